@@ -1,0 +1,1 @@
+"""core/mint_client"""

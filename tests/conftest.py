@@ -1,0 +1,45 @@
+"""Session-wide test set-up: the vector-case counter printed at the end of every run."""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+import pytest
+
+from tests.vectorlib import all_case_keys
+
+# Qt must never try to open a real display in tests.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+_vector_passed: set[str] = set()
+_vector_failed: set[str] = set()
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    if report.when != "call":
+        return
+    keys = getattr(report, "vector_keys", ())
+    for key in keys:
+        (_vector_passed if report.passed else _vector_failed).add(key)
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: Any) -> Any:
+    outcome = yield
+    report = outcome.get_result()
+    report.vector_keys = tuple(m.args[0] for m in item.iter_markers("vector"))
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    ran = _vector_passed | _vector_failed
+    if not ran:
+        return
+    total = all_case_keys()
+    terminalreporter.write_sep("-", "NUT test vectors")
+    terminalreporter.write_line(
+        f"{len(ran)} of {len(total)} vector cases ran: {len(_vector_passed)} passed, {len(_vector_failed)} failed"
+    )
+    missing = sorted(total - ran)
+    if missing and len(ran) > len(total) // 2:
+        terminalreporter.write_line("cases no test exercised: " + ", ".join(missing))

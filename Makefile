@@ -1,0 +1,35 @@
+# The two commands of the README: `make run` opens the app, `make test` runs the whole suite.
+# Both install whatever is missing first (Debian libraries for Qt, the virtual environment, the test peers).
+.PHONY: run demo test lint screenshots dist clean
+
+run:
+	@scripts/setup.sh app
+	.venv/bin/nutdesk $(ARGS)
+
+demo:
+	@scripts/setup.sh test
+	.venv/bin/nutdesk --demo
+
+lint:
+	.venv/bin/ruff check .
+	.venv/bin/ruff format --check .
+	.venv/bin/mypy
+
+test:
+	@scripts/setup.sh test
+	.venv/bin/ruff check .
+	.venv/bin/ruff format --check .
+	.venv/bin/mypy
+	.venv/bin/pytest -p no:cacheprovider $(PYTEST_ARGS)
+
+screenshots:
+	@scripts/setup.sh test
+	.venv/bin/python -m scripts.screenshots
+
+dist:
+	@scripts/setup.sh app
+	.venv/bin/pip install -q "pyinstaller>=6.10"
+	.venv/bin/pyinstaller --noconfirm build.spec
+
+clean:
+	rm -rf build dist .mypy_cache .ruff_cache .pytest_cache

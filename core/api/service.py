@@ -1,0 +1,356 @@
+"""``WalletService``: the facade both front ends (GUI and CLI) call. It wires storage, mint clients and the
+wallet operations together — the one factory, so the GUI, the CLI and the tests build the same objects.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from core.config import Config
+from core.errors import (
+    ConfigError,
+    InsufficientBalance,
+    InvalidPassword,
+    MintUnreachable,
+    TokenDecodeError,
+    UnknownMint,
+    UserFacingError,
+)
+from core.mint_client.http import MintClient, normalize_mint_url
+from core.mint_client.types import MintInfo, MintQuote
+from core.ports.storage import BalanceRow, OperationRecord, StoredMint
+from core.protocol import tokens
+from core.protocol.derivation import mnemonic_to_seed
+from core.storage.db import Database
+from core.storage.store import Store
+from core.wallet import check, issue, melt, restore
+from core.wallet.context import MintWallet
+from core.wallet.keychain import Keychain
+from core.wallet.receive import ReceiveResult, receive_token
+from core.wallet.seed import decrypt_secret, encrypt_secret, is_encrypted, new_mnemonic, normalize_mnemonic
+from core.wallet.send import LockOptions, SendResult, send_token
+from core.wallet.transfer import TransferResult, transfer_between
+
+__all__ = ["LockOptions", "MintView", "WalletService"]
+
+_MNEMONIC_KEY = "mnemonic"
+
+
+@dataclass(frozen=True)
+class MintView:
+    url: str
+    name: str
+    motd: str
+    units: list[str]
+    trusted: bool
+    nuts: list[int]
+    balances: dict[str, int]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "url": self.url,
+            "name": self.name,
+            "motd": self.motd,
+            "units": self.units,
+            "trusted": self.trusted,
+            "nuts": self.nuts,
+            "balances": self.balances,
+        }
+
+
+class WalletService:
+    """One open wallet. Create with ``WalletService.open(config)``; ``await close()`` when done."""
+
+    def __init__(self, config: Config, store: Store) -> None:
+        self.config = config
+        self.store = store
+        self._seed: bytes | None = None
+        self._mints: dict[str, MintWallet] = {}
+
+    # --- lifecycle -----------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, config: Config) -> WalletService:
+        try:
+            config.data_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise ConfigError(f"cannot use the data directory {config.data_dir}: {exc}") from exc
+        return cls(config, Store(Database.open_file(config.database_path)))
+
+    async def close(self) -> None:
+        for mw in self._mints.values():
+            await mw.client.aclose()
+        self._mints.clear()
+        self.store.close()
+
+    # --- the seed ------------------------------------------------------------------------------
+
+    @property
+    def initialized(self) -> bool:
+        return self.store.get_setting(_MNEMONIC_KEY) is not None
+
+    @property
+    def password_protected(self) -> bool:
+        stored = self.store.get_setting(_MNEMONIC_KEY)
+        return stored is not None and is_encrypted(stored)
+
+    def create_wallet(self, mnemonic: str | None = None, password: str | None = None) -> str:
+        """Store a new (or restored) mnemonic; returns the words. Refuses to overwrite an existing wallet."""
+        if self.initialized:
+            raise ConfigError(f"a wallet already exists in {self.config.data_dir}")
+        words = normalize_mnemonic(mnemonic) if mnemonic else new_mnemonic()
+        self.store.set_setting(_MNEMONIC_KEY, encrypt_secret(words, password) if password else words)
+        self._seed = mnemonic_to_seed(words)
+        return words
+
+    def unlock(self, password: str | None = None) -> None:
+        stored = self.store.get_setting(_MNEMONIC_KEY)
+        if stored is None:
+            raise ConfigError("no wallet here yet: run `nutdesk init` (or open the app) first")
+        if is_encrypted(stored):
+            if not password:
+                raise InvalidPassword("this wallet is protected by a password")
+            words = decrypt_secret(stored, password)
+        else:
+            words = stored
+        self._seed = mnemonic_to_seed(words)
+
+    def mnemonic(self, password: str | None = None) -> str:
+        stored = self.store.get_setting(_MNEMONIC_KEY)
+        if stored is None:
+            raise ConfigError("no wallet here yet")
+        return decrypt_secret(stored, password or "") if is_encrypted(stored) else stored
+
+    def set_password(self, old: str | None, new: str | None) -> None:
+        words = self.mnemonic(old)
+        self.store.set_setting(_MNEMONIC_KEY, encrypt_secret(words, new) if new else words)
+
+    @property
+    def seed(self) -> bytes:
+        if self._seed is None:
+            self.unlock()
+        assert self._seed is not None
+        return self._seed
+
+    # --- mints ---------------------------------------------------------------------------------
+
+    def _client(self, url: str, info: MintInfo | None = None) -> MintClient:
+        return MintClient(url, info=info)
+
+    async def add_mint(self, url: str, *, trusted: bool = False) -> MintView:
+        url = normalize_mint_url(url)
+        client = self._client(url)
+        try:
+            info = await client.get_info()
+            self.store.upsert_mint(url, name=info.name or url, info=info.raw, trusted=trusted or None)
+            keychain = await Keychain.refresh(self.store, client, url)
+        except BaseException:
+            await client.aclose()
+            raise
+        old = self._mints.pop(url, None)
+        if old is not None:
+            await old.client.aclose()
+        self._mints[url] = MintWallet(url, client, self.store, self.seed, keychain, info)
+        return self.mint_view(url)
+
+    async def wallet_for(self, url: str, *, refresh: bool = True) -> MintWallet:
+        """The ``MintWallet`` of a known mint; keysets are refreshed once per process (rotation)."""
+        url = normalize_mint_url(url)
+        if url in self._mints:
+            return self._mints[url]
+        stored = self.store.get_mint(url)
+        if stored is None:
+            raise UnknownMint(f"{url} is not in the wallet: add it first (nutdesk mint add {url})", mint_url=url)
+        info = MintInfo.from_json(stored.info) if stored.info else None
+        client = self._client(url, info)
+        keychain = Keychain.from_store(self.store, url)
+        if refresh:
+            try:
+                keychain = await Keychain.refresh(self.store, client, url)
+            except MintUnreachable:
+                if not keychain.keysets:
+                    await client.aclose()
+                    raise
+        mw = MintWallet(url, client, self.store, self.seed, keychain, info)
+        self._mints[url] = mw
+        return mw
+
+    def mint_view(self, url: str) -> MintView:
+        stored = self.store.get_mint(url)
+        if stored is None:
+            raise UnknownMint(mint_url=url)
+        return self._view(stored)
+
+    def _view(self, stored: StoredMint) -> MintView:
+        info = MintInfo.from_json(stored.info) if stored.info else None
+        balances = {b.unit: b.balance for b in self.store.balances() if b.mint_url == stored.url}
+        units = sorted({k.unit for k in self.store.keysets(stored.url)})
+        return MintView(
+            url=stored.url,
+            name=stored.name,
+            motd=(info.motd or "") if info else "",
+            units=units,
+            trusted=stored.trusted,
+            nuts=sorted(int(n) for n in (info.nuts if info else {}) if str(n).isdigit()),
+            balances=balances,
+        )
+
+    def list_mints(self) -> list[MintView]:
+        return [self._view(m) for m in self.store.list_mints()]
+
+    async def mint_info(self, url: str) -> MintView:
+        """Fresh info from the mint (the mint need not be in the wallet)."""
+        url = normalize_mint_url(url)
+        if self.store.get_mint(url) is not None:
+            mw = await self.wallet_for(url)
+            info = await mw.client.get_info()
+            mw.info = info
+            stored = self.store.upsert_mint(url, name=info.name or url, info=info.raw)
+            return self._view(stored)
+        async with self._client(url) as client:
+            info = await client.get_info()
+        units: list[str] = []
+        return MintView(url, info.name or url, info.motd or "", units, False, sorted(int(n) for n in info.nuts), {})
+
+    def trust_mint(self, url: str, trusted: bool = True) -> None:
+        url = normalize_mint_url(url)
+        if self.store.get_mint(url) is None:
+            raise UnknownMint(mint_url=url)
+        self.store.set_mint_trusted(url, trusted)
+
+    async def remove_mint(self, url: str) -> None:
+        url = normalize_mint_url(url)
+        self.store.remove_mint(url)
+        mw = self._mints.pop(url, None)
+        if mw is not None:
+            await mw.client.aclose()
+
+    # --- balances and history ------------------------------------------------------------------
+
+    def balances(self) -> list[BalanceRow]:
+        return self.store.balances()
+
+    def history(self, limit: int | None = 100) -> list[OperationRecord]:
+        return self.store.operations(limit=limit)
+
+    # --- operations ----------------------------------------------------------------------------
+
+    async def create_invoice(self, amount: int, mint_url: str, unit: str = "sat") -> MintQuote:
+        mw = await self.wallet_for(mint_url)
+        return await issue.create_mint_quote(mw, amount, unit)
+
+    async def wait_and_mint(self, mint_url: str, quote_id: str, timeout: float = 600.0) -> int:
+        mw = await self.wallet_for(mint_url)
+        await issue.wait_for_payment(mw, quote_id, timeout)
+        return await issue.mint_paid_quote(mw, quote_id)
+
+    async def mint_quote(self, quote_id: str) -> int:
+        """Mint a stored quote now if the mint says it is paid."""
+        record = self.store.mint_quote(quote_id)
+        if record is None:
+            raise UserFacingError(f"unknown mint quote {quote_id}")
+        mw = await self.wallet_for(record.mint_url)
+        return await issue.mint_paid_quote(mw, quote_id)
+
+    def decode_token(self, text: str) -> tokens.Token:
+        return tokens.decode_token(text)
+
+    async def receive(self, text: str, *, trust: bool = False) -> ReceiveResult:
+        token = tokens.decode_token(text)
+        if not token.proofs:
+            raise TokenDecodeError("the token holds no proofs")
+        url = normalize_mint_url(token.mint)
+        stored = self.store.get_mint(url)
+        if stored is None or not stored.trusted:
+            if not trust:
+                raise UnknownMint(
+                    f"the token is from {url}, a mint this wallet does not trust yet; "
+                    "receive it with --trust to add and trust it",
+                    mint_url=url,
+                )
+            if stored is None:
+                await self.add_mint(url, trusted=True)
+            else:
+                self.store.set_mint_trusted(url, True)
+        mw = await self.wallet_for(url)
+        return await receive_token(mw, token)
+
+    async def send(
+        self,
+        amount: int,
+        mint_url: str,
+        unit: str = "sat",
+        *,
+        offline: bool = False,
+        lock: LockOptions | None = None,
+        memo: str = "",
+    ) -> SendResult:
+        if amount <= 0:
+            raise UserFacingError("the amount must be positive")
+        mw = await self.wallet_for(mint_url, refresh=not offline)
+        return await send_token(mw, amount, unit, offline=offline, lock=lock, memo=memo)
+
+    def choose_mint_for(self, amount: int, unit: str = "sat") -> str:
+        """The mint with the most ecash of ``unit`` that covers ``amount`` (fees are checked by the quote)."""
+        candidates = [b for b in self.store.balances() if b.unit == unit and b.balance >= amount]
+        if not candidates:
+            raise InsufficientBalance(f"no mint holds {amount} {unit}")
+        return max(candidates, key=lambda b: b.balance).mint_url
+
+    async def prepare_melt(self, request: str, mint_url: str | None = None, unit: str = "sat") -> melt.PreparedMelt:
+        if mint_url is None:
+            mint_url = self.choose_mint_for(1, unit)
+        mw = await self.wallet_for(mint_url)
+        return await melt.prepare_melt(mw, request, unit)
+
+    async def melt(self, prepared: melt.PreparedMelt) -> melt.MeltResult:
+        mw = await self.wallet_for(prepared.mint_url)
+        return await melt.execute_melt(mw, prepared)
+
+    async def transfer(self, amount: int, from_url: str, to_url: str, unit: str = "sat") -> TransferResult:
+        source = await self.wallet_for(from_url)
+        destination = await self.wallet_for(to_url)
+        return await transfer_between(source, destination, amount, unit)
+
+    async def check_pending(self) -> dict[str, int]:
+        """NUT-07 sync of sent tokens at every mint holding pending ones; returns claimed amounts."""
+        claimed: dict[str, int] = {}
+        for url in sorted({t.mint_url for t in self.store.exported_tokens()}):
+            mw = await self.wallet_for(url)
+            claimed[url] = await check.sync_pending(mw)
+        return claimed
+
+    async def reclaim(self, text: str) -> ReceiveResult:
+        """Take back a token we sent and nobody claimed, by receiving it ourselves."""
+        token = tokens.decode_token(text)
+        mw = await self.wallet_for(token.mint)
+        result = await receive_token(mw, token, kind="reclaim")
+        secrets = [p.secret for p in token.proofs]
+        with self.store.atomic():
+            self.store.set_proof_state(secrets, "spent")
+            for exported in self.store.exported_tokens():
+                if exported.token.strip() == text.strip():
+                    self.store.set_exported_token_state(exported.id, "reclaimed")
+        return result
+
+    async def restore(self, mint_urls: list[str], progress: Callable[[str], None] | None = None) -> dict[str, int]:
+        restored: dict[str, int] = {}
+        for url in mint_urls:
+            url = normalize_mint_url(url)
+            if self.store.get_mint(url) is None:
+                await self.add_mint(url, trusted=True)
+            mw = await self.wallet_for(url)
+            per_unit = await restore.restore_mint(mw, progress)
+            op_id = self.store.create_operation(
+                kind="restore", mint_url=url, unit="sat", amount=per_unit.get("sat", 0), state="done"
+            )
+            del op_id
+            restored[url] = sum(per_unit.values())
+        return restored
+
+    @staticmethod
+    def now() -> float:
+        return time.time()

@@ -1,0 +1,195 @@
+"""What the wallet needs from storage: record types and the ``WalletStore`` protocol.
+
+``core.storage.store.Store`` implements it with SQLAlchemy; the wallet only sees this interface.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from core.protocol.models import Proof
+
+__all__ = [
+    "BalanceRow",
+    "ExportedToken",
+    "MintQuoteRecord",
+    "OperationRecord",
+    "StoredKeyset",
+    "StoredMint",
+    "WalletStore",
+]
+
+
+@dataclass(frozen=True)
+class StoredMint:
+    url: str
+    name: str
+    trusted: bool
+    info: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class StoredKeyset:
+    id: str
+    mint_url: str
+    unit: str
+    active: bool
+    input_fee_ppk: int
+    final_expiry: int | None
+    keys: dict[int, str]
+    counter: int
+
+
+@dataclass(frozen=True)
+class BalanceRow:
+    mint_url: str
+    unit: str
+    balance: int
+    pending: int
+
+
+@dataclass(frozen=True)
+class OperationRecord:
+    id: str
+    kind: str
+    mint_url: str
+    unit: str
+    amount: int
+    fee: int
+    state: str
+    data: dict[str, Any]
+    memo: str
+    error: str
+    created_at: float
+    updated_at: float
+
+
+@dataclass(frozen=True)
+class MintQuoteRecord:
+    quote: str
+    mint_url: str
+    unit: str
+    amount: int
+    request: str
+    state: str
+    expiry: int | None
+    privkey: str | None
+
+
+@dataclass(frozen=True)
+class ExportedToken:
+    id: int
+    operation_id: str
+    mint_url: str
+    unit: str
+    amount: int
+    token: str
+    file_path: str | None
+    state: str
+
+
+class WalletStore(Protocol):
+    def atomic(self) -> AbstractContextManager[None]: ...
+
+    def get_setting(self, key: str, default: str | None = None) -> str | None: ...
+    def set_setting(self, key: str, value: str) -> None: ...
+
+    def upsert_mint(self, url: str, *, name: str, info: dict[str, Any], trusted: bool | None = None) -> StoredMint: ...
+    def get_mint(self, url: str) -> StoredMint | None: ...
+    def list_mints(self) -> list[StoredMint]: ...
+    def set_mint_trusted(self, url: str, trusted: bool) -> None: ...
+    def remove_mint(self, url: str) -> None: ...
+
+    def upsert_keyset(
+        self,
+        *,
+        id: str,
+        mint_url: str,
+        unit: str,
+        active: bool,
+        input_fee_ppk: int,
+        final_expiry: int | None,
+        keys: dict[int, str],
+    ) -> None: ...
+    def keysets(self, mint_url: str, unit: str | None = None) -> list[StoredKeyset]: ...
+    def get_keyset(self, keyset_id: str) -> StoredKeyset | None: ...
+    def reserve_counters(self, keyset_id: str, count: int) -> int: ...
+    def bump_counter(self, keyset_id: str, at_least: int) -> None: ...
+
+    def add_proofs(
+        self,
+        proofs: Iterable[Proof],
+        *,
+        ys: Sequence[str],
+        mint_url: str,
+        unit: str,
+        state: str = "unspent",
+        operation_id: str | None = None,
+    ) -> None: ...
+    def proofs(
+        self,
+        *,
+        mint_url: str | None = None,
+        unit: str | None = None,
+        states: Sequence[str] = ("unspent",),
+        operation_id: str | None = None,
+    ) -> list[Proof]: ...
+    def proofs_by_secrets(self, secrets: Sequence[str]) -> dict[str, tuple[Proof, str]]: ...
+    def proof_ys(self, secrets: Sequence[str]) -> dict[str, str]: ...
+    def reserve_proofs(self, secrets: Sequence[str], operation_id: str) -> None: ...
+    def set_proof_state(self, secrets: Sequence[str], state: str, *, operation_id: str | None = None) -> None: ...
+    def balances(self) -> list[BalanceRow]: ...
+
+    def save_mint_quote(
+        self,
+        *,
+        quote: str,
+        mint_url: str,
+        unit: str,
+        amount: int,
+        request: str,
+        state: str,
+        expiry: int | None,
+        privkey: str | None,
+    ) -> None: ...
+    def mint_quote(self, quote: str) -> MintQuoteRecord | None: ...
+    def set_mint_quote_state(self, quote: str, state: str) -> None: ...
+    def save_melt_quote(
+        self, *, quote: str, mint_url: str, unit: str, amount: int, fee_reserve: int, request: str, state: str
+    ) -> None: ...
+    def set_melt_quote_state(self, quote: str, state: str, preimage: str | None = None) -> None: ...
+
+    def create_operation(
+        self,
+        *,
+        kind: str,
+        mint_url: str,
+        unit: str,
+        amount: int = 0,
+        data: dict[str, Any] | None = None,
+        memo: str = "",
+        state: str = "prepared",
+    ) -> str: ...
+    def update_operation(
+        self,
+        op_id: str,
+        *,
+        state: str | None = None,
+        data: dict[str, Any] | None = None,
+        amount: int | None = None,
+        fee: int | None = None,
+        error: str | None = None,
+    ) -> None: ...
+    def get_operation(self, op_id: str) -> OperationRecord | None: ...
+    def operations(
+        self, *, states: Sequence[str] | None = None, kinds: Sequence[str] | None = None, limit: int | None = None
+    ) -> list[OperationRecord]: ...
+
+    def add_exported_token(
+        self, *, operation_id: str, mint_url: str, unit: str, amount: int, token: str, file_path: str | None = None
+    ) -> int: ...
+    def exported_tokens(self, states: Sequence[str] = ("pending",)) -> list[ExportedToken]: ...
+    def set_exported_token_state(self, token_id: int, state: str, file_path: str | None = None) -> None: ...

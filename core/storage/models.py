@@ -1,0 +1,149 @@
+"""SQLAlchemy 2 table models. Changes to them go through an Alembic migration in ``migrations/versions``.
+
+Amounts are integers in the unit's smallest denomination; sat amounts can reach 2^63, so they are stored
+as BigInteger. Times are UTC epoch seconds (floats) — simple to compare, sort and index.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import BigInteger, Boolean, Float, ForeignKey, Index, Integer, String, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+__all__ = [
+    "Base",
+    "ExportedTokenRow",
+    "KeysetRow",
+    "MeltQuoteRow",
+    "MintQuoteRow",
+    "MintRow",
+    "OperationRow",
+    "ProofRow",
+    "SettingRow",
+]
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class MintRow(Base):
+    __tablename__ = "mints"
+
+    url: Mapped[str] = mapped_column(String, primary_key=True)
+    name: Mapped[str] = mapped_column(String, default="")
+    trusted: Mapped[bool] = mapped_column(Boolean, default=False)
+    info_json: Mapped[str] = mapped_column(Text, default="{}")
+    added_at: Mapped[float] = mapped_column(Float)
+    updated_at: Mapped[float] = mapped_column(Float)
+
+
+class KeysetRow(Base):
+    __tablename__ = "keysets"
+
+    id: Mapped[str] = mapped_column(String, primary_key=True)
+    mint_url: Mapped[str] = mapped_column(ForeignKey("mints.url", ondelete="CASCADE"), index=True)
+    unit: Mapped[str] = mapped_column(String)
+    active: Mapped[bool] = mapped_column(Boolean)
+    input_fee_ppk: Mapped[int] = mapped_column(Integer, default=0)
+    final_expiry: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    keys_json: Mapped[str] = mapped_column(Text)
+    # NUT-13: the next unused derivation counter. Advanced and committed before any request uses it.
+    counter: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class ProofRow(Base):
+    __tablename__ = "proofs"
+
+    # The secret is unique by construction; using it as the key makes storing a proof twice impossible.
+    secret: Mapped[str] = mapped_column(String, primary_key=True)
+    y: Mapped[str] = mapped_column(String, unique=True)
+    keyset_id: Mapped[str] = mapped_column(String, index=True)
+    mint_url: Mapped[str] = mapped_column(String)
+    unit: Mapped[str] = mapped_column(String)
+    amount: Mapped[int] = mapped_column(BigInteger)
+    C: Mapped[str] = mapped_column(String)
+    dleq_json: Mapped[str | None] = mapped_column(Text, nullable=True)
+    witness: Mapped[str | None] = mapped_column(Text, nullable=True)
+    # unspent · reserved (by an operation) · pending (sent / in flight) · spent
+    state: Mapped[str] = mapped_column(String, default="unspent")
+    operation_id: Mapped[str | None] = mapped_column(String, nullable=True, index=True)
+    created_at: Mapped[float] = mapped_column(Float)
+    updated_at: Mapped[float] = mapped_column(Float)
+
+    __table_args__ = (Index("ix_proofs_mint_unit_state", "mint_url", "unit", "state"),)
+
+
+class MintQuoteRow(Base):
+    __tablename__ = "mint_quotes"
+
+    quote: Mapped[str] = mapped_column(String, primary_key=True)
+    mint_url: Mapped[str] = mapped_column(String, index=True)
+    unit: Mapped[str] = mapped_column(String)
+    amount: Mapped[int] = mapped_column(BigInteger)
+    request: Mapped[str] = mapped_column(Text)
+    state: Mapped[str] = mapped_column(String)
+    expiry: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    # NUT-20: the private key that locks the quote (hex). Needed to mint after a restart.
+    privkey: Mapped[str | None] = mapped_column(String, nullable=True)
+    created_at: Mapped[float] = mapped_column(Float)
+
+
+class MeltQuoteRow(Base):
+    __tablename__ = "melt_quotes"
+
+    quote: Mapped[str] = mapped_column(String, primary_key=True)
+    mint_url: Mapped[str] = mapped_column(String, index=True)
+    unit: Mapped[str] = mapped_column(String)
+    amount: Mapped[int] = mapped_column(BigInteger)
+    fee_reserve: Mapped[int] = mapped_column(BigInteger)
+    request: Mapped[str] = mapped_column(Text)
+    state: Mapped[str] = mapped_column(String)
+    preimage: Mapped[str | None] = mapped_column(String, nullable=True)
+    created_at: Mapped[float] = mapped_column(Float)
+
+
+class OperationRow(Base):
+    """The journal: one row per spending or receiving operation, written before any request leaves.
+
+    Finished rows are the wallet's history.
+    """
+
+    __tablename__ = "operations"
+
+    id: Mapped[str] = mapped_column(String, primary_key=True)
+    kind: Mapped[str] = mapped_column(String)  # issue · receive · send · melt · transfer · swap · restore
+    mint_url: Mapped[str] = mapped_column(String, index=True)
+    unit: Mapped[str] = mapped_column(String)
+    amount: Mapped[int] = mapped_column(BigInteger, default=0)
+    fee: Mapped[int] = mapped_column(BigInteger, default=0)
+    # prepared → sent → done | rolled_back | failed | pending
+    state: Mapped[str] = mapped_column(String, index=True)
+    # Everything needed to resume: outputs with their counters, quote ids, input secrets …
+    data_json: Mapped[str] = mapped_column(Text, default="{}")
+    memo: Mapped[str] = mapped_column(Text, default="")
+    error: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[float] = mapped_column(Float, index=True)
+    updated_at: Mapped[float] = mapped_column(Float)
+
+
+class ExportedTokenRow(Base):
+    """A token we sent or exported; its proofs stay pending until NUT-07 says they were claimed."""
+
+    __tablename__ = "exported_tokens"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    operation_id: Mapped[str] = mapped_column(String, index=True)
+    mint_url: Mapped[str] = mapped_column(String)
+    unit: Mapped[str] = mapped_column(String)
+    amount: Mapped[int] = mapped_column(BigInteger)
+    token: Mapped[str] = mapped_column(Text)
+    file_path: Mapped[str | None] = mapped_column(Text, nullable=True)
+    state: Mapped[str] = mapped_column(String, default="pending")  # pending · claimed · reclaimed
+    created_at: Mapped[float] = mapped_column(Float)
+
+
+class SettingRow(Base):
+    __tablename__ = "settings"
+
+    key: Mapped[str] = mapped_column(String, primary_key=True)
+    value: Mapped[str] = mapped_column(Text)

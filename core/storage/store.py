@@ -1,0 +1,511 @@
+"""The repository the wallet uses: every read and write of the wallet database goes through ``Store``.
+
+Each method commits on its own, unless called inside ``with store.atomic():``, where all writes commit
+together or not at all (used whenever new proofs are stored and inputs are marked spent in one step,
+so a crash can never leave both or neither).
+"""
+
+from __future__ import annotations
+
+import json
+import time
+import uuid
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any
+
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
+
+from core.errors import StorageError
+from core.ports.storage import (
+    BalanceRow,
+    ExportedToken,
+    MintQuoteRecord,
+    OperationRecord,
+    StoredKeyset,
+    StoredMint,
+)
+from core.protocol.models import DLEQ, Proof
+from core.storage.db import Database
+from core.storage.models import (
+    ExportedTokenRow,
+    KeysetRow,
+    MeltQuoteRow,
+    MintQuoteRow,
+    MintRow,
+    OperationRow,
+    ProofRow,
+    SettingRow,
+)
+
+__all__ = ["Store"]
+
+PROOF_STATES = ("unspent", "reserved", "pending", "spent")
+
+
+def _now() -> float:
+    return time.time()
+
+
+def _proof_from_row(row: ProofRow) -> Proof:
+    dleq = DLEQ.from_json(json.loads(row.dleq_json)) if row.dleq_json else None
+    return Proof(id=row.keyset_id, amount=row.amount, secret=row.secret, C=row.C, dleq=dleq, witness=row.witness)
+
+
+def _operation_from_row(row: OperationRow) -> OperationRecord:
+    return OperationRecord(
+        id=row.id,
+        kind=row.kind,
+        mint_url=row.mint_url,
+        unit=row.unit,
+        amount=row.amount,
+        fee=row.fee,
+        state=row.state,
+        data=json.loads(row.data_json),
+        memo=row.memo,
+        error=row.error,
+        created_at=row.created_at,
+        updated_at=row.updated_at,
+    )
+
+
+class Store:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self._atomic: Session | None = None
+
+    # --- sessions ------------------------------------------------------------------------------
+
+    @contextmanager
+    def atomic(self) -> Iterator[None]:
+        """Group writes into one transaction (nesting joins the outer one)."""
+        if self._atomic is not None:
+            yield
+            return
+        with self.db.session() as session:
+            self._atomic = session
+            try:
+                yield
+            finally:
+                self._atomic = None
+
+    @contextmanager
+    def _session(self) -> Iterator[Session]:
+        if self._atomic is not None:
+            yield self._atomic
+            self._atomic.flush()
+            return
+        with self.db.session() as session:
+            yield session
+
+    def close(self) -> None:
+        self.db.close()
+
+    # --- settings ------------------------------------------------------------------------------
+
+    def get_setting(self, key: str, default: str | None = None) -> str | None:
+        with self._session() as s:
+            row = s.get(SettingRow, key)
+            return row.value if row else default
+
+    def set_setting(self, key: str, value: str) -> None:
+        with self._session() as s:
+            s.merge(SettingRow(key=key, value=value))
+
+    def delete_setting(self, key: str) -> None:
+        with self._session() as s:
+            row = s.get(SettingRow, key)
+            if row:
+                s.delete(row)
+
+    # --- mints ---------------------------------------------------------------------------------
+
+    def upsert_mint(self, url: str, *, name: str, info: dict[str, Any], trusted: bool | None = None) -> StoredMint:
+        now = _now()
+        with self._session() as s:
+            row = s.get(MintRow, url)
+            if row is None:
+                row = MintRow(url=url, name=name, trusted=bool(trusted), info_json=json.dumps(info), added_at=now)
+                s.add(row)
+            else:
+                row.name = name
+                row.info_json = json.dumps(info)
+                if trusted is not None:
+                    row.trusted = trusted
+            row.updated_at = now
+            return StoredMint(url=row.url, name=row.name, trusted=row.trusted, info=info)
+
+    def get_mint(self, url: str) -> StoredMint | None:
+        with self._session() as s:
+            row = s.get(MintRow, url)
+            return None if row is None else StoredMint(row.url, row.name, row.trusted, json.loads(row.info_json))
+
+    def list_mints(self) -> list[StoredMint]:
+        with self._session() as s:
+            rows = s.scalars(select(MintRow).order_by(MintRow.added_at)).all()
+            return [StoredMint(r.url, r.name, r.trusted, json.loads(r.info_json)) for r in rows]
+
+    def set_mint_trusted(self, url: str, trusted: bool) -> None:
+        with self._session() as s:
+            s.execute(update(MintRow).where(MintRow.url == url).values(trusted=trusted, updated_at=_now()))
+
+    def remove_mint(self, url: str) -> None:
+        with self._session() as s:
+            held = s.scalar(
+                select(func.count()).select_from(ProofRow).where(ProofRow.mint_url == url, ProofRow.state != "spent")
+            )
+            if held:
+                raise StorageError(f"the wallet still holds ecash at {url}: send or melt it before removing the mint")
+            row = s.get(MintRow, url)
+            if row:
+                s.delete(row)
+
+    # --- keysets and NUT-13 counters -----------------------------------------------------------
+
+    def upsert_keyset(
+        self,
+        *,
+        id: str,
+        mint_url: str,
+        unit: str,
+        active: bool,
+        input_fee_ppk: int,
+        final_expiry: int | None,
+        keys: dict[int, str],
+    ) -> None:
+        with self._session() as s:
+            row = s.get(KeysetRow, id)
+            keys_json = json.dumps({str(k): v for k, v in keys.items()})
+            if row is None:
+                s.add(
+                    KeysetRow(
+                        id=id,
+                        mint_url=mint_url,
+                        unit=unit,
+                        active=active,
+                        input_fee_ppk=input_fee_ppk,
+                        final_expiry=final_expiry,
+                        keys_json=keys_json,
+                        counter=0,
+                    )
+                )
+            else:
+                # Keys of a keyset never change (its id is their hash); only activity does.
+                row.active = active
+
+    def keysets(self, mint_url: str, unit: str | None = None) -> list[StoredKeyset]:
+        with self._session() as s:
+            q = select(KeysetRow).where(KeysetRow.mint_url == mint_url)
+            if unit is not None:
+                q = q.where(KeysetRow.unit == unit)
+            return [self._keyset(r) for r in s.scalars(q).all()]
+
+    def get_keyset(self, keyset_id: str) -> StoredKeyset | None:
+        with self._session() as s:
+            row = s.get(KeysetRow, keyset_id)
+            return None if row is None else self._keyset(row)
+
+    @staticmethod
+    def _keyset(r: KeysetRow) -> StoredKeyset:
+        keys = {int(k): v for k, v in json.loads(r.keys_json).items()}
+        return StoredKeyset(r.id, r.mint_url, r.unit, r.active, r.input_fee_ppk, r.final_expiry, keys, r.counter)
+
+    def reserve_counters(self, keyset_id: str, count: int) -> int:
+        """Advance the keyset's counter by ``count`` and commit; return the first reserved value.
+
+        Committed on its own, even inside ``atomic()``: a counter once handed out must never be
+        handed out again, whatever happens to the operation that asked for it.
+        """
+        with self.db.session() as s:
+            row = s.get(KeysetRow, keyset_id)
+            if row is None:
+                raise StorageError(f"unknown keyset {keyset_id}")
+            start = row.counter
+            row.counter = start + count
+            return start
+
+    def bump_counter(self, keyset_id: str, at_least: int) -> None:
+        with self.db.session() as s:
+            row = s.get(KeysetRow, keyset_id)
+            if row is not None and row.counter < at_least:
+                row.counter = at_least
+
+    # --- proofs --------------------------------------------------------------------------------
+
+    def add_proofs(
+        self,
+        proofs: Iterable[Proof],
+        *,
+        ys: Sequence[str],
+        mint_url: str,
+        unit: str,
+        state: str = "unspent",
+        operation_id: str | None = None,
+    ) -> None:
+        now = _now()
+        with self._session() as s:
+            for proof, y in zip(proofs, ys, strict=True):
+                existing = s.get(ProofRow, proof.secret)
+                if existing is not None:
+                    # Idempotent: a resumed operation may store the same proofs again.
+                    continue
+                s.add(
+                    ProofRow(
+                        secret=proof.secret,
+                        y=y,
+                        keyset_id=proof.id,
+                        mint_url=mint_url,
+                        unit=unit,
+                        amount=proof.amount,
+                        C=proof.C,
+                        dleq_json=json.dumps(proof.dleq.to_json()) if proof.dleq else None,
+                        witness=proof.witness,
+                        state=state,
+                        operation_id=operation_id,
+                        created_at=now,
+                        updated_at=now,
+                    )
+                )
+
+    def proofs(
+        self,
+        *,
+        mint_url: str | None = None,
+        unit: str | None = None,
+        states: Sequence[str] = ("unspent",),
+        operation_id: str | None = None,
+    ) -> list[Proof]:
+        with self._session() as s:
+            q = select(ProofRow).where(ProofRow.state.in_(states))
+            if mint_url is not None:
+                q = q.where(ProofRow.mint_url == mint_url)
+            if unit is not None:
+                q = q.where(ProofRow.unit == unit)
+            if operation_id is not None:
+                q = q.where(ProofRow.operation_id == operation_id)
+            return [_proof_from_row(r) for r in s.scalars(q.order_by(ProofRow.amount)).all()]
+
+    def proofs_by_secrets(self, secrets: Sequence[str]) -> dict[str, tuple[Proof, str]]:
+        """secret → (proof, state)."""
+        with self._session() as s:
+            rows = s.scalars(select(ProofRow).where(ProofRow.secret.in_(secrets))).all()
+            return {r.secret: (_proof_from_row(r), r.state) for r in rows}
+
+    def proof_ys(self, secrets: Sequence[str]) -> dict[str, str]:
+        with self._session() as s:
+            rows = s.execute(select(ProofRow.secret, ProofRow.y).where(ProofRow.secret.in_(secrets))).all()
+            return {secret: y for secret, y in rows}
+
+    def reserve_proofs(self, secrets: Sequence[str], operation_id: str) -> None:
+        """unspent → reserved for ``operation_id``; fails if any of them is not unspent any more."""
+        with self._session() as s:
+            result = s.execute(
+                update(ProofRow)
+                .where(ProofRow.secret.in_(secrets), ProofRow.state == "unspent")
+                .values(state="reserved", operation_id=operation_id, updated_at=_now())
+            )
+            if result.rowcount != len(set(secrets)):  # type: ignore[attr-defined]
+                raise StorageError("some proofs are no longer available (used by another operation)")
+
+    def set_proof_state(self, secrets: Sequence[str], state: str, *, operation_id: str | None = None) -> None:
+        if state not in PROOF_STATES:
+            raise ValueError(state)
+        with self._session() as s:
+            values: dict[str, Any] = {"state": state, "updated_at": _now()}
+            if state == "unspent":
+                values["operation_id"] = None
+            elif operation_id is not None:
+                values["operation_id"] = operation_id
+            s.execute(update(ProofRow).where(ProofRow.secret.in_(secrets)).values(**values))
+
+    def balances(self) -> list[BalanceRow]:
+        with self._session() as s:
+            rows = s.execute(
+                select(ProofRow.mint_url, ProofRow.unit, ProofRow.state, func.sum(ProofRow.amount))
+                .where(ProofRow.state.in_(("unspent", "reserved", "pending")))
+                .group_by(ProofRow.mint_url, ProofRow.unit, ProofRow.state)
+            ).all()
+        totals: dict[tuple[str, str], list[int]] = {}
+        for mint_url, unit, state, amount in rows:
+            slot = totals.setdefault((mint_url, unit), [0, 0])
+            slot[0 if state == "unspent" else 1] += int(amount or 0)
+        return [BalanceRow(m, u, b, p) for (m, u), (b, p) in sorted(totals.items())]
+
+    # --- quotes --------------------------------------------------------------------------------
+
+    def save_mint_quote(
+        self,
+        *,
+        quote: str,
+        mint_url: str,
+        unit: str,
+        amount: int,
+        request: str,
+        state: str,
+        expiry: int | None,
+        privkey: str | None,
+    ) -> None:
+        with self._session() as s:
+            s.merge(
+                MintQuoteRow(
+                    quote=quote,
+                    mint_url=mint_url,
+                    unit=unit,
+                    amount=amount,
+                    request=request,
+                    state=state,
+                    expiry=expiry,
+                    privkey=privkey,
+                    created_at=_now(),
+                )
+            )
+
+    def mint_quote(self, quote: str) -> MintQuoteRecord | None:
+        with self._session() as s:
+            r = s.get(MintQuoteRow, quote)
+            if r is None:
+                return None
+            return MintQuoteRecord(r.quote, r.mint_url, r.unit, r.amount, r.request, r.state, r.expiry, r.privkey)
+
+    def set_mint_quote_state(self, quote: str, state: str) -> None:
+        with self._session() as s:
+            s.execute(update(MintQuoteRow).where(MintQuoteRow.quote == quote).values(state=state))
+
+    def save_melt_quote(
+        self, *, quote: str, mint_url: str, unit: str, amount: int, fee_reserve: int, request: str, state: str
+    ) -> None:
+        with self._session() as s:
+            s.merge(
+                MeltQuoteRow(
+                    quote=quote,
+                    mint_url=mint_url,
+                    unit=unit,
+                    amount=amount,
+                    fee_reserve=fee_reserve,
+                    request=request,
+                    state=state,
+                    created_at=_now(),
+                )
+            )
+
+    def set_melt_quote_state(self, quote: str, state: str, preimage: str | None = None) -> None:
+        with self._session() as s:
+            s.execute(update(MeltQuoteRow).where(MeltQuoteRow.quote == quote).values(state=state, preimage=preimage))
+
+    # --- the operation journal -----------------------------------------------------------------
+
+    def create_operation(
+        self,
+        *,
+        kind: str,
+        mint_url: str,
+        unit: str,
+        amount: int = 0,
+        data: dict[str, Any] | None = None,
+        memo: str = "",
+        state: str = "prepared",
+    ) -> str:
+        op_id = uuid.uuid4().hex
+        now = _now()
+        with self._session() as s:
+            s.add(
+                OperationRow(
+                    id=op_id,
+                    kind=kind,
+                    mint_url=mint_url,
+                    unit=unit,
+                    amount=amount,
+                    fee=0,
+                    state=state,
+                    data_json=json.dumps(data or {}),
+                    memo=memo,
+                    error="",
+                    created_at=now,
+                    updated_at=now,
+                )
+            )
+        return op_id
+
+    def update_operation(
+        self,
+        op_id: str,
+        *,
+        state: str | None = None,
+        data: dict[str, Any] | None = None,
+        amount: int | None = None,
+        fee: int | None = None,
+        error: str | None = None,
+    ) -> None:
+        """Change an operation; ``data`` is merged into the stored data."""
+        with self._session() as s:
+            row = s.get(OperationRow, op_id)
+            if row is None:
+                raise StorageError(f"unknown operation {op_id}")
+            if state is not None:
+                row.state = state
+            if data is not None:
+                merged = json.loads(row.data_json)
+                merged.update(data)
+                row.data_json = json.dumps(merged)
+            if amount is not None:
+                row.amount = amount
+            if fee is not None:
+                row.fee = fee
+            if error is not None:
+                row.error = error
+            row.updated_at = _now()
+
+    def get_operation(self, op_id: str) -> OperationRecord | None:
+        with self._session() as s:
+            row = s.get(OperationRow, op_id)
+            return None if row is None else _operation_from_row(row)
+
+    def operations(
+        self, *, states: Sequence[str] | None = None, kinds: Sequence[str] | None = None, limit: int | None = None
+    ) -> list[OperationRecord]:
+        with self._session() as s:
+            q = select(OperationRow)
+            if states is not None:
+                q = q.where(OperationRow.state.in_(states))
+            if kinds is not None:
+                q = q.where(OperationRow.kind.in_(kinds))
+            q = q.order_by(OperationRow.created_at.desc())
+            if limit is not None:
+                q = q.limit(limit)
+            return [_operation_from_row(r) for r in s.scalars(q).all()]
+
+    # --- exported tokens -----------------------------------------------------------------------
+
+    def add_exported_token(
+        self, *, operation_id: str, mint_url: str, unit: str, amount: int, token: str, file_path: str | None = None
+    ) -> int:
+        with self._session() as s:
+            row = ExportedTokenRow(
+                operation_id=operation_id,
+                mint_url=mint_url,
+                unit=unit,
+                amount=amount,
+                token=token,
+                file_path=file_path,
+                state="pending",
+                created_at=_now(),
+            )
+            s.add(row)
+            s.flush()
+            return row.id
+
+    def exported_tokens(self, states: Sequence[str] = ("pending",)) -> list[ExportedToken]:
+        with self._session() as s:
+            rows = s.scalars(select(ExportedTokenRow).where(ExportedTokenRow.state.in_(states))).all()
+            return [
+                ExportedToken(r.id, r.operation_id, r.mint_url, r.unit, r.amount, r.token, r.file_path, r.state)
+                for r in rows
+            ]
+
+    def set_exported_token_state(self, token_id: int, state: str, file_path: str | None = None) -> None:
+        with self._session() as s:
+            values: dict[str, Any] = {"state": state}
+            if file_path is not None:
+                values["file_path"] = file_path
+            s.execute(update(ExportedTokenRow).where(ExportedTokenRow.id == token_id).values(**values))

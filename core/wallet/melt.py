@@ -1,0 +1,160 @@
+"""Melt (NUT-05): pay a Lightning invoice with ecash.
+
+``prepare_melt`` gets a quote and shows the cost (amount + fee reserve + input fee) before anything is
+spent — the shape of a "confirm the fee" dialog. ``execute_melt`` journals the inputs and the NUT-08
+blank outputs (counters committed first), then melts. A melt the mint reports PENDING keeps its inputs
+pending; a dropped connection leaves the operation ``sent`` (outcome unknown) for recovery — never
+released, because the mint may have paid.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+from core.errors import DefinitelyFailed, InsufficientBalance, MintUnreachable, PaymentPending, UserFacingError
+from core.mint_client.types import MeltQuote
+from core.protocol.fees import blank_output_count
+from core.protocol.models import Proof
+from core.recovery.failpoints import failpoint
+from core.wallet.context import MintWallet
+from core.wallet.outputs import PreparedOutput, prepare_outputs, unblind_signatures
+from core.wallet.selection import select_for_amount
+
+__all__ = ["MeltResult", "PreparedMelt", "execute_melt", "finish_melt", "prepare_melt"]
+
+
+@dataclass(frozen=True)
+class PreparedMelt:
+    mint_url: str
+    unit: str
+    quote: MeltQuote
+    inputs: tuple[Proof, ...]
+    input_fee: int
+
+    @property
+    def amount(self) -> int:
+        return self.quote.amount
+
+    @property
+    def fee_reserve(self) -> int:
+        return self.quote.fee_reserve
+
+    @property
+    def total(self) -> int:
+        """The most this payment can cost: amount + Lightning fee reserve + the mint's input fee."""
+        return self.quote.amount + self.quote.fee_reserve + self.input_fee
+
+
+@dataclass(frozen=True)
+class MeltResult:
+    paid: bool
+    pending: bool
+    amount: int
+    fee: int  # what the payment actually cost beyond the amount (Lightning fee + input fee)
+    preimage: str | None
+    change: int
+    operation_id: str
+
+
+async def prepare_melt(
+    mw: MintWallet, request: str, unit: str = "sat", *, amount_msat: int | None = None
+) -> PreparedMelt:
+    quote = await mw.client.post_melt_quote(request, unit, amountless_amount_msat=amount_msat)
+    if quote.expiry and quote.expiry < time.time():
+        raise UserFacingError("the mint's melt quote has already expired")
+    mw.store.save_melt_quote(
+        quote=quote.quote,
+        mint_url=mw.url,
+        unit=unit,
+        amount=quote.amount,
+        fee_reserve=quote.fee_reserve,
+        request=request,
+        state=quote.state,
+    )
+    available = mw.store.proofs(mint_url=mw.url, unit=unit)
+    try:
+        inputs, fee = select_for_amount(
+            available,
+            quote.amount + quote.fee_reserve,
+            fee_ppk=mw.keychain.fee_ppk,
+            is_active=mw.keychain.is_active,
+            unit=unit,
+        )
+    except InsufficientBalance as exc:
+        raise InsufficientBalance(
+            f"paying {quote.amount} {unit} needs up to {quote.amount + quote.fee_reserve} {unit} plus input fees "
+            f"at {mw.url}; the wallet has {sum(p.amount for p in available)} {unit} there"
+        ) from exc
+    return PreparedMelt(mw.url, unit, quote, tuple(inputs), fee)
+
+
+async def execute_melt(mw: MintWallet, prepared: PreparedMelt, *, kind: str = "melt", memo: str = "") -> MeltResult:
+    inputs = list(prepared.inputs)
+    keyset = mw.keychain.active(prepared.unit)
+    overpaid = sum(p.amount for p in inputs) - prepared.amount - prepared.input_fee
+    blanks = prepare_outputs(mw.store, mw.seed, keyset.id, [0] * blank_output_count(overpaid))
+    op_id = mw.store.create_operation(
+        kind=kind,
+        mint_url=mw.url,
+        unit=prepared.unit,
+        amount=prepared.amount,
+        memo=memo,
+        data={
+            "quote": prepared.quote.quote,
+            "request": prepared.quote.request,
+            "inputs": [p.secret for p in inputs],
+            "outputs": [o.to_dict() for o in blanks],
+        },
+    )
+    with mw.store.atomic():
+        mw.store.reserve_proofs([p.secret for p in inputs], op_id)
+    failpoint(f"{kind}:after_prepare")
+    mw.store.update_operation(op_id, state="sent")
+    failpoint(f"{kind}:after_sent")
+    try:
+        result = await mw.client.post_melt(prepared.quote.quote, inputs, [o.blinded_message() for o in blanks])
+    except MintUnreachable as exc:
+        if not exc.sent:
+            _release(mw, op_id, inputs, exc)
+        raise
+    except DefinitelyFailed as exc:
+        _release(mw, op_id, inputs, exc)
+        raise
+    failpoint(f"{kind}:after_response")
+    return finish_melt(mw, op_id, prepared.unit, inputs, blanks, result)
+
+
+def _release(mw: MintWallet, op_id: str, inputs: list[Proof], error: Exception) -> None:
+    with mw.store.atomic():
+        mw.store.set_proof_state([p.secret for p in inputs], "unspent")
+        mw.store.update_operation(op_id, state="failed", error=str(error))
+
+
+def finish_melt(
+    mw: MintWallet, op_id: str, unit: str, inputs: list[Proof], blanks: list[PreparedOutput], result: MeltQuote
+) -> MeltResult:
+    """Apply the mint's answer about a melt (from the melt call, or later from the quote's status)."""
+    total_in = sum(p.amount for p in inputs)
+    if result.state == "PAID":
+        change = unblind_signatures(blanks, result.change, mw.keychain.keys_map())
+        change_amount = sum(p.amount for p in change)
+        fee = total_in - result.amount - change_amount
+        with mw.store.atomic():
+            mw.store.set_proof_state([p.secret for p in inputs], "spent")
+            mw.store_proofs(change, unit, op_id=op_id)
+            mw.store.set_melt_quote_state(result.quote, "PAID", result.payment_preimage)
+            mw.store.update_operation(op_id, state="done", fee=fee, data={"preimage": result.payment_preimage})
+        return MeltResult(True, False, result.amount, fee, result.payment_preimage, change_amount, op_id)
+    if result.state == "PENDING":
+        with mw.store.atomic():
+            mw.store.set_proof_state([p.secret for p in inputs], "pending", operation_id=op_id)
+            mw.store.set_melt_quote_state(result.quote, "PENDING")
+            mw.store.update_operation(op_id, state="pending")
+        raise PaymentPending(
+            "the Lightning payment is pending at the mint; the wallet keeps the ecash reserved and checks again"
+        )
+    # UNPAID after a melt call: the payment failed and the mint did not keep the inputs.
+    failure = DefinitelyFailed("the mint could not pay the invoice; nothing was spent")
+    _release(mw, op_id, inputs, failure)
+    raise failure

@@ -1,0 +1,83 @@
+"""Receive: redeem a token by swapping its proofs into fresh ones of our own (paying the mint's input fee)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from core.errors import DleqError, ProofsAlreadySpent, TokenDecodeError
+from core.protocol import dleq
+from core.protocol.amounts import split
+from core.protocol.models import Proof
+from core.protocol.tokens import Token
+from core.recovery.failpoints import failpoint
+from core.wallet.context import MintWallet
+from core.wallet.outputs import prepare_outputs
+from core.wallet.swap import run_swap
+
+__all__ = ["ReceiveResult", "normalize_token_proofs", "receive_token"]
+
+
+@dataclass(frozen=True)
+class ReceiveResult:
+    amount: int
+    fee: int
+    mint: str
+    unit: str
+    operation_id: str
+
+
+def normalize_token_proofs(mw: MintWallet, token: Token) -> list[Proof]:
+    """Expand short keyset ids to the mint's full ids and verify every DLEQ proof the token carries."""
+    proofs = []
+    for proof in token.proofs:
+        full_id = mw.keychain.full_id(proof.id)
+        keyset = mw.keychain.get(full_id)
+        if keyset.unit != token.unit:
+            raise TokenDecodeError(f"the token says unit {token.unit} but keyset {full_id} is {keyset.unit}")
+        if proof.amount not in keyset.keys:
+            raise TokenDecodeError(f"keyset {full_id} has no key for amount {proof.amount}")
+        proof = Proof(
+            id=full_id, amount=proof.amount, secret=proof.secret, C=proof.C, dleq=proof.dleq, witness=proof.witness
+        )
+        if (
+            proof.dleq is not None
+            and proof.dleq.r is not None
+            and not dleq.verify_proof_dleq(proof, keyset.keys[proof.amount])
+        ):
+            raise DleqError("the token's DLEQ proof does not verify: it was not signed by this mint")
+        proofs.append(proof)
+    return proofs
+
+
+async def receive_token(mw: MintWallet, token: Token, *, kind: str = "receive") -> ReceiveResult:
+    unit = token.unit
+    inputs = normalize_token_proofs(mw, token)
+    total = sum(p.amount for p in inputs)
+    fee = mw.fee_for(inputs)
+    if total - fee <= 0:
+        raise TokenDecodeError(f"the token is worth {total} {unit}, less than the mint's fee of {fee} {unit}")
+    keyset = mw.keychain.active(unit)
+    outputs = prepare_outputs(mw.store, mw.seed, keyset.id, split(total - fee, sorted(keyset.keys)))
+    op_id = mw.store.create_operation(
+        kind=kind,
+        mint_url=mw.url,
+        unit=unit,
+        amount=total - fee,
+        memo=token.memo or "",
+        data={
+            "inputs": [p.to_json() for p in inputs],
+            "outputs": [o.to_dict() for o in outputs],
+        },
+    )
+    mw.store.update_operation(op_id, fee=fee)
+    failpoint(f"{kind}:after_prepare")
+    try:
+        new_proofs = await run_swap(mw, op_id, kind, inputs, outputs, own_inputs=False)
+    except ProofsAlreadySpent as exc:
+        raise ProofsAlreadySpent(
+            "this token was already spent (claimed by someone, or received before)", mint_code=exc.mint_code
+        ) from exc
+    with mw.store.atomic():
+        mw.store_proofs(new_proofs, unit, op_id=op_id)
+        mw.store.update_operation(op_id, state="done")
+    return ReceiveResult(amount=total - fee, fee=fee, mint=mw.url, unit=unit, operation_id=op_id)

@@ -1,0 +1,125 @@
+"""Send: make a token for ``amount``.
+
+Online: select inputs (inactive keysets first), swap them into the exact send amount plus our change, so
+the token is exact. Offline: hand over existing proofs that sum exactly to the amount, without asking the
+mint. Either way the sent proofs stay ``pending`` until NUT-07 says the receiver claimed them, and the
+token can be reclaimed until then. With ``lock`` the send outputs are P2PK-locked (NUT-11) and carry
+fresh random secrets (a locked secret is not derivable from the seed).
+"""
+
+from __future__ import annotations
+
+import secrets as random_secrets
+from dataclasses import dataclass
+
+from core.errors import InsufficientBalance
+from core.protocol import bdhke, p2pk
+from core.protocol.amounts import split
+from core.protocol.models import Proof
+from core.protocol.tokens import Token
+from core.recovery.failpoints import failpoint
+from core.wallet.context import MintWallet
+from core.wallet.outputs import PreparedOutput, prepare_outputs
+from core.wallet.selection import select_exact, select_for_amount
+from core.wallet.swap import run_swap
+
+__all__ = ["LockOptions", "SendResult", "send_token"]
+
+
+@dataclass(frozen=True)
+class LockOptions:
+    pubkey: str
+    locktime: int | None = None
+    refund: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class SendResult:
+    token: str
+    amount: int
+    fee: int
+    operation_id: str
+    proofs: tuple[Proof, ...]
+
+
+def _locked_outputs(keyset_id: str, amounts: list[int], lock: LockOptions) -> list[PreparedOutput]:
+    outputs = []
+    for amount in amounts:
+        secret = p2pk.make_p2pk_secret(lock.pubkey, locktime=lock.locktime, refund=list(lock.refund))
+        r = random_secrets.token_bytes(32)
+        B_, _ = bdhke.blind_message(secret, r)
+        outputs.append(PreparedOutput(amount, keyset_id, -1, secret, r.hex(), B_))
+    return outputs
+
+
+def _finish(mw: MintWallet, op_id: str, unit: str, sent: list[Proof], amount: int, fee: int, memo: str) -> SendResult:
+    token = Token(mint=mw.url, unit=unit, memo=memo or None, proofs=sent).encode_v4()
+    mw.store.add_exported_token(operation_id=op_id, mint_url=mw.url, unit=unit, amount=amount, token=token)
+    return SendResult(token=token, amount=amount, fee=fee, operation_id=op_id, proofs=tuple(sent))
+
+
+async def send_token(
+    mw: MintWallet, amount: int, unit: str, *, offline: bool = False, lock: LockOptions | None = None, memo: str = ""
+) -> SendResult:
+    available = mw.store.proofs(mint_url=mw.url, unit=unit)
+    if not lock:
+        exact = select_exact(available, amount, is_active=mw.keychain.is_active)
+        if exact is not None:
+            # No swap needed: the exact proofs become the token, no fee, no request.
+            op_id = mw.store.create_operation(
+                kind="send",
+                mint_url=mw.url,
+                unit=unit,
+                amount=amount,
+                memo=memo,
+                data={"inputs": [p.secret for p in exact], "offline": True},
+            )
+            with mw.store.atomic():
+                mw.store.set_proof_state([p.secret for p in exact], "pending", operation_id=op_id)
+                mw.store.update_operation(op_id, state="done")
+                return _finish(mw, op_id, unit, exact, amount, 0, memo)
+    if offline:
+        raise InsufficientBalance(
+            f"no combination of existing proofs makes exactly {amount} {unit}: send online (the mint splits them)"
+        )
+    inputs, fee = select_for_amount(
+        available, amount, fee_ppk=mw.keychain.fee_ppk, is_active=mw.keychain.is_active, unit=unit
+    )
+    keyset = mw.keychain.active(unit)
+    denominations = sorted(keyset.keys)
+    change = sum(p.amount for p in inputs) - amount - fee
+    send_amounts = split(amount, denominations)
+    if lock:
+        send_outputs = _locked_outputs(keyset.id, send_amounts, lock)
+        keep_outputs = prepare_outputs(mw.store, mw.seed, keyset.id, split(change, denominations))
+    else:
+        both = prepare_outputs(mw.store, mw.seed, keyset.id, send_amounts + split(change, denominations))
+        send_outputs, keep_outputs = both[: len(send_amounts)], both[len(send_amounts) :]
+    # The mint sees one sorted list, so it cannot tell which outputs are the token and which our change.
+    outputs = sorted(send_outputs + keep_outputs, key=lambda o: o.amount)
+    send_secrets = {o.secret for o in send_outputs}
+    op_id = mw.store.create_operation(
+        kind="send",
+        mint_url=mw.url,
+        unit=unit,
+        amount=amount,
+        memo=memo,
+        data={
+            "inputs": [p.secret for p in inputs],
+            "outputs": [o.to_dict() for o in outputs],
+            "send_secrets": sorted(send_secrets),
+        },
+    )
+    with mw.store.atomic():
+        mw.store.reserve_proofs([p.secret for p in inputs], op_id)
+        mw.store.update_operation(op_id, fee=fee)
+    failpoint("send:after_prepare")
+    new_proofs = await run_swap(mw, op_id, "send", inputs, outputs, own_inputs=True)
+    sent = [p for p in new_proofs if p.secret in send_secrets]
+    kept = [p for p in new_proofs if p.secret not in send_secrets]
+    with mw.store.atomic():
+        mw.store.set_proof_state([p.secret for p in inputs], "spent")
+        mw.store_proofs(kept, unit, op_id=op_id)
+        mw.store_proofs(sent, unit, state="pending", op_id=op_id)
+        mw.store.update_operation(op_id, state="done")
+        return _finish(mw, op_id, unit, sent, amount, fee, memo)

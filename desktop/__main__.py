@@ -1,0 +1,24 @@
+"""``nutdesk``: with no command the GUI opens; with a command the CLI runs headless (without importing Qt)."""
+
+from __future__ import annotations
+
+import sys
+
+from desktop.cli.parser import build_parser
+
+__all__ = ["main"]
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command is None:
+        from desktop.gui_main import run_gui
+
+        return run_gui(args)
+    from desktop.cli.runner import run_command
+
+    return run_command(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""The headless command line over the same core services as the GUI. Never imports Qt."""

@@ -1,0 +1,264 @@
+"""One function per CLI command, each a thin layer over ``WalletService``."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import io
+import sys
+from collections.abc import Awaitable, Callable
+from typing import TYPE_CHECKING, Any
+
+from core.api.service import LockOptions, WalletService
+from core.errors import ConfigError, UserCancelled, UserFacingError
+
+if TYPE_CHECKING:
+    from desktop.cli.runner import Output
+
+__all__ = ["dispatch", "read_words_from_stdin"]
+
+Handler = Callable[[WalletService, argparse.Namespace, "Output"], Awaitable[None]]
+
+
+def read_words_from_stdin() -> str:
+    if sys.stdin.isatty():
+        print("Enter your 12 recovery words, then press Enter:", file=sys.stderr)
+    words = sys.stdin.readline().strip()
+    if not words:
+        raise UserFacingError("no recovery words on standard input")
+    return words
+
+
+def _require_wallet(service: WalletService) -> None:
+    if not service.initialized:
+        raise ConfigError(
+            f"no wallet in {service.config.data_dir} yet: run `nutdesk init` first (or `nutdesk init --restore`)"
+        )
+
+
+async def cmd_init(service: WalletService, args: argparse.Namespace, out: Output) -> None:
+    from desktop.cli.runner import read_password
+
+    password = None
+    if args.set_password:
+        password = read_password(args, prompt="New wallet password: ")
+        if not password:
+            raise UserFacingError("no password given (set NUTDESK_PASSWORD or use --password-file)")
+    if args.restore:
+        service.create_wallet(read_words_from_stdin(), password)
+        out.result({"restored": True, "data_dir": str(service.config.data_dir)})
+        out.say(f"Wallet restored in {service.config.data_dir}. Now run: nutdesk restore --mint URL")
+        return
+    words = service.create_wallet(None, password)
+    out.result({"mnemonic": words, "data_dir": str(service.config.data_dir)})
+    out.say("Your new wallet's 12 recovery words (write them down; they are shown only once):\n")
+    out.say("    " + words + "\n")
+    out.say(f"Wallet created in {service.config.data_dir}. Next: nutdesk mint add URL")
+
+
+async def cmd_mint(service: WalletService, args: argparse.Namespace, out: Output) -> None:
+    action = args.mint_command
+    if action == "list":
+        views = service.list_mints()
+        out.result({"mints": [v.to_json() for v in views]})
+        if not views:
+            out.say("No mints yet: nutdesk mint add URL")
+        for v in views:
+            balances = ", ".join(f"{b} {u}" for u, b in v.balances.items()) or "empty"
+            out.say(
+                f"{v.url}  {v.name}  {'trusted' if v.trusted else 'not trusted'}  units: {', '.join(v.units)}  "
+                f"balance: {balances}"
+            )
+        return
+    if action == "add":
+        _require_wallet(service)
+        view = await service.add_mint(args.url, trusted=args.trust)
+    elif action == "info":
+        view = await service.mint_info(args.url)
+    elif action == "trust":
+        service.trust_mint(args.url)
+        view = service.mint_view(args.url)
+    else:  # remove
+        await service.remove_mint(args.url)
+        out.result({"removed": args.url})
+        out.say(f"Removed {args.url}")
+        return
+    out.result(view.to_json())
+    out.say(f"{view.name} ({view.url})")
+    if view.motd:
+        out.say(f"  message of the day: {view.motd}")
+    out.say(f"  units: {', '.join(view.units) or '-'}   trusted: {'yes' if view.trusted else 'no'}")
+    out.say(f"  NUTs: {', '.join(str(n) for n in view.nuts)}")
+
+
+async def cmd_balance(service: WalletService, args: argparse.Namespace, out: Output) -> None:
+    rows = service.balances()
+    total: dict[str, int] = {}
+    for r in rows:
+        total[r.unit] = total.get(r.unit, 0) + r.balance
+    out.result(
+        {
+            "mints": [{"url": r.mint_url, "unit": r.unit, "balance": r.balance, "pending": r.pending} for r in rows],
+            "total": total,
+        }
+    )
+    if not rows:
+        out.say("The wallet is empty.")
+    for r in rows:
+        pending = f"  (pending {r.pending})" if r.pending else ""
+        out.say(f"{r.mint_url}  {r.balance} {r.unit}{pending}")
+    for unit, amount in total.items():
+        out.say(f"Total: {amount} {unit}")
+
+
+async def cmd_invoice(service: WalletService, args: argparse.Namespace, out: Output) -> None:
+    quote = await service.create_invoice(args.amount, args.mint, args.unit)
+    result: dict[str, Any] = {
+        "quote": quote.quote,
+        "request": quote.request,
+        "state": str(quote.state),
+        "amount": args.amount,
+    }
+    out.say(f"Pay this Lightning invoice to receive {args.amount} {args.unit}:\n\n{quote.request}\n")
+    if args.wait:
+        out.progress("Waiting for the payment…")
+        minted = await service.wait_and_mint(args.mint, quote.quote, timeout=args.timeout)
+        result.update(state="ISSUED", minted=minted)
+        out.say(f"Received {minted} {args.unit}.")
+    else:
+        out.say(f"Then run: nutdesk mint-quote {quote.quote}")
+    out.result(result)
+
+
+async def cmd_mint_quote(service: WalletService, args: argparse.Namespace, out: Output) -> None:
+    minted = await service.mint_quote(args.quote)
+    out.result({"quote": args.quote, "minted": minted})
+    out.say(f"Minted {minted}.")
+
+
+async def cmd_receive(service: WalletService, args: argparse.Namespace, out: Output) -> None:
+    result = await service.receive(args.token, trust=args.trust)
+    out.result({"amount": result.amount, "fee": result.fee, "mint": result.mint, "unit": result.unit})
+    out.say(f"Received {result.amount} {result.unit} from {result.mint} (fee {result.fee}).")
+
+
+async def cmd_send(service: WalletService, args: argparse.Namespace, out: Output) -> None:
+    lock = None
+    if args.lock:
+        lock = LockOptions(pubkey=args.lock, locktime=args.locktime, refund=(args.refund,) if args.refund else ())
+    result = await service.send(args.amount, args.mint, args.unit, offline=args.offline, lock=lock, memo=args.memo)
+    out.result({"token": result.token, "amount": result.amount, "fee": result.fee})
+    out.say(result.token)
+    out.progress(f"Sent {result.amount} {args.unit} (fee {result.fee}). The token stays pending until claimed.")
+
+
+def _confirm(question: str) -> None:
+    if not sys.stdin.isatty():
+        raise UserFacingError("confirmation needed: add --yes to pay without asking")
+    answer = input(f"{question} [y/N] ").strip().lower()
+    if answer not in ("y", "yes"):
+        raise UserCancelled("payment cancelled")
+
+
+async def cmd_pay(service: WalletService, args: argparse.Namespace, out: Output) -> None:
+    prepared = await service.prepare_melt(args.input.strip(), args.mint)
+    summary = (
+        f"Pay {prepared.amount} {prepared.unit} from {prepared.mint_url}: Lightning fee reserve "
+        f"{prepared.fee_reserve}, mint input fee {prepared.input_fee}, at most {prepared.total} {prepared.unit}."
+    )
+    if not args.yes:
+        _confirm(summary)
+    else:
+        out.progress(summary)
+    result = await service.melt(prepared)
+    data: dict[str, Any] = {"paid": result.paid, "amount": result.amount, "fee": result.fee}
+    if result.preimage:
+        data["preimage"] = result.preimage
+    out.result(data)
+    out.say(f"Paid {result.amount} {prepared.unit} (fee {result.fee}).")
+
+
+async def cmd_transfer(service: WalletService, args: argparse.Namespace, out: Output) -> None:
+    result = await service.transfer(args.amount, args.from_mint, args.to_mint, args.unit)
+    out.result({"amount": result.amount, "fee": result.fee})
+    out.say(f"Moved {result.amount} {args.unit} (fee {result.fee}).")
+
+
+async def cmd_check(service: WalletService, args: argparse.Namespace, out: Output) -> None:
+    claimed = await service.check_pending()
+    out.result({"claimed": claimed})
+    if not claimed:
+        out.say("No pending sent tokens.")
+    for url, amount in claimed.items():
+        out.say(f"{url}: {amount} claimed by receivers")
+
+
+async def cmd_reclaim(service: WalletService, args: argparse.Namespace, out: Output) -> None:
+    result = await service.reclaim(args.token)
+    out.result({"amount": result.amount, "fee": result.fee, "mint": result.mint, "unit": result.unit})
+    out.say(f"Reclaimed {result.amount} {result.unit} (fee {result.fee}).")
+
+
+async def cmd_restore(service: WalletService, args: argparse.Namespace, out: Output) -> None:
+    restored = await service.restore(args.mints, progress=out.progress)
+    out.result({"restored": restored})
+    for url, amount in restored.items():
+        out.say(f"{url}: restored {amount}")
+
+
+async def cmd_history(service: WalletService, args: argparse.Namespace, out: Output) -> None:
+    entries = [
+        {
+            "id": e.id,
+            "time": dt.datetime.fromtimestamp(e.created_at, dt.UTC).isoformat(timespec="seconds"),
+            "kind": e.kind,
+            "mint": e.mint_url,
+            "unit": e.unit,
+            "amount": e.amount,
+            "fee": e.fee,
+            "state": e.state,
+            "memo": e.memo,
+        }
+        for e in service.history(limit=args.limit)
+    ]
+    out.result({"entries": entries})
+    if args.csv:
+        buffer = io.StringIO()
+        writer = csv.DictWriter(
+            buffer, fieldnames=["time", "kind", "amount", "fee", "unit", "mint", "state", "memo", "id"]
+        )
+        writer.writeheader()
+        writer.writerows(entries)
+        out.say(buffer.getvalue().rstrip("\n"))
+        return
+    if not entries:
+        out.say("No operations yet.")
+    for e in entries:
+        out.say(
+            f"{e['time']}  {e['kind']:<8} {e['amount']:>10} {e['unit']:<4} fee {e['fee']:<5} {e['state']:<8} "
+            f"{e['mint']}"
+        )
+
+
+HANDLERS: dict[str, Handler] = {
+    "init": cmd_init,
+    "mint": cmd_mint,
+    "balance": cmd_balance,
+    "invoice": cmd_invoice,
+    "mint-quote": cmd_mint_quote,
+    "receive": cmd_receive,
+    "send": cmd_send,
+    "pay": cmd_pay,
+    "transfer": cmd_transfer,
+    "check": cmd_check,
+    "reclaim": cmd_reclaim,
+    "restore": cmd_restore,
+    "history": cmd_history,
+}
+
+
+async def dispatch(service: WalletService, args: argparse.Namespace, out: Output) -> None:
+    if args.command not in ("init", "mint") and not service.initialized:
+        _require_wallet(service)
+    await HANDLERS[args.command](service, args, out)

@@ -1,0 +1,106 @@
+"""Running one CLI command: open the wallet, call the service, print text or one JSON object.
+
+Expected errors (a bad token, a spent token, an unreachable mint) print one line — and under ``--json``
+``{"error": {"code", "message"}}`` — and exit non-zero; ``--debug`` adds the traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import getpass
+import json
+import logging
+import os
+import sys
+import traceback
+from pathlib import Path
+from typing import Any
+
+from core.api.service import WalletService
+from core.config import Config, default_data_dir
+from core.errors import InvalidPassword, NutdeskError
+from desktop.cli import commands
+
+__all__ = ["run_command"]
+
+EXIT_ERROR = 1
+EXIT_USAGE = 2
+
+
+class Output:
+    """Collects what a command says: lines for people, one dict for ``--json``."""
+
+    def __init__(self, as_json: bool) -> None:
+        self.as_json = as_json
+        self.data: dict[str, Any] = {}
+
+    def say(self, text: str) -> None:
+        if not self.as_json:
+            print(text)
+
+    def progress(self, text: str) -> None:
+        # Progress goes to stderr so stdout stays exactly one JSON object under --json.
+        print(text, file=sys.stderr)
+
+    def result(self, data: dict[str, Any]) -> None:
+        self.data = data
+
+    def flush(self) -> None:
+        if self.as_json:
+            print(json.dumps(self.data, sort_keys=True))
+
+
+def read_password(args: argparse.Namespace, *, prompt: str = "Wallet password: ") -> str | None:
+    env = os.environ.get("NUTDESK_PASSWORD")
+    if env is not None:
+        return env
+    if args.password_file:
+        return Path(args.password_file).read_text().rstrip("\n")
+    if sys.stdin.isatty():
+        return getpass.getpass(prompt)
+    return None
+
+
+def run_command(args: argparse.Namespace) -> int:
+    logging.basicConfig(level=logging.DEBUG if args.debug else logging.WARNING, stream=sys.stderr)
+    out = Output(args.json)
+    data_dir = Path(args.data_dir).expanduser() if args.data_dir else default_data_dir()
+    config = Config(data_dir=data_dir)
+    try:
+        return asyncio.run(_run(args, config, out))
+    except KeyboardInterrupt:
+        print("nutdesk: interrupted", file=sys.stderr)
+        return 130
+    except NutdeskError as exc:
+        return _fail(args, out, exc.code, str(exc))
+    except OSError as exc:
+        return _fail(args, out, "os-error", str(exc))
+
+
+def _fail(args: argparse.Namespace, out: Output, code: str, message: str) -> int:
+    if args.debug:
+        traceback.print_exc()
+    if out.as_json:
+        print(json.dumps({"error": {"code": code, "message": message}}))
+    print(f"nutdesk: {message}", file=sys.stderr)
+    return EXIT_ERROR
+
+
+async def _run(args: argparse.Namespace, config: Config, out: Output) -> int:
+    service = WalletService.open(config)
+    try:
+        if args.command != "init":
+            if not service.initialized and args.command == "restore":
+                # `restore` on an empty data dir: the words come from stdin (cli contract).
+                service.create_wallet(commands.read_words_from_stdin())
+            elif service.initialized:
+                password = read_password(args) if service.password_protected else None
+                if service.password_protected and password is None:
+                    raise InvalidPassword("this wallet has a password: set NUTDESK_PASSWORD or use --password-file")
+                service.unlock(password)
+        await commands.dispatch(service, args, out)
+    finally:
+        await service.close()
+    out.flush()
+    return 0

@@ -44,8 +44,9 @@ def balance(service: WalletService, mint_url: str, unit: str = "sat") -> tuple[i
     return 0, 0
 
 
-def nutdesk(data_dir: Path, *args: str, input: str | None = None, env: dict[str, str] | None = None,
-            check: bool = True) -> dict[str, Any]:
+def nutdesk(
+    data_dir: Path, *args: str, input: str | None = None, env: dict[str, str] | None = None, check: bool = True
+) -> dict[str, Any]:
     """Run ``nutdesk --json --data-dir DIR ARGS`` and return its one JSON object."""
     result = subprocess.run(
         [sys.executable, "-m", "desktop", "--json", "--data-dir", str(data_dir), *args],

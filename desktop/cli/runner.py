@@ -21,6 +21,7 @@ from core.api.service import WalletService
 from core.config import Config, default_data_dir
 from core.errors import InvalidPassword, NutdeskError
 from desktop.cli import commands
+from desktop.cli.registry import dispatch
 
 __all__ = ["run_command"]
 
@@ -99,7 +100,7 @@ async def _run(args: argparse.Namespace, config: Config, out: Output) -> int:
                 if service.password_protected and password is None:
                     raise InvalidPassword("this wallet has a password: set NUTDESK_PASSWORD or use --password-file")
                 service.unlock(password)
-        await commands.dispatch(service, args, out)
+        await dispatch(service, args, out)
     finally:
         await service.close()
     out.flush()

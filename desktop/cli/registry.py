@@ -10,8 +10,8 @@ from __future__ import annotations
 import argparse
 import importlib
 import pkgutil
-from pathlib import Path
 from collections.abc import Awaitable, Callable
+from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 

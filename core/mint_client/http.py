@@ -1,0 +1,393 @@
+"""``MintClient``: the NUT HTTP API of one mint over one long-lived ``httpx.AsyncClient``.
+
+Why one client per mint: connection reuse (TLS handshakes cost more than most requests) and one place to
+close. Errors are converted in ``_request`` only (via ``core.mint_client.errors``); retries happen only for
+GETs, because a retried POST could spend or mint twice from the caller's point of view.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import AsyncGenerator, Callable, Collection, Sequence
+from types import TracebackType
+from typing import TYPE_CHECKING, Any, Self, TypeVar
+
+import httpx
+
+from core.errors import MintUnreachable, NutdeskError, PaymentPending, ProtocolError, QuoteNotPaid
+from core.mint_client import ws
+from core.mint_client.errors import error_from_response, error_from_transport
+from core.mint_client.types import (
+    KeysetInfo,
+    KeysResponse,
+    MeltQuote,
+    MeltQuoteState,
+    MintInfo,
+    MintQuote,
+    MintQuoteState,
+    ProofState,
+    RestoreResponse,
+    SubscriptionKind,
+    signatures_from_json,
+)
+from core.protocol.models import BlindedMessage, BlindSignature, Proof
+
+__all__ = ["DEFAULT_MELT_TIMEOUT", "DEFAULT_TIMEOUT", "MintClient", "normalize_mint_url"]
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+# connect 10 s (a mint that does not accept within that is down); read 30 s for ordinary calls.
+DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=10.0)
+# A melt blocks while the mint pays over Lightning, which can take many minutes (stuck HTLCs): give it an hour.
+DEFAULT_MELT_TIMEOUT = httpx.Timeout(3600.0, connect=10.0)
+# Pauses before the 2nd and 3rd attempt of an idempotent GET.
+_GET_BACKOFF = (0.25, 0.75)
+_PAID_STATES = frozenset({MintQuoteState.PAID, MintQuoteState.ISSUED})
+
+
+def normalize_mint_url(url: str) -> str:
+    """Strip whitespace and trailing slashes: tokens and the database name a mint by this exact string."""
+    return url.strip().rstrip("/")
+
+
+def _outputs_json(outputs: Sequence[BlindedMessage]) -> list[dict[str, Any]]:
+    return [o.to_json() for o in outputs]
+
+
+def _inputs_json(inputs: Sequence[Proof]) -> list[dict[str, Any]]:
+    # DLEQ proofs are for the receiver of a token, not for the mint: leave them out of requests.
+    return [p.to_json(include_dleq=False) for p in inputs]
+
+
+class MintClient:
+    """Implements ``core.ports.mint.MintConnector`` for one mint. Use ``async with`` or call ``aclose()``."""
+
+    def __init__(
+        self,
+        url: str,
+        *,
+        timeout: httpx.Timeout = DEFAULT_TIMEOUT,
+        melt_timeout: httpx.Timeout = DEFAULT_MELT_TIMEOUT,
+        trust_env: bool = False,
+        transport: httpx.AsyncBaseTransport | None = None,
+        poll_interval: float = 1.0,
+        get_attempts: int = 3,
+        info: MintInfo | None = None,
+    ) -> None:
+        """``trust_env`` lets httpx read proxy/CA settings from the environment (off: explicit is safer).
+
+        ``transport`` replaces the network (tests). ``info`` seeds the cached NUT-06 info used to decide
+        whether websockets are available; otherwise it is fetched on the first watch.
+        """
+        self._url = normalize_mint_url(url)
+        self._melt_timeout = melt_timeout
+        self._trust_env = trust_env
+        self._poll_interval = poll_interval
+        self._get_attempts = max(1, get_attempts)
+        self._info = info
+        self._http = httpx.AsyncClient(base_url=self._url, timeout=timeout, trust_env=trust_env, transport=transport)
+
+    # --- lifecycle ------------------------------------------------------------------------------------
+
+    @property
+    def url(self) -> str:
+        return self._url
+
+    @property
+    def http(self) -> httpx.AsyncClient:
+        """The one underlying client (exposed so tests can assert it is reused and closed)."""
+        return self._http
+
+    @property
+    def closed(self) -> bool:
+        return self._http.is_closed
+
+    async def aclose(self) -> None:
+        await self._http.aclose()
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        await self.aclose()
+
+    def __repr__(self) -> str:
+        return f"MintClient({self._url!r})"
+
+    # --- the one request path ------------------------------------------------------------------------
+
+    async def _request(
+        self, method: str, path: str, *, json: Any = None, http_timeout: httpx.Timeout | None = None
+    ) -> Any:
+        """Send one request and return the decoded JSON body; every failure leaves as a core error."""
+        if self._http.is_closed:
+            # httpx raises RuntimeError here; using a closed client is a bug, but it must stay in the error tree.
+            raise MintUnreachable(f"client for {self._url} is closed", mint_url=self._url, sent=False)
+        attempts = self._get_attempts if method == "GET" else 1
+        for attempt in range(attempts):
+            try:
+                return await self._request_once(method, path, json=json, http_timeout=http_timeout)
+            except MintUnreachable as exc:
+                if attempt + 1 >= attempts:
+                    raise
+                delay = _GET_BACKOFF[min(attempt, len(_GET_BACKOFF) - 1)]
+                log.debug("GET %s failed (%s), retrying in %.2f s", path, exc, delay)
+                await asyncio.sleep(delay)
+        raise AssertionError("unreachable")  # the loop always returns or raises
+
+    async def _request_once(self, method: str, path: str, *, json: Any, http_timeout: httpx.Timeout | None) -> Any:
+        kwargs: dict[str, Any] = {}
+        if http_timeout is not None:
+            kwargs["timeout"] = http_timeout
+        try:
+            response = await self._http.request(method, path, json=json, **kwargs)
+        except httpx.TransportError as exc:
+            raise error_from_transport(exc, self._url) from exc
+        if not response.is_success:
+            raise error_from_response(response, self._url)
+        try:
+            return response.json()
+        except ValueError as exc:
+            raise self._malformed(method, path, exc) from exc
+
+    def _malformed(self, method: str, path: str, exc: Exception) -> NutdeskError:
+        message = f"mint {self._url} sent an unreadable answer to {method} {path}: {exc!r}"
+        if method == "GET":
+            return ProtocolError(message)
+        # A 200 to a POST means the mint acted (tokens spent or signed) even if we cannot read the answer:
+        # outcome unknown, so the wallet resumes by asking the mint instead of rolling back.
+        return MintUnreachable(message, mint_url=self._url, sent=True)
+
+    async def _call(
+        self,
+        method: str,
+        path: str,
+        parse: Callable[[Any], T],
+        *,
+        json: Any = None,
+        http_timeout: httpx.Timeout | None = None,
+    ) -> T:
+        data = await self._request(method, path, json=json, http_timeout=http_timeout)
+        try:
+            return parse(data)
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            raise self._malformed(method, path, exc) from exc
+
+    # --- NUT-06/01/02 ---------------------------------------------------------------------------------
+
+    async def get_info(self) -> MintInfo:
+        info = await self._call("GET", "/v1/info", MintInfo.from_json)
+        self._info = info
+        return info
+
+    async def get_keys(self, keyset_id: str | None = None) -> KeysResponse:
+        path = "/v1/keys" if keyset_id is None else f"/v1/keys/{keyset_id}"
+        return await self._call("GET", path, KeysResponse.from_json)
+
+    async def get_keysets(self) -> list[KeysetInfo]:
+        return await self._call("GET", "/v1/keysets", lambda d: [KeysetInfo.from_json(k) for k in d["keysets"]])
+
+    # --- NUT-04 / NUT-20 --------------------------------------------------------------------------------
+
+    async def post_mint_quote(
+        self, amount: int, unit: str, pubkey: str | None = None, description: str | None = None
+    ) -> MintQuote:
+        body: dict[str, Any] = {"amount": amount, "unit": unit}
+        if description is not None:
+            body["description"] = description
+        if pubkey is not None:
+            body["pubkey"] = pubkey
+        return await self._call("POST", "/v1/mint/quote/bolt11", MintQuote.from_json, json=body)
+
+    async def get_mint_quote(self, quote: str) -> MintQuote:
+        return await self._call("GET", f"/v1/mint/quote/bolt11/{quote}", MintQuote.from_json)
+
+    async def post_mint(
+        self, quote: str, outputs: Sequence[BlindedMessage], signature: str | None = None
+    ) -> list[BlindSignature]:
+        body: dict[str, Any] = {"quote": quote, "outputs": _outputs_json(outputs)}
+        if signature is not None:
+            body["signature"] = signature
+        return await self._call("POST", "/v1/mint/bolt11", lambda d: signatures_from_json(d["signatures"]), json=body)
+
+    # --- NUT-05 / NUT-08 --------------------------------------------------------------------------------
+
+    async def post_melt_quote(self, request: str, unit: str, amountless_amount_msat: int | None = None) -> MeltQuote:
+        body: dict[str, Any] = {"request": request, "unit": unit}
+        if amountless_amount_msat is not None:
+            body["options"] = {"amountless": {"amount_msat": amountless_amount_msat}}
+        return await self._call("POST", "/v1/melt/quote/bolt11", MeltQuote.from_json, json=body)
+
+    async def get_melt_quote(self, quote: str) -> MeltQuote:
+        return await self._call("GET", f"/v1/melt/quote/bolt11/{quote}", MeltQuote.from_json)
+
+    async def post_melt(self, quote: str, inputs: Sequence[Proof], outputs: Sequence[BlindedMessage] = ()) -> MeltQuote:
+        body: dict[str, Any] = {"quote": quote, "inputs": _inputs_json(inputs)}
+        if outputs:
+            body["outputs"] = _outputs_json(outputs)
+        return await self._call(
+            "POST", "/v1/melt/bolt11", MeltQuote.from_json, json=body, http_timeout=self._melt_timeout
+        )
+
+    # --- NUT-03 / 07 / 09 -------------------------------------------------------------------------------
+
+    async def post_swap(self, inputs: Sequence[Proof], outputs: Sequence[BlindedMessage]) -> list[BlindSignature]:
+        body = {"inputs": _inputs_json(inputs), "outputs": _outputs_json(outputs)}
+        return await self._call("POST", "/v1/swap", lambda d: signatures_from_json(d["signatures"]), json=body)
+
+    async def post_checkstate(self, Ys: Sequence[str]) -> list[ProofState]:
+        return await self._call(
+            "POST", "/v1/checkstate", lambda d: [ProofState.from_json(s) for s in d["states"]], json={"Ys": list(Ys)}
+        )
+
+    async def post_restore(self, outputs: Sequence[BlindedMessage]) -> RestoreResponse:
+        return await self._call(
+            "POST", "/v1/restore", RestoreResponse.from_json, json={"outputs": _outputs_json(outputs)}
+        )
+
+    # --- NUT-17 subscriptions, with polling fallback ----------------------------------------------------
+
+    async def _ws_url_if_supported(self, kind: SubscriptionKind, unit: str | None) -> str | None:
+        info = self._info
+        if info is None:
+            try:
+                info = await self.get_info()
+            except NutdeskError as exc:
+                log.info("no mint info for %s (%s): polling", self._url, exc)
+                return None
+        units = [unit] if unit else sorted({m.unit for m in info.mint_methods + info.melt_methods} | {"sat"})
+        if not any(info.supports_websocket(kind, "bolt11", u) for u in units):
+            return None
+        try:
+            return ws.ws_url_for(self._url)
+        except ws.SubscriptionError:
+            return None
+
+    def _parser(self, parse: Callable[[dict[str, Any]], T]) -> Callable[[dict[str, Any]], T]:
+        def checked(payload: dict[str, Any]) -> T:
+            try:
+                return parse(payload)
+            except (KeyError, TypeError, ValueError) as exc:
+                raise ProtocolError(f"mint {self._url} sent an unreadable notification: {exc!r}") from exc
+
+        return checked
+
+    async def watch_mint_quote(self, quote: str, unit: str | None = None) -> AsyncGenerator[MintQuote, None]:
+        """Each change of a mint quote, current state first (NUT-17, else GET every ``poll_interval``)."""
+        kind = SubscriptionKind.BOLT11_MINT_QUOTE
+
+        async def poll() -> list[MintQuote]:
+            return [await self.get_mint_quote(quote)]
+
+        stream = ws.watch(
+            ws_url=await self._ws_url_if_supported(kind, unit),
+            kind=kind,
+            filters=[quote],
+            parse=self._parser(MintQuote.from_json),
+            key=lambda q: q.quote,
+            poll=poll,
+            poll_interval=self._poll_interval,
+            transient=(MintUnreachable,),
+            use_proxy=self._trust_env,
+        )
+        async with contextlib.aclosing(stream):
+            async for item in stream:
+                yield item
+
+    async def watch_melt_quote(self, quote: str, unit: str | None = None) -> AsyncGenerator[MeltQuote, None]:
+        """Each change of a melt quote, current state first (NUT-17, else GET every ``poll_interval``)."""
+        kind = SubscriptionKind.BOLT11_MELT_QUOTE
+
+        async def poll() -> list[MeltQuote]:
+            return [await self.get_melt_quote(quote)]
+
+        stream = ws.watch(
+            ws_url=await self._ws_url_if_supported(kind, unit),
+            kind=kind,
+            filters=[quote],
+            parse=self._parser(MeltQuote.from_json),
+            key=lambda q: q.quote,
+            poll=poll,
+            poll_interval=self._poll_interval,
+            transient=(MintUnreachable,),
+            use_proxy=self._trust_env,
+        )
+        async with contextlib.aclosing(stream):
+            async for item in stream:
+                yield item
+
+    async def watch_proof_states(self, Ys: Sequence[str]) -> AsyncGenerator[ProofState, None]:
+        """Each change of the proofs' states (NUT-17 ``proof_state``, else NUT-07 every ``poll_interval``)."""
+        kind = SubscriptionKind.PROOF_STATE
+        ys = list(Ys)
+
+        async def poll() -> list[ProofState]:
+            return await self.post_checkstate(ys)
+
+        stream = ws.watch(
+            ws_url=await self._ws_url_if_supported(kind, None),
+            kind=kind,
+            filters=ys,
+            parse=self._parser(ProofState.from_json),
+            key=lambda s: s.Y,
+            poll=poll,
+            poll_interval=self._poll_interval,
+            transient=(MintUnreachable,),
+            use_proxy=self._trust_env,
+        )
+        async with contextlib.aclosing(stream):
+            async for item in stream:
+                yield item
+
+    async def wait_for_mint_quote(
+        self,
+        quote: str,
+        states: Collection[MintQuoteState] = _PAID_STATES,
+        timeout: float | None = None,
+    ) -> MintQuote:
+        """Return the quote once it is in one of ``states``; ``QuoteNotPaid`` if ``timeout`` runs out first."""
+        try:
+            async with asyncio.timeout(timeout):
+                async with contextlib.aclosing(self.watch_mint_quote(quote)) as updates:
+                    async for update in updates:
+                        if update.state in states:
+                            return update
+        except TimeoutError as exc:
+            raise QuoteNotPaid(f"mint quote {quote} not {'/'.join(states)} within {timeout} s") from exc
+        raise AssertionError("unreachable")  # watch only ends by raising
+
+    async def wait_for_mint_quote_paid(self, quote: str, timeout: float | None = None) -> MintQuote:
+        """Shorthand: wait until the mint quote's invoice is paid (PAID or already ISSUED)."""
+        return await self.wait_for_mint_quote(quote, _PAID_STATES, timeout)
+
+    async def wait_for_melt_quote(
+        self,
+        quote: str,
+        states: Collection[MeltQuoteState],
+        timeout: float | None = None,
+    ) -> MeltQuote:
+        """Return the melt quote once it is in one of ``states``; ``PaymentPending`` if ``timeout`` runs out."""
+        try:
+            async with asyncio.timeout(timeout):
+                async with contextlib.aclosing(self.watch_melt_quote(quote)) as updates:
+                    async for update in updates:
+                        if update.state in states:
+                            return update
+        except TimeoutError as exc:
+            # Waiting on a melt says nothing about its outcome: still in flight, ask again later.
+            raise PaymentPending(f"melt quote {quote} not {'/'.join(states)} within {timeout} s") from exc
+        raise AssertionError("unreachable")
+
+
+if TYPE_CHECKING:
+    from core.ports.mint import MintConnector
+
+    # mypy proves here that MintClient satisfies the port; nothing runs.
+    def _implements_port(client: MintClient) -> MintConnector:
+        return client

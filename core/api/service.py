@@ -21,9 +21,10 @@ from core.errors import (
 )
 from core.mint_client.http import MintClient, normalize_mint_url
 from core.mint_client.types import MintInfo, MintQuote
-from core.ports.storage import BalanceRow, OperationRecord, StoredMint
+from core.ports.storage import BalanceRow, ExportedToken, OperationRecord, StoredKeyset, StoredMint
 from core.protocol import tokens
 from core.protocol.derivation import mnemonic_to_seed
+from core.protocol.fees import input_fee
 from core.storage.db import Database
 from core.storage.store import Store
 from core.wallet import check, issue, melt, restore
@@ -34,7 +35,7 @@ from core.wallet.seed import decrypt_secret, encrypt_secret, is_encrypted, new_m
 from core.wallet.send import LockOptions, SendResult, send_token
 from core.wallet.transfer import TransferResult, transfer_between
 
-__all__ = ["LockOptions", "MintView", "WalletService"]
+__all__ = ["LockOptions", "MintView", "ReceivePreview", "WalletService"]
 
 _MNEMONIC_KEY = "mnemonic"
 
@@ -354,3 +355,63 @@ class WalletService:
     @staticmethod
     def now() -> float:
         return time.time()
+
+    # --- for the desktop views (issue 7): read-only views of what the wallet already stores ----------
+
+    def sent_tokens(self, states: tuple[str, ...] = ("pending",)) -> list[ExportedToken]:
+        """Tokens this wallet made (sent or exported to a file), by state: pending until claimed."""
+        return self.store.exported_tokens(states)
+
+    def record_token_file(self, token: str, path: str) -> None:
+        """Note the file a sent token was exported to (the export stays pending until claimed)."""
+        for exported in self.store.exported_tokens(("pending",)):
+            if exported.token.strip() == token.strip():
+                self.store.set_exported_token_state(exported.id, exported.state, file_path=path)
+
+    def keysets(self, url: str) -> list[StoredKeyset]:
+        """The mint's keysets as last fetched: active flags show rotation, ``input_fee_ppk`` the fees."""
+        return self.store.keysets(normalize_mint_url(url))
+
+    async def preview_receive(self, text: str) -> ReceivePreview:
+        """What receiving ``text`` would give, before redeeming: amount, the mint's input fee, trust."""
+        token = tokens.decode_token(text)
+        if not token.proofs:
+            raise TokenDecodeError("the token holds no proofs")
+        url = normalize_mint_url(token.mint)
+        stored = self.store.get_mint(url)
+        if stored is not None:
+            mw = await self.wallet_for(url)
+            fee_ppks = [mw.keychain.fee_ppk(mw.keychain.full_id(p.id)) for p in token.proofs]
+        else:
+            async with self._client(url) as client:
+                infos = await client.get_keysets()
+            by_id = {k.id: k.input_fee_ppk for k in infos}
+            fee_ppks = [
+                next((ppk for kid, ppk in by_id.items() if kid.startswith(p.id) or p.id.startswith(kid)), 0)
+                for p in token.proofs
+            ]
+        fee = input_fee(fee_ppks)
+        return ReceivePreview(
+            amount=token.amount,
+            fee=fee,
+            mint=url,
+            unit=token.unit,
+            memo=token.memo or "",
+            known=stored is not None,
+            trusted=stored is not None and stored.trusted,
+        )
+
+
+@dataclass(frozen=True)
+class ReceivePreview:
+    amount: int
+    fee: int
+    mint: str
+    unit: str
+    memo: str
+    known: bool
+    trusted: bool
+
+    @property
+    def net(self) -> int:
+        return self.amount - self.fee

@@ -1,0 +1,78 @@
+"""Token files from the command line: ``export AMOUNT --mint URL --out FILE [--encrypt] [--lock PUBKEY]`` and
+``import FILE``. The file format and its atomic write live in ``core.wallet.token_files``.
+
+The passphrase of an encrypted file comes from ``NUTDESK_FILE_PASSPHRASE`` or is asked on the terminal.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import getpass
+import os
+import sys
+from collections.abc import Awaitable, Callable
+from typing import TYPE_CHECKING, Any
+
+from core.api.service import LockOptions, WalletService
+from core.errors import UserFacingError
+from core.wallet.token_files import export_token_file, is_encrypted_file, read_token_file
+
+if TYPE_CHECKING:
+    from desktop.cli.runner import Output
+
+__all__ = ["HANDLERS", "add_parsers"]
+
+Handler = Callable[[WalletService, argparse.Namespace, "Output"], Awaitable[None]]
+PASSPHRASE_ENV = "NUTDESK_FILE_PASSPHRASE"
+
+
+def _passphrase(prompt: str, *, confirm: bool = False) -> str:
+    env = os.environ.get(PASSPHRASE_ENV)
+    if env:
+        return env
+    if not sys.stdin.isatty():
+        raise UserFacingError(f"a passphrase is needed: set {PASSPHRASE_ENV}")
+    first = getpass.getpass(prompt)
+    if confirm and getpass.getpass("Repeat the passphrase: ") != first:
+        raise UserFacingError("the passphrases differ")
+    if not first:
+        raise UserFacingError("an empty passphrase protects nothing")
+    return first
+
+
+async def cmd_export(service: WalletService, args: argparse.Namespace, out: Output) -> None:
+    passphrase = _passphrase("Passphrase for the file: ", confirm=True) if args.encrypt else None
+    lock = LockOptions(pubkey=args.lock) if args.lock else None
+    result = await service.send(args.amount, args.mint, args.unit, lock=lock, memo=args.memo)
+    # The token exists (and is pending) before the file does: if the write fails, it is still listed for reclaim.
+    path = await asyncio.to_thread(export_token_file, args.out, result.token, passphrase)
+    service.record_token_file(result.token, str(path))
+    out.result({"file": str(path), "amount": result.amount, "fee": result.fee, "encrypted": bool(passphrase)})
+    out.say(f"Wrote {result.amount} {args.unit} to {path} (fee {result.fee}); it stays pending until claimed.")
+
+
+async def cmd_import(service: WalletService, args: argparse.Namespace, out: Output) -> None:
+    passphrase = _passphrase("Passphrase of the file: ") if is_encrypted_file(args.file) else None
+    token = await asyncio.to_thread(read_token_file, args.file, passphrase)
+    result = await service.receive(token, trust=args.trust)
+    out.result({"amount": result.amount, "fee": result.fee, "mint": result.mint, "unit": result.unit})
+    out.say(f"Received {result.amount} {result.unit} from {result.mint} (fee {result.fee}).")
+
+
+HANDLERS: dict[str, Handler] = {"export": cmd_export, "import": cmd_import}
+
+
+def add_parsers(sub: Any) -> None:
+    exp = sub.add_parser("export", help="make a token and write it to a file (.cashu, or .cashu.age encrypted)")
+    exp.add_argument("amount", type=int)
+    exp.add_argument("--mint", required=True)
+    exp.add_argument("--out", required=True, help="the file to write (written atomically, owner-only)")
+    exp.add_argument("--unit", default="sat")
+    exp.add_argument("--encrypt", action="store_true", help=f"age-encrypt with a passphrase (${PASSPHRASE_ENV})")
+    exp.add_argument("--lock", help="lock to this public key (P2PK)")
+    exp.add_argument("--memo", default="")
+
+    imp = sub.add_parser("import", help="redeem the token in a token file")
+    imp.add_argument("file")
+    imp.add_argument("--trust", action="store_true", help="add and trust the token's mint if it is new")

@@ -78,10 +78,9 @@ def _python311() -> str:
 
 def ensure_nutshell(venv: Path = NUTSHELL_VENV) -> Path:
     """Create ``venv`` with the pinned nutshell if it is missing (≈30 s once); return it."""
-    if _bin(venv, "mint").exists() and _bin(venv, "cashu").exists():
-        return venv
+    # Checked only under the lock (uncontended it costs microseconds): a process that is installing holds it,
+    # so nobody sees a half-installed venv whose scripts exist before their dependencies do.
     with _file_lock(venv.parent / (venv.name + ".lock")):
-        # Checked again under the lock: another process may have finished the install meanwhile.
         if _bin(venv, "mint").exists() and _bin(venv, "cashu").exists():
             return venv
         if not _bin(venv, "python").exists():

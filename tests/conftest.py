@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from tests import recovery_table
 from tests.vectorlib import all_case_keys
 
 # Qt must never try to open a real display in tests.
@@ -32,6 +33,10 @@ def pytest_runtest_makereport(item: pytest.Item, call: Any) -> Any:
 
 
 def pytest_terminal_summary(terminalreporter: Any) -> None:
+    if recovery_table.ROWS:
+        terminalreporter.write_sep("-", "fault injection: value before and after recovery (lost must be 0)")
+        for line in recovery_table.render():
+            terminalreporter.write_line(line)
     ran = _vector_passed | _vector_failed
     if not ran:
         return

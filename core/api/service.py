@@ -5,15 +5,18 @@ wallet operations together — the one factory, so the GUI, the CLI and the test
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
+
+import httpx
 
 from core.config import Config
 from core.errors import (
     ConfigError,
     InsufficientBalance,
     InvalidPassword,
+    MintRejected,
     MintUnreachable,
     TokenDecodeError,
     UnknownMint,
@@ -38,6 +41,7 @@ from core.wallet.transfer import TransferResult, transfer_between
 __all__ = ["LockOptions", "MintView", "ReceivePreview", "WalletService"]
 
 _MNEMONIC_KEY = "mnemonic"
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -139,7 +143,13 @@ class WalletService:
     # --- mints ---------------------------------------------------------------------------------
 
     def _client(self, url: str, info: MintInfo | None = None) -> MintClient:
-        return MintClient(url, info=info)
+        timeout = self.config.request_timeout
+        return MintClient(
+            url,
+            info=info,
+            timeout=httpx.Timeout(timeout, connect=min(10.0, timeout)),
+            melt_timeout=httpx.Timeout(self.config.melt_timeout, connect=min(10.0, timeout)),
+        )
 
     async def add_mint(self, url: str, *, trusted: bool = False) -> MintView:
         url = normalize_mint_url(url)
@@ -239,6 +249,20 @@ class WalletService:
 
     # --- operations ----------------------------------------------------------------------------
 
+    async def _repairing(self, mw: MintWallet, unit: str, action: Callable[[], Awaitable[T]]) -> T:
+        """Run ``action``; on 11003 ("outputs already signed") repair the counter once and run it again.
+
+        The operation that hit 11003 was definitely refused (its inputs were released), so running it again
+        with outputs past the repaired counter is safe.
+        """
+        try:
+            return await action()
+        except MintRejected as exc:
+            if exc.mint_code != 11003:
+                raise
+            await restore.repair_counter(mw, mw.keychain.active(unit).id)
+            return await action()
+
     async def create_invoice(self, amount: int, mint_url: str, unit: str = "sat") -> MintQuote:
         mw = await self.wallet_for(mint_url)
         return await issue.create_mint_quote(mw, amount, unit)
@@ -246,7 +270,12 @@ class WalletService:
     async def wait_and_mint(self, mint_url: str, quote_id: str, timeout: float = 600.0) -> int:
         mw = await self.wallet_for(mint_url)
         await issue.wait_for_payment(mw, quote_id, timeout)
-        return await issue.mint_paid_quote(mw, quote_id)
+        unit = self._quote_unit(quote_id)
+        return await self._repairing(mw, unit, lambda: issue.mint_paid_quote(mw, quote_id))
+
+    def _quote_unit(self, quote_id: str) -> str:
+        record = self.store.mint_quote(quote_id)
+        return record.unit if record else "sat"
 
     async def mint_quote(self, quote_id: str) -> int:
         """Mint a stored quote now if the mint says it is paid."""
@@ -254,7 +283,7 @@ class WalletService:
         if record is None:
             raise UserFacingError(f"unknown mint quote {quote_id}")
         mw = await self.wallet_for(record.mint_url)
-        return await issue.mint_paid_quote(mw, quote_id)
+        return await self._repairing(mw, record.unit, lambda: issue.mint_paid_quote(mw, quote_id))
 
     def decode_token(self, text: str) -> tokens.Token:
         return tokens.decode_token(text)
@@ -277,7 +306,7 @@ class WalletService:
             else:
                 self.store.set_mint_trusted(url, True)
         mw = await self.wallet_for(url)
-        return await receive_token(mw, token)
+        return await self._repairing(mw, token.unit, lambda: receive_token(mw, token))
 
     async def send(
         self,
@@ -292,7 +321,9 @@ class WalletService:
         if amount <= 0:
             raise UserFacingError("the amount must be positive")
         mw = await self.wallet_for(mint_url, refresh=not offline)
-        return await send_token(mw, amount, unit, offline=offline, lock=lock, memo=memo)
+        return await self._repairing(
+            mw, unit, lambda: send_token(mw, amount, unit, offline=offline, lock=lock, memo=memo)
+        )
 
     def choose_mint_for(self, amount: int, unit: str = "sat") -> str:
         """The mint with the most ecash of ``unit`` that covers ``amount`` (fees are checked by the quote)."""

@@ -15,6 +15,7 @@ from core.protocol.models import Proof
 __all__ = [
     "BalanceRow",
     "ExportedToken",
+    "FailedTransaction",
     "MintQuoteRecord",
     "OperationRecord",
     "StoredKeyset",
@@ -91,6 +92,23 @@ class ExportedToken:
     state: str
 
 
+@dataclass(frozen=True)
+class FailedTransaction:
+    id: int
+    operation_id: str
+    operation: str
+    mint_url: str
+    unit: str
+    amount: int
+    reason_code: str
+    details: str
+    retry_count: int
+    next_retry_at: float
+    status: str
+    created_at: float
+    updated_at: float
+
+
 class WalletStore(Protocol):
     def atomic(self) -> AbstractContextManager[None]: ...
 
@@ -156,6 +174,7 @@ class WalletStore(Protocol):
         privkey: str | None,
     ) -> None: ...
     def mint_quote(self, quote: str) -> MintQuoteRecord | None: ...
+    def mint_quotes(self, states: Sequence[str] | None = None) -> list[MintQuoteRecord]: ...
     def set_mint_quote_state(self, quote: str, state: str) -> None: ...
     def save_melt_quote(
         self, *, quote: str, mint_url: str, unit: str, amount: int, fee_reserve: int, request: str, state: str
@@ -193,3 +212,22 @@ class WalletStore(Protocol):
     ) -> int: ...
     def exported_tokens(self, states: Sequence[str] = ("pending",)) -> list[ExportedToken]: ...
     def set_exported_token_state(self, token_id: int, state: str, file_path: str | None = None) -> None: ...
+
+    def record_failure(
+        self,
+        *,
+        operation_id: str,
+        operation: str,
+        mint_url: str,
+        unit: str,
+        amount: int,
+        reason_code: str,
+        details: str,
+        status: str,
+        next_retry_at: float,
+        count_retry: bool = True,
+    ) -> FailedTransaction: ...
+    def failed_transactions(self, statuses: Sequence[str] | None = None) -> list[FailedTransaction]: ...
+    def get_failed(self, failed_id: int) -> FailedTransaction | None: ...
+    def failed_for_operation(self, operation_id: str) -> FailedTransaction | None: ...
+    def set_failed_status(self, failed_id: int, status: str, *, next_retry_at: float | None = None) -> None: ...

@@ -12,6 +12,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 __all__ = [
     "Base",
     "ExportedTokenRow",
+    "FailedTransactionRow",
     "KeysetRow",
     "MeltQuoteRow",
     "MintQuoteRow",
@@ -147,3 +148,26 @@ class SettingRow(Base):
 
     key: Mapped[str] = mapped_column(String, primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+class FailedTransactionRow(Base):
+    """An operation that could not finish (or needs a person to look at it), as the BTCPay Cashu plugin keeps them.
+
+    status: pending (retried with backoff) · recovered · failed-terminal · needs-review · dismissed
+    """
+
+    __tablename__ = "failed_transactions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    operation_id: Mapped[str] = mapped_column(String, unique=True)
+    operation: Mapped[str] = mapped_column(String)
+    mint_url: Mapped[str] = mapped_column(String)
+    unit: Mapped[str] = mapped_column(String)
+    amount: Mapped[int] = mapped_column(BigInteger)
+    reason_code: Mapped[str] = mapped_column(String)
+    details: Mapped[str] = mapped_column(Text, default="")
+    retry_count: Mapped[int] = mapped_column(Integer, default=0)
+    next_retry_at: Mapped[float] = mapped_column(Float)
+    status: Mapped[str] = mapped_column(String, index=True)
+    created_at: Mapped[float] = mapped_column(Float)
+    updated_at: Mapped[float] = mapped_column(Float)

@@ -21,6 +21,7 @@ from core.errors import StorageError
 from core.ports.storage import (
     BalanceRow,
     ExportedToken,
+    FailedTransaction,
     MintQuoteRecord,
     OperationRecord,
     StoredKeyset,
@@ -30,6 +31,7 @@ from core.protocol.models import DLEQ, Proof
 from core.storage.db import Database
 from core.storage.models import (
     ExportedTokenRow,
+    FailedTransactionRow,
     KeysetRow,
     MeltQuoteRow,
     MintQuoteRow,
@@ -368,6 +370,16 @@ class Store:
                 return None
             return MintQuoteRecord(r.quote, r.mint_url, r.unit, r.amount, r.request, r.state, r.expiry, r.privkey)
 
+    def mint_quotes(self, states: Sequence[str] | None = None) -> list[MintQuoteRecord]:
+        with self._session() as s:
+            q = select(MintQuoteRow).order_by(MintQuoteRow.created_at)
+            if states is not None:
+                q = q.where(MintQuoteRow.state.in_(states))
+            return [
+                MintQuoteRecord(r.quote, r.mint_url, r.unit, r.amount, r.request, r.state, r.expiry, r.privkey)
+                for r in s.scalars(q).all()
+            ]
+
     def set_mint_quote_state(self, quote: str, state: str) -> None:
         with self._session() as s:
             s.execute(update(MintQuoteRow).where(MintQuoteRow.quote == quote).values(state=state))
@@ -509,3 +521,86 @@ class Store:
             if file_path is not None:
                 values["file_path"] = file_path
             s.execute(update(ExportedTokenRow).where(ExportedTokenRow.id == token_id).values(**values))
+
+    # --- failed transactions -------------------------------------------------------------------
+
+    @staticmethod
+    def _failed(r: FailedTransactionRow) -> FailedTransaction:
+        return FailedTransaction(
+            r.id,
+            r.operation_id,
+            r.operation,
+            r.mint_url,
+            r.unit,
+            r.amount,
+            r.reason_code,
+            r.details,
+            r.retry_count,
+            r.next_retry_at,
+            r.status,
+            r.created_at,
+            r.updated_at,
+        )
+
+    def record_failure(
+        self,
+        *,
+        operation_id: str,
+        operation: str,
+        mint_url: str,
+        unit: str,
+        amount: int,
+        reason_code: str,
+        details: str,
+        status: str,
+        next_retry_at: float,
+        count_retry: bool = True,
+    ) -> FailedTransaction:
+        """Create or update the failure record of an operation (one per operation)."""
+        now = _now()
+        with self._session() as s:
+            row = s.scalar(select(FailedTransactionRow).where(FailedTransactionRow.operation_id == operation_id))
+            if row is None:
+                row = FailedTransactionRow(
+                    operation_id=operation_id,
+                    operation=operation,
+                    mint_url=mint_url,
+                    unit=unit,
+                    amount=amount,
+                    retry_count=0,
+                    created_at=now,
+                )
+                s.add(row)
+            elif count_retry:
+                row.retry_count += 1
+            row.reason_code = reason_code
+            row.details = details
+            row.status = status
+            row.next_retry_at = next_retry_at
+            row.updated_at = now
+            s.flush()
+            return self._failed(row)
+
+    def failed_transactions(self, statuses: Sequence[str] | None = None) -> list[FailedTransaction]:
+        with self._session() as s:
+            q = select(FailedTransactionRow).order_by(FailedTransactionRow.created_at.desc())
+            if statuses is not None:
+                q = q.where(FailedTransactionRow.status.in_(statuses))
+            return [self._failed(r) for r in s.scalars(q).all()]
+
+    def get_failed(self, failed_id: int) -> FailedTransaction | None:
+        with self._session() as s:
+            row = s.get(FailedTransactionRow, failed_id)
+            return None if row is None else self._failed(row)
+
+    def failed_for_operation(self, operation_id: str) -> FailedTransaction | None:
+        with self._session() as s:
+            row = s.scalar(select(FailedTransactionRow).where(FailedTransactionRow.operation_id == operation_id))
+            return None if row is None else self._failed(row)
+
+    def set_failed_status(self, failed_id: int, status: str, *, next_retry_at: float | None = None) -> None:
+        with self._session() as s:
+            values: dict[str, Any] = {"status": status, "updated_at": _now()}
+            if next_retry_at is not None:
+                values["next_retry_at"] = next_retry_at
+            s.execute(update(FailedTransactionRow).where(FailedTransactionRow.id == failed_id).values(**values))

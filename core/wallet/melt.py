@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
+from typing import Any
 
 from core.errors import DefinitelyFailed, InsufficientBalance, MintUnreachable, PaymentPending, UserFacingError
 from core.mint_client.types import MeltQuote
@@ -89,7 +90,10 @@ async def prepare_melt(
     return PreparedMelt(mw.url, unit, quote, tuple(inputs), fee)
 
 
-async def execute_melt(mw: MintWallet, prepared: PreparedMelt, *, kind: str = "melt", memo: str = "") -> MeltResult:
+async def execute_melt(
+    mw: MintWallet, prepared: PreparedMelt, *, kind: str = "melt", memo: str = "", extra: dict[str, Any] | None = None
+) -> MeltResult:
+    """Melt ``prepared``; ``extra`` is kept in the journal entry (a transfer notes its destination quote)."""
     inputs = list(prepared.inputs)
     keyset = mw.keychain.active(prepared.unit)
     overpaid = sum(p.amount for p in inputs) - prepared.amount - prepared.input_fee
@@ -105,6 +109,7 @@ async def execute_melt(mw: MintWallet, prepared: PreparedMelt, *, kind: str = "m
             "request": prepared.quote.request,
             "inputs": [p.secret for p in inputs],
             "outputs": [o.to_dict() for o in blanks],
+            **(extra or {}),
         },
     )
     with mw.store.atomic():

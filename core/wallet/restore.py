@@ -14,7 +14,7 @@ from core.protocol.models import Proof
 from core.wallet.context import MintWallet
 from core.wallet.outputs import derive_outputs, unblind_signatures
 
-__all__ = ["restore_mint"]
+__all__ = ["repair_counter", "restore_mint"]
 
 BATCH = 100
 EMPTY_BATCHES_TO_STOP = 3
@@ -59,3 +59,33 @@ async def _unspent(mw: MintWallet, proofs: list[Proof]) -> list[Proof]:
     ys = [bdhke.hash_to_curve_hex(p.secret) for p in proofs]
     states = {s.Y: s.state for s in await mw.client.post_checkstate(ys)}
     return [p for p, y in zip(proofs, ys, strict=True) if states.get(y) == "UNSPENT"]
+
+
+async def repair_counter(mw: MintWallet, keyset_id: str) -> int:
+    """After error 11003 ("outputs already signed"): find the counters the mint has already signed past ours.
+
+    The local counter fell behind (an old database backup, another device on the same seed). Search from it
+    in batches until one comes back empty, keep any unspent proofs found, and move the counter past them.
+    Returns the new counter.
+    """
+    keyset = mw.keychain.get(keyset_id)
+    counter = keyset.counter if (stored := mw.store.get_keyset(keyset_id)) is None else stored.counter
+    last_used = counter - 1
+    found: list[Proof] = []
+    while True:
+        outputs = derive_outputs(mw.seed, keyset_id, [1] * BATCH, counter)
+        returned, signatures = await mw.client.post_restore([o.blinded_message() for o in outputs])
+        by_b = {o.B_: o for o in outputs}
+        matched = [by_b[m.B_] for m in returned if m.B_ in by_b]
+        if not matched:
+            break
+        found += unblind_signatures(matched, signatures, mw.keychain.keys_map())
+        last_used = max(last_used, *(o.counter for o in matched))
+        counter += BATCH
+    mw.store.bump_counter(keyset_id, last_used + 1)
+    unspent = await _unspent(mw, found)
+    known = mw.store.proofs_by_secrets([p.secret for p in unspent])
+    fresh = [p for p in unspent if p.secret not in known]
+    if fresh:
+        mw.store_proofs(fresh, keyset.unit)
+    return last_used + 1

@@ -13,9 +13,10 @@ import secrets as random_secrets
 from dataclasses import dataclass
 
 from core.errors import InsufficientBalance
-from core.protocol import bdhke, p2pk
+from core.protocol import bdhke
 from core.protocol.amounts import split
 from core.protocol.models import Proof
+from core.protocol.p2pk import make_p2pk_secret
 from core.protocol.tokens import Token
 from core.recovery.failpoints import failpoint
 from core.wallet.context import MintWallet
@@ -23,7 +24,7 @@ from core.wallet.outputs import PreparedOutput, prepare_outputs
 from core.wallet.selection import select_exact, select_for_amount
 from core.wallet.swap import run_swap
 
-__all__ = ["LockOptions", "SendResult", "send_token"]
+__all__ = ["LockOptions", "SendResult", "record_sent_token", "send_token"]
 
 
 @dataclass(frozen=True)
@@ -45,16 +46,22 @@ class SendResult:
 def _locked_outputs(keyset_id: str, amounts: list[int], lock: LockOptions) -> list[PreparedOutput]:
     outputs = []
     for amount in amounts:
-        secret = p2pk.make_p2pk_secret(lock.pubkey, locktime=lock.locktime, refund=list(lock.refund))
+        secret = make_p2pk_secret(lock.pubkey, locktime=lock.locktime, refund=list(lock.refund))
         r = random_secrets.token_bytes(32)
         B_, _ = bdhke.blind_message(secret, r)
         outputs.append(PreparedOutput(amount, keyset_id, -1, secret, r.hex(), B_))
     return outputs
 
 
-def _finish(mw: MintWallet, op_id: str, unit: str, sent: list[Proof], amount: int, fee: int, memo: str) -> SendResult:
+def record_sent_token(mw: MintWallet, op_id: str, unit: str, sent: list[Proof], amount: int, memo: str) -> str:
+    """Encode the sent proofs as a token and list it as pending until claimed; returns the token."""
     token = Token(mint=mw.url, unit=unit, memo=memo or None, proofs=sent).encode_v4()
     mw.store.add_exported_token(operation_id=op_id, mint_url=mw.url, unit=unit, amount=amount, token=token)
+    return token
+
+
+def _finish(mw: MintWallet, op_id: str, unit: str, sent: list[Proof], amount: int, fee: int, memo: str) -> SendResult:
+    token = record_sent_token(mw, op_id, unit, sent, amount, memo)
     return SendResult(token=token, amount=amount, fee=fee, operation_id=op_id, proofs=tuple(sent))
 
 

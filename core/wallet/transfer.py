@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from core.errors import UserFacingError
+from core.recovery.failpoints import failpoint
 from core.wallet.context import MintWallet
 from core.wallet.issue import create_mint_quote, mint_paid_quote, wait_for_payment
 from core.wallet.melt import execute_melt, prepare_melt
@@ -26,7 +27,14 @@ async def transfer_between(
         raise UserFacingError("source and destination are the same mint")
     mint_quote = await create_mint_quote(destination, amount, unit)
     prepared = await prepare_melt(source, mint_quote.request, unit)
-    melted = await execute_melt(source, prepared, kind="transfer", memo=f"to {destination.url}")
+    melted = await execute_melt(
+        source,
+        prepared,
+        kind="transfer",
+        memo=f"to {destination.url}",
+        extra={"dest_mint": destination.url, "dest_quote": mint_quote.quote},
+    )
+    failpoint("transfer:after_melt")
     state = await wait_for_payment(destination, mint_quote.quote, timeout=120)
     if state not in ("PAID", "ISSUED"):
         raise UserFacingError(f"the destination mint has not seen the payment yet (quote {mint_quote.quote})")

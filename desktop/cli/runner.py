@@ -17,6 +17,7 @@ import traceback
 from pathlib import Path
 from typing import Any
 
+from core.api.recovery import RecoveryService
 from core.api.service import WalletService
 from core.config import Config, default_data_dir
 from core.errors import InvalidPassword, NutdeskError
@@ -88,6 +89,25 @@ def _fail(args: argparse.Namespace, out: Output, code: str, message: str) -> int
     return EXIT_ERROR
 
 
+# `recover` resumes everything itself; `init`/`restore` run before there is anything to resume.
+NO_STARTUP_RECOVERY = {"init", "restore", "recover", "decode"}
+
+
+async def _resume_due(service: WalletService, args: argparse.Namespace) -> None:
+    """Every command first finishes what a crash or a network break left unfinished (when it is due).
+
+    It never stops the command: an unreachable mint is recorded and retried later with backoff.
+    """
+    try:
+        reports = await RecoveryService(service).recover(only_due=True)
+    except NutdeskError as exc:
+        print(f"nutdesk: could not resume unfinished operations: {exc}", file=sys.stderr)
+        return
+    for r in reports:
+        if r.result in ("finished", "rolled_back", "minted"):
+            print(f"nutdesk: resumed {r.kind} of {r.amount} {r.unit}: {r.result} ({r.detail})", file=sys.stderr)
+
+
 async def _run(args: argparse.Namespace, config: Config, out: Output) -> int:
     service = WalletService.open(config)
     try:
@@ -100,6 +120,8 @@ async def _run(args: argparse.Namespace, config: Config, out: Output) -> int:
                 if service.password_protected and password is None:
                     raise InvalidPassword("this wallet has a password: set NUTDESK_PASSWORD or use --password-file")
                 service.unlock(password)
+        if service.initialized and args.command not in NO_STARTUP_RECOVERY:
+            await _resume_due(service, args)
         await dispatch(service, args, out)
     finally:
         await service.close()

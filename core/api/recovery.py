@@ -1,0 +1,191 @@
+"""``RecoveryService``: resume the journal, the failed-transaction records, retries with backoff, reconcile.
+
+Used at start-up by the GUI and by every CLI command (only what is due), on demand (``nutdesk recover``,
+the Recovery view), and by a background loop while the app runs.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import time
+from dataclasses import dataclass
+
+from core.api.service import WalletService
+from core.errors import MintUnreachable, NutdeskError, UserFacingError
+from core.ports.storage import FailedTransaction, OperationRecord
+from core.recovery.reconcile import MintReconciliation, reconcile_mint
+from core.recovery.resume import UNFINISHED_STATES, Outcome, resume_operation
+from core.wallet import issue
+
+__all__ = ["RecoveryReport", "RecoveryService", "backoff_seconds"]
+
+BASE_DELAY = 30.0
+MAX_DELAY = 3600.0
+
+
+def backoff_seconds(retry_count: int) -> float:
+    """30 s, 60 s, 120 s … capped at one hour."""
+    return float(min(BASE_DELAY * 2.0 ** min(retry_count, 20), MAX_DELAY))
+
+
+@dataclass(frozen=True)
+class RecoveryReport:
+    operation_id: str
+    kind: str
+    mint_url: str
+    amount: int
+    unit: str
+    result: str  # finished · rolled_back · pending · needs_review · unreachable · minted
+    detail: str
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "operation": self.operation_id,
+            "kind": self.kind,
+            "mint": self.mint_url,
+            "amount": self.amount,
+            "unit": self.unit,
+            "result": self.result,
+            "detail": self.detail,
+        }
+
+
+class RecoveryService:
+    def __init__(self, wallet: WalletService) -> None:
+        self.wallet = wallet
+        self.store = wallet.store
+
+    # --- resuming ------------------------------------------------------------------------------
+
+    def unfinished(self) -> list[OperationRecord]:
+        return self.store.operations(states=UNFINISHED_STATES)
+
+    async def recover(self, *, only_due: bool = False) -> list[RecoveryReport]:
+        """Resume every unfinished operation (``only_due``: skip those whose next retry is not due yet)."""
+        reports: list[RecoveryReport] = []
+        now = time.time()
+        for op in sorted(self.unfinished(), key=lambda o: o.created_at):
+            failed = self.store.failed_for_operation(op.id)
+            if failed is not None and failed.status == "dismissed":
+                continue
+            if only_due and failed is not None and failed.next_retry_at > now:
+                continue
+            reports.append(await self._resume(op))
+        reports += await self._mint_paid_quotes()
+        return reports
+
+    async def _resume(self, op: OperationRecord) -> RecoveryReport:
+        try:
+            mw = await self.wallet.wallet_for(op.mint_url)
+            outcome = await resume_operation(mw, op)
+        except MintUnreachable as exc:
+            self._record(op, "mint-unreachable", str(exc), "pending")
+            return self._report(op, Outcome("unreachable", str(exc)))
+        except NutdeskError as exc:
+            self._record(op, exc.code, str(exc), "needs-review")
+            return self._report(op, Outcome("needs_review", str(exc)))
+        if outcome.result == "needs_review":
+            self._record(op, "needs-review", outcome.detail, "needs-review")
+        elif outcome.result == "pending":
+            self._record(op, "pending-at-mint", outcome.detail, "pending")
+        else:
+            existing = self.store.failed_for_operation(op.id)
+            if existing is not None:
+                self.store.set_failed_status(existing.id, "recovered")
+        return self._report(op, outcome)
+
+    async def _mint_paid_quotes(self) -> list[RecoveryReport]:
+        """Mint quotes paid but never minted (a transfer interrupted after the melt, an `invoice` not waited for)."""
+        reports = []
+        busy = {op.data.get("quote") for op in self.unfinished() if op.kind == "issue"}
+        for record in self.store.mint_quotes(states=("UNPAID", "PAID")):
+            if record.quote in busy or (record.expiry and record.expiry < time.time() and record.state != "PAID"):
+                continue
+            try:
+                mw = await self.wallet.wallet_for(record.mint_url)
+                quote = await mw.client.get_mint_quote(record.quote)
+                self.store.set_mint_quote_state(record.quote, str(quote.state))
+                if quote.state != "PAID":
+                    continue
+                minted = await issue.mint_paid_quote(mw, record.quote)
+            except NutdeskError as exc:
+                reports.append(
+                    RecoveryReport("", "issue", record.mint_url, record.amount, record.unit, "unreachable", str(exc))
+                )
+                continue
+            reports.append(
+                RecoveryReport(
+                    "", "issue", record.mint_url, minted, record.unit, "minted", f"paid quote {record.quote}"
+                )
+            )
+        return reports
+
+    def _record(self, op: OperationRecord, code: str, details: str, status: str) -> FailedTransaction:
+        existing = self.store.failed_for_operation(op.id)
+        retries = 0 if existing is None else existing.retry_count + 1
+        return self.store.record_failure(
+            operation_id=op.id,
+            operation=op.kind,
+            mint_url=op.mint_url,
+            unit=op.unit,
+            amount=op.amount,
+            reason_code=code,
+            details=details,
+            status=status,
+            next_retry_at=time.time() + backoff_seconds(retries),
+        )
+
+    @staticmethod
+    def _report(op: OperationRecord, outcome: Outcome) -> RecoveryReport:
+        return RecoveryReport(op.id, op.kind, op.mint_url, op.amount, op.unit, outcome.result, outcome.detail)
+
+    # --- failed transactions -------------------------------------------------------------------
+
+    def failed(self, include_closed: bool = False) -> list[FailedTransaction]:
+        statuses = None if include_closed else ("pending", "needs-review", "failed-terminal")
+        return self.store.failed_transactions(statuses)
+
+    async def retry(self, failed_id: int) -> RecoveryReport:
+        failed = self.store.get_failed(failed_id)
+        if failed is None:
+            raise UserFacingError(f"no failed transaction with id {failed_id}")
+        op = self.store.get_operation(failed.operation_id)
+        if op is None:
+            raise UserFacingError(f"the operation of failed transaction {failed_id} is gone")
+        if op.state not in UNFINISHED_STATES:
+            self.store.set_failed_status(failed_id, "recovered")
+            return self._report(op, Outcome("finished", f"already {op.state}"))
+        return await self._resume(op)
+
+    def dismiss(self, failed_id: int) -> None:
+        """Stop retrying automatically. The operation and its reserved ecash stay as they are (never released)."""
+        if self.store.get_failed(failed_id) is None:
+            raise UserFacingError(f"no failed transaction with id {failed_id}")
+        self.store.set_failed_status(failed_id, "dismissed")
+
+    # --- reconcile -----------------------------------------------------------------------------
+
+    async def reconcile(self, *, apply: bool = False) -> list[MintReconciliation]:
+        reports = []
+        for mint in self.store.list_mints():
+            try:
+                mw = await self.wallet.wallet_for(mint.url)
+            except MintUnreachable as exc:
+                reports.append(MintReconciliation(mint.url, reachable=False, error=str(exc)))
+                continue
+            reports.append(await reconcile_mint(mw, apply=apply))
+        return reports
+
+    # --- background ----------------------------------------------------------------------------
+
+    async def run_retry_loop(self, stop: asyncio.Event, interval: float = 30.0) -> None:
+        """While the app runs: resume what is due every ``interval`` seconds, until ``stop`` is set."""
+        while not stop.is_set():
+            # Failures are recorded per operation; the loop keeps going.
+            with contextlib.suppress(NutdeskError):
+                await self.recover(only_due=True)
+            try:
+                await asyncio.wait_for(stop.wait(), timeout=interval)
+            except TimeoutError:
+                continue

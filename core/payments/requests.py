@@ -1,0 +1,259 @@
+"""NUT-18 payment requests beyond the codec: delivering a payload over the ``post`` transport, making new
+requests, and a small local HTTP listener that receives payloads (the merchant console's building block).
+
+The listener is plain asyncio (no web framework): it accepts ``POST <path>`` with a JSON
+``PaymentRequestPayload``, hands it to a ``redeem`` coroutine supplied by the caller (the API layer, which
+swaps the proofs into the wallet), and answers 200 only after the ecash is safely ours — so the payer knows.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import logging
+import secrets
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from core.errors import NutdeskError, PaymentRequestError, UnsupportedInput
+from core.payments.errors import DeliveryFailed
+from core.payments.urls import check_url
+from core.protocol.payment_requests import PaymentRequest, PaymentRequestPayload, Transport
+
+__all__ = [
+    "PaymentRequestListener",
+    "ReceivedPayment",
+    "choose_transport",
+    "deliver_post",
+    "new_request",
+]
+
+log = logging.getLogger(__name__)
+
+_MAX_BODY = 1024 * 1024
+_HEADER_LIMIT = 100
+
+
+def new_request(
+    amount: int | None,
+    unit: str = "sat",
+    *,
+    mints: list[str] | None = None,
+    description: str | None = None,
+    transports: tuple[Transport, ...] = (),
+    single_use: bool = True,
+    request_id: str | None = None,
+) -> PaymentRequest:
+    if amount is not None and amount <= 0:
+        raise PaymentRequestError("the requested amount must be positive")
+    return PaymentRequest(
+        id=request_id or secrets.token_hex(8),
+        amount=amount,
+        unit=unit,
+        single_use=single_use,
+        mints=tuple(mints or ()),
+        description=description,
+        transports=transports,
+    )
+
+
+def choose_transport(request: PaymentRequest) -> Transport | None:
+    """The transport we will use: the first ``post``; None for in-band (no transports at all).
+
+    A request that offers only Nostr is recognised and refused clearly (not supported yet).
+    """
+    if not request.transports:
+        return None
+    for transport in request.transports:
+        if transport.type == "post":
+            check_url(transport.target, "the payment request's post transport")
+            return transport
+    kinds = ", ".join(sorted({t.type for t in request.transports}))
+    if any(t.type == "nostr" for t in request.transports):
+        raise UnsupportedInput(
+            "this payment request is delivered over Nostr, which Nutdesk does not support yet "
+            "(ask the receiver for a request with an HTTP post transport, or send them a token)"
+        )
+    raise UnsupportedInput(f"this payment request uses a transport Nutdesk does not know ({kinds})")
+
+
+async def deliver_post(http: httpx.AsyncClient, transport: Transport, payload: PaymentRequestPayload) -> None:
+    """POST the payload; raises ``DeliveryFailed`` unless the receiver answers 2xx."""
+    url = check_url(transport.target, "the payment request's post transport")
+    try:
+        response = await http.post(url, json=payload.to_json(), timeout=httpx.Timeout(30.0, read=120.0))
+    except httpx.HTTPError as exc:
+        raise DeliveryFailed(f"could not deliver the payment to {httpx.URL(url).host}: {exc!r}") from exc
+    if not response.is_success:
+        detail = response.text[:200].strip()
+        try:
+            body = response.json()
+            if isinstance(body, dict):
+                detail = str(body.get("detail") or body.get("reason") or body.get("error") or detail)
+        except ValueError:
+            pass
+        raise DeliveryFailed(
+            f"the receiver refused the payment (HTTP {response.status_code}{': ' + detail if detail else ''})"
+        )
+
+
+@dataclass(frozen=True)
+class ReceivedPayment:
+    """One payload the listener redeemed."""
+
+    request_id: str | None
+    amount: int
+    fee: int
+    mint: str
+    unit: str
+    memo: str | None = None
+
+
+Redeemer = Callable[[PaymentRequest, PaymentRequestPayload], Awaitable[ReceivedPayment]]
+
+
+@dataclass
+class _Pending:
+    request: PaymentRequest
+    future: asyncio.Future[ReceivedPayment]
+    received: list[ReceivedPayment] = field(default_factory=list)
+
+
+class PaymentRequestListener:
+    """A local HTTP endpoint for the ``post`` transport.
+
+    ``start()`` binds ``host:port`` (127.0.0.1 and a free port by default); ``add(request)`` registers a
+    request (its transport target is ``url_for(request_id)``); ``wait(request_id)`` resolves with the first
+    payment. ``public_url`` replaces the base URL written into requests (behind a reverse proxy or on a LAN).
+    """
+
+    def __init__(
+        self, redeem: Redeemer, *, host: str = "127.0.0.1", port: int = 0, public_url: str | None = None
+    ) -> None:
+        self._redeem = redeem
+        self._host = host
+        self._port = port
+        self._public_url = public_url.rstrip("/") if public_url else None
+        self._server: asyncio.Server | None = None
+        self._pending: dict[str, _Pending] = {}
+        self._lock = asyncio.Lock()
+
+    @property
+    def base_url(self) -> str:
+        if self._public_url:
+            return self._public_url
+        if self._server is None:
+            raise RuntimeError("the listener is not started")
+        host = f"[{self._host}]" if ":" in self._host else self._host
+        return f"http://{host}:{self._port}"
+
+    def url_for(self, request_id: str) -> str:
+        return f"{self.base_url}/cashu/payreq/{request_id}"
+
+    async def start(self) -> None:
+        if self._server is not None:
+            return
+        self._server = await asyncio.start_server(self._handle, self._host, self._port)
+        self._port = int(self._server.sockets[0].getsockname()[1])
+
+    async def close(self) -> None:
+        if self._server is not None:
+            self._server.close()
+            await self._server.wait_closed()
+            self._server = None
+        for pending in self._pending.values():
+            if not pending.future.done():
+                pending.future.cancel()
+
+    async def __aenter__(self) -> PaymentRequestListener:
+        await self.start()
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.close()
+
+    def transport(self, request_id: str) -> Transport:
+        return Transport("post", self.url_for(request_id))
+
+    def add(self, request: PaymentRequest) -> None:
+        if not request.id:
+            raise PaymentRequestError("a request received over the listener needs an id")
+        loop = asyncio.get_running_loop()
+        self._pending[request.id] = _Pending(request, loop.create_future())
+
+    async def wait(self, request_id: str, timeout: float | None = None) -> ReceivedPayment:
+        pending = self._pending.get(request_id)
+        if pending is None:
+            raise PaymentRequestError(f"no request {request_id} is waiting here")
+        return await asyncio.wait_for(asyncio.shield(pending.future), timeout)
+
+    def received(self, request_id: str) -> list[ReceivedPayment]:
+        pending = self._pending.get(request_id)
+        return list(pending.received) if pending else []
+
+    # --- HTTP ---------------------------------------------------------------------------------
+
+    async def _handle(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        try:
+            status, body = await self._serve_one(reader)
+        except (asyncio.IncompleteReadError, ConnectionError, asyncio.LimitOverrunError, ValueError):
+            status, body = HTTPStatus.BAD_REQUEST, {"detail": "malformed HTTP request"}
+        payload = json.dumps(body).encode()
+        head = (
+            f"HTTP/1.1 {status.value} {status.phrase}\r\nContent-Type: application/json\r\n"
+            f"Content-Length: {len(payload)}\r\nConnection: close\r\n\r\n"
+        ).encode()
+        with contextlib.suppress(ConnectionError):
+            writer.write(head + payload)
+            await writer.drain()
+        writer.close()
+        with contextlib.suppress(ConnectionError):
+            await writer.wait_closed()
+
+    async def _serve_one(self, reader: asyncio.StreamReader) -> tuple[HTTPStatus, dict[str, Any]]:
+        request_line = (await asyncio.wait_for(reader.readline(), 30)).decode("latin-1").strip()
+        parts = request_line.split()
+        if len(parts) != 3:
+            return HTTPStatus.BAD_REQUEST, {"detail": "malformed request line"}
+        method, path, _ = parts
+        headers: dict[str, str] = {}
+        for _ in range(_HEADER_LIMIT):
+            line = (await asyncio.wait_for(reader.readline(), 30)).decode("latin-1")
+            if line in ("\r\n", "\n", ""):
+                break
+            name, _, value = line.partition(":")
+            headers[name.strip().lower()] = value.strip()
+        length = int(headers.get("content-length", "0") or "0")
+        if length > _MAX_BODY:
+            return HTTPStatus.REQUEST_ENTITY_TOO_LARGE, {"detail": "payload too large"}
+        body = await asyncio.wait_for(reader.readexactly(length), 30) if length else b""
+        prefix = "/cashu/payreq/"
+        if not path.startswith(prefix):
+            return HTTPStatus.NOT_FOUND, {"detail": "not found"}
+        if method != "POST":
+            return HTTPStatus.METHOD_NOT_ALLOWED, {"detail": "POST a payment payload here"}
+        request_id = path[len(prefix) :].split("?", 1)[0]
+        pending = self._pending.get(request_id)
+        if pending is None:
+            return HTTPStatus.NOT_FOUND, {"detail": "unknown payment request"}
+        try:
+            payload = PaymentRequestPayload.from_json(json.loads(body))
+        except (ValueError, PaymentRequestError) as exc:
+            return HTTPStatus.BAD_REQUEST, {"detail": f"malformed payload: {exc}"}
+        async with self._lock:  # one redemption at a time: a single-use request is paid once
+            if pending.request.single_use and pending.future.done():
+                return HTTPStatus.CONFLICT, {"detail": "this payment request was already paid"}
+            try:
+                received = await self._redeem(pending.request, payload)
+            except NutdeskError as exc:
+                log.info("payment for request %s refused: %s", request_id, exc)
+                return HTTPStatus.BAD_REQUEST, {"detail": str(exc), "code": exc.code}
+            pending.received.append(received)
+            if not pending.future.done():
+                pending.future.set_result(received)
+        return HTTPStatus.OK, {"status": "OK", "amount": received.amount}

@@ -1,0 +1,123 @@
+"""Shared plumbing of the HTTP backends: one ``httpx.AsyncClient`` per backend, transport errors converted once.
+
+The one rule: a connection that could not be made means nothing was sent (``BackendUnavailable``); a
+connection that broke after a payment request left means the outcome is unknown (``SentButUnknown``,
+which payment code turns into a PENDING result — never FAILED).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Any
+
+import httpx
+
+from core.errors import BackendError, BackendUnavailable
+
+__all__ = ["HttpBackendBase", "SentButUnknown", "decode_bolt11", "expired_invoice", "option_bool"]
+
+DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=10.0)
+# Paying can block while the backend routes the payment.
+PAY_TIMEOUT = httpx.Timeout(120.0, connect=10.0)
+
+
+class SentButUnknown(Exception):
+    """The request left but no answer came back."""
+
+
+class HttpBackendBase:
+    """Owns the client; ``request`` converts transport errors; ``aclose`` closes it."""
+
+    name = "backend"
+
+    def __init__(
+        self,
+        base_url: str,
+        headers: dict[str, str] | None = None,
+        *,
+        timeout: httpx.Timeout = DEFAULT_TIMEOUT,
+        verify: bool | str = True,
+        transport: httpx.AsyncBaseTransport | None = None,
+    ) -> None:
+        self.base_url = base_url.rstrip("/")
+        self._client = httpx.AsyncClient(
+            base_url=self.base_url,
+            headers=headers or {},
+            timeout=timeout,
+            verify=verify,
+            transport=transport,
+            trust_env=False,
+        )
+
+    async def aclose(self) -> None:
+        await self._client.aclose()
+
+    async def __aenter__(self) -> Any:
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.aclose()
+
+    async def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        json: Any = None,
+        params: dict[str, Any] | None = None,
+        timeout: httpx.Timeout | None = None,
+        sent_matters: bool = False,
+    ) -> httpx.Response:
+        """One request. ``sent_matters``: raise ``SentButUnknown`` (not ``BackendUnavailable``) after sending."""
+        kwargs: dict[str, Any] = {"json": json, "params": params}
+        if timeout is not None:
+            kwargs["timeout"] = timeout
+        try:
+            return await self._client.request(method, path, **kwargs)
+        except (httpx.ConnectError, httpx.ConnectTimeout, httpx.UnsupportedProtocol, httpx.InvalidURL) as exc:
+            raise BackendUnavailable(f"{self.name} at {self.base_url} is unreachable: {exc}") from exc
+        except httpx.TransportError as exc:
+            if sent_matters:
+                raise SentButUnknown(f"{self.name}: the connection broke after the request was sent ({exc})") from exc
+            raise BackendUnavailable(f"{self.name} at {self.base_url} did not answer: {exc}") from exc
+
+    def json_of(self, response: httpx.Response) -> Any:
+        try:
+            return response.json()
+        except ValueError as exc:
+            raise BackendError(
+                f"{self.name} answered {response.status_code} with something that is not JSON: {response.text[:200]}"
+            ) from exc
+
+
+def decode_bolt11(bolt11: str) -> tuple[str, int | None, int | None]:
+    """(payment hash, amount msat or None, expiry seconds) of an invoice; ``BackendError`` when it is not one."""
+    import bolt11 as bolt11_lib
+
+    try:
+        decoded = bolt11_lib.decode(bolt11.strip())
+    except Exception as exc:  # the library raises many types
+        raise BackendError(f"not a valid Lightning invoice: {exc}") from exc
+    amount = int(decoded.amount_msat) if decoded.amount_msat is not None else None
+    return str(decoded.payment_hash), amount, decoded.expiry
+
+
+def expired_invoice(bolt11: str) -> bool:
+    """Whether a (valid) invoice's expiry has passed. Servers differ (LNbits pays its own expired invoices),
+    so every backend refuses to pay one before sending anything."""
+    import bolt11 as bolt11_lib
+
+    try:
+        return bool(bolt11_lib.decode(bolt11.strip()).has_expired())
+    except Exception:  # not decodable: the backend's own checks report it
+        return False
+
+
+def sha256_hex(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def option_bool(value: str | None, default: bool = False) -> bool:
+    if value is None or value == "":
+        return default
+    return value.strip().lower() in ("1", "true", "yes", "on")

@@ -1,0 +1,119 @@
+"""Harnesses for the backend contract suite: two wallets on one server (a funded payer, an empty payee) and
+two backends that must fail (a wrong key, nothing listening), for every backend type."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable, Iterator
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
+from dataclasses import dataclass, field
+
+import pytest
+
+from backends.fake import FakeBackend, FakeNetwork
+from backends.lnbits import LNbitsBackend
+from core.ports.lightning import LightningBackend, PaymentState
+from tests.peers.lnbits import LNbitsServer, acquire_shared, release_shared
+from tests.peers.ports import free_port
+
+__all__ = ["HARNESSES", "Harness", "lnbits_session"]
+
+FUNDED_SAT = 2_000
+
+
+@dataclass
+class Harness:
+    payer: LightningBackend
+    payee: LightningBackend
+    bad_key: LightningBackend
+    unreachable: LightningBackend
+    funded_sat: int = FUNDED_SAT
+    stream_warmup: float = 0.3
+    stream_timeout: float = 10.0
+    expired_invoice_states: tuple[PaymentState, ...] = (PaymentState.FAILED,)
+    extra: dict[str, object] = field(default_factory=dict)
+
+    async def aclose(self) -> None:
+        for backend in (self.payer, self.payee, self.bad_key, self.unreachable):
+            await backend.aclose()
+
+
+@pytest.fixture(scope="session")
+def lnbits_session() -> Iterator[LNbitsServer]:
+    """The session's LNbits (shared with other modules that import this fixture)."""
+    server = acquire_shared()
+    try:
+        yield server
+    finally:
+        release_shared()
+
+
+def _dead_url() -> str:
+    return f"http://127.0.0.1:{free_port()}"
+
+
+@asynccontextmanager
+async def fake_harness(request: pytest.FixtureRequest) -> AsyncIterator[Harness]:
+    net = FakeNetwork()
+    net.credit("payer", FUNDED_SAT * 1000)
+    h = Harness(FakeBackend(net, "payer"), FakeBackend(net, "payee"), _BrokenFake(), _UnreachableFake())
+    try:
+        yield h
+    finally:
+        await h.aclose()
+
+
+class _BrokenFake(FakeBackend):
+    """The fake backend has no keys: a refusing one stands in for the bad-key case."""
+
+    def __init__(self) -> None:
+        super().__init__(FakeNetwork(), "nobody")
+
+    async def status(self):  # type: ignore[no-untyped-def]
+        from core.errors import BackendError
+
+        raise BackendError("fake: unauthorised")
+
+
+class _UnreachableFake(FakeBackend):
+    def __init__(self) -> None:
+        super().__init__(FakeNetwork(), "nobody")
+
+    async def status(self):  # type: ignore[no-untyped-def]
+        from core.errors import BackendUnavailable
+
+        raise BackendUnavailable("fake: unreachable")
+
+    async def pay_invoice(self, bolt11, *, fee_limit_msat=None, amount_msat=None):  # type: ignore[no-untyped-def]
+        from core.errors import BackendUnavailable
+
+        raise BackendUnavailable("fake: unreachable")
+
+
+@asynccontextmanager
+async def lnbits_harness(request: pytest.FixtureRequest) -> AsyncIterator[Harness]:
+    server: LNbitsServer = request.getfixturevalue("lnbits_server")
+    payer_wallet = server.create_wallet("contract payer")
+    payee_wallet = server.create_wallet("contract payee")
+    server.credit(payer_wallet, FUNDED_SAT)
+    h = Harness(
+        LNbitsBackend(server.url, payer_wallet.adminkey),
+        LNbitsBackend(server.url, payee_wallet.inkey),
+        LNbitsBackend(server.url, "0" * 32),
+        LNbitsBackend(_dead_url(), payer_wallet.adminkey),
+        stream_warmup=0.5,
+        # LNbits keeps an expired invoice "pending" (its status check does not expire it): never "failed"
+        # is the rule that matters, and paying it is refused.
+        expired_invoice_states=(PaymentState.PENDING, PaymentState.FAILED),
+    )
+    try:
+        yield h
+    finally:
+        await h.aclose()
+
+
+HarnessFactory = Callable[[pytest.FixtureRequest], AbstractAsyncContextManager[Harness]]
+
+HARNESSES: dict[str, HarnessFactory] = {
+    "fake": fake_harness,
+    "lnbits": lnbits_harness,
+}

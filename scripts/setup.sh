@@ -46,4 +46,10 @@ if [ "$what" = test ]; then
         .peers/nutshell/bin/python -m pip install -q "cashu==0.20.2" "marshmallow<4" "limits<5" 2>&1 | grep -v '^WARNING: Location' || true
         .peers/nutshell/bin/mint --help >/dev/null
     fi
+    if [ ! -x .peers/lnbits/bin/lnbits ]; then
+        echo "setup: installing LNbits (1.6.2) into .peers/lnbits"
+        "$python" -m venv .peers/lnbits
+        .peers/lnbits/bin/python -m pip install -q "lnbits==1.6.2" "bitstring<5" 2>&1 | grep -v '^WARNING: Location' || true
+        .peers/lnbits/bin/python -c "import lnbits" >/dev/null
+    fi
 fi

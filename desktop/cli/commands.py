@@ -11,7 +11,7 @@ from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any
 
 from core.api.service import LockOptions, WalletService
-from core.errors import ConfigError, UserCancelled, UserFacingError
+from core.errors import ConfigError, UserFacingError
 
 if TYPE_CHECKING:
     from desktop.cli.runner import Output
@@ -153,32 +153,6 @@ async def cmd_send(service: WalletService, args: argparse.Namespace, out: Output
     out.progress(f"Sent {result.amount} {args.unit} (fee {result.fee}). The token stays pending until claimed.")
 
 
-def _confirm(question: str) -> None:
-    if not sys.stdin.isatty():
-        raise UserFacingError("confirmation needed: add --yes to pay without asking")
-    answer = input(f"{question} [y/N] ").strip().lower()
-    if answer not in ("y", "yes"):
-        raise UserCancelled("payment cancelled")
-
-
-async def cmd_pay(service: WalletService, args: argparse.Namespace, out: Output) -> None:
-    prepared = await service.prepare_melt(args.input.strip(), args.mint)
-    summary = (
-        f"Pay {prepared.amount} {prepared.unit} from {prepared.mint_url}: Lightning fee reserve "
-        f"{prepared.fee_reserve}, mint input fee {prepared.input_fee}, at most {prepared.total} {prepared.unit}."
-    )
-    if not args.yes:
-        _confirm(summary)
-    else:
-        out.progress(summary)
-    result = await service.melt(prepared)
-    data: dict[str, Any] = {"paid": result.paid, "amount": result.amount, "fee": result.fee}
-    if result.preimage:
-        data["preimage"] = result.preimage
-    out.result(data)
-    out.say(f"Paid {result.amount} {prepared.unit} (fee {result.fee}).")
-
-
 async def cmd_transfer(service: WalletService, args: argparse.Namespace, out: Output) -> None:
     result = await service.transfer(args.amount, args.from_mint, args.to_mint, args.unit)
     out.result({"amount": result.amount, "fee": result.fee})
@@ -249,7 +223,6 @@ HANDLERS: dict[str, Handler] = {
     "mint-quote": cmd_mint_quote,
     "receive": cmd_receive,
     "send": cmd_send,
-    "pay": cmd_pay,
     "transfer": cmd_transfer,
     "check": cmd_check,
     "reclaim": cmd_reclaim,
@@ -301,13 +274,6 @@ def add_parsers(sub: Any) -> None:
     snd.add_argument("--refund", help="with --lock and --locktime: refund public key")
     snd.add_argument("--offline", action="store_true", help="send exact existing proofs without asking the mint")
     snd.add_argument("--memo", default="")
-
-    pay = sub.add_parser("pay", help="pay a Lightning invoice")
-    pay.add_argument("input")
-    pay.add_argument("--amount", type=int)
-    pay.add_argument("--comment")
-    pay.add_argument("--mint")
-    pay.add_argument("--yes", action="store_true", help="do not ask for confirmation")
 
     tr = sub.add_parser("transfer", help="move value between mints")
     tr.add_argument("amount", type=int)

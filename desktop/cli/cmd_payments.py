@@ -1,0 +1,125 @@
+"""CLI commands of the payments feature: ``pay`` (every kind of input), ``decode`` and ``request``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Awaitable, Callable
+from typing import TYPE_CHECKING, Any
+
+from core.api.payments import PaymentsService, PreparedPayment
+from core.api.service import WalletService
+from core.errors import UserCancelled, UserFacingError
+
+if TYPE_CHECKING:
+    from desktop.cli.runner import Output
+
+__all__ = ["HANDLERS", "add_parsers"]
+
+Handler = Callable[[WalletService, argparse.Namespace, "Output"], Awaitable[None]]
+
+
+def _confirm(prepared: PreparedPayment) -> None:
+    if not sys.stdin.isatty():
+        raise UserFacingError("confirmation needed: add --yes to pay without asking")
+    answer = input(f"{prepared.summary()} Pay? [y/N] ").strip().lower()
+    if answer not in ("y", "yes"):
+        raise UserCancelled("payment cancelled")
+
+
+async def cmd_pay(service: WalletService, args: argparse.Namespace, out: Output) -> None:
+    async with PaymentsService(service) as payments:
+        prepared = await payments.prepare_payment(args.input, amount=args.amount, comment=args.comment, mint=args.mint)
+        if args.yes:
+            out.progress(prepared.summary())
+        else:
+            _confirm(prepared)
+        result = await payments.pay(prepared)
+    data = result.to_json()
+    out.result(data)
+    if result.token:
+        out.say("This payment request has no transport: hand this token to the receiver:\n")
+        out.say(result.token)
+        return
+    out.say(f"Paid {result.amount} {result.unit} from {result.mint_url} (fee {result.fee}).")
+    action = result.success_action
+    if action:
+        if action.get("description"):
+            out.say(action["description"])
+        if action.get("message"):
+            out.say(f"Message from the receiver: {action['message']}")
+        if action.get("url"):
+            out.say(f"Link from the receiver: {action['url']}")
+        if action.get("error"):
+            out.say(f"(the receiver's message could not be read: {action['error']})")
+
+
+async def cmd_decode(service: WalletService, args: argparse.Namespace, out: Output) -> None:
+    async with PaymentsService(service) as payments:
+        detected = payments.decode(args.input)
+    data = detected.to_json()
+    out.result(data)
+    for key, value in data.items():
+        if value not in (None, "", []):
+            out.say(f"{key}: {value}")
+
+
+async def cmd_request(service: WalletService, args: argparse.Namespace, out: Output) -> None:
+    async with PaymentsService(service) as payments:
+        listener = None
+        if args.listen:
+            listener = payments.listener(host=args.host, port=args.port, public_url=args.public_url)
+            await listener.start()
+        request = payments.create_request(
+            args.amount, args.unit, mints=args.mints, description=args.description, listener=listener
+        )
+        encoded = request.encode_creqb() if args.creqb else request.encode_creqa()
+        data: dict[str, Any] = {"request": encoded, "id": request.id, "amount": args.amount, "unit": args.unit}
+        data["mints"] = list(request.mints)
+        if listener is None or request.id is None:
+            out.result(data)
+            out.say(encoded)
+            return
+        data["url"] = listener.url_for(request.id)
+        # Under --json stdout carries only the final object: the request goes to stderr for whoever shows it.
+        out.progress(encoded)
+        out.progress(f"Waiting for the payment at {data['url']} …")
+        received = await listener.wait(request.id, timeout=args.timeout)
+    data["received"] = {
+        "amount": received.amount,
+        "fee": received.fee,
+        "mint": received.mint,
+        "unit": received.unit,
+        "memo": received.memo,
+    }
+    out.result(data)
+    out.say(f"Received {received.amount} {received.unit} from {received.mint} (fee {received.fee}).")
+
+
+HANDLERS: dict[str, Handler] = {"pay": cmd_pay, "decode": cmd_decode, "request": cmd_request}
+
+
+def add_parsers(sub: Any) -> None:
+    pay = sub.add_parser(
+        "pay", help="pay a Lightning invoice, an LNURL, a Lightning address or a Cashu payment request"
+    )
+    pay.add_argument("input", help="bolt11, lightning: or bitcoin: URI, LNURL, lnurlp://, user@domain, creqA/creqb")
+    pay.add_argument("--amount", type=int, help="amount in the unit (sat) when the input has none")
+    pay.add_argument("--comment", help="a comment for the receiver (LNURL comment, payment request memo)")
+    pay.add_argument("--mint", help="pay from this mint (default: the cheapest one with enough ecash)")
+    pay.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+
+    dec = sub.add_parser("decode", help="say what a string is (token, invoice, LNURL, address, payment request)")
+    dec.add_argument("input")
+
+    req = sub.add_parser("request", help="create a Cashu payment request (creqA)")
+    req.add_argument("amount", type=int)
+    req.add_argument("--unit", default="sat")
+    req.add_argument("--mint", action="append", dest="mints", help="an accepted mint (repeat; default: trusted mints)")
+    req.add_argument("--description")
+    req.add_argument("--creqb", action="store_true", help="print the NUT-26 creqb1 form instead")
+    req.add_argument("--listen", action="store_true", help="receive the payment here over HTTP (post transport)")
+    req.add_argument("--host", default="127.0.0.1", help="with --listen: the address to listen on")
+    req.add_argument("--port", type=int, default=0, help="with --listen: the port (default: a free one)")
+    req.add_argument("--public-url", help="with --listen: the base URL payers should post to")
+    req.add_argument("--timeout", type=float, default=600.0, help="with --listen: seconds to wait")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from dataclasses import dataclass
 from typing import Any
@@ -12,21 +13,13 @@ from core.payments.errors import InvalidInvoice
 
 __all__ = ["Invoice", "decode_invoice", "looks_like_bolt11"]
 
-_HRP_PREFIXES = ("lnbcrt", "lntbs", "lnbc", "lntb", "lnsb")
+# ln + network + optional amount (digits and a multiplier) + the bech32 separator "1" + data (BOLT11).
+_BOLT11 = re.compile(r"^ln(bcrt|tbs|tb|bc|sb)(\d+[munp]?)?1[02-9ac-hj-np-z]{8,}$")
 
 
 def looks_like_bolt11(text: str) -> bool:
     """``ln`` + a network prefix + an optional amount + the bech32 separator ``1`` (either case)."""
-    lowered = text.lower()
-    for prefix in _HRP_PREFIXES:
-        if lowered.startswith(prefix):
-            rest = lowered[len(prefix) :]
-            digits = len(rest) - len(rest.lstrip("0123456789"))
-            rest = rest[digits:]
-            if digits and rest[:1] in ("m", "u", "n", "p"):
-                rest = rest[1:]
-            return rest.startswith("1") and len(rest) > 8
-    return False
+    return _BOLT11.match(text.lower()) is not None
 
 
 @dataclass(frozen=True)

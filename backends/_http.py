@@ -8,6 +8,7 @@ which payment code turns into a PENDING result — never FAILED).
 from __future__ import annotations
 
 import hashlib
+import ssl
 from typing import Any
 
 import httpx
@@ -36,7 +37,7 @@ class HttpBackendBase:
         headers: dict[str, str] | None = None,
         *,
         timeout: httpx.Timeout = DEFAULT_TIMEOUT,
-        verify: bool | str = True,
+        verify: bool | str | ssl.SSLContext = True,
         transport: httpx.AsyncBaseTransport | None = None,
     ) -> None:
         self.base_url = base_url.rstrip("/")

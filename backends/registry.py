@@ -233,6 +233,8 @@ def register_backend(name: str) -> Callable[[C], C]:
 BUILTIN_MODULES = (
     "backends.fake",
     "backends.lnbits",
+    "backends.lnd",
+    "backends.cln",
 )
 
 

@@ -12,6 +12,7 @@ import pytest
 from backends.fake import FakeBackend, FakeNetwork
 from backends.lnbits import LNbitsBackend
 from core.ports.lightning import LightningBackend, PaymentState
+from tests.fakes.server import LocalServer
 from tests.peers.lnbits import LNbitsServer, acquire_shared, release_shared
 from tests.peers.ports import free_port
 
@@ -111,9 +112,55 @@ async def lnbits_harness(request: pytest.FixtureRequest) -> AsyncIterator[Harnes
         await h.aclose()
 
 
+@asynccontextmanager
+async def lnd_harness(request: pytest.FixtureRequest) -> AsyncIterator[Harness]:
+    from backends.lnd import LndRestBackend
+    from tests.fakes.lnd_server import lnd_app
+
+    net = FakeNetwork()
+    net.credit("payer", FUNDED_SAT * 1000)
+    payer_app, payer_mac = lnd_app(net, "payer")
+    payee_app, payee_mac = lnd_app(net, "payee")
+    async with LocalServer(payer_app, tls=True) as payer_srv, LocalServer(payee_app, tls=True) as payee_srv:
+        h = Harness(
+            LndRestBackend(payer_srv.url, payer_mac, cert=payer_srv.cert_pem),
+            LndRestBackend(payee_srv.url, payee_mac, cert=payee_srv.cert_pem, reconnect=0.1),
+            LndRestBackend(payer_srv.url, "ab" * 32, cert=payer_srv.cert_pem),
+            LndRestBackend(_dead_url().replace("http:", "https:"), payer_mac, cert=payer_srv.cert_pem),
+        )
+        try:
+            yield h
+        finally:
+            await h.aclose()
+
+
+@asynccontextmanager
+async def cln_harness(request: pytest.FixtureRequest) -> AsyncIterator[Harness]:
+    from backends.cln import ClnRestBackend
+    from tests.fakes.cln_server import cln_app
+
+    net = FakeNetwork()
+    net.credit("payer", FUNDED_SAT * 1000)
+    payer_app, payer_rune = cln_app(net, "payer")
+    payee_app, payee_rune = cln_app(net, "payee")
+    async with LocalServer(payer_app, tls=True) as payer_srv, LocalServer(payee_app, tls=True) as payee_srv:
+        h = Harness(
+            ClnRestBackend(payer_srv.url, payer_rune, cert=payer_srv.cert_pem),
+            ClnRestBackend(payee_srv.url, payee_rune, cert=payee_srv.cert_pem, reconnect=0.1),
+            ClnRestBackend(payer_srv.url, "not-a-rune", cert=payer_srv.cert_pem),
+            ClnRestBackend(_dead_url().replace("http:", "https:"), payer_rune, cert=payer_srv.cert_pem),
+        )
+        try:
+            yield h
+        finally:
+            await h.aclose()
+
+
 HarnessFactory = Callable[[pytest.FixtureRequest], AbstractAsyncContextManager[Harness]]
 
 HARNESSES: dict[str, HarnessFactory] = {
     "fake": fake_harness,
     "lnbits": lnbits_harness,
+    "lnd": lnd_harness,
+    "cln": cln_harness,
 }

@@ -12,9 +12,10 @@ from __future__ import annotations
 import secrets as random_secrets
 from dataclasses import dataclass
 
-from core.errors import InsufficientBalance
+from core.errors import CryptoError, InsufficientBalance, UserFacingError
 from core.protocol import bdhke
 from core.protocol.amounts import split
+from core.protocol.ec import parse_point
 from core.protocol.models import Proof
 from core.protocol.p2pk import make_p2pk_secret
 from core.protocol.tokens import Token
@@ -29,9 +30,28 @@ __all__ = ["LockOptions", "SendResult", "record_sent_token", "send_token"]
 
 @dataclass(frozen=True)
 class LockOptions:
+    """NUT-11 lock: only ``pubkey``'s owner can spend; after ``locktime`` the ``refund`` keys can too."""
+
     pubkey: str
     locktime: int | None = None
     refund: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        # Wallets show locks as "P2PK:<hex>" (nutshell's `cashu lock`); accept that form too.
+        keys = [_normalize_pubkey(self.pubkey), *(_normalize_pubkey(k) for k in self.refund)]
+        object.__setattr__(self, "pubkey", keys[0])
+        object.__setattr__(self, "refund", tuple(keys[1:]))
+
+
+def _normalize_pubkey(text: str) -> str:
+    key = text.strip()
+    if key.upper().startswith("P2PK:"):
+        key = key[5:]
+    try:
+        parse_point(key, "public key")
+    except CryptoError as exc:
+        raise UserFacingError(f"not a public key to lock to: {text!r} (33-byte compressed hex expected)") from exc
+    return key.lower()
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from core.api.service import LockOptions
+from core.errors import MintRejected, UserFacingError
 from tests.integration.wallet_helpers import balance, fund, open_wallet
 from tests.peers.nutshell import NutshellMint, NutshellWalletCLI
 
@@ -35,3 +37,24 @@ async def test_tokens_sent_here_are_received_by_nutshell(
         # nutshell pays the input fee of the three proofs (64+32+4) when it swaps them.
         assert after - before in (99, 100)
         assert await wallet.check_pending() == {nutshell_mint.url: 100}
+
+
+async def test_p2pk_locked_token_is_received_by_the_key_owner_only(
+    tmp_path: Path, nutshell_mint: NutshellMint, nutshell_wallet: NutshellWalletCLI
+) -> None:
+    out = nutshell_wallet.run("lock", "p2pk")
+    lock = next(word for word in out.split() if word.startswith("P2PK:"))
+    async with open_wallet(tmp_path / "w") as wallet, open_wallet(tmp_path / "stranger") as stranger:
+        await fund(wallet, nutshell_mint.url, 100)
+        sent = await wallet.send(40, nutshell_mint.url, lock=LockOptions(pubkey=lock))
+        assert all('"P2PK"' in p.secret for p in sent.proofs)
+        with pytest.raises(MintRejected):
+            await stranger.receive(sent.token, trust=True)
+        before = nutshell_wallet.balance()
+        nutshell_wallet.receive(sent.token)
+        assert nutshell_wallet.balance() - before in (39, 40)
+
+
+def test_lock_to_something_that_is_not_a_key_is_refused() -> None:
+    with pytest.raises(UserFacingError, match="not a public key"):
+        LockOptions(pubkey="P2PK:nothex")

@@ -1,35 +1,124 @@
-"""The application object and its event loop."""
+"""The application object and its event loop: one QApplication on a qasync loop, a global exception hook,
+and a clean shutdown (mint clients, database, the loop's own timers)."""
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import logging
+import logging.handlers
+import sys
+from pathlib import Path
+from typing import Any
 
 import qasync
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication
 
-from desktop.cli.parser import package_version
+from core.config import Config, default_data_dir
+from desktop.gui.errors import ErrorReporter, install_excepthook, loop_exception_handler
+from desktop.gui.palette import follow_system_scheme
 
-__all__ = ["run_app"]
+__all__ = ["NutdeskEventLoop", "configure_logging", "make_application", "run_app"]
+
+log = logging.getLogger("nutdesk")
+RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 
 
-class MainWindow(QMainWindow):
-    def __init__(self) -> None:
-        super().__init__()
-        self.setWindowTitle(f"Nutdesk {package_version()}")
-        self.resize(1000, 700)
-        self.setCentralWidget(QLabel("Nutdesk"))
+class NutdeskEventLoop(qasync.QEventLoop):  # type: ignore[misc]
+    """qasync 0.28's ``close()`` leaves its Qt timers armed; one firing at a freed object is a SIGSEGV at exit
+    (qasync issue #73). Kill them when closing."""
+
+    def close(self) -> None:
+        timer: Any = getattr(self, "_timer", None)
+        super().close()
+        if timer is None:
+            return
+        callbacks: dict[int, Any] = getattr(timer, "_SimpleTimer__callbacks", {})
+        for timer_id in list(callbacks):
+            timer.killTimer(timer_id)
+        callbacks.clear()
+
+
+def configure_logging(logs_dir: Path, *, debug: bool = False) -> None:
+    """A rotating log file in the data directory (the Settings view shows where), warnings on stderr."""
+    root = logging.getLogger()
+    root.setLevel(logging.DEBUG if debug else logging.INFO)
+    try:
+        logs_dir.mkdir(parents=True, exist_ok=True)
+        handler: logging.Handler = logging.handlers.RotatingFileHandler(
+            logs_dir / "nutdesk.log", maxBytes=2_000_000, backupCount=3, encoding="utf-8"
+        )
+    except OSError:
+        handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root.addHandler(handler)
+    console = logging.StreamHandler(sys.stderr)
+    console.setLevel(logging.DEBUG if debug else logging.WARNING)
+    root.addHandler(console)
+
+
+def make_application() -> QApplication:
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    app.setOrganizationName("Nutdesk")
+    app.setApplicationName("Nutdesk")
+    app.setDesktopFileName("nutdesk")
+    icon = RESOURCES / "icons" / "nutdesk.svg"
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
+    follow_system_scheme(app)
+    return app
+
+
+def _config_for(args: argparse.Namespace) -> Config:
+    data_dir = Path(args.data_dir).expanduser() if args.data_dir else default_data_dir()
+    return Config(data_dir=data_dir)
+
+
+async def _run(args: argparse.Namespace, reporter: ErrorReporter) -> int:
+    from desktop.gui.session import Session
+
+    demo_env = None
+    if args.demo:
+        from desktop.demo import DemoEnvironment
+
+        demo_env = DemoEnvironment()
+        print("nutdesk: starting the demo mints (FakeWallet, not real money)…", file=sys.stderr)
+        await demo_env.start()
+        config = Config(data_dir=demo_env.wallet_dir)
+        settings = QSettings(str(demo_env.root / "settings.ini"), QSettings.Format.IniFormat)
+    else:
+        config = _config_for(args)
+        settings = QSettings()
+    configure_logging(config.logs_dir, debug=args.debug)
+    session = Session(config, reporter, settings, demo=args.demo)
+    try:
+        if not await session.start():
+            return 1
+        window = session.open_window()
+        reporter.set_parent(lambda: session.window)
+        window.show()
+        await window.wait_closed()
+        return 0
+    finally:
+        await session.close()
+        if demo_env is not None:
+            await demo_env.stop()
 
 
 def run_app(args: argparse.Namespace) -> int:
-    app = QApplication.instance() or QApplication([])
-    app.setApplicationName("Nutdesk")
-    loop = qasync.QEventLoop(app)
+    app = make_application()
+    loop = NutdeskEventLoop(app)
     asyncio.set_event_loop(loop)
-    window = MainWindow()
-    window.show()
-    closed = asyncio.Event()
-    app.aboutToQuit.connect(closed.set)
-    with loop:
-        loop.run_until_complete(closed.wait())
-    return 0
+    reporter = ErrorReporter()
+    undo_hook = install_excepthook(reporter)
+    loop.set_exception_handler(loop_exception_handler(reporter))
+    try:
+        with loop:
+            code: int = loop.run_until_complete(_run(args, reporter))
+    finally:
+        undo_hook()
+        asyncio.set_event_loop(None)
+    return code

@@ -1,0 +1,52 @@
+"""What every view is given: the wallet service, the task runner, the error reporter and the change bus.
+
+Operations announce what they changed (Anki's change sets): ``ctx.changed("balances", "history")``; each view
+decides whether to refresh. No view holds a reference to the main window.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Coroutine
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any, TypeVar
+
+from PySide6.QtCore import QObject, QSettings, Signal
+
+from core.api.payments import RatesService
+from core.api.service import WalletService
+from desktop.gui.errors import ErrorReporter
+from desktop.gui.tasks import TaskRunner
+
+__all__ = ["BALANCES", "HISTORY", "MINTS", "SENT", "AppContext", "ChangeBus"]
+
+T = TypeVar("T")
+
+BALANCES = "balances"
+HISTORY = "history"
+MINTS = "mints"
+SENT = "sent"
+
+
+class ChangeBus(QObject):
+    changed = Signal(object)  # frozenset[str]
+
+
+@dataclass
+class AppContext:
+    service: WalletService
+    tasks: TaskRunner
+    errors: ErrorReporter
+    settings: QSettings
+    bus: ChangeBus = field(default_factory=ChangeBus)
+    demo: bool = False
+    rates: RatesService | None = None
+
+    def fiat_value(self, amount: int, unit: str) -> Decimal | None:
+        return None if self.rates is None else self.rates.fiat_value(amount, unit)
+
+    def changed(self, *what: str) -> None:
+        self.bus.changed.emit(frozenset(what))
+
+    def run(self, coro: Coroutine[Any, Any, T], label: str = "") -> Any:
+        return self.tasks.start(coro, label=label)

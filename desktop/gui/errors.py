@@ -1,0 +1,120 @@
+"""The global exception hook: every unexpected error becomes a readable dialog and a logged traceback.
+
+``@asyncSlot`` and Qt callbacks send their exceptions to ``sys.excepthook``; tasks started through
+``TaskRunner`` send theirs to ``ErrorReporter.report``. Expected errors (``NutdeskError``) show their message;
+anything else shows "Something went wrong" with the traceback under "Details". ``UserCancelled`` is silent.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import sys
+import traceback
+from collections.abc import Callable
+from types import TracebackType
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from core.errors import InvalidPassword, NutdeskError, OutcomeUnknown, UserCancelled, UserFacingError
+
+__all__ = ["ErrorReporter", "describe_error", "install_excepthook"]
+
+log = logging.getLogger("nutdesk.gui")
+
+
+def describe_error(exc: BaseException) -> tuple[str, str]:
+    """(title, message) for the dialog."""
+    if isinstance(exc, OutcomeUnknown):
+        return (
+            "Outcome not known yet",
+            f"{exc}\n\nNothing is lost: the operation is kept in the journal and settled when the mint answers.",
+        )
+    if isinstance(exc, InvalidPassword):
+        return "Wrong password", str(exc)
+    if isinstance(exc, UserFacingError):
+        return "Cannot do that", str(exc)
+    if isinstance(exc, NutdeskError):
+        return "Operation failed", str(exc)
+    return "Something went wrong", f"An unexpected error happened: {type(exc).__name__}: {exc}"
+
+
+class ErrorReporter(QObject):
+    """Shows errors without blocking the event loop (``QMessageBox.open``, never ``exec``)."""
+
+    reported = Signal(object)
+
+    def __init__(self, parent_widget: Callable[[], QWidget | None] = lambda: None) -> None:
+        super().__init__()
+        self._parent_widget = parent_widget
+        self.history: list[BaseException] = []
+        self.show_dialogs = True
+        self._boxes: list[QMessageBox] = []
+
+    def set_parent(self, parent_widget: Callable[[], QWidget | None]) -> None:
+        self._parent_widget = parent_widget
+
+    def report(self, exc: BaseException) -> None:
+        if isinstance(exc, UserCancelled | asyncio.CancelledError):
+            return
+        self.history.append(exc)
+        if isinstance(exc, NutdeskError):
+            log.warning("%s: %s", type(exc).__name__, exc, exc_info=exc)
+        else:
+            log.error("unexpected error", exc_info=exc)
+        self.reported.emit(exc)
+        if self.show_dialogs:
+            self._show(exc)
+
+    def _show(self, exc: BaseException) -> None:
+        title, message = describe_error(exc)
+        box = QMessageBox(self._parent_widget())
+        box.setIcon(QMessageBox.Icon.Warning if isinstance(exc, NutdeskError) else QMessageBox.Icon.Critical)
+        box.setWindowTitle(title)
+        box.setText(message)
+        if not isinstance(exc, NutdeskError):
+            box.setDetailedText("".join(traceback.format_exception(exc)))
+        box.setObjectName("errorDialog")
+        self._boxes.append(box)
+        box.finished.connect(lambda _result, b=box: self._forget(b))
+        box.open()
+
+    def _forget(self, box: QMessageBox) -> None:
+        if box in self._boxes:
+            self._boxes.remove(box)
+        box.deleteLater()
+
+    @property
+    def open_dialogs(self) -> list[QMessageBox]:
+        return list(self._boxes)
+
+
+def install_excepthook(reporter: ErrorReporter) -> Callable[[], None]:
+    """Route ``sys.excepthook`` and the event loop's unhandled errors to ``reporter``; returns an undo."""
+    previous = sys.excepthook
+
+    def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            previous(kind, exc, tb)
+            return
+        reporter.report(exc.with_traceback(tb))
+
+    sys.excepthook = hook
+
+    def undo() -> None:
+        sys.excepthook = previous
+
+    return undo
+
+
+def loop_exception_handler(reporter: ErrorReporter) -> Callable[[asyncio.AbstractEventLoop, dict[str, Any]], None]:
+    def handle(loop: asyncio.AbstractEventLoop, context: dict[str, Any]) -> None:
+        exc = context.get("exception")
+        if isinstance(exc, BaseException):
+            reporter.report(exc)
+        else:
+            log.error("event loop: %s", context.get("message"))
+
+    return handle

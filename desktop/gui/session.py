@@ -1,0 +1,186 @@
+"""One open wallet in the GUI: the service and its companions (payments, rates, backends), the start-up steps
+(first-run wizard or password), the main window, and an orderly close."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from typing import Any
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QDialog, QWidget
+
+from core.api.backends import BackendsService
+from core.api.payments import PaymentsService, RatesService
+from core.api.service import WalletService
+from core.config import Config
+from core.errors import InvalidPassword
+from desktop.cli.parser import package_version
+from desktop.gui.context import AppContext
+from desktop.gui.dialogs import PasswordDialog, await_dialog
+from desktop.gui.errors import ErrorReporter
+from desktop.gui.shell import MainWindow
+from desktop.gui.tasks import TaskRunner
+from desktop.gui.views.balances.view import BalancesView
+from desktop.gui.views.history.view import HistoryView
+from desktop.gui.views.pay.view import PayView
+from desktop.gui.views.receive.view import ReceiveView
+from desktop.gui.views.send.view import SendView
+from desktop.gui.views.settings.view import SettingsView
+from desktop.gui.wizard.wizard import FirstRunWizard
+
+__all__ = ["Session"]
+
+log = logging.getLogger("nutdesk.gui")
+
+
+def _backend_registry() -> Any:
+    try:
+        from backends.registry import default_registry
+    except ImportError:  # a build without the backends package: Settings leaves the section disabled
+        return None
+    return default_registry()
+
+
+class Session:
+    def __init__(
+        self,
+        config: Config,
+        reporter: ErrorReporter,
+        settings: QSettings,
+        *,
+        demo: bool = False,
+        fetch_rates: bool = True,
+    ) -> None:
+        self.config = config
+        self.reporter = reporter
+        self.settings = settings
+        self.demo = demo
+        self.fetch_rates = fetch_rates
+        self.service = WalletService.open(config)
+        self.tasks = TaskRunner(reporter.report)
+        self.password: str | None = None
+        self.wizard: FirstRunWizard | None = None
+        self.unlock_dialog: PasswordDialog | None = None
+        self.payments: PaymentsService | None = None
+        self.rates: RatesService | None = None
+        self.backends: BackendsService | None = None
+        self.ctx: AppContext | None = None
+        self.window: MainWindow | None = None
+
+    # --- start-up ------------------------------------------------------------------------------
+
+    async def start(self) -> bool:
+        """First-run wizard or password prompt; False when the user cancelled (then quit)."""
+        if not self.service.initialized:
+            return await self._first_run()
+        if self.service.password_protected:
+            return await self._unlock()
+        self.service.unlock()
+        return True
+
+    async def _first_run(self) -> bool:
+        self.wizard = FirstRunWizard(self.service, self.tasks)
+        try:
+            if await await_dialog(self.wizard) != QDialog.DialogCode.Accepted:
+                return False
+            state = self.wizard.state
+        finally:
+            self.wizard.deleteLater()
+            self.wizard = None
+        self.password = state.password
+        try:
+            await state.finish(self.service, progress=lambda text: self.tasks.status.emit(text))
+        except Exception as exc:
+            # The wallet exists by now; only the mint step failed. Say so, and open the window anyway.
+            if not self.service.initialized:
+                raise
+            self.reporter.report(exc)
+        return True
+
+    async def _unlock(self) -> bool:
+        dialog = PasswordDialog(None, "Unlock Nutdesk", "This wallet is protected by a password.")
+        dialog.setObjectName("unlockDialog")
+        self.unlock_dialog = dialog
+        try:
+            while True:
+                if await await_dialog(dialog) != QDialog.DialogCode.Accepted:
+                    return False
+                try:
+                    self.service.unlock(dialog.value())
+                except InvalidPassword:
+                    dialog.show_error("Wrong password, try again.")
+                    dialog.password.clear()
+                    continue
+                self.password = dialog.value()
+                return True
+        finally:
+            self.unlock_dialog = None
+            dialog.deleteLater()
+
+    # --- the window ----------------------------------------------------------------------------
+
+    def open_window(self) -> MainWindow:
+        self.payments = PaymentsService(self.service)
+        if self.fetch_rates:
+            self.rates = self.payments.rates()
+        registry = _backend_registry()
+        if registry is not None:
+            self.backends = BackendsService(self.service, registry, self.password)
+        self.ctx = AppContext(
+            service=self.service,
+            tasks=self.tasks,
+            errors=self.reporter,
+            settings=self.settings,
+            demo=self.demo,
+            rates=self.rates,
+        )
+        views: list[QWidget] = [
+            BalancesView(self.ctx),
+            ReceiveView(self.ctx),
+            SendView(self.ctx),
+            PayView(self.ctx, self.payments),
+            HistoryView(self.ctx),
+            SettingsView(self.ctx, self.backends, self.password),
+        ]
+        title = f"Nutdesk {package_version()}" + (" — demo (FakeWallet mint, not real money)" if self.demo else "")
+        self.window = MainWindow(self.ctx, views, title=title)
+        if self.rates is not None:
+            self.rates.start()
+            # Redraw fiat values once the first rate arrives.
+            self.tasks.start(self._first_rate())
+        return self.window
+
+    async def _first_rate(self) -> None:
+        if self.rates is None or self.ctx is None:
+            return
+        with contextlib.suppress(Exception):
+            if await self.rates.refresh() is not None:
+                self.ctx.changed("balances")
+
+    def view(self, cls: type[Any]) -> Any:
+        assert self.window is not None
+        return next(v for v in self.window.views if isinstance(v, cls))
+
+    # --- shut-down -----------------------------------------------------------------------------
+
+    async def close(self) -> None:
+        """Stop every task, close the network clients and the database. Safe to call twice."""
+        await self.tasks.cancel_all()
+        if self.window is not None:
+            self.window.hide()
+            self.window.deleteLater()
+            self.window = None
+        for closer in (
+            self.rates.close if self.rates else None,
+            self.payments.close if self.payments else None,
+            self.backends.aclose if self.backends else None,
+            self.service.close,
+        ):
+            if closer is None:
+                continue
+            try:
+                await closer()
+            except Exception:
+                log.exception("while closing")
+        self.rates = self.payments = self.backends = None

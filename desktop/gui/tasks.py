@@ -1,0 +1,75 @@
+"""Coroutines started from widgets: kept alive, counted for the busy indicator, their errors reported.
+
+A button's slot calls ``tasks.start(self._do_something())`` and returns at once; the window never blocks.
+Tests (and the shutdown path) ``await tasks.wait_idle()``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import Callable, Coroutine
+from typing import Any, TypeVar
+
+from PySide6.QtCore import QObject, Signal
+
+__all__ = ["TaskRunner", "run_blocking"]
+
+T = TypeVar("T")
+
+
+class TaskRunner(QObject):
+    """Owns every background coroutine of the window."""
+
+    busy_changed = Signal(bool)
+    status = Signal(str)
+
+    def __init__(self, on_error: Callable[[BaseException], None], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._on_error = on_error
+        self._tasks: set[asyncio.Task[Any]] = set()
+
+    @property
+    def busy(self) -> bool:
+        return bool(self._tasks)
+
+    def start(self, coro: Coroutine[Any, Any, T], *, label: str = "") -> asyncio.Task[T]:
+        task = asyncio.ensure_future(coro)
+        was_busy = self.busy
+        self._tasks.add(task)
+        if label:
+            self.status.emit(label)
+        if not was_busy:
+            self.busy_changed.emit(True)
+        task.add_done_callback(self._done)
+        return task
+
+    def _done(self, task: asyncio.Task[Any]) -> None:
+        self._tasks.discard(task)
+        if not self._tasks:
+            self.busy_changed.emit(False)
+            self.status.emit("")
+        if task.cancelled():
+            return
+        exc = task.exception()
+        if exc is not None:
+            self._on_error(exc)
+
+    async def wait_idle(self, timeout: float = 60.0) -> None:
+        """Wait until no task runs (tasks started meanwhile are waited for too)."""
+        async with asyncio.timeout(timeout):
+            while self._tasks:
+                await asyncio.wait(set(self._tasks))
+
+    async def cancel_all(self) -> None:
+        tasks = set(self._tasks)
+        for task in tasks:
+            task.cancel()
+        for task in tasks:
+            with contextlib.suppress(BaseException):
+                await task
+
+
+async def run_blocking(fn: Callable[..., T], *args: Any) -> T:
+    """Run CPU-heavy or blocking work (scrypt, QR decoding, big crypto batches) off the Qt thread."""
+    return await asyncio.get_running_loop().run_in_executor(None, fn, *args)

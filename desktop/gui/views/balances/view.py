@@ -1,0 +1,259 @@
+"""Balances: totals, one row per mint and unit, the selected mint's health; add / trust / remove / transfer."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QItemSelection, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.api.service import WalletService
+from core.errors import UserFacingError
+from desktop.gui.context import BALANCES, HISTORY, MINTS, AppContext
+from desktop.gui.dialogs import await_dialog, confirm
+from desktop.gui.views.balances.model import BalancesModel
+from desktop.gui.views.balances.state import BalanceEntry, BalancesState
+from desktop.gui.widgets.common import MintCombo, format_amount, heading, hint, short_url
+from desktop.gui.widgets.mint_probe import AddMintDialog
+
+__all__ = ["BalancesView", "TransferDialog"]
+
+
+class TransferDialog(QDialog):
+    """Move value between two mints (melt at one, mint at the other)."""
+
+    def __init__(self, service: WalletService, parent: QWidget | None = None, *, source: str = "") -> None:
+        super().__init__(parent)
+        self.setObjectName("transferDialog")
+        self.setWindowTitle("Transfer between mints")
+        layout = QVBoxLayout(self)
+        layout.addWidget(
+            hint("The source mint pays a Lightning invoice of the destination mint; Lightning fees apply.")
+        )
+        form = QFormLayout()
+        self.amount = QSpinBox()
+        self.amount.setRange(1, 2_100_000_000)
+        self.amount.setSuffix(" sat")
+        self.source = MintCombo()
+        self.source.reload(service)
+        self.destination = MintCombo()
+        self.destination.reload(service, prefer_funded=False)
+        if source:
+            self.source.select_url(source)
+        if self.destination.current_url() == self.source.current_url() and self.destination.count() > 1:
+            self.destination.setCurrentIndex(1)
+        form.addRow("Amount:", self.amount)
+        form.addRow("From:", self.source)
+        form.addRow("To:", self.destination)
+        layout.addLayout(form)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Transfer")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+
+class BalancesView(QWidget):
+    title = "Balances"
+
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__()
+        self.setObjectName("balancesView")
+        self.ctx = ctx
+        self.state = BalancesState(ctx.service, rates=ctx.fiat_value)
+        self.model = BalancesModel()
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading("Balances"))
+        self.total = QLabel()
+        self.total.setObjectName("totalLabel")
+        font = self.total.font()
+        font.setPointSizeF(font.pointSizeF() * 2.2)
+        self.total.setFont(font)
+        layout.addWidget(self.total)
+        self.pending = QLabel()
+        layout.addWidget(self.pending)
+
+        self.table = QTableView()
+        self.table.setObjectName("balancesTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.setAlternatingRowColors(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(BalancesModel.MINT, QHeaderView.ResizeMode.Stretch)
+        self.table.selectionModel().selectionChanged.connect(self._selected)
+        layout.addWidget(self.table, 3)
+
+        buttons = QHBoxLayout()
+        self.add_button = QPushButton("Add mint…")
+        self.trust_button = QPushButton("Trust")
+        self.remove_button = QPushButton("Remove")
+        self.transfer_button = QPushButton("Transfer…")
+        self.check_button = QPushButton("Check mints")
+        for b in (self.add_button, self.trust_button, self.remove_button, self.transfer_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        buttons.addWidget(self.check_button)
+        layout.addLayout(buttons)
+        self.add_button.clicked.connect(lambda: ctx.run(self.add_mint()))
+        self.trust_button.clicked.connect(self.toggle_trust)
+        self.remove_button.clicked.connect(lambda: ctx.run(self.remove_mint()))
+        self.transfer_button.clicked.connect(lambda: ctx.run(self.transfer()))
+        self.check_button.clicked.connect(lambda: ctx.run(self.check_mints(), label="Checking the mints…"))
+
+        self.details = QGroupBox("Mint")
+        form = QFormLayout(self.details)
+        self.d_url = QLabel()
+        self.d_url.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.d_motd = QLabel()
+        self.d_motd.setWordWrap(True)
+        self.d_health = QLabel()
+        self.d_keysets = QLabel()
+        self.d_fees = QLabel()
+        form.addRow("URL:", self.d_url)
+        form.addRow("Status:", self.d_health)
+        form.addRow("Message:", self.d_motd)
+        form.addRow("Keysets:", self.d_keysets)
+        form.addRow("Input fee:", self.d_fees)
+        layout.addWidget(self.details, 2)
+
+        ctx.bus.changed.connect(self._on_changed)
+        self.refresh()
+
+    # --- data ----------------------------------------------------------------------------------
+
+    def _on_changed(self, what: frozenset[str]) -> None:
+        if what & {BALANCES, MINTS}:
+            self.refresh()
+
+    def refresh(self) -> None:
+        keep = self.selected_entry()
+        self.model.currency = self.ctx.rates.currency if self.ctx.rates is not None else ""
+        self.model.set_rows(self.state.load(), self.state.health)
+        self.table.setColumnHidden(BalancesModel.FIAT, all(e.fiat is None for e in self.state.entries))
+        totals = self.state.totals()
+        total = " · ".join(format_amount(v, u) for u, v in totals.items()) or format_amount(0, "sat")
+        fiat = self.state.fiat_total()
+        currency = self.model.currency
+        self.total.setText(total + (f"  ≈ {fiat:,.2f} {currency}" if fiat is not None else ""))
+        pending = self.state.pending_totals()
+        self.pending.setText(
+            "Pending: " + ", ".join(format_amount(v, u) for u, v in pending.items()) + " (sent, not yet claimed)"
+            if pending
+            else ""
+        )
+        self.pending.setVisible(bool(pending))
+        row = 0
+        if keep is not None:
+            for i, e in enumerate(self.state.entries):
+                if e.mint_url == keep.mint_url and e.unit == keep.unit:
+                    row = i
+        if self.state.entries:
+            self.table.selectRow(row)
+        self._show_details()
+
+    def selected_entry(self) -> BalanceEntry | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.entry(rows[0].row()) if rows else None
+
+    def _selected(self, selected: QItemSelection, deselected: QItemSelection) -> None:
+        self._show_details()
+
+    def _show_details(self) -> None:
+        entry = self.selected_entry()
+        for b in (self.trust_button, self.remove_button, self.transfer_button):
+            b.setEnabled(entry is not None)
+        self.details.setVisible(entry is not None)
+        if entry is None:
+            return
+        self.trust_button.setText("Distrust" if entry.trusted else "Trust")
+        self.details.setTitle(entry.mint_name)
+        self.d_url.setText(entry.mint_url)
+        view = self.ctx.service.mint_view(entry.mint_url)
+        health = self.state.health.get(entry.mint_url)
+        if health is None or health.reachable is None:
+            self.d_health.setText("not checked yet (Check mints)")
+        elif health.reachable:
+            when = dt.datetime.fromtimestamp(health.checked_at).strftime("%H:%M")
+            self.d_health.setText(f"online (checked {when})")
+        else:
+            self.d_health.setText(f"unreachable: {health.error}")
+        motd = health.motd if health and health.reachable else view.motd
+        self.d_motd.setText(motd or "(none)")
+        keysets = self.state.keysets(entry.mint_url)
+        rotation = f", {keysets.inactive} rotated out" if keysets.rotated else ""
+        self.d_keysets.setText(f"{keysets.active} active{rotation}")
+        self.d_fees.setText(
+            ", ".join(f"{ppk} ppk per proof ({u})" for u, ppk in sorted(keysets.fee_ppk.items())) or "none"
+        )
+
+    # --- actions -------------------------------------------------------------------------------
+
+    async def check_mints(self) -> None:
+        await self.state.check_all()
+        self.model.set_health(self.state.health)
+        self._show_details()
+
+    async def add_mint(self) -> None:
+        dialog = AddMintDialog(self.ctx.service, self.ctx.tasks, self)
+        try:
+            if await await_dialog(dialog) != QDialog.DialogCode.Accepted or dialog.probe.view is None:
+                return
+            url, trusted = dialog.probe.view.url, dialog.probe.trust.isChecked()
+        finally:
+            dialog.deleteLater()
+        await self.ctx.service.add_mint(url, trusted=trusted)
+        self.ctx.changed(MINTS, BALANCES)
+
+    def toggle_trust(self) -> None:
+        entry = self.selected_entry()
+        if entry is None:
+            return
+        self.ctx.service.trust_mint(entry.mint_url, not entry.trusted)
+        self.ctx.changed(MINTS)
+
+    async def remove_mint(self) -> None:
+        entry = self.selected_entry()
+        if entry is None:
+            return
+        held = sum(e.balance + e.pending for e in self.state.entries if e.mint_url == entry.mint_url)
+        warning = f"\n\nIt still holds {format_amount(held, entry.unit)}." if held else ""
+        if not await confirm(
+            self, "Remove mint", f"Remove {short_url(entry.mint_url)} from the wallet?{warning}", yes="Remove"
+        ):
+            return
+        await self.ctx.service.remove_mint(entry.mint_url)
+        self.ctx.changed(MINTS, BALANCES)
+
+    async def transfer(self) -> None:
+        entry = self.selected_entry()
+        dialog = TransferDialog(self.ctx.service, self, source=entry.mint_url if entry else "")
+        try:
+            if await await_dialog(dialog) != QDialog.DialogCode.Accepted:
+                return
+            amount = dialog.amount.value()
+            source, destination = dialog.source.current_url(), dialog.destination.current_url()
+        finally:
+            dialog.deleteLater()
+        if source == destination:
+            raise UserFacingError("choose two different mints")
+        result = await self.ctx.service.transfer(amount, source, destination)
+        self.ctx.tasks.status.emit(f"Moved {format_amount(result.amount, 'sat')} (fee {result.fee})")
+        self.ctx.changed(BALANCES, HISTORY)

@@ -1,0 +1,117 @@
+"""The history table and its filter proxy (kind + free-text search), Electrum's model / proxy / view triple."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QColor
+
+from desktop.gui.views.history.state import HistoryRow
+from desktop.gui.widgets.common import format_amount, short_url
+
+__all__ = ["HistoryFilter", "HistoryModel"]
+
+Index = QModelIndex | QPersistentModelIndex
+_NO_INDEX = QModelIndex()
+
+
+class HistoryModel(QAbstractTableModel):
+    TIME, KIND, AMOUNT, FEE, MINT, STATE, MEMO = range(7)
+    HEADERS = ("Time", "Kind", "Amount", "Fee", "Mint", "State", "Memo")
+    SortRole = Qt.ItemDataRole.UserRole
+    RowRole = Qt.ItemDataRole.UserRole + 1
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._rows: list[HistoryRow] = []
+
+    def set_rows(self, rows: list[HistoryRow]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def rows(self) -> list[HistoryRow]:
+        return list(self._rows)
+
+    def rowCount(self, parent: Index = _NO_INDEX) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = _NO_INDEX) -> int:
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.HEADERS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+            return None
+        r = self._rows[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == self.TIME:
+                return dt.datetime.fromtimestamp(r.time).strftime("%Y-%m-%d %H:%M")
+            if col == self.KIND:
+                return r.kind_label
+            if col == self.AMOUNT:
+                sign = "−" if r.signed_amount < 0 else "+"
+                return sign + format_amount(r.amount, r.unit)
+            if col == self.FEE:
+                return format_amount(r.fee, r.unit) if r.fee else "—"
+            if col == self.MINT:
+                return short_url(r.mint)
+            if col == self.STATE:
+                return r.state
+            if col == self.MEMO:
+                return r.memo
+        elif role == self.SortRole:
+            return {self.TIME: r.time, self.AMOUNT: r.signed_amount, self.FEE: r.fee}.get(
+                col, self.data(index, Qt.ItemDataRole.DisplayRole)
+            )
+        elif role == self.RowRole:
+            return r
+        elif role == Qt.ItemDataRole.ToolTipRole:
+            if col == self.STATE and r.error:
+                return r.error
+            if col == self.MINT:
+                return r.mint
+            if col == self.TIME:
+                return r.iso_time
+        elif role == Qt.ItemDataRole.TextAlignmentRole and col in (self.AMOUNT, self.FEE):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        elif role == Qt.ItemDataRole.ForegroundRole and col == self.AMOUNT:
+            return QColor("#c0392b") if r.signed_amount < 0 else QColor("#27ae60")
+        return None
+
+
+class HistoryFilter(QSortFilterProxyModel):
+    def __init__(self) -> None:
+        super().__init__()
+        self._text = ""
+        self._kind = ""
+        self.setSortRole(HistoryModel.SortRole)
+
+    def set_text(self, text: str) -> None:
+        self.beginFilterChange()
+        self._text = text
+        self.endFilterChange()
+
+    def set_kind(self, kind: str) -> None:
+        self.beginFilterChange()
+        self._kind = kind
+        self.endFilterChange()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        model = self.sourceModel()
+        row: HistoryRow = model.data(model.index(source_row, 0, source_parent), HistoryModel.RowRole)
+        if row is None:
+            return False
+        if self._kind and row.kind != self._kind:
+            return False
+        return row.matches(self._text)
+
+    def visible_rows(self) -> list[HistoryRow]:
+        return [self.data(self.index(i, 0), HistoryModel.RowRole) for i in range(self.rowCount())]

@@ -1,0 +1,95 @@
+"""History as plain Python: rows from the operation log, kinds named for people, CSV export."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from dataclasses import dataclass
+
+from core.api.service import WalletService
+from core.ports.storage import OperationRecord
+
+__all__ = ["KIND_LABELS", "HistoryRow", "HistoryState", "rows_to_csv"]
+
+KIND_LABELS = {
+    "issue": "Received (Lightning)",
+    "receive": "Received (ecash)",
+    "send": "Sent (ecash)",
+    "melt": "Paid (Lightning)",
+    "transfer": "Transfer",
+    "reclaim": "Reclaimed",
+    "restore": "Restored",
+}
+# Which kinds take value out of the wallet (shown negative).
+OUTGOING = {"send", "melt"}
+CSV_FIELDS = ["time", "kind", "amount", "fee", "unit", "mint", "state", "memo", "id"]
+
+
+@dataclass(frozen=True)
+class HistoryRow:
+    id: str
+    time: float
+    kind: str
+    amount: int
+    fee: int
+    unit: str
+    mint: str
+    state: str
+    memo: str
+    error: str
+
+    @property
+    def kind_label(self) -> str:
+        return KIND_LABELS.get(self.kind, self.kind)
+
+    @property
+    def signed_amount(self) -> int:
+        return -self.amount if self.kind in OUTGOING else self.amount
+
+    @property
+    def iso_time(self) -> str:
+        return dt.datetime.fromtimestamp(self.time, dt.UTC).isoformat(timespec="seconds")
+
+    def matches(self, text: str) -> bool:
+        needle = text.strip().lower()
+        if not needle:
+            return True
+        haystack = " ".join(
+            (self.kind, self.kind_label, self.mint, self.state, self.memo, self.unit, str(self.amount), self.id)
+        )
+        return needle in haystack.lower()
+
+    @classmethod
+    def from_record(cls, r: OperationRecord) -> HistoryRow:
+        return cls(r.id, r.created_at, r.kind, r.amount, r.fee, r.unit, r.mint_url, r.state, r.memo, r.error)
+
+
+def rows_to_csv(rows: list[HistoryRow]) -> str:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=CSV_FIELDS, lineterminator="\n")
+    writer.writeheader()
+    for r in rows:
+        writer.writerow(
+            {
+                "time": r.iso_time,
+                "kind": r.kind,
+                "amount": r.signed_amount,
+                "fee": r.fee,
+                "unit": r.unit,
+                "mint": r.mint,
+                "state": r.state,
+                "memo": r.memo,
+                "id": r.id,
+            }
+        )
+    return buffer.getvalue()
+
+
+@dataclass
+class HistoryState:
+    service: WalletService
+    limit: int | None = 5000
+
+    def load(self) -> list[HistoryRow]:
+        return [HistoryRow.from_record(r) for r in self.service.history(limit=self.limit)]

@@ -1,0 +1,109 @@
+"""History: every operation, newest first; filter by kind, search, export what is shown as CSV."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.gui.context import HISTORY, AppContext
+from desktop.gui.dialogs import await_dialog
+from desktop.gui.views.history.model import HistoryFilter, HistoryModel
+from desktop.gui.views.history.state import KIND_LABELS, HistoryState, rows_to_csv
+from desktop.gui.widgets.common import heading
+
+__all__ = ["HistoryView"]
+
+
+class HistoryView(QWidget):
+    title = "History"
+
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__()
+        self.setObjectName("historyView")
+        self.ctx = ctx
+        self.state = HistoryState(ctx.service)
+        self.model = HistoryModel()
+        self.proxy = HistoryFilter()
+        self.proxy.setSourceModel(self.model)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading("History"))
+        bar = QHBoxLayout()
+        self.search = QLineEdit()
+        self.search.setObjectName("historySearch")
+        self.search.setPlaceholderText("Search mint, memo, state, amount…")
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self._filter)
+        self.kind = QComboBox()
+        self.kind.setObjectName("historyKind")
+        self.kind.addItem("All kinds", "")
+        for kind, label in KIND_LABELS.items():
+            self.kind.addItem(label, kind)
+        self.kind.currentIndexChanged.connect(self._filter)
+        self.export_button = QPushButton("Export CSV…")
+        self.export_button.clicked.connect(lambda: ctx.run(self.export_csv_dialog()))
+        bar.addWidget(self.search, 1)
+        bar.addWidget(self.kind)
+        bar.addWidget(self.export_button)
+        layout.addLayout(bar)
+
+        self.table = QTableView()
+        self.table.setObjectName("historyTable")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(HistoryModel.TIME, Qt.SortOrder.DescendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().hide()
+        self.table.setAlternatingRowColors(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(HistoryModel.MEMO, QHeaderView.ResizeMode.Stretch)
+        layout.addWidget(self.table, 1)
+        self.count = QLabel()
+        layout.addWidget(self.count)
+        ctx.bus.changed.connect(lambda what: self.refresh() if HISTORY in what else None)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.model.set_rows(self.state.load())
+        self._update_count()
+
+    def _filter(self) -> None:
+        self.proxy.set_text(self.search.text())
+        self.proxy.set_kind(str(self.kind.currentData() or ""))
+        self._update_count()
+
+    def _update_count(self) -> None:
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        self.count.setText(f"{total} operations" if shown == total else f"{shown} of {total} operations")
+
+    async def export_csv(self, path: str | Path) -> Path:
+        """Write the rows shown (filtered, in the shown order) as CSV."""
+        target = Path(path)
+        text = rows_to_csv(self.proxy.visible_rows())
+        await asyncio.to_thread(target.write_text, text, encoding="utf-8")
+        self.ctx.tasks.status.emit(f"Exported {self.proxy.rowCount()} operations to {target}")
+        return target
+
+    async def export_csv_dialog(self) -> None:
+        dialog = QFileDialog(self, "Export history", str(Path.home() / "nutdesk-history.csv"), "CSV (*.csv)")
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        if await await_dialog(dialog) != QDialog.DialogCode.Accepted or not dialog.selectedFiles():
+            return
+        await self.export_csv(dialog.selectedFiles()[0])

@@ -1,0 +1,115 @@
+"""Paying, as plain Python: what was pasted (the input detector), the prepared payment to confirm, the result.
+
+Everything goes through ``PaymentsService``: bolt11 invoices, LNURL-pay links, Lightning addresses and Cashu
+payment requests (NUT-18/26). A Cashu token is pointed to Receive instead.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+from typing import Any
+
+from core.api.payments import PaymentResult, PaymentsService, PreparedPayment
+from core.errors import NutdeskError, UserFacingError
+
+__all__ = ["KIND_NAMES", "PayState", "PayStep", "Understood"]
+
+KIND_NAMES = {
+    "bolt11": "Lightning invoice",
+    "lnurl": "LNURL-pay link",
+    "lightning_address": "Lightning address",
+    "payment_request": "Cashu payment request",
+    "cashu_token": "Cashu token",
+}
+
+
+class PayStep(Enum):
+    INPUT = "input"
+    CONFIRM = "confirm"
+    PAYING = "paying"
+    DONE = "done"
+
+
+@dataclass(frozen=True)
+class Understood:
+    """What the pasted text is, before any network request."""
+
+    kind: str
+    text: str
+    amount: int | None  # fixed by the input, or None (the user says how much)
+    description: str
+    can_comment: bool
+    receive_instead: bool = False
+
+    @property
+    def name(self) -> str:
+        return KIND_NAMES.get(self.kind, self.kind.replace("_", " "))
+
+
+def understand(payments: PaymentsService, text: str) -> Understood:
+    detected = payments.decode(text.strip())
+    d: dict[str, Any] = detected.details
+    if detected.kind == "bolt11":
+        return Understood("bolt11", detected.text, d.get("amount"), d.get("description") or "", False)
+    if detected.kind == "payment_request":
+        return Understood("payment_request", detected.text, d.get("amount"), d.get("description") or "", False)
+    if detected.kind == "lightning_address":
+        return Understood("lightning_address", detected.text, None, str(d.get("address", "")), True)
+    if detected.kind == "lnurl":
+        return Understood("lnurl", detected.text, None, str(d.get("url", "")), True)
+    amount = d.get("amount")
+    return Understood(detected.kind, detected.text, amount, "", False, receive_instead=detected.action == "receive")
+
+
+@dataclass
+class PayState:
+    payments: PaymentsService
+    step: PayStep = PayStep.INPUT
+    understood: Understood | None = None
+    error: str = ""
+    prepared: PreparedPayment | None = None
+    result: PaymentResult | None = None
+
+    def set_text(self, text: str) -> Understood | None:
+        self.understood, self.error, self.prepared, self.result = None, "", None, None
+        self.step = PayStep.INPUT
+        if not text.strip():
+            return None
+        try:
+            self.understood = understand(self.payments, text)
+        except NutdeskError as exc:
+            self.error = str(exc)
+            return None
+        if self.understood.receive_instead:
+            self.error = "This is a Cashu token: open Receive to redeem it."
+        return self.understood
+
+    async def prepare(self, *, amount: int | None, comment: str, mint: str | None) -> PreparedPayment:
+        if self.understood is None or self.understood.receive_instead:
+            raise UserFacingError(self.error or "paste an invoice, LNURL, Lightning address or payment request")
+        fixed = self.understood.amount
+        self.prepared = await self.payments.prepare_payment(
+            self.understood.text,
+            amount=None if fixed is not None else amount,
+            comment=(comment.strip() or None) if self.understood.can_comment else None,
+            mint=mint or None,
+        )
+        self.step = PayStep.CONFIRM
+        return self.prepared
+
+    def cancel(self) -> None:
+        self.prepared = None
+        self.step = PayStep.INPUT
+
+    async def pay(self) -> PaymentResult:
+        if self.prepared is None:
+            raise UserFacingError("nothing to pay: continue to the confirmation first")
+        self.step = PayStep.PAYING
+        try:
+            self.result = await self.payments.pay(self.prepared)
+        except BaseException:
+            self.step = PayStep.CONFIRM
+            raise
+        self.step = PayStep.DONE
+        return self.result

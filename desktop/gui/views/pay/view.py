@@ -1,0 +1,296 @@
+"""Pay: paste or scan anything payable → what it is, amount, fees, mint → confirm → progress → result."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication, QImage
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.api.payments import PaymentsService
+from core.errors import UserFacingError
+from desktop.gui.context import BALANCES, HISTORY, MINTS, SENT, AppContext
+from desktop.gui.dialogs import await_dialog
+from desktop.gui.tasks import run_blocking
+from desktop.gui.views.pay.state import PayState, PayStep
+from desktop.gui.widgets.common import CopyButton, format_amount, heading, hint, short_url
+from desktop.gui.widgets.scan import decode_qr, scanner_available
+
+__all__ = ["PayView"]
+
+
+class PayView(QWidget):
+    title = "Pay"
+
+    def __init__(self, ctx: AppContext, payments: PaymentsService) -> None:
+        super().__init__()
+        self.setObjectName("payView")
+        self.ctx = ctx
+        self.state = PayState(payments)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading("Pay"))
+        layout.addWidget(
+            hint("Paste a Lightning invoice, an LNURL, a Lightning address (name@domain) or a Cashu payment request.")
+        )
+        self.input = QPlainTextEdit()
+        self.input.setObjectName("payInput")
+        self.input.setPlaceholderText("lnbc… · lnurl… · name@domain · creqA…")
+        self.input.setMaximumHeight(90)
+        self.input.textChanged.connect(self._input_changed)
+        layout.addWidget(self.input)
+        row = QHBoxLayout()
+        paste = QPushButton("Paste")
+        paste.clicked.connect(lambda: self.input.setPlainText(QGuiApplication.clipboard().text()))
+        self.scan_button = QPushButton("Scan image…")
+        self.scan_button.clicked.connect(lambda: ctx.run(self.scan_image_file()))
+        self.scan_button.setEnabled(scanner_available())
+        row.addWidget(paste)
+        row.addWidget(self.scan_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.what = QLabel("")
+        self.what.setObjectName("payWhat")
+        self.what.setWordWrap(True)
+        layout.addWidget(self.what)
+
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self._details_page())
+        self.pages.addWidget(self._confirm_page())
+        self.pages.addWidget(self._result_page())
+        layout.addWidget(self.pages)
+        layout.addStretch(1)
+        ctx.bus.changed.connect(lambda what: self._reload_mints() if what & {MINTS, BALANCES} else None)
+        self._reload_mints()
+        self._input_changed()
+
+    # --- pages ---------------------------------------------------------------------------------
+
+    def _details_page(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        form = QFormLayout()
+        self.amount = QSpinBox()
+        self.amount.setObjectName("payAmount")
+        self.amount.setRange(1, 2_100_000_000)
+        self.amount.setSuffix(" sat")
+        self.comment = QLineEdit()
+        self.comment.setPlaceholderText("optional note to the receiver")
+        self.mint = QComboBox()
+        self.mint.setMinimumContentsLength(30)
+        form.addRow("Amount:", self.amount)
+        form.addRow("Comment:", self.comment)
+        form.addRow("Pay from:", self.mint)
+        layout.addLayout(form)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        self.continue_button = QPushButton("Continue")
+        self.continue_button.setObjectName("payContinue")
+        self.continue_button.setDefault(True)
+        self.continue_button.clicked.connect(lambda: self.ctx.run(self.prepare(), label="Getting a quote…"))
+        row.addWidget(self.continue_button)
+        layout.addLayout(row)
+        return page
+
+    def _confirm_page(self) -> QWidget:
+        page = QGroupBox("Confirm the payment")
+        form = QFormLayout(page)
+        self.c_what = QLabel()
+        self.c_to = QLabel()
+        self.c_to.setWordWrap(True)
+        self.c_description = QLabel()
+        self.c_description.setWordWrap(True)
+        self.c_amount = QLabel()
+        self.c_amount.setObjectName("confirmAmount")
+        self.c_fees = QLabel()
+        self.c_total = QLabel()
+        self.c_total.setObjectName("confirmTotal")
+        self.c_mint = QLabel()
+        form.addRow("What:", self.c_what)
+        form.addRow("To:", self.c_to)
+        form.addRow("For:", self.c_description)
+        form.addRow("Amount:", self.c_amount)
+        form.addRow("Fees:", self.c_fees)
+        form.addRow("At most:", self.c_total)
+        form.addRow("From mint:", self.c_mint)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)
+        self.progress.hide()
+        form.addRow(self.progress)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.clicked.connect(self.cancel)
+        self.pay_button = QPushButton("Pay")
+        self.pay_button.setObjectName("payButton")
+        self.pay_button.clicked.connect(lambda: self.ctx.run(self.pay(), label="Paying…"))
+        row.addWidget(self.cancel_button)
+        row.addWidget(self.pay_button)
+        form.addRow(row)
+        return page
+
+    def _result_page(self) -> QWidget:
+        page = QGroupBox("Result")
+        layout = QVBoxLayout(page)
+        self.r_summary = QLabel()
+        self.r_summary.setObjectName("payResult")
+        self.r_summary.setWordWrap(True)
+        layout.addWidget(self.r_summary)
+        form = QFormLayout()
+        self.r_preimage = QLabel()
+        self.r_preimage.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.r_preimage.setWordWrap(True)
+        self.r_success = QLabel()
+        self.r_success.setWordWrap(True)
+        self.r_success.setOpenExternalLinks(True)
+        form.addRow("Preimage:", self.r_preimage)
+        form.addRow("Message:", self.r_success)
+        layout.addLayout(form)
+        self.r_token_copy = CopyButton("Copy token for the receiver")
+        self.r_token_copy.hide()
+        layout.addWidget(self.r_token_copy)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        again = QPushButton("Pay something else")
+        again.clicked.connect(self.reset)
+        row.addWidget(again)
+        layout.addLayout(row)
+        return page
+
+    # --- input ---------------------------------------------------------------------------------
+
+    def _reload_mints(self) -> None:
+        keep = self.mint.currentData()
+        self.mint.clear()
+        self.mint.addItem("Automatic (cheapest that can pay)", "")
+        for m in self.ctx.service.list_mints():
+            self.mint.addItem(f"{m.name} — {format_amount(m.balances.get('sat', 0), 'sat')}", m.url)
+        index = self.mint.findData(keep)
+        self.mint.setCurrentIndex(max(index, 0))
+
+    def _input_changed(self) -> None:
+        understood = self.state.set_text(self.input.toPlainText())
+        self.pages.setCurrentIndex(0)
+        if self.state.error:
+            self.what.setText(f"<span style='color:#c0392b'>{self.state.error}</span>")
+        elif understood is None:
+            self.what.setText("")
+        else:
+            amount = f" for {format_amount(understood.amount, 'sat')}" if understood.amount else ""
+            about = f": {understood.description}" if understood.description else ""
+            self.what.setText(f"<b>{understood.name}</b>{amount}{about}")
+        fixed = understood is not None and understood.amount is not None
+        if fixed and understood is not None and understood.amount is not None:
+            self.amount.setValue(understood.amount)
+        self.amount.setEnabled(understood is not None and not fixed)
+        self.comment.setEnabled(understood is not None and understood.can_comment)
+        self.continue_button.setEnabled(understood is not None and not understood.receive_instead)
+
+    async def scan_image_file(self) -> None:
+        dialog = QFileDialog(self, "Scan a QR code from an image", "", "Images (*.png *.jpg *.jpeg *.bmp *.gif)")
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        if await await_dialog(dialog) != QDialog.DialogCode.Accepted or not dialog.selectedFiles():
+            return
+        texts = await run_blocking(decode_qr, QImage(dialog.selectedFiles()[0]))
+        if not texts:
+            raise UserFacingError("no QR code found in the image")
+        self.input.setPlainText(texts[0])
+
+    # --- steps ---------------------------------------------------------------------------------
+
+    async def prepare(self) -> None:
+        self.continue_button.setEnabled(False)
+        try:
+            p = await self.state.prepare(
+                amount=self.amount.value(), comment=self.comment.text(), mint=str(self.mint.currentData() or "")
+            )
+        finally:
+            self.continue_button.setEnabled(True)
+        understood = self.state.understood
+        self.c_what.setText(understood.name if understood else p.kind)
+        self.c_to.setText(p.destination or "—")
+        self.c_description.setText(p.description or "—")
+        self.c_amount.setText(format_amount(p.amount, p.unit))
+        self.c_fees.setText(
+            f"Lightning fee reserve {format_amount(p.fee_reserve, p.unit)} (unused part returned) · "
+            f"mint fee {format_amount(p.input_fee, p.unit)}"
+        )
+        self.c_total.setText(f"<b>{format_amount(p.total, p.unit)}</b>")
+        source = f"{short_url(p.transfer_from)} → " if p.transfer_from else ""
+        self.c_mint.setText(source + short_url(p.mint_url))
+        self.pay_button.setEnabled(True)
+        self.cancel_button.setEnabled(True)
+        self.pages.setCurrentIndex(1)
+
+    def cancel(self) -> None:
+        self.state.cancel()
+        self.pages.setCurrentIndex(0)
+
+    async def pay(self) -> None:
+        self.pay_button.setEnabled(False)
+        self.cancel_button.setEnabled(False)
+        self.progress.show()
+        try:
+            result = await self.state.pay()
+        except BaseException:
+            self.pay_button.setEnabled(True)
+            self.cancel_button.setEnabled(True)
+            raise
+        finally:
+            self.progress.hide()
+            self.ctx.changed(BALANCES, HISTORY, SENT)
+        if result.token:
+            self.r_summary.setText(
+                f"✓ Token for {format_amount(result.amount, result.unit)} made (fee {result.fee}). "
+                "This request has no delivery address: give the receiver the token."
+            )
+        elif result.paid:
+            self.r_summary.setText(
+                f"✓ Paid {format_amount(result.amount, result.unit)} "
+                f"(fee {format_amount(result.fee, result.unit)}) from {short_url(result.mint_url)}."
+            )
+        else:
+            self.r_summary.setText(
+                "The payment is pending: the mint has not settled it yet. It stays in the journal and is "
+                "settled automatically."
+            )
+        self.r_preimage.setText(result.preimage or "—")
+        self.r_success.setText(self._success_text(result.success_action))
+        self.r_token_copy.set_text(result.token or "")
+        self.r_token_copy.setVisible(bool(result.token))
+        self.pages.setCurrentIndex(2)
+
+    @staticmethod
+    def _success_text(action: dict[str, object] | None) -> str:
+        if not action:
+            return "—"
+        parts = [str(action[k]) for k in ("message", "description", "plaintext") if action.get(k)]
+        url = action.get("url")
+        if url:
+            parts.append(f"<a href='{url}'>{url}</a>")
+        return " ".join(parts) or "—"
+
+    def reset(self) -> None:
+        self.input.clear()
+        self.comment.clear()
+        self.state.set_text("")
+        self.pages.setCurrentIndex(0)
+
+    @property
+    def step(self) -> PayStep:
+        return self.state.step

@@ -1,0 +1,114 @@
+"""Receiving, as plain Python: find the token in what was pasted, preview it, redeem it; or a Lightning invoice."""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any
+
+from core.api.service import ReceivePreview, WalletService
+from core.errors import NutdeskError, TokenDecodeError, UserFacingError
+from core.wallet.receive import ReceiveResult
+
+__all__ = ["InvoiceState", "LightningReceive", "ReceiveState", "extract_token"]
+
+
+def extract_token(text: str) -> str | None:
+    """The first ``cashuA…``/``cashuB…`` word in ``text`` (a ``cashu:`` URI prefix is dropped)."""
+    for word in text.replace("\n", " ").split():
+        word = word.strip("\"'<>()[],;")
+        word = word.removeprefix("cashu:") if word.startswith("cashu:cashu") else word
+        if word.startswith(("cashuA", "cashuB")):
+            return word
+    return None
+
+
+@dataclass
+class ReceiveState:
+    service: WalletService
+    token: str | None = None
+    preview: ReceivePreview | None = None
+    error: str = ""
+
+    async def set_text(self, text: str) -> ReceivePreview | None:
+        """Preview what ``text`` would give; ``error`` says why not."""
+        self.token, self.preview, self.error = extract_token(text), None, ""
+        if not text.strip():
+            return None
+        if self.token is None:
+            self.error = "This is not a Cashu token (it should start with cashuA or cashuB)."
+            return None
+        try:
+            self.preview = await self.service.preview_receive(self.token)
+        except (TokenDecodeError, UserFacingError) as exc:
+            self.error = str(exc)
+        except NutdeskError as exc:  # e.g. an unreachable unknown mint: the preview is partial, redeeming will say more
+            try:
+                decoded = self.service.decode_token(self.token)
+            except TokenDecodeError:
+                self.error = str(exc)
+                return None
+            self.error = f"The mint did not answer ({exc}); the fee is not known."
+            self.preview = ReceivePreview(
+                amount=decoded.amount,
+                fee=0,
+                mint=decoded.mint,
+                unit=decoded.unit,
+                memo=decoded.memo or "",
+                known=False,
+                trusted=False,
+            )
+        return self.preview
+
+    @property
+    def needs_trust(self) -> bool:
+        return self.preview is not None and not self.preview.trusted
+
+    async def redeem(self, *, trust: bool) -> ReceiveResult:
+        if self.token is None:
+            raise UserFacingError("paste a token first")
+        result = await self.service.receive(self.token, trust=trust)
+        self.token, self.preview = None, None
+        return result
+
+
+class InvoiceState(Enum):
+    IDLE = "idle"
+    WAITING = "Waiting for the payment…"
+    MINTED = "Paid: the ecash is in your wallet."
+    FAILED = "failed"
+
+
+@dataclass
+class LightningReceive:
+    """Amount → mint quote (an invoice) → wait for payment → mint."""
+
+    service: WalletService
+    state: InvoiceState = InvoiceState.IDLE
+    quote: Any = None  # the mint's quote (``.quote``, ``.request``, ``.expiry``)
+    mint_url: str = ""
+    minted: int = 0
+    _wait: asyncio.Task[int] | None = field(default=None, repr=False)
+
+    async def create(self, amount: int, mint_url: str, unit: str = "sat") -> str:
+        if amount <= 0:
+            raise UserFacingError("enter an amount to receive")
+        if not mint_url:
+            raise UserFacingError("add a mint first")
+        self.quote = await self.service.create_invoice(amount, mint_url, unit)
+        self.mint_url = mint_url
+        self.state = InvoiceState.WAITING
+        return str(self.quote.request)
+
+    async def wait(self, timeout: float = 3600.0) -> int:
+        """Wait for the invoice to be paid and mint the ecash; returns the amount minted."""
+        if self.quote is None:
+            raise UserFacingError("create an invoice first")
+        try:
+            self.minted = await self.service.wait_and_mint(self.mint_url, self.quote.quote, timeout=timeout)
+        except BaseException:
+            self.state = InvoiceState.FAILED
+            raise
+        self.state = InvoiceState.MINTED
+        return self.minted

@@ -1,0 +1,326 @@
+"""Receive: a token (paste, drop, QR from an image / the screen / a camera, a token file) or a Lightning invoice."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication, QImage
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.errors import UserFacingError
+from core.wallet.token_files import is_encrypted_file, read_token_file
+from desktop.gui.context import BALANCES, HISTORY, MINTS, AppContext
+from desktop.gui.dialogs import ask_password, await_dialog
+from desktop.gui.tasks import run_blocking
+from desktop.gui.views.receive.state import InvoiceState, LightningReceive, ReceiveState
+from desktop.gui.widgets.common import CopyButton, MintCombo, format_amount, heading, hint, short_url
+from desktop.gui.widgets.qr import QrWidget
+from desktop.gui.widgets.scan import camera_available, decode_qr, grab_screen, scanner_available
+
+__all__ = ["ReceiveView", "TokenDropBox"]
+
+TOKEN_FILE_FILTER = "Cashu token files (*.cashu *.cashu.age *.txt);;All files (*)"
+
+
+class TokenDropBox(QPlainTextEdit):
+    """A text box that also takes dropped text and dropped files."""
+
+    file_dropped = Signal(str)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setAcceptDrops(True)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls() or event.mimeData().hasText():
+            event.acceptProposedAction()
+        else:
+            super().dragEnterEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        mime = event.mimeData()
+        files = [u.toLocalFile() for u in mime.urls() if u.isLocalFile()]
+        if files:
+            event.acceptProposedAction()
+            self.file_dropped.emit(files[0])
+            return
+        if mime.hasText():
+            event.acceptProposedAction()
+            self.setPlainText(mime.text())
+            return
+        super().dropEvent(event)
+
+
+class ReceiveView(QWidget):
+    title = "Receive"
+
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__()
+        self.setObjectName("receiveView")
+        self.ctx = ctx
+        self.state = ReceiveState(ctx.service)
+        self.lightning = LightningReceive(ctx.service)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading("Receive"))
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._token_tab(), "Ecash token")
+        self.tabs.addTab(self._lightning_tab(), "Lightning")
+        layout.addWidget(self.tabs)
+        self._preview_timer = QTimer(self)
+        self._preview_timer.setSingleShot(True)
+        self._preview_timer.setInterval(250)
+        self._preview_timer.timeout.connect(lambda: ctx.run(self.update_preview()))
+        ctx.bus.changed.connect(lambda what: self.mint.reload(ctx.service) if what & {MINTS, BALANCES} else None)
+
+    # --- the token tab -------------------------------------------------------------------------
+
+    def _token_tab(self) -> QWidget:
+        tab = QWidget()
+        layout = QVBoxLayout(tab)
+        layout.addWidget(hint("Paste a token, drop a token file or text here, or scan a QR code."))
+        self.input = TokenDropBox()
+        self.input.setObjectName("tokenInput")
+        self.input.setPlaceholderText("cashuB…")
+        self.input.setMaximumHeight(110)
+        self.input.textChanged.connect(self._input_changed)
+        self.input.file_dropped.connect(lambda path: self.ctx.run(self.load_file(path)))
+        layout.addWidget(self.input)
+
+        sources = QHBoxLayout()
+        self.paste_button = QPushButton("Paste")
+        self.paste_button.clicked.connect(self.paste)
+        self.image_button = QPushButton("Scan image…")
+        self.image_button.clicked.connect(lambda: self.ctx.run(self.scan_image_file()))
+        self.screen_button = QPushButton("Scan screen")
+        self.screen_button.clicked.connect(lambda: self.ctx.run(self.scan_screen()))
+        self.camera_button = QPushButton("Camera…")
+        self.camera_button.clicked.connect(lambda: self.ctx.run(self.scan_camera()))
+        self.file_button = QPushButton("Open token file…")
+        self.file_button.clicked.connect(lambda: self.ctx.run(self.open_file()))
+        for b in (self.paste_button, self.image_button, self.screen_button, self.camera_button, self.file_button):
+            sources.addWidget(b)
+        sources.addStretch(1)
+        layout.addLayout(sources)
+        if not scanner_available():
+            for b in (self.image_button, self.screen_button):
+                b.setEnabled(False)
+                b.setToolTip("QR scanning needs the zxing-cpp package")
+        if not camera_available():
+            self.camera_button.setEnabled(False)
+            self.camera_button.setToolTip("No camera detected: scan from an image or the screen instead")
+
+        self.preview_box = QGroupBox("Token")
+        form = QFormLayout(self.preview_box)
+        self.p_amount = QLabel("—")
+        self.p_amount.setObjectName("previewAmount")
+        self.p_mint = QLabel("—")
+        self.p_mint.setWordWrap(True)
+        self.p_fee = QLabel("—")
+        self.p_net = QLabel("—")
+        self.p_memo = QLabel("—")
+        self.p_memo.setWordWrap(True)
+        form.addRow("Amount:", self.p_amount)
+        form.addRow("Mint:", self.p_mint)
+        form.addRow("Mint fee:", self.p_fee)
+        form.addRow("You receive:", self.p_net)
+        form.addRow("Memo:", self.p_memo)
+        self.trust = QCheckBox("Add and trust this mint")
+        self.trust.setObjectName("trustMint")
+        form.addRow("", self.trust)
+        layout.addWidget(self.preview_box)
+        self.message = QLabel()
+        self.message.setObjectName("receiveMessage")
+        self.message.setWordWrap(True)
+        layout.addWidget(self.message)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        self.receive_button = QPushButton("Receive")
+        self.receive_button.setObjectName("receiveButton")
+        self.receive_button.setDefault(True)
+        self.receive_button.clicked.connect(lambda: self.ctx.run(self.redeem(), label="Receiving…"))
+        row.addWidget(self.receive_button)
+        layout.addLayout(row)
+        layout.addStretch(1)
+        self._show_preview()
+        return tab
+
+    def _input_changed(self) -> None:
+        self.receive_button.setEnabled(False)
+        self._preview_timer.start()
+
+    def paste(self) -> None:
+        self.input.setPlainText(QGuiApplication.clipboard().text())
+
+    async def update_preview(self) -> None:
+        await self.state.set_text(self.input.toPlainText())
+        self._show_preview()
+
+    def _show_preview(self) -> None:
+        p = self.state.preview
+        self.preview_box.setEnabled(p is not None)
+        self.receive_button.setEnabled(p is not None and p.net > 0)
+        if self.state.error:
+            self.message.setText(f"<span style='color:#c0392b'>{self.state.error}</span>")
+        elif self.message.text().startswith("<span"):
+            self.message.setText("")
+        if p is None:
+            for label in (self.p_amount, self.p_mint, self.p_fee, self.p_net, self.p_memo):
+                label.setText("—")
+            self.trust.setVisible(False)
+            return
+        self.p_amount.setText(format_amount(p.amount, p.unit))
+        status = "trusted" if p.trusted else ("known, not trusted" if p.known else "new to this wallet")
+        self.p_mint.setText(f"{short_url(p.mint)} ({status})")
+        self.p_fee.setText(format_amount(p.fee, p.unit))
+        self.p_net.setText(format_amount(p.net, p.unit))
+        self.p_memo.setText(p.memo or "—")
+        self.trust.setVisible(not p.trusted)
+        self.trust.setChecked(False)
+
+    async def redeem(self) -> None:
+        if self.state.token is None:
+            await self.update_preview()
+        if self.state.needs_trust and not self.trust.isChecked():
+            raise UserFacingError(
+                "this token is from a mint the wallet does not trust: tick 'Add and trust this mint' to receive it"
+            )
+        result = await self.state.redeem(trust=self.trust.isChecked())
+        self.input.blockSignals(True)
+        self.input.clear()
+        self.input.blockSignals(False)
+        self._show_preview()
+        self.message.setText(
+            f"✓ Received {format_amount(result.amount, result.unit)} from {short_url(result.mint)} "
+            f"(fee {format_amount(result.fee, result.unit)})."
+        )
+        self.ctx.changed(BALANCES, HISTORY, MINTS)
+
+    # --- sources -------------------------------------------------------------------------------
+
+    def _found(self, texts: list[str]) -> None:
+        if not texts:
+            raise UserFacingError("no QR code found")
+        self.input.setPlainText(texts[0])
+
+    async def scan_image_file(self) -> None:
+        dialog = QFileDialog(self, "Scan a QR code from an image", "", "Images (*.png *.jpg *.jpeg *.bmp *.gif)")
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        if await await_dialog(dialog) != QDialog.DialogCode.Accepted or not dialog.selectedFiles():
+            return
+        await self.scan_image(QImage(dialog.selectedFiles()[0]))
+
+    async def scan_image(self, image: QImage) -> None:
+        self._found(await run_blocking(decode_qr, image))
+
+    async def scan_screen(self) -> None:
+        await self.scan_image(grab_screen())
+
+    async def scan_camera(self) -> None:
+        from desktop.gui.widgets.camera import CameraScanDialog
+
+        dialog = CameraScanDialog(self)
+        try:
+            if await await_dialog(dialog) == QDialog.DialogCode.Accepted and dialog.result_text:
+                self.input.setPlainText(dialog.result_text)
+        finally:
+            dialog.deleteLater()
+
+    async def open_file(self) -> None:
+        dialog = QFileDialog(self, "Open a token file", "", TOKEN_FILE_FILTER)
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        if await await_dialog(dialog) != QDialog.DialogCode.Accepted or not dialog.selectedFiles():
+            return
+        await self.load_file(dialog.selectedFiles()[0])
+
+    async def load_file(self, path: str) -> None:
+        passphrase = None
+        if is_encrypted_file(path):
+            passphrase = await ask_password(self, "Encrypted token file", f"{Path(path).name} is encrypted.")
+            if passphrase is None:
+                return
+        token = await run_blocking(read_token_file, path, passphrase)
+        self.input.setPlainText(token)
+
+    # --- the Lightning tab ---------------------------------------------------------------------
+
+    def _lightning_tab(self) -> QWidget:
+        tab = QWidget()
+        layout = QHBoxLayout(tab)
+        left = QVBoxLayout()
+        left.addWidget(hint("Create a Lightning invoice at a mint; when it is paid, the mint issues the ecash."))
+        form = QFormLayout()
+        self.ln_amount = QSpinBox()
+        self.ln_amount.setObjectName("invoiceAmount")
+        self.ln_amount.setRange(1, 2_100_000_000)
+        self.ln_amount.setValue(1000)
+        self.ln_amount.setSuffix(" sat")
+        self.mint = MintCombo()
+        self.mint.reload(self.ctx.service)
+        form.addRow("Amount:", self.ln_amount)
+        form.addRow("Mint:", self.mint)
+        left.addLayout(form)
+        self.invoice_button = QPushButton("Create invoice")
+        self.invoice_button.setObjectName("createInvoice")
+        self.invoice_button.clicked.connect(lambda: self.ctx.run(self.create_invoice()))
+        left.addWidget(self.invoice_button)
+        self.ln_status = QLabel("")
+        self.ln_status.setObjectName("invoiceStatus")
+        self.ln_status.setWordWrap(True)
+        left.addWidget(self.ln_status)
+        self.ln_progress = QProgressBar()
+        self.ln_progress.setRange(0, 0)
+        self.ln_progress.hide()
+        left.addWidget(self.ln_progress)
+        self.invoice_text = QLabel()
+        self.invoice_text.setWordWrap(True)
+        self.invoice_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.invoice_text.setMaximumWidth(420)
+        left.addWidget(self.invoice_text)
+        self.copy_invoice = CopyButton("Copy invoice")
+        self.copy_invoice.set_text("")
+        left.addWidget(self.copy_invoice)
+        left.addStretch(1)
+        layout.addLayout(left, 1)
+        self.invoice_qr = QrWidget()
+        self.invoice_qr.setObjectName("invoiceQr")
+        layout.addWidget(self.invoice_qr, 1)
+        return tab
+
+    async def create_invoice(self) -> None:
+        request = await self.lightning.create(self.ln_amount.value(), self.mint.current_url())
+        self.invoice_qr.set_text(request)
+        self.invoice_text.setText(request[:60] + "…")
+        self.invoice_text.setToolTip(request)
+        self.copy_invoice.set_text(request)
+        self.ln_status.setText(InvoiceState.WAITING.value)
+        self.ln_progress.show()
+        self.invoice_button.setEnabled(False)
+        self.ctx.run(self._wait_for_payment())
+
+    async def _wait_for_payment(self) -> None:
+        try:
+            minted = await self.lightning.wait()
+        except BaseException:
+            self.ln_status.setText("The invoice was not paid.")
+            raise
+        finally:
+            self.ln_progress.hide()
+            self.invoice_button.setEnabled(True)
+        self.ln_status.setText(f"✓ Paid: {format_amount(minted, 'sat')} of ecash minted.")
+        self.ctx.changed(BALANCES, HISTORY)

@@ -1,0 +1,341 @@
+"""Send: amount, mint, options → a token as a QR code, copy, save to a file; pending tokens with "Reclaim"."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.errors import UserFacingError
+from core.wallet.token_files import ENCRYPTED_SUFFIX, PLAIN_SUFFIX, suggested_file_name
+from desktop.gui.context import BALANCES, HISTORY, MINTS, SENT, AppContext
+from desktop.gui.dialogs import await_dialog, confirm
+from desktop.gui.views.send.model import SentTokensModel
+from desktop.gui.views.send.state import SendState
+from desktop.gui.widgets.common import CopyButton, MintCombo, format_amount, heading, hint
+
+__all__ = ["ExportDialog", "SendView"]
+
+
+class ExportDialog(QDialog):
+    """Where to save the token, and whether to encrypt it with a passphrase."""
+
+    def __init__(self, suggested: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("exportDialog")
+        self.setWindowTitle("Save the token to a file")
+        layout = QVBoxLayout(self)
+        layout.addWidget(
+            hint(
+                "Anyone holding this file can spend the ecash, unless it is encrypted. "
+                "An encrypted file (.cashu.age) opens with Nutdesk or the age tool and the passphrase."
+            )
+        )
+        form = QFormLayout()
+        row = QHBoxLayout()
+        self.path = QLineEdit(str(suggested))
+        self.path.setObjectName("exportPath")
+        browse = QPushButton("Browse…")
+        browse.clicked.connect(self._browse)
+        row.addWidget(self.path, 1)
+        row.addWidget(browse)
+        form.addRow("File:", row)
+        self.encrypt = QCheckBox("Encrypt with a passphrase")
+        self.encrypt.setObjectName("encrypt")
+        self.encrypt.toggled.connect(self._toggle)
+        form.addRow("", self.encrypt)
+        self.passphrase = QLineEdit()
+        self.passphrase.setObjectName("passphrase")
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.repeat = QLineEdit()
+        self.repeat.setObjectName("repeat")
+        self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
+        form.addRow("Passphrase:", self.passphrase)
+        form.addRow("Repeat:", self.repeat)
+        layout.addLayout(form)
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #c0392b")
+        layout.addWidget(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self._check)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self._toggle(False)
+        self.resize(560, self.sizeHint().height())
+
+    def _toggle(self, on: bool) -> None:
+        self.passphrase.setEnabled(on)
+        self.repeat.setEnabled(on)
+        path = self.path.text()
+        if on and not path.endswith(ENCRYPTED_SUFFIX):
+            self.path.setText(path.removesuffix(PLAIN_SUFFIX) + ENCRYPTED_SUFFIX)
+        elif not on and path.endswith(ENCRYPTED_SUFFIX):
+            self.path.setText(path.removesuffix(ENCRYPTED_SUFFIX) + PLAIN_SUFFIX)
+
+    def _browse(self) -> None:
+        dialog = QFileDialog(self, "Save the token", self.path.text())
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.fileSelected.connect(self.path.setText)
+        dialog.open()
+
+    def _check(self) -> None:
+        if not self.path.text().strip():
+            self.error.setText("Choose a file.")
+            return
+        if self.encrypt.isChecked():
+            if not self.passphrase.text():
+                self.error.setText("Enter a passphrase.")
+                return
+            if self.passphrase.text() != self.repeat.text():
+                self.error.setText("The two passphrases differ.")
+                return
+        self.accept()
+
+    def chosen(self) -> tuple[str, str | None]:
+        return self.path.text().strip(), (self.passphrase.text() if self.encrypt.isChecked() else None)
+
+
+class SendView(QWidget):
+    title = "Send"
+
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__()
+        self.setObjectName("sendView")
+        self.ctx = ctx
+        self.state = SendState(ctx.service)
+        self.pending_model = SentTokensModel()
+        outer = QVBoxLayout(self)
+        outer.addWidget(heading("Send ecash"))
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        outer.addWidget(splitter, 1)
+
+        top = QWidget()
+        top_layout = QHBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addLayout(self._form(), 1)
+        top_layout.addWidget(self._result_box(), 1)
+        splitter.addWidget(top)
+        splitter.addWidget(self._pending_box())
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        ctx.bus.changed.connect(self._on_changed)
+        self.refresh()
+
+    # --- layout --------------------------------------------------------------------------------
+
+    def _form(self) -> QVBoxLayout:
+        layout = QVBoxLayout()
+        form = QFormLayout()
+        self.amount = QSpinBox()
+        self.amount.setObjectName("sendAmount")
+        self.amount.setRange(1, 2_100_000_000)
+        self.amount.setValue(100)
+        self.amount.setSuffix(" sat")
+        self.mint = MintCombo()
+        self.memo = QLineEdit()
+        self.memo.setPlaceholderText("optional, travels with the token")
+        form.addRow("Amount:", self.amount)
+        form.addRow("From mint:", self.mint)
+        form.addRow("Memo:", self.memo)
+        layout.addLayout(form)
+
+        options = QGroupBox("Options")
+        opt = QFormLayout(options)
+        self.include_fee = QCheckBox("Include the receiver's mint fee")
+        self.offline = QCheckBox("Offline: exact proofs only, no mint contact")
+        self.lock_to = QLineEdit()
+        self.lock_to.setPlaceholderText("02… public key (P2PK), optional")
+        self.lock_expiry = QCheckBox("Refundable after")
+        self.locktime = QDateTimeEdit(QDateTime.currentDateTime().addDays(7))
+        self.locktime.setCalendarPopup(True)
+        self.refund = QLineEdit()
+        self.refund.setPlaceholderText("refund public key (defaults to nobody)")
+        opt.addRow(self.include_fee)
+        opt.addRow(self.offline)
+        opt.addRow("Lock to:", self.lock_to)
+        expiry_row = QHBoxLayout()
+        expiry_row.addWidget(self.lock_expiry)
+        expiry_row.addWidget(self.locktime, 1)
+        opt.addRow("", expiry_row)
+        opt.addRow("Refund key:", self.refund)
+        layout.addWidget(options)
+        self.lock_to.textChanged.connect(self._lock_changed)
+        self.lock_expiry.toggled.connect(self._lock_changed)
+        self._lock_changed()
+
+        self.send_button = QPushButton("Create token")
+        self.send_button.setObjectName("sendButton")
+        self.send_button.setDefault(True)
+        self.send_button.clicked.connect(lambda: self.ctx.run(self.create_token(), label="Creating the token…"))
+        layout.addWidget(self.send_button)
+        layout.addStretch(1)
+        return layout
+
+    def _lock_changed(self) -> None:
+        locked = bool(self.lock_to.text().strip())
+        self.lock_expiry.setEnabled(locked)
+        self.locktime.setEnabled(locked and self.lock_expiry.isChecked())
+        self.refund.setEnabled(locked and self.lock_expiry.isChecked())
+
+    def _result_box(self) -> QGroupBox:
+        box = QGroupBox("Token")
+        self.result_box = box
+        layout = QVBoxLayout(box)
+        from desktop.gui.widgets.qr import QrWidget
+
+        self.qr = QrWidget()
+        self.qr.setObjectName("tokenQr")
+        layout.addWidget(self.qr, 1)
+        self.result_label = QLabel("Create a token to see it here.")
+        self.result_label.setObjectName("sendResult")
+        self.result_label.setWordWrap(True)
+        layout.addWidget(self.result_label)
+        self.token_text = QPlainTextEdit()
+        self.token_text.setObjectName("tokenText")
+        self.token_text.setReadOnly(True)
+        self.token_text.setMaximumHeight(64)
+        layout.addWidget(self.token_text)
+        row = QHBoxLayout()
+        self.copy = CopyButton("Copy token")
+        self.copy.set_text("")
+        self.export_button = QPushButton("Save to file…")
+        self.export_button.setObjectName("exportButton")
+        self.export_button.setEnabled(False)
+        self.export_button.clicked.connect(lambda: self.ctx.run(self.export_file(), label="Saving…"))
+        row.addWidget(self.copy)
+        row.addWidget(self.export_button)
+        layout.addLayout(row)
+        return box
+
+    def _pending_box(self) -> QGroupBox:
+        box = QGroupBox("Sent, not yet claimed")
+        layout = QVBoxLayout(box)
+        self.pending_table = QTableView()
+        self.pending_table.setObjectName("pendingTable")
+        self.pending_table.setModel(self.pending_model)
+        self.pending_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.pending_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.pending_table.verticalHeader().hide()
+        self.pending_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        layout.addWidget(self.pending_table)
+        row = QHBoxLayout()
+        self.check_button = QPushButton("Check claimed")
+        self.check_button.clicked.connect(lambda: self.ctx.run(self.check_claimed(), label="Asking the mints…"))
+        self.reclaim_button = QPushButton("Reclaim")
+        self.reclaim_button.setObjectName("reclaimButton")
+        self.reclaim_button.setToolTip("Take back a token nobody claimed yet")
+        self.reclaim_button.clicked.connect(lambda: self.ctx.run(self.reclaim_selected(), label="Reclaiming…"))
+        row.addStretch(1)
+        row.addWidget(self.check_button)
+        row.addWidget(self.reclaim_button)
+        layout.addLayout(row)
+        return box
+
+    # --- data ----------------------------------------------------------------------------------
+
+    def _on_changed(self, what: frozenset[str]) -> None:
+        if what & {BALANCES, MINTS, SENT}:
+            self.refresh()
+
+    def refresh(self) -> None:
+        self.mint.reload(self.ctx.service)
+        self.pending_model.set_rows(self.state.pending())
+        self.reclaim_button.setEnabled(self.pending_model.rowCount() > 0)
+        self.check_button.setEnabled(self.pending_model.rowCount() > 0)
+
+    # --- actions -------------------------------------------------------------------------------
+
+    async def create_token(self) -> None:
+        locktime = None
+        if self.lock_to.text().strip() and self.lock_expiry.isChecked():
+            locktime = int(self.locktime.dateTime().toSecsSinceEpoch())
+        request = self.state.build(
+            amount=self.amount.value(),
+            mint_url=self.mint.current_url(),
+            memo=self.memo.text(),
+            lock_to=self.lock_to.text(),
+            locktime=locktime,
+            refund=self.refund.text() if locktime else "",
+            offline=self.offline.isChecked(),
+            include_fee=self.include_fee.isChecked(),
+        )
+        result = await self.state.send(request)
+        self.qr.set_text(result.token)
+        self.token_text.setPlainText(result.token)
+        self.copy.set_text(result.token)
+        self.export_button.setEnabled(True)
+        locked = " Locked to the given key." if request.lock else ""
+        self.result_label.setText(
+            f"✓ Token for {format_amount(result.amount, request.unit)} (fee {format_amount(result.fee, request.unit)})."
+            f"{locked} It stays pending until the receiver claims it."
+        )
+        self.ctx.changed(BALANCES, HISTORY, SENT)
+
+    def suggested_path(self) -> Path:
+        result = self.state.result
+        amount = result.amount if result else 0
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        folder = Path(str(self.ctx.settings.value("send/export_dir", str(Path.home()))))
+        return folder / suggested_file_name(amount, "sat", stamp=stamp)
+
+    async def export_file(self) -> None:
+        if self.state.result is None:
+            raise UserFacingError("create a token first")
+        dialog = ExportDialog(self.suggested_path(), self)
+        try:
+            if await await_dialog(dialog) != QDialog.DialogCode.Accepted:
+                return
+            path, passphrase = dialog.chosen()
+        finally:
+            dialog.deleteLater()
+        written = await self.state.export(path, passphrase)
+        self.ctx.settings.setValue("send/export_dir", str(written.parent))
+        encrypted = " (encrypted)" if passphrase else ""
+        self.result_label.setText(f"✓ Saved to {written}{encrypted}. It stays pending until claimed.")
+        self.ctx.changed(SENT)
+
+    async def reclaim_selected(self) -> None:
+        rows = self.pending_table.selectionModel().selectedRows()
+        if not rows:
+            if self.pending_model.rowCount() == 0:
+                return
+            rows = [self.pending_model.index(0, 0)]
+        token = self.pending_model.token(rows[0].row())
+        if not await confirm(
+            self,
+            "Reclaim token",
+            f"Take back {format_amount(token.amount, token.unit)}? Whoever holds the token can no longer claim it.",
+            yes="Reclaim",
+        ):
+            return
+        result = await self.state.reclaim(token)
+        self.result_label.setText(f"✓ Reclaimed {format_amount(result.amount, result.unit)} (fee {result.fee}).")
+        self.ctx.changed(BALANCES, HISTORY, SENT)
+
+    async def check_claimed(self) -> None:
+        claimed = await self.state.check_claimed()
+        total = sum(claimed.values())
+        self.ctx.tasks.status.emit(f"{total} claimed by receivers" if total else "Nothing claimed yet")
+        self.ctx.changed(BALANCES, SENT, HISTORY)

@@ -1,0 +1,370 @@
+"""Settings: mints, Lightning backends, fiat currency, password, recovery words, where the data and logs live."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.api.backends import BackendsService
+from desktop.gui.context import BALANCES, MINTS, AppContext
+from desktop.gui.dialogs import ask_password, await_dialog, confirm
+from desktop.gui.views.settings.model import BackendRow, BackendsModel, MintsModel
+from desktop.gui.views.settings.state import FIAT_CURRENCIES, SettingsState
+from desktop.gui.widgets.common import heading, hint, short_url
+from desktop.gui.widgets.mint_probe import AddMintDialog
+
+__all__ = ["AddBackendDialog", "SettingsView", "WordsDialog"]
+
+
+def _table(model: Any, name: str) -> QTableView:
+    table = QTableView()
+    table.setObjectName(name)
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.verticalHeader().hide()
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setStretchLastSection(True)
+    table.setMinimumHeight(120)
+    return table
+
+
+class WordsDialog(QDialog):
+    """The 12 recovery words, numbered, in a grid."""
+
+    def __init__(self, words: list[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("wordsDialog")
+        self.setWindowTitle("Recovery words")
+        layout = QVBoxLayout(self)
+        layout.addWidget(hint("Anyone with these words can spend your ecash. Write them down; never type them online."))
+        grid = QGridLayout()
+        for i, word in enumerate(words):
+            label = QLabel(f"{i + 1:>2}. <b>{word}</b>")
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            grid.addWidget(label, i % 6, i // 6)
+        layout.addLayout(grid)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        buttons.accepted.connect(self.accept)
+        layout.addWidget(buttons)
+
+
+class AddBackendDialog(QDialog):
+    """Name, type, and the options that type declares (secrets masked)."""
+
+    def __init__(self, types: list[dict[str, Any]], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("addBackendDialog")
+        self.setWindowTitle("Add a Lightning backend")
+        self.types = {t["type"]: t for t in types}
+        layout = QVBoxLayout(self)
+        top = QFormLayout()
+        self.name = QLineEdit()
+        self.name.setPlaceholderText("e.g. my-lnbits")
+        self.type = QComboBox()
+        self.type.addItems(sorted(self.types))
+        self.type.currentTextChanged.connect(self._build_options)
+        top.addRow("Name:", self.name)
+        top.addRow("Type:", self.type)
+        layout.addLayout(top)
+        self.options_box = QGroupBox("Options")
+        self.options_form = QFormLayout(self.options_box)
+        layout.addWidget(self.options_box)
+        self.fields: dict[str, QLineEdit] = {}
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self._build_options(self.type.currentText())
+        self.resize(480, self.sizeHint().height())
+
+    def _build_options(self, type_name: str) -> None:
+        while self.options_form.rowCount():
+            self.options_form.removeRow(0)
+        self.fields = {}
+        for option in self.types.get(type_name, {}).get("options", []):
+            edit = QLineEdit()
+            edit.setPlaceholderText(option.get("help") or "")
+            if option.get("secret"):
+                edit.setEchoMode(QLineEdit.EchoMode.Password)
+            self.fields[option["name"]] = edit
+            self.options_form.addRow(option["name"] + ("" if not option.get("required") else " *") + ":", edit)
+        self.options_box.setVisible(bool(self.fields))
+
+    def values(self) -> tuple[str, str, dict[str, str]]:
+        options = {k: e.text() for k, e in self.fields.items() if e.text()}
+        return self.name.text().strip(), self.type.currentText(), options
+
+
+class SettingsView(QWidget):
+    title = "Settings"
+
+    def __init__(self, ctx: AppContext, backends: BackendsService | None, password: str | None) -> None:
+        super().__init__()
+        self.setObjectName("settingsView")
+        self.ctx = ctx
+        self.state = SettingsState(ctx.service, backends, password)
+        self.mints_model = MintsModel()
+        self.backends_model = BackendsModel()
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        outer.addWidget(scroll)
+        body = QWidget()
+        scroll.setWidget(body)
+        layout = QVBoxLayout(body)
+        layout.addWidget(heading("Settings"))
+        layout.addWidget(self._mints_box())
+        layout.addWidget(self._backends_box())
+        layout.addWidget(self._display_box())
+        layout.addWidget(self._security_box())
+        layout.addWidget(self._storage_box())
+        layout.addStretch(1)
+        ctx.bus.changed.connect(lambda what: self.refresh() if what & {MINTS, BALANCES} else None)
+        self.refresh()
+
+    # --- sections ------------------------------------------------------------------------------
+
+    def _mints_box(self) -> QGroupBox:
+        box = QGroupBox("Mints")
+        layout = QVBoxLayout(box)
+        self.mints_table = _table(self.mints_model, "mintsTable")
+        layout.addWidget(self.mints_table)
+        row = QHBoxLayout()
+        add = QPushButton("Add mint…")
+        add.clicked.connect(lambda: self.ctx.run(self.add_mint()))
+        self.trust_button = QPushButton("Trust / distrust")
+        self.trust_button.clicked.connect(self.toggle_trust)
+        self.remove_mint_button = QPushButton("Remove")
+        self.remove_mint_button.clicked.connect(lambda: self.ctx.run(self.remove_mint()))
+        row.addWidget(add)
+        row.addWidget(self.trust_button)
+        row.addWidget(self.remove_mint_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        return box
+
+    def _backends_box(self) -> QGroupBox:
+        box = QGroupBox("Lightning backends")
+        layout = QVBoxLayout(box)
+        layout.addWidget(hint("Your own Lightning wallets (LNbits, …) for topping up mints and withdrawing from them."))
+        self.backends_table = _table(self.backends_model, "backendsTable")
+        layout.addWidget(self.backends_table)
+        row = QHBoxLayout()
+        self.add_backend_button = QPushButton("Add backend…")
+        self.add_backend_button.clicked.connect(lambda: self.ctx.run(self.add_backend()))
+        self.test_backend_button = QPushButton("Test")
+        self.test_backend_button.clicked.connect(lambda: self.ctx.run(self.test_backend(), label="Testing…"))
+        self.remove_backend_button = QPushButton("Remove")
+        self.remove_backend_button.clicked.connect(lambda: self.ctx.run(self.remove_backend()))
+        for b in (self.add_backend_button, self.test_backend_button, self.remove_backend_button):
+            row.addWidget(b)
+        row.addStretch(1)
+        layout.addLayout(row)
+        if self.state.backends is None:
+            box.setEnabled(False)
+            box.setToolTip("Lightning backends are not available in this build")
+        return box
+
+    def _display_box(self) -> QGroupBox:
+        box = QGroupBox("Display")
+        form = QFormLayout(box)
+        self.currency = QComboBox()
+        self.currency.setObjectName("fiatCurrency")
+        self.currency.setEditable(True)
+        self.currency.addItems(FIAT_CURRENCIES)
+        self.currency.setCurrentText(self.state.currency)
+        self.currency.activated.connect(lambda _i: self.set_currency(self.currency.currentText()))
+        form.addRow("Fiat currency:", self.currency)
+        form.addRow("", hint("Fiat values are shown only while a fresh exchange rate is known."))
+        return box
+
+    def _security_box(self) -> QGroupBox:
+        box = QGroupBox("Security")
+        layout = QVBoxLayout(box)
+        self.password_status = QLabel()
+        self.password_status.setObjectName("passwordStatus")
+        layout.addWidget(self.password_status)
+        row = QHBoxLayout()
+        self.set_password_button = QPushButton("Set password…")
+        self.set_password_button.clicked.connect(lambda: self.ctx.run(self.set_password()))
+        self.remove_password_button = QPushButton("Remove password…")
+        self.remove_password_button.clicked.connect(lambda: self.ctx.run(self.remove_password()))
+        self.words_button = QPushButton("Show recovery words…")
+        self.words_button.clicked.connect(lambda: self.ctx.run(self.show_words()))
+        row.addWidget(self.set_password_button)
+        row.addWidget(self.remove_password_button)
+        row.addWidget(self.words_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        return box
+
+    def _storage_box(self) -> QGroupBox:
+        box = QGroupBox("Storage")
+        form = QFormLayout(box)
+        config = self.ctx.service.config
+        for label, path in (("Data directory:", config.data_dir), ("Logs:", config.logs_dir)):
+            row = QHBoxLayout()
+            text = QLabel(str(path))
+            text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            open_button = QPushButton("Open")
+            open_button.clicked.connect(lambda _c=False, p=path: QDesktopServices.openUrl(QUrl.fromLocalFile(str(p))))
+            row.addWidget(text, 1)
+            row.addWidget(open_button)
+            form.addRow(label, row)
+        return box
+
+    # --- data ----------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        self.mints_model.set_rows(self.ctx.service.list_mints())
+        if self.state.backends is not None:
+            old = {
+                self.backends_model.backend(i).name: self.backends_model.backend(i).status
+                for i in range(self.backends_model.rowCount())
+            }
+            rows = [BackendRow(c.name, c.type, old.get(c.name, "")) for c in self.state.backends.list()]
+            self.backends_model.set_rows(rows)
+        has = self.state.has_password
+        self.password_status.setText(
+            "The recovery words are encrypted with a password, asked at start."
+            if has
+            else "No password: anyone using this computer account can open the wallet."
+        )
+        self.set_password_button.setText("Change password…" if has else "Set password…")
+        self.remove_password_button.setEnabled(has)
+
+    def _selected(self, table: QTableView) -> int | None:
+        rows = table.selectionModel().selectedRows()
+        return rows[0].row() if rows else None
+
+    # --- mints ---------------------------------------------------------------------------------
+
+    async def add_mint(self) -> None:
+        dialog = AddMintDialog(self.ctx.service, self.ctx.tasks, self)
+        try:
+            if await await_dialog(dialog) != QDialog.DialogCode.Accepted or dialog.probe.view is None:
+                return
+            url, trusted = dialog.probe.view.url, dialog.probe.trust.isChecked()
+        finally:
+            dialog.deleteLater()
+        await self.ctx.service.add_mint(url, trusted=trusted)
+        self.ctx.changed(MINTS, BALANCES)
+
+    def toggle_trust(self) -> None:
+        row = self._selected(self.mints_table)
+        if row is None:
+            return
+        mint = self.mints_model.mint(row)
+        self.ctx.service.trust_mint(mint.url, not mint.trusted)
+        self.ctx.changed(MINTS)
+
+    async def remove_mint(self) -> None:
+        row = self._selected(self.mints_table)
+        if row is None:
+            return
+        mint = self.mints_model.mint(row)
+        if await confirm(self, "Remove mint", f"Remove {short_url(mint.url)} from the wallet?", yes="Remove"):
+            await self.ctx.service.remove_mint(mint.url)
+            self.ctx.changed(MINTS, BALANCES)
+
+    # --- backends ------------------------------------------------------------------------------
+
+    async def add_backend(self) -> None:
+        backends = self.state.backends
+        if backends is None:
+            return
+        dialog = AddBackendDialog(backends.types(), self)
+        try:
+            if await await_dialog(dialog) != QDialog.DialogCode.Accepted:
+                return
+            name, type_name, options = dialog.values()
+        finally:
+            dialog.deleteLater()
+        backends.add(name, type_name, options)
+        self.refresh()
+
+    async def test_backend(self) -> None:
+        row = self._selected(self.backends_table)
+        if row is None or self.state.backends is None:
+            return
+        name = self.backends_model.backend(row).name
+        try:
+            status = await self.state.backends.test(name)
+        except Exception:
+            self.backends_model.set_status(name, "failed")
+            raise
+        self.backends_model.set_status(name, f"online · balance {status.balance_sat:,} sat")
+
+    async def remove_backend(self) -> None:
+        row = self._selected(self.backends_table)
+        if row is None or self.state.backends is None:
+            return
+        name = self.backends_model.backend(row).name
+        if await confirm(self, "Remove backend", f"Remove the backend {name!r}?", yes="Remove"):
+            await self.state.backends.remove(name)
+            self.refresh()
+
+    # --- display and security ------------------------------------------------------------------
+
+    def set_currency(self, code: str) -> None:
+        self.state.set_currency(code)
+        if self.ctx.rates is not None:
+            self.ctx.rates.currency = self.state.currency
+            self.ctx.run(self.ctx.rates.refresh())
+        self.ctx.changed(BALANCES)
+
+    async def set_password(self) -> None:
+        old = None
+        if self.state.has_password:
+            old = await ask_password(self, "Change password", "Enter the current password.")
+            if old is None:
+                return
+        new = await ask_password(self, "New password", "Choose the new password (asked at every start).", repeat=True)
+        if new is None:
+            return
+        self.state.change_password(old, new)
+        self.refresh()
+        self.ctx.tasks.status.emit("Password changed")
+
+    async def remove_password(self) -> None:
+        old = await ask_password(self, "Remove password", "Enter the current password to remove it.")
+        if old is None:
+            return
+        self.state.change_password(old, None)
+        self.refresh()
+
+    async def show_words(self) -> None:
+        password = None
+        if self.state.has_password:
+            password = await ask_password(self, "Recovery words", "Enter the wallet password to show the words.")
+            if password is None:
+                return
+        dialog = WordsDialog(self.state.recovery_words(password), self)
+        try:
+            await await_dialog(dialog)
+        finally:
+            dialog.deleteLater()

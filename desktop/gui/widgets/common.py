@@ -1,0 +1,96 @@
+"""Small shared pieces: amount formatting, headings, a mint chooser, a copy button."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QWidget
+
+from core.api.service import WalletService
+
+__all__ = ["CopyButton", "MintCombo", "format_amount", "heading", "hint", "short_url"]
+
+
+def format_amount(amount: int, unit: str) -> str:
+    """``1,234 sat``; fiat units (amounts in cents) as ``12.34 USD``."""
+    if unit in ("usd", "eur", "gbp", "chf", "cad", "aud", "jpy"):
+        return f"{amount / 100:,.2f} {unit.upper()}"
+    return f"{amount:,} {unit}"
+
+
+def short_url(url: str) -> str:
+    return url.removeprefix("https://").removeprefix("http://").rstrip("/")
+
+
+def heading(text: str, *, size: float = 1.5) -> QLabel:
+    label = QLabel(text)
+    font = QFont(label.font())
+    font.setPointSizeF(font.pointSizeF() * size)
+    font.setBold(True)
+    label.setFont(font)
+    return label
+
+
+def hint(text: str) -> QLabel:
+    """A muted explanatory line under a heading or field."""
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setObjectName("hint")
+    label.setForegroundRole(label.foregroundRole())
+    label.setStyleSheet("QLabel#hint { color: palette(placeholder-text); }")
+    return label
+
+
+class MintCombo(QComboBox):
+    """The wallet's mints with their balance in ``unit``; ``current_url()`` is the choice."""
+
+    def __init__(self, parent: QWidget | None = None, *, unit: str = "sat") -> None:
+        super().__init__(parent)
+        self.unit = unit
+        self.setMinimumContentsLength(28)
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+
+    def reload(self, service: WalletService, *, prefer_funded: bool = True) -> None:
+        keep = self.current_url()
+        self.blockSignals(True)
+        self.clear()
+        mints = service.list_mints()
+        if prefer_funded:
+            mints.sort(key=lambda m: -m.balances.get(self.unit, 0))
+        for m in mints:
+            balance = m.balances.get(self.unit, 0)
+            self.addItem(f"{m.name} — {format_amount(balance, self.unit)}", m.url)
+            self.setItemData(self.count() - 1, m.url, 3)  # tooltip role
+        index = self.findData(keep) if keep else -1
+        self.setCurrentIndex(index if index >= 0 else (0 if self.count() else -1))
+        self.blockSignals(False)
+        self.currentIndexChanged.emit(self.currentIndex())
+
+    def current_url(self) -> str:
+        data = self.currentData()
+        return str(data) if data else ""
+
+    def select_url(self, url: str) -> None:
+        index = self.findData(url)
+        if index >= 0:
+            self.setCurrentIndex(index)
+
+
+class CopyButton(QPushButton):
+    """Copies ``text()`` of a provider to the clipboard and says so for a moment."""
+
+    def __init__(self, label: str = "Copy", parent: QWidget | None = None) -> None:
+        super().__init__(label, parent)
+        self._label = label
+        self._text = ""
+        self.clicked.connect(self._copy)
+
+    def set_text(self, text: str) -> None:
+        self._text = text
+        self.setEnabled(bool(text))
+
+    def _copy(self) -> None:
+        clipboard = QGuiApplication.clipboard()
+        clipboard.setText(self._text)
+        self.setText("Copied ✓")
+        QTimer.singleShot(1500, lambda: self.setText(self._label))

@@ -1,0 +1,57 @@
+"""The first-run wizard as plain Python: new words (and which to confirm) or restored words, a password,
+a first mint; ``finish`` creates the wallet through ``WalletService``."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from core.api.service import WalletService
+from core.errors import UserFacingError
+from core.wallet.seed import new_mnemonic, normalize_mnemonic
+
+__all__ = ["WizardState"]
+
+CONFIRM_COUNT = 3
+
+
+@dataclass
+class WizardState:
+    restore: bool = False
+    words: list[str] = field(default_factory=list)
+    confirm_positions: list[int] = field(default_factory=list)  # 0-based
+    password: str | None = None
+    mint_url: str = ""
+    trust_mint: bool = True
+    _rng: random.Random = field(default_factory=random.SystemRandom, repr=False)
+
+    def new_words(self) -> list[str]:
+        self.words = new_mnemonic().split()
+        self.confirm_positions = sorted(self._rng.sample(range(len(self.words)), CONFIRM_COUNT))
+        return self.words
+
+    def check_confirmation(self, answers: dict[int, str]) -> bool:
+        return all(answers.get(i, "").strip().lower() == self.words[i] for i in self.confirm_positions)
+
+    def set_restored_words(self, text: str) -> list[str]:
+        """Validates the words (BIP39 list and checksum); raises ``UserFacingError`` with what is wrong."""
+        self.words = normalize_mnemonic(text).split()
+        return self.words
+
+    def set_password(self, password: str, repeat: str) -> None:
+        if password != repeat:
+            raise UserFacingError("the two passwords differ")
+        self.password = password or None
+
+    async def finish(self, service: WalletService, progress: Callable[[str], None] | None = None) -> None:
+        """Create the wallet, add the first mint, and on restore look for the wallet's ecash at that mint."""
+        if not self.words:
+            raise UserFacingError("no recovery words")
+        service.create_wallet(" ".join(self.words), self.password)
+        service.unlock(self.password)
+        if not self.mint_url:
+            return
+        await service.add_mint(self.mint_url, trusted=self.trust_mint)
+        if self.restore:
+            await service.restore([self.mint_url], progress=progress)

@@ -235,6 +235,7 @@ BUILTIN_MODULES = (
     "backends.lnbits",
     "backends.lnd",
     "backends.cln",
+    "backends.blink",
 )
 
 

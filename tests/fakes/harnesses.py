@@ -3,7 +3,7 @@ two backends that must fail (a wrong key, nothing listening), for every backend 
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from dataclasses import dataclass, field
 
@@ -11,7 +11,7 @@ import pytest
 
 from backends.fake import FakeBackend, FakeNetwork
 from backends.lnbits import LNbitsBackend
-from core.ports.lightning import LightningBackend, PaymentState
+from core.ports.lightning import CreatedInvoice, LightningBackend, PaymentState
 from tests.fakes.server import LocalServer
 from tests.peers.lnbits import LNbitsServer, acquire_shared, release_shared
 from tests.peers.ports import free_port
@@ -32,6 +32,14 @@ class Harness:
     stream_timeout: float = 10.0
     expired_invoice_states: tuple[PaymentState, ...] = (PaymentState.FAILED,)
     extra: dict[str, object] = field(default_factory=dict)
+    # Makes an 8-sat invoice of the payee that expires in 1 s (Blink counts expiry in minutes: its harness makes
+    # the invoice on the server's side).
+    expiring_invoice: Callable[[], Awaitable[CreatedInvoice]] | None = None
+
+    async def make_expiring_invoice(self) -> CreatedInvoice:
+        if self.expiring_invoice is not None:
+            return await self.expiring_invoice()
+        return await self.payee.create_invoice(8, memo="expires", expiry=1)
 
     async def aclose(self) -> None:
         for backend in (self.payer, self.payee, self.bad_key, self.unreachable):
@@ -156,6 +164,35 @@ async def cln_harness(request: pytest.FixtureRequest) -> AsyncIterator[Harness]:
             await h.aclose()
 
 
+@asynccontextmanager
+async def blink_harness(request: pytest.FixtureRequest) -> AsyncIterator[Harness]:
+    from backends.blink import BlinkBackend
+    from tests.fakes.blink_server import BlinkFake
+
+    fake = BlinkFake(FakeNetwork())
+    fake.add_account("payer", "blink_payer_key", btc_sat=FUNDED_SAT)
+    fake.add_account("payee", "blink_payee_key")
+
+    async def expiring() -> CreatedInvoice:
+        inv = fake.net.create_invoice("payee:BTC", 8_000, memo="expires", expiry=1)
+        return CreatedInvoice(inv.bolt11, inv.payment_hash, 8)
+
+    async with LocalServer(fake.app()) as srv:
+        url = srv.url + "/graphql"
+        h = Harness(
+            BlinkBackend(url, "blink_payer_key"),
+            BlinkBackend(url, "blink_payee_key", poll_interval=0.1),
+            BlinkBackend(url, "wrong_key"),
+            BlinkBackend(_dead_url() + "/graphql", "blink_payer_key"),
+            extra={"fake": fake},
+            expiring_invoice=expiring,
+        )
+        try:
+            yield h
+        finally:
+            await h.aclose()
+
+
 HarnessFactory = Callable[[pytest.FixtureRequest], AbstractAsyncContextManager[Harness]]
 
 HARNESSES: dict[str, HarnessFactory] = {
@@ -163,4 +200,5 @@ HARNESSES: dict[str, HarnessFactory] = {
     "lnbits": lnbits_harness,
     "lnd": lnd_harness,
     "cln": cln_harness,
+    "blink": blink_harness,
 }

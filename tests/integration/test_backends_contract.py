@@ -143,7 +143,7 @@ async def test_amountless(harness: Harness) -> None:
 
 
 async def test_expired_invoice_is_not_paid(harness: Harness) -> None:
-    invoice = await harness.payee.create_invoice(8, memo="expires", expiry=1)
+    invoice = await harness.make_expiring_invoice()
     await asyncio.sleep(2.2)
     result = await harness.payer.pay_invoice(invoice.bolt11)
     assert result.state is PaymentState.FAILED, result

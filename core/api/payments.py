@@ -48,6 +48,7 @@ from core.payments.requests import (
 )
 from core.protocol.payment_requests import PaymentRequest, PaymentRequestPayload, Transport
 from core.protocol.tokens import Token
+from core.wallet import check as check_ops
 from core.wallet import melt as melt_ops
 from core.wallet.receive import ReceiveResult
 from core.wallet.selection import select_exact, select_for_amount
@@ -487,6 +488,10 @@ class PaymentsService:
             await deliver_post(self.http, prepared.transport, payload)
         except DeliveryFailed as exc:
             return await self._take_back(exc, sent.token, prepared, fee, base)
+        # The receiver answers only after redeeming: mark the sent proofs spent now (NUT-07), best effort —
+        # if the mint cannot be asked, they stay pending until the next check.
+        with contextlib.suppress(MintUnreachable, MintRejected):
+            await check_ops.sync_pending(await self.wallet.wallet_for(prepared.mint_url))
         return PaymentResult(paid=True, fee=fee, delivered=True, **base)
 
     async def _take_back(

@@ -65,6 +65,9 @@ def make_application() -> QApplication:
     app.setOrganizationName("Nutdesk")
     app.setApplicationName("Nutdesk")
     app.setDesktopFileName("nutdesk")
+    # The app's life is the coroutine's, not the windows': closing the first-run wizard (the only window at that
+    # moment) must not quit Qt, which would stop the qasync loop under the running start-up coroutine.
+    app.setQuitOnLastWindowClosed(False)
     icon = RESOURCES / "icons" / "nutdesk.svg"
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))

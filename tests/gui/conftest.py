@@ -32,6 +32,7 @@ FAST = {"FAKEWALLET_DELAY_INCOMING_PAYMENT": "0.3", "FAKEWALLET_DELAY_OUTGOING_P
 
 @pytest.fixture(scope="session")
 def gui_loop(qapp: QApplication) -> Iterator[NutdeskEventLoop]:
+    qapp.setQuitOnLastWindowClosed(False)  # as make_application does: closing a dialog must not stop the loop
     loop = NutdeskEventLoop(qapp)
     asyncio.set_event_loop(loop)
     yield loop

@@ -236,6 +236,7 @@ BUILTIN_MODULES = (
     "backends.lnd",
     "backends.cln",
     "backends.blink",
+    "backends.nwc",
 )
 
 

@@ -193,6 +193,34 @@ async def blink_harness(request: pytest.FixtureRequest) -> AsyncIterator[Harness
             await h.aclose()
 
 
+@asynccontextmanager
+async def nwc_harness(request: pytest.FixtureRequest) -> AsyncIterator[Harness]:
+    import nostr_sdk
+
+    from backends.nwc import NwcBackend
+    from tests.fakes.nwc_service import LocalNostrRelay, NwcWalletService
+
+    net = FakeNetwork()
+    net.credit("payer", FUNDED_SAT * 1000)
+    async with LocalNostrRelay() as relay:
+        service = NwcWalletService(net, relay.url)
+        payer_uri, payee_uri = service.connect("payer"), service.connect("payee")
+        stranger = nostr_sdk.Keys.generate().secret_key().to_hex()
+        async with service:
+            h = Harness(
+                NwcBackend(payer_uri, timeout=5),
+                NwcBackend(payee_uri, timeout=5, poll_interval=0.1),
+                NwcBackend(f"nostr+walletconnect://{service.pubkey}?relay={relay.url}&secret={stranger}", timeout=5),
+                NwcBackend(payer_uri.replace(relay.url, f"ws://127.0.0.1:{free_port()}"), timeout=5),
+                stream_warmup=0.5,
+                extra={"service": service},
+            )
+            try:
+                yield h
+            finally:
+                await h.aclose()
+
+
 HarnessFactory = Callable[[pytest.FixtureRequest], AbstractAsyncContextManager[Harness]]
 
 HARNESSES: dict[str, HarnessFactory] = {
@@ -201,4 +229,5 @@ HARNESSES: dict[str, HarnessFactory] = {
     "lnd": lnd_harness,
     "cln": cln_harness,
     "blink": blink_harness,
+    "nwc": nwc_harness,
 }

@@ -332,11 +332,14 @@ class WalletService:
             raise InsufficientBalance(f"no mint holds {amount} {unit}")
         return max(candidates, key=lambda b: b.balance).mint_url
 
-    async def prepare_melt(self, request: str, mint_url: str | None = None, unit: str = "sat") -> melt.PreparedMelt:
+    async def prepare_melt(
+        self, request: str, mint_url: str | None = None, unit: str = "sat", *, amount_msat: int | None = None
+    ) -> melt.PreparedMelt:
+        """A melt quote for ``request`` and the inputs to pay it; ``amount_msat`` for an amountless invoice."""
         if mint_url is None:
             mint_url = self.choose_mint_for(1, unit)
         mw = await self.wallet_for(mint_url)
-        return await melt.prepare_melt(mw, request, unit)
+        return await melt.prepare_melt(mw, request, unit, amount_msat=amount_msat)
 
     async def melt(self, prepared: melt.PreparedMelt) -> melt.MeltResult:
         mw = await self.wallet_for(prepared.mint_url)

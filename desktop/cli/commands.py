@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import asyncio
+import contextlib
 import csv
 import datetime as dt
 import io
@@ -10,6 +12,7 @@ import sys
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any
 
+from core.api.payments import RatesService
 from core.api.service import LockOptions, WalletService
 from core.errors import ConfigError, UserFacingError
 
@@ -97,12 +100,14 @@ async def cmd_balance(service: WalletService, args: argparse.Namespace, out: Out
     total: dict[str, int] = {}
     for r in rows:
         total[r.unit] = total.get(r.unit, 0) + r.balance
-    out.result(
-        {
-            "mints": [{"url": r.mint_url, "unit": r.unit, "balance": r.balance, "pending": r.pending} for r in rows],
-            "total": total,
-        }
-    )
+    result: dict[str, Any] = {
+        "mints": [{"url": r.mint_url, "unit": r.unit, "balance": r.balance, "pending": r.pending} for r in rows],
+        "total": total,
+    }
+    fiat = await _fiat_value(service, total.get("sat", 0)) if args.fiat else None
+    if fiat is not None:
+        result["fiat"] = fiat
+    out.result(result)
     if not rows:
         out.say("The wallet is empty.")
     for r in rows:
@@ -110,6 +115,23 @@ async def cmd_balance(service: WalletService, args: argparse.Namespace, out: Out
         out.say(f"{r.mint_url}  {r.balance} {r.unit}{pending}")
     for unit, amount in total.items():
         out.say(f"Total: {amount} {unit}")
+    if fiat is not None:
+        out.say(f"Worth about {fiat['value']} {fiat['currency']} (rate {fiat['rate']})")
+    elif args.fiat:
+        out.say("No fresh exchange rate could be fetched, so no fiat value is shown.")
+
+
+async def _fiat_value(service: WalletService, sats: int) -> dict[str, str] | None:
+    """The fiat value of ``sats`` at a fresh rate from the keyless sources, or None (never a stale price)."""
+    async with RatesService.for_wallet(service) as rates:
+        with contextlib.suppress(TimeoutError):
+            async with asyncio.timeout(8):
+                await rates.refresh()
+        value = rates.fiat_value(sats)
+        rate = rates.rate()
+        if value is None or rate is None:
+            return None
+        return {"currency": rates.currency, "value": str(value), "rate": str(rate)}
 
 
 async def cmd_invoice(service: WalletService, args: argparse.Namespace, out: Output) -> None:
@@ -249,7 +271,8 @@ def add_parsers(sub: Any) -> None:
     trust = msub.add_parser("trust", help="trust a mint")
     trust.add_argument("url")
 
-    sub.add_parser("balance", help="balances per mint and unit")
+    bal = sub.add_parser("balance", help="balances per mint and unit")
+    bal.add_argument("--fiat", action="store_true", help="also show the value in the fiat currency (fetches a rate)")
 
     inv = sub.add_parser("invoice", help="receive over Lightning: a mint quote to pay")
     inv.add_argument("amount", type=int)

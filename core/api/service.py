@@ -4,7 +4,6 @@ wallet operations together — the one factory, so the GUI, the CLI and the test
 
 from __future__ import annotations
 
-import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -379,16 +378,10 @@ class WalletService:
                 await self.add_mint(url, trusted=True)
             mw = await self.wallet_for(url)
             per_unit = await restore.restore_mint(mw, progress)
-            op_id = self.store.create_operation(
-                kind="restore", mint_url=url, unit="sat", amount=per_unit.get("sat", 0), state="done"
-            )
-            del op_id
+            for unit, amount in per_unit.items():
+                self.store.create_operation(kind="restore", mint_url=url, unit=unit, amount=amount, state="done")
             restored[url] = sum(per_unit.values())
         return restored
-
-    @staticmethod
-    def now() -> float:
-        return time.time()
 
     # --- for the desktop views (issue 7): read-only views of what the wallet already stores ----------
 

@@ -71,7 +71,11 @@ class ProofRow(Base):
     created_at: Mapped[float] = mapped_column(Float)
     updated_at: Mapped[float] = mapped_column(Float)
 
-    __table_args__ = (Index("ix_proofs_mint_unit_state", "mint_url", "unit", "state"),)
+    __table_args__ = (
+        Index("ix_proofs_mint_unit_state", "mint_url", "unit", "state"),
+        # Covers balances per mint (analytics exposure) without reading proof rows.
+        Index("ix_proofs_state_mint_unit_amount", "state", "mint_url", "unit", "amount"),
+    )
 
 
 class MintQuoteRow(Base):
@@ -125,6 +129,26 @@ class OperationRow(Base):
     error: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[float] = mapped_column(Float, index=True)
     updated_at: Mapped[float] = mapped_column(Float)
+    # The exchange rate when the entry happened (fiat per BTC), for reports in fiat; null when not known.
+    fiat_rate: Mapped[float | None] = mapped_column(Float, nullable=True)
+    fiat_currency: Mapped[str | None] = mapped_column(String, nullable=True)
+
+    __table_args__ = (
+        # Covers the analytics aggregates (state + time range, grouped by kind/mint/unit): no table reads.
+        Index(
+            "ix_operations_analytics",
+            "state",
+            "created_at",
+            "kind",
+            "mint_url",
+            "unit",
+            "amount",
+            "fee",
+            "fiat_rate",
+            "fiat_currency",
+        ),
+        Index("ix_operations_kind_created_at", "kind", "created_at"),
+    )
 
 
 class ExportedTokenRow(Base):

@@ -1,0 +1,176 @@
+"""``AnalyticsService``: the figures of the Analytics view and the reports, over a ``WalletService``
+(composition). Every figure is aggregated by the database (``core.analytics.queries``); exports stream
+the entries of a period. The front ends import the result types from here, never from storage.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TextIO
+
+from sqlalchemy import Connection
+from sqlalchemy.exc import SQLAlchemyError
+
+from core.analytics import exporters, queries
+from core.analytics.periods import GRANULARITIES, PERIOD_PRESETS, Granularity, Period, parse_period
+from core.analytics.queries import HistoryEntry, MintInfo
+from core.analytics.types import (
+    CATEGORIES,
+    CATEGORY_LABELS,
+    AnalyticsSnapshot,
+    BalancePoint,
+    ExposureRow,
+    FailureRow,
+    FeeRow,
+    FlowRow,
+    SalesRow,
+)
+from core.api.service import WalletService
+from core.errors import StorageError, UserFacingError
+
+__all__ = [
+    "CATEGORIES",
+    "CATEGORY_LABELS",
+    "GRANULARITIES",
+    "PERIOD_PRESETS",
+    "REPORT_FORMATS",
+    "AnalyticsService",
+    "AnalyticsSnapshot",
+    "BalancePoint",
+    "ExposureRow",
+    "FailureRow",
+    "FeeRow",
+    "FlowRow",
+    "Granularity",
+    "HistoryEntry",
+    "Period",
+    "SalesRow",
+    "parse_period",
+    "write_atomically",
+]
+
+FIAT_CURRENCY_SETTING = "fiat_currency"  # the setting PaymentsService/RatesService use too
+DEFAULT_CURRENCY = "USD"
+# Formats this service writes; "pdf" is rendered by the desktop (Qt) from ``snapshot``.
+REPORT_FORMATS = ("csv", "json", "beancount", "history-csv")
+
+
+def write_atomically(path: str | Path, write: Callable[[TextIO], object]) -> Path:
+    """Write a text file through a temp file in the same directory, fsync, rename (no half-written export)."""
+    target = Path(path).expanduser()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            write(handle)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return target
+
+
+class AnalyticsService:
+    def __init__(self, wallet: WalletService) -> None:
+        self.wallet = wallet
+
+    @contextmanager
+    def _read(self) -> Iterator[Connection]:
+        try:
+            with self.wallet.store.db.engine.connect() as conn:
+                yield conn
+        except SQLAlchemyError as exc:
+            raise StorageError(f"database error while reading the history: {exc}") from exc
+
+    # --- settings ------------------------------------------------------------------------------
+
+    def currency(self) -> str:
+        return (self.wallet.store.get_setting(FIAT_CURRENCY_SETTING) or DEFAULT_CURRENCY).upper()
+
+    def _mints(self) -> dict[str, MintInfo]:
+        return {m.url: MintInfo(m.name, m.trusted) for m in self.wallet.store.list_mints()}
+
+    # --- figures -------------------------------------------------------------------------------
+
+    def snapshot(
+        self, period: Period | str, *, currency: str | None = None, fallback_rate: float | None = None
+    ) -> AnalyticsSnapshot:
+        """Every figure of the Analytics view for ``period``.
+
+        Fiat values use the rate recorded with each entry; ``fallback_rate`` (fiat per BTC, e.g. today's)
+        values the entries recorded without one — leave it None to count those as unpriced.
+        """
+        if isinstance(period, str):
+            period = self.parse_period(period)
+        with self._read() as conn:
+            return queries.build_snapshot(
+                conn, period, currency=currency or self.currency(), fallback_rate=fallback_rate, mints=self._mints()
+            )
+
+    @staticmethod
+    def parse_period(text: str, *, granularity: Granularity | None = None, utc: bool = False) -> Period:
+        try:
+            return parse_period(text, granularity=granularity, utc=utc)
+        except ValueError as exc:
+            raise UserFacingError(str(exc)) from exc
+
+    def record_fiat_rate(self, operation_id: str, rate: float, currency: str) -> None:
+        """Store the exchange rate (``currency`` per BTC) at which an operation happened."""
+        try:
+            with self.wallet.store.db.engine.begin() as conn:
+                found = queries.set_fiat_rate(conn, operation_id, rate, currency)
+        except SQLAlchemyError as exc:
+            raise StorageError(f"database error: {exc}") from exc
+        if not found:
+            raise UserFacingError(f"no operation {operation_id}")
+
+    # --- exports -------------------------------------------------------------------------------
+
+    def export_history_csv(self, period: Period, out: TextIO, *, all_states: bool = False) -> int:
+        with self._read() as conn:
+            entries = queries.iter_entries(conn, period, states=None if all_states else ("done",))
+            return exporters.write_history_csv(entries, out, currency=self.currency(), utc=period.utc)
+
+    def export_beancount(self, period: Period, out: TextIO) -> int:
+        names = {url: info.name for url, info in self._mints().items()}
+        with self._read() as conn:
+            entries = queries.iter_entries(conn, period)
+            return exporters.write_beancount(entries, out, mint_names=names, currency=self.currency(), utc=period.utc)
+
+    def render(self, period: Period, fmt: str) -> str:
+        """A report as text: ``csv`` / ``json`` (the figures), ``beancount``, ``history-csv``."""
+        if fmt == "json":
+            return exporters.report_json(self.snapshot(period))
+        if fmt == "csv":
+            return exporters.report_csv(self.snapshot(period))
+        buffer = io.StringIO()
+        self.write(period, fmt, buffer)
+        return buffer.getvalue()
+
+    def write(self, period: Period, fmt: str, out: TextIO) -> int:
+        """Write a report to ``out``; returns the number of entries (or of figures' rows) it holds."""
+        if fmt == "beancount":
+            return self.export_beancount(period, out)
+        if fmt == "history-csv":
+            return self.export_history_csv(period, out)
+        if fmt in ("csv", "json"):
+            snapshot = self.snapshot(period)
+            out.write(exporters.report_json(snapshot) if fmt == "json" else exporters.report_csv(snapshot))
+            return snapshot.entries
+        raise UserFacingError(f"unknown report format {fmt!r}: use one of {', '.join(REPORT_FORMATS)} or pdf")
+
+    def write_file(self, period: Period, fmt: str, path: str | Path) -> tuple[Path, int]:
+        count = 0
+
+        def write(handle: TextIO) -> None:
+            nonlocal count
+            count = self.write(period, fmt, handle)
+
+        return write_atomically(path, write), count

@@ -35,6 +35,8 @@ class Harness:
     # Makes an 8-sat invoice of the payee that expires in 1 s (Blink counts expiry in minutes: its harness makes
     # the invoice on the server's side).
     expiring_invoice: Callable[[], Awaitable[CreatedInvoice]] | None = None
+    # Flash answers a payment with its status only: no preimage.
+    preimage_on_pay: bool = True
 
     async def make_expiring_invoice(self) -> CreatedInvoice:
         if self.expiring_invoice is not None:
@@ -164,33 +166,41 @@ async def cln_harness(request: pytest.FixtureRequest) -> AsyncIterator[Harness]:
             await h.aclose()
 
 
-@asynccontextmanager
-async def blink_harness(request: pytest.FixtureRequest) -> AsyncIterator[Harness]:
-    from backends.blink import BlinkBackend
-    from tests.fakes.blink_server import BlinkFake
+def _blink_like(flash: bool) -> Callable[[pytest.FixtureRequest], AbstractAsyncContextManager[Harness]]:
+    @asynccontextmanager
+    async def harness(request: pytest.FixtureRequest) -> AsyncIterator[Harness]:
+        from backends.blink import BlinkBackend, FlashBackend
+        from tests.fakes.blink_server import BlinkFake
 
-    fake = BlinkFake(FakeNetwork())
-    fake.add_account("payer", "blink_payer_key", btc_sat=FUNDED_SAT)
-    fake.add_account("payee", "blink_payee_key")
+        cls = FlashBackend if flash else BlinkBackend
+        fake = BlinkFake(FakeNetwork(), flash=flash)
+        fake.add_account("payer", "payer_key", btc_sat=FUNDED_SAT)
+        fake.add_account("payee", "payee_key")
 
-    async def expiring() -> CreatedInvoice:
-        inv = fake.net.create_invoice("payee:BTC", 8_000, memo="expires", expiry=1)
-        return CreatedInvoice(inv.bolt11, inv.payment_hash, 8)
+        async def expiring() -> CreatedInvoice:
+            inv = fake.net.create_invoice("payee:BTC", 8_000, memo="expires", expiry=1)
+            return CreatedInvoice(inv.bolt11, inv.payment_hash, 8)
 
-    async with LocalServer(fake.app()) as srv:
-        url = srv.url + "/graphql"
-        h = Harness(
-            BlinkBackend(url, "blink_payer_key"),
-            BlinkBackend(url, "blink_payee_key", poll_interval=0.1),
-            BlinkBackend(url, "wrong_key"),
-            BlinkBackend(_dead_url() + "/graphql", "blink_payer_key"),
-            extra={"fake": fake},
-            expiring_invoice=expiring,
-        )
-        try:
-            yield h
-        finally:
-            await h.aclose()
+        async with LocalServer(fake.app()) as srv:
+            url = srv.url + "/graphql"
+            h = Harness(
+                cls(url, "payer_key", currency="BTC"),
+                cls(url, "payee_key", currency="BTC", poll_interval=0.1),
+                cls(url, "wrong_key", currency="BTC"),
+                cls(_dead_url() + "/graphql", "payer_key", currency="BTC"),
+                extra={"fake": fake},
+                expiring_invoice=expiring,
+                preimage_on_pay=not flash,
+                # Flash looks invoices up by payment request only, and this one was made on the server's side:
+                # unknown to the backend, so "pending" — never "failed".
+                expired_invoice_states=(PaymentState.PENDING,) if flash else (PaymentState.FAILED,),
+            )
+            try:
+                yield h
+            finally:
+                await h.aclose()
+
+    return harness
 
 
 @asynccontextmanager
@@ -228,6 +238,7 @@ HARNESSES: dict[str, HarnessFactory] = {
     "lnbits": lnbits_harness,
     "lnd": lnd_harness,
     "cln": cln_harness,
-    "blink": blink_harness,
+    "blink": _blink_like(flash=False),
+    "flash": _blink_like(flash=True),
     "nwc": nwc_harness,
 }

@@ -7,12 +7,13 @@ import argparse
 import asyncio
 import logging
 import logging.handlers
+import signal
 import sys
 from pathlib import Path
 from typing import Any
 
 import qasync
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -97,6 +98,7 @@ async def _run(args: argparse.Namespace, reporter: ErrorReporter) -> int:
         settings = QSettings()
     configure_logging(config.logs_dir, debug=args.debug)
     session = Session(config, reporter, settings, demo=args.demo)
+    stop = _close_on_signals(session)
     try:
         if not await session.start():
             return 1
@@ -106,9 +108,38 @@ async def _run(args: argparse.Namespace, reporter: ErrorReporter) -> int:
         await window.wait_closed()
         return 0
     finally:
+        stop()
         await session.close()
         if demo_env is not None:
             await demo_env.stop()
+
+
+def _close_on_signals(session: Any) -> Any:
+    """Ctrl+C / SIGTERM close the window, so the normal shutdown runs (and the demo mints are stopped).
+
+    Python handles signals only when it runs; a Qt timer gives it a moment twice a second."""
+    loop = asyncio.get_running_loop()
+
+    def handler(signum: int, frame: object) -> None:
+        window = session.window
+        if window is not None:
+            loop.call_soon_threadsafe(window.close)
+        elif session.wizard is not None:
+            loop.call_soon_threadsafe(session.wizard.reject)
+        elif session.unlock_dialog is not None:
+            loop.call_soon_threadsafe(session.unlock_dialog.reject)
+
+    previous = {sig: signal.signal(sig, handler) for sig in (signal.SIGINT, signal.SIGTERM)}
+    ticker = QTimer()
+    ticker.timeout.connect(lambda: None)
+    ticker.start(500)
+
+    def restore() -> None:
+        ticker.stop()
+        for sig, old in previous.items():
+            signal.signal(sig, old)
+
+    return restore
 
 
 def run_app(args: argparse.Namespace) -> int:

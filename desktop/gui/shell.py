@@ -40,11 +40,16 @@ class MainWindow(QMainWindow):
         self.nav.setObjectName("navigation")
         self.nav.setFixedWidth(180)
         self.nav.setIconSize(QSize(20, 20))
-        self.nav.setStyleSheet("QListWidget#navigation { font-size: 11pt; } QListWidget::item { padding: 9px; }")
+        # No style sheet here: it would freeze the palette, and the nav must follow light/dark switches.
+        nav_font = self.nav.font()
+        nav_font.setPointSizeF(nav_font.pointSizeF() * 1.2)
+        self.nav.setFont(nav_font)
+        self.nav.setSpacing(3)
         self.stack = QStackedWidget()
         for number, view in enumerate(views, start=1):
             item = QListWidgetItem(str(getattr(view, "title", view.objectName())))
             item.setToolTip(f"Ctrl+{number}")
+            item.setSizeHint(QSize(0, 34))
             self.nav.addItem(item)
             # Scrollable, so a small screen still reaches every field instead of forcing a huge window.
             page = QScrollArea()

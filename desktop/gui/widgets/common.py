@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtGui import QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QWidget
 
 from core.api.service import WalletService
@@ -36,8 +36,8 @@ def hint(text: str) -> QLabel:
     label = QLabel(text)
     label.setWordWrap(True)
     label.setObjectName("hint")
-    label.setForegroundRole(label.foregroundRole())
-    label.setStyleSheet("QLabel#hint { color: palette(placeholder-text); }")
+    # A palette role, not a style sheet, so the muted colour follows light/dark switches.
+    label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
     return label
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication, QImage
+from PySide6.QtGui import QGuiApplication, QImage, QTextOption
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -51,6 +51,7 @@ class PayView(QWidget):
         self.input.setObjectName("payInput")
         self.input.setPlaceholderText("lnbc… · lnurl… · name@domain · creqA…")
         self.input.setMaximumHeight(90)
+        self.input.setWordWrapMode(QTextOption.WrapMode.WrapAnywhere)
         self.input.textChanged.connect(self._input_changed)
         layout.addWidget(self.input)
         row = QHBoxLayout()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication, QImage
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication, QImage, QTextOption
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -98,6 +98,7 @@ class ReceiveView(QWidget):
         self.input.setObjectName("tokenInput")
         self.input.setPlaceholderText("cashuB…")
         self.input.setMaximumHeight(110)
+        self.input.setWordWrapMode(QTextOption.WrapMode.WrapAnywhere)
         self.input.textChanged.connect(self._input_changed)
         self.input.file_dropped.connect(lambda path: self.ctx.run(self.load_file(path)))
         layout.addWidget(self.input)

@@ -6,6 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtGui import QTextOption
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -170,6 +171,7 @@ class SendView(QWidget):
         self.lock_expiry = QCheckBox("Refundable after")
         self.locktime = QDateTimeEdit(QDateTime.currentDateTime().addDays(7))
         self.locktime.setCalendarPopup(True)
+        self.locktime.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.refund = QLineEdit()
         self.refund.setPlaceholderText("refund public key (defaults to nobody)")
         opt.addRow(self.include_fee)
@@ -216,6 +218,7 @@ class SendView(QWidget):
         self.token_text.setObjectName("tokenText")
         self.token_text.setReadOnly(True)
         self.token_text.setMaximumHeight(64)
+        self.token_text.setWordWrapMode(QTextOption.WrapMode.WrapAnywhere)
         layout.addWidget(self.token_text)
         row = QHBoxLayout()
         self.copy = CopyButton("Copy token")

@@ -45,7 +45,8 @@ def _table(model: Any, name: str) -> QTableView:
     table.verticalHeader().hide()
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     table.horizontalHeader().setStretchLastSection(True)
-    table.setMinimumHeight(120)
+    table.setMinimumHeight(90)
+    table.setMaximumHeight(110)
     return table
 
 
@@ -197,6 +198,7 @@ class SettingsView(QWidget):
         self.currency.setEditable(True)
         self.currency.addItems(FIAT_CURRENCIES)
         self.currency.setCurrentText(self.state.currency)
+        self.currency.setMaximumWidth(160)
         self.currency.activated.connect(lambda _i: self.set_currency(self.currency.currentText()))
         form.addRow("Fiat currency:", self.currency)
         form.addRow("", hint("Fiat values are shown only while a fresh exchange rate is known."))

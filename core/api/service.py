@@ -4,6 +4,7 @@ wallet operations together — the one factory, so the GUI, the CLI and the test
 
 from __future__ import annotations
 
+import json
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -129,8 +130,19 @@ class WalletService:
         return decrypt_secret(stored, password or "") if is_encrypted(stored) else stored
 
     def set_password(self, old: str | None, new: str | None) -> None:
+        """Set, change (``old`` → ``new``) or remove (``new`` None) the password, for the seed and every saved
+        secret (settings records with a ``secrets`` map, e.g. Lightning backend keys) in one transaction."""
         words = self.mnemonic(old)
-        self.store.set_setting(_MNEMONIC_KEY, encrypt_secret(words, new) if new else words)
+        with self.store.atomic():
+            self.store.set_setting(_MNEMONIC_KEY, encrypt_secret(words, new) if new else words)
+            for key, value in self.store.settings_with_prefix("backend:").items():
+                record = json.loads(value)
+                secrets = record.get("secrets")
+                if not isinstance(secrets, dict):
+                    continue
+                plain = {k: decrypt_secret(v, old or "") if is_encrypted(v) else v for k, v in secrets.items()}
+                record["secrets"] = {k: encrypt_secret(v, new) if new else v for k, v in plain.items()}
+                self.store.set_setting(key, json.dumps(record, sort_keys=True))
 
     @property
     def seed(self) -> bytes:

@@ -115,6 +115,11 @@ class Store:
         with self._session() as s:
             s.merge(SettingRow(key=key, value=value))
 
+    def settings_with_prefix(self, prefix: str) -> dict[str, str]:
+        with self._session() as s:
+            rows = s.scalars(select(SettingRow).where(SettingRow.key.startswith(prefix))).all()
+            return {r.key: r.value for r in rows}
+
     def delete_setting(self, key: str) -> None:
         with self._session() as s:
             row = s.get(SettingRow, key)

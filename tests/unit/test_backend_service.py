@@ -97,3 +97,16 @@ def test_options_are_checked(open_wallet: WalletService, registry: BackendRegist
     with pytest.raises(UserFacingError, match="a backend name"):
         service.add("bad name!", "fake", {})
     assert service.names() == []
+
+
+def test_changing_or_removing_the_wallet_password_reencrypts_backend_secrets(
+    locked_wallet: WalletService, registry: BackendRegistry
+) -> None:
+    BackendsService(locked_wallet, registry, password="pw").add("shop", "lnbits", {"url": "u", "key": "secret-key"})
+    locked_wallet.set_password("pw", "changed")
+    assert BackendsService(locked_wallet, registry, password="changed").get("shop").options["key"] == "secret-key"
+    with pytest.raises(InvalidPassword):
+        BackendsService(locked_wallet, registry, password="pw").get("shop")
+    locked_wallet.set_password("changed", None)
+    assert not locked_wallet.password_protected
+    assert BackendsService(locked_wallet, registry).get("shop").options["key"] == "secret-key"

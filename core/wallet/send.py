@@ -9,6 +9,7 @@ fresh random secrets (a locked secret is not derivable from the seed).
 
 from __future__ import annotations
 
+import dataclasses
 import secrets as random_secrets
 from dataclasses import dataclass
 
@@ -16,6 +17,7 @@ from core.errors import CryptoError, InsufficientBalance, UserFacingError
 from core.protocol import bdhke
 from core.protocol.amounts import split
 from core.protocol.ec import parse_point
+from core.protocol.keysets import short_id
 from core.protocol.models import Proof
 from core.protocol.p2pk import make_p2pk_secret
 from core.protocol.tokens import Token
@@ -75,7 +77,10 @@ def _locked_outputs(keyset_id: str, amounts: list[int], lock: LockOptions) -> li
 
 def record_sent_token(mw: MintWallet, op_id: str, unit: str, sent: list[Proof], amount: int, memo: str) -> str:
     """Encode the sent proofs as a token and list it as pending until claimed; returns the token."""
-    token = Token(mint=mw.url, unit=unit, memo=memo or None, proofs=sent).encode_v4()
+    # V4 tokens carry the 8-byte short form of v2 keyset ids (NUT-02): a smaller token, a sparser QR code.
+    # Receivers map it back with the mint's keyset list.
+    compact = [dataclasses.replace(p, id=short_id(p.id)) for p in sent]
+    token = Token(mint=mw.url, unit=unit, memo=memo or None, proofs=compact).encode_v4()
     mw.store.add_exported_token(operation_id=op_id, mint_url=mw.url, unit=unit, amount=amount, token=token)
     return token
 

@@ -20,8 +20,11 @@ transfer   transfer_out        − (amount + fee)
 Fiat values use the rate stored with each operation (``fiat_rate`` per BTC, ``fiat_currency``); a
 ``fallback_rate`` (e.g. today's) values entries without one, and fiat units (``usd`` cents …) count at face value.
 
-The SQL is SQLite's (``date(…, 'unixepoch', 'localtime')``, ``json_extract``, ``json_each``): the dialect the
-wallet ships with. A PostgreSQL port replaces ``_bucket_sql`` and the two JSON expressions.
+What needs the journal's JSON data (Lightning fees, tips, transfers between our own mints) comes from
+``operation_facts`` (see ``core.analytics.facts``), brought up to date before each snapshot.
+
+The SQL is SQLite's (``date(…, 'unixepoch', 'localtime')``; the facts' ``json_extract``, ``json_each``): the
+dialect the wallet ships with. A PostgreSQL port replaces ``_bucket_sql`` and ``facts.SYNC_SQL``.
 """
 
 from __future__ import annotations
@@ -53,6 +56,7 @@ __all__ = [
     "build_snapshot",
     "iter_entries",
     "period_start",
+    "set_fiat_rate",
 ]
 
 KIND_CATEGORY = {
@@ -137,7 +141,8 @@ def _flows(conn: Connection, period: Period, params: Mapping[str, Any]) -> tuple
             f"SELECT {bucket} AS bucket, mint_url, unit, kind, COUNT(*), SUM(amount), SUM(fee), "
             f"SUM({_fiat_sql('amount')}), SUM({_fiat_sql('fee')}), "
             f"SUM(CASE WHEN {_fiat_sql('amount')} IS NULL THEN 1 ELSE 0 END) "
-            "FROM operations WHERE state = 'done' AND created_at >= :start AND created_at < :end "
+            "FROM operations INDEXED BY ix_operations_analytics "
+            "WHERE state = 'done' AND created_at >= :start AND created_at < :end "
             "GROUP BY bucket, mint_url, unit, kind"
         ),
         params,
@@ -146,10 +151,8 @@ def _flows(conn: Connection, period: Period, params: Mapping[str, Any]) -> tuple
     transfer_in = conn.execute(
         text(
             f"SELECT {bucket} AS bucket, mint_url, unit, COUNT(*), SUM(amount), SUM(fee), "
-            f"SUM({_fiat_sql('amount')}), SUM({_fiat_sql('fee')}) "
-            "FROM operations WHERE kind = 'issue' AND state = 'done' AND created_at >= :start AND created_at < :end "
-            "AND json_extract(data_json, '$.quote') IN "
-            "(SELECT json_extract(data_json, '$.dest_quote') FROM operations WHERE kind = 'transfer') "
+            f"SUM({_fiat_sql('amount')}), SUM({_fiat_sql('fee')}) FROM operation_facts "
+            "WHERE kind = 'issue' AND internal AND created_at >= :start AND created_at < :end "
             "GROUP BY bucket, mint_url, unit"
         ),
         params,
@@ -185,8 +188,8 @@ def _opening_balances(conn: Connection, params: Mapping[str, Any]) -> dict[tuple
     rows = conn.execute(
         text(
             f"SELECT mint_url, unit, kind, SUM(amount), SUM(fee), SUM({_fiat_sql('amount')}), "
-            f"SUM({_fiat_sql('fee')}) FROM operations WHERE state = 'done' AND created_at < :start "
-            "GROUP BY mint_url, unit, kind"
+            f"SUM({_fiat_sql('fee')}) FROM operations INDEXED BY ix_operations_ledger "
+            "WHERE state = 'done' AND created_at < :start GROUP BY kind, mint_url, unit"
         ),
         params,
     ).all()
@@ -243,12 +246,11 @@ def _balance_series(
 
 def _sales(conn: Connection, period: Period, params: Mapping[str, Any]) -> list[SalesRow]:
     bucket = _bucket_sql("created_at", period.granularity, period.utc)
-    tip = "COALESCE(CAST(json_extract(data_json, '$.tip') AS INTEGER), 0)"
     rows = conn.execute(
         text(
-            f"SELECT {bucket} AS bucket, unit, COUNT(*), SUM(amount), SUM({tip}), "
-            f"SUM({_fiat_sql(f'amount - {tip}')}), SUM({_fiat_sql(tip)}) "
-            "FROM operations WHERE kind = 'sale' AND state = 'done' AND created_at >= :start AND created_at < :end "
+            f"SELECT {bucket} AS bucket, unit, COUNT(*), SUM(amount), SUM(tip), "
+            f"SUM({_fiat_sql('amount - tip')}), SUM({_fiat_sql('tip')}) FROM operation_facts "
+            "WHERE kind = 'sale' AND created_at >= :start AND created_at < :end "
             "GROUP BY bucket, unit ORDER BY bucket, unit"
         ),
         params,
@@ -259,30 +261,13 @@ def _sales(conn: Connection, period: Period, params: Mapping[str, Any]) -> list[
     ]
 
 
-_INPUT_SECRET = "(CASE WHEN j.type = 'object' THEN json_extract(j.value, '$.secret') ELSE j.value END)"
-
-# One row per Lightning payment of the range: its input fee (NUT-02: ceil(Σ ppk / 1000)) and input total,
-# from the input secrets the journal kept.
-_MELT_INPUTS = (
-    "SELECT op.id AS id, (SUM(COALESCE(k.input_fee_ppk, 0)) + 999) / 1000 AS input_fee, SUM(p.amount) AS total_in "
-    "FROM operations op, json_each(op.data_json, '$.inputs') AS j "
-    f"JOIN proofs p ON p.secret = {_INPUT_SECRET} "
-    "LEFT JOIN keysets k ON k.id = p.keyset_id "
-    "WHERE op.kind IN ('melt', 'transfer') AND op.state = 'done' AND op.created_at >= :start "
-    "AND op.created_at < :end GROUP BY op.id"
-)
-
-
 def _lightning_fees(conn: Connection, params: Mapping[str, Any]) -> dict[tuple[str, str], tuple[int, ...]]:
     rows = conn.execute(
         text(
-            "SELECT o.mint_url, o.unit, COUNT(*), SUM(o.amount), SUM(o.fee), SUM(COALESCE(mq.fee_reserve, 0)), "
-            "SUM(COALESCE(f.input_fee, 0)), SUM(COALESCE(f.total_in, o.amount + o.fee)) "
-            "FROM operations o "
-            "LEFT JOIN melt_quotes mq ON mq.quote = json_extract(o.data_json, '$.quote') "
-            f"LEFT JOIN ({_MELT_INPUTS}) AS f ON f.id = o.id "
-            "WHERE o.kind IN ('melt', 'transfer') AND o.state = 'done' AND o.created_at >= :start "
-            "AND o.created_at < :end GROUP BY o.mint_url, o.unit"
+            "SELECT mint_url, unit, COUNT(*), SUM(amount), SUM(fee), SUM(fee_reserve), SUM(input_fee), "
+            "SUM(COALESCE(total_in, amount + fee)) FROM operation_facts "
+            "WHERE kind IN ('melt', 'transfer') AND created_at >= :start AND created_at < :end "
+            "GROUP BY mint_url, unit"
         ),
         params,
     ).all()
@@ -487,15 +472,10 @@ def iter_entries(
         params.update({f"s{i}": s for i, s in enumerate(states)})
     sql = (
         "SELECT o.id, o.created_at, o.kind, o.state, o.mint_url, o.unit, o.amount, o.fee, o.memo, o.fiat_rate, "
-        "o.fiat_currency, COALESCE(f.input_fee, 0), COALESCE(mq.fee_reserve, 0), "
-        "CASE WHEN o.kind = 'sale' THEN COALESCE(CAST(json_extract(o.data_json, '$.tip') AS INTEGER), 0) ELSE 0 END, "
+        "o.fiat_currency, COALESCE(f.input_fee, 0), COALESCE(f.fee_reserve, 0), COALESCE(f.tip, 0), "
         "CASE WHEN o.kind = 'transfer' THEN COALESCE(json_extract(o.data_json, '$.dest_mint'), '') ELSE '' END, "
-        "CASE WHEN o.kind = 'issue' AND json_extract(o.data_json, '$.quote') IN "
-        "(SELECT json_extract(data_json, '$.dest_quote') FROM operations WHERE kind = 'transfer') THEN 1 ELSE 0 END "
-        "FROM operations o "
-        "LEFT JOIN melt_quotes mq "
-        "ON o.kind IN ('melt', 'transfer') AND mq.quote = json_extract(o.data_json, '$.quote') "
-        f"LEFT JOIN ({_MELT_INPUTS}) AS f ON f.id = o.id "
+        "COALESCE(f.internal, 0) "
+        "FROM operations o LEFT JOIN operation_facts f ON f.operation_id = o.id "
         f"WHERE o.created_at >= :start AND o.created_at < :end {state_filter} ORDER BY o.created_at, o.id"
     )
     result = conn.execution_options(yield_per=batch).execute(text(sql), params)
@@ -525,7 +505,8 @@ def iter_entries(
 def set_fiat_rate(conn: Connection, operation_id: str, rate: float, currency: str) -> bool:
     """Record the exchange rate (fiat per BTC) an operation happened at; False when there is no such operation."""
     result = conn.execute(
-        text("UPDATE operations SET fiat_rate = :rate, fiat_currency = :cur WHERE id = :id"),
-        {"rate": rate, "cur": currency.upper(), "id": operation_id},
+        # updated_at moves so that operation_facts picks the rate up at its next catch-up.
+        text("UPDATE operations SET fiat_rate = :rate, fiat_currency = :cur, updated_at = :now WHERE id = :id"),
+        {"rate": rate, "cur": currency.upper(), "id": operation_id, "now": time.time()},
     )
     return bool(result.rowcount)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import io
 import os
 import tempfile
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -16,7 +17,7 @@ from typing import TextIO
 from sqlalchemy import Connection
 from sqlalchemy.exc import SQLAlchemyError
 
-from core.analytics import exporters, queries
+from core.analytics import exporters, facts, queries
 from core.analytics.periods import GRANULARITIES, PERIOD_PRESETS, Granularity, Period, parse_period
 from core.analytics.queries import HistoryEntry, MintInfo
 from core.analytics.types import (
@@ -83,8 +84,12 @@ class AnalyticsService:
 
     @contextmanager
     def _read(self) -> Iterator[Connection]:
+        """A read connection, after bringing ``operation_facts`` up to date in a short write transaction."""
+        engine = self.wallet.store.db.engine
         try:
-            with self.wallet.store.db.engine.connect() as conn:
+            with engine.begin() as conn:
+                facts.catch_up(conn)
+            with engine.connect() as conn:
                 yield conn
         except SQLAlchemyError as exc:
             raise StorageError(f"database error while reading the history: {exc}") from exc
@@ -109,10 +114,15 @@ class AnalyticsService:
         """
         if isinstance(period, str):
             period = self.parse_period(period)
+        started = time.perf_counter()
         with self._read() as conn:
-            return queries.build_snapshot(
+            caught_up = time.perf_counter()
+            snapshot = queries.build_snapshot(
                 conn, period, currency=currency or self.currency(), fallback_rate=fallback_rate, mints=self._mints()
             )
+        snapshot.timings["facts"] = caught_up - started
+        snapshot.timings["total"] = time.perf_counter() - started
+        return snapshot
 
     @staticmethod
     def parse_period(text: str, *, granularity: Granularity | None = None, utc: bool = False) -> Period:

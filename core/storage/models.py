@@ -17,6 +17,7 @@ __all__ = [
     "MeltQuoteRow",
     "MintQuoteRow",
     "MintRow",
+    "OperationFactRow",
     "OperationRow",
     "ProofRow",
     "SettingRow",
@@ -147,8 +148,47 @@ class OperationRow(Base):
             "fiat_rate",
             "fiat_currency",
         ),
+        # Covers sums per kind/mint/unit before a date (opening balances) in index order, without sorting.
+        Index(
+            "ix_operations_ledger",
+            "state",
+            "kind",
+            "mint_url",
+            "unit",
+            "created_at",
+            "amount",
+            "fee",
+            "fiat_rate",
+            "fiat_currency",
+        ),
         Index("ix_operations_kind_created_at", "kind", "created_at"),
+        Index("ix_operations_updated_at", "updated_at"),
     )
+
+
+class OperationFactRow(Base):
+    """What the reports need from a done operation's journal data (``data_json``), extracted once by
+    ``core.analytics.facts`` so that the figures never parse JSON: Lightning payments' input fee, fee reserve
+    and inputs, a sale's tip, and whether an issue finished a transfer between our own mints."""
+
+    __tablename__ = "operation_facts"
+
+    operation_id: Mapped[str] = mapped_column(String, primary_key=True)
+    kind: Mapped[str] = mapped_column(String)
+    mint_url: Mapped[str] = mapped_column(String)
+    unit: Mapped[str] = mapped_column(String)
+    created_at: Mapped[float] = mapped_column(Float)
+    amount: Mapped[int] = mapped_column(BigInteger)
+    fee: Mapped[int] = mapped_column(BigInteger)
+    fiat_rate: Mapped[float | None] = mapped_column(Float, nullable=True)
+    fiat_currency: Mapped[str | None] = mapped_column(String, nullable=True)
+    input_fee: Mapped[int] = mapped_column(BigInteger, default=0)
+    fee_reserve: Mapped[int] = mapped_column(BigInteger, default=0)
+    total_in: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    tip: Mapped[int] = mapped_column(BigInteger, default=0)
+    internal: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    __table_args__ = (Index("ix_operation_facts_kind_created_at", "kind", "created_at"),)
 
 
 class ExportedTokenRow(Base):

@@ -104,7 +104,8 @@ def report_html(snapshot: AnalyticsSnapshot, *, chart: bool = True) -> str:
     )
     names = {x.mint_url: x.name for x in s.exposure}
     parts.append(
-        "<h2>Fees per mint</h2><p>Amounts in sat (or the unit named); LN = Lightning; unused = reserve returned as change.</p>"
+        "<h2>Fees per mint</h2>"
+        "<p>Amounts in sat (or the unit named); LN = Lightning; unused = reserve returned as change.</p>"
     )
     parts.append(
         _table(

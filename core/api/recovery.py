@@ -18,7 +18,7 @@ from core.recovery.reconcile import MintReconciliation, reconcile_mint
 from core.recovery.resume import UNFINISHED_STATES, Outcome, resume_operation
 from core.wallet import issue
 
-__all__ = ["RecoveryReport", "RecoveryService", "backoff_seconds"]
+__all__ = ["MintReconciliation", "RecoveryReport", "RecoveryService", "backoff_seconds"]
 
 BASE_DELAY = 30.0
 MAX_DELAY = 3600.0

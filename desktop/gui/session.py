@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import logging
 from typing import Any
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from core.api.backends import BackendsService
 from core.api.payments import PaymentsService, RatesService
+from core.api.recovery import RecoveryService
 from core.api.service import WalletService
 from core.config import Config
 from core.errors import InvalidPassword
@@ -25,6 +27,7 @@ from desktop.gui.views.balances.view import BalancesView
 from desktop.gui.views.history.view import HistoryView
 from desktop.gui.views.pay.view import PayView
 from desktop.gui.views.receive.view import ReceiveView
+from desktop.gui.views.recovery.view import RecoveryView
 from desktop.gui.views.send.view import SendView
 from desktop.gui.views.settings.view import SettingsView
 from desktop.gui.wizard.wizard import FirstRunWizard
@@ -67,6 +70,8 @@ class Session:
         self.backends: BackendsService | None = None
         self.ctx: AppContext | None = None
         self.window: MainWindow | None = None
+        self.recovery_interval = 30.0
+        self._recovery_task: asyncio.Future[None] | None = None
 
     # --- start-up ------------------------------------------------------------------------------
 
@@ -141,6 +146,7 @@ class Session:
             SendView(self.ctx),
             PayView(self.ctx, self.payments),
             HistoryView(self.ctx),
+            RecoveryView(self.ctx),
             SettingsView(self.ctx, self.backends, self.password),
         ]
         title = f"Nutdesk {package_version()}" + (" — demo (FakeWallet mint, not real money)" if self.demo else "")
@@ -149,7 +155,28 @@ class Session:
             self.rates.start()
             # Redraw fiat values once the first rate arrives.
             self.tasks.start(self._first_rate())
+        self._start_recovery()
         return self.window
+
+    def _start_recovery(self) -> None:
+        """Resume what a crash or network break left unfinished, now and then in the background.
+
+        Not a TaskRunner task: it lives as long as the window and must not keep the busy indicator on. The
+        window shows balances at once; an offline mint only delays its own operations.
+        """
+        recovery = RecoveryService(self.service)
+
+        async def loop() -> None:
+            ctx = self.ctx
+            while True:
+                with contextlib.suppress(Exception):
+                    reports = await recovery.recover(only_due=True)
+                    if reports and ctx is not None:
+                        ctx.changed("recovery", "balances", "history", "sent")
+                # close() cancels the task; a cancelled sleep leaves nothing behind.
+                await asyncio.sleep(self.recovery_interval)
+
+        self._recovery_task = asyncio.ensure_future(loop())
 
     async def _first_rate(self) -> None:
         if self.rates is None or self.ctx is None:
@@ -166,6 +193,11 @@ class Session:
 
     async def close(self) -> None:
         """Stop every task, close the network clients and the database. Safe to call twice."""
+        if self._recovery_task is not None:
+            self._recovery_task.cancel()
+            with contextlib.suppress(BaseException):
+                await self._recovery_task
+            self._recovery_task = None
         await self.tasks.cancel_all()
         if self.window is not None:
             self.window.hide()

@@ -1,0 +1,1 @@
+"""Recovery: unfinished operations, failed transactions, reconcile, restore from the seed."""

@@ -1,0 +1,109 @@
+"""Recovery as plain Python: the rows of the journal that need attention, and the actions on them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from dataclasses import dataclass
+
+from core.api.recovery import MintReconciliation, RecoveryReport, RecoveryService
+from core.api.service import WalletService
+
+__all__ = ["AttentionRow", "RecoveryState"]
+
+
+@dataclass(frozen=True)
+class AttentionRow:
+    """An operation that is not finished, or a failed transaction still open."""
+
+    operation_id: str
+    kind: str
+    mint: str
+    amount: int
+    unit: str
+    status: str
+    reason: str
+    retries: int
+    next_retry_at: float | None
+    failed_id: int | None
+
+    @property
+    def next_retry(self) -> str:
+        if self.next_retry_at is None:
+            return "—"
+        if self.next_retry_at <= time.time():
+            return "due now"
+        return dt.datetime.fromtimestamp(self.next_retry_at).strftime("%H:%M:%S")
+
+
+class RecoveryState:
+    def __init__(self, service: WalletService) -> None:
+        self.recovery = RecoveryService(service)
+        self.last_reconcile: list[MintReconciliation] = []
+
+    def rows(self) -> list[AttentionRow]:
+        failed = {f.operation_id: f for f in self.recovery.failed()}
+        rows = []
+        for op in self.recovery.unfinished():
+            f = failed.pop(op.id, None)
+            if f is not None and f.status == "dismissed":
+                continue
+            rows.append(
+                AttentionRow(
+                    op.id,
+                    op.kind,
+                    op.mint_url,
+                    op.amount,
+                    op.unit,
+                    f.status if f else f"unfinished ({op.state})",
+                    (f.details if f else op.error) or "waiting to be resumed",
+                    f.retry_count if f else 0,
+                    f.next_retry_at if f else None,
+                    f.id if f else None,
+                )
+            )
+        for f in failed.values():
+            rows.append(
+                AttentionRow(
+                    f.operation_id,
+                    f.operation,
+                    f.mint_url,
+                    f.amount,
+                    f.unit,
+                    f.status,
+                    f.details,
+                    f.retry_count,
+                    f.next_retry_at,
+                    f.id,
+                )
+            )
+        return rows
+
+    async def recover_now(self) -> list[RecoveryReport]:
+        return await self.recovery.recover()
+
+    async def retry(self, row: AttentionRow) -> RecoveryReport | list[RecoveryReport]:
+        if row.failed_id is not None:
+            return await self.recovery.retry(row.failed_id)
+        return await self.recovery.recover()
+
+    def dismiss(self, row: AttentionRow) -> None:
+        if row.failed_id is not None:
+            self.recovery.dismiss(row.failed_id)
+
+    async def reconcile(self, *, apply: bool) -> list[MintReconciliation]:
+        self.last_reconcile = await self.recovery.reconcile(apply=apply)
+        return self.last_reconcile
+
+    @staticmethod
+    def describe(report: MintReconciliation) -> str:
+        if not report.reachable:
+            return f"{report.mint_url}: unreachable — left alone"
+        if not report.differences:
+            return f"{report.mint_url}: {report.checked} proofs checked, the mint agrees"
+        parts = []
+        if report.spent_secrets:
+            parts.append(f"{len(report.spent_secrets)} spent elsewhere ({report.spent_amount}) → remove")
+        if report.pending_secrets:
+            parts.append(f"{len(report.pending_secrets)} pending at the mint ({report.pending_amount}) → keep pending")
+        return f"{report.mint_url}: " + "; ".join(parts)

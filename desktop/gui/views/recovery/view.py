@@ -1,0 +1,176 @@
+"""Recovery: what a crash or a network break left unfinished, failed transactions (retry, dismiss), reconcile with
+a preview of the changes, and restore from the recovery words."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.gui.context import BALANCES, HISTORY, SENT, AppContext
+from desktop.gui.dialogs import await_dialog
+from desktop.gui.views.recovery.model import AttentionModel
+from desktop.gui.views.recovery.state import AttentionRow, RecoveryState
+from desktop.gui.widgets.common import heading, hint
+
+__all__ = ["RecoveryView"]
+
+RECOVERY = "recovery"
+
+
+class RecoveryView(QWidget):
+    title = "Recovery"
+
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__()
+        self.setObjectName("recoveryView")
+        self.ctx = ctx
+        self.state = RecoveryState(ctx.service)
+        self.model = AttentionModel()
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading("Recovery"))
+        layout.addWidget(
+            hint(
+                "Every payment is journaled before it reaches a mint. What a crash or a network break left "
+                "unfinished is resumed at start-up and retried in the background; nothing here is ever released "
+                "while the mint may have spent it."
+            )
+        )
+        self.table = QTableView()
+        self.table.setObjectName("recoveryTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        layout.addWidget(self.table, 1)
+        self.empty = QLabel("Nothing needs attention: every operation is finished.")
+        layout.addWidget(self.empty)
+
+        buttons = QHBoxLayout()
+        self.recover_button = QPushButton("Resume all now")
+        self.retry_button = QPushButton("Retry selected")
+        self.dismiss_button = QPushButton("Dismiss selected")
+        self.dismiss_button.setToolTip("Stop retrying automatically; the ecash stays reserved until resolved.")
+        for button in (self.recover_button, self.retry_button, self.dismiss_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        self.recover_button.clicked.connect(lambda: ctx.run(self.recover_now(), "Resuming unfinished operations…"))
+        self.retry_button.clicked.connect(lambda: ctx.run(self.retry_selected(), "Retrying…"))
+        self.dismiss_button.clicked.connect(self.dismiss_selected)
+        self.result = QLabel()
+        self.result.setWordWrap(True)
+        layout.addWidget(self.result)
+
+        box = QGroupBox("Reconcile with the mints (NUT-07)")
+        box_layout = QVBoxLayout(box)
+        box_layout.addWidget(
+            hint("Compare every proof the wallet holds with what its mint says; see the changes first.")
+        )
+        row = QHBoxLayout()
+        self.check_button = QPushButton("Check with mints")
+        self.apply_button = QPushButton("Apply changes")
+        self.apply_button.setEnabled(False)
+        row.addWidget(self.check_button)
+        row.addWidget(self.apply_button)
+        row.addStretch(1)
+        box_layout.addLayout(row)
+        self.reconcile_result = QLabel("Not checked yet.")
+        self.reconcile_result.setWordWrap(True)
+        box_layout.addWidget(self.reconcile_result)
+        self.check_button.clicked.connect(lambda: ctx.run(self.reconcile(apply=False), "Asking the mints…"))
+        self.apply_button.clicked.connect(lambda: ctx.run(self.reconcile(apply=True), "Applying…"))
+        layout.addWidget(box)
+
+        restore_box = QGroupBox("Restore from the recovery words (NUT-09)")
+        restore_layout = QHBoxLayout(restore_box)
+        restore_layout.addWidget(hint("Search a mint for every proof this wallet's seed ever received."), 1)
+        self.restore_button = QPushButton("Restore from mint…")
+        self.restore_button.clicked.connect(lambda: ctx.run(self.restore_dialog(), "Restoring…"))
+        restore_layout.addWidget(self.restore_button)
+        layout.addWidget(restore_box)
+
+        ctx.bus.changed.connect(lambda what: self.refresh() if {RECOVERY, HISTORY} & what else None)
+        self.refresh()
+
+    def refresh(self) -> None:
+        rows = self.state.rows()
+        self.model.set_rows(rows)
+        self.empty.setVisible(not rows)
+        self.table.setVisible(bool(rows))
+
+    def selected(self) -> AttentionRow | None:
+        indexes = self.table.selectionModel().selectedRows()
+        if not indexes:
+            return None
+        row = self.model.data(indexes[0], AttentionModel.RowRole)
+        return row if isinstance(row, AttentionRow) else None
+
+    def _changed(self) -> None:
+        self.ctx.changed(RECOVERY, BALANCES, HISTORY, SENT)
+
+    async def recover_now(self) -> None:
+        reports = await self.state.recover_now()
+        self.result.setText(
+            "\n".join(f"{r.kind} {r.amount} {r.unit}: {r.result.replace('_', ' ')} — {r.detail}" for r in reports)
+            or "Nothing to resume."
+        )
+        self._changed()
+
+    async def retry_selected(self) -> None:
+        row = self.selected()
+        if row is None:
+            self.result.setText("Select a row first.")
+            return
+        report = await self.state.retry(row)
+        reports = report if isinstance(report, list) else [report]
+        self.result.setText("\n".join(f"{r.kind}: {r.result.replace('_', ' ')} — {r.detail}" for r in reports))
+        self._changed()
+
+    def dismiss_selected(self) -> None:
+        row = self.selected()
+        if row is None or row.failed_id is None:
+            self.result.setText("Select a failed transaction first (unfinished operations are resumed, not dismissed).")
+            return
+        self.state.dismiss(row)
+        self.result.setText(f"Dismissed: {row.kind} of {row.amount} {row.unit}.")
+        self._changed()
+
+    async def reconcile(self, *, apply: bool) -> None:
+        reports = await self.state.reconcile(apply=apply)
+        lines = [self.state.describe(r) for r in reports] or ["No mints yet."]
+        if apply:
+            lines.insert(0, "Applied:")
+        self.reconcile_result.setText("\n".join(lines))
+        self.apply_button.setEnabled(not apply and any(r.differences for r in reports))
+        if apply:
+            self._changed()
+
+    async def restore_dialog(self) -> None:
+        dialog = QInputDialog(self)
+        dialog.setWindowTitle("Restore from the recovery words")
+        dialog.setLabelText("Mint to search (URL):")
+        dialog.setComboBoxItems([m.url for m in self.ctx.service.list_mints()])
+        dialog.setComboBoxEditable(True)
+        if await await_dialog(dialog) == QDialog.DialogCode.Accepted and dialog.textValue().strip():
+            await self.restore(dialog.textValue().strip())
+
+    async def restore(self, url: str) -> dict[str, int]:
+        restored = await self.ctx.service.restore([url], progress=self.ctx.tasks.status.emit)
+        self.result.setText(", ".join(f"{m}: restored {amount}" for m, amount in restored.items()))
+        self._changed()
+        return restored

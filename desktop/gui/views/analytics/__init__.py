@@ -1,0 +1,1 @@
+"""The Analytics view: balances over time, flows, sales, fees, exposure and failures, with exports."""

@@ -1,0 +1,96 @@
+"""Table models of the Analytics view: fees per mint and exposure (funds per mint)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, ClassVar, Generic, TypeVar
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from core.api.analytics import ExposureRow, FeeRow
+from desktop.reports.formatting import fiat_text, money_text, percent_text, short_mint
+
+__all__ = ["ExposureModel", "FeesModel", "RowsModel"]
+
+Index = QModelIndex | QPersistentModelIndex
+_NO_INDEX = QModelIndex()
+R = TypeVar("R")
+Column = tuple[str, Callable[[Any], str], bool]
+
+
+class RowsModel(QAbstractTableModel, Generic[R]):
+    """A read-only table of dataclass rows: one (header, text-of-row, is-number) per column."""
+
+    COLUMNS: ClassVar[list[Column]] = []
+    TOOLTIPS: ClassVar[dict[int, Callable[[Any], str]]] = {}
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._rows: list[R] = []
+        self.columns: list[Column] = list(self.COLUMNS)
+
+    def set_rows(self, rows: list[R]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = _NO_INDEX) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = _NO_INDEX) -> int:
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.columns[section][0]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+            return None
+        row = self._rows[index.row()]
+        _header, text, numeric = self.columns[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return text(row)
+        if role == Qt.ItemDataRole.TextAlignmentRole and numeric:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() in self.TOOLTIPS:
+            return self.TOOLTIPS[index.column()](row)
+        return None
+
+
+class FeesModel(RowsModel[FeeRow]):
+    COLUMNS: ClassVar[list[Column]] = [
+        ("Mint", lambda f: short_mint(f.mint_url), False),
+        ("Input fee", lambda f: f"{f.fee_ppk} ppk", True),
+        ("Volume", lambda f: money_text(f.volume, f.unit), True),
+        ("Input fees", lambda f: money_text(f.input_fees, f.unit), True),
+        ("LN payments", lambda f: f"{f.lightning_payments:,}", True),
+        ("LN fee reserve", lambda f: money_text(f.lightning_reserve, f.unit), True),
+        ("LN fees paid", lambda f: money_text(f.lightning_paid, f.unit), True),
+        ("Reserve returned", lambda f: money_text(f.reserve_returned, f.unit), True),
+        ("Change returned", lambda f: money_text(f.change_returned, f.unit), True),
+        ("All fees", lambda f: money_text(f.fees, f.unit), True),
+        ("Effective", lambda f: percent_text(f.effective_percent), True),
+        ("LN fee %", lambda f: percent_text(f.lightning_percent), True),
+    ]
+    TOOLTIPS: ClassVar[dict[int, Callable[[Any], str]]] = {0: lambda f: f.mint_url}
+
+    def fiat_column(self, currency: str) -> None:
+        """Show the fees' value at the recorded rates as the last column."""
+        self.beginResetModel()
+        self.columns = [*self.COLUMNS, (f"Fees in {currency}", lambda f: fiat_text(f.fiat_fees, currency), True)]
+        self.endResetModel()
+
+
+class ExposureModel(RowsModel[ExposureRow]):
+    COLUMNS: ClassVar[list[Column]] = [
+        ("Mint", lambda x: x.name or short_mint(x.mint_url), False),
+        ("Trusted", lambda x: "yes" if x.trusted else "no", False),
+        ("Balance", lambda x: money_text(x.balance, x.unit), True),
+        ("Pending", lambda x: money_text(x.pending, x.unit), True),
+        ("Share", lambda x: percent_text(x.share), True),
+        ("Operations", lambda x: f"{x.operations:,}", True),
+        ("Volume", lambda x: money_text(x.volume, x.unit), True),
+    ]
+    TOOLTIPS: ClassVar[dict[int, Callable[[Any], str]]] = {0: lambda x: x.mint_url}

@@ -14,9 +14,9 @@ import sys
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any
 
+from core.api import export_token_file, is_encrypted_file, read_token_file
 from core.api.service import LockOptions, WalletService
 from core.errors import UserFacingError
-from core.wallet.token_files import export_token_file, is_encrypted_file, read_token_file
 
 if TYPE_CHECKING:
     from desktop.cli.runner import Output

@@ -47,6 +47,19 @@ def test_desktop_reaches_storage_and_network_only_through_core_api() -> None:
     assert offenders("desktop", ("sqlalchemy", "httpx", "core.storage", "core.mint_client")) == []
 
 
+def test_desktop_uses_only_the_core_facade() -> None:
+    inner = (
+        "core.wallet",
+        "core.ports",
+        "core.protocol",
+        "core.recovery",
+        "core.payments",
+        "core.pos",
+        "core.analytics",
+    )
+    assert offenders("desktop", inner) == []
+
+
 def test_backends_never_import_desktop() -> None:
     assert offenders("backends", ("desktop", "PySide6", "qasync")) == []
 

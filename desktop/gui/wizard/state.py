@@ -7,9 +7,9 @@ import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from core.api import new_mnemonic, normalize_mnemonic
 from core.api.service import WalletService
 from core.errors import UserFacingError
-from core.wallet.seed import new_mnemonic, normalize_mnemonic
 
 __all__ = ["WizardState"]
 

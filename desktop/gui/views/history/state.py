@@ -7,8 +7,8 @@ import datetime as dt
 import io
 from dataclasses import dataclass
 
+from core.api import OperationRecord
 from core.api.service import WalletService
-from core.ports.storage import OperationRecord
 
 __all__ = ["KIND_LABELS", "HistoryRow", "HistoryState", "rows_to_csv"]
 

@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
+from core.api import ReceiveResult
 from core.api.service import ReceivePreview, WalletService
 from core.errors import NutdeskError, TokenDecodeError, UserFacingError
-from core.wallet.receive import ReceiveResult
 
 __all__ = ["InvoiceState", "LightningReceive", "ReceiveState", "extract_token"]
 

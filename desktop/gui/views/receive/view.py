@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.api import is_encrypted_file, read_token_file
 from core.errors import UserFacingError
-from core.wallet.token_files import is_encrypted_file, read_token_file
 from desktop.gui.context import BALANCES, HISTORY, MINTS, AppContext
 from desktop.gui.dialogs import ask_password, await_dialog
 from desktop.gui.tasks import run_blocking

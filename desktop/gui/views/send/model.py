@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from core.ports.storage import ExportedToken
+from core.api import ExportedToken
 from desktop.gui.widgets.common import format_amount, short_url
 
 __all__ = ["SentTokensModel"]

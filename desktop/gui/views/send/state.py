@@ -8,12 +8,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from core.api import ExportedToken, ReceiveResult, SendResult, export_token_file
 from core.api.service import LockOptions, WalletService
 from core.errors import UserFacingError
-from core.ports.storage import ExportedToken
-from core.wallet.receive import ReceiveResult
-from core.wallet.send import SendResult
-from core.wallet.token_files import export_token_file
 
 __all__ = ["SendRequest", "SendState", "amount_with_receiver_fee", "parse_pubkey"]
 

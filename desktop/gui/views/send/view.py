@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.api import ENCRYPTED_SUFFIX, PLAIN_SUFFIX, suggested_file_name
 from core.errors import UserFacingError
-from core.wallet.token_files import ENCRYPTED_SUFFIX, PLAIN_SUFFIX, suggested_file_name
 from desktop.gui.context import BALANCES, HISTORY, MINTS, SENT, AppContext
 from desktop.gui.dialogs import await_dialog, confirm
 from desktop.gui.views.send.model import SentTokensModel

@@ -5,52 +5,22 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor
 
 from desktop.gui.views.history.state import HistoryRow
 from desktop.gui.widgets.common import format_amount, short_url
+from desktop.gui.widgets.table import Index, RowsTableModel
 
 __all__ = ["HistoryFilter", "HistoryModel"]
 
-Index = QModelIndex | QPersistentModelIndex
-_NO_INDEX = QModelIndex()
 
-
-class HistoryModel(QAbstractTableModel):
+class HistoryModel(RowsTableModel[HistoryRow]):
     TIME, KIND, AMOUNT, FEE, MINT, STATE, MEMO = range(7)
     HEADERS = ("Time", "Kind", "Amount", "Fee", "Mint", "State", "Memo")
     SortRole = Qt.ItemDataRole.UserRole
-    RowRole = Qt.ItemDataRole.UserRole + 1
 
-    def __init__(self) -> None:
-        super().__init__()
-        self._rows: list[HistoryRow] = []
-
-    def set_rows(self, rows: list[HistoryRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def rows(self) -> list[HistoryRow]:
-        return list(self._rows)
-
-    def rowCount(self, parent: Index = _NO_INDEX) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = _NO_INDEX) -> int:
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
-            return None
-        r = self._rows[index.row()]
-        col = index.column()
+    def cell(self, r: HistoryRow, col: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             if col == self.TIME:
                 return dt.datetime.fromtimestamp(r.time).strftime("%Y-%m-%d %H:%M")
@@ -69,10 +39,8 @@ class HistoryModel(QAbstractTableModel):
                 return r.memo
         elif role == self.SortRole:
             return {self.TIME: r.time, self.AMOUNT: r.signed_amount, self.FEE: r.fee}.get(
-                col, self.data(index, Qt.ItemDataRole.DisplayRole)
+                col, self.cell(r, col, Qt.ItemDataRole.DisplayRole)
             )
-        elif role == self.RowRole:
-            return r
         elif role == Qt.ItemDataRole.ToolTipRole:
             if col == self.STATE and r.error:
                 return r.error

@@ -2,52 +2,30 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from core.api import ExportedToken
 from desktop.gui.widgets.common import format_amount, short_url
+from desktop.gui.widgets.table import RowsTableModel
 
 __all__ = ["SentTokensModel"]
 
-Index = QModelIndex | QPersistentModelIndex
-_NO_INDEX = QModelIndex()
 
-
-class SentTokensModel(QAbstractTableModel):
+class SentTokensModel(RowsTableModel[ExportedToken]):
     AMOUNT, MINT, FILE, STATE = range(4)
     HEADERS = ("Amount", "Mint", "Saved to", "State")
 
-    def __init__(self) -> None:
-        super().__init__()
-        self._rows: list[ExportedToken] = []
-
-    def set_rows(self, rows: list[ExportedToken]) -> None:
-        self.beginResetModel()
-        self._rows = sorted(rows, key=lambda t: -t.id)
-        self.endResetModel()
+    def set_rows(self, rows: Iterable[ExportedToken]) -> None:
+        super().set_rows(sorted(rows, key=lambda t: -t.id))
 
     def token(self, row: int) -> ExportedToken:
-        return self._rows[row]
+        return self.row(row)
 
-    def rowCount(self, parent: Index = _NO_INDEX) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = _NO_INDEX) -> int:
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
-            return None
-        t = self._rows[index.row()]
-        col = index.column()
+    def cell(self, t: ExportedToken, col: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return {
                 self.AMOUNT: format_amount(t.amount, t.unit),

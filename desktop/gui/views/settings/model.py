@@ -4,59 +4,23 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from core.api.service import MintView
 from desktop.gui.widgets.common import format_amount
+from desktop.gui.widgets.table import RowsTableModel
 
 __all__ = ["BackendRow", "BackendsModel", "MintsModel"]
 
-Index = QModelIndex | QPersistentModelIndex
-_NO_INDEX = QModelIndex()
 
-
-class _Table(QAbstractTableModel):
-    HEADERS: tuple[str, ...] = ()
-
-    def rowCount(self, parent: Index = _NO_INDEX) -> int:
-        return 0 if parent.isValid() else self._count()
-
-    def columnCount(self, parent: Index = _NO_INDEX) -> int:
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
-        return None
-
-    def _count(self) -> int:
-        raise NotImplementedError
-
-
-class MintsModel(_Table):
+class MintsModel(RowsTableModel[MintView]):
     NAME, URL, UNITS, BALANCE, TRUSTED = range(5)
     HEADERS = ("Name", "URL", "Units", "Balance", "Trusted")
 
-    def __init__(self) -> None:
-        super().__init__()
-        self._rows: list[MintView] = []
-
-    def set_rows(self, rows: list[MintView]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
     def mint(self, row: int) -> MintView:
-        return self._rows[row]
+        return self.row(row)
 
-    def _count(self) -> int:
-        return len(self._rows)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
-            return None
-        m = self._rows[index.row()]
-        col = index.column()
+    def cell(self, m: MintView, col: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             if col == self.NAME:
                 return m.name
@@ -80,21 +44,12 @@ class BackendRow:
         self.status = status
 
 
-class BackendsModel(_Table):
+class BackendsModel(RowsTableModel[BackendRow]):
     NAME, TYPE, STATUS = range(3)
     HEADERS = ("Name", "Type", "Status")
 
-    def __init__(self) -> None:
-        super().__init__()
-        self._rows: list[BackendRow] = []
-
-    def set_rows(self, rows: list[BackendRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
     def backend(self, row: int) -> BackendRow:
-        return self._rows[row]
+        return self.row(row)
 
     def set_status(self, name: str, status: str) -> None:
         for i, r in enumerate(self._rows):
@@ -102,13 +57,7 @@ class BackendsModel(_Table):
                 r.status = status
                 self.dataChanged.emit(self.index(i, self.STATUS), self.index(i, self.STATUS))
 
-    def _count(self) -> int:
-        return len(self._rows)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
-            return None
-        r = self._rows[index.row()]
+    def cell(self, r: BackendRow, col: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
-            return (r.name, r.type, r.status or "not tested")[index.column()]
+            return (r.name, r.type, r.status or "not tested")[col]
         return None

@@ -1,0 +1,59 @@
+"""The shared base of the views' read-only table models: a list of row objects, fixed headers, and a
+``cell(row, column, role)`` each model fills in."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any, ClassVar, Generic, TypeVar
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+__all__ = ["Index", "RowsTableModel"]
+
+Index = QModelIndex | QPersistentModelIndex
+_NO_INDEX = QModelIndex()
+R = TypeVar("R")
+
+
+class RowsTableModel(QAbstractTableModel, Generic[R]):
+    HEADERS: ClassVar[tuple[str, ...]] = ()
+    # The row object itself, for views and proxies that need more than the shown text.
+    RowRole = Qt.ItemDataRole.UserRole + 1
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._rows: list[R] = []
+
+    def set_rows(self, rows: Iterable[R]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def rows(self) -> list[R]:
+        return list(self._rows)
+
+    def row(self, number: int) -> R:
+        return self._rows[number]
+
+    def rowCount(self, parent: Index = _NO_INDEX) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = _NO_INDEX) -> int:
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.HEADERS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+            return None
+        row = self._rows[index.row()]
+        if role == self.RowRole:
+            return row
+        return self.cell(row, index.column(), role)
+
+    def cell(self, row: R, column: int, role: int) -> Any:
+        """What ``role`` shows for ``row`` in ``column`` (None for nothing)."""
+        raise NotImplementedError

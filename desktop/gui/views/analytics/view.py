@@ -173,6 +173,7 @@ class AnalyticsView(QWidget):
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         table.horizontalHeader().setStretchLastSection(True)
+        table.verticalHeader().setDefaultSectionSize(24)
         return table
 
     @staticmethod
@@ -182,6 +183,7 @@ class AnalyticsView(QWidget):
         splitter.addWidget(bottom)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        splitter.setSizes([380, 190])  # the table shows a handful of mints without scrolling
         return splitter
 
     def _new_chart(self, title: str) -> QChart:

@@ -77,12 +77,9 @@ def demo_invoice(amount_sat: int, description: str) -> str:
 
 
 async def settle(seconds: float = 0.3) -> None:
-    from PySide6.QtWidgets import QApplication
-
-    end = time.monotonic() + seconds
-    while time.monotonic() < end:
-        QApplication.processEvents()
-        await asyncio.sleep(0.02)
+    # Sleeping on the qasync loop lets Qt lay out and paint. No QApplication.processEvents() here: run from a
+    # coroutine it steps other tasks re-entrantly ("Cannot enter into task"), e.g. the background recovery loop.
+    await asyncio.sleep(seconds)
 
 
 def save(widget: object, name: str) -> Path:
@@ -108,6 +105,7 @@ async def take_all() -> None:
     from desktop.gui.views.history.view import HistoryView
     from desktop.gui.views.pay.view import PayView
     from desktop.gui.views.receive.view import ReceiveView
+    from desktop.gui.views.recovery.view import RecoveryView
     from desktop.gui.views.send.view import SendView
     from desktop.gui.views.settings.view import SettingsView
     from desktop.gui.wizard.wizard import FirstRunWizard
@@ -212,6 +210,12 @@ async def take_all() -> None:
         window.show_view(history)
         await settle()
         save(window, "history")
+
+        recovery = session.view(RecoveryView)
+        window.show_view(recovery)
+        await recovery.reconcile(apply=False)
+        await settle()
+        save(window, "recovery")
 
         settings_view = session.view(SettingsView)
         if session.backends is not None:

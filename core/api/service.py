@@ -91,6 +91,10 @@ class WalletService:
         self._mints.clear()
         self.store.close()
 
+    def record_rates_from(self, quote: Callable[[], tuple[float, str] | None] | None) -> None:
+        """Record the exchange rate of the moment ((fiat per BTC, currency), or None) on every new operation."""
+        self.store.fiat_quote = quote
+
     # --- the seed ------------------------------------------------------------------------------
 
     @property

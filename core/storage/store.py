@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import time
 import uuid
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
@@ -76,6 +76,9 @@ class Store:
     def __init__(self, db: Database) -> None:
         self.db = db
         self._atomic: Session | None = None
+        # Where the exchange rate of the moment comes from ((fiat per BTC, currency) or None): each new operation
+        # records it, so reports value every entry at the rate of its own time. Set by a front end with rates.
+        self.fiat_quote: Callable[[], tuple[float, str] | None] | None = None
 
     # --- sessions ------------------------------------------------------------------------------
 
@@ -425,9 +428,12 @@ class Store:
     ) -> str:
         op_id = uuid.uuid4().hex
         now = _now()
+        quote = self.fiat_quote() if self.fiat_quote is not None else None
         with self._session() as s:
             s.add(
                 OperationRow(
+                    fiat_rate=quote[0] if quote else None,
+                    fiat_currency=quote[1] if quote else None,
                     id=op_id,
                     kind=kind,
                     mint_url=mint_url,

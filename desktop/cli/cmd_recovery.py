@@ -88,8 +88,9 @@ async def cmd_reconcile(service: WalletService, args: argparse.Namespace, out: O
             out.say(f"{r.mint_url}: unreachable, left alone ({r.error})")
             continue
         out.say(
-            f"{r.mint_url}: {r.checked} proofs checked; spent at the mint: {len(r.spent_secrets)} "
-            f"({r.spent_amount}); pending at the mint: {len(r.pending_secrets)} ({r.pending_amount})"
+            f"{r.mint_url}: {r.checked} proofs checked; spent elsewhere: {len(r.spent_secrets)} "
+            f"({r.spent_amount}); sent and claimed: {len(r.claimed_secrets)} ({r.claimed_amount}); "
+            f"pending at the mint: {len(r.pending_secrets)} ({r.pending_amount})"
         )
     if not args.apply and any(r.differences for r in reports):
         out.say("Run again with --apply to apply these changes.")

@@ -23,6 +23,7 @@ from desktop.gui.dialogs import PasswordDialog, await_dialog
 from desktop.gui.errors import ErrorReporter
 from desktop.gui.shell import MainWindow
 from desktop.gui.tasks import TaskRunner
+from desktop.gui.views.analytics.view import AnalyticsView
 from desktop.gui.views.balances.view import BalancesView
 from desktop.gui.views.history.view import HistoryView
 from desktop.gui.views.pay.view import PayView
@@ -146,12 +147,20 @@ class Session:
             SendView(self.ctx),
             PayView(self.ctx, self.payments),
             HistoryView(self.ctx),
+            AnalyticsView(self.ctx),
             RecoveryView(self.ctx),
             SettingsView(self.ctx, self.backends, self.password),
         ]
         title = f"Nutdesk {package_version()}" + (" — demo (FakeWallet mint, not real money)" if self.demo else "")
         self.window = MainWindow(self.ctx, views, title=title)
         if self.rates is not None:
+            rates = self.rates
+
+            def current_rate() -> tuple[float, str] | None:
+                quote = rates.quote()
+                return (float(quote.rate), quote.currency) if quote is not None else None
+
+            self.service.record_rates_from(current_rate)
             self.rates.start()
             # Redraw fiat values once the first rate arrives.
             self.tasks.start(self._first_rate())

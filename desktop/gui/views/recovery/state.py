@@ -104,6 +104,8 @@ class RecoveryState:
         parts = []
         if report.spent_secrets:
             parts.append(f"{len(report.spent_secrets)} spent elsewhere ({report.spent_amount}) → remove")
+        if report.claimed_secrets:
+            parts.append(f"{len(report.claimed_secrets)} sent and claimed ({report.claimed_amount}) → mark spent")
         if report.pending_secrets:
             parts.append(f"{len(report.pending_secrets)} pending at the mint ({report.pending_amount}) → keep pending")
         return f"{report.mint_url}: " + "; ".join(parts)

@@ -56,7 +56,8 @@ class RecoveryView(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
-        layout.addWidget(self.table, 1)
+        self.table.setMinimumHeight(150)
+        layout.addWidget(self.table, 3)
         self.empty = QLabel("Nothing needs attention: every operation is finished.")
         layout.addWidget(self.empty)
 
@@ -103,6 +104,8 @@ class RecoveryView(QWidget):
         self.restore_button.clicked.connect(lambda: ctx.run(self.restore_dialog(), "Restoring…"))
         restore_layout.addWidget(self.restore_button)
         layout.addWidget(restore_box)
+        # Takes the spare height when the table is hidden, so the sections stay together at the top.
+        layout.addStretch(1)
 
         ctx.bus.changed.connect(lambda what: self.refresh() if {RECOVERY, HISTORY} & what else None)
         self.refresh()

@@ -1,0 +1,89 @@
+"""The wallet database: migrations, NUT-13 counters, proof reservation, atomic writes, the rate of the moment."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import inspect, select
+
+from core.errors import StorageError
+from core.protocol.models import Proof
+from core.storage.db import Database
+from core.storage.models import OperationRow
+from core.storage.store import Store
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Store:
+    s = Store(Database.open_file(tmp_path / "w.sqlite3"))
+    s.upsert_mint("http://mint", name="m", info={})
+    s.upsert_keyset(
+        id="01aa",
+        mint_url="http://mint",
+        unit="sat",
+        active=True,
+        input_fee_ppk=100,
+        final_expiry=None,
+        keys={1: "02" + "11" * 32},
+    )
+    return s
+
+
+def proofs(*amounts: int) -> list[Proof]:
+    return [Proof(id="01aa", amount=a, secret=f"secret-{i}-{a}", C="02" + "22" * 32) for i, a in enumerate(amounts)]
+
+
+def test_a_new_database_is_migrated_to_the_newest_schema_in_wal_mode(tmp_path: Path) -> None:
+    db = Database.open_file(tmp_path / "fresh.sqlite3")
+    tables = set(inspect(db.engine).get_table_names())
+    assert {"mints", "keysets", "proofs", "operations", "failed_transactions", "alembic_version"} <= tables
+    with db.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+    db.close()
+    Database.open_file(tmp_path / "fresh.sqlite3").close()  # opening again is a no-op upgrade
+
+
+def test_counters_are_never_handed_out_twice(store: Store) -> None:
+    assert store.reserve_counters("01aa", 3) == 0
+    with pytest.raises(RuntimeError), store.atomic():
+        # Even when the surrounding transaction rolls back, the counters it took stay taken.
+        assert store.reserve_counters("01aa", 2) == 3
+        raise RuntimeError("the operation failed")
+    assert store.reserve_counters("01aa", 1) == 5
+
+
+def test_proofs_can_be_reserved_by_one_operation_only(store: Store) -> None:
+    store.add_proofs(proofs(1, 2, 4), ys=["y1", "y2", "y4"], mint_url="http://mint", unit="sat")
+    secrets = [p.secret for p in store.proofs()]
+    store.reserve_proofs(secrets[:2], "op-1")
+    with pytest.raises(StorageError, match="no longer available"):
+        store.reserve_proofs(secrets[1:], "op-2")
+    assert [p.amount for p in store.proofs()] == [4], "the failed reservation took nothing"
+    (row,) = store.balances()
+    assert (row.balance, row.pending) == (4, 3)
+
+
+def test_an_atomic_block_writes_all_or_nothing(store: Store) -> None:
+    with pytest.raises(RuntimeError), store.atomic():
+        store.add_proofs(proofs(8), ys=["y8"], mint_url="http://mint", unit="sat")
+        store.create_operation(kind="receive", mint_url="http://mint", unit="sat", amount=8)
+        raise RuntimeError("crash before commit")
+    assert store.proofs() == []
+    assert store.operations() == []
+
+
+def test_storing_the_same_proof_twice_counts_it_once(store: Store) -> None:
+    store.add_proofs(proofs(16), ys=["y16"], mint_url="http://mint", unit="sat")
+    store.add_proofs(proofs(16), ys=["y16"], mint_url="http://mint", unit="sat")
+    assert [b.balance for b in store.balances()] == [16]
+
+
+def test_each_operation_records_the_exchange_rate_of_its_moment(store: Store) -> None:
+    store.fiat_quote = lambda: (65_000.5, "EUR")
+    with_rate = store.create_operation(kind="issue", mint_url="http://mint", unit="sat", amount=1)
+    store.fiat_quote = lambda: None
+    without = store.create_operation(kind="issue", mint_url="http://mint", unit="sat", amount=1)
+    with store.db.session() as s:
+        rows = {r.id: (r.fiat_rate, r.fiat_currency) for r in s.scalars(select(OperationRow))}
+    assert rows == {with_rate: (65_000.5, "EUR"), without: (None, None)}

@@ -76,7 +76,7 @@ async def resume_operation(mw: MintWallet, op: OperationRecord) -> Outcome:
         return await _resume_issue(mw, op)
     if op.kind in ("melt", "transfer"):
         return await _resume_melt(mw, op)
-    if op.kind in ("send", "receive", "reclaim"):
+    if op.kind in ("send", "receive", "reclaim", "sale"):  # a point-of-sale "sale" is a receive (core.api.pos)
         return await _resume_swap(mw, op)
     return Outcome("needs_review", f"no resume rule for operation kind {op.kind}")
 
@@ -140,7 +140,7 @@ async def _resume_swap(mw: MintWallet, op: OperationRecord) -> Outcome:
         return Outcome("finished", f"{op.kind} of {op.amount} {op.unit} completed (request sent again)")
     if any(s == "PENDING" for s in states.values()):
         return Outcome("pending", "the inputs are pending at the mint")
-    if op.kind in ("receive", "reclaim"):
+    if op.kind in ("receive", "reclaim", "sale"):
         mw.store.update_operation(op.id, state="failed", error="the token was spent by someone else")
         return Outcome("rolled_back", "the token was spent by someone else: nothing received")
     return _mark(mw, op, "needs_review", "our inputs are spent but the mint signed none of our outputs")

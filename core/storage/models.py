@@ -19,6 +19,11 @@ __all__ = [
     "MintRow",
     "OperationFactRow",
     "OperationRow",
+    "PosRefundRow",
+    "PosSaleProofRow",
+    "PosSaleRow",
+    "PosShiftRow",
+    "PosWebhookDeliveryRow",
     "ProofRow",
     "SettingRow",
 ]
@@ -233,5 +238,110 @@ class FailedTransactionRow(Base):
     retry_count: Mapped[int] = mapped_column(Integer, default=0)
     next_retry_at: Mapped[float] = mapped_column(Float)
     status: Mapped[str] = mapped_column(String, index=True)
+    created_at: Mapped[float] = mapped_column(Float)
+    updated_at: Mapped[float] = mapped_column(Float)
+
+
+# --- point of sale (core.pos) -------------------------------------------------------------------
+
+
+class PosSaleRow(Base):
+    """One checkout at the point of sale. ``state``: waiting → received → settling → paid | failed | cancelled.
+
+    Amounts are in ``unit``: ``amount`` is what the customer owes (``base_amount`` + ``tip`` + ``fee_advance``),
+    ``received`` the face value of the ecash handed over, ``net`` what the wallet kept after the mint's and
+    Lightning fees, ``change`` the overpayment. ``payload_json`` keeps the customer's proofs from "received" on,
+    so a crash before the redeem can finish it; the proofs' secrets are in ``pos_sale_proofs`` (idempotency).
+    """
+
+    __tablename__ = "pos_sales"
+
+    id: Mapped[str] = mapped_column(String, primary_key=True)
+    number: Mapped[int] = mapped_column(Integer, unique=True)
+    state: Mapped[str] = mapped_column(String, index=True)
+    unit: Mapped[str] = mapped_column(String)
+    amount: Mapped[int] = mapped_column(BigInteger)
+    base_amount: Mapped[int] = mapped_column(BigInteger)
+    tip: Mapped[int] = mapped_column(BigInteger, default=0)
+    fee_advance: Mapped[int] = mapped_column(BigInteger, default=0)
+    memo: Mapped[str] = mapped_column(Text, default="")
+    cashier: Mapped[str] = mapped_column(String, default="")
+    fiat_currency: Mapped[str | None] = mapped_column(String, nullable=True)
+    fiat_amount: Mapped[str | None] = mapped_column(String, nullable=True)  # Decimal as text
+    fiat_rate: Mapped[float | None] = mapped_column(Float, nullable=True)  # fiat per BTC at the sale
+    request_id: Mapped[str] = mapped_column(String, index=True)
+    mint_url: Mapped[str] = mapped_column(String, default="")
+    received: Mapped[int] = mapped_column(BigInteger, default=0)
+    net: Mapped[int] = mapped_column(BigInteger, default=0)
+    fee: Mapped[int] = mapped_column(BigInteger, default=0)
+    change: Mapped[int] = mapped_column(BigInteger, default=0)
+    settlement: Mapped[str] = mapped_column(String, default="")  # swap · melt · lightning
+    operation_id: Mapped[str | None] = mapped_column(String, nullable=True, index=True)
+    forward_operation_id: Mapped[str | None] = mapped_column(String, nullable=True)
+    payload_json: Mapped[str | None] = mapped_column(Text, nullable=True)
+    failure_reason: Mapped[str] = mapped_column(String, default="")
+    failure_detail: Mapped[str] = mapped_column(Text, default="")
+    shift_id: Mapped[int | None] = mapped_column(Integer, nullable=True, index=True)
+    created_at: Mapped[float] = mapped_column(Float, index=True)
+    updated_at: Mapped[float] = mapped_column(Float)
+    paid_at: Mapped[float | None] = mapped_column(Float, nullable=True)
+
+
+class PosSaleProofRow(Base):
+    """The secret of every proof offered for a sale: the same ecash can never pay twice."""
+
+    __tablename__ = "pos_sale_proofs"
+
+    secret: Mapped[str] = mapped_column(String, primary_key=True)
+    sale_id: Mapped[str] = mapped_column(String, index=True)
+
+
+class PosRefundRow(Base):
+    """An ecash refund issued from a past sale."""
+
+    __tablename__ = "pos_refunds"
+
+    id: Mapped[str] = mapped_column(String, primary_key=True)
+    sale_id: Mapped[str] = mapped_column(String, index=True)
+    amount: Mapped[int] = mapped_column(BigInteger)
+    fee: Mapped[int] = mapped_column(BigInteger, default=0)
+    unit: Mapped[str] = mapped_column(String)
+    mint_url: Mapped[str] = mapped_column(String)
+    token: Mapped[str] = mapped_column(Text)
+    operation_id: Mapped[str] = mapped_column(String)
+    cashier: Mapped[str] = mapped_column(String, default="")
+    shift_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    created_at: Mapped[float] = mapped_column(Float)
+
+
+class PosShiftRow(Base):
+    """A till shift; closing it produces the Z-report of everything between ``opened_at`` and ``closed_at``."""
+
+    __tablename__ = "pos_shifts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    opened_at: Mapped[float] = mapped_column(Float)
+    closed_at: Mapped[float | None] = mapped_column(Float, nullable=True)
+    closed_by: Mapped[str] = mapped_column(String, default="")
+
+
+class PosWebhookDeliveryRow(Base):
+    """One webhook event for one URL, and what happened when it was POSTed (the delivery log).
+
+    state: pending (retried with backoff) · delivered · failed (gave up after the last attempt)
+    """
+
+    __tablename__ = "pos_webhook_deliveries"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    url: Mapped[str] = mapped_column(Text)
+    event: Mapped[str] = mapped_column(String)
+    sale_id: Mapped[str] = mapped_column(String, index=True)
+    body: Mapped[str] = mapped_column(Text)
+    state: Mapped[str] = mapped_column(String, index=True)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[float] = mapped_column(Float)
+    last_status: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    last_error: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[float] = mapped_column(Float)
     updated_at: Mapped[float] = mapped_column(Float)

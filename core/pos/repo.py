@@ -1,0 +1,332 @@
+"""The point of sale's tables (``pos_*``, migration 0004): sales, the secrets that paid them, refunds, shifts
+and webhook deliveries. Each method is one transaction."""
+
+from __future__ import annotations
+
+import json
+import time
+import uuid
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from core.errors import StorageError
+from core.pos.types import TRANSITIONS, Refund, Sale, SaleState
+from core.storage.db import Database
+from core.storage.models import (
+    PosRefundRow,
+    PosSaleProofRow,
+    PosSaleRow,
+    PosShiftRow,
+    PosWebhookDeliveryRow,
+)
+
+__all__ = ["AlreadyUsed", "Delivery", "SaleRepository"]
+
+
+class AlreadyUsed(Exception):
+    """Some of the proofs were already handed over for a sale (``sale_id``)."""
+
+    def __init__(self, sale_id: str) -> None:
+        super().__init__(sale_id)
+        self.sale_id = sale_id
+
+
+class Delivery:
+    """One row of the webhook delivery log."""
+
+    def __init__(self, row: PosWebhookDeliveryRow) -> None:
+        self.id = row.id
+        self.url = row.url
+        self.event = row.event
+        self.sale_id = row.sale_id
+        self.body = row.body
+        self.state = row.state
+        self.attempts = row.attempts
+        self.next_attempt_at = row.next_attempt_at
+        self.last_status = row.last_status
+        self.last_error = row.last_error
+        self.created_at = row.created_at
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "url": self.url,
+            "event": self.event,
+            "sale": self.sale_id,
+            "state": self.state,
+            "attempts": self.attempts,
+            "last_status": self.last_status,
+            "last_error": self.last_error,
+        }
+
+
+def _sale(row: PosSaleRow, refunded: int = 0) -> Sale:
+    return Sale(
+        id=row.id,
+        number=row.number,
+        state=SaleState(row.state),
+        unit=row.unit,
+        amount=row.amount,
+        base_amount=row.base_amount,
+        tip=row.tip,
+        fee_advance=row.fee_advance,
+        memo=row.memo,
+        cashier=row.cashier,
+        fiat_currency=row.fiat_currency,
+        fiat_amount=Decimal(row.fiat_amount) if row.fiat_amount is not None else None,
+        fiat_rate=row.fiat_rate,
+        request_id=row.request_id,
+        mint_url=row.mint_url,
+        received=row.received,
+        net=row.net,
+        fee=row.fee,
+        change=row.change,
+        settlement=row.settlement,
+        operation_id=row.operation_id,
+        forward_operation_id=row.forward_operation_id,
+        payload=json.loads(row.payload_json) if row.payload_json else None,
+        failure_reason=row.failure_reason,
+        failure_detail=row.failure_detail,
+        shift_id=row.shift_id,
+        created_at=row.created_at,
+        updated_at=row.updated_at,
+        paid_at=row.paid_at,
+        refunded=refunded,
+    )
+
+
+def _refund(row: PosRefundRow) -> Refund:
+    return Refund(
+        row.id, row.sale_id, row.amount, row.fee, row.unit, row.mint_url, row.token, row.operation_id,
+        row.cashier, row.created_at,
+    )  # fmt: skip
+
+
+class SaleRepository:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    @contextmanager
+    def _session(self) -> Iterator[Session]:
+        with self.db.session() as session:
+            yield session
+
+    # --- shifts --------------------------------------------------------------------------------
+
+    def current_shift(self) -> int:
+        """The open shift's id (one is opened when none is)."""
+        with self._session() as s:
+            row = s.scalars(select(PosShiftRow).where(PosShiftRow.closed_at.is_(None))).first()
+            if row is None:
+                row = PosShiftRow(opened_at=time.time(), closed_at=None, closed_by="")
+                s.add(row)
+                s.flush()
+            return row.id
+
+    def shift(self, shift_id: int) -> tuple[float, float | None]:
+        with self._session() as s:
+            row = s.get(PosShiftRow, shift_id)
+            if row is None:
+                raise StorageError(f"no shift {shift_id}")
+            return row.opened_at, row.closed_at
+
+    def close_shift(self, shift_id: int, by: str) -> None:
+        with self._session() as s:
+            row = s.get(PosShiftRow, shift_id)
+            if row is None:
+                raise StorageError(f"no shift {shift_id}")
+            row.closed_at, row.closed_by = time.time(), by
+
+    # --- sales ---------------------------------------------------------------------------------
+
+    def create_sale(self, **fields: Any) -> Sale:
+        now = time.time()
+        shift_id = self.current_shift()
+        with self._session() as s:
+            number = int(s.scalar(select(func.coalesce(func.max(PosSaleRow.number), 0))) or 0) + 1
+            row = PosSaleRow(
+                id=uuid.uuid4().hex[:16],
+                number=number,
+                state=SaleState.WAITING.value,
+                shift_id=shift_id,
+                created_at=now,
+                updated_at=now,
+                received=0,
+                net=0,
+                fee=0,
+                change=0,
+                settlement="",
+                mint_url="",
+                failure_reason="",
+                failure_detail="",
+                **fields,
+            )
+            if row.fiat_amount is not None:
+                row.fiat_amount = str(row.fiat_amount)
+            s.add(row)
+            s.flush()
+            return _sale(row)
+
+    def get(self, sale_id: str) -> Sale | None:
+        with self._session() as s:
+            row = s.get(PosSaleRow, sale_id)
+            return None if row is None else _sale(row, self._refunded(s, sale_id))
+
+    def by_request(self, request_id: str) -> Sale | None:
+        with self._session() as s:
+            row = s.scalars(select(PosSaleRow).where(PosSaleRow.request_id == request_id)).first()
+            return None if row is None else _sale(row, self._refunded(s, row.id))
+
+    def sales(
+        self,
+        *,
+        states: Sequence[str] | None = None,
+        shift_id: int | None = None,
+        limit: int | None = None,
+    ) -> list[Sale]:
+        with self._session() as s:
+            q = select(PosSaleRow)
+            if states is not None:
+                q = q.where(PosSaleRow.state.in_(list(states)))
+            if shift_id is not None:
+                q = q.where(PosSaleRow.shift_id == shift_id)
+            q = q.order_by(PosSaleRow.number.desc())
+            if limit is not None:
+                q = q.limit(limit)
+            rows = s.scalars(q).all()
+            refunded = dict(
+                s.execute(
+                    select(PosRefundRow.sale_id, func.sum(PosRefundRow.amount))
+                    .where(PosRefundRow.sale_id.in_([r.id for r in rows]))
+                    .group_by(PosRefundRow.sale_id)
+                ).all()
+            )
+            return [_sale(r, int(refunded.get(r.id, 0) or 0)) for r in rows]
+
+    @staticmethod
+    def _refunded(s: Session, sale_id: str) -> int:
+        total = s.scalar(select(func.sum(PosRefundRow.amount)).where(PosRefundRow.sale_id == sale_id))
+        return int(total or 0)
+
+    def update(self, sale_id: str, *, state: SaleState | None = None, **fields: Any) -> Sale:
+        """Change a sale; a state change must be one of ``TRANSITIONS`` (else ``StorageError``)."""
+        with self._session() as s:
+            row = s.get(PosSaleRow, sale_id)
+            if row is None:
+                raise StorageError(f"no sale {sale_id}")
+            if state is not None and state.value != row.state:
+                if state not in TRANSITIONS[SaleState(row.state)]:
+                    raise StorageError(f"sale {sale_id} cannot go from {row.state} to {state.value}")
+                row.state = state.value
+                if state is SaleState.PAID:
+                    row.paid_at = time.time()
+            if "payload" in fields:
+                payload = fields.pop("payload")
+                row.payload_json = None if payload is None else json.dumps(payload)
+            for key, value in fields.items():
+                setattr(row, key, value)
+            row.updated_at = time.time()
+            s.flush()
+            return _sale(row, self._refunded(s, sale_id))
+
+    # --- idempotency ---------------------------------------------------------------------------
+
+    def claim_secrets(self, sale_id: str, secrets: Sequence[str], payload: dict[str, Any], **fields: Any) -> Sale:
+        """Record the proofs offered for ``sale_id`` and move it to "received", in one transaction.
+
+        Raises ``AlreadyUsed`` when any of the secrets was offered for a sale before (this one included).
+        """
+        try:
+            with self._session() as s:
+                used = s.scalars(select(PosSaleProofRow.sale_id).where(PosSaleProofRow.secret.in_(list(secrets))))
+                first = used.first()
+                if first is not None:
+                    raise AlreadyUsed(first)
+                s.add_all(PosSaleProofRow(secret=secret, sale_id=sale_id) for secret in secrets)
+                row = s.get(PosSaleRow, sale_id)
+                if row is None:
+                    raise StorageError(f"no sale {sale_id}")
+                if SaleState.RECEIVED not in TRANSITIONS[SaleState(row.state)]:
+                    raise StorageError(f"sale {sale_id} is {row.state}: it cannot take a payment")
+                row.state = SaleState.RECEIVED.value
+                row.payload_json = json.dumps(payload)
+                for key, value in fields.items():
+                    setattr(row, key, value)
+                row.updated_at = time.time()
+                s.flush()
+                return _sale(row)
+        except StorageError as exc:
+            if isinstance(exc.__cause__, IntegrityError):
+                raise AlreadyUsed("another sale") from exc
+            raise
+
+    def release_secrets(self, sale_id: str) -> None:
+        """The ecash was definitely not redeemed (refused before the swap): the customer may offer it again."""
+        with self._session() as s:
+            for row in s.scalars(select(PosSaleProofRow).where(PosSaleProofRow.sale_id == sale_id)).all():
+                s.delete(row)
+
+    def sale_for_secret(self, secret: str) -> str | None:
+        with self._session() as s:
+            row = s.get(PosSaleProofRow, secret)
+            return None if row is None else row.sale_id
+
+    # --- refunds -------------------------------------------------------------------------------
+
+    def add_refund(self, **fields: Any) -> Refund:
+        with self._session() as s:
+            row = PosRefundRow(id=uuid.uuid4().hex[:16], created_at=time.time(), **fields)
+            s.add(row)
+            s.flush()
+            return _refund(row)
+
+    def refunds(self, *, sale_id: str | None = None, shift_id: int | None = None) -> list[Refund]:
+        with self._session() as s:
+            q = select(PosRefundRow)
+            if sale_id is not None:
+                q = q.where(PosRefundRow.sale_id == sale_id)
+            if shift_id is not None:
+                q = q.where(PosRefundRow.shift_id == shift_id)
+            return [_refund(r) for r in s.scalars(q.order_by(PosRefundRow.created_at)).all()]
+
+    # --- webhook deliveries --------------------------------------------------------------------
+
+    def add_delivery(self, url: str, event: str, sale_id: str, body: str) -> int:
+        now = time.time()
+        with self._session() as s:
+            row = PosWebhookDeliveryRow(
+                url=url, event=event, sale_id=sale_id, body=body, state="pending", attempts=0,
+                next_attempt_at=now, last_status=None, last_error="", created_at=now, updated_at=now,
+            )  # fmt: skip
+            s.add(row)
+            s.flush()
+            return row.id
+
+    def due_deliveries(self, now: float) -> list[Delivery]:
+        with self._session() as s:
+            q = select(PosWebhookDeliveryRow).where(
+                PosWebhookDeliveryRow.state == "pending", PosWebhookDeliveryRow.next_attempt_at <= now
+            )
+            return [Delivery(r) for r in s.scalars(q.order_by(PosWebhookDeliveryRow.id)).all()]
+
+    def deliveries(self, limit: int = 200) -> list[Delivery]:
+        with self._session() as s:
+            q = select(PosWebhookDeliveryRow).order_by(PosWebhookDeliveryRow.id.desc()).limit(limit)
+            return [Delivery(r) for r in s.scalars(q).all()]
+
+    def record_attempt(
+        self, delivery_id: int, *, state: str, status: int | None, error: str, next_attempt_at: float
+    ) -> None:
+        with self._session() as s:
+            row = s.get(PosWebhookDeliveryRow, delivery_id)
+            if row is None:
+                raise StorageError(f"no webhook delivery {delivery_id}")
+            row.attempts += 1
+            row.state, row.last_status, row.last_error = state, status, error
+            row.next_attempt_at, row.updated_at = next_attempt_at, time.time()

@@ -1,0 +1,130 @@
+"""Receipts and the shift close-out (Z-report): the figures, and the Z-report as CSV. Rendering to paper or
+PDF is the desktop's (Qt) job; ``receipt_lines`` is the text both the screen and the printout show."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from collections.abc import Sequence
+from decimal import Decimal
+from typing import TextIO
+
+from core.pos.types import Refund, Sale, SaleState, ShiftTotals, ZReport
+
+__all__ = ["build_zreport", "receipt_lines", "write_zreport_csv"]
+
+
+def _time(ts: float) -> str:
+    return dt.datetime.fromtimestamp(ts).strftime("%Y-%m-%d %H:%M:%S")
+
+
+def receipt_lines(sale: Sale, shop: str, refunds: Sequence[Refund] = ()) -> list[tuple[str, str]]:
+    """(label, value) rows of a receipt, in print order."""
+    unit = sale.unit
+    rows: list[tuple[str, str]] = [
+        ("Shop", shop),
+        ("Receipt", sale.receipt_id),
+        ("Time", _time(sale.paid_at or sale.created_at)),
+    ]
+    if sale.memo:
+        rows.append(("Items", sale.memo))
+    rows.append(("Price", f"{sale.base_amount:,} {unit}"))
+    if sale.tip:
+        rows.append(("Tip", f"{sale.tip:,} {unit}"))
+    if sale.fee_advance:
+        rows.append(("Fee advance", f"{sale.fee_advance:,} {unit}"))
+    rows.append(("Total", f"{sale.amount:,} {unit}"))
+    if sale.fiat_amount is not None and sale.fiat_currency:
+        rows.append(("Fiat value", f"{sale.fiat_amount:,.2f} {sale.fiat_currency}"))
+    if sale.fiat_rate and sale.fiat_currency:
+        rows.append(("Rate", f"{sale.fiat_rate:,.2f} {sale.fiat_currency}/BTC"))
+    if sale.change:
+        rows.append(("Overpaid", f"{sale.change:,} {unit}"))
+    if sale.mint_url:
+        rows.append(("Mint", sale.mint_url))
+    rows.append(("Paid by", {"swap": "Ecash", "melt": "Ecash (forwarded over Lightning)", "lightning": "Lightning"}
+                 .get(sale.settlement, sale.settlement or "—")))  # fmt: skip
+    rows.append(("Status", str(sale.state).upper()))
+    for refund in refunds:
+        rows.append(("Refunded", f"{refund.amount:,} {refund.unit} ({_time(refund.created_at)})"))
+    if sale.cashier:
+        rows.append(("Cashier", sale.cashier))
+    return rows
+
+
+def _add(totals: ShiftTotals, sale: Sale) -> None:
+    totals.count += 1
+    totals.amount += sale.amount
+    totals.tips += sale.tip
+    totals.fees += sale.fee
+    totals.fee_advance += sale.fee_advance
+    totals.change += sale.change
+    if sale.fiat_amount is not None and sale.fiat_currency:
+        totals.fiat[sale.fiat_currency] = totals.fiat.get(sale.fiat_currency, Decimal(0)) + sale.fiat_amount
+
+
+def build_zreport(
+    shop: str,
+    shift_id: int,
+    opened_at: float,
+    closed_at: float | None,
+    sales: Sequence[Sale],
+    refunds: Sequence[Refund],
+    unit: str = "sat",
+) -> ZReport:
+    """Totals of a shift's paid sales by settlement kind and by cashier, with tips, fees and refunds."""
+    total = ShiftTotals()
+    by_settlement: dict[str, ShiftTotals] = {}
+    by_cashier: dict[str, ShiftTotals] = {}
+    paid = [s for s in sales if s.state is SaleState.PAID and s.unit == unit]
+    for sale in paid:
+        _add(total, sale)
+        _add(by_settlement.setdefault(sale.settlement, ShiftTotals()), sale)
+        _add(by_cashier.setdefault(sale.cashier or "—", ShiftTotals()), sale)
+    for refund in refunds:
+        for group in (total, by_cashier.setdefault(refund.cashier or "—", ShiftTotals())):
+            group.refunds += refund.amount
+            group.refund_count += 1
+    failed = sum(1 for s in sales if s.state is SaleState.FAILED)
+    return ZReport(
+        shop=shop,
+        shift_id=shift_id,
+        opened_at=opened_at,
+        closed_at=closed_at,
+        unit=unit,
+        total=total,
+        by_settlement=by_settlement,
+        by_cashier=by_cashier,
+        failed=failed,
+        sales=paid,
+        refunds=list(refunds),
+    )
+
+
+_COLUMNS = ("group", "name", "count", "amount", "tips", "fees", "fee_advance", "change", "refunds", "refund_count")
+
+
+def write_zreport_csv(report: ZReport, out: TextIO) -> None:
+    """The Z-report's totals (one row per settlement kind, per cashier, and the total), then every sale."""
+    writer = csv.writer(out)
+    closed = _time(report.closed_at) if report.closed_at else "open"
+    writer.writerow(("shop", report.shop, "shift", report.shift_id, "opened", _time(report.opened_at), "closed",
+                     closed, "unit", report.unit))  # fmt: skip
+    writer.writerow(_COLUMNS)
+
+    def row(group: str, name: str, t: ShiftTotals) -> None:
+        writer.writerow((group, name, t.count, t.amount, t.tips, t.fees, t.fee_advance, t.change, t.refunds,
+                         t.refund_count))  # fmt: skip
+
+    for kind, totals in sorted(report.by_settlement.items()):
+        row("settlement", kind, totals)
+    for cashier, totals in sorted(report.by_cashier.items()):
+        row("cashier", cashier, totals)
+    row("total", "", report.total)
+    writer.writerow(())
+    writer.writerow(("receipt", "time", "amount", "tip", "fee", "settlement", "mint", "fiat", "currency", "rate",
+                     "cashier", "memo"))  # fmt: skip
+    for s in sorted(report.sales, key=lambda s: s.number):
+        writer.writerow((s.receipt_id, _time(s.paid_at or s.created_at), s.amount, s.tip, s.fee, s.settlement,
+                         s.mint_url, s.fiat_amount if s.fiat_amount is not None else "", s.fiat_currency or "",
+                         s.fiat_rate or "", s.cashier, s.memo))  # fmt: skip

@@ -1,0 +1,194 @@
+"""CLI commands of the point of sale: ``pos charge|sales|settle|refund|zreport|policy|webhooks``."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from typing import TYPE_CHECKING, Any
+
+from core.api.analytics import write_atomically
+from core.api.pos import PaymentRefused, PosService
+from core.api.service import WalletService
+
+if TYPE_CHECKING:
+    from desktop.cli.runner import Output
+
+__all__ = ["HANDLERS", "add_parsers"]
+
+
+def add_parsers(sub: Any) -> None:
+    pos = sub.add_parser("pos", help="point of sale: charge, sales, refunds, Z-report, policy")
+    psub = pos.add_subparsers(dest="pos_command", metavar="ACTION", required=True)
+    charge = psub.add_parser("charge", help="charge an amount; pay it with --token or print the creqA request")
+    charge.add_argument("amount", type=int, help="the price, in the shop's unit (sat)")
+    charge.add_argument("--tip", type=int, default=0)
+    charge.add_argument("--memo", default="", help="items or an order reference")
+    charge.add_argument("--token", help="the customer's token (else the request is printed and the sale waits)")
+    charge.add_argument("--cashier", default=None)
+    listing = psub.add_parser("sales", help="recent sales (settling ones are finished first)")
+    listing.add_argument("--limit", type=int, default=20)
+    psub.add_parser("settle", help="finish sales a crash or a network break left settling")
+    refund = psub.add_parser("refund", help="refund part or all of a paid sale as an ecash token")
+    refund.add_argument("sale")
+    refund.add_argument("amount", type=int, nargs="?")
+    refund.add_argument("--file", help="also write the token to this file")
+    z = psub.add_parser("zreport", help="the shift's totals; --close closes the shift")
+    z.add_argument("--close", action="store_true")
+    z.add_argument("--csv", help="write the Z-report as CSV to this file ('-' for stdout)")
+    policy = psub.add_parser("policy", help="show or change the shop's settlement policy")
+    policy.add_argument("--shop-name")
+    policy.add_argument("--mode", choices=["trusted_only", "hold_when_trusted", "always_forward"])
+    policy.add_argument("--trust", action="append", default=[], help="add a trusted mint (repeat)")
+    policy.add_argument("--untrust", action="append", default=[], help="remove a trusted mint")
+    policy.add_argument("--backend", help="the saved Lightning backend to forward to")
+    policy.add_argument("--max-input-fee-pct", type=float)
+    policy.add_argument("--max-lightning-fee-pct", type=float)
+    policy.add_argument("--fee-advance", type=int)
+    policy.add_argument("--exposure-cap", action="append", default=[], metavar="MINT=SATS")
+    policy.add_argument("--webhook", action="append", default=[], metavar="URL=SECRET")
+    psub.add_parser("webhooks", help="the webhook delivery log (due deliveries are attempted first)")
+
+
+def _sale_line(sale: Any) -> str:
+    when = dt.datetime.fromtimestamp(sale.created_at).strftime("%Y-%m-%d %H:%M")
+    extra = f" ({sale.failure_detail})" if sale.failure_detail else ""
+    return (
+        f"{sale.receipt_id} {when} {sale.amount:>8} {sale.unit} {sale.state:<9} {sale.settlement:<9} {sale.id}{extra}"
+    )
+
+
+async def cmd_pos(service: WalletService, args: argparse.Namespace, out: Output) -> None:
+    backends = None
+    try:
+        from backends.registry import default_registry
+        from core.api.backends import BackendsService
+
+        backends = BackendsService(service, default_registry())
+    except ImportError:  # a build without backends: forwarding is unavailable
+        pass
+    try:
+        async with PosService(service, backends=backends) as pos:
+            await _HANDLERS[args.pos_command](pos, args, out)
+    finally:
+        if backends is not None:
+            await backends.aclose()
+
+
+async def _charge(pos: PosService, args: argparse.Namespace, out: Output) -> None:
+    session = await pos.start_checkout(args.amount, tip=args.tip, memo=args.memo, cashier=args.cashier)
+    if not args.token:
+        out.result({"sale": session.sale.to_json(), "request": session.request})
+        out.say(f"Sale {session.sale.receipt_id}: {session.sale.amount} {session.sale.unit} due. Request:")
+        out.say(session.request)
+        return
+    try:
+        sale = await pos.pay_token(session.sale.id, args.token)
+    except PaymentRefused as refused:
+        sale = pos.sale(session.sale.id)
+        out.result({"sale": sale.to_json(), "refused": refused.reason.value, "advice": refused.advice})
+        out.say(f"Refused: {refused}. {refused.advice}")
+        raise
+    out.result({"sale": sale.to_json()})
+    out.say(_sale_line(sale))
+
+
+async def _sales(pos: PosService, args: argparse.Namespace, out: Output) -> None:
+    await pos.settle_pending(resume=False)  # start-up recovery already resumed the journal
+    sales = pos.sales(limit=args.limit)
+    out.result({"sales": [s.to_json() for s in sales]})
+    for sale in sales:
+        out.say(_sale_line(sale))
+
+
+async def _settle(pos: PosService, args: argparse.Namespace, out: Output) -> None:
+    changed = await pos.settle_pending()
+    out.result({"settled": [s.to_json() for s in changed]})
+    for sale in changed:
+        out.say(_sale_line(sale))
+
+
+async def _refund(pos: PosService, args: argparse.Namespace, out: Output) -> None:
+    refund = await pos.refund(args.sale, args.amount)
+    if args.file:
+        write_atomically(args.file, lambda f: f.write(refund.token + "\n"))
+    out.result({"refund": refund.to_json()})
+    out.say(f"Refund of {refund.amount} {refund.unit} for sale {refund.sale_id}: give the customer this token:")
+    out.say(refund.token)
+
+
+async def _zreport(pos: PosService, args: argparse.Namespace, out: Output) -> None:
+    report = pos.close_shift() if args.close else pos.zreport()
+    if args.csv == "-":
+        pos.write_zreport_csv(report, sys.stdout)
+        return
+    if args.csv:
+        write_atomically(args.csv, lambda f: pos.write_zreport_csv(report, f))
+    out.result(report.to_json())
+    t = report.total
+    out.say(f"{report.shop} — shift {report.shift_id}{' (closed)' if report.closed_at else ''}")
+    for kind, totals in sorted(report.by_settlement.items()):
+        out.say(f"  {kind:<10} {totals.count:>4} sales {totals.amount:>10} {report.unit}")
+    out.say(f"  total      {t.count:>4} sales {t.amount:>10} {report.unit}; tips {t.tips}, fees {t.fees}, "
+            f"refunds {t.refunds} ({t.refund_count})")  # fmt: skip
+
+
+async def _policy(pos: PosService, args: argparse.Namespace, out: Output) -> None:
+    current = pos.policy()
+    changes: dict[str, Any] = {}
+    for option, key in (
+        ("shop_name", "shop_name"),
+        ("mode", "mode"),
+        ("backend", "backend"),
+        ("max_input_fee_pct", "max_input_fee_pct"),
+        ("max_lightning_fee_pct", "max_lightning_fee_pct"),
+        ("fee_advance", "fee_advance"),
+    ):
+        if getattr(args, option) is not None:
+            changes[key] = getattr(args, option)
+    if args.trust or args.untrust:
+        from core.api.pos import normalize_mint_url
+
+        drop = {normalize_mint_url(u) for u in args.untrust}
+        changes["trusted_mints"] = [
+            m for m in (*current.trusted_mints, *args.trust) if normalize_mint_url(m) not in drop
+        ]
+    if args.exposure_cap:
+        caps = dict(current.exposure_caps)
+        for item in args.exposure_cap:
+            mint, _, sats = item.rpartition("=")
+            caps[mint] = int(sats)
+        changes["exposure_caps"] = caps
+    if args.webhook:
+        from core.api.pos import Webhook
+
+        hooks = list(current.webhooks)
+        for item in args.webhook:
+            url, _, secret = item.rpartition("=")
+            hooks.append(Webhook(url, secret))
+        changes["webhooks"] = tuple(hooks)
+    policy = pos.configure(**changes) if changes else current
+    out.result(policy.public_json())
+    for key, value in sorted(policy.public_json().items()):
+        out.say(f"{key}: {value}")
+
+
+async def _webhooks(pos: PosService, args: argparse.Namespace, out: Output) -> None:
+    await pos.deliver_webhooks()
+    log = pos.webhook_log()
+    out.result({"deliveries": [d.to_json() for d in log]})
+    for d in log:
+        out.say(f"#{d.id} {d.event} {d.url} {d.state} after {d.attempts} attempts {d.last_error}")
+
+
+_HANDLERS = {
+    "charge": _charge,
+    "sales": _sales,
+    "settle": _settle,
+    "refund": _refund,
+    "zreport": _zreport,
+    "policy": _policy,
+    "webhooks": _webhooks,
+}
+
+HANDLERS = {"pos": cmd_pos}

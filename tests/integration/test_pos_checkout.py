@@ -1,0 +1,204 @@
+"""The point of sale against real nutshell mints: a trusted swap with a tip, overpayment, refusals before
+anything is redeemed (underpaid, untrusted mint, the same ecash twice), a spent token, a refund in ecash, the
+Z-report, and a sale killed between "received" and "paid" that recovery settles, counted once."""
+
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+import sys
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+
+from core.api.pos import FailureReason, PaymentRefused, PosService, SaleState
+from core.api.service import WalletService
+from core.errors import ProofsAlreadySpent
+from tests.integration.wallet_helpers import balance, fund, nutdesk, open_wallet
+from tests.peers.nutshell import NutshellMint
+
+
+@pytest.fixture
+async def customer(
+    tmp_path: Path, nutshell_mint: NutshellMint, second_mint: NutshellMint
+) -> AsyncIterator[WalletService]:
+    async with open_wallet(tmp_path / "customer") as wallet:
+        await fund(wallet, nutshell_mint.url, 1000)
+        await fund(wallet, second_mint.url, 300)
+        yield wallet
+
+
+@pytest.fixture
+async def till(tmp_path: Path, nutshell_mint: NutshellMint) -> AsyncIterator[PosService]:
+    async with open_wallet(tmp_path / "shop") as wallet:
+        await wallet.add_mint(nutshell_mint.url, trusted=True)
+        async with PosService(wallet) as pos:
+            pos.configure(shop_name="Corner Café", trusted_mints=[nutshell_mint.url])
+            yield pos
+
+
+def crash(data_dir: Path, failpoint: str, *args: str) -> None:
+    """Run ``nutdesk ARGS`` with a failpoint and check that it really died there."""
+    result = subprocess.run(
+        [sys.executable, "-m", "desktop", "--json", "--data-dir", str(data_dir), *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NUTDESK_FAILPOINT": failpoint},
+        timeout=120,
+    )
+    assert result.returncode == -9, f"expected SIGKILL at {failpoint}, got {result.returncode}: {result.stderr}"
+
+
+async def token(wallet: WalletService, mint: str, amount: int) -> str:
+    return (await wallet.send(amount, mint, memo="for the shop")).token
+
+
+async def test_trusted_swap_with_a_tip_is_paid_and_journaled_as_a_sale(
+    till: PosService, customer: WalletService, nutshell_mint: NutshellMint
+) -> None:
+    session = await till.start_checkout(100, tip=10, memo="2 coffees", cashier="ann")
+    assert session.sale.amount == 110 and session.state is SaleState.WAITING
+    assert session.request.startswith("creqA")
+    seen: list[SaleState] = []
+    session.watch(lambda sale: seen.append(sale.state))
+
+    sale = await till.pay_token(session.sale.id, await token(customer, nutshell_mint.url, 110))
+
+    assert sale.state is SaleState.PAID and sale.settlement == "swap"
+    assert list(dict.fromkeys(seen)) == [SaleState.RECEIVED, SaleState.SETTLING, SaleState.PAID]
+    assert (sale.received, sale.change) == (110, 0)
+    assert sale.net == 110 - sale.fee and 0 < sale.fee <= 2  # the mint's input fee (100 ppk per proof)
+    assert balance(till.wallet, nutshell_mint.url) == (sale.net, 0)
+    op = till.wallet.store.get_operation(sale.operation_id or "")
+    assert op is not None and (op.kind, op.state, op.amount) == ("sale", "done", sale.net)
+    assert (op.data["sale"], op.data["tip"]) == (sale.id, 10)
+    labels = dict(till.receipt(sale.id))
+    assert labels["Shop"] == "Corner Café" and labels["Items"] == "2 coffees" and labels["Tip"] == "10 sat"
+    assert labels["Receipt"] == sale.receipt_id and labels["Mint"] == nutshell_mint.url
+
+
+async def test_overpayment_is_accepted_and_the_difference_shown(
+    till: PosService, customer: WalletService, nutshell_mint: NutshellMint
+) -> None:
+    session = await till.start_checkout(100)
+    sale = await till.pay_token(session.sale.id, await token(customer, nutshell_mint.url, 130))
+    assert sale.state is SaleState.PAID and (sale.received, sale.change) == (130, 30)
+    assert dict(till.receipt(sale.id))["Overpaid"] == "30 sat"
+
+
+async def test_underpayment_is_refused_before_anything_is_redeemed(
+    till: PosService, customer: WalletService, nutshell_mint: NutshellMint
+) -> None:
+    short = await token(customer, nutshell_mint.url, 60)
+    session = await till.start_checkout(100)
+    with pytest.raises(PaymentRefused) as refused:
+        await till.pay_token(session.sale.id, short)
+    assert refused.value.reason is FailureReason.UNDERPAID and "40 sat missing" in str(refused.value)
+    sale = till.sale(session.sale.id)
+    assert sale.state is SaleState.FAILED and sale.failure_reason == "underpaid"
+    assert balance(till.wallet, nutshell_mint.url) == (0, 0)
+    # Nothing was redeemed: the same token still pays a sale it covers.
+    small = await till.start_checkout(60)
+    assert (await till.pay_token(small.sale.id, short)).state is SaleState.PAID
+    # And the refused sale takes a full payment afterwards (failed → waiting → paid).
+    paid = await till.pay_token(session.sale.id, await token(customer, nutshell_mint.url, 100))
+    assert paid.state is SaleState.PAID and paid.failure_reason == ""
+
+
+async def test_an_untrusted_mint_is_refused_in_trusted_only_mode(
+    till: PosService, customer: WalletService, second_mint: NutshellMint
+) -> None:
+    session = await till.start_checkout(50)
+    with pytest.raises(PaymentRefused) as refused:
+        await till.pay_token(session.sale.id, await token(customer, second_mint.url, 50))
+    assert refused.value.reason is FailureReason.UNTRUSTED_MINT
+    assert "does not accept that mint" in refused.value.advice
+    assert till.wallet.store.get_mint(second_mint.url) is None  # the mint was not even contacted
+
+
+async def test_the_same_ecash_can_never_pay_twice(
+    till: PosService, customer: WalletService, nutshell_mint: NutshellMint
+) -> None:
+    text = await token(customer, nutshell_mint.url, 50)
+    first = await till.start_checkout(50)
+    assert (await till.pay_token(first.sale.id, text)).state is SaleState.PAID
+    second = await till.start_checkout(50)
+    with pytest.raises(PaymentRefused) as refused:
+        await till.pay_token(second.sale.id, text)
+    assert refused.value.reason is FailureReason.ALREADY_USED and first.sale.id in str(refused.value)
+    assert len(till.wallet.store.operations(kinds=("sale",), states=("done",))) == 1
+
+
+async def test_a_spent_token_fails_with_what_to_do(
+    till: PosService, customer: WalletService, nutshell_mint: NutshellMint
+) -> None:
+    text = await token(customer, nutshell_mint.url, 40)
+    await customer.reclaim(text)  # the customer spends it elsewhere first
+    session = await till.start_checkout(40)
+    with pytest.raises(PaymentRefused) as refused:
+        await till.pay_token(session.sale.id, text)
+    assert refused.value.reason is FailureReason.SPENT
+    sale = till.sale(session.sale.id)
+    assert sale.state is SaleState.FAILED and "already spent" in sale.advice
+    assert balance(till.wallet, nutshell_mint.url) == (0, 0)
+    assert till.cancel(sale.id).state is SaleState.CANCELLED
+
+
+async def test_refund_in_ecash_is_linked_to_the_sale_and_in_the_zreport(
+    till: PosService, customer: WalletService, nutshell_mint: NutshellMint
+) -> None:
+    session = await till.start_checkout(200, tip=20, cashier="ann")
+    sale = await till.pay_token(session.sale.id, await token(customer, nutshell_mint.url, 220))
+    refund = await till.refund(sale.id, 50)
+    assert refund.sale_id == sale.id and refund.amount == 50
+    received = await customer.receive(refund.token)
+    assert received.amount == 50 - received.fee
+    assert till.sale(sale.id).refunded == 50
+    assert "Refunded" in dict(till.receipt(sale.id))
+    with pytest.raises(Exception, match="refund between 1 and 170"):
+        await till.refund(sale.id, 171)
+    with pytest.raises(ProofsAlreadySpent):
+        await customer.receive(refund.token)
+
+    report = till.close_shift()
+    assert report.total.count == 1 and report.total.amount == 220 and report.total.tips == 20
+    assert report.total.refunds == 50 and report.total.refund_count == 1
+    assert report.by_settlement["swap"].count == 1 and report.by_cashier["ann"].fees == sale.fee
+    out = io.StringIO()
+    till.write_zreport_csv(report, out)
+    lines = out.getvalue().splitlines()
+    assert lines[1].startswith("group,name,count,amount,tips,fees")
+    assert f"total,,1,220,20,{sale.fee},0,0,50,1" in lines
+    assert any(line.startswith(sale.receipt_id) for line in lines)
+    # A new shift starts empty.
+    assert till.zreport().total.count == 0
+
+
+@pytest.mark.parametrize("step", ["sale:after_received", "sale:after_sent", "sale:after_response"])
+async def test_a_sale_killed_between_received_and_paid_is_settled_after_restart_once(
+    tmp_path: Path, customer: WalletService, nutshell_mint: NutshellMint, step: str
+) -> None:
+    shop = tmp_path / "shop"
+    async with open_wallet(shop) as wallet:
+        await wallet.add_mint(nutshell_mint.url, trusted=True)
+    text = await token(customer, nutshell_mint.url, 100)
+    crash(shop, step, "pos", "charge", "100", "--token", text)
+    async with open_wallet(shop) as wallet, PosService(wallet) as pos:
+        [sale] = pos.sales()
+        expected = SaleState.RECEIVED if step == "sale:after_received" else SaleState.SETTLING
+        assert sale.state is expected  # not paid, not failed: the outcome is being settled
+        assert pos.zreport().total.count == 0
+    # Restart: the CLI resumes the journal at start-up, then `pos sales` settles the sale.
+    listed = nutdesk(shop, "pos", "sales")["sales"]
+    assert [(s["state"], s["amount"]) for s in listed] == [("paid", 100)]
+    again = nutdesk(shop, "pos", "settle")
+    assert again["settled"] == []
+    async with open_wallet(shop) as wallet, PosService(wallet) as pos:
+        [sale] = pos.sales()
+        assert sale.state is SaleState.PAID and sale.net == 100 - sale.fee
+        assert balance(wallet, nutshell_mint.url) == (sale.net, 0)  # counted once
+        done = wallet.store.operations(kinds=("sale",), states=("done",))
+        assert [op.id for op in done] == [sale.operation_id]
+        assert pos.zreport().total.count == 1

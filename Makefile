@@ -25,6 +25,7 @@ test:
 screenshots:
 	@scripts/setup.sh test
 	.venv/bin/python -m scripts.screenshots
+	NUTDESK_SCREENSHOTS=1 .venv/bin/pytest -q -p no:cacheprovider tests/gui/test_analytics_view.py -k screenshots
 
 dist:
 	@scripts/setup.sh app

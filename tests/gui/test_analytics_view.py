@@ -5,8 +5,8 @@ history change refreshes it — and the tabs are saved as the screenshots in doc
 from __future__ import annotations
 
 import asyncio
-import os
 import datetime as dt
+import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any

@@ -116,10 +116,10 @@ class PosService:
         self.wallet = wallet
         self.backends = backends
         self.rates = rates
+        self._http = http  # made on first use when not given (webhooks); closed by close() then
         self._own_http = http is None
-        self.http = http or httpx.AsyncClient(trust_env=False, timeout=httpx.Timeout(30.0))
         self.repo = SaleRepository(wallet.store.db)
-        self.webhooks = WebhookDispatcher(self.repo, self.http, base_delay=webhook_base_delay)
+        self.webhooks = WebhookDispatcher(self.repo, base_delay=webhook_base_delay)
         self.analytics = AnalyticsService(wallet)
         self.sessions: dict[str, CheckoutSession] = {}
         self._locks: dict[str, asyncio.Lock] = {}
@@ -131,8 +131,9 @@ class PosService:
         if self._listener is not None:
             await self._listener.close()
             self._listener = None
-        if self._own_http:
-            await self.http.aclose()
+        if self._own_http and self._http is not None:
+            await self._http.aclose()
+            self._http = None
 
     async def __aenter__(self) -> PosService:
         return self
@@ -305,7 +306,9 @@ class PosService:
     async def pay_offer(self, sale_id: str, offer: Offer) -> Sale:
         lock = self._locks.setdefault(sale_id, asyncio.Lock())
         async with lock:  # one payment at a time per sale
-            return await self._pay_offer(sale_id, offer)
+            sale = await self._pay_offer(sale_id, offer)
+        await self.deliver_webhooks()  # the first attempt at once; the background loop retries
+        return sale
 
     async def _pay_offer(self, sale_id: str, offer: Offer) -> Sale:
         sale = self._sale(sale_id)
@@ -429,14 +432,22 @@ class PosService:
         )
 
     async def _melt_to_backend(
-        self, mint_url: str, budget: int, *, memo: str, extra: dict[str, Any], sale_id: str | None = None
+        self,
+        mint_url: str,
+        budget: int,
+        *,
+        memo: str,
+        extra: dict[str, Any],
+        sale_id: str | None = None,
+        target: int | None = None,
     ) -> melt_ops.MeltResult:
-        """Pay as much of ``budget`` as the fees allow to the backend, from ``mint_url`` (journaled melt)."""
+        """Pay ``target`` (default: as much of ``budget`` as the fees allow) to the backend from ``mint_url``,
+        spending at most ``budget`` including fees (journaled melt)."""
         policy = self.policy()
         if self.backends is None or not policy.backend:
             raise PaymentRefused(FailureReason.NO_BACKEND, "no Lightning backend to forward to")
         backend = self.backends.backend(policy.backend)
-        amount = budget - max(1, budget * 2 // 100)
+        amount = target if target is not None else budget - max(1, budget * 2 // 100)
         prepared = None
         for _ in range(4):
             if amount <= 0:
@@ -661,6 +672,7 @@ class PosService:
         if policy.webhooks:
             self.webhooks.enqueue(policy.webhooks, "sale.refunded", sale.id, {**self._sale(sale_id).to_json(),
                                   "refund": {k: v for k, v in refund.to_json().items() if k != "token"}})  # fmt: skip
+            await self.deliver_webhooks()
         return refund
 
     def _balance(self, mint: str, unit: str) -> int:
@@ -690,7 +702,12 @@ class PosService:
     # --- webhooks and exposure -----------------------------------------------------------------
 
     async def deliver_webhooks(self) -> int:
-        return await self.webhooks.deliver_due(self.policy().webhooks)
+        """Attempt every due webhook delivery once (retries back off); returns how many were delivered."""
+        if not self.webhooks.due():
+            return 0
+        if self._http is None:
+            self._http = httpx.AsyncClient(trust_env=False, timeout=httpx.Timeout(30.0))
+        return await self.webhooks.deliver_due(self._http, self.policy().webhooks)
 
     def webhook_log(self) -> list[Delivery]:
         return self.repo.deliveries()
@@ -700,12 +717,14 @@ class PosService:
         policy = self.policy()
         done = []
         for mint, cap in policy.exposure_caps.items():
-            excess = self._balance(mint, policy.unit) - cap
-            if excess <= 0:
+            held = self._balance(mint, policy.unit)
+            if held <= cap:
                 continue
             try:
                 done.append(
-                    await self._melt_to_backend(mint, excess, memo=f"{policy.shop_name} sweep", extra={"sweep": True})
+                    await self._melt_to_backend(
+                        mint, held, target=held - cap, memo=f"{policy.shop_name} sweep", extra={"sweep": True}
+                    )
                 )
             except NutdeskError as exc:
                 log.warning("sweeping %s failed: %s", mint, exc)

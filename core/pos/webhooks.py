@@ -33,9 +33,8 @@ def retry_delay(attempts: int, base: float) -> float:
 
 
 class WebhookDispatcher:
-    def __init__(self, repo: SaleRepository, http: httpx.AsyncClient, *, base_delay: float = 10.0) -> None:
+    def __init__(self, repo: SaleRepository, *, base_delay: float = 10.0) -> None:
         self.repo = repo
-        self.http = http
         self.base_delay = base_delay
 
     def enqueue(self, webhooks: Sequence[Webhook], event: str, sale_id: str, data: dict[str, Any]) -> list[int]:
@@ -46,7 +45,10 @@ class WebhookDispatcher:
         )
         return [self.repo.add_delivery(w.url, event, sale_id, body) for w in webhooks]
 
-    async def deliver_due(self, webhooks: Sequence[Webhook]) -> int:
+    def due(self) -> bool:
+        return bool(self.repo.due_deliveries(time.time()))
+
+    async def deliver_due(self, http: httpx.AsyncClient, webhooks: Sequence[Webhook]) -> int:
         """Attempt every due delivery once; returns how many were delivered."""
         secrets = {w.url: w.secret for w in webhooks}
         delivered = 0
@@ -60,7 +62,7 @@ class WebhookDispatcher:
             body = delivery.body.encode()
             status: int | None = None
             try:
-                response = await self.http.post(
+                response = await http.post(
                     delivery.url,
                     content=body,
                     headers={"Content-Type": "application/json", SIGNATURE_HEADER: sign(secret, body),

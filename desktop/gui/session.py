@@ -21,6 +21,7 @@ from desktop.cli.parser import package_version
 from desktop.gui.context import AppContext
 from desktop.gui.dialogs import PasswordDialog, await_dialog
 from desktop.gui.errors import ErrorReporter
+from desktop.gui.pos.view import PosLauncherView
 from desktop.gui.shell import MainWindow
 from desktop.gui.tasks import TaskRunner
 from desktop.gui.views.analytics.view import AnalyticsView
@@ -147,6 +148,7 @@ class Session:
             SendView(self.ctx),
             PayView(self.ctx, self.payments),
             HistoryView(self.ctx),
+            PosLauncherView(self.ctx, self.backends),
             AnalyticsView(self.ctx),
             RecoveryView(self.ctx),
             SettingsView(self.ctx, self.backends, self.password),

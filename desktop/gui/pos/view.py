@@ -1,0 +1,132 @@
+"""The Point of sale entry of the main window: the shop's settings (policy, fee caps, backend, PIN) and the
+button that opens the full-window till."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.api.backends import BackendsService
+from core.api.pos import PosService, SettlementMode
+from core.errors import UserFacingError
+from desktop.gui.context import AppContext
+from desktop.gui.pos.window import PosWindow
+from desktop.gui.widgets.common import heading, hint
+
+__all__ = ["PosLauncherView"]
+
+MODE_LABELS = {
+    SettlementMode.TRUSTED_ONLY: "Trusted mints only (swap, refuse others)",
+    SettlementMode.HOLD_WHEN_TRUSTED: "Hold when trusted (swap trusted, melt others to my Lightning)",
+    SettlementMode.ALWAYS_FORWARD: "Always forward (melt everything to my Lightning)",
+}
+
+
+class PosLauncherView(QWidget):
+    title = "Point of sale"
+
+    def __init__(self, ctx: AppContext, backends: BackendsService | None = None) -> None:
+        super().__init__()
+        self.setObjectName("posView")
+        self.ctx = ctx
+        self.till = PosService(ctx.service, backends=backends, rates=ctx.rates)
+        self.till_window: PosWindow | None = None
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading("Point of sale"))
+        layout.addWidget(hint("Charge customers with a payment-request QR, a pasted or scanned token, or Lightning."))
+        form = QFormLayout()
+        policy = self.till.policy()
+        self.shop_name = QLineEdit(policy.shop_name)
+        form.addRow("Shop name", self.shop_name)
+        self.mode = QComboBox()
+        for mode, label in MODE_LABELS.items():
+            self.mode.addItem(label, mode.value)
+        self.mode.setCurrentIndex(self.mode.findData(policy.mode.value))
+        form.addRow("Settlement", self.mode)
+        self.trusted = QLabel("\n".join(policy.trusted_mints) or "none (trust mints in Balances)")
+        form.addRow("Trusted mints", self.trusted)
+        self.backend = QComboBox()
+        self.backend.addItem("(none)", "")
+        for name in backends.names() if backends is not None else []:
+            self.backend.addItem(name, name)
+        self.backend.setCurrentIndex(max(self.backend.findData(policy.backend), 0))
+        form.addRow("Forward to backend", self.backend)
+        self.max_input_fee = QDoubleSpinBox()
+        self.max_input_fee.setSuffix(" %")
+        self.max_input_fee.setValue(policy.max_input_fee_pct)
+        form.addRow("Max mint input fee", self.max_input_fee)
+        self.max_ln_fee = QDoubleSpinBox()
+        self.max_ln_fee.setSuffix(" %")
+        self.max_ln_fee.setValue(policy.max_lightning_fee_pct)
+        form.addRow("Max Lightning fee reserve", self.max_ln_fee)
+        self.fee_advance = QSpinBox()
+        self.fee_advance.setRange(0, 10**6)
+        self.fee_advance.setSuffix(" sat")
+        self.fee_advance.setValue(policy.fee_advance)
+        form.addRow("Customer fee advance", self.fee_advance)
+        self.pin = QLineEdit()
+        self.pin.setEchoMode(QLineEdit.EchoMode.Password)
+        self.pin.setPlaceholderText("set" if policy.pin_hash else "no PIN: the till cannot be locked")
+        form.addRow("Cashier lock PIN", self.pin)
+        layout.addLayout(form)
+        self.save_button = QPushButton("Save settings")
+        self.save_button.clicked.connect(self.save)
+        layout.addWidget(self.save_button)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        layout.addWidget(self.message)
+        self.enter_button = QPushButton("Enter POS mode")
+        self.enter_button.setObjectName("enterPos")
+        self.enter_button.setMinimumHeight(56)
+        self.enter_button.clicked.connect(lambda: self.enter(full_screen=True))
+        layout.addWidget(self.enter_button)
+        layout.addStretch(1)
+
+    def save(self) -> None:
+        changes: dict[str, object] = {
+            "shop_name": self.shop_name.text().strip() or "Nutdesk shop",
+            "mode": self.mode.currentData(),
+            "backend": self.backend.currentData() or "",
+            "max_input_fee_pct": self.max_input_fee.value(),
+            "max_lightning_fee_pct": self.max_ln_fee.value(),
+            "fee_advance": self.fee_advance.value(),
+        }
+        if self.pin.text():
+            changes["pin"] = self.pin.text()
+        try:
+            self.till.configure(**changes)
+        except UserFacingError as exc:
+            self.message.setText(str(exc))
+            return
+        self.pin.clear()
+        self.message.setText("Saved.")
+
+    def enter(self, *, full_screen: bool = True) -> PosWindow:
+        """Open the till (finishing any sale a crash left settling first, in the background)."""
+        if self.till_window is None:
+            self.till_window = PosWindow(self.ctx, self.till)
+            self.till_window.closed.connect(self._closed)
+            self.ctx.run(self._settle())
+        if full_screen:
+            self.till_window.showFullScreen()
+        else:
+            self.till_window.show()
+        return self.till_window
+
+    async def _settle(self) -> None:
+        if await self.till.settle_pending() and self.till_window is not None:
+            self.till_window.refresh_sales()
+
+    def _closed(self) -> None:
+        if self.till_window is not None:
+            self.till_window.deleteLater()
+            self.till_window = None

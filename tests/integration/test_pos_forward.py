@@ -1,0 +1,136 @@
+"""Forwarding to the merchant's Lightning, all real: a nutshell mint whose Lightning backend is LNbits, and the
+merchant's own LNbits wallet as the shop's backend. Ecash from a mint the shop does not trust is melted to the
+merchant (hold-when-trusted); the exposure manager sweeps a trusted mint's balance above its cap."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+
+import pytest
+
+from backends.registry import default_registry
+from core.api.backends import BackendsService
+from core.api.pos import PosService, SaleState
+from core.api.service import WalletService
+from tests.fakes.harnesses import lnbits_session
+from tests.integration.conftest import FAST_FAKEWALLET
+from tests.integration.wallet_helpers import balance, open_wallet
+from tests.peers.lnbits import LNbitsServer, LNbitsWallet
+from tests.peers.nutshell import NutshellMint
+
+lnbits_server = lnbits_session
+
+
+@pytest.fixture(scope="module")
+def lnbits_mint(lnbits_server: LNbitsServer) -> Iterator[NutshellMint]:
+    mint_wallet = lnbits_server.create_wallet("pos mint")
+    lnbits_server.credit(mint_wallet, 100_000)  # the mint pays invoices out of this wallet
+    mint = NutshellMint(
+        name="POS LNbits mint",
+        extra_env={
+            **FAST_FAKEWALLET,
+            "MINT_BACKEND_BOLT11_SAT": "LNbitsWallet",
+            "MINT_LNBITS_ENDPOINT": lnbits_server.url,
+            "MINT_LNBITS_KEY": mint_wallet.adminkey,
+        },
+    )
+    try:
+        mint.start()
+    except BaseException:
+        mint.cleanup()
+        raise
+    yield mint
+    mint.cleanup()
+
+
+@pytest.fixture
+async def customer(
+    tmp_path: Path, lnbits_server: LNbitsServer, lnbits_mint: NutshellMint
+) -> AsyncIterator[WalletService]:
+    """A customer wallet holding ecash of the LNbits mint, bought from their LNbits account."""
+    account = lnbits_server.create_wallet("customer")
+    lnbits_server.credit(account, 5_000)
+    async with open_wallet(tmp_path / "customer") as wallet:
+        await wallet.add_mint(lnbits_mint.url, trusted=True)
+        backends = BackendsService(wallet, default_registry(plugin_dirs=[]))
+        try:
+            backends.add("bank", "lnbits", {"url": lnbits_server.url, "key": account.adminkey})
+            await backends.topup(2_000, lnbits_mint.url, "bank", timeout=60)
+        finally:
+            await backends.aclose()
+        yield wallet
+
+
+@pytest.fixture
+async def shop(
+    tmp_path: Path, lnbits_server: LNbitsServer, nutshell_mint: NutshellMint
+) -> AsyncIterator[tuple[PosService, LNbitsWallet]]:
+    merchant = lnbits_server.create_wallet("merchant")
+    async with open_wallet(tmp_path / "shop") as wallet:
+        await wallet.add_mint(nutshell_mint.url, trusted=True)
+        backends = BackendsService(wallet, default_registry(plugin_dirs=[]))
+        backends.add("till", "lnbits", {"url": lnbits_server.url, "key": merchant.inkey})
+        try:
+            async with PosService(wallet, backends=backends) as pos:
+                yield pos, merchant
+        finally:
+            await backends.aclose()
+
+
+async def test_untrusted_ecash_is_melted_to_the_merchants_lnbits(
+    shop: tuple[PosService, LNbitsWallet],
+    customer: WalletService,
+    lnbits_server: LNbitsServer,
+    lnbits_mint: NutshellMint,
+    nutshell_mint: NutshellMint,
+) -> None:
+    pos, merchant = shop
+    pos.configure(mode="hold_when_trusted", trusted_mints=[nutshell_mint.url], backend="till")
+    session = await pos.start_checkout(1_000, memo="table 4")
+    token = (await customer.send(1_000, lnbits_mint.url)).token
+
+    sale = await pos.pay_token(session.sale.id, token)
+
+    assert sale.state is SaleState.PAID and sale.settlement == "melt"
+    melt = pos.wallet.store.get_operation(sale.forward_operation_id or "")
+    assert melt is not None and (melt.kind, melt.state, melt.data["sale"]) == ("melt", "done", sale.id)
+    # The merchant's LNbits wallet got exactly what was melted; what was not needed came back as change.
+    assert lnbits_server.balance_msat(merchant) == melt.amount * 1000
+    assert 970 <= melt.amount < 1_000
+    kept, pending = balance(pos.wallet, lnbits_mint.url)
+    assert pending == 0 and kept == sale.net - melt.amount
+    assert sale.fee == 1_000 - sale.net
+    assert not pos.wallet.store.get_mint(lnbits_mint.url).trusted  # type: ignore[union-attr]
+
+
+async def test_always_forward_melts_even_trusted_ecash_and_the_exposure_cap_sweeps(
+    shop: tuple[PosService, LNbitsWallet],
+    customer: WalletService,
+    lnbits_server: LNbitsServer,
+    lnbits_mint: NutshellMint,
+) -> None:
+    pos, merchant = shop
+    pos.configure(mode="always_forward", trusted_mints=[lnbits_mint.url], backend="till")
+    sale = await pos.pay_token(
+        (await pos.start_checkout(300)).sale.id, (await customer.send(300, lnbits_mint.url)).token
+    )
+    assert (sale.state, sale.settlement) == (SaleState.PAID, "melt")
+    forwarded = lnbits_server.balance_msat(merchant)
+    assert forwarded > 290_000
+
+    # Trusted swaps pile up at the mint until the cap: then the excess is swept to the backend (journaled melt).
+    pos.configure(mode="trusted_only", exposure_caps={lnbits_mint.url: 200})
+    for _ in range(2):
+        paid = await pos.pay_token(
+            (await pos.start_checkout(300)).sale.id, (await customer.send(300, lnbits_mint.url)).token
+        )
+        assert paid.settlement == "swap"
+    before = balance(pos.wallet, lnbits_mint.url)[0]
+    assert before > 500
+    [swept] = await pos.sweep_exposure()
+    after = balance(pos.wallet, lnbits_mint.url)[0]
+    assert after <= 200 < before and lnbits_server.balance_msat(merchant) == forwarded + swept.amount * 1000
+    sweeps = [op for op in pos.wallet.store.operations(kinds=("melt",)) if op.data.get("sweep")]
+    assert [op.state for op in sweeps] == ["done"]
+    assert await pos.sweep_exposure() == []  # below the cap now: nothing to do

@@ -1,0 +1,119 @@
+"""The till driven as a cashier would, against the real nutshell mint: keypad with a tip, the charge QR (a
+NUT-18 request for the right amount), an underpaid token refused with advice, the right token paid, the
+receipt (PDF), a refund in ecash, the Z-report (CSV), and the cashier lock.
+
+With ``NUTDESK_POS_SCREENSHOTS=<dir>`` the screens are also saved as PNGs (docs/screenshots/pos_*.png)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtWidgets import QWidget
+
+from core.api.service import WalletService
+from core.config import Config
+from core.protocol.payment_requests import decode_payment_request
+from desktop.gui.dialogs import PasswordDialog
+from desktop.gui.pos.view import PosLauncherView
+from desktop.gui.pos.window import PosWindow
+from tests.gui.conftest import GuiHarness, make_funded_wallet, until, wait_for_dialog
+from tests.peers.nutshell import NutshellMint
+
+SHOTS = os.environ.get("NUTDESK_POS_SCREENSHOTS")
+
+
+def shot(widget: QWidget, name: str) -> None:
+    if SHOTS:
+        Path(SHOTS).mkdir(parents=True, exist_ok=True)
+        assert widget.grab().save(str(Path(SHOTS) / f"pos_{name}.png"))
+
+
+def test_a_sale_on_the_till_from_keypad_to_zreport(
+    gui: GuiHarness, gui_mint: NutshellMint, tmp_path: Path, run: Any
+) -> None:
+    async def tokens() -> tuple[str, str]:
+        await make_funded_wallet(tmp_path / "customer", gui_mint.url, 500)
+        customer = WalletService.open(Config(data_dir=tmp_path / "customer"))
+        try:
+            customer.unlock()
+            return (await customer.send(50, gui_mint.url)).token, (await customer.send(110, gui_mint.url)).token
+        finally:
+            await customer.close()
+
+    short, full = run(tokens())
+    run(make_funded_wallet(tmp_path / "shop", gui_mint.url, 0))
+    session = gui.open(tmp_path / "shop")
+    launcher = session.view(PosLauncherView)
+    launcher.shop_name.setText("Corner Café")
+    launcher.pin.setText("2468")
+    launcher.save()
+    assert launcher.message.text() == "Saved."
+    till: PosWindow = launcher.enter(full_screen=False)
+
+    async def scenario() -> None:
+        for key in ("1", "0", "0"):
+            till.keys[key].click()
+        till.memo.setText("Espresso + croissant")
+        till.tip_buttons[10].click()
+        assert till.amount_label.text() == "100 sat" and "tip 10 sat" in till.fiat_hint.text()
+        shot(till, "keypad")
+        till.charge_button.click()
+        await until(lambda: till.stack.currentWidget() is till.charge_page, what="the charge screen")
+        request = decode_payment_request(till.qr.text())
+        assert (request.amount, request.unit, request.mints) == (110, "sat", (gui_mint.url,))
+        assert till.due_label.text() == "110 sat" and till.status_label.text() == "Waiting for payment…"
+        shot(till, "charge")
+
+        till.token_input.setText(short)
+        till.accept_button.click()
+        await until(lambda: till.status_label.text() == "Payment failed", what="the refusal")
+        assert "60 sat missing" in till.reason_label.text() and "full amount" in till.reason_label.text()
+
+        till.token_input.setText(full)
+        till.accept_button.click()
+        await until(lambda: till.stack.currentWidget() is till.paid_page, what="the paid screen")
+        await session.tasks.wait_idle()
+        assert till.paid_label.text() == "✓ PAID" and till.paid_amount.text() == "110 sat"
+        shot(till, "paid")
+
+        till.show_receipt(till.paid_sale.id if till.paid_sale else "")
+        receipt = till.receipt_view.toPlainText()
+        assert "Corner Café" in receipt and "Espresso + croissant" in receipt and "Tip" in receipt
+        assert "R-000001" in receipt and gui_mint.url in receipt
+        pdf = till.save_receipt_pdf(str(tmp_path / "receipt.pdf"))
+        assert pdf is not None and pdf.read_bytes().startswith(b"%PDF")
+        till.refund_amount.setValue(30)
+        till.refund_button.click()
+        await session.tasks.wait_idle()
+        assert till.refund_qr.text().startswith("cashu") and "Refund of 30 sat" in till.refund_message.text()
+        assert "Refunded" in till.receipt_view.toPlainText()
+        shot(till, "receipt")
+
+        till.zreport_button.click()
+        text = till.zreport_view.toPlainText()
+        assert "Z-report — Corner Café" in text and "swap" in text
+        till.save_zreport_csv(str(tmp_path / "z.csv"))
+        csv_text = (tmp_path / "z.csv").read_text()
+        assert "total,,1,110,10," in csv_text and ",30,1" in csv_text
+        shot(till, "zreport")
+
+        # The cashier lock: the till cannot be left without the PIN.
+        till.lock_button.click()
+        assert till.till.locked and "Locked" in till.lock_label.text()
+        till.close()
+        assert till.isVisible()
+        leaving = session.tasks.start(till.ask_leave())
+        dialog = await wait_for_dialog(PasswordDialog, "pinDialog")
+        dialog.password.setText("1111")
+        dialog.accept()
+        assert await leaving is False and till.isVisible()
+        leaving = session.tasks.start(till.ask_leave())
+        dialog = await wait_for_dialog(PasswordDialog, "pinDialog")
+        dialog.password.setText("2468")
+        dialog.accept()
+        assert await leaving is True
+        await until(lambda: launcher.till_window is None, what="the till to close")
+
+    run(scenario())

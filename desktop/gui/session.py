@@ -148,10 +148,10 @@ class Session:
             SendView(self.ctx),
             PayView(self.ctx, self.payments),
             HistoryView(self.ctx),
-            PosLauncherView(self.ctx, self.backends),
             AnalyticsView(self.ctx),
             RecoveryView(self.ctx),
             SettingsView(self.ctx, self.backends, self.password),
+            PosLauncherView(self.ctx, self.backends),
         ]
         title = f"Nutdesk {package_version()}" + (" — demo (FakeWallet mint, not real money)" if self.demo else "")
         self.window = MainWindow(self.ctx, views, title=title)

@@ -34,7 +34,17 @@ def test_the_window_has_every_view_and_ctrl_number_switches_between_them(
     assert window is not None
     assert window.windowTitle().startswith("Nutdesk ")
     titles = [window.nav.item(i).text() for i in range(window.nav.count())]
-    assert titles == ["Balances", "Receive", "Send", "Pay", "History", "Analytics", "Recovery", "Settings"]
+    assert titles == [
+        "Balances",
+        "Receive",
+        "Send",
+        "Pay",
+        "History",
+        "Analytics",
+        "Recovery",
+        "Settings",
+        "Point of sale",
+    ]
     window.activateWindow()
     run(until(window.isActiveWindow, what="the window to be active"))
     QTest.keyClick(window.nav, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)

@@ -22,7 +22,9 @@ from websockets.asyncio.client import ClientConnection
 from websockets.asyncio.client import connect as ws_connect
 
 from backends._http import decode_bolt11, expired_invoice
-from backends.nostr import (
+from backends.registry import register_backend
+from core.errors import BackendError, BackendUnavailable
+from core.nostr.crypto import (
     NostrError,
     NostrKeys,
     nip04_decrypt,
@@ -32,8 +34,6 @@ from backends.nostr import (
     sign_event,
     verify_event,
 )
-from backends.registry import register_backend
-from core.errors import BackendError, BackendUnavailable
 from core.ports.lightning import (
     BackendStatus,
     Capabilities,

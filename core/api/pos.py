@@ -22,7 +22,7 @@ import contextlib
 import json
 import logging
 import secrets
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, TextIO
@@ -42,7 +42,6 @@ from core.errors import (
     NutdeskError,
     OutcomeUnknown,
     ProofsAlreadySpent,
-    QuoteNotPaid,
     TokenDecodeError,
     UserFacingError,
 )
@@ -505,8 +504,15 @@ class PosService:
             with contextlib.suppress(NutdeskError):
                 await RecoveryService(self.wallet).recover()
         for sale in pending:
+            lock = self._locks.setdefault(sale.id, asyncio.Lock())
+            if lock.locked():  # the till is settling it right now
+                continue
             try:
-                after = await self._settle_one(sale)
+                async with lock:
+                    sale = self._sale(sale.id)
+                    if sale.state not in (SaleState.RECEIVED, SaleState.SETTLING):
+                        continue
+                    after = await self._settle_one(sale)
             except PaymentRefused:
                 after = self._sale(sale.id)
             except NutdeskError as exc:
@@ -518,7 +524,7 @@ class PosService:
 
     async def _settle_one(self, sale: Sale) -> Sale:
         if sale.payload and "lightning" in sale.payload:
-            return sale
+            return await self._check_lightning(sale.id)
         op = self._sale_operation(sale)
         if op is None:  # no journal entry: nothing reached the mint, redeem now
             return await self._settle(sale, Offer.from_json(sale.payload or {}))
@@ -585,27 +591,82 @@ class PosService:
         return LightningCharge(sale_id, source, bolt11, sale.amount)
 
     async def check_lightning(self, sale_id: str) -> Sale:
-        """Ask once whether the sale's invoice is paid; a paid mint quote is minted (journaled) first."""
+        """Ask once whether the sale's invoice is paid; a paid mint quote is minted (journaled) first.
+
+        The paid sale is one journal entry of kind ``sale`` (data ``settlement: lightning``): the minting itself
+        (mint path) or an entry for the backend's payment, so analytics counts it once."""
+        lock = self._locks.setdefault(sale_id, asyncio.Lock())
+        async with lock:
+            sale = await self._check_lightning(sale_id)
+        if sale.state is SaleState.PAID:
+            await self.deliver_webhooks()
+        return sale
+
+    async def _check_lightning(self, sale_id: str) -> Sale:
         sale = self._sale(sale_id)
         payload = sale.payload or {}
-        if sale.state is not SaleState.WAITING or "lightning" not in payload:
+        if sale.state not in (SaleState.WAITING, SaleState.SETTLING) or "lightning" not in payload:
             return sale
         if payload["lightning"] == "backend":
-            assert self.backends is not None
-            status = await self.backends.backend(str(payload["backend"])).invoice_status(str(payload["payment_hash"]))
-            if status.state is not PaymentState.SETTLED:
-                return sale
-            return self._paid(
-                self._update(sale_id, SaleState.SETTLING, settlement=Settlement.LIGHTNING.value),
-                net=sale.amount, received=sale.amount,
-            )  # fmt: skip
-        try:
-            minted = await self.wallet.mint_quote(str(payload["quote"]))
-        except QuoteNotPaid:
-            return sale
-        sale = self._update(sale_id, SaleState.SETTLING, settlement=Settlement.LIGHTNING.value,
-                            mint_url=str(payload["mint"]))  # fmt: skip
-        return self._paid(sale, net=minted, received=minted)
+            name = str(payload["backend"])
+            if sale.state is SaleState.WAITING:
+                assert self.backends is not None
+                status = await self.backends.backend(name).invoice_status(str(payload["payment_hash"]))
+                if status.state is not PaymentState.SETTLED:
+                    return sale
+                sale = self._update(sale_id, SaleState.SETTLING, settlement=Settlement.LIGHTNING.value)
+            op = self._lightning_operation(sale)
+            if op is None:
+                op_id = self.wallet.store.create_operation(
+                    kind=_SALE_KIND, mint_url=f"lightning:{name}", unit=sale.unit, amount=sale.amount,
+                    data={"payment_hash": payload["payment_hash"], "backend": name}, memo=sale.memo, state="done",
+                )  # fmt: skip
+            else:
+                op_id = op.id
+            return self._lightning_paid(sale, op_id, sale.amount)
+        quote, url = str(payload["quote"]), str(payload["mint"])
+        op = self._lightning_operation(sale)
+        if op is None:
+            if sale.state is SaleState.WAITING:
+                mw = await self.wallet.wallet_for(url)
+                state = str((await mw.client.get_mint_quote(quote)).state)
+                if state not in ("PAID", "ISSUED"):
+                    return sale  # not paid yet: nothing journaled
+                sale = self._update(sale_id, SaleState.SETTLING, settlement=Settlement.LIGHTNING.value, mint_url=url)
+            # An unknown outcome stays in the journal (recovery mints it); the sale stays settling.
+            with contextlib.suppress(NutdeskError):
+                await self.wallet.mint_quote(quote)
+            op = self._lightning_operation(sale)
+        if sale.state is SaleState.WAITING and op is not None:  # the recovery loop minted it first
+            sale = self._update(sale_id, SaleState.SETTLING, settlement=Settlement.LIGHTNING.value, mint_url=url)
+        if op is None or op.state != "done":
+            return self._sale(sale_id)
+        return self._lightning_paid(sale, op.id, op.amount)
+
+    def _lightning_operation(self, sale: Sale) -> Any:
+        """The journal entry of a Lightning-paid sale: done first, then unfinished; failed attempts minted nothing."""
+        payload = sale.payload or {}
+        found = []
+        for op in self.wallet.store.operations(kinds=("issue", _SALE_KIND), limit=1000):
+            if op.created_at < sale.created_at - 1:
+                break
+            if op.data.get("sale") == sale.id or (
+                payload.get("lightning") == "mint" and op.kind == "issue" and op.data.get("quote") == payload["quote"]
+            ):
+                found.append(op)
+        for wanted in (("done",), UNFINISHED_STATES):
+            for op in found:
+                if op.state in wanted:
+                    return op
+        return None
+
+    def _lightning_paid(self, sale: Sale, op_id: str, amount: int) -> Sale:
+        data = {"sale": sale.id, "tip": sale.tip, "receipt": sale.receipt_id, "settlement": Settlement.LIGHTNING.value}
+        self.repo.relabel_operation(op_id, _SALE_KIND, data)
+        if sale.fiat_rate and sale.fiat_currency:
+            with contextlib.suppress(NutdeskError):
+                self.analytics.record_fiat_rate(op_id, sale.fiat_rate, sale.fiat_currency)
+        return self._paid(sale, operation_id=op_id, net=amount, received=amount, fee=0)
 
     async def wait_lightning(self, sale_id: str, timeout: float = 600.0, interval: float = 1.0) -> Sale:
         async with asyncio.timeout(timeout):
@@ -730,16 +791,32 @@ class PosService:
                 log.warning("sweeping %s failed: %s", mint, exc)
         return done
 
-    async def housekeeping(self) -> None:
-        """One pass of the background work: settle what is pending, sweep exposure, deliver webhooks."""
-        await self.settle_pending()
+    async def housekeeping(self) -> list[Sale]:
+        """One pass of the background work: settle what is pending, sweep exposure, deliver webhooks.
+
+        Returns the sales it settled (or failed)."""
+        changed = await self.settle_pending()
         if self.policy().exposure_caps:
             await self.sweep_exposure()
         await self.deliver_webhooks()
+        return changed
 
-    async def run_background(self, stop: asyncio.Event, interval: float = 15.0) -> None:
+    async def run_background(
+        self,
+        stop: asyncio.Event,
+        interval: float = 15.0,
+        on_change: Callable[[list[Sale]], None] | None = None,
+    ) -> None:
+        """``housekeeping`` every ``interval`` seconds until ``stop`` is set; ``on_change`` hears settled sales.
+
+        A failed pass is logged and the loop goes on (webhook retries back off by their own schedule)."""
         while not stop.is_set():
-            with contextlib.suppress(NutdeskError):
-                await self.housekeeping()
+            try:
+                changed = await self.housekeeping()
+            except Exception:
+                log.exception("point-of-sale housekeeping failed")
+            else:
+                if changed and on_change is not None:
+                    on_change(changed)
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(stop.wait(), timeout=interval)

@@ -19,6 +19,7 @@ from core.errors import StorageError
 from core.pos.types import TRANSITIONS, Refund, Sale, SaleState
 from core.storage.db import Database
 from core.storage.models import (
+    OperationRow,
     PosRefundRow,
     PosSaleProofRow,
     PosSaleRow,
@@ -265,6 +266,17 @@ class SaleRepository:
             if isinstance(exc.__cause__, IntegrityError):
                 raise AlreadyUsed("another sale") from exc
             raise
+
+    def relabel_operation(self, op_id: str, kind: str, data: dict[str, Any]) -> None:
+        """Count a done journal entry as another kind (a minted Lightning payment of a sale becomes a ``sale``):
+        one entry, so analytics counts the money once. ``data`` is merged into the entry's data."""
+        with self._session() as s:
+            row = s.get(OperationRow, op_id)
+            if row is None:
+                raise StorageError(f"unknown operation {op_id}")
+            row.kind = kind
+            row.data_json = json.dumps({**json.loads(row.data_json or "{}"), **data})
+            row.updated_at = time.time()
 
     def release_secrets(self, sale_id: str) -> None:
         """The ecash was definitely not redeemed (refused before the swap): the customer may offer it again."""

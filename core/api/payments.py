@@ -4,7 +4,8 @@ Every payment is two steps, the shape of a confirm dialog: ``prepare_payment(tex
 input is, fetches what it must (LNURL pay request and invoice, melt quotes at the candidate mints) and returns
 a ``PreparedPayment`` showing kind, amount, Lightning fee reserve, input fee, total and the mint; nothing is
 spent. ``pay(prepared)`` then melts (through ``WalletService.melt``, which journals) or sends ecash to a
-payment request. ``RatesService`` gives fiat values for display.
+payment request (delivered over its ``post`` or ``nostr`` transport, or in-band). ``RatesService`` gives fiat
+values for display.
 
 Money rules enforced here: an expired invoice is refused before any request; an LNURL invoice must be for
 exactly the requested amount; the mint's melt quote must be for the invoice's amount.
@@ -14,7 +15,9 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 import secrets
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
@@ -33,6 +36,8 @@ from core.errors import (
     UserFacingError,
 )
 from core.mint_client.http import normalize_mint_url
+from core.nostr.crypto import npub_encode
+from core.nostr.relay import check_relay_url, unique_relays
 from core.payments.detect import DetectedInput, InputRegistry, default_registry
 from core.payments.errors import AmountError, DeliveryFailed, InvalidInvoice, InvoiceAmountMismatch
 from core.payments.invoices import Invoice, decode_invoice
@@ -43,8 +48,10 @@ from core.payments.requests import (
     PaymentRequestListener,
     ReceivedPayment,
     choose_transport,
+    deliver_nostr,
     deliver_post,
     new_request,
+    nostr_destination,
 )
 from core.protocol.payment_requests import PaymentRequest, PaymentRequestPayload, Transport
 from core.protocol.tokens import Token
@@ -61,6 +68,7 @@ __all__ = [
 ]
 
 FIAT_CURRENCY_SETTING = "fiat_currency"
+NOSTR_RELAYS_SETTING = "nostr:relays"  # JSON list: where Nostr payment requests without relay hints are sent
 DEFAULT_FIAT_CURRENCY = "USD"
 _SATS_PER_BTC = Decimal(100_000_000)
 
@@ -157,7 +165,11 @@ class PaymentResult:
 
 
 class PaymentsService:
-    """Use as ``async with PaymentsService(wallet) as payments:`` (closes its HTTP client, not the wallet)."""
+    """Use as ``async with PaymentsService(wallet) as payments:`` (closes its HTTP client, not the wallet).
+
+    ``nostr_relays``: where a Nostr payment request that names no relay is delivered (default: the wallet's
+    ``nostr:relays`` setting); ``nostr_timeout``: how long a relay may take to acknowledge.
+    """
 
     def __init__(
         self,
@@ -165,8 +177,12 @@ class PaymentsService:
         *,
         http: httpx.AsyncClient | None = None,
         registry: InputRegistry | None = None,
+        nostr_relays: Sequence[str] | None = None,
+        nostr_timeout: float = 10.0,
     ) -> None:
         self.wallet = wallet
+        self._nostr_relays = None if nostr_relays is None else list(nostr_relays)
+        self.nostr_timeout = nostr_timeout
         self._own_http = http is None
         self.http = http or httpx.AsyncClient(trust_env=False, timeout=httpx.Timeout(30.0), follow_redirects=False)
         self.registry = registry or default_registry()
@@ -352,7 +368,14 @@ class PaymentsService:
         assert pay_amount is not None
         lock = _lock_for(request)
         accepted = [normalize_mint_url(m) for m in request.mints]
-        destination = httpx.URL(transport.target).host if transport else "in-band (a token to hand over)"
+        if transport is None:
+            destination = "in-band (a token to hand over)"
+        elif transport.type == "nostr":
+            pubkey, relays = nostr_destination(transport, self.nostr_relays())  # no relay: refused before spending
+            npub = npub_encode(pubkey)
+            destination = f"Nostr {npub[:12]}…{npub[-6:]} via {', '.join(relays)}"
+        else:
+            destination = httpx.URL(transport.target).host
 
         common: dict[str, Any] = {
             "kind": "payment_request",
@@ -485,11 +508,15 @@ class PaymentsService:
             memo=prepared.comment,
         )
         try:
-            await deliver_post(self.http, prepared.transport, payload)
+            if prepared.transport.type == "nostr":
+                # A NIP-17 message: delivered once a relay accepts it; the receiver redeems when it reads it.
+                await deliver_nostr(prepared.transport, payload, self.nostr_relays(), timeout=self.nostr_timeout)
+            else:
+                await deliver_post(self.http, prepared.transport, payload)
         except DeliveryFailed as exc:
             return await self._take_back(exc, sent.token, prepared, fee, base)
-        # The receiver answers only after redeeming: mark the sent proofs spent now (NUT-07), best effort —
-        # if the mint cannot be asked, they stay pending until the next check.
+        # A post receiver answers only after redeeming: mark the sent proofs spent now (NUT-07), best effort —
+        # if the mint cannot be asked (or a Nostr receiver has not redeemed yet), they stay pending until a check.
         with contextlib.suppress(MintUnreachable, MintRejected):
             await check_ops.sync_pending(await self.wallet.wallet_for(prepared.mint_url))
         return PaymentResult(paid=True, fee=fee, delivered=True, **base)
@@ -512,6 +539,12 @@ class PaymentsService:
                 f"with `nutdesk reclaim`: {token}"
             ) from failure
         raise DeliveryFailed(f"{failure}. The ecash was taken back (fee {reclaimed.fee}).") from failure
+
+    def nostr_relays(self) -> list[str]:
+        """The relays a Nostr payment request without relay hints is sent to."""
+        if self._nostr_relays is not None:
+            return unique_relays(self._nostr_relays)
+        return nostr_relays(self.wallet)
 
     # --- receive: payment requests ------------------------------------------------------------
 
@@ -608,6 +641,19 @@ def _lock_for(request: PaymentRequest) -> LockOptions | None:
 def fiat_currency(wallet: WalletService) -> str:
     """The wallet's display currency (setting ``fiat_currency``, default USD)."""
     return (wallet.store.get_setting(FIAT_CURRENCY_SETTING) or DEFAULT_FIAT_CURRENCY).upper()
+
+
+def nostr_relays(wallet: WalletService) -> list[str]:
+    """The wallet's configured Nostr relays (setting ``nostr:relays``)."""
+    raw = wallet.store.get_setting(NOSTR_RELAYS_SETTING)
+    return unique_relays(json.loads(raw)) if raw else []
+
+
+def set_nostr_relays(wallet: WalletService, relays: Sequence[str]) -> list[str]:
+    """Replace the wallet's Nostr relays (each ``wss://…``); returns them."""
+    checked = unique_relays(check_relay_url(r) for r in relays)
+    wallet.store.set_setting(NOSTR_RELAYS_SETTING, json.dumps(checked))
+    return checked
 
 
 def set_fiat_currency(wallet: WalletService, currency: str) -> None:

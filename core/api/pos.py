@@ -1,7 +1,8 @@
 """``PosService``: the merchant's point of sale over a ``WalletService`` (composition).
 
 A checkout: ``start_checkout(base, tip=…, memo=…)`` records a sale (``waiting``) and a NUT-18 ``creqA`` request
-(amount, unit, accepted mints, the ``post`` transport when the shop runs the listener). The customer pays by
+(amount, unit, accepted mints, the ``post`` transport when the shop runs the listener, the ``nostr`` transport
+when relays are configured: customers' wallets send a NIP-17 private message to the shop's key). The customer pays by
 posting to the request, by a pasted or scanned token (``pay_token``), or by a Lightning invoice
 (``lightning_invoice`` + ``check_lightning``).
 
@@ -46,8 +47,12 @@ from core.errors import (
     UserFacingError,
 )
 from core.mint_client.http import normalize_mint_url
+from core.nostr.crypto import NostrKeys
+from core.nostr.nip17 import CHAT_MESSAGE, Rumor
+from core.nostr.relay import unique_relays
 from core.ports.lightning import PaymentState
 from core.pos.checkout import CheckoutSession, Offer, PaymentRefused, check_offer, owed, tip_for_percent
+from core.pos.nostr import NostrInbox, load_shop_key, save_shop_key
 from core.pos.policy import POLICY_SETTING, PosPolicy, SettlementMode, Webhook, hash_pin, verify_pin
 from core.pos.repo import AlreadyUsed, Delivery, SaleRepository
 from core.pos.reports import build_zreport, receipt_lines, write_zreport_csv
@@ -123,6 +128,8 @@ class PosService:
         self.sessions: dict[str, CheckoutSession] = {}
         self._locks: dict[str, asyncio.Lock] = {}
         self._listener: Any = None  # a started PaymentRequestListener (post transport)
+        self._nostr: NostrInbox | None = None  # the NIP-17 inbox (nostr transport)
+        self._nostr_keys: NostrKeys | None = None
         self.locked = False  # the cashier lock (``lock``/``unlock``)
         self.cashier = ""
 
@@ -130,6 +137,7 @@ class PosService:
         if self._listener is not None:
             await self._listener.close()
             self._listener = None
+        await self.stop_nostr()
         if self._own_http and self._http is not None:
             await self._http.aclose()
             self._http = None
@@ -230,6 +238,8 @@ class PosService:
         transports: list[Transport] = []
         if self._listener is not None:
             transports.append(self._listener.transport(request_id))
+        if policy.nostr_relays:
+            transports.append((await self.start_nostr(policy)).transport())
         request = PaymentRequest(
             id=request_id,
             amount=amount,
@@ -693,6 +703,69 @@ class PosService:
             self._listener = PaymentRequestListener(redeem, host=host, port=port, public_url=public_url)
             await self._listener.start()
         return str(self._listener.base_url)
+
+    # --- the nostr transport --------------------------------------------------------------------
+
+    def nostr_keys(self) -> NostrKeys:
+        """The shop's Nostr identity (made on first use, kept encrypted in the wallet's settings)."""
+        if self._nostr_keys is None:
+            self._nostr_keys = load_shop_key(self.wallet.store, self.wallet.seed)
+        return self._nostr_keys
+
+    def set_nostr_key(self, secret: str) -> NostrKeys:
+        """Use an existing Nostr key (``nsec1…`` or hex) as the shop's; refused while the till is locked."""
+        self._refuse_when_locked("change the shop's Nostr key")
+        keys = NostrKeys.parse(secret)
+        save_shop_key(self.wallet.store, self.wallet.seed, keys)
+        self._nostr_keys = keys
+        return keys
+
+    def nostr_profile(self) -> str:
+        """The shop's ``nprofile`` (its key and relays) as payment requests carry it."""
+        keys = self.nostr_keys()
+        return NostrInbox(keys, self.policy().nostr_relays, self._nostr_message).transport().target
+
+    async def start_nostr(self, policy: PosPolicy | None = None) -> NostrInbox:
+        """Listen on the policy's relays for payments messaged to the shop (restarted when the relays change)."""
+        policy = policy or self.policy()
+        if not policy.nostr_relays:
+            raise UserFacingError("no Nostr relays are configured for the shop (pos policy --relay wss://…)")
+        keys = self.nostr_keys()
+        inbox = self._nostr
+        if inbox is not None and inbox.keys == keys and inbox.relays == tuple(unique_relays(policy.nostr_relays)):
+            return inbox
+        await self.stop_nostr()
+        self._nostr = NostrInbox(keys, policy.nostr_relays, self._nostr_message)
+        self._nostr.start()
+        return self._nostr
+
+    async def stop_nostr(self) -> None:
+        inbox, self._nostr = self._nostr, None
+        if inbox is not None:
+            await inbox.close()
+
+    async def _nostr_message(self, rumor: Rumor) -> None:
+        """A NIP-17 message to the shop: a NUT-18 payload goes through the same checkout as a posted one (every
+        refusal and the idempotency by the proofs' secrets apply). Replays — the same message from another
+        relay, or again after a restart — find the sale no longer waiting and are dropped."""
+        if rumor.kind != CHAT_MESSAGE:
+            return
+        try:
+            payload = PaymentRequestPayload.from_json(json.loads(rumor.content))
+        except (ValueError, NutdeskError) as exc:
+            log.info("a Nostr message to the shop is not a payment: %s", exc)
+            return
+        sale = self.repo.by_request(payload.id) if payload.id else None
+        if sale is None:
+            log.info("a Nostr payment for no sale of this shop (request %s)", payload.id)
+            return
+        if sale.state not in (SaleState.WAITING, SaleState.FAILED):
+            log.info("a Nostr payment for sale %s, which is %s: ignored", sale.id, sale.state)
+            return
+        try:
+            await self.pay_payload(sale.request_id, payload, via="nostr")
+        except NutdeskError as exc:
+            log.info("the Nostr payment for sale %s was refused: %s", sale.id, exc)
 
     # --- around the sale -----------------------------------------------------------------------
 

@@ -1,4 +1,5 @@
-"""NUT-18 payment requests beyond the codec: delivering a payload over the ``post`` transport, making new
+"""NUT-18 payment requests beyond the codec: delivering a payload over the ``post`` transport or the ``nostr``
+transport (a NIP-17 private message, gift-wrapped to the receiver's key, published to its relays), making new
 requests, and a small local HTTP listener that receives payloads (the merchant console's building block).
 
 The listener is plain asyncio (no web framework): it accepts ``POST <path>`` with a JSON
@@ -13,24 +14,29 @@ import contextlib
 import json
 import logging
 import secrets
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from http import HTTPStatus
 from typing import Any
 
 import httpx
 
-from core.errors import NutdeskError, PaymentRequestError, UnsupportedInput
+from core.errors import NutdeskError, PaymentRequestError, UnsupportedInput, UserFacingError
+from core.nostr.crypto import NostrKeys
+from core.nostr.nip17 import gift_wrap
+from core.nostr.relay import PublishResult, check_relay_url, publish, unique_relays
 from core.payments.errors import DeliveryFailed
 from core.payments.urls import check_url
-from core.protocol.payment_requests import PaymentRequest, PaymentRequestPayload, Transport
+from core.protocol.payment_requests import PaymentRequest, PaymentRequestPayload, Transport, parse_nostr_target
 
 __all__ = [
     "PaymentRequestListener",
     "ReceivedPayment",
     "choose_transport",
+    "deliver_nostr",
     "deliver_post",
     "new_request",
+    "nostr_destination",
 ]
 
 log = logging.getLogger(__name__)
@@ -63,23 +69,68 @@ def new_request(
 
 
 def choose_transport(request: PaymentRequest) -> Transport | None:
-    """The transport we will use: the first ``post``; None for in-band (no transports at all).
-
-    A request that offers only Nostr is recognised and refused clearly (not supported yet).
-    """
+    """The transport we will use: the first ``post`` (the receiver confirms it redeemed the ecash), else the
+    first ``nostr`` one that speaks NIP-17; None for in-band (no transports at all)."""
     if not request.transports:
         return None
     for transport in request.transports:
         if transport.type == "post":
             check_url(transport.target, "the payment request's post transport")
             return transport
-    kinds = ", ".join(sorted({t.type for t in request.transports}))
-    if any(t.type == "nostr" for t in request.transports):
+    nostr = [t for t in request.transports if t.type == "nostr"]
+    for transport in nostr:
+        nips = [value for tag in transport.tags if tag and tag[0] == "n" for value in tag[1:]]
+        if not nips or "17" in nips:
+            parse_nostr_target(transport.target)  # a malformed npub/nprofile is refused before anything is spent
+            return transport
+    if nostr:
         raise UnsupportedInput(
-            "this payment request is delivered over Nostr, which Nutdesk does not support yet "
-            "(ask the receiver for a request with an HTTP post transport, or send them a token)"
+            "this payment request is delivered over Nostr with a scheme other than NIP-17 private messages, "
+            "which Nutdesk does not speak (ask for a request with NIP-17 or an HTTP post transport)"
         )
+    kinds = ", ".join(sorted({t.type for t in request.transports}))
     raise UnsupportedInput(f"this payment request uses a transport Nutdesk does not know ({kinds})")
+
+
+def nostr_destination(transport: Transport, fallback_relays: Sequence[str] = ()) -> tuple[str, list[str]]:
+    """(the receiver's public key hex, the relays to publish to) of a ``nostr`` transport: the relays named in
+    its nprofile, else ``fallback_relays`` (the wallet's configured ones). Raises before anything is spent."""
+    pubkey, hints = parse_nostr_target(transport.target)
+    relays: list[str] = []
+    for url in [*hints, *(v for tag in transport.tags if tag and tag[0] == "r" for v in tag[1:])]:
+        try:
+            relays.append(check_relay_url(url))
+        except UserFacingError:
+            log.info("ignoring the relay hint %r of a payment request", url)
+    relays = unique_relays(relays or fallback_relays)
+    if not relays:
+        raise UserFacingError(
+            "this payment request is delivered over Nostr but names no relay, and no Nostr relays are configured "
+            "(add one in the settings, or ask the receiver for a request with relays)"
+        )
+    return pubkey.hex(), relays
+
+
+async def deliver_nostr(
+    transport: Transport,
+    payload: PaymentRequestPayload,
+    fallback_relays: Sequence[str] = (),
+    *,
+    sender: NostrKeys | None = None,
+    timeout: float = 10.0,
+) -> list[PublishResult]:
+    """Send the payload as a NIP-17 private message (kind-14 rumor, sealed, gift-wrapped to the receiver) to
+    every relay; delivered when at least one relay accepts it (``OK true``), else ``DeliveryFailed``.
+
+    ``sender``: the key that signs the seal; a fresh one by default (the payer stays anonymous)."""
+    receiver, relays = nostr_destination(transport, fallback_relays)
+    content = json.dumps(payload.to_json(), separators=(",", ":"))
+    wrap = gift_wrap(sender or NostrKeys.generate(), receiver, content, relay_hint=relays[0])
+    results = await publish(wrap, relays, timeout=timeout)
+    if not any(r.accepted for r in results):
+        reasons = "; ".join(f"{r.relay}: {r.message or 'refused'}" for r in results)
+        raise DeliveryFailed(f"no Nostr relay accepted the payment ({reasons})")
+    return results
 
 
 async def deliver_post(http: httpx.AsyncClient, transport: Transport, payload: PaymentRequestPayload) -> None:

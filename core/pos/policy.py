@@ -21,6 +21,7 @@ from typing import Any
 
 from core.errors import UserFacingError
 from core.mint_client.http import normalize_mint_url
+from core.nostr.relay import check_relay_url, unique_relays
 
 __all__ = ["POLICY_SETTING", "PosPolicy", "SettlementMode", "Webhook", "hash_pin", "verify_pin"]
 
@@ -90,6 +91,8 @@ class PosPolicy:
     def with_changes(self, **changes: Any) -> PosPolicy:
         if "trusted_mints" in changes:
             changes["trusted_mints"] = tuple(dict.fromkeys(normalize_mint_url(m) for m in changes["trusted_mints"]))
+        if "nostr_relays" in changes:
+            changes["nostr_relays"] = tuple(unique_relays(check_relay_url(r) for r in changes["nostr_relays"]))
         if "mode" in changes:
             try:
                 changes["mode"] = SettlementMode(changes["mode"])

@@ -1,6 +1,6 @@
 """NUT-18 payment requests end to end: a merchant's local listener receives and redeems the payload a payer
-posts; ecash held at another mint is moved first; a refused delivery takes the ecash back; Nostr is reported
-as not supported. Real nutshell mints for every swap and melt."""
+posts; ecash held at another mint is moved first; a refused delivery takes the ecash back; a Nostr request
+without relays (or not NIP-17) is refused before anything is spent. Real nutshell mints for every swap and melt."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ import httpx
 import pytest
 
 from core.api.payments import PaymentsService
-from core.errors import UnsupportedInput
+from core.errors import UnsupportedInput, UserFacingError
 from core.payments.errors import AmountError, DeliveryFailed
 from core.protocol.payment_requests import PaymentRequest, Transport, decode_payment_request
 from tests.fakes.post_endpoint import FakePostEndpoint
@@ -133,13 +133,19 @@ async def test_the_fake_endpoint_gets_a_valid_payload_the_receiver_can_redeem(
         assert got.amount + got.fee == 36
 
 
-async def test_nostr_transport_is_recognised_and_not_supported_yet(tmp_path: Path, nutshell_mint: NutshellMint) -> None:
+async def test_nostr_transport_without_relays_or_nip17_is_refused_before_spending(
+    tmp_path: Path, nutshell_mint: NutshellMint
+) -> None:
+    # Delivery over Nostr itself: tests/integration/test_nostr_payments.py.
     request = PaymentRequest(id="n1", amount=10, unit="sat", transports=(Transport("nostr", NPUB, (("n", "17"),)),))
+    legacy = PaymentRequest(id="n2", amount=10, unit="sat", transports=(Transport("nostr", NPUB, (("n", "04"),)),))
     async with open_wallet(tmp_path / "payer") as payer, PaymentsService(payer) as payments:
         await fund(payer, nutshell_mint.url, 50)
         assert payments.decode(request.encode_creqa()).details["transports"] == ["nostr"]
-        with pytest.raises(UnsupportedInput, match="Nostr, which Nutdesk does not support yet"):
+        with pytest.raises(UserFacingError, match="names no relay"):
             await payments.prepare_payment(request.encode_creqa())
+        with pytest.raises(UnsupportedInput, match="other than NIP-17"):
+            await payments.prepare_payment(legacy.encode_creqa())
         assert balance(payer, nutshell_mint.url) == (50, 0)
 
 

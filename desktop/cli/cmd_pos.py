@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import asyncio
 import datetime as dt
 import sys
 from typing import TYPE_CHECKING, Any
 
 from core.api.analytics import write_atomically
-from core.api.pos import PaymentRefused, PosService
+from core.api.pos import PaymentRefused, PosService, SaleState
 from core.api.service import WalletService
 
 if TYPE_CHECKING:
@@ -26,6 +27,13 @@ def add_parsers(sub: Any) -> None:
     charge.add_argument("--memo", default="", help="items or an order reference")
     charge.add_argument("--token", help="the customer's token (else the request is printed and the sale waits)")
     charge.add_argument("--cashier", default=None)
+    charge.add_argument(
+        "--wait",
+        type=float,
+        default=0,
+        metavar="SECONDS",
+        help="with Nostr relays configured: wait this long for the customer's wallet to pay over Nostr",
+    )
     listing = psub.add_parser("sales", help="recent sales (settling ones are finished first)")
     listing.add_argument("--limit", type=int, default=20)
     psub.add_parser("settle", help="finish sales a crash or a network break left settling")
@@ -47,6 +55,11 @@ def add_parsers(sub: Any) -> None:
     policy.add_argument("--fee-advance", type=int)
     policy.add_argument("--exposure-cap", action="append", default=[], metavar="MINT=SATS")
     policy.add_argument("--webhook", action="append", default=[], metavar="URL=SECRET")
+    policy.add_argument(
+        "--relay", action="append", default=[], metavar="URL", help="add a Nostr relay for NIP-17 payments (repeat)"
+    )
+    policy.add_argument("--no-relay", action="append", default=[], metavar="URL", help="remove a Nostr relay")
+    policy.add_argument("--nostr-key", metavar="NSEC", help="use this Nostr key (nsec1… or hex) for the shop")
     psub.add_parser("webhooks", help="the webhook delivery log (due deliveries are attempted first)")
 
 
@@ -78,6 +91,9 @@ async def cmd_pos(service: WalletService, args: argparse.Namespace, out: Output)
 async def _charge(pos: PosService, args: argparse.Namespace, out: Output) -> None:
     session = await pos.start_checkout(args.amount, tip=args.tip, memo=args.memo, cashier=args.cashier)
     if not args.token:
+        if args.wait > 0 and "nostr" in session.transports:
+            await _wait_for_nostr(pos, session, args.wait, out)
+            return
         out.result({"sale": session.sale.to_json(), "request": session.request})
         out.say(f"Sale {session.sale.receipt_id}: {session.sale.amount} {session.sale.unit} due. Request:")
         out.say(session.request)
@@ -90,6 +106,31 @@ async def _charge(pos: PosService, args: argparse.Namespace, out: Output) -> Non
         out.say(f"Refused: {refused}. {refused.advice}")
         raise
     out.result({"sale": sale.to_json()})
+    out.say(_sale_line(sale))
+
+
+async def _wait_for_nostr(pos: PosService, session: Any, seconds: float, out: Output) -> None:
+    """Show the request, then wait for the payment to arrive as a NIP-17 message on the shop's relays."""
+    out.say(f"Sale {session.sale.receipt_id}: {session.sale.amount} {session.sale.unit} due. Request (Nostr):")
+    out.say(session.request)
+    paid = asyncio.Event()
+
+    def changed(sale: Any) -> None:
+        if sale.state is SaleState.PAID:
+            paid.set()
+        elif sale.state is SaleState.FAILED:
+            out.say(f"Refused: {sale.failure_detail}. {sale.advice}")
+
+    session.watch(changed)
+    if session.sale.state is SaleState.PAID:  # paid while the inbox caught up
+        paid.set()
+    try:
+        async with asyncio.timeout(seconds):
+            await paid.wait()
+    except TimeoutError:
+        out.say(f"No payment within {seconds:g} s; the sale stays waiting (a later message still pays it).")
+    sale = pos.sale(session.sale.id)
+    out.result({"sale": sale.to_json(), "request": session.request})
     out.say(_sale_line(sale))
 
 
@@ -167,9 +208,18 @@ async def _policy(pos: PosService, args: argparse.Namespace, out: Output) -> Non
             url, _, secret = item.rpartition("=")
             hooks.append(Webhook(url, secret))
         changes["webhooks"] = tuple(hooks)
+    if args.relay or args.no_relay:
+        drop = {r.strip().rstrip("/") for r in args.no_relay}
+        changes["nostr_relays"] = [r for r in (*current.nostr_relays, *args.relay) if r.strip().rstrip("/") not in drop]
+    if args.nostr_key:
+        pos.set_nostr_key(args.nostr_key)
     policy = pos.configure(**changes) if changes else current
-    out.result(policy.public_json())
-    for key, value in sorted(policy.public_json().items()):
+    shown = policy.public_json()
+    if policy.nostr_relays or args.nostr_key:
+        shown["nostr_npub"] = pos.nostr_keys().npub
+        shown["nostr_profile"] = pos.nostr_profile()
+    out.result(shown)
+    for key, value in sorted(shown.items()):
         out.say(f"{key}: {value}")
 
 

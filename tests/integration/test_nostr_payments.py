@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
 import re
+import sys
 from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 
@@ -31,7 +33,7 @@ from core.protocol.payment_requests import (
     parse_nostr_target,
 )
 from tests.fakes.nwc_service import LocalNostrRelay
-from tests.integration.wallet_helpers import balance, fund, open_wallet
+from tests.integration.wallet_helpers import balance, fund, nutdesk, open_wallet
 from tests.peers.nutshell import NutshellMint
 from tests.peers.ports import free_port
 
@@ -181,3 +183,37 @@ async def test_an_npub_request_uses_the_configured_relays_and_none_is_refused_be
         prepared = await payments.prepare_payment(creq)
         assert prepared.destination is not None and relay.url in prepared.destination
         assert (await payments.pay(prepared)).delivered
+
+
+async def test_the_pos_cli_configures_relays_and_waits_for_a_nostr_payment(
+    tmp_path: Path, nutshell_mint: NutshellMint, customer: WalletService, relay: LocalNostrRelay
+) -> None:
+    shop = tmp_path / "cli-shop"
+    async with open_wallet(shop) as wallet:
+        await wallet.add_mint(nutshell_mint.url, trusted=True)
+    policy = nutdesk(shop, "pos", "policy", "--trust", nutshell_mint.url, "--relay", relay.url, "--relay", relay.url)
+    assert policy["nostr_relays"] == [relay.url] and policy["nostr_npub"].startswith("npub1")
+    assert parse_nostr_target(policy["nostr_profile"])[1] == [relay.url]
+
+    charge = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "desktop", "--data-dir", str(shop), "pos", "charge", "30", "--wait", "60",
+        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE, env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )  # fmt: skip
+    assert charge.stdout is not None
+    try:
+        async with asyncio.timeout(60):
+            line = ""
+            while not line.startswith("creqA"):
+                line = (await charge.stdout.readline()).decode().strip()
+                assert line or charge.returncode is None, "the CLI ended before showing the request"
+        async with PaymentsService(customer) as payments:
+            assert (await payments.pay(await payments.prepare_payment(line))).delivered
+        async with asyncio.timeout(60):
+            out, err = await charge.communicate()
+    finally:
+        if charge.returncode is None:
+            charge.kill()
+            await charge.wait()
+    assert charge.returncode == 0, err.decode()
+    assert " 30 sat paid " in out.decode().replace("  ", " ")
+    assert nutdesk(shop, "pos", "policy", "--no-relay", relay.url)["nostr_relays"] == []

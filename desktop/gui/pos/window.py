@@ -346,7 +346,10 @@ class PosWindow(QWidget):
         fiat = f"  ({sale.fiat_amount:,.2f} {sale.fiat_currency})" if sale.fiat_amount is not None else ""
         self.due_label.setText(f"{sale.amount:,} {sale.unit}{fiat}")
         self.qr.set_text(session.request)
-        self.qr_caption.setText("Scan with a Cashu wallet (payment request)")
+        if "nostr" in session.transports:  # the wallet messages the payment to the shop's relays (NIP-17)
+            self.qr_caption.setText("Scan with a Cashu wallet (payment request — sent to the shop over Nostr)")
+        else:
+            self.qr_caption.setText("Scan with a Cashu wallet (payment request)")
         self.token_input.clear()
         self.ln_backend_button.setEnabled(bool(self.till.policy().backend and self.till.backends is not None))
         self._sale_changed(sale)
@@ -368,6 +371,8 @@ class PosWindow(QWidget):
         self.cancel_button.setEnabled(not busy)
         if sale.state is SaleState.PAID:
             self._poll.stop()
+            if (sale.payload or {}).get("via") == "nostr":  # paid in the background by the Nostr inbox
+                self.ctx.changed(BALANCES, HISTORY)
             self.show_paid(sale)
 
     async def accept_token(self) -> None:

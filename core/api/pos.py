@@ -892,4 +892,5 @@ class PosService:
                 if changed and on_change is not None:
                     on_change(changed)
             with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(stop.wait(), timeout=interval)
+                async with asyncio.timeout(interval):  # in this task: a cancel leaves no waiter behind
+                    await stop.wait()

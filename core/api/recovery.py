@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import time
+import weakref
 from dataclasses import dataclass
 
 from core.api.service import WalletService
@@ -22,6 +23,11 @@ __all__ = ["MintReconciliation", "RecoveryReport", "RecoveryService", "backoff_s
 
 BASE_DELAY = 30.0
 MAX_DELAY = 3600.0
+
+# One recovery pass at a time per wallet: two passes resuming the same "sent" entry (the background loop and the
+# point of sale's settle_pending at start-up) would send its request twice — the second one, refused as already
+# spent, rolled back the entry the first had finished.
+_passes: weakref.WeakKeyDictionary[WalletService, asyncio.Lock] = weakref.WeakKeyDictionary()
 
 
 def backoff_seconds(retry_count: int) -> float:
@@ -63,6 +69,10 @@ class RecoveryService:
 
     async def recover(self, *, only_due: bool = False) -> list[RecoveryReport]:
         """Resume every unfinished operation (``only_due``: skip those whose next retry is not due yet)."""
+        async with _passes.setdefault(self.wallet, asyncio.Lock()):
+            return await self._recover(only_due)
+
+    async def _recover(self, only_due: bool) -> list[RecoveryReport]:
         reports: list[RecoveryReport] = []
         now = time.time()
         for op in sorted(self.unfinished(), key=lambda o: o.created_at):

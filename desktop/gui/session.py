@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from core.api.backends import BackendsService
 from core.api.payments import PaymentsService, RatesService
+from core.api.pos import PosService
 from core.api.recovery import RecoveryService
 from core.api.service import WalletService
 from core.config import Config
@@ -74,6 +75,10 @@ class Session:
         self.window: MainWindow | None = None
         self.recovery_interval = 30.0
         self._recovery_task: asyncio.Future[None] | None = None
+        self.pos: PosService | None = None  # the Point of sale view's till
+        self.pos_interval = 15.0
+        self._pos_stop: asyncio.Event | None = None
+        self._pos_task: asyncio.Future[None] | None = None
 
     # --- start-up ------------------------------------------------------------------------------
 
@@ -167,6 +172,7 @@ class Session:
             # Redraw fiat values once the first rate arrives.
             self.tasks.start(self._first_rate())
         self._start_recovery()
+        self._start_pos(next(v for v in views if isinstance(v, PosLauncherView)))
         return self.window
 
     def _start_recovery(self) -> None:
@@ -189,6 +195,16 @@ class Session:
 
         self._recovery_task = asyncio.ensure_future(loop())
 
+    def _start_pos(self, launcher: PosLauncherView) -> None:
+        """The point of sale's background work while the window lives, POS mode open or not: sales a network
+        break left settling, exposure sweeps, webhook retries (with backoff). Like recovery, not a TaskRunner
+        task; close() stops it."""
+        self.pos = launcher.till
+        self._pos_stop = asyncio.Event()
+        self._pos_task = asyncio.ensure_future(
+            self.pos.run_background(self._pos_stop, self.pos_interval, on_change=launcher.sales_settled)
+        )
+
     async def _first_rate(self) -> None:
         if self.rates is None or self.ctx is None:
             return
@@ -209,12 +225,20 @@ class Session:
             with contextlib.suppress(BaseException):
                 await self._recovery_task
             self._recovery_task = None
+        if self._pos_task is not None:
+            assert self._pos_stop is not None
+            self._pos_stop.set()
+            self._pos_task.cancel()
+            with contextlib.suppress(BaseException):
+                await self._pos_task
+            self._pos_task = None
         await self.tasks.cancel_all()
         if self.window is not None:
             self.window.hide()
             self.window.deleteLater()
             self.window = None
         for closer in (
+            self.pos.close if self.pos else None,
             self.rates.close if self.rates else None,
             self.payments.close if self.payments else None,
             self.backends.aclose if self.backends else None,
@@ -227,3 +251,4 @@ class Session:
             except Exception:
                 log.exception("while closing")
         self.rates = self.payments = self.backends = None
+        self.pos = None

@@ -4,7 +4,7 @@ merchant (hold-when-trusted); the exposure manager sweeps a trusted mint's balan
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
@@ -13,35 +13,13 @@ from backends.registry import default_registry
 from core.api.backends import BackendsService
 from core.api.pos import PosService, SaleState
 from core.api.service import WalletService
-from tests.fakes.harnesses import lnbits_session
-from tests.integration.conftest import FAST_FAKEWALLET
+from tests.integration import pos_fixtures
 from tests.integration.wallet_helpers import balance, open_wallet
 from tests.peers.lnbits import LNbitsServer, LNbitsWallet
 from tests.peers.nutshell import NutshellMint
 
-lnbits_server = lnbits_session
-
-
-@pytest.fixture(scope="module")
-def lnbits_mint(lnbits_server: LNbitsServer) -> Iterator[NutshellMint]:
-    mint_wallet = lnbits_server.create_wallet("pos mint")
-    lnbits_server.credit(mint_wallet, 100_000)  # the mint pays invoices out of this wallet
-    mint = NutshellMint(
-        name="POS LNbits mint",
-        extra_env={
-            **FAST_FAKEWALLET,
-            "MINT_BACKEND_BOLT11_SAT": "LNbitsWallet",
-            "MINT_LNBITS_ENDPOINT": lnbits_server.url,
-            "MINT_LNBITS_KEY": mint_wallet.adminkey,
-        },
-    )
-    try:
-        mint.start()
-    except BaseException:
-        mint.cleanup()
-        raise
-    yield mint
-    mint.cleanup()
+lnbits_server = pos_fixtures.lnbits_server
+lnbits_mint = pos_fixtures.lnbits_mint
 
 
 @pytest.fixture
@@ -49,16 +27,8 @@ async def customer(
     tmp_path: Path, lnbits_server: LNbitsServer, lnbits_mint: NutshellMint
 ) -> AsyncIterator[WalletService]:
     """A customer wallet holding ecash of the LNbits mint, bought from their LNbits account."""
-    account = lnbits_server.create_wallet("customer")
-    lnbits_server.credit(account, 5_000)
     async with open_wallet(tmp_path / "customer") as wallet:
-        await wallet.add_mint(lnbits_mint.url, trusted=True)
-        backends = BackendsService(wallet, default_registry(plugin_dirs=[]))
-        try:
-            backends.add("bank", "lnbits", {"url": lnbits_server.url, "key": account.adminkey})
-            await backends.topup(2_000, lnbits_mint.url, "bank", timeout=60)
-        finally:
-            await backends.aclose()
+        await pos_fixtures.buy_ecash(wallet, lnbits_server, lnbits_mint.url, 2_000)
         yield wallet
 
 

@@ -16,7 +16,7 @@ from backends.registry import default_registry
 from core.analytics.periods import parse_period
 from core.api.analytics import AnalyticsService
 from core.api.backends import BackendsService
-from core.api.pos import PosService, SaleState
+from core.api.pos import PosService, Sale, SaleState
 from tests.integration.wallet_helpers import balance, open_wallet
 from tests.peers.nutshell import NutshellMint
 
@@ -104,17 +104,19 @@ async def test_a_lightning_sale_left_settling_is_finished_by_the_background_loop
     # As if the app died after seeing the payment, before journaling it.
     till.repo.update(session.sale.id, state=SaleState.SETTLING, settlement="lightning")
 
-    stop = asyncio.Event()
+    stop, settled = asyncio.Event(), asyncio.Event()
     heard: list[str] = []
-    loop = asyncio.ensure_future(
-        till.run_background(stop, interval=0.05, on_change=lambda s: heard.extend(x.id for x in s))
-    )
+
+    def on_change(sales: list[Sale]) -> None:
+        heard.extend(s.id for s in sales)
+        settled.set()
+
+    loop = asyncio.ensure_future(till.run_background(stop, interval=0.05, on_change=on_change))
     try:
         async with asyncio.timeout(10):
-            while till.sale(session.sale.id).state is not SaleState.PAID:
-                await asyncio.sleep(0.02)
+            await settled.wait()
     finally:
         stop.set()
         await loop
-    assert heard == [session.sale.id]
+    assert heard == [session.sale.id] and till.sale(session.sale.id).state is SaleState.PAID
     assert [op.kind for op in till.wallet.store.operations()] == ["sale"]

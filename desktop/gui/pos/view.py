@@ -1,8 +1,12 @@
-"""The Point of sale entry of the main window: the shop's settings (policy, fee caps, backend, PIN) and the
-button that opens the full-window till."""
+"""The Point of sale entry of the main window: the shop's settings (policy, fee caps, backend, PIN, what a locked
+till may charge and refund) and the button that opens the full-window till.
+
+While the till is locked the main window (Settings, the seed, token export) is hidden and disabled, and stays
+so: showing or activating it brings the till back instead."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -16,9 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 from core.api.backends import BackendsService
-from core.api.pos import PosService, SettlementMode
+from core.api.pos import PosService, Sale, SettlementMode
 from core.errors import UserFacingError
-from desktop.gui.context import AppContext
+from desktop.gui.context import BALANCES, HISTORY, AppContext
 from desktop.gui.pos.window import PosWindow
 from desktop.gui.widgets.common import heading, hint
 
@@ -77,6 +81,20 @@ class PosLauncherView(QWidget):
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
         self.pin.setPlaceholderText("set" if policy.pin_hash else "no PIN: the till cannot be locked")
         form.addRow("Cashier lock PIN", self.pin)
+        self.locked_max_charge = QSpinBox()
+        self.locked_max_charge.setObjectName("lockedMaxCharge")
+        self.locked_max_charge.setRange(0, 2_000_000_000)
+        self.locked_max_charge.setSpecialValueText("no limit")
+        self.locked_max_charge.setSuffix(" sat")
+        self.locked_max_charge.setValue(policy.locked_max_charge)
+        form.addRow("Locked: charge at most", self.locked_max_charge)
+        self.locked_max_refund = QSpinBox()
+        self.locked_max_refund.setObjectName("lockedMaxRefund")
+        self.locked_max_refund.setRange(0, 2_000_000_000)
+        self.locked_max_refund.setSpecialValueText("no limit")
+        self.locked_max_refund.setSuffix(" sat")
+        self.locked_max_refund.setValue(policy.locked_max_refund)
+        form.addRow("Locked: refund at most", self.locked_max_refund)
         layout.addLayout(form)
         self.save_button = QPushButton("Save settings")
         self.save_button.clicked.connect(self.save)
@@ -99,6 +117,8 @@ class PosLauncherView(QWidget):
             "max_input_fee_pct": self.max_input_fee.value(),
             "max_lightning_fee_pct": self.max_ln_fee.value(),
             "fee_advance": self.fee_advance.value(),
+            "locked_max_charge": self.locked_max_charge.value(),
+            "locked_max_refund": self.locked_max_refund.value(),
         }
         if self.pin.text():
             changes["pin"] = self.pin.text()
@@ -115,6 +135,7 @@ class PosLauncherView(QWidget):
         if self.till_window is None:
             self.till_window = PosWindow(self.ctx, self.till)
             self.till_window.closed.connect(self._closed)
+            self.till_window.lock_changed.connect(self._lock_changed)
             self.ctx.run(self._settle())
         if full_screen:
             self.till_window.showFullScreen()
@@ -125,6 +146,44 @@ class PosLauncherView(QWidget):
     async def _settle(self) -> None:
         if await self.till.settle_pending() and self.till_window is not None:
             self.till_window.refresh_sales()
+
+    def sales_settled(self, sales: list[Sale]) -> None:
+        """The background loop settled ``sales`` (a network break, a crash): refresh what shows them."""
+        self.ctx.changed(BALANCES, HISTORY)
+        if self.till_window is not None:
+            self.till_window.refresh_sales()
+
+    # --- the cashier lock: the main window out of reach ----------------------------------------
+
+    def _lock_changed(self, locked: bool) -> None:
+        main = self.window()
+        if main is self:  # not in a main window (a test of the view alone)
+            return
+        if locked:
+            main.installEventFilter(self)
+            main.setEnabled(False)
+            main.hide()
+        else:
+            main.removeEventFilter(self)
+            main.setEnabled(True)
+            main.show()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if self.till.locked and watched is self.window():
+            if event.type() == QEvent.Type.Show:
+                QTimer.singleShot(0, self._keep_main_hidden)
+            elif event.type() == QEvent.Type.WindowActivate:
+                QTimer.singleShot(0, self._keep_main_hidden)
+                return True
+        return super().eventFilter(watched, event)
+
+    def _keep_main_hidden(self) -> None:
+        if not self.till.locked:
+            return
+        self.window().hide()
+        if self.till_window is not None:
+            self.till_window.showFullScreen()
+            self.till_window.activateWindow()
 
     def _closed(self) -> None:
         if self.till_window is not None:

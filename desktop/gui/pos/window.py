@@ -1,6 +1,7 @@
 """The till: one full window, large type, big touch targets. Keypad → charge (QR) → paid → receipt; recent
-sales with receipts and refunds; the shift's Z-report; the cashier lock (a locked till charges and refunds
-within limits, and cannot leave POS mode without the PIN)."""
+sales with receipts and refunds; the shift's Z-report; the cashier lock (a locked till is full screen, charges
+and refunds within limits, and cannot be closed, minimized or left without the PIN; ``lock_changed`` tells the
+launcher to hide the main window meanwhile)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import contextlib
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QFont, QImage
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -29,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from core.api.analytics import write_atomically
 from core.api.pos import CheckoutSession, LightningCharge, PaymentRefused, PosService, Sale, SaleState, ZReport
-from core.errors import UserFacingError
+from core.errors import NutdeskError, UserFacingError
 from desktop.gui.context import BALANCES, HISTORY, AppContext
 from desktop.gui.dialogs import PasswordDialog, await_dialog
 from desktop.gui.pos.printing import receipt_html, write_pdf, zreport_html
@@ -71,6 +72,7 @@ class PosWindow(QWidget):
     """POS mode. ``leave()`` closes it (refused while locked without the PIN)."""
 
     closed = Signal()
+    lock_changed = Signal(bool)
 
     def __init__(self, ctx: AppContext, pos: PosService) -> None:
         super().__init__()
@@ -85,6 +87,8 @@ class PosWindow(QWidget):
         self.receipt_sale: Sale | None = None
         self.report: ZReport | None = None
         self.last_refund_token = ""
+        self._checking = False  # a Lightning status check is under way
+        self._full_screen_before_lock = False
         layout = QVBoxLayout(self)
         layout.addLayout(self._top_bar())
         self.stack = QStackedWidget()
@@ -116,7 +120,7 @@ class PosWindow(QWidget):
         self.zreport_button = _button("Z-report", 1.2, "zreportButton")
         self.zreport_button.clicked.connect(self.show_zreport)
         self.lock_button = _button("Lock", 1.2, "lockButton")
-        self.lock_button.clicked.connect(self.lock)
+        self.lock_button.clicked.connect(self._lock_clicked)
         self.exit_button = _button("Exit POS", 1.2, "exitButton")
         self.exit_button.clicked.connect(lambda: self.ctx.run(self.ask_leave()))
         for b in (self.zreport_button, self.lock_button, self.exit_button):
@@ -404,19 +408,28 @@ class PosWindow(QWidget):
             return
         try:
             self.lightning = await self.till.lightning_invoice(self.session.sale.id, source)
-        except UserFacingError as exc:
-            self.reason_label.setText(str(exc))
+        except NutdeskError as exc:
+            self.reason_label.setText(f"No Lightning invoice: {exc}")
             return
         self.qr.set_text(self.lightning.bolt11)
-        self.qr_caption.setText("Pay this Lightning invoice")
+        where = "the shop's Lightning node" if source == "backend" else "Lightning (paid to the shop's mint)"
+        self.qr_caption.setText(f"Pay this invoice with any Lightning wallet — {where}")
+        self.reason_label.setText("")
         self._poll.start()
 
     def _poll_lightning(self) -> None:
-        if self.session is not None and self.lightning is not None:
+        if self.session is not None and self.lightning is not None and not self._checking:
+            self._checking = True
             self.ctx.run(self._check_lightning(self.session.sale.id))
 
     async def _check_lightning(self, sale_id: str) -> None:
-        sale = await self.till.check_lightning(sale_id)
+        try:
+            sale = await self.till.check_lightning(sale_id)
+        except NutdeskError as exc:  # the mint or the node did not answer: ask again at the next tick
+            self.reason_label.setText(f"Checking the invoice failed ({exc}); retrying…")
+            return
+        finally:
+            self._checking = False
         if sale.state is SaleState.PAID:
             self.ctx.changed(BALANCES, HISTORY)
             self.refresh_sales()
@@ -472,8 +485,12 @@ class PosWindow(QWidget):
         self.paid_sale = sale
         fiat = f" · {sale.fiat_amount:,.2f} {sale.fiat_currency}" if sale.fiat_amount is not None else ""
         self.paid_amount.setText(f"{sale.amount:,} {sale.unit}{fiat}")
-        how = {"swap": "Ecash kept at", "melt": "Forwarded over Lightning from", "lightning": "Lightning via"}
-        detail = f"{how.get(sale.settlement, sale.settlement)} {sale.mint_url}".strip()
+        how = {"swap": "Ecash kept at", "melt": "Forwarded over Lightning from", "lightning": "Lightning, minted at"}
+        backend = (sale.payload or {}).get("backend")
+        if sale.settlement == "lightning" and backend:
+            detail = f"Lightning, paid to the shop's node ({backend})"
+        else:
+            detail = f"{how.get(sale.settlement, sale.settlement)} {sale.mint_url}".strip()
         if sale.change:
             detail += f"\nOverpaid by {sale.change:,} {sale.unit}"
         if sale.failure_detail:
@@ -554,7 +571,10 @@ class PosWindow(QWidget):
         self.refund_amount.setMaximum(max(left, 1))
         self.refund_amount.setValue(max(left, 1))
         self.refund_button.setEnabled(sale.state is SaleState.PAID and left > 0)
-        self.refund_message.setText("")
+        limit = self.till.policy().locked_max_refund
+        self.refund_message.setText(
+            f"Locked till: refunds up to {limit:,} {sale.unit}" if self.till.locked and limit else ""
+        )
         self.refund_qr.set_text("")
         self.refund_save.setEnabled(False)
         self.stack.setCurrentWidget(self.receipt_page)
@@ -692,37 +712,74 @@ class PosWindow(QWidget):
     # --- the cashier lock and leaving ----------------------------------------------------------
 
     def lock(self) -> None:
+        """Lock the till (a PIN must be set): full screen, the main window hidden until the PIN is entered."""
         try:
             self.till.lock()
         except UserFacingError as exc:
             self.keypad_error.setText(str(exc))
             return
+        self._full_screen_before_lock = self.isFullScreen()
+        self.showFullScreen()
+        self.raise_()
+        self.activateWindow()
         self._show_lock()
+
+    def _lock_clicked(self) -> None:
+        if self.till.locked:
+            self.ctx.run(self.ask_unlock())
+        else:
+            self.lock()
 
     def _show_lock(self) -> None:
         locked = self.till.locked
         self.lock_label.setText("🔒 Locked" if locked else "")
-        self.lock_button.setEnabled(not locked)
+        self.lock_button.setText("Unlock…" if locked else "Lock")
         self.close_shift_button.setEnabled(not locked)
+        self.lock_changed.emit(locked)
+
+    async def _ask_pin(self, why: str) -> bool:
+        """Ask for the PIN and unlock the till with it; False when cancelled or wrong."""
+        dialog = PasswordDialog(self, "Unlock the till", why)
+        dialog.setObjectName("pinDialog")
+        try:
+            if await await_dialog(dialog) != PasswordDialog.DialogCode.Accepted:
+                return False
+            try:
+                self.till.unlock(dialog.value())
+            except UserFacingError:
+                self.lock_label.setText("🔒 Wrong PIN")
+                return False
+        finally:
+            dialog.deleteLater()
+        if not self._full_screen_before_lock:
+            self.showNormal()
+        self._show_lock()
+        return True
+
+    async def ask_unlock(self) -> bool:
+        """Unlock and stay in POS mode (the main window comes back)."""
+        if not self.till.locked:
+            return True
+        return await self._ask_pin("Enter the PIN to unlock the till.")
 
     async def ask_leave(self) -> bool:
         """Leave POS mode; a locked till asks for the PIN first."""
-        if self.till.locked:
-            dialog = PasswordDialog(self, "Unlock the till", "Enter the PIN to leave POS mode.")
-            dialog.setObjectName("pinDialog")
-            try:
-                if await await_dialog(dialog) != PasswordDialog.DialogCode.Accepted:
-                    return False
-                try:
-                    self.till.unlock(dialog.value())
-                except UserFacingError:
-                    self.lock_label.setText("🔒 Wrong PIN")
-                    return False
-            finally:
-                dialog.deleteLater()
+        if self.till.locked and not await self._ask_pin("Enter the PIN to leave POS mode."):
+            return False
         self._show_lock()
         self.close()
         return True
+
+    def changeEvent(self, event: QEvent) -> None:
+        # A locked till cannot be minimized or taken out of full screen (the window manager, a shortcut).
+        if event.type() == QEvent.Type.WindowStateChange and self.till.locked and not self.isFullScreen():
+            QTimer.singleShot(0, self._back_to_full_screen)
+        super().changeEvent(event)
+
+    def _back_to_full_screen(self) -> None:
+        if self.till.locked:
+            self.showFullScreen()
+            self.activateWindow()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.till.locked:  # a locked cashier cannot leave POS mode (Alt+F4, the window manager)

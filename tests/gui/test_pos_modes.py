@@ -95,7 +95,7 @@ def test_a_locked_till_keeps_the_main_window_out_of_reach_and_caps_refunds(
         sale_id = till.paid_sale.id if till.paid_sale else ""
 
         till.lock_button.click()
-        assert till.till.locked and till.lock_label.text() == "🔒 Locked" and till.lock_button.text() == "Unlock…"
+        assert till.till.locked and till.lock_label.text() == "Locked" and till.lock_button.text() == "Unlock…"
         assert till.isVisible() and till.isFullScreen()
         # The main window — Settings, the seed, token export — is hidden and disabled …
         assert not main.isVisible() and not main.isEnabled() and not settings.isVisible()
@@ -131,7 +131,7 @@ def test_a_locked_till_keeps_the_main_window_out_of_reach_and_caps_refunds(
         till.lock_button.click()
         await pin("1111")
         await session.tasks.wait_idle()
-        assert till.till.locked and till.lock_label.text() == "🔒 Wrong PIN" and not main.isVisible()
+        assert till.till.locked and till.lock_label.text() == "Locked — wrong PIN" and not main.isVisible()
         till.lock_button.click()
         await pin("2468")
         await session.tasks.wait_idle()
@@ -198,7 +198,7 @@ def test_lightning_on_the_charge_screen_from_the_mint_and_from_the_shops_node(
         await type_and_charge(till, "50")
         till.ln_mint_button.click()
         await until(lambda: till.qr.text().startswith("lnbc"), what="the mint's invoice")
-        assert "Lightning" in till.qr_caption.text()
+        assert till.qr_caption.text() == "Lightning invoice from the shop's mint: pay with any Lightning wallet"
         shot(till, "lightning")
         await until(lambda: till.stack.currentWidget() is till.paid_page, what="the paid screen")
         assert till.paid_label.text() == "✓ PAID" and till.paid_amount.text() == "50 sat"
@@ -209,6 +209,7 @@ def test_lightning_on_the_charge_screen_from_the_mint_and_from_the_shops_node(
         assert till.ln_backend_button.isEnabled()
         till.ln_backend_button.click()
         await until(lambda: till.qr.text().startswith("lnbc"), what="the node's invoice")
+        assert "from the shop's Lightning node" in till.qr_caption.text()
         net.pay("customer", till.qr.text())
         await until(lambda: till.stack.currentWidget() is till.paid_page, what="the paid screen")
         assert till.paid_amount.text() == "30 sat"

@@ -116,6 +116,9 @@ class PosWindow(QWidget):
         bar.addWidget(self.shop_label)
         bar.addStretch(1)
         self.lock_label = QLabel("")
+        self.lock_label.setObjectName("lockLabel")
+        self.lock_label.setStyleSheet("color: #b00020; font-weight: bold")
+        _font(self.lock_label, 1.3)
         bar.addWidget(self.lock_label)
         self.zreport_button = _button("Z-report", 1.2, "zreportButton")
         self.zreport_button.clicked.connect(self.show_zreport)
@@ -412,8 +415,8 @@ class PosWindow(QWidget):
             self.reason_label.setText(f"No Lightning invoice: {exc}")
             return
         self.qr.set_text(self.lightning.bolt11)
-        where = "the shop's Lightning node" if source == "backend" else "Lightning (paid to the shop's mint)"
-        self.qr_caption.setText(f"Pay this invoice with any Lightning wallet — {where}")
+        where = "the shop's Lightning node" if source == "backend" else "the shop's mint"
+        self.qr_caption.setText(f"Lightning invoice from {where}: pay with any Lightning wallet")
         self.reason_label.setText("")
         self._poll.start()
 
@@ -732,7 +735,7 @@ class PosWindow(QWidget):
 
     def _show_lock(self) -> None:
         locked = self.till.locked
-        self.lock_label.setText("🔒 Locked" if locked else "")
+        self.lock_label.setText("Locked" if locked else "")
         self.lock_button.setText("Unlock…" if locked else "Lock")
         self.close_shift_button.setEnabled(not locked)
         self.lock_changed.emit(locked)
@@ -747,7 +750,7 @@ class PosWindow(QWidget):
             try:
                 self.till.unlock(dialog.value())
             except UserFacingError:
-                self.lock_label.setText("🔒 Wrong PIN")
+                self.lock_label.setText("Locked — wrong PIN")
                 return False
         finally:
             dialog.deleteLater()

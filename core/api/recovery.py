@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import os
 import time
 import weakref
 from dataclasses import dataclass
@@ -28,6 +29,19 @@ MAX_DELAY = 3600.0
 # point of sale's settle_pending at start-up) would send its request twice — the second one, refused as already
 # spent, rolled back the entry the first had finished.
 _passes: weakref.WeakKeyDictionary[WalletService, asyncio.Lock] = weakref.WeakKeyDictionary()
+
+
+def _process_alive(pid: int) -> bool:
+    if os.name == "nt":
+        # os.kill would terminate the process on Windows; there, only this process's own operations are guarded.
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def backoff_seconds(retry_count: int) -> float:
@@ -81,9 +95,24 @@ class RecoveryService:
                 continue
             if only_due and failed is not None and failed.next_retry_at > now:
                 continue
+            if self._worked_on_elsewhere(op, now):
+                continue
             reports.append(await self._resume(op))
         reports += await self._mint_paid_quotes()
         return reports
+
+    def _worked_on_elsewhere(self, op: OperationRecord, now: float) -> bool:
+        """True while a live process (this one included) is still running ``op``: it is not ours to resume.
+
+        In this process the store knows its in-flight operations. Another process's operation counts as in
+        flight while that process lives and the operation changed within the longest request time (a melt).
+        """
+        if op.id in self.store.in_flight:
+            return True
+        pid = op.data.get("pid")
+        if not isinstance(pid, int) or pid == os.getpid() or not _process_alive(pid):
+            return False
+        return now - op.updated_at < self.wallet.config.melt_timeout + 60
 
     async def _resume(self, op: OperationRecord) -> RecoveryReport:
         try:

@@ -110,6 +110,8 @@ class FailedTransaction:
 
 
 class WalletStore(Protocol):
+    in_flight: set[str]
+
     def atomic(self) -> AbstractContextManager[None]: ...
 
     def get_setting(self, key: str, default: str | None = None) -> str | None: ...
@@ -203,6 +205,7 @@ class WalletStore(Protocol):
         fee: int | None = None,
         error: str | None = None,
     ) -> None: ...
+    def release(self, op_id: str) -> None: ...
     def get_operation(self, op_id: str) -> OperationRecord | None: ...
     def operations(
         self, *, states: Sequence[str] | None = None, kinds: Sequence[str] | None = None, limit: int | None = None

@@ -8,6 +8,7 @@ so a crash can never leave both or neither).
 from __future__ import annotations
 
 import json
+import os
 import time
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -44,6 +45,8 @@ from core.storage.models import (
 __all__ = ["Store"]
 
 PROOF_STATES = ("unspent", "reserved", "pending", "spent")
+# Operation states nobody is actively working on (recovery may look at "pending" ones: a melt in flight at the mint).
+RESTING_STATES = ("done", "failed", "rolled_back", "pending", "needs_review")
 
 
 def _now() -> float:
@@ -79,6 +82,10 @@ class Store:
         # Where the exchange rate of the moment comes from ((fiat per BTC, currency) or None): each new operation
         # records it, so reports value every entry at the rate of its own time. Set by a front end with rates.
         self.fiat_quote: Callable[[], tuple[float, str] | None] | None = None
+        # Operations this process created and is still working on: recovery must not resume them under its feet
+        # (a background pass rolling back a "prepared" swap whose request is about to leave). An operation leaves
+        # the set when it reaches a resting state, or when its code gives up on it (``release``).
+        self.in_flight: set[str] = set()
 
     # --- sessions ------------------------------------------------------------------------------
 
@@ -429,6 +436,10 @@ class Store:
         op_id = uuid.uuid4().hex
         now = _now()
         quote = self.fiat_quote() if self.fiat_quote is not None else None
+        # Which process works on it: another live process's fresh operation is not recovery's to resume.
+        data = {**(data or {}), "pid": os.getpid()}
+        if state not in RESTING_STATES:
+            self.in_flight.add(op_id)
         with self._session() as s:
             s.add(
                 OperationRow(
@@ -441,7 +452,7 @@ class Store:
                     amount=amount,
                     fee=0,
                     state=state,
-                    data_json=json.dumps(data or {}),
+                    data_json=json.dumps(data),
                     memo=memo,
                     error="",
                     created_at=now,
@@ -467,6 +478,8 @@ class Store:
                 raise StorageError(f"unknown operation {op_id}")
             if state is not None:
                 row.state = state
+                if state in RESTING_STATES:
+                    self.in_flight.discard(op_id)
             if data is not None:
                 merged = json.loads(row.data_json)
                 merged.update(data)
@@ -478,6 +491,10 @@ class Store:
             if error is not None:
                 row.error = error
             row.updated_at = _now()
+
+    def release(self, op_id: str) -> None:
+        """The code running ``op_id`` stopped (it raised): from now on recovery may resume it."""
+        self.in_flight.discard(op_id)
 
     def get_operation(self, op_id: str) -> OperationRecord | None:
         with self._session() as s:

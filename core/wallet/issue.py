@@ -72,14 +72,22 @@ async def mint_paid_quote(mw: MintWallet, quote_id: str) -> int:
     except MintUnreachable as exc:
         if not exc.sent:
             mw.store.update_operation(op_id, state="failed", error=str(exc))
+        mw.store.release(op_id)  # outcome unknown: the journal keeps it "sent" for recovery
         raise
     except MintRejected as exc:
         mw.store.update_operation(op_id, state="failed", error=str(exc))
         if exc.mint_code == 20001:
             raise QuoteNotPaid("the invoice has not been paid yet") from exc
         raise
+    except BaseException:
+        mw.store.release(op_id)
+        raise
     failpoint("issue:after_response")
-    proofs = unblind_signatures(outputs, signatures, mw.keychain.keys_map())
+    try:
+        proofs = unblind_signatures(outputs, signatures, mw.keychain.keys_map())
+    except BaseException:
+        mw.store.release(op_id)
+        raise
     with mw.store.atomic():
         mw.store_proofs(proofs, record.unit, op_id=op_id)
         mw.store.set_mint_quote_state(quote_id, "ISSUED")

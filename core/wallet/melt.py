@@ -122,12 +122,19 @@ async def execute_melt(
     except MintUnreachable as exc:
         if not exc.sent:
             _release(mw, op_id, inputs, exc)
+        mw.store.release(op_id)  # outcome unknown: the journal keeps it "sent" for recovery
         raise
     except DefinitelyFailed as exc:
         _release(mw, op_id, inputs, exc)
         raise
+    except BaseException:
+        mw.store.release(op_id)
+        raise
     failpoint(f"{kind}:after_response")
-    return finish_melt(mw, op_id, prepared.unit, inputs, blanks, result)
+    try:
+        return finish_melt(mw, op_id, prepared.unit, inputs, blanks, result)
+    finally:
+        mw.store.release(op_id)
 
 
 def _release(mw: MintWallet, op_id: str, inputs: list[Proof], error: Exception) -> None:

@@ -45,9 +45,17 @@ async def run_swap(
     except MintUnreachable as exc:
         if not exc.sent:
             release_inputs(mw, op_id, inputs if own_inputs else [], exc)
+        mw.store.release(op_id)  # outcome unknown: the journal keeps it "sent" for recovery
         raise
     except DefinitelyFailed as exc:
         release_inputs(mw, op_id, inputs if own_inputs else [], exc)
         raise
+    except BaseException:
+        mw.store.release(op_id)
+        raise
     failpoint(f"{kind}:after_response")
-    return unblind_signatures(outputs, signatures, mw.keychain.keys_map())
+    try:
+        return unblind_signatures(outputs, signatures, mw.keychain.keys_map())
+    except BaseException:
+        mw.store.release(op_id)
+        raise

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 import subprocess
 import sys
@@ -255,3 +256,24 @@ def test_mint_down_at_start_balance_still_shows_and_recovery_waits(
         expected=127,
         outcome="finished after the mint came back",
     )
+
+
+async def test_recovery_leaves_an_operation_alone_while_it_is_in_flight(tmp_path: Path, proxy: FlakyProxy) -> None:
+    service = open_service(tmp_path / "w")
+    try:
+        await fund(service, proxy.url, 200)
+        proxy.set("hang", "/v1/swap")
+        sending = asyncio.ensure_future(service.send(50, proxy.url))
+        for _ in range(200):  # until the request is out (the operation is journaled as "sent")
+            if service.store.operations(states=("sent",)):
+                break
+            await asyncio.sleep(0.05)
+        # A background pass while the request is out: it must neither roll back nor resend it.
+        assert await recover_all(service) == []
+        with pytest.raises(MintUnreachable):
+            await sending
+        proxy.set("pass")
+        assert await recover_all(service) == ["finished"]
+        assert balance(service, proxy.url) == (149, 50)
+    finally:
+        await service.close()

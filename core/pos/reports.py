@@ -81,8 +81,14 @@ def build_zreport(
         _add(total, sale)
         _add(by_settlement.setdefault(sale.settlement, ShiftTotals()), sale)
         _add(by_cashier.setdefault(sale.cashier or "—", ShiftTotals()), sale)
+    settlement_of = {sale.id: sale.settlement for sale in sales}
     for refund in refunds:
-        for group in (total, by_cashier.setdefault(refund.cashier or "—", ShiftTotals())):
+        groups = [total, by_cashier.setdefault(refund.cashier or "—", ShiftTotals())]
+        # A refund counts against the settlement kind of the sale it refunds, so the rows add up to the total.
+        kind = settlement_of.get(refund.sale_id)
+        if kind is not None:
+            groups.append(by_settlement.setdefault(kind, ShiftTotals()))
+        for group in groups:
             group.refunds += refund.amount
             group.refund_count += 1
     failed = sum(1 for s in sales if s.state is SaleState.FAILED)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import AsyncGenerator, Callable, Collection, Sequence
+from collections.abc import AsyncGenerator, Awaitable, Callable, Collection, Sequence
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Self, TypeVar
 
@@ -61,6 +61,14 @@ def _outputs_json(outputs: Sequence[BlindedMessage]) -> list[dict[str, Any]]:
 def _inputs_json(inputs: Sequence[Proof]) -> list[dict[str, Any]]:
     # DLEQ proofs are for the receiver of a token, not for the mint: leave them out of requests.
     return [p.to_json(include_dleq=False) for p in inputs]
+
+
+def _quote_id(quote: MintQuote | MeltQuote) -> str:
+    return quote.quote
+
+
+def _state_y(state: ProofState) -> str:
+    return state.Y
 
 
 class MintClient:
@@ -278,71 +286,63 @@ class MintClient:
 
         return checked
 
+    async def _watch(
+        self,
+        kind: SubscriptionKind,
+        unit: str | None,
+        filters: list[str],
+        parse: Callable[[dict[str, Any]], T],
+        key: Callable[[T], str],
+        poll: Callable[[], Awaitable[list[T]]],
+    ) -> AsyncGenerator[T, None]:
+        """One NUT-17 subscription (current state first), or ``poll`` every ``poll_interval`` without one."""
+        stream = ws.watch(
+            ws_url=await self._ws_url_if_supported(kind, unit),
+            kind=kind,
+            filters=filters,
+            parse=self._parser(parse),
+            key=key,
+            poll=poll,
+            poll_interval=self._poll_interval,
+            transient=(MintUnreachable,),
+            use_proxy=self._trust_env,
+        )
+        async with contextlib.aclosing(stream):
+            async for item in stream:
+                yield item
+
     async def watch_mint_quote(self, quote: str, unit: str | None = None) -> AsyncGenerator[MintQuote, None]:
         """Each change of a mint quote, current state first (NUT-17, else GET every ``poll_interval``)."""
-        kind = SubscriptionKind.BOLT11_MINT_QUOTE
 
         async def poll() -> list[MintQuote]:
             return [await self.get_mint_quote(quote)]
 
-        stream = ws.watch(
-            ws_url=await self._ws_url_if_supported(kind, unit),
-            kind=kind,
-            filters=[quote],
-            parse=self._parser(MintQuote.from_json),
-            key=lambda q: q.quote,
-            poll=poll,
-            poll_interval=self._poll_interval,
-            transient=(MintUnreachable,),
-            use_proxy=self._trust_env,
-        )
-        async with contextlib.aclosing(stream):
-            async for item in stream:
+        kind = SubscriptionKind.BOLT11_MINT_QUOTE
+        async with contextlib.aclosing(self._watch(kind, unit, [quote], MintQuote.from_json, _quote_id, poll)) as s:
+            async for item in s:
                 yield item
 
     async def watch_melt_quote(self, quote: str, unit: str | None = None) -> AsyncGenerator[MeltQuote, None]:
         """Each change of a melt quote, current state first (NUT-17, else GET every ``poll_interval``)."""
-        kind = SubscriptionKind.BOLT11_MELT_QUOTE
 
         async def poll() -> list[MeltQuote]:
             return [await self.get_melt_quote(quote)]
 
-        stream = ws.watch(
-            ws_url=await self._ws_url_if_supported(kind, unit),
-            kind=kind,
-            filters=[quote],
-            parse=self._parser(MeltQuote.from_json),
-            key=lambda q: q.quote,
-            poll=poll,
-            poll_interval=self._poll_interval,
-            transient=(MintUnreachable,),
-            use_proxy=self._trust_env,
-        )
-        async with contextlib.aclosing(stream):
-            async for item in stream:
+        kind = SubscriptionKind.BOLT11_MELT_QUOTE
+        async with contextlib.aclosing(self._watch(kind, unit, [quote], MeltQuote.from_json, _quote_id, poll)) as s:
+            async for item in s:
                 yield item
 
     async def watch_proof_states(self, Ys: Sequence[str]) -> AsyncGenerator[ProofState, None]:
         """Each change of the proofs' states (NUT-17 ``proof_state``, else NUT-07 every ``poll_interval``)."""
-        kind = SubscriptionKind.PROOF_STATE
         ys = list(Ys)
 
         async def poll() -> list[ProofState]:
             return await self.post_checkstate(ys)
 
-        stream = ws.watch(
-            ws_url=await self._ws_url_if_supported(kind, None),
-            kind=kind,
-            filters=ys,
-            parse=self._parser(ProofState.from_json),
-            key=lambda s: s.Y,
-            poll=poll,
-            poll_interval=self._poll_interval,
-            transient=(MintUnreachable,),
-            use_proxy=self._trust_env,
-        )
-        async with contextlib.aclosing(stream):
-            async for item in stream:
+        kind = SubscriptionKind.PROOF_STATE
+        async with contextlib.aclosing(self._watch(kind, None, ys, ProofState.from_json, _state_y, poll)) as s:
+            async for item in s:
                 yield item
 
     async def wait_for_mint_quote(

@@ -104,7 +104,7 @@ async def _run(args: argparse.Namespace, reporter: ErrorReporter) -> int:
             return 1
         window = session.open_window()
         reporter.set_parent(lambda: session.window)
-        window.show()
+        session.show()
         await window.wait_closed()
         return 0
     finally:

@@ -23,6 +23,7 @@ import contextlib
 import json
 import logging
 import secrets
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -51,15 +52,17 @@ from core.nostr.crypto import NostrKeys
 from core.nostr.nip17 import CHAT_MESSAGE, Rumor
 from core.nostr.relay import unique_relays
 from core.ports.lightning import PaymentState
-from core.pos.checkout import CheckoutSession, Offer, PaymentRefused, check_offer, owed, tip_for_percent
+from core.pos.checkout import CheckoutSession, Offer, PaymentRefused, check_offer, due_in, owed, tip_for_percent
 from core.pos.nostr import NostrInbox, load_shop_key, save_shop_key
 from core.pos.policy import POLICY_SETTING, PosPolicy, SettlementMode, Webhook, hash_pin, verify_pin
+from core.pos.pricing import PRICEABLE_UNITS, PriceCache, UnitPrice, UnitPricing, price_from_rate
 from core.pos.repo import AlreadyUsed, Delivery, SaleRepository
 from core.pos.reports import build_zreport, receipt_lines, write_zreport_csv
 from core.pos.types import FailureReason, Refund, Sale, SaleState, Settlement, ShiftTotals, ZReport
 from core.pos.webhooks import SIGNATURE_HEADER, WebhookDispatcher, sign
 from core.protocol import tokens
 from core.protocol.payment_requests import PaymentRequest, PaymentRequestPayload, Transport
+from core.protocol.units import format_amount
 from core.recovery.failpoints import failpoint
 from core.recovery.resume import UNFINISHED_STATES
 from core.wallet import melt as melt_ops
@@ -92,6 +95,7 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 _SALE_KIND = "sale"
+LOCK_SETTING = "pos:lock"
 
 
 @dataclass(frozen=True)
@@ -102,6 +106,13 @@ class LightningCharge:
     source: str  # mint · backend
     bolt11: str
     amount: int
+
+
+def _sale_price(sale: Sale) -> UnitPrice | None:
+    """The price recorded with a sale paid in another unit's ecash (None when it was paid in its own unit)."""
+    if not sale.paid_unit or sale.paid_unit == sale.unit or not sale.unit_price:
+        return None
+    return UnitPrice(sale.paid_unit, Decimal(str(sale.unit_price)), sale.price_source)
 
 
 class PosService:
@@ -128,10 +139,12 @@ class PosService:
         self.sessions: dict[str, CheckoutSession] = {}
         self._locks: dict[str, asyncio.Lock] = {}
         self._listener: Any = None  # a started PaymentRequestListener (post transport)
+        self.prices = PriceCache()  # mints' prices of their usd/eur ecash
         self._nostr: NostrInbox | None = None  # the NIP-17 inbox (nostr transport)
         self._nostr_keys: NostrKeys | None = None
-        self.locked = False  # the cashier lock (``lock``/``unlock``)
-        self.cashier = ""
+        self.cashier = ""  # who is at the till (recorded with sales and refunds); kept with the lock
+        if (lock := self._stored_lock()) is not None:
+            self.cashier = str(lock.get("cashier", ""))
 
     async def close(self) -> None:
         if self._listener is not None:
@@ -172,15 +185,25 @@ class PosService:
 
     # --- the cashier lock ----------------------------------------------------------------------
 
+    @property
+    def locked(self) -> bool:
+        """The cashier lock. Kept in the wallet's settings: a restart (or a killed app) comes back locked."""
+        return self._stored_lock() is not None
+
+    def _stored_lock(self) -> dict[str, Any] | None:
+        raw = self.wallet.store.get_setting(LOCK_SETTING)
+        return None if raw is None else dict(json.loads(raw))
+
     def lock(self, cashier: str = "") -> None:
         if not self.policy().pin_hash:
             raise UserFacingError("set a PIN first (POS settings)")
-        self.locked, self.cashier = True, cashier or self.cashier
+        self.cashier = cashier or self.cashier
+        self.wallet.store.set_setting(LOCK_SETTING, json.dumps({"cashier": self.cashier, "since": time.time()}))
 
     def unlock(self, pin: str) -> None:
         if not verify_pin(pin, self.policy().pin_hash):
             raise InvalidPassword("wrong PIN")
-        self.locked = False
+        self.wallet.store.delete_setting(LOCK_SETTING)
 
     def _refuse_when_locked(self, what: str) -> None:
         if self.locked:
@@ -327,23 +350,32 @@ class PosService:
             raise UserFacingError(f"the sale is {sale.state}: it takes no other payment")
         policy = self.policy()
         try:
-            settlement = check_offer(sale, offer, policy)
+            price = await self._unit_price(sale, offer, policy)
+            due = due_in(sale, offer.unit, price)
+            settlement = check_offer(sale, offer, policy, price)
             mw = await self._mint_wallet(offer.mint, policy)
             token = tokens.Token(mint=offer.mint, unit=offer.unit, proofs=list(offer.proofs), memo=offer.memo)
             try:
                 fee = mw.fee_for(normalize_token_proofs(mw, token))
             except (TokenDecodeError, DleqError, NutdeskError) as exc:
                 raise PaymentRefused(FailureReason.INVALID, str(exc)) from exc
-            if not policy.input_fee_ok(fee, sale.amount):
+            if not policy.input_fee_ok(fee, due):
                 raise PaymentRefused(
                     FailureReason.FEE_TOO_HIGH,
-                    f"{offer.mint} charges {fee} {sale.unit} to redeem this ecash, above the shop's limit of "
-                    f"{policy.max_input_fee_pct:g}%",
+                    f"{offer.mint} charges {format_amount(fee, offer.unit)} to redeem this ecash, above the shop's "
+                    f"limit of {policy.max_input_fee_pct:g}%",
                 )
+            priced: dict[str, Any] = {}
+            if price is not None:
+                priced = {
+                    "paid_unit": offer.unit,
+                    "unit_price": float(price.sat_per_unit),
+                    "price_source": price.source,
+                }
             try:
                 sale = self.repo.claim_secrets(
                     sale_id, offer.secrets, offer.to_json(), mint_url=offer.mint, received=offer.amount,
-                    change=offer.amount - sale.amount, settlement=settlement,
+                    change=offer.amount - due, settlement=settlement, **priced,
                 )  # fmt: skip
             except AlreadyUsed as exc:
                 raise PaymentRefused(
@@ -355,6 +387,41 @@ class PosService:
             self.sessions[sale_id].update(sale)
         failpoint("sale:after_received")
         return await self._settle(sale, offer)
+
+    async def _unit_price(self, sale: Sale, offer: Offer, policy: PosPolicy) -> UnitPrice | None:
+        """The price of ecash in another unit than the sale's (dollar tokens for a sat sale), or None when the
+        units match or the policy does not price it (then ``check_offer`` refuses it as the wrong unit)."""
+        if offer.unit == sale.unit or sale.unit != "sat" or offer.unit not in PRICEABLE_UNITS:
+            return None
+        if policy.unit_pricing == UnitPricing.RATES.value:
+            btc = await self._btc_price(offer.unit.upper())
+            if btc is None:
+                raise PaymentRefused(FailureReason.NO_PRICE, f"no fresh {offer.unit.upper()} rate to price this ecash")
+            return price_from_rate(offer.unit, btc)
+        if policy.unit_pricing != UnitPricing.MINT.value:
+            return None
+        client = (await self._mint_wallet(offer.mint, policy)).client
+
+        async def quote(amount: int) -> str:
+            return str((await client.post_mint_quote(amount, offer.unit)).request)
+
+        try:
+            return await self.prices.mint_price(offer.mint, offer.unit, quote)
+        except MintUnreachable as exc:
+            raise PaymentRefused(FailureReason.MINT_UNREACHABLE, f"{offer.mint} did not answer: {exc}") from exc
+        except (NutdeskError, ValueError) as exc:
+            raise PaymentRefused(
+                FailureReason.NO_PRICE, f"{offer.mint} gives no price for its {offer.unit} ecash: {exc}"
+            ) from exc
+
+    async def _btc_price(self, ccy: str) -> Decimal | None:
+        """The price of one BTC in ``ccy`` from the rate sources (asked when nothing fresh is known)."""
+        if self.rates is None:
+            return None
+        known = self.rates.rates.rate(ccy)
+        if known is None and await self.rates.rates.refresh(ccy) is not None:
+            known = self.rates.rates.rate(ccy)
+        return known
 
     def _refuse(self, sale_id: str, refused: PaymentRefused) -> None:
         """Record why a payment was refused (before anything was redeemed) and raise it."""
@@ -428,7 +495,7 @@ class PosService:
         try:
             result = await self._melt_to_backend(
                 sale.mint_url, sale.net, memo=f"{policy.shop_name} {sale.receipt_id}", extra={"sale": sale.id},
-                sale_id=sale.id,
+                sale_id=sale.id, price=_sale_price(sale),
             )  # fmt: skip
         except OutcomeUnknown:
             return self._sale(sale.id)  # the melt is journaled: recovery and settle_pending finish it
@@ -449,26 +516,35 @@ class PosService:
         extra: dict[str, Any],
         sale_id: str | None = None,
         target: int | None = None,
+        price: UnitPrice | None = None,
     ) -> melt_ops.MeltResult:
         """Pay ``target`` (default: as much of ``budget`` as the fees allow) to the backend from ``mint_url``,
-        spending at most ``budget`` including fees (journaled melt)."""
+        spending at most ``budget`` including fees (journaled melt). The invoice is in the shop's unit; with
+        ``price`` the ecash is in ``price.unit`` (``budget`` too) and converted at that price."""
         policy = self.policy()
         if self.backends is None or not policy.backend:
             raise PaymentRefused(FailureReason.NO_BACKEND, "no Lightning backend to forward to")
         backend = self.backends.backend(policy.backend)
-        amount = target if target is not None else budget - max(1, budget * 2 // 100)
+        ecash_unit = policy.unit if price is None else price.unit
+
+        def in_shop_unit(amount: int) -> int:
+            return amount if price is None else price.to_sat(amount)
+
+        amount = target if target is not None else in_shop_unit(budget - max(1, budget * 2 // 100))
         prepared = None
         for _ in range(4):
             if amount <= 0:
                 break
             invoice = await backend.create_invoice(amount, unit=policy.unit, memo=memo)
-            prepared = await self.wallet.prepare_melt(invoice.bolt11, mint_url, policy.unit)
+            prepared = await self.wallet.prepare_melt(invoice.bolt11, mint_url, ecash_unit)
             if prepared.total <= budget:
                 break
-            amount -= prepared.total - budget
+            amount -= in_shop_unit(prepared.total - budget) + (0 if price is None else 1)
             prepared = None
         if prepared is None:
-            raise PaymentRefused(FailureReason.FEE_TOO_HIGH, f"{budget} {policy.unit} does not cover the melt fees")
+            raise PaymentRefused(
+                FailureReason.FEE_TOO_HIGH, f"{format_amount(budget, ecash_unit)} does not cover the melt fees"
+            )
         if not policy.lightning_fee_ok(prepared.fee_reserve, prepared.amount):
             raise PaymentRefused(
                 FailureReason.FEE_TOO_HIGH,
@@ -697,7 +773,7 @@ class PosService:
             sale = await self.pay_payload(request.id, payload, via="post")
             if sale.state is not SaleState.PAID:
                 raise UserFacingError("the payment is being settled")
-            return ReceivedPayment(request.id, sale.net, sale.fee, sale.mint_url, sale.unit, payload.memo)
+            return ReceivedPayment(request.id, sale.net, sale.fee, sale.mint_url, sale.ecash_unit, payload.memo)
 
         if self._listener is None:
             self._listener = PaymentRequestListener(redeem, host=host, port=port, public_url=public_url)
@@ -787,7 +863,7 @@ class PosService:
         sale = self._sale(sale_id)
         if sale.state is not SaleState.PAID:
             raise UserFacingError(f"only a paid sale can be refunded (this one is {sale.state})")
-        left = sale.amount + sale.change - sale.refunded
+        left = sale.refundable  # an overpayment in another unit's ecash is refunded in the sale's unit
         amount = left if amount is None else amount
         if not 0 < amount <= left:
             raise UserFacingError(f"refund between 1 and {left} {sale.unit}")

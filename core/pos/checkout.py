@@ -11,10 +11,12 @@ from decimal import ROUND_HALF_UP, Decimal
 from core.errors import UserFacingError
 from core.mint_client.http import normalize_mint_url
 from core.pos.policy import PosPolicy
+from core.pos.pricing import UnitPrice
 from core.pos.types import FailureReason, Sale, SaleState
 from core.protocol.models import Proof
+from core.protocol.units import format_amount
 
-__all__ = ["CheckoutSession", "Offer", "PaymentRefused", "check_offer", "owed", "tip_for_percent"]
+__all__ = ["CheckoutSession", "Offer", "PaymentRefused", "check_offer", "due_in", "owed", "tip_for_percent"]
 
 
 class PaymentRefused(UserFacingError):
@@ -86,21 +88,34 @@ def owed(base: int, tip: int, policy: PosPolicy) -> int:
     return base + tip + policy.fee_advance
 
 
-def check_offer(sale: Sale, offer: Offer, policy: PosPolicy) -> str:
-    """The settlement ("swap" or "melt") for ``offer``, or ``PaymentRefused`` — before anything is redeemed."""
+def due_in(sale: Sale, unit: str, price: UnitPrice | None) -> int:
+    """What ``sale`` costs in ecash of ``unit``: its amount, or converted at ``price`` (another unit)."""
+    if unit == sale.unit:
+        return sale.amount
+    if price is None or price.unit != unit:
+        raise PaymentRefused(FailureReason.WRONG_UNIT, f"the ecash is in {unit}; this sale is in {sale.unit}")
+    return price.due(sale.amount)
+
+
+def check_offer(sale: Sale, offer: Offer, policy: PosPolicy, price: UnitPrice | None = None) -> str:
+    """The settlement ("swap" or "melt") for ``offer``, or ``PaymentRefused`` — before anything is redeemed.
+
+    ``price``: ecash in another unit than the sale's is accepted at this price (``core.pos.pricing``).
+    """
     if not offer.proofs:
         raise PaymentRefused(FailureReason.INVALID, "the token holds no ecash")
-    if offer.unit != sale.unit:
-        raise PaymentRefused(FailureReason.WRONG_UNIT, f"the ecash is in {offer.unit}; this sale is in {sale.unit}")
+    due = due_in(sale, offer.unit, price)
     mint = normalize_mint_url(offer.mint)
     settlement = policy.settlement_for(mint)
     if settlement is None:
         raise PaymentRefused(FailureReason.UNTRUSTED_MINT, f"{mint} is not one of this shop's trusted mints")
-    if offer.amount < sale.amount:
+    if offer.amount < due:
+        missing = format_amount(due - offer.amount, offer.unit)
+        priced = f" ({format_amount(sale.amount, sale.unit)} at {price.describe()})" if price is not None else ""
         raise PaymentRefused(
             FailureReason.UNDERPAID,
-            f"the token is worth {offer.amount} {sale.unit}; {sale.amount} {sale.unit} is due "
-            f"({sale.amount - offer.amount} {sale.unit} missing)",
+            f"the token is worth {format_amount(offer.amount, offer.unit)}; "
+            f"{format_amount(due, offer.unit)}{priced} is due ({missing} missing)",
         )
     if settlement == "melt" and not policy.backend:
         raise PaymentRefused(FailureReason.NO_BACKEND, f"ecash from {mint} must be forwarded, and no backend is set")

@@ -6,7 +6,8 @@
 
 Fee caps refuse a payment before anything is redeemed: the mint's input fee above ``max_input_fee_pct`` of the
 amount, or (when forwarding) a Lightning fee reserve above ``max_lightning_fee_pct``. ``fee_advance`` is a
-fixed amount added to what the customer owes, covering those fees.
+fixed amount added to what the customer owes, covering those fees. ``unit_pricing`` says whether (and at what
+price) ecash in another unit — dollar tokens for a sat sale — is accepted (``core.pos.pricing``).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from typing import Any
 from core.errors import UserFacingError
 from core.mint_client.http import normalize_mint_url
 from core.nostr.relay import check_relay_url, unique_relays
+from core.pos.pricing import UnitPricing
 
 __all__ = ["POLICY_SETTING", "PosPolicy", "SettlementMode", "Webhook", "hash_pin", "verify_pin"]
 
@@ -51,6 +53,7 @@ class PosPolicy:
     backend: str = ""  # the name of a saved Lightning backend (BackendsService) to forward to
     unit: str = "sat"
     fiat_currency: str = ""  # empty: the wallet's display currency
+    unit_pricing: str = "mint"  # ecash in usd/eur for a sat sale, priced by: mint · rates · off (core.pos.pricing)
     tip_presets: tuple[int, ...] = (10, 15, 20)
     exposure_caps: dict[str, int] = field(default_factory=dict)  # mint URL → the most to hold there
     webhooks: tuple[Webhook, ...] = ()
@@ -99,6 +102,12 @@ class PosPolicy:
             except ValueError as exc:
                 modes = ", ".join(m.value for m in SettlementMode)
                 raise UserFacingError(f"unknown settlement mode {changes['mode']!r} (one of {modes})") from exc
+        if "unit_pricing" in changes:
+            try:
+                changes["unit_pricing"] = UnitPricing(changes["unit_pricing"]).value
+            except ValueError as exc:
+                choices = ", ".join(p.value for p in UnitPricing)
+                raise UserFacingError(f"unknown unit pricing {changes['unit_pricing']!r} (one of {choices})") from exc
         policy = replace(self, **changes)
         policy.check()
         return policy

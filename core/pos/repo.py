@@ -99,6 +99,9 @@ def _sale(row: PosSaleRow, refunded: int = 0) -> Sale:
         updated_at=row.updated_at,
         paid_at=row.paid_at,
         refunded=refunded,
+        paid_unit=row.paid_unit or "",
+        unit_price=row.unit_price,
+        price_source=row.price_source or "",
     )
 
 

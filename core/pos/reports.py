@@ -10,6 +10,7 @@ from decimal import Decimal
 from typing import TextIO
 
 from core.pos.types import Refund, Sale, SaleState, ShiftTotals, ZReport
+from core.protocol.units import format_amount
 
 __all__ = ["build_zreport", "receipt_lines", "write_zreport_csv"]
 
@@ -38,8 +39,10 @@ def receipt_lines(sale: Sale, shop: str, refunds: Sequence[Refund] = ()) -> list
         rows.append(("Fiat value", f"{sale.fiat_amount:,.2f} {sale.fiat_currency}"))
     if sale.fiat_rate and sale.fiat_currency:
         rows.append(("Rate", f"{sale.fiat_rate:,.2f} {sale.fiat_currency}/BTC"))
+    if paid_with := sale.paid_with():
+        rows.append(("Paid with", paid_with))
     if sale.change:
-        rows.append(("Overpaid", f"{sale.change:,} {unit}"))
+        rows.append(("Overpaid", format_amount(sale.change, sale.ecash_unit)))
     if sale.mint_url:
         rows.append(("Mint", sale.mint_url))
     rows.append(("Paid by", {"swap": "Ecash", "melt": "Ecash (forwarded over Lightning)", "lightning": "Lightning"}
@@ -56,9 +59,10 @@ def _add(totals: ShiftTotals, sale: Sale) -> None:
     totals.count += 1
     totals.amount += sale.amount
     totals.tips += sale.tip
-    totals.fees += sale.fee
+    # Fees and change of a sale paid in another unit's ecash count at the price recorded with it.
+    totals.fees += sale.in_sale_unit(sale.fee)
     totals.fee_advance += sale.fee_advance
-    totals.change += sale.change
+    totals.change += sale.in_sale_unit(sale.change)
     if sale.fiat_amount is not None and sale.fiat_currency:
         totals.fiat[sale.fiat_currency] = totals.fiat.get(sale.fiat_currency, Decimal(0)) + sale.fiat_amount
 
@@ -129,8 +133,10 @@ def write_zreport_csv(report: ZReport, out: TextIO) -> None:
     row("total", "", report.total)
     writer.writerow(())
     writer.writerow(("receipt", "time", "amount", "tip", "fee", "settlement", "mint", "fiat", "currency", "rate",
-                     "cashier", "memo"))  # fmt: skip
+                     "cashier", "memo", "paid", "paid_unit", "unit_price"))  # fmt: skip
     for s in sorted(report.sales, key=lambda s: s.number):
-        writer.writerow((s.receipt_id, _time(s.paid_at or s.created_at), s.amount, s.tip, s.fee, s.settlement,
-                         s.mint_url, s.fiat_amount if s.fiat_amount is not None else "", s.fiat_currency or "",
-                         s.fiat_rate or "", s.cashier, s.memo))  # fmt: skip
+        # Amounts in the report's unit; "paid" is the ecash handed over, in "paid_unit".
+        writer.writerow((s.receipt_id, _time(s.paid_at or s.created_at), s.amount, s.tip, s.in_sale_unit(s.fee),
+                         s.settlement, s.mint_url, s.fiat_amount if s.fiat_amount is not None else "",
+                         s.fiat_currency or "", s.fiat_rate or "", s.cashier, s.memo, s.received, s.ecash_unit,
+                         s.unit_price or ""))  # fmt: skip

@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from core.protocol.units import format_amount, unit_info
+
 __all__ = [
     "FailureReason",
     "Refund",
@@ -62,6 +64,7 @@ class FailureReason(enum.StrEnum):
     INVALID = "invalid"
     REJECTED = "rejected"
     NO_BACKEND = "no-backend"
+    NO_PRICE = "no-price"
 
     @property
     def advice(self) -> str:
@@ -82,6 +85,8 @@ _ADVICE = {
     FailureReason.ALREADY_USED: "This ecash was already handed over for a sale. Do not accept it twice.",
     FailureReason.INVALID: "This is not valid ecash. Ask the customer to try again.",
     FailureReason.REJECTED: "The mint refused the ecash. Ask for another token or Lightning.",
+    FailureReason.NO_PRICE: "No price for the ecash's currency is known right now; nothing was redeemed. Ask for "
+    "ecash in sat or take Lightning.",
     FailureReason.NO_BACKEND: "No Lightning backend is set up to forward to. Configure one in the POS settings.",
 }
 
@@ -118,6 +123,36 @@ class Sale:
     updated_at: float
     paid_at: float | None
     refunded: int = 0
+    paid_unit: str = ""  # ecash of another unit paid the sale: received/net/fee/change are in it
+    unit_price: float | None = None  # sats one minor unit of paid_unit was worth
+    price_source: str = ""  # mint · rates
+
+    @property
+    def ecash_unit(self) -> str:
+        """The unit of ``received``, ``net``, ``fee`` and ``change``."""
+        return self.paid_unit or self.unit
+
+    def in_sale_unit(self, amount: int) -> int:
+        """An amount of ``ecash_unit`` in the sale's unit (at the recorded price, rounded down)."""
+        if not self.paid_unit or self.paid_unit == self.unit or not self.unit_price:
+            return amount
+        return int(Decimal(amount) * Decimal(str(self.unit_price)))
+
+    @property
+    def refundable(self) -> int:
+        """What is left to refund, in the sale's unit: the amount owed and any overpayment, less refunds."""
+        return self.amount + self.in_sale_unit(self.change) - self.refunded
+
+    def paid_with(self) -> str:
+        """For a sale paid in another unit's ecash: "$1.50 ecash at 1 USD = 1,337 sat (the mint's price)"."""
+        if not self.paid_unit or self.paid_unit == self.unit:
+            return ""
+        price = ""
+        if self.unit_price:
+            per_whole = self.unit_price * 10 ** unit_info(self.paid_unit).decimals
+            origin = "the mint's price" if self.price_source == "mint" else "exchange rate"
+            price = f" at 1 {self.paid_unit.upper()} = {per_whole:,.0f} {self.unit} ({origin})"
+        return f"{format_amount(self.received, self.paid_unit)} ecash{price}"
 
     @property
     def receipt_id(self) -> str:
@@ -155,6 +190,9 @@ class Sale:
             "failure_reason": self.failure_reason,
             "failure_detail": self.failure_detail,
             "refunded": self.refunded,
+            "paid_unit": self.ecash_unit,
+            "unit_price": self.unit_price,
+            "price_source": self.price_source,
             "created_at": self.created_at,
             "paid_at": self.paid_at,
         }

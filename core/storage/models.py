@@ -250,7 +250,10 @@ class PosSaleRow(Base):
 
     Amounts are in ``unit``: ``amount`` is what the customer owes (``base_amount`` + ``tip`` + ``fee_advance``),
     ``received`` the face value of the ecash handed over, ``net`` what the wallet kept after the mint's and
-    Lightning fees, ``change`` the overpayment. ``payload_json`` keeps the customer's proofs from "received" on,
+    Lightning fees, ``change`` the overpayment — except when the customer paid with ecash of another unit
+    (``paid_unit``, e.g. usd cents for a sat sale): then ``received``, ``net``, ``fee`` and ``change`` are in
+    ``paid_unit`` and ``unit_price`` is the sats one of its minor units was worth (``price_source``: mint · rates).
+    ``payload_json`` keeps the customer's proofs from "received" on,
     so a crash before the redeem can finish it; the proofs' secrets are in ``pos_sale_proofs`` (idempotency).
     """
 
@@ -276,6 +279,9 @@ class PosSaleRow(Base):
     fee: Mapped[int] = mapped_column(BigInteger, default=0)
     change: Mapped[int] = mapped_column(BigInteger, default=0)
     settlement: Mapped[str] = mapped_column(String, default="")  # swap · melt · lightning
+    paid_unit: Mapped[str] = mapped_column(String, default="", server_default="")  # empty: ``unit``
+    unit_price: Mapped[float | None] = mapped_column(Float, nullable=True)  # sat per minor unit of paid_unit
+    price_source: Mapped[str] = mapped_column(String, default="", server_default="")
     operation_id: Mapped[str | None] = mapped_column(String, nullable=True, index=True)
     forward_operation_id: Mapped[str | None] = mapped_column(String, nullable=True)
     payload_json: Mapped[str | None] = mapped_column(Text, nullable=True)

@@ -1,10 +1,12 @@
-"""CLI commands of the point of sale: ``pos charge|sales|settle|refund|zreport|policy|webhooks``."""
+"""CLI commands of the point of sale: ``pos charge|sales|settle|refund|zreport|policy|webhooks|lock|unlock``."""
 
 from __future__ import annotations
 
 import argparse
 import asyncio
 import datetime as dt
+import getpass
+import os
 import sys
 from typing import TYPE_CHECKING, Any
 
@@ -53,6 +55,14 @@ def add_parsers(sub: Any) -> None:
     policy.add_argument("--max-input-fee-pct", type=float)
     policy.add_argument("--max-lightning-fee-pct", type=float)
     policy.add_argument("--fee-advance", type=int)
+    policy.add_argument("--set-pin", action="store_true", help="set the cashier lock's PIN (read like unlock's)")
+    policy.add_argument("--locked-max-charge", type=int, metavar="SATS", help="while locked: charge at most (0: any)")
+    policy.add_argument("--locked-max-refund", type=int, metavar="SATS", help="while locked: refund at most (0: any)")
+    policy.add_argument(
+        "--unit-pricing",
+        choices=["mint", "rates", "off"],
+        help="usd/eur ecash for a sat sale: priced by the customer's mint, by the exchange rate, or refused",
+    )
     policy.add_argument("--exposure-cap", action="append", default=[], metavar="MINT=SATS")
     policy.add_argument("--webhook", action="append", default=[], metavar="URL=SECRET")
     policy.add_argument(
@@ -61,6 +71,9 @@ def add_parsers(sub: Any) -> None:
     policy.add_argument("--no-relay", action="append", default=[], metavar="URL", help="remove a Nostr relay")
     policy.add_argument("--nostr-key", metavar="NSEC", help="use this Nostr key (nsec1… or hex) for the shop")
     psub.add_parser("webhooks", help="the webhook delivery log (due deliveries are attempted first)")
+    lock = psub.add_parser("lock", help="turn the cashier lock on (the desktop app opens the till locked)")
+    lock.add_argument("--cashier", default="", help="who is at the till (recorded with sales)")
+    psub.add_parser("unlock", help="turn the cashier lock off; the PIN from $NUTDESK_POS_PIN, stdin or a prompt")
 
 
 def _sale_line(sale: Any) -> str:
@@ -184,6 +197,9 @@ async def _policy(pos: PosService, args: argparse.Namespace, out: Output) -> Non
         ("max_input_fee_pct", "max_input_fee_pct"),
         ("max_lightning_fee_pct", "max_lightning_fee_pct"),
         ("fee_advance", "fee_advance"),
+        ("unit_pricing", "unit_pricing"),
+        ("locked_max_charge", "locked_max_charge"),
+        ("locked_max_refund", "locked_max_refund"),
     ):
         if getattr(args, option) is not None:
             changes[key] = getattr(args, option)
@@ -211,6 +227,8 @@ async def _policy(pos: PosService, args: argparse.Namespace, out: Output) -> Non
     if args.relay or args.no_relay:
         drop = {r.strip().rstrip("/") for r in args.no_relay}
         changes["nostr_relays"] = [r for r in (*current.nostr_relays, *args.relay) if r.strip().rstrip("/") not in drop]
+    if args.set_pin:
+        changes["pin"] = _read_pin()
     if args.nostr_key:
         pos.set_nostr_key(args.nostr_key)
     policy = pos.configure(**changes) if changes else current
@@ -231,6 +249,31 @@ async def _webhooks(pos: PosService, args: argparse.Namespace, out: Output) -> N
         out.say(f"#{d.id} {d.event} {d.url} {d.state} after {d.attempts} attempts {d.last_error}")
 
 
+async def _lock(pos: PosService, args: argparse.Namespace, out: Output) -> None:
+    pos.lock(args.cashier)
+    out.result({"locked": True, "cashier": pos.cashier})
+    out.say("The till is locked" + (f" (cashier {pos.cashier})." if pos.cashier else "."))
+
+
+def _read_pin() -> str:
+    """The PIN from $NUTDESK_POS_PIN, else a prompt (a terminal) or the first line of stdin (never an argument:
+    it would show in the process list)."""
+    pin = os.environ.get("NUTDESK_POS_PIN")
+    if pin is None:
+        pin = getpass.getpass("PIN: ") if sys.stdin.isatty() else sys.stdin.readline().strip()
+    return pin
+
+
+async def _unlock(pos: PosService, args: argparse.Namespace, out: Output) -> None:
+    if not pos.locked:
+        out.result({"locked": False})
+        out.say("The till is not locked.")
+        return
+    pos.unlock(_read_pin())
+    out.result({"locked": False})
+    out.say("The till is unlocked.")
+
+
 _HANDLERS = {
     "charge": _charge,
     "sales": _sales,
@@ -239,6 +282,8 @@ _HANDLERS = {
     "zreport": _zreport,
     "policy": _policy,
     "webhooks": _webhooks,
+    "lock": _lock,
+    "unlock": _unlock,
 }
 
 HANDLERS = {"pos": cmd_pos}

@@ -205,6 +205,12 @@ class Session:
             self.pos.run_background(self._pos_stop, self.pos_interval, on_change=launcher.sales_settled)
         )
 
+    def show(self) -> None:
+        """Show the main window, or the locked till instead when the app was left with the cashier lock on."""
+        assert self.window is not None
+        self.window.show()
+        self.view(PosLauncherView).resume_lock()
+
     async def _first_rate(self) -> None:
         if self.rates is None or self.ctx is None:
             return

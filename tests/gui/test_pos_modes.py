@@ -143,6 +143,41 @@ def test_a_locked_till_keeps_the_main_window_out_of_reach_and_caps_refunds(
     run(scenario())
 
 
+def test_a_till_left_locked_comes_back_locked_after_a_restart(
+    gui: GuiHarness, gui_mint: NutshellMint, tmp_path: Path, run: Any
+) -> None:
+    run(make_funded_wallet(tmp_path / "shop", gui_mint.url, 0))
+    first = gui.open(tmp_path / "shop")
+    launcher = first.view(PosLauncherView)
+    launcher.pin.setText("2468")
+    launcher.save()
+    till = launcher.enter(full_screen=False)
+    till.lock_button.click()
+    assert till.till.locked
+    # The app goes away with the till locked (killed, crashed, the power cut): no unlock, no leaving.
+    run(first.close())
+    till.hide()
+    till.deleteLater()
+
+    second = gui.session(tmp_path / "shop")
+    assert run(second.start())
+    main = second.open_window()
+    second.show()
+    relaunched = second.view(PosLauncherView).till_window
+
+    async def scenario() -> None:
+        await asyncio.sleep(0.1)
+        assert relaunched is not None and relaunched.till.locked
+        assert relaunched.isVisible() and relaunched.isFullScreen() and relaunched.lock_label.text() == "Locked"
+        assert not main.isVisible() and not main.isEnabled()
+        relaunched.lock_button.click()
+        await pin("2468")
+        await second.tasks.wait_idle()
+        assert not relaunched.till.locked and main.isVisible() and main.isEnabled()
+
+    run(scenario())
+
+
 def test_a_sale_left_settling_is_settled_by_the_background_loop_without_pos_mode(
     gui: GuiHarness, gui_mint: NutshellMint, tmp_path: Path, run: Any
 ) -> None:

@@ -203,3 +203,27 @@ async def test_a_sale_killed_between_received_and_paid_is_settled_after_restart_
         done = wallet.store.operations(kinds=("sale",), states=("done",))
         assert [op.id for op in done] == [sale.operation_id]
         assert pos.zreport().total.count == 1
+
+
+async def test_the_cashier_lock_holds_across_cli_commands_until_the_pin(
+    tmp_path: Path, customer: WalletService, nutshell_mint: NutshellMint
+) -> None:
+    shop = tmp_path / "shop"
+    async with open_wallet(shop) as wallet:
+        await wallet.add_mint(nutshell_mint.url, trusted=True)
+    policy = nutdesk(shop, "pos", "policy", "--set-pin", "--locked-max-charge", "150", input="2468\n")
+    assert policy["pin_hash"] == "***" and policy["locked_max_charge"] == 150
+    assert nutdesk(shop, "pos", "lock", "--cashier", "ann") == {"cashier": "ann", "locked": True}
+
+    # Another process (a restart) is still locked: limits apply, settings are refused.
+    refused = nutdesk(shop, "pos", "charge", "200", check=False)
+    assert refused["error"]["message"] == "a locked till charges at most 150 sat"
+    changed = nutdesk(shop, "pos", "policy", "--fee-advance", "5", check=False)
+    assert "the till is locked" in changed["error"]["message"]
+    sale = nutdesk(shop, "pos", "charge", "100", "--token", await token(customer, nutshell_mint.url, 100))["sale"]
+    assert (sale["state"], sale["cashier"]) == ("paid", "ann")
+
+    wrong = nutdesk(shop, "pos", "unlock", env={"NUTDESK_POS_PIN": "1111"}, check=False)
+    assert wrong["error"]["message"] == "wrong PIN"
+    assert nutdesk(shop, "pos", "unlock", input="2468\n") == {"locked": False}
+    assert nutdesk(shop, "pos", "policy", "--fee-advance", "5")["fee_advance"] == 5

@@ -44,6 +44,19 @@ def test_a_new_database_is_migrated_to_the_newest_schema_in_wal_mode(tmp_path: P
     Database.open_file(tmp_path / "fresh.sqlite3").close()  # opening again is a no-op upgrade
 
 
+def test_the_migrations_build_exactly_the_schema_the_models_describe(tmp_path: Path) -> None:
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from core.storage.models import Base
+
+    db = Database.open_file(tmp_path / "fresh.sqlite3")
+    with db.engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+    db.close()
+    assert diff == [], "a model changed without a migration (or the other way round)"
+
+
 def test_counters_are_never_handed_out_twice(store: Store) -> None:
     assert store.reserve_counters("01aa", 3) == 0
     with pytest.raises(RuntimeError), store.atomic():

@@ -34,6 +34,12 @@ MODE_LABELS = {
     SettlementMode.ALWAYS_FORWARD: "Always forward (melt everything to my Lightning)",
 }
 
+UNIT_PRICING_LABELS = {
+    "mint": "Accept, at the customer's mint's price",
+    "rates": "Accept, at the exchange rate",
+    "off": "Refuse (sat ecash only)",
+}
+
 
 class PosLauncherView(QWidget):
     title = "Point of sale"
@@ -77,6 +83,17 @@ class PosLauncherView(QWidget):
         self.fee_advance.setSuffix(" sat")
         self.fee_advance.setValue(policy.fee_advance)
         form.addRow("Customer fee advance", self.fee_advance)
+        self.unit_pricing = QComboBox()
+        self.unit_pricing.setObjectName("unitPricing")
+        for value, label in UNIT_PRICING_LABELS.items():
+            self.unit_pricing.addItem(label, value)
+        self.unit_pricing.setCurrentIndex(max(self.unit_pricing.findData(policy.unit_pricing), 0))
+        form.addRow("Dollar and euro ecash", self.unit_pricing)
+        self.relays = QLineEdit(" ".join(policy.nostr_relays))
+        self.relays.setObjectName("nostrRelays")
+        self.relays.setPlaceholderText("wss://relay.example.com … (empty: no Nostr payments)")
+        self.relays.setToolTip("Customers' wallets send the ecash as a NIP-17 private message through these relays")
+        form.addRow("Nostr relays", self.relays)
         self.pin = QLineEdit()
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
         self.pin.setPlaceholderText("set" if policy.pin_hash else "no PIN: the till cannot be locked")
@@ -117,6 +134,8 @@ class PosLauncherView(QWidget):
             "max_input_fee_pct": self.max_input_fee.value(),
             "max_lightning_fee_pct": self.max_ln_fee.value(),
             "fee_advance": self.fee_advance.value(),
+            "unit_pricing": self.unit_pricing.currentData(),
+            "nostr_relays": self.relays.text().replace(",", " ").split(),
             "locked_max_charge": self.locked_max_charge.value(),
             "locked_max_refund": self.locked_max_refund.value(),
         }
@@ -142,6 +161,14 @@ class PosLauncherView(QWidget):
         else:
             self.till_window.show()
         return self.till_window
+
+    def resume_lock(self) -> PosWindow | None:
+        """At start-up: a till left locked (closed, crashed or killed while locked) opens locked again."""
+        if not self.till.locked:
+            return None
+        window = self.enter(full_screen=True)
+        window.show_locked()
+        return window
 
     async def _settle(self) -> None:
         if await self.till.settle_pending() and self.till_window is not None:

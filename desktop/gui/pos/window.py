@@ -36,6 +36,7 @@ from desktop.gui.dialogs import PasswordDialog, await_dialog
 from desktop.gui.pos.printing import receipt_html, write_pdf, zreport_html
 from desktop.gui.pos.state import KeypadEntry
 from desktop.gui.tasks import run_blocking
+from desktop.gui.widgets.common import format_amount
 from desktop.gui.widgets.qr import QrWidget
 from desktop.gui.widgets.scan import decode_qr
 
@@ -494,8 +495,10 @@ class PosWindow(QWidget):
             detail = f"Lightning, paid to the shop's node ({backend})"
         else:
             detail = f"{how.get(sale.settlement, sale.settlement)} {sale.mint_url}".strip()
+        if paid_with := sale.paid_with():
+            detail += f"\nPaid with {paid_with}"
         if sale.change:
-            detail += f"\nOverpaid by {sale.change:,} {sale.unit}"
+            detail += f"\nOverpaid by {format_amount(sale.change, sale.ecash_unit)}"
         if sale.failure_detail:
             detail += f"\n{sale.failure_detail}"
         self.paid_detail.setText(detail + f"\nReceipt {sale.receipt_id}")
@@ -506,7 +509,8 @@ class PosWindow(QWidget):
     async def give_change(self) -> None:
         if self.paid_sale is None or not self.paid_sale.change:
             return
-        refund = await self.till.refund(self.paid_sale.id, self.paid_sale.change)
+        # Change of dollar ecash for a sat sale is given in sat, at the price the sale was paid at.
+        refund = await self.till.refund(self.paid_sale.id, self.paid_sale.in_sale_unit(self.paid_sale.change))
         self.last_refund_token = refund.token
         self.change_button.setVisible(False)
         self.show_receipt(self.paid_sale.id)
@@ -570,7 +574,7 @@ class PosWindow(QWidget):
         sale = self.till.sale(sale_id)
         self.receipt_sale = sale
         self.receipt_view.setHtml(receipt_html(self.till.receipt(sale_id)))
-        left = sale.amount + sale.change - sale.refunded
+        left = sale.refundable
         self.refund_amount.setMaximum(max(left, 1))
         self.refund_amount.setValue(max(left, 1))
         self.refund_button.setEnabled(sale.state is SaleState.PAID and left > 0)
@@ -721,6 +725,10 @@ class PosWindow(QWidget):
         except UserFacingError as exc:
             self.keypad_error.setText(str(exc))
             return
+        self.show_locked()
+
+    def show_locked(self) -> None:
+        """Present the locked till: at once after ``lock()``, or at start-up when the app was left locked."""
         self._full_screen_before_lock = self.isFullScreen()
         self.showFullScreen()
         self.raise_()

@@ -38,6 +38,7 @@ from core.api.recovery import RecoveryService
 from core.api.service import WalletService
 from core.errors import (
     DleqError,
+    InsufficientBalance,
     InvalidPassword,
     MintRejected,
     MintUnreachable,
@@ -536,10 +537,15 @@ class PosService:
             if amount <= 0:
                 break
             invoice = await backend.create_invoice(amount, unit=policy.unit, memo=memo)
-            prepared = await self.wallet.prepare_melt(invoice.bolt11, mint_url, ecash_unit)
-            if prepared.total <= budget:
-                break
-            amount -= in_shop_unit(prepared.total - budget) + (0 if price is None else 1)
+            try:
+                prepared = await self.wallet.prepare_melt(invoice.bolt11, mint_url, ecash_unit)
+            except InsufficientBalance:  # the proofs cannot also cover the input fees: ask for a little less
+                shortfall = max(1, budget // 100)
+            else:
+                if prepared.total <= budget:
+                    break
+                shortfall = prepared.total - budget
+            amount -= in_shop_unit(shortfall) + (0 if price is None else 1)
             prepared = None
         if prepared is None:
             raise PaymentRefused(

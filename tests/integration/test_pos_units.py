@@ -1,7 +1,9 @@
 """Dollar ecash for a sat sale, against a real nutshell mint with a usd keyset: priced by the customer's mint (its
 NUT-04 quote for $1.00 — nutshell's FakeWallet sells a dollar for 1,337 sat) or by the shop's rate source (a local
-fake of Coinbase's API), an underpayment in dollars refused before anything is redeemed, and the unit refused
-when the shop turns pricing off."""
+fake of Coinbase's API), an underpayment in dollars refused before anything is redeemed, the unit refused
+when the shop turns pricing off, and dollar ecash from a mint the shop does not trust melted to the shop's
+Lightning in sat. (The forward goes to the Fake backend: a FakeWallet mint pays no real invoice, and nutshell's
+LNbits backend, used for the real forwarding tests, has no usd unit.)"""
 
 from __future__ import annotations
 
@@ -12,9 +14,13 @@ from pathlib import Path
 
 import pytest
 
+from backends.fake import network
+from backends.registry import BackendRegistry
+from core.api.backends import BackendsService
 from core.api.payments import RatesService
 from core.api.pos import FailureReason, PaymentRefused, PosService, SaleState
 from core.api.service import WalletService
+from core.payments.invoices import decode_invoice
 from core.payments.rates import Coinbase
 from tests.fakes.rate_servers import FakeRateServer
 from tests.integration.wallet_helpers import balance, fund, open_wallet
@@ -124,3 +130,29 @@ async def test_dollar_ecash_is_the_wrong_unit_when_pricing_is_off(
     assert till.sale(session.sale.id).failure_reason == "wrong-unit"
     with pytest.raises(Exception, match="unknown unit pricing 'oracle'"):
         till.configure(unit_pricing="oracle")
+
+
+async def test_untrusted_dollar_ecash_is_forwarded_to_the_shops_lightning_in_sat(
+    tmp_path: Path, customer: WalletService, usd_mint: NutshellMint
+) -> None:
+    registry = BackendRegistry().discover(plugin_dirs=[], entry_points=False)
+    async with open_wallet(tmp_path / "shop") as wallet:
+        backends = BackendsService(wallet, registry)
+        backends.add("till", "fake", {"network": "pos-units", "account": "merchant"})
+        try:
+            async with PosService(wallet, backends=backends) as pos:
+                pos.configure(mode="hold_when_trusted", trusted_mints=[], backend="till")
+                session = await pos.start_checkout(SALE)
+                sale = await pos.pay_token(session.sale.id, await dollars(customer, usd_mint.url, MINT_DUE))
+                assert (sale.state, sale.settlement, sale.paid_unit) == (SaleState.PAID, "melt", "usd")
+                melt = wallet.store.get_operation(sale.forward_operation_id or "")
+                assert melt is not None and (melt.kind, melt.state, melt.unit) == ("melt", "done", "usd")
+                # The shop's invoice was in sat, worth (at the mint's price) what the dollars paid after fees.
+                invoice = decode_invoice(melt.data["request"]).amount_sat
+                assert invoice is not None and 0.95 * SALE < invoice <= melt.amount * 13.37
+                assert melt.amount + melt.fee <= sale.received - 1  # the redeem's input fee came first
+                assert sale.fee == sale.received - sale.net and sale.net >= melt.amount
+                paid_to_shop = [i for i in network("pos-units").invoices.values() if i.amount_msat == invoice * 1000]
+                assert len(paid_to_shop) == 1
+        finally:
+            await backends.aclose()

@@ -30,6 +30,8 @@ from desktop.gui.dialogs import PasswordDialog
 from desktop.gui.pos.view import PosLauncherView
 from desktop.gui.pos.window import PosWindow
 from desktop.gui.views.settings.view import SettingsView
+from desktop.gui.widgets.qr import qr_image
+from desktop.gui.widgets.scan import camera_available, decode_qr
 from tests.gui.conftest import GuiHarness, make_funded_wallet, until, wait_for_dialog
 from tests.gui.test_pos_sales import shot
 from tests.integration import pos_fixtures
@@ -342,3 +344,30 @@ def test_settlement_modes_refused_untrusted_forwarded_to_lnbits_and_a_spent_toke
     assert melt is not None and (melt.kind, melt.state) == ("melt", "done")
     assert lnbits_server.balance_msat(merchant) == melt.amount * 1000 and 970 <= melt.amount < 1_000
     assert isinstance(launcher.till, PosService)
+
+
+def test_the_customers_token_qr_scanned_at_the_till_pays_the_sale(
+    gui: GuiHarness, gui_mint: NutshellMint, tmp_path: Path, run: Any
+) -> None:
+    [token] = run(customer_tokens(tmp_path / "customer", gui_mint.url, 40))
+    run(make_funded_wallet(tmp_path / "shop", gui_mint.url, 0))
+    session = gui.open(tmp_path / "shop")
+    till = session.view(PosLauncherView).enter(full_screen=False)
+    # The camera button is there; without a camera (this machine) it is off and says what to do instead.
+    assert till.camera_button.isEnabled() == camera_available()
+    if not camera_available():
+        assert "scan the customer's QR from an image" in till.camera_button.toolTip()
+
+    async def scenario() -> None:
+        await type_and_charge(till, "40")
+        menu, paper = qr_image("https://example.com/menu"), qr_image(token)
+        assert menu is not None and paper is not None
+        await till.use_scanned(decode_qr(menu))
+        assert "No Cashu token in that QR code" in till.reason_label.text()
+        found = decode_qr(paper)
+        assert found == [token]
+        await till.use_scanned(found)
+        await until(lambda: till.stack.currentWidget() is till.paid_page, what="the paid screen")
+        assert till.paid_amount.text().startswith("40 sat")
+
+    run(scenario())

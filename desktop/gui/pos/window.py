@@ -38,7 +38,7 @@ from desktop.gui.pos.state import KeypadEntry
 from desktop.gui.tasks import run_blocking
 from desktop.gui.widgets.common import format_amount
 from desktop.gui.widgets.qr import QrWidget
-from desktop.gui.widgets.scan import decode_qr
+from desktop.gui.widgets.scan import camera_available, decode_qr
 
 __all__ = ["PosWindow"]
 
@@ -331,8 +331,14 @@ class PosWindow(QWidget):
         self.accept_button.clicked.connect(lambda: self.ctx.run(self.accept_token()))
         self.scan_button = _button("Scan image…", 1.3)
         self.scan_button.clicked.connect(lambda: self.ctx.run(self.scan_image()))
+        self.camera_button = _button("Camera…", 1.3, "scanCamera")
+        self.camera_button.clicked.connect(lambda: self.ctx.run(self.scan_camera()))
+        if not camera_available():
+            self.camera_button.setEnabled(False)
+            self.camera_button.setToolTip("No camera detected: scan the customer's QR from an image instead")
         row.addWidget(self.accept_button)
         row.addWidget(self.scan_button)
+        row.addWidget(self.camera_button)
         right.addLayout(row)
         row2 = QHBoxLayout()
         self.ln_mint_button = _button("Lightning (mint)", 1.3, "lightningMint")
@@ -398,11 +404,23 @@ class PosWindow(QWidget):
         path, _ = QFileDialog.getOpenFileName(self, "Scan a token from an image", "", "Images (*.png *.jpg *.jpeg)")
         if not path:
             return
-        image = QImage(path)
-        found = await run_blocking(decode_qr, image)
+        await self.use_scanned(await run_blocking(decode_qr, QImage(path)))
+
+    async def scan_camera(self) -> None:
+        from desktop.gui.widgets.camera import CameraScanDialog
+
+        dialog = CameraScanDialog(self)
+        try:
+            if await await_dialog(dialog) == CameraScanDialog.DialogCode.Accepted and dialog.result_text:
+                await self.use_scanned([dialog.result_text])
+        finally:
+            dialog.deleteLater()
+
+    async def use_scanned(self, found: list[str]) -> None:
+        """Pay the sale with the first Cashu token among scanned QR texts."""
         token = next((t for t in found if t.removeprefix("cashu:").startswith(("cashuA", "cashuB"))), None)
         if token is None:
-            self.reason_label.setText("No Cashu token found in that image.")
+            self.reason_label.setText("No Cashu token in that QR code: ask the customer to show their token.")
             return
         self.token_input.setText(token)
         await self.accept_token()

@@ -7,7 +7,7 @@ import sys
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any
 
-from core.api.payments import PaymentsService, PreparedPayment
+from core.api.payments import PaymentsService, PreparedPayment, nostr_relays, set_nostr_relays
 from core.api.service import WalletService
 from core.errors import UserCancelled, UserFacingError
 
@@ -96,7 +96,17 @@ async def cmd_request(service: WalletService, args: argparse.Namespace, out: Out
     out.say(f"Received {received.amount} {received.unit} from {received.mint} (fee {received.fee}).")
 
 
-HANDLERS: dict[str, Handler] = {"pay": cmd_pay, "decode": cmd_decode, "request": cmd_request}
+async def cmd_relays(service: WalletService, args: argparse.Namespace, out: Output) -> None:
+    """Show or change the Nostr relays a payment request without relay hints is delivered through."""
+    relays = [] if args.clear else nostr_relays(service)
+    if args.add or args.remove or args.clear:
+        drop = {r.strip().rstrip("/") for r in args.remove}
+        relays = set_nostr_relays(service, [r for r in (*relays, *args.add) if r.strip().rstrip("/") not in drop])
+    out.result({"relays": relays})
+    out.say("\n".join(relays) if relays else "No Nostr relays: requests that name none cannot be paid.")
+
+
+HANDLERS: dict[str, Handler] = {"pay": cmd_pay, "decode": cmd_decode, "request": cmd_request, "relays": cmd_relays}
 
 
 def add_parsers(sub: Any) -> None:
@@ -108,6 +118,11 @@ def add_parsers(sub: Any) -> None:
     pay.add_argument("--comment", help="a comment for the receiver (LNURL comment, payment request memo)")
     pay.add_argument("--mint", help="pay from this mint (default: the cheapest one with enough ecash)")
     pay.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+
+    relays = sub.add_parser("relays", help="the Nostr relays for paying requests that name none (show, add, remove)")
+    relays.add_argument("--add", action="append", default=[], metavar="URL", help="add a relay (wss://…; repeat)")
+    relays.add_argument("--remove", action="append", default=[], metavar="URL", help="remove a relay")
+    relays.add_argument("--clear", action="store_true", help="remove every relay")
 
     dec = sub.add_parser("decode", help="say what a string is (token, invoice, LNURL, address, payment request)")
     dec.add_argument("input")

@@ -10,6 +10,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QMessageBox
 
+from core.api.payments import PaymentsService
 from core.api.service import WalletService
 from core.config import Config
 from core.wallet.token_files import read_token_file
@@ -269,3 +270,21 @@ def test_settings_set_a_password_then_show_the_recovery_words(
 
     run(scenario())
     assert view.set_password_button.text() == "Change password…"
+
+
+def test_settings_keep_the_nostr_relays_for_paying_requests(
+    gui: GuiHarness, gui_mint: NutshellMint, tmp_path: Path, run: Any
+) -> None:
+    run(make_funded_wallet(tmp_path / "w", gui_mint.url, 0))
+    session = gui.open(tmp_path / "w")
+    view = session.view(SettingsView)
+    assert view.relays.text() == ""
+    view.relays.setText("https://not-a-relay.example")
+    view.save_relays()
+    assert "ws" in view.relays_message.text() and session.service.store.get_setting("nostr:relays") is None
+    view.relays.setText("wss://relay.one.example, wss://relay.two.example/ wss://relay.one.example")
+    view.relays_button.click()
+    assert view.relays.text() == "wss://relay.one.example wss://relay.two.example"
+    assert view.relays_message.text() == "Saved 2 relay(s)."
+    # What the Pay flow reads: the wallet's relays.
+    assert PaymentsService(session.service).nostr_relays() == ["wss://relay.one.example", "wss://relay.two.example"]

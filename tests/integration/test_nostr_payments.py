@@ -217,3 +217,31 @@ async def test_the_pos_cli_configures_relays_and_waits_for_a_nostr_payment(
     assert charge.returncode == 0, err.decode()
     assert " 30 sat paid " in out.decode().replace("  ", " ")
     assert nutdesk(shop, "pos", "policy", "--no-relay", relay.url)["nostr_relays"] == []
+
+
+async def test_the_payers_relays_set_from_the_cli_carry_a_request_that_names_none(
+    tmp_path: Path, till: PosService, nutshell_mint: NutshellMint, relay: LocalNostrRelay
+) -> None:
+    payer = tmp_path / "payer"
+    async with open_wallet(payer) as wallet:
+        await fund(wallet, nutshell_mint.url, 100)
+    session = await till.start_checkout(40)
+    shown = decode_payment_request(session.request)
+    # The same request as the shop's, but naming the shop by npub only: no relay hints.
+    bare = PaymentRequest(
+        id=shown.id, amount=40, unit="sat", mints=shown.mints, transports=(Transport("nostr", till.nostr_keys().npub),)
+    ).encode_creqa()
+
+    refused = nutdesk(payer, "pay", bare, "--yes", check=False)
+    assert "names no relay" in refused["error"]["message"]
+    assert nutdesk(payer, "relays", "--add", relay.url, "--add", relay.url + "/") == {"relays": [relay.url]}
+    assert nutdesk(payer, "relays") == {"relays": [relay.url]}
+    paid = nutdesk(payer, "pay", bare, "--yes")
+    assert paid["paid"] is True
+
+    paid_event = asyncio.Event()
+    session.watch(lambda sale: paid_event.set() if sale.state is SaleState.PAID else None)
+    if till.sale(session.sale.id).state is not SaleState.PAID:
+        async with asyncio.timeout(30):
+            await paid_event.wait()
+    assert nutdesk(payer, "relays", "--remove", relay.url) == {"relays": []}

@@ -1,11 +1,12 @@
-"""Settings as plain Python: password changes (re-encrypting backend secrets first), the seed backup, fiat."""
+"""Settings as plain Python: password changes (re-encrypting backend secrets first), the seed backup, fiat, the
+Nostr relays for paying requests that name none."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from core.api.backends import BackendsService
-from core.api.payments import fiat_currency, set_fiat_currency
+from core.api.payments import fiat_currency, nostr_relays, set_fiat_currency, set_nostr_relays
 from core.api.service import WalletService
 from core.errors import UserFacingError
 
@@ -45,3 +46,11 @@ class SettingsState:
 
     def set_currency(self, code: str) -> None:
         set_fiat_currency(self.service, code)
+
+    @property
+    def relays(self) -> list[str]:
+        return nostr_relays(self.service)
+
+    def set_relays(self, text: str) -> list[str]:
+        """Relays typed as one line (spaces or commas between them); each must be ws:// or wss://."""
+        return set_nostr_relays(self.service, text.replace(",", " ").split())

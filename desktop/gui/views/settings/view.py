@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.api.backends import BackendsService
+from core.errors import UserFacingError
 from desktop.gui.context import BALANCES, MINTS, AppContext
 from desktop.gui.dialogs import ask_password, await_dialog, confirm
 from desktop.gui.views.settings.model import BackendRow, BackendsModel, MintsModel
@@ -202,6 +203,17 @@ class SettingsView(QWidget):
         self.currency.activated.connect(lambda _i: self.set_currency(self.currency.currentText()))
         form.addRow("Fiat currency:", self.currency)
         form.addRow("", hint("Fiat values are shown only while a fresh exchange rate is known."))
+        row = QHBoxLayout()
+        self.relays = QLineEdit(" ".join(self.state.relays))
+        self.relays.setObjectName("payerRelays")
+        self.relays.setPlaceholderText("wss://relay.example.com …")
+        self.relays_button = QPushButton("Save relays")
+        self.relays_button.clicked.connect(self.save_relays)
+        row.addWidget(self.relays)
+        row.addWidget(self.relays_button)
+        form.addRow("Nostr relays:", row)
+        self.relays_message = hint("Payment requests sent over Nostr that name no relay of their own go through these.")
+        form.addRow("", self.relays_message)
         return box
 
     def _security_box(self) -> QGroupBox:
@@ -338,6 +350,15 @@ class SettingsView(QWidget):
             self.ctx.rates.currency = self.state.currency
             self.ctx.run(self.ctx.rates.refresh())
         self.ctx.changed(BALANCES)
+
+    def save_relays(self) -> None:
+        try:
+            saved = self.state.set_relays(self.relays.text())
+        except UserFacingError as exc:
+            self.relays_message.setText(str(exc))
+            return
+        self.relays.setText(" ".join(saved))
+        self.relays_message.setText(f"Saved {len(saved)} relay(s)." if saved else "Saved: no relays.")
 
     async def set_password(self) -> None:
         old = None

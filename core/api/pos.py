@@ -928,6 +928,26 @@ class PosService:
     def webhook_log(self) -> list[Delivery]:
         return self.repo.deliveries()
 
+    def add_webhook(self, url: str, secret: str = "") -> Webhook:
+        """POST paid/refunded events to ``url``, signed with ``secret`` (a random one when empty: shown once)."""
+        url = url.strip()
+        try:
+            parsed: httpx.URL | None = httpx.URL(url)
+        except httpx.InvalidURL:
+            parsed = None
+        if parsed is None or parsed.scheme not in ("http", "https") or not parsed.host:
+            raise UserFacingError(f"a webhook URL is http:// or https://, not {url!r}")
+        hook = Webhook(url, secret.strip() or secrets.token_hex(32))
+        kept = tuple(w for w in self.policy().webhooks if w.url != url)
+        self.configure(webhooks=(*kept, hook))
+        return hook
+
+    def remove_webhook(self, url: str) -> None:
+        hooks = self.policy().webhooks
+        if not any(w.url == url for w in hooks):
+            raise UserFacingError(f"no webhook {url}")
+        self.configure(webhooks=tuple(w for w in hooks if w.url != url))
+
     async def sweep_exposure(self) -> list[melt_ops.MeltResult]:
         """Melt what a mint holds above its cap to the backend (journaled melts, data ``sweep``)."""
         policy = self.policy()

@@ -64,7 +64,10 @@ def add_parsers(sub: Any) -> None:
         help="usd/eur ecash for a sat sale: priced by the customer's mint, by the exchange rate, or refused",
     )
     policy.add_argument("--exposure-cap", action="append", default=[], metavar="MINT=SATS")
-    policy.add_argument("--webhook", action="append", default=[], metavar="URL=SECRET")
+    policy.add_argument(
+        "--webhook", action="append", default=[], metavar="URL[=SECRET]", help="add a webhook (no secret: one is made)"
+    )
+    policy.add_argument("--no-webhook", action="append", default=[], metavar="URL", help="remove a webhook")
     policy.add_argument(
         "--relay", action="append", default=[], metavar="URL", help="add a Nostr relay for NIP-17 payments (repeat)"
     )
@@ -216,14 +219,10 @@ async def _policy(pos: PosService, args: argparse.Namespace, out: Output) -> Non
             mint, _, sats = item.rpartition("=")
             caps[mint] = int(sats)
         changes["exposure_caps"] = caps
-    if args.webhook:
-        from core.api.pos import Webhook
-
-        hooks = list(current.webhooks)
-        for item in args.webhook:
-            url, _, secret = item.rpartition("=")
-            hooks.append(Webhook(url, secret))
-        changes["webhooks"] = tuple(hooks)
+    # URL=SECRET splits at the last "=" (a URL's query may hold one: give a secret then); a bare URL gets one made.
+    added = [pos.add_webhook(*(item.rpartition("=")[::2] if "=" in item else (item,))) for item in args.webhook]
+    for url in args.no_webhook:
+        pos.remove_webhook(url)
     if args.relay or args.no_relay:
         drop = {r.strip().rstrip("/") for r in args.no_relay}
         changes["nostr_relays"] = [r for r in (*current.nostr_relays, *args.relay) if r.strip().rstrip("/") not in drop]
@@ -231,8 +230,10 @@ async def _policy(pos: PosService, args: argparse.Namespace, out: Output) -> Non
         changes["pin"] = _read_pin()
     if args.nostr_key:
         pos.set_nostr_key(args.nostr_key)
-    policy = pos.configure(**changes) if changes else current
+    policy = pos.configure(**changes) if changes else pos.policy()
     shown = policy.public_json()
+    if added:  # the only time a webhook's secret is shown: the receiver needs it to check signatures
+        shown["new_webhooks"] = [{"url": w.url, "secret": w.secret} for w in added]
     if policy.nostr_relays or args.nostr_key:
         shown["nostr_npub"] = pos.nostr_keys().npub
         shown["nostr_profile"] = pos.nostr_profile()

@@ -227,3 +227,19 @@ async def test_the_cashier_lock_holds_across_cli_commands_until_the_pin(
     assert wrong["error"]["message"] == "wrong PIN"
     assert nutdesk(shop, "pos", "unlock", input="2468\n") == {"locked": False}
     assert nutdesk(shop, "pos", "policy", "--fee-advance", "5")["fee_advance"] == 5
+
+
+def test_webhooks_from_the_cli_a_made_secret_shown_once_and_removal(tmp_path: Path) -> None:
+    shop = tmp_path / "shop"
+    nutdesk(shop, "init")
+    added = nutdesk(shop, "pos", "policy", "--webhook", "https://shop.example/hook", "--webhook", "http://b.example=s1")
+    made = {w["url"]: w["secret"] for w in added["new_webhooks"]}
+    assert len(made["https://shop.example/hook"]) == 64 and made["http://b.example"] == "s1"
+    assert added["webhooks"] == [
+        {"url": "https://shop.example/hook", "secret": "***"},
+        {"url": "http://b.example", "secret": "***"},
+    ]
+    bad = nutdesk(shop, "pos", "policy", "--webhook", "mailto:shop@example.com", check=False)
+    assert "http:// or https://" in bad["error"]["message"]
+    left = nutdesk(shop, "pos", "policy", "--no-webhook", "http://b.example")
+    assert [w["url"] for w in left["webhooks"]] == ["https://shop.example/hook"] and "new_webhooks" not in left

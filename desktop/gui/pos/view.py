@@ -23,6 +23,7 @@ from core.api.backends import BackendsService
 from core.api.pos import PosService, Sale, SettlementMode
 from core.errors import UserFacingError
 from desktop.gui.context import BALANCES, HISTORY, AppContext
+from desktop.gui.pos.webhooks import WebhooksBox
 from desktop.gui.pos.window import PosWindow
 from desktop.gui.widgets.common import heading, hint
 
@@ -113,6 +114,8 @@ class PosLauncherView(QWidget):
         self.locked_max_refund.setValue(policy.locked_max_refund)
         form.addRow("Locked: refund at most", self.locked_max_refund)
         layout.addLayout(form)
+        self.webhooks = WebhooksBox(ctx, self.till)
+        layout.addWidget(self.webhooks)
         self.save_button = QPushButton("Save settings")
         self.save_button.clicked.connect(self.save)
         layout.addWidget(self.save_button)

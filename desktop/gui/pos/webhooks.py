@@ -1,0 +1,170 @@
+"""The shop's webhooks in the POS settings: add (a secret is made when none is given, and shown this once),
+remove, and the delivery log (every event, its attempts and the receiver's last answer)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.api.pos import Delivery, PosService
+from core.errors import UserFacingError
+from desktop.gui.context import AppContext
+from desktop.gui.dialogs import await_dialog
+from desktop.gui.widgets.common import CopyButton, hint
+from desktop.gui.widgets.table import RowsTableModel
+
+__all__ = ["DeliveryLogDialog", "DeliveryModel", "WebhookDialog", "WebhooksBox"]
+
+
+class WebhookDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("webhookDialog")
+        self.setWindowTitle("Add a webhook")
+        form = QFormLayout(self)
+        self.url = QLineEdit()
+        self.url.setPlaceholderText("https://shop.example/cashu-events")
+        form.addRow("URL:", self.url)
+        self.secret = QLineEdit()
+        self.secret.setPlaceholderText("empty: make a random one")
+        form.addRow("Signing secret:", self.secret)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+
+class DeliveryModel(RowsTableModel[Delivery]):
+    HEADERS = ("Created", "Event", "Sale", "URL", "State", "Attempts", "Last answer")
+
+    def cell(self, d: Delivery, col: int, role: int) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        answer = f"HTTP {d.last_status}" if d.last_status else (d.last_error or "—")
+        created = dt.datetime.fromtimestamp(d.created_at).strftime("%Y-%m-%d %H:%M:%S")
+        return (created, d.event, d.sale_id, d.url, d.state, d.attempts, answer)[col]
+
+
+class DeliveryLogDialog(QDialog):
+    def __init__(self, deliveries: list[Delivery], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("deliveryLog")
+        self.setWindowTitle("Webhook deliveries")
+        self.resize(900, 360)
+        layout = QVBoxLayout(self)
+        self.model = DeliveryModel()
+        self.model.set_rows(deliveries)
+        table = QTableView()
+        table.setModel(self.model)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.verticalHeader().hide()
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        table.horizontalHeader().setStretchLastSection(True)
+        layout.addWidget(table)
+        if not deliveries:
+            layout.addWidget(hint("No events yet: a paid or refunded sale sends one to every webhook."))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+
+class WebhooksBox(QGroupBox):
+    """Webhooks: paid and refunded sales POSTed as JSON, signed with HMAC-SHA256 (header X-Nutdesk-Signature)."""
+
+    def __init__(self, ctx: AppContext, till: PosService) -> None:
+        super().__init__("Webhooks")
+        self.ctx = ctx
+        self.till = till
+        layout = QVBoxLayout(self)
+        self.urls = QListWidget()
+        self.urls.setObjectName("webhookUrls")
+        self.urls.setMaximumHeight(80)
+        layout.addWidget(self.urls)
+        row = QHBoxLayout()
+        self.add_button = QPushButton("Add…")
+        self.add_button.clicked.connect(lambda: self.ctx.run(self.ask_add()))
+        self.remove_button = QPushButton("Remove")
+        self.remove_button.clicked.connect(self.remove_selected)
+        self.log_button = QPushButton("Delivery log…")
+        self.log_button.setObjectName("webhookLog")
+        self.log_button.clicked.connect(lambda: self.ctx.run(self.show_log()))
+        for b in (self.add_button, self.remove_button, self.log_button):
+            row.addWidget(b)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.message)
+        self.copy_secret = CopyButton("Copy secret")
+        self.copy_secret.hide()
+        layout.addWidget(self.copy_secret)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.urls.clear()
+        self.urls.addItems([w.url for w in self.till.policy().webhooks])
+        self.remove_button.setEnabled(self.urls.count() > 0)
+
+    def add(self, url: str, secret: str = "") -> bool:
+        try:
+            hook = self.till.add_webhook(url, secret)
+        except UserFacingError as exc:
+            self.message.setText(str(exc))
+            self.copy_secret.hide()
+            return False
+        self.refresh()
+        self.message.setText(
+            f"Added {hook.url}. Its signing secret (give it to the receiver; it is not shown again): {hook.secret}"
+        )
+        self.copy_secret.set_text(hook.secret)
+        self.copy_secret.show()
+        return True
+
+    async def ask_add(self) -> None:
+        dialog = WebhookDialog(self)
+        try:
+            if await await_dialog(dialog) == QDialog.DialogCode.Accepted:
+                self.add(dialog.url.text(), dialog.secret.text())
+        finally:
+            dialog.deleteLater()
+
+    def remove_selected(self) -> None:
+        item = self.urls.currentItem()
+        if item is None:
+            self.message.setText("Select a webhook to remove.")
+            return
+        try:
+            self.till.remove_webhook(item.text())
+        except UserFacingError as exc:
+            self.message.setText(str(exc))
+            return
+        self.copy_secret.hide()
+        self.message.setText(f"Removed {item.text()}.")
+        self.refresh()
+
+    async def show_log(self) -> None:
+        await self.till.deliver_webhooks()  # due retries first, so the log is current
+        dialog = DeliveryLogDialog(self.till.webhook_log(), self)
+        try:
+            await await_dialog(dialog)
+        finally:
+            dialog.deleteLater()

@@ -228,6 +228,17 @@ async def take_all() -> None:
         await settle()
         save(window, "settings")
 
+        from desktop.gui.pos.view import PosLauncherView
+
+        pos_view = session.view(PosLauncherView)
+        pos_view.shop_name.setText("Corner Café")
+        pos_view.relays.setText("wss://relay.damus.io wss://nos.lol")
+        pos_view.save()
+        pos_view.webhooks.add("https://shop.example/cashu-events")
+        window.show_view(pos_view)
+        await settle()
+        save(window, "pos-settings")
+
         from PySide6.QtWidgets import QApplication
 
         from desktop.gui.palette import apply_palette

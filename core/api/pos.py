@@ -55,7 +55,7 @@ from core.nostr.relay import unique_relays
 from core.ports.lightning import PaymentState
 from core.pos.checkout import CheckoutSession, Offer, PaymentRefused, check_offer, due_in, owed, tip_for_percent
 from core.pos.nostr import NostrInbox, load_shop_key, save_shop_key
-from core.pos.policy import POLICY_SETTING, PosPolicy, SettlementMode, Webhook, hash_pin, verify_pin
+from core.pos.policy import POLICY_SETTING, Cashier, PosPolicy, SettlementMode, Webhook, hash_pin, verify_pin
 from core.pos.pricing import PRICEABLE_UNITS, PriceCache, UnitPrice, UnitPricing, price_from_rate
 from core.pos.repo import AlreadyUsed, Delivery, SaleRepository
 from core.pos.reports import build_zreport, receipt_lines, write_zreport_csv
@@ -97,6 +97,7 @@ log = logging.getLogger(__name__)
 
 _SALE_KIND = "sale"
 LOCK_SETTING = "pos:lock"
+CASHIER_SETTING = "pos:cashier"
 
 
 @dataclass(frozen=True)
@@ -143,9 +144,8 @@ class PosService:
         self.prices = PriceCache()  # mints' prices of their usd/eur ecash
         self._nostr: NostrInbox | None = None  # the NIP-17 inbox (nostr transport)
         self._nostr_keys: NostrKeys | None = None
-        self.cashier = ""  # who is at the till (recorded with sales and refunds); kept with the lock
-        if (lock := self._stored_lock()) is not None:
-            self.cashier = str(lock.get("cashier", ""))
+        # Who is at the till (recorded with sales and refunds); kept in the wallet, so a restart keeps it.
+        self.cashier = wallet.store.get_setting(CASHIER_SETTING) or ""
 
     async def close(self) -> None:
         if self._listener is not None:
@@ -198,13 +198,57 @@ class PosService:
     def lock(self, cashier: str = "") -> None:
         if not self.policy().pin_hash:
             raise UserFacingError("set a PIN first (POS settings)")
-        self.cashier = cashier or self.cashier
-        self.wallet.store.set_setting(LOCK_SETTING, json.dumps({"cashier": self.cashier, "since": time.time()}))
+        if cashier:
+            self._check_cashier_name(cashier)
+            self._set_cashier(cashier)
+        self.wallet.store.set_setting(LOCK_SETTING, json.dumps({"since": time.time()}))
 
     def unlock(self, pin: str) -> None:
         if not verify_pin(pin, self.policy().pin_hash):
             raise InvalidPassword("wrong PIN")
         self.wallet.store.delete_setting(LOCK_SETTING)
+
+    # --- cashiers ------------------------------------------------------------------------------
+
+    def add_cashier(self, name: str, pin: str) -> None:
+        """A cashier who signs in at the till with their own PIN (refused while locked)."""
+        name = name.strip()
+        if not name:
+            raise UserFacingError("a cashier needs a name")
+        kept = tuple(c for c in self.policy().cashiers if c.name != name)
+        self.configure(cashiers=(*kept, Cashier(name, hash_pin(pin))))
+
+    def remove_cashier(self, name: str) -> None:
+        cashiers = self.policy().cashiers
+        if not any(c.name == name for c in cashiers):
+            raise UserFacingError(f"no cashier {name!r}")
+        self.configure(cashiers=tuple(c for c in cashiers if c.name != name))
+        if self.cashier == name:
+            self.sign_out()
+
+    def sign_in(self, name: str, pin: str) -> None:
+        """``name`` takes the till (allowed while locked: that is how shifts change hands)."""
+        found = next((c for c in self.policy().cashiers if c.name == name), None)
+        if found is None or not verify_pin(pin, found.pin_hash):
+            raise InvalidPassword("wrong cashier or PIN")
+        self._set_cashier(name)
+
+    def _check_cashier_name(self, name: str) -> None:
+        """With cashiers set up, a sale or lock can only name one of them who signed in (their PIN proved it)."""
+        cashiers = self.policy().cashiers
+        if cashiers and name != self.cashier:
+            known = ", ".join(c.name for c in cashiers)
+            raise UserFacingError(f"{name!r} has not signed in at this till (cashiers: {known}); sign in with the PIN")
+
+    def sign_out(self) -> None:
+        self._set_cashier("")
+
+    def _set_cashier(self, name: str) -> None:
+        self.cashier = name
+        if name:
+            self.wallet.store.set_setting(CASHIER_SETTING, name)
+        else:
+            self.wallet.store.delete_setting(CASHIER_SETTING)
 
     def _refuse_when_locked(self, what: str) -> None:
         if self.locked:
@@ -239,6 +283,8 @@ class PosService:
         """
         policy = self.policy()
         amount = owed(base, tip, policy)
+        if cashier:
+            self._check_cashier_name(cashier)
         if self.locked and policy.locked_max_charge and amount > policy.locked_max_charge:
             raise UserFacingError(f"a locked till charges at most {policy.locked_max_charge} {policy.unit}")
         rate, currency = self._rate()

@@ -25,7 +25,7 @@ from core.mint_client.http import normalize_mint_url
 from core.nostr.relay import check_relay_url, unique_relays
 from core.pos.pricing import UnitPricing
 
-__all__ = ["POLICY_SETTING", "PosPolicy", "SettlementMode", "Webhook", "hash_pin", "verify_pin"]
+__all__ = ["POLICY_SETTING", "Cashier", "PosPolicy", "SettlementMode", "Webhook", "hash_pin", "verify_pin"]
 
 POLICY_SETTING = "pos:policy"
 
@@ -40,6 +40,14 @@ class SettlementMode(enum.StrEnum):
 class Webhook:
     url: str
     secret: str
+
+
+@dataclass(frozen=True)
+class Cashier:
+    """Someone who works the till: sales and refunds are recorded under the name they signed in with."""
+
+    name: str
+    pin_hash: str
 
 
 @dataclass(frozen=True)
@@ -63,6 +71,7 @@ class PosPolicy:
     pin_hash: str = ""  # the cashier lock's PIN (salted PBKDF2); empty: no lock
     locked_max_charge: int = 0  # 0: no limit while locked
     locked_max_refund: int = 0
+    cashiers: tuple[Cashier, ...] = ()  # empty: sales carry no cashier (or the CLI's --cashier name)
 
     # --- decisions -----------------------------------------------------------------------------
 
@@ -123,6 +132,7 @@ class PosPolicy:
         data["tip_presets"] = list(self.tip_presets)
         data["nostr_relays"] = list(self.nostr_relays)
         data["webhooks"] = [asdict(w) for w in self.webhooks]
+        data["cashiers"] = [asdict(c) for c in self.cashiers]
         return data
 
     def public_json(self) -> dict[str, Any]:
@@ -130,6 +140,7 @@ class PosPolicy:
         data = self.to_json()
         data["pin_hash"] = "***" if self.pin_hash else ""
         data["webhooks"] = [{"url": w.url, "secret": "***"} for w in self.webhooks]
+        data["cashiers"] = [c.name for c in self.cashiers]
         return data
 
     @classmethod
@@ -141,6 +152,7 @@ class PosPolicy:
             if key in values:
                 values[key] = tuple(values[key])
         values["webhooks"] = tuple(Webhook(**w) for w in values.get("webhooks", []))
+        values["cashiers"] = tuple(Cashier(**c) for c in values.get("cashiers", []))
         values["exposure_caps"] = {str(k): int(v) for k, v in values.get("exposure_caps", {}).items()}
         return cls(**values)
 

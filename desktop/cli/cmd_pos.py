@@ -1,4 +1,5 @@
-"""CLI commands of the point of sale: ``pos charge|sales|settle|refund|zreport|policy|webhooks|lock|unlock``."""
+"""CLI commands of the point of sale: ``pos charge|sales|settle|refund|zreport|policy|webhooks|lock|unlock|cashier|
+sign-in|sign-out``."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from core.api.analytics import write_atomically
 from core.api.pos import PaymentRefused, PosService, SaleState
 from core.api.service import WalletService
+from core.errors import UserFacingError
 
 if TYPE_CHECKING:
     from desktop.cli.runner import Output
@@ -77,6 +79,12 @@ def add_parsers(sub: Any) -> None:
     lock = psub.add_parser("lock", help="turn the cashier lock on (the desktop app opens the till locked)")
     lock.add_argument("--cashier", default="", help="who is at the till (recorded with sales)")
     psub.add_parser("unlock", help="turn the cashier lock off; the PIN from $NUTDESK_POS_PIN, stdin or a prompt")
+    cashier = psub.add_parser("cashier", help="the till's cashiers, each with a PIN: add NAME | remove NAME | list")
+    cashier.add_argument("action", choices=["add", "remove", "list"])
+    cashier.add_argument("name", nargs="?", default="")
+    sign_in = psub.add_parser("sign-in", help="take the till as a cashier (their PIN like unlock's)")
+    sign_in.add_argument("name")
+    psub.add_parser("sign-out", help="no cashier at the till")
 
 
 def _sale_line(sale: Any) -> str:
@@ -275,6 +283,30 @@ async def _unlock(pos: PosService, args: argparse.Namespace, out: Output) -> Non
     out.say("The till is unlocked.")
 
 
+async def _cashier(pos: PosService, args: argparse.Namespace, out: Output) -> None:
+    if args.action != "list" and not args.name:
+        raise UserFacingError(f"pos cashier {args.action} needs a NAME")
+    if args.action == "add":
+        pos.add_cashier(args.name, _read_pin())
+    elif args.action == "remove":
+        pos.remove_cashier(args.name)
+    names = [c.name for c in pos.policy().cashiers]
+    out.result({"cashiers": names, "signed_in": pos.cashier})
+    out.say(", ".join(names) if names else "No cashiers.")
+
+
+async def _sign_in(pos: PosService, args: argparse.Namespace, out: Output) -> None:
+    pos.sign_in(args.name, _read_pin())
+    out.result({"signed_in": pos.cashier})
+    out.say(f"{pos.cashier} has the till.")
+
+
+async def _sign_out(pos: PosService, args: argparse.Namespace, out: Output) -> None:
+    pos.sign_out()
+    out.result({"signed_in": ""})
+    out.say("Signed out.")
+
+
 _HANDLERS = {
     "charge": _charge,
     "sales": _sales,
@@ -285,6 +317,9 @@ _HANDLERS = {
     "webhooks": _webhooks,
     "lock": _lock,
     "unlock": _unlock,
+    "cashier": _cashier,
+    "sign-in": _sign_in,
+    "sign-out": _sign_out,
 }
 
 HANDLERS = {"pos": cmd_pos}

@@ -243,3 +243,33 @@ def test_webhooks_from_the_cli_a_made_secret_shown_once_and_removal(tmp_path: Pa
     assert "http:// or https://" in bad["error"]["message"]
     left = nutdesk(shop, "pos", "policy", "--no-webhook", "http://b.example")
     assert [w["url"] for w in left["webhooks"]] == ["https://shop.example/hook"] and "new_webhooks" not in left
+
+
+async def test_cashiers_sign_in_with_their_own_pin_and_the_zreport_counts_each(
+    tmp_path: Path, customer: WalletService, nutshell_mint: NutshellMint
+) -> None:
+    shop = tmp_path / "shop"
+    async with open_wallet(shop) as wallet:
+        await wallet.add_mint(nutshell_mint.url, trusted=True)
+    nutdesk(shop, "pos", "cashier", "add", "ann", input="1111\n")
+    assert nutdesk(shop, "pos", "cashier", "add", "bob", input="2222\n")["cashiers"] == ["ann", "bob"]
+    assert nutdesk(shop, "pos", "policy")["cashiers"] == ["ann", "bob"]  # names only: the PINs stay hidden
+
+    wrong = nutdesk(shop, "pos", "sign-in", "ann", input="2222\n", check=False)
+    assert wrong["error"]["message"] == "wrong cashier or PIN"
+    named = nutdesk(shop, "pos", "charge", "10", "--cashier", "ann", check=False)
+    assert "'ann' has not signed in" in named["error"]["message"]
+
+    assert nutdesk(shop, "pos", "sign-in", "ann", input="1111\n") == {"signed_in": "ann"}
+    for amount in (100, 50):
+        sale = nutdesk(shop, "pos", "charge", str(amount), "--token", await token(customer, nutshell_mint.url, amount))
+        assert sale["sale"]["cashier"] == "ann"
+    nutdesk(shop, "pos", "sign-in", "bob", env={"NUTDESK_POS_PIN": "2222"})
+    sale = nutdesk(shop, "pos", "charge", "70", "--token", await token(customer, nutshell_mint.url, 70))
+    assert sale["sale"]["cashier"] == "bob"
+
+    report = nutdesk(shop, "pos", "zreport")
+    by_cashier = {name: (t["count"], t["amount"]) for name, t in report["by_cashier"].items()}
+    assert by_cashier == {"ann": (2, 150), "bob": (1, 70)}
+    assert nutdesk(shop, "pos", "sign-out") == {"signed_in": ""}
+    assert nutdesk(shop, "pos", "cashier", "remove", "bob")["cashiers"] == ["ann"]

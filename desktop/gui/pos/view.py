@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -23,6 +24,7 @@ from core.api.backends import BackendsService
 from core.api.pos import PosService, Sale, SettlementMode
 from core.errors import UserFacingError
 from desktop.gui.context import BALANCES, HISTORY, AppContext
+from desktop.gui.pos.cashiers import CashiersBox
 from desktop.gui.pos.webhooks import WebhooksBox
 from desktop.gui.pos.window import PosWindow
 from desktop.gui.widgets.common import heading, hint
@@ -114,8 +116,12 @@ class PosLauncherView(QWidget):
         self.locked_max_refund.setValue(policy.locked_max_refund)
         form.addRow("Locked: refund at most", self.locked_max_refund)
         layout.addLayout(form)
+        boxes = QHBoxLayout()
+        self.cashiers = CashiersBox(ctx, self.till)
         self.webhooks = WebhooksBox(ctx, self.till)
-        layout.addWidget(self.webhooks)
+        boxes.addWidget(self.cashiers, 1)
+        boxes.addWidget(self.webhooks, 2)
+        layout.addLayout(boxes)
         self.save_button = QPushButton("Save settings")
         self.save_button.clicked.connect(self.save)
         layout.addWidget(self.save_button)

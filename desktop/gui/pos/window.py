@@ -33,6 +33,7 @@ from core.api.pos import CheckoutSession, LightningCharge, PaymentRefused, PosSe
 from core.errors import NutdeskError, UserFacingError
 from desktop.gui.context import BALANCES, HISTORY, AppContext
 from desktop.gui.dialogs import PasswordDialog, await_dialog
+from desktop.gui.pos.cashiers import sign_in
 from desktop.gui.pos.printing import receipt_html, write_pdf, zreport_html
 from desktop.gui.pos.state import KeypadEntry
 from desktop.gui.tasks import run_blocking
@@ -121,6 +122,14 @@ class PosWindow(QWidget):
         self.lock_label.setStyleSheet("color: #b00020; font-weight: bold")
         _font(self.lock_label, 1.3)
         bar.addWidget(self.lock_label)
+        self.cashier_label = QLabel("")
+        self.cashier_label.setObjectName("cashierLabel")
+        _font(self.cashier_label, 1.2)
+        bar.addWidget(self.cashier_label)
+        self.cashier_button = _button("Cashier…", 1.2, "cashierButton")
+        self.cashier_button.clicked.connect(lambda: self.ctx.run(self.ask_sign_in()))
+        bar.addWidget(self.cashier_button)
+        self._show_cashier()
         self.zreport_button = _button("Z-report", 1.2, "zreportButton")
         self.zreport_button.clicked.connect(self.show_zreport)
         self.lock_button = _button("Lock", 1.2, "lockButton")
@@ -130,6 +139,20 @@ class PosWindow(QWidget):
         for b in (self.zreport_button, self.lock_button, self.exit_button):
             bar.addWidget(b)
         return bar
+
+    def _show_cashier(self) -> None:
+        has_cashiers = bool(self.till.policy().cashiers)
+        self.cashier_button.setVisible(has_cashiers)
+        self.cashier_label.setText(f"Cashier: {self.till.cashier}" if self.till.cashier else "")
+        if has_cashiers and not self.till.cashier:
+            self.cashier_label.setText("No cashier signed in")
+
+    async def ask_sign_in(self) -> None:
+        """Who takes the till (their own PIN); allowed while locked — shifts change hands at a locked till."""
+        error = await sign_in(self.till, self)
+        self._show_cashier()
+        if error:
+            self.cashier_label.setText(error)
 
     # --- keypad --------------------------------------------------------------------------------
 

@@ -1,0 +1,130 @@
+"""Cashiers: set up in the POS settings (a name and a PIN each), and signing in at the till — allowed while it is
+locked, which is how a shift changes hands. Sales and refunds carry the name; the Z-report totals per cashier."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.api.pos import PosService
+from core.errors import UserFacingError
+from desktop.gui.context import AppContext
+from desktop.gui.dialogs import await_dialog
+
+__all__ = ["CashierDialog", "CashiersBox", "sign_in"]
+
+
+class CashierDialog(QDialog):
+    """A new cashier (``names`` None: a name field) or signing in (one of ``names``), with a PIN."""
+
+    def __init__(self, names: list[str] | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("cashierDialog")
+        self.setWindowTitle("Sign in" if names is not None else "Add a cashier")
+        form = QFormLayout(self)
+        self.name = QLineEdit()
+        self.names = QComboBox()
+        if names is None:
+            form.addRow("Name:", self.name)
+        else:
+            self.names.addItems(names)
+            form.addRow("Cashier:", self.names)
+        self.pin = QLineEdit()
+        self.pin.setEchoMode(QLineEdit.EchoMode.Password)
+        self.pin.setPlaceholderText("4 to 12 digits")
+        form.addRow("PIN:", self.pin)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def chosen(self) -> str:
+        return self.names.currentText() if self.names.count() else self.name.text()
+
+
+async def sign_in(till: PosService, parent: QWidget) -> str | None:
+    """Ask who takes the till and their PIN; the error when it is wrong, None when cancelled or signed in."""
+    dialog = CashierDialog([c.name for c in till.policy().cashiers], parent)
+    try:
+        if await await_dialog(dialog) != QDialog.DialogCode.Accepted:
+            return None
+        try:
+            till.sign_in(dialog.chosen(), dialog.pin.text())
+        except UserFacingError as exc:
+            return str(exc)
+        return None
+    finally:
+        dialog.deleteLater()
+
+
+class CashiersBox(QGroupBox):
+    def __init__(self, ctx: AppContext, till: PosService) -> None:
+        super().__init__("Cashiers")
+        self.ctx = ctx
+        self.till = till
+        layout = QVBoxLayout(self)
+        self.names = QListWidget()
+        self.names.setObjectName("cashierNames")
+        self.names.setMaximumHeight(70)
+        layout.addWidget(self.names)
+        row = QHBoxLayout()
+        self.add_button = QPushButton("Add…")
+        self.add_button.clicked.connect(lambda: self.ctx.run(self.ask_add()))
+        self.remove_button = QPushButton("Remove")
+        self.remove_button.clicked.connect(self.remove_selected)
+        row.addWidget(self.add_button)
+        row.addWidget(self.remove_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.message = QLabel("Each cashier signs in at the till with their own PIN; the Z-report counts each.")
+        self.message.setWordWrap(True)
+        layout.addWidget(self.message)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.names.clear()
+        self.names.addItems([c.name for c in self.till.policy().cashiers])
+        self.remove_button.setEnabled(self.names.count() > 0)
+
+    def add(self, name: str, pin: str) -> bool:
+        try:
+            self.till.add_cashier(name, pin)
+        except UserFacingError as exc:
+            self.message.setText(str(exc))
+            return False
+        self.message.setText(f"Added {name.strip()}.")
+        self.refresh()
+        return True
+
+    async def ask_add(self) -> None:
+        dialog = CashierDialog(None, self)
+        try:
+            if await await_dialog(dialog) == QDialog.DialogCode.Accepted:
+                self.add(dialog.name.text(), dialog.pin.text())
+        finally:
+            dialog.deleteLater()
+
+    def remove_selected(self) -> None:
+        item = self.names.currentItem()
+        if item is None:
+            self.message.setText("Select a cashier to remove.")
+            return
+        try:
+            self.till.remove_cashier(item.text())
+        except UserFacingError as exc:
+            self.message.setText(str(exc))
+            return
+        self.message.setText(f"Removed {item.text()}.")
+        self.refresh()

@@ -234,6 +234,8 @@ async def take_all() -> None:
         pos_view.shop_name.setText("Corner Café")
         pos_view.relays.setText("wss://relay.damus.io wss://nos.lol")
         pos_view.save()
+        pos_view.cashiers.add("Ann", "1111")
+        pos_view.cashiers.add("Bob", "2222")
         pos_view.webhooks.add("https://shop.example/cashu-events")
         window.show_view(pos_view)
         await settle()

@@ -53,7 +53,7 @@ from core.nostr.crypto import NostrKeys
 from core.nostr.nip17 import CHAT_MESSAGE, Rumor
 from core.nostr.relay import unique_relays
 from core.ports.lightning import PaymentState
-from core.pos.checkout import CheckoutSession, Offer, PaymentRefused, check_offer, due_in, owed, tip_for_percent
+from core.pos.checkout import CheckoutSession, Offer, PaymentRefused, check_offer, owed, tip_for_percent
 from core.pos.nostr import NostrInbox, load_shop_key, save_shop_key
 from core.pos.policy import POLICY_SETTING, Cashier, PosPolicy, SettlementMode, Webhook, hash_pin, verify_pin
 from core.pos.pricing import PRICEABLE_UNITS, PriceCache, UnitPrice, UnitPricing, price_from_rate
@@ -108,13 +108,6 @@ class LightningCharge:
     source: str  # mint · backend
     bolt11: str
     amount: int
-
-
-def _sale_price(sale: Sale) -> UnitPrice | None:
-    """The price recorded with a sale paid in another unit's ecash (None when it was paid in its own unit)."""
-    if not sale.paid_unit or sale.paid_unit == sale.unit or not sale.unit_price:
-        return None
-    return UnitPrice(sale.paid_unit, Decimal(str(sale.unit_price)), sale.price_source)
 
 
 class PosService:
@@ -189,11 +182,7 @@ class PosService:
     @property
     def locked(self) -> bool:
         """The cashier lock. Kept in the wallet's settings: a restart (or a killed app) comes back locked."""
-        return self._stored_lock() is not None
-
-    def _stored_lock(self) -> dict[str, Any] | None:
-        raw = self.wallet.store.get_setting(LOCK_SETTING)
-        return None if raw is None else dict(json.loads(raw))
+        return self.wallet.store.get_setting(LOCK_SETTING) is not None
 
     def lock(self, cashier: str = "") -> None:
         if not self.policy().pin_hash:
@@ -212,6 +201,7 @@ class PosService:
 
     def add_cashier(self, name: str, pin: str) -> None:
         """A cashier who signs in at the till with their own PIN (refused while locked)."""
+        self._refuse_when_locked("change the settings")
         name = name.strip()
         if not name:
             raise UserFacingError("a cashier needs a name")
@@ -398,8 +388,7 @@ class PosService:
         policy = self.policy()
         try:
             price = await self._unit_price(sale, offer, policy)
-            due = due_in(sale, offer.unit, price)
-            settlement = check_offer(sale, offer, policy, price)
+            settlement, due = check_offer(sale, offer, policy, price)
             mw = await self._mint_wallet(offer.mint, policy)
             token = tokens.Token(mint=offer.mint, unit=offer.unit, proofs=list(offer.proofs), memo=offer.memo)
             try:
@@ -439,6 +428,8 @@ class PosService:
         """The price of ecash in another unit than the sale's (dollar tokens for a sat sale), or None when the
         units match or the policy does not price it (then ``check_offer`` refuses it as the wrong unit)."""
         if offer.unit == sale.unit or sale.unit != "sat" or offer.unit not in PRICEABLE_UNITS:
+            return None
+        if policy.settlement_for(offer.mint) is None:  # refused anyway: do not ask that mint for a quote
             return None
         if policy.unit_pricing == UnitPricing.RATES.value:
             btc = await self._btc_price(offer.unit.upper())
@@ -542,7 +533,7 @@ class PosService:
         try:
             result = await self._melt_to_backend(
                 sale.mint_url, sale.net, memo=f"{policy.shop_name} {sale.receipt_id}", extra={"sale": sale.id},
-                sale_id=sale.id, price=_sale_price(sale),
+                sale_id=sale.id, price=sale.price,
             )  # fmt: skip
         except OutcomeUnknown:
             return self._sale(sale.id)  # the melt is journaled: recovery and settle_pending finish it

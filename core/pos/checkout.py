@@ -16,7 +16,7 @@ from core.pos.types import FailureReason, Sale, SaleState
 from core.protocol.models import Proof
 from core.protocol.units import format_amount
 
-__all__ = ["CheckoutSession", "Offer", "PaymentRefused", "check_offer", "due_in", "owed", "tip_for_percent"]
+__all__ = ["CheckoutSession", "Offer", "PaymentRefused", "check_offer", "owed", "tip_for_percent"]
 
 
 class PaymentRefused(UserFacingError):
@@ -88,7 +88,7 @@ def owed(base: int, tip: int, policy: PosPolicy) -> int:
     return base + tip + policy.fee_advance
 
 
-def due_in(sale: Sale, unit: str, price: UnitPrice | None) -> int:
+def _due_in(sale: Sale, unit: str, price: UnitPrice | None) -> int:
     """What ``sale`` costs in ecash of ``unit``: its amount, or converted at ``price`` (another unit)."""
     if unit == sale.unit:
         return sale.amount
@@ -97,18 +97,19 @@ def due_in(sale: Sale, unit: str, price: UnitPrice | None) -> int:
     return price.due(sale.amount)
 
 
-def check_offer(sale: Sale, offer: Offer, policy: PosPolicy, price: UnitPrice | None = None) -> str:
-    """The settlement ("swap" or "melt") for ``offer``, or ``PaymentRefused`` — before anything is redeemed.
+def check_offer(sale: Sale, offer: Offer, policy: PosPolicy, price: UnitPrice | None = None) -> tuple[str, int]:
+    """(the settlement — "swap" or "melt" —, what is due in the offer's unit) for ``offer``, or
+    ``PaymentRefused`` — before anything is redeemed.
 
     ``price``: ecash in another unit than the sale's is accepted at this price (``core.pos.pricing``).
     """
     if not offer.proofs:
         raise PaymentRefused(FailureReason.INVALID, "the token holds no ecash")
-    due = due_in(sale, offer.unit, price)
     mint = normalize_mint_url(offer.mint)
     settlement = policy.settlement_for(mint)
     if settlement is None:
         raise PaymentRefused(FailureReason.UNTRUSTED_MINT, f"{mint} is not one of this shop's trusted mints")
+    due = _due_in(sale, offer.unit, price)
     if offer.amount < due:
         missing = format_amount(due - offer.amount, offer.unit)
         priced = f" ({format_amount(sale.amount, sale.unit)} at {price.describe()})" if price is not None else ""
@@ -119,7 +120,7 @@ def check_offer(sale: Sale, offer: Offer, policy: PosPolicy, price: UnitPrice | 
         )
     if settlement == "melt" and not policy.backend:
         raise PaymentRefused(FailureReason.NO_BACKEND, f"ecash from {mint} must be forwarded, and no backend is set")
-    return settlement
+    return settlement, due
 
 
 @dataclass

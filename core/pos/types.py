@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from core.protocol.units import format_amount, unit_info
+from core.pos.pricing import UnitPrice
+from core.protocol.units import format_amount
 
 __all__ = [
     "FailureReason",
@@ -132,11 +133,17 @@ class Sale:
         """The unit of ``received``, ``net``, ``fee`` and ``change``."""
         return self.paid_unit or self.unit
 
+    @property
+    def price(self) -> UnitPrice | None:
+        """The price recorded when ecash of another unit paid the sale (None: paid in its own unit)."""
+        if not self.paid_unit or self.paid_unit == self.unit or not self.unit_price:
+            return None
+        return UnitPrice(self.paid_unit, Decimal(str(self.unit_price)), self.price_source)
+
     def in_sale_unit(self, amount: int) -> int:
         """An amount of ``ecash_unit`` in the sale's unit (at the recorded price, rounded down)."""
-        if not self.paid_unit or self.paid_unit == self.unit or not self.unit_price:
-            return amount
-        return int(Decimal(amount) * Decimal(str(self.unit_price)))
+        price = self.price
+        return amount if price is None else price.to_sat(amount)
 
     @property
     def refundable(self) -> int:
@@ -145,14 +152,10 @@ class Sale:
 
     def paid_with(self) -> str:
         """For a sale paid in another unit's ecash: "$1.50 ecash at 1 USD = 1,337 sat (the mint's price)"."""
-        if not self.paid_unit or self.paid_unit == self.unit:
+        price = self.price
+        if price is None:
             return ""
-        price = ""
-        if self.unit_price:
-            per_whole = self.unit_price * 10 ** unit_info(self.paid_unit).decimals
-            origin = "the mint's price" if self.price_source == "mint" else "exchange rate"
-            price = f" at 1 {self.paid_unit.upper()} = {per_whole:,.0f} {self.unit} ({origin})"
-        return f"{format_amount(self.received, self.paid_unit)} ecash{price}"
+        return f"{format_amount(self.received, price.unit)} ecash at {price.describe()}"
 
     @property
     def receipt_id(self) -> str:

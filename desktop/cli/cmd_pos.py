@@ -270,6 +270,8 @@ def _read_pin() -> str:
     pin = os.environ.get("NUTDESK_POS_PIN")
     if pin is None:
         pin = getpass.getpass("PIN: ") if sys.stdin.isatty() else sys.stdin.readline().strip()
+    if not pin:  # never read as "no PIN": --set-pin would silently take the lock's PIN away
+        raise UserFacingError("no PIN given (NUTDESK_POS_PIN, the first line of stdin, or the prompt)")
     return pin
 
 

@@ -33,7 +33,7 @@ def test_cashiers_sign_in_at_the_till_and_the_zreport_counts_each(
     assert not box.add("ann", "12")
     assert box.message.text() == "a PIN is 4 to 12 digits"
     assert box.add("ann", "1111") and box.add("bob", "2222")
-    assert [box.names.item(i).text() for i in range(box.names.count())] == ["ann", "bob"]
+    assert [box.items.item(i).text() for i in range(box.items.count())] == ["ann", "bob"]
     launcher.pin.setText("9999")
     launcher.save()
     till = launcher.enter(full_screen=False)

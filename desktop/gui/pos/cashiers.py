@@ -8,13 +8,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QGroupBox,
-    QHBoxLayout,
-    QLabel,
     QLineEdit,
-    QListWidget,
-    QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -22,6 +16,7 @@ from core.api.pos import PosService
 from core.errors import UserFacingError
 from desktop.gui.context import AppContext
 from desktop.gui.dialogs import await_dialog
+from desktop.gui.pos.listbox import PolicyListBox
 
 __all__ = ["CashierDialog", "CashiersBox", "sign_in"]
 
@@ -69,34 +64,17 @@ async def sign_in(till: PosService, parent: QWidget) -> str | None:
         dialog.deleteLater()
 
 
-class CashiersBox(QGroupBox):
+class CashiersBox(PolicyListBox):
     def __init__(self, ctx: AppContext, till: PosService) -> None:
-        super().__init__("Cashiers")
-        self.ctx = ctx
-        self.till = till
-        layout = QVBoxLayout(self)
-        self.names = QListWidget()
-        self.names.setObjectName("cashierNames")
-        self.names.setMaximumHeight(70)
-        layout.addWidget(self.names)
-        row = QHBoxLayout()
-        self.add_button = QPushButton("Add…")
-        self.add_button.clicked.connect(lambda: self.ctx.run(self.ask_add()))
-        self.remove_button = QPushButton("Remove")
-        self.remove_button.clicked.connect(self.remove_selected)
-        row.addWidget(self.add_button)
-        row.addWidget(self.remove_button)
-        row.addStretch(1)
-        layout.addLayout(row)
-        self.message = QLabel("Each cashier signs in at the till with their own PIN; the Z-report counts each.")
-        self.message.setWordWrap(True)
-        layout.addWidget(self.message)
+        message = "Each cashier signs in at the till with their own PIN; the Z-report counts each."
+        super().__init__("Cashiers", ctx, till, list_name="cashierNames", message=message)
         self.refresh()
 
-    def refresh(self) -> None:
-        self.names.clear()
-        self.names.addItems([c.name for c in self.till.policy().cashiers])
-        self.remove_button.setEnabled(self.names.count() > 0)
+    def entries(self) -> list[str]:
+        return [c.name for c in self.till.policy().cashiers]
+
+    def remove_entry(self, name: str) -> None:
+        self.till.remove_cashier(name)
 
     def add(self, name: str, pin: str) -> bool:
         try:
@@ -115,16 +93,3 @@ class CashiersBox(QGroupBox):
                 self.add(dialog.name.text(), dialog.pin.text())
         finally:
             dialog.deleteLater()
-
-    def remove_selected(self) -> None:
-        item = self.names.currentItem()
-        if item is None:
-            self.message.setText("Select a cashier to remove.")
-            return
-        try:
-            self.till.remove_cashier(item.text())
-        except UserFacingError as exc:
-            self.message.setText(str(exc))
-            return
-        self.message.setText(f"Removed {item.text()}.")
-        self.refresh()

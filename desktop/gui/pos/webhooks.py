@@ -12,12 +12,8 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QGroupBox,
-    QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
-    QListWidget,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -28,6 +24,7 @@ from core.api.pos import Delivery, PosService
 from core.errors import UserFacingError
 from desktop.gui.context import AppContext
 from desktop.gui.dialogs import await_dialog
+from desktop.gui.pos.listbox import PolicyListBox
 from desktop.gui.widgets.common import CopyButton, hint
 from desktop.gui.widgets.table import RowsTableModel
 
@@ -86,43 +83,25 @@ class DeliveryLogDialog(QDialog):
         layout.addWidget(buttons)
 
 
-class WebhooksBox(QGroupBox):
+class WebhooksBox(PolicyListBox):
     """Webhooks: paid and refunded sales POSTed as JSON, signed with HMAC-SHA256 (header X-Nutdesk-Signature)."""
 
     def __init__(self, ctx: AppContext, till: PosService) -> None:
-        super().__init__("Webhooks")
-        self.ctx = ctx
-        self.till = till
-        layout = QVBoxLayout(self)
-        self.urls = QListWidget()
-        self.urls.setObjectName("webhookUrls")
-        self.urls.setMaximumHeight(80)
-        layout.addWidget(self.urls)
-        row = QHBoxLayout()
-        self.add_button = QPushButton("Add…")
-        self.add_button.clicked.connect(lambda: self.ctx.run(self.ask_add()))
-        self.remove_button = QPushButton("Remove")
-        self.remove_button.clicked.connect(self.remove_selected)
         self.log_button = QPushButton("Delivery log…")
         self.log_button.setObjectName("webhookLog")
+        super().__init__("Webhooks", ctx, till, list_name="webhookUrls", extra=(self.log_button,))
         self.log_button.clicked.connect(lambda: self.ctx.run(self.show_log()))
-        for b in (self.add_button, self.remove_button, self.log_button):
-            row.addWidget(b)
-        row.addStretch(1)
-        layout.addLayout(row)
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout.addWidget(self.message)
         self.copy_secret = CopyButton("Copy secret")
         self.copy_secret.hide()
-        layout.addWidget(self.copy_secret)
+        self.body.addWidget(self.copy_secret)
         self.refresh()
 
-    def refresh(self) -> None:
-        self.urls.clear()
-        self.urls.addItems([w.url for w in self.till.policy().webhooks])
-        self.remove_button.setEnabled(self.urls.count() > 0)
+    def entries(self) -> list[str]:
+        return [w.url for w in self.till.policy().webhooks]
+
+    def remove_entry(self, name: str) -> None:
+        self.till.remove_webhook(name)
+        self.copy_secret.hide()
 
     def add(self, url: str, secret: str = "") -> bool:
         try:
@@ -146,20 +125,6 @@ class WebhooksBox(QGroupBox):
                 self.add(dialog.url.text(), dialog.secret.text())
         finally:
             dialog.deleteLater()
-
-    def remove_selected(self) -> None:
-        item = self.urls.currentItem()
-        if item is None:
-            self.message.setText("Select a webhook to remove.")
-            return
-        try:
-            self.till.remove_webhook(item.text())
-        except UserFacingError as exc:
-            self.message.setText(str(exc))
-            return
-        self.copy_secret.hide()
-        self.message.setText(f"Removed {item.text()}.")
-        self.refresh()
 
     async def show_log(self) -> None:
         await self.till.deliver_webhooks()  # due retries first, so the log is current

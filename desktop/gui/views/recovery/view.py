@@ -71,7 +71,8 @@ class RecoveryView(QWidget):
         buttons.addStretch(1)
         layout.addLayout(buttons)
         self.recover_button.clicked.connect(lambda: ctx.run(self.recover_now(), "Resuming unfinished operations…"))
-        self.retry_button.clicked.connect(lambda: ctx.run(self.retry_selected(), "Retrying…"))
+        # The row is taken at the click: a refresh (another process's change) may come before the task starts.
+        self.retry_button.clicked.connect(lambda: ctx.run(self.retry_selected(self.selected()), "Retrying…"))
         self.dismiss_button.clicked.connect(self.dismiss_selected)
         self.result = QLabel()
         self.result.setWordWrap(True)
@@ -108,13 +109,26 @@ class RecoveryView(QWidget):
         layout.addStretch(1)
 
         ctx.bus.changed.connect(lambda what: self.refresh() if {RECOVERY, HISTORY} & what else None)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.refresh()
 
     def refresh(self) -> None:
+        keep = self.selected()
         rows = self.state.rows()
         self.model.set_rows(rows)
         self.empty.setVisible(not rows)
         self.table.setVisible(bool(rows))
+        # A refresh keeps the user's selection (the same operation), or selects the only row there is.
+        for number, row in enumerate(rows):
+            if (keep is not None and row.operation_id == keep.operation_id) or (keep is None and len(rows) == 1):
+                self.table.selectRow(number)
+                break
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        row = self.selected()
+        self.retry_button.setEnabled(row is not None)
+        self.dismiss_button.setEnabled(row is not None and row.failed_id is not None)
 
     def selected(self) -> AttentionRow | None:
         indexes = self.table.selectionModel().selectedRows()
@@ -134,8 +148,8 @@ class RecoveryView(QWidget):
         )
         self._changed()
 
-    async def retry_selected(self) -> None:
-        row = self.selected()
+    async def retry_selected(self, row: AttentionRow | None = None) -> None:
+        row = row or self.selected()
         if row is None:
             self.result.setText("Select a row first.")
             return

@@ -13,6 +13,7 @@ from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any
 
 from core.api.payments import RatesService
+from core.api.repeats import earlier_issue, earlier_receive
 from core.api.service import LockOptions, WalletService
 from core.errors import ConfigError, UserFacingError
 
@@ -154,12 +155,26 @@ async def cmd_invoice(service: WalletService, args: argparse.Namespace, out: Out
 
 
 async def cmd_mint_quote(service: WalletService, args: argparse.Namespace, out: Output) -> None:
+    done = earlier_issue(service, args.quote)
+    if done is not None:  # `invoice --wait` (or the recovery) minted it already: say so, ask the mint nothing
+        out.result({"quote": args.quote, "minted": 0, "already_minted": done.amount})
+        out.say(f"Already minted: quote {args.quote} gave {done.amount} {done.unit} on {_when(done.created_at)}.")
+        return
     minted = await service.mint_quote(args.quote)
     out.result({"quote": args.quote, "minted": minted})
     out.say(f"Minted {minted}.")
 
 
+def _when(timestamp: float) -> str:
+    return dt.datetime.fromtimestamp(timestamp).strftime("%Y-%m-%d %H:%M")
+
+
 async def cmd_receive(service: WalletService, args: argparse.Namespace, out: Output) -> None:
+    done = earlier_receive(service, args.token)
+    if done is not None:  # received before (perhaps by the start-up recovery finishing an interrupted receive)
+        out.result({"amount": 0, "fee": 0, "mint": done.mint_url, "unit": done.unit, "already_received": done.amount})
+        out.say(f"Already received: this token gave {done.amount} {done.unit} on {_when(done.created_at)}.")
+        return
     result = await service.receive(args.token, trust=args.trust)
     out.result({"amount": result.amount, "fee": result.fee, "mint": result.mint, "unit": result.unit})
     out.say(f"Received {result.amount} {result.unit} from {result.mint} (fee {result.fee}).")

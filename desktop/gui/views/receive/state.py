@@ -8,6 +8,7 @@ from enum import Enum
 from typing import Any
 
 from core.api import ReceiveResult
+from core.api.repeats import earlier_receive
 from core.api.service import ReceivePreview, WalletService
 from core.errors import NutdeskError, TokenDecodeError, UserFacingError
 
@@ -68,6 +69,12 @@ class ReceiveState:
     async def redeem(self, *, trust: bool) -> ReceiveResult:
         if self.token is None:
             raise UserFacingError("paste a token first")
+        done = earlier_receive(self.service, self.token)
+        if done is not None:
+            self.token, self.preview = None, None
+            raise UserFacingError(
+                f"Already received: this token gave {done.amount} {done.unit} earlier. Nothing more to do."
+            )
         result = await self.service.receive(self.token, trust=trust)
         self.token, self.preview = None, None
         return result

@@ -10,7 +10,7 @@ __all__ = ["main"]
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    args = build_parser(argv).parse_args(argv)
     if args.command is None:
         from desktop.gui_main import run_gui
 

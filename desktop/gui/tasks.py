@@ -28,21 +28,34 @@ class TaskRunner(QObject):
         super().__init__(parent)
         self._on_error = on_error
         self._tasks: set[asyncio.Task[Any]] = set()
+        self.waiting_notice_every = 5.0
 
     @property
     def busy(self) -> bool:
         return bool(self._tasks)
 
-    def start(self, coro: Coroutine[Any, Any, T], *, label: str = "") -> asyncio.Task[T]:
+    def start(self, coro: Coroutine[Any, Any, T], *, label: str = "", waiting_for: str = "") -> asyncio.Task[T]:
+        """Run ``coro``; ``label`` goes to the status bar, and after a few seconds "still waiting for
+        ``waiting_for`` (n s)" (a host when the caller knows which mint it waits on)."""
         task = asyncio.ensure_future(coro)
         was_busy = self.busy
         self._tasks.add(task)
         if label:
             self.status.emit(label)
+            # A frozen mint must not mean a silent status bar: say how long this has been waiting.
+            ticker = asyncio.ensure_future(self._still_waiting(label, waiting_for or "an answer"))
+            task.add_done_callback(lambda _t: ticker.cancel())
         if not was_busy:
             self.busy_changed.emit(True)
         task.add_done_callback(self._done)
         return task
+
+    async def _still_waiting(self, label: str, waiting_for: str) -> None:
+        waited = 0.0
+        while True:
+            await asyncio.sleep(self.waiting_notice_every)
+            waited += self.waiting_notice_every
+            self.status.emit(f"{label.rstrip('…. ')}: still waiting for {waiting_for} ({waited:.0f} s)…")
 
     def _done(self, task: asyncio.Task[Any]) -> None:
         self._tasks.discard(task)

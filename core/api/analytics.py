@@ -31,6 +31,7 @@ from core.analytics.types import (
     FlowRow,
     SalesRow,
 )
+from core.api.mint_labels import mint_titles
 from core.api.service import WalletService
 from core.errors import StorageError, UserFacingError
 
@@ -100,7 +101,9 @@ class AnalyticsService:
         return (self.wallet.store.get_setting(FIAT_CURRENCY_SETTING) or DEFAULT_CURRENCY).upper()
 
     def _mints(self) -> dict[str, MintInfo]:
-        return {m.url: MintInfo(m.name, m.trusted) for m in self.wallet.store.list_mints()}
+        # Titles with the host (and the user's label): two mints named alike stay two bars, slices and rows.
+        titles = mint_titles(self.wallet)
+        return {m.url: MintInfo(titles.get(m.url, m.name), m.trusted) for m in self.wallet.store.list_mints()}
 
     # --- figures -------------------------------------------------------------------------------
 

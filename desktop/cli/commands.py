@@ -12,6 +12,7 @@ import sys
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any
 
+from core.api.mint_labels import mint_label, mint_title, mint_titles, set_mint_label
 from core.api.payments import RatesService
 from core.api.repeats import earlier_issue, earlier_receive
 from core.api.service import LockOptions, WalletService
@@ -65,15 +66,22 @@ async def cmd_mint(service: WalletService, args: argparse.Namespace, out: Output
     action = args.mint_command
     if action == "list":
         views = service.list_mints()
-        out.result({"mints": [v.to_json() for v in views]})
+        titles = mint_titles(service)
+        out.result({"mints": [{**v.to_json(), "label": mint_label(service, v.url)} for v in views]})
         if not views:
             out.say("No mints yet: nutdesk mint add URL")
         for v in views:
             balances = ", ".join(f"{b} {u}" for u, b in v.balances.items()) or "empty"
             out.say(
-                f"{v.url}  {v.name}  {'trusted' if v.trusted else 'not trusted'}  units: {', '.join(v.units)}  "
-                f"balance: {balances}"
+                f"{titles.get(v.url, v.url)}  {v.url}  {'trusted' if v.trusted else 'not trusted'}  "
+                f"units: {', '.join(v.units)}  balance: {balances}"
             )
+        return
+    if action == "label":
+        view = service.mint_view(set_mint_label(service, args.url, " ".join(args.text)))
+        label = mint_label(service, view.url)
+        out.result({"url": view.url, "label": label, "title": mint_title(view.url, view.name, label)})
+        out.say(f"Shown as: {mint_title(view.url, view.name, label)}")
         return
     if action == "add":
         _require_wallet(service)
@@ -89,7 +97,7 @@ async def cmd_mint(service: WalletService, args: argparse.Namespace, out: Output
         out.say(f"Removed {args.url}")
         return
     out.result(view.to_json())
-    out.say(f"{view.name} ({view.url})")
+    out.say(f"{mint_title(view.url, view.name, mint_label(service, view.url))}  {view.url}")
     if view.motd:
         out.say(f"  message of the day: {view.motd}")
     out.say(f"  units: {', '.join(view.units) or '-'}   trusted: {'yes' if view.trusted else 'no'}")
@@ -109,11 +117,12 @@ async def cmd_balance(service: WalletService, args: argparse.Namespace, out: Out
     if fiat is not None:
         result["fiat"] = fiat
     out.result(result)
+    titles = mint_titles(service)
     if not rows:
         out.say("The wallet is empty.")
     for r in rows:
         pending = f"  (pending {r.pending})" if r.pending else ""
-        out.say(f"{r.mint_url}  {r.balance} {r.unit}{pending}")
+        out.say(f"{titles.get(r.mint_url, r.mint_url)}  {r.balance} {r.unit}{pending}")
     for unit, amount in total.items():
         out.say(f"Total: {amount} {unit}")
     if fiat is not None:
@@ -285,6 +294,9 @@ def add_parsers(sub: Any) -> None:
     rm.add_argument("url")
     trust = msub.add_parser("trust", help="trust a mint")
     trust.add_argument("url")
+    label = msub.add_parser("label", help="name a mint your way (shown beside its host); no text clears it")
+    label.add_argument("url")
+    label.add_argument("text", nargs="*")
 
     bal = sub.add_parser("balance", help="balances per mint and unit")
     bal.add_argument("--fiat", action="store_true", help="also show the value in the fiat currency (fetches a rate)")

@@ -6,6 +6,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QWidget
 
+from core.api.mint_labels import mint_titles
 from core.api.service import WalletService
 
 __all__ = ["CopyButton", "MintCombo", "format_amount", "heading", "hint", "short_url"]
@@ -57,9 +58,10 @@ class MintCombo(QComboBox):
         mints = service.list_mints()
         if prefer_funded:
             mints.sort(key=lambda m: -m.balances.get(self.unit, 0))
+        titles = mint_titles(service)
         for m in mints:
             balance = m.balances.get(self.unit, 0)
-            self.addItem(f"{m.name} — {format_amount(balance, self.unit)}", m.url)
+            self.addItem(f"{titles.get(m.url, m.url)} — {format_amount(balance, self.unit)}", m.url)
             self.setItemData(self.count() - 1, m.url, 3)  # tooltip role
         index = self.findData(keep) if keep else -1
         self.setCurrentIndex(index if index >= 0 else (0 if self.count() else -1))

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.api.mint_labels import mint_titles
 from core.api.payments import PaymentsService
 from core.errors import UserFacingError
 from desktop.gui.context import BALANCES, HISTORY, MINTS, SENT, AppContext
@@ -179,8 +180,9 @@ class PayView(QWidget):
         keep = self.mint.currentData()
         self.mint.clear()
         self.mint.addItem("Automatic (cheapest that can pay)", "")
+        titles = mint_titles(self.ctx.service)
         for m in self.ctx.service.list_mints():
-            self.mint.addItem(f"{m.name} — {format_amount(m.balances.get('sat', 0), 'sat')}", m.url)
+            self.mint.addItem(f"{titles.get(m.url, m.url)} — {format_amount(m.balances.get('sat', 0), 'sat')}", m.url)
         index = self.mint.findData(keep)
         self.mint.setCurrentIndex(max(index, 0))
 

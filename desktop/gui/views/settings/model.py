@@ -17,13 +17,17 @@ class MintsModel(RowsTableModel[MintView]):
     NAME, URL, UNITS, BALANCE, TRUSTED = range(5)
     HEADERS = ("Name", "URL", "Units", "Balance", "Trusted")
 
+    def __init__(self) -> None:
+        super().__init__()
+        self.labels: dict[str, str] = {}  # URL → the user's label (set by the view on refresh)
+
     def mint(self, row: int) -> MintView:
         return self.row(row)
 
     def cell(self, m: MintView, col: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             if col == self.NAME:
-                return m.name
+                return self.labels.get(m.url) or m.name
             if col == self.URL:
                 return m.url
             if col == self.UNITS:

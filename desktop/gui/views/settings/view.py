@@ -26,9 +26,10 @@ from PySide6.QtWidgets import (
 )
 
 from core.api.backends import BackendsService
+from core.api.mint_labels import mint_label, set_mint_label
 from core.errors import UserFacingError
 from desktop.gui.context import BALANCES, MINTS, AppContext
-from desktop.gui.dialogs import ask_password, await_dialog, confirm
+from desktop.gui.dialogs import ask_password, ask_text, await_dialog, confirm
 from desktop.gui.views.settings.model import BackendRow, BackendsModel, MintsModel
 from desktop.gui.views.settings.state import FIAT_CURRENCIES, SettingsState
 from desktop.gui.widgets.common import heading, hint, short_url
@@ -162,7 +163,11 @@ class SettingsView(QWidget):
         self.trust_button.clicked.connect(self.toggle_trust)
         self.remove_mint_button = QPushButton("Remove")
         self.remove_mint_button.clicked.connect(lambda: self.ctx.run(self.remove_mint()))
+        self.label_mint_button = QPushButton("Label…")
+        self.label_mint_button.setToolTip("Name the mint your way; its host is always shown beside the name")
+        self.label_mint_button.clicked.connect(lambda: self.ctx.run(self.label_mint()))
         row.addWidget(add)
+        row.addWidget(self.label_mint_button)
         row.addWidget(self.trust_button)
         row.addWidget(self.remove_mint_button)
         row.addStretch(1)
@@ -254,7 +259,9 @@ class SettingsView(QWidget):
     # --- data ----------------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        self.mints_model.set_rows(self.ctx.service.list_mints())
+        mints = self.ctx.service.list_mints()
+        self.mints_model.labels = {m.url: mint_label(self.ctx.service, m.url) for m in mints}
+        self.mints_model.set_rows(mints)
         if self.state.backends is not None:
             old = {
                 self.backends_model.backend(i).name: self.backends_model.backend(i).status
@@ -295,6 +302,17 @@ class SettingsView(QWidget):
         mint = self.mints_model.mint(row)
         self.ctx.service.trust_mint(mint.url, not mint.trusted)
         self.ctx.changed(MINTS)
+
+    async def label_mint(self) -> None:
+        row = self._selected(self.mints_table)
+        if row is None:
+            return
+        mint = self.mints_model.mint(row)
+        current = mint_label(self.ctx.service, mint.url)
+        text = await ask_text(self, "Mint label", f"Label for {short_url(mint.url)} (empty: its own name):", current)
+        if text is not None:
+            set_mint_label(self.ctx.service, mint.url, text)
+            self.ctx.changed(MINTS, BALANCES)
 
     async def remove_mint(self) -> None:
         row = self._selected(self.mints_table)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import sys
 
 from desktop.cli.parser import build_parser
@@ -10,6 +11,7 @@ __all__ = ["main"]
 
 
 def main(argv: list[str] | None = None) -> int:
+    multiprocessing.freeze_support()  # the GUI's helper process (token file decryption) in a frozen build
     args = build_parser(argv).parse_args(argv)
     if args.command is None:
         from desktop.gui_main import run_gui

@@ -27,7 +27,7 @@ from core.errors import (
     TokenDecodeError,
 )
 
-__all__ = ["Explained", "explain", "host_of", "sentence"]
+__all__ = ["Explained", "explain", "host_of", "restore_summary", "sentence"]
 
 
 @dataclass(frozen=True)
@@ -53,6 +53,13 @@ def sentence(text: str) -> str:
 
 def host_of(url: str) -> str:
     return url.removeprefix("https://").removeprefix("http://").rstrip("/")
+
+
+def restore_summary(url: str, amount: int, unit: str = "sat") -> str:
+    """The result of a restore, in the same terms as its progress lines ("found N notes, spent or not")."""
+    if amount:
+        return f"{host_of(url)}: restored {amount:,} {unit} of unspent ecash."
+    return f"{host_of(url)}: restored 0 {unit}: the notes found (if any) were all spent already."
 
 
 # NUT error codes whose words say more than the mint's text (nutshell's are terse or technical).

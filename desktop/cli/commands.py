@@ -12,6 +12,7 @@ import sys
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any
 
+from core.api.messages import restore_summary
 from core.api.mint_labels import mint_label, mint_title, mint_titles, set_mint_label
 from core.api.payments import RatesService
 from core.api.repeats import earlier_issue, earlier_receive
@@ -224,7 +225,7 @@ async def cmd_restore(service: WalletService, args: argparse.Namespace, out: Out
     restored = await service.restore(args.mints, progress=out.progress)
     out.result({"restored": restored})
     for url, amount in restored.items():
-        out.say(f"{url}: restored {amount}")
+        out.say(restore_summary(url, amount))
 
 
 async def cmd_history(service: WalletService, args: argparse.Namespace, out: Output) -> None:

@@ -60,7 +60,9 @@ class ErrorReporter(QObject):
             return
         self.history.append(exc)
         if isinstance(exc, NutdeskError):
-            log.warning("%s: %s", type(exc).__name__, exc, exc_info=exc)
+            # A handled error is one line on stderr; its traceback goes to the log file (and stderr with --debug).
+            log.warning("%s: %s", type(exc).__name__, exc)
+            log.info("traceback of the error above", exc_info=exc)  # the log file (INFO), not stderr (WARNING)
         else:
             log.error("unexpected error", exc_info=exc)
         self.reported.emit(exc)

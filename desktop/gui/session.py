@@ -25,7 +25,7 @@ from desktop.gui.dialogs import PasswordDialog, await_dialog
 from desktop.gui.errors import ErrorReporter
 from desktop.gui.pos.view import PosLauncherView
 from desktop.gui.shell import MainWindow
-from desktop.gui.tasks import TaskRunner
+from desktop.gui.tasks import TaskRunner, shutdown_processes
 from desktop.gui.views.analytics.view import AnalyticsView
 from desktop.gui.views.balances.view import BalancesView
 from desktop.gui.views.history.view import HistoryView
@@ -284,3 +284,4 @@ class Session:
                 log.exception("while closing")
         self.rates = self.payments = self.backends = None
         self.pos = None
+        shutdown_processes()

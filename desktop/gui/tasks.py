@@ -7,13 +7,15 @@ Tests (and the shutdown path) ``await tasks.wait_idle()``.
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import contextlib
+import multiprocessing as mp
 from collections.abc import Callable, Coroutine
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
-__all__ = ["TaskRunner", "run_blocking"]
+__all__ = ["TaskRunner", "run_blocking", "run_in_process", "shutdown_processes"]
 
 T = TypeVar("T")
 
@@ -84,5 +86,25 @@ class TaskRunner(QObject):
 
 
 async def run_blocking(fn: Callable[..., T], *args: Any) -> T:
-    """Run CPU-heavy or blocking work (scrypt, QR decoding, big crypto batches) off the Qt thread."""
+    """Run blocking work that releases the GIL (I/O, QR decoding, hashlib) off the Qt thread."""
     return await asyncio.get_running_loop().run_in_executor(None, fn, *args)
+
+
+_processes: concurrent.futures.ProcessPoolExecutor | None = None
+
+
+async def run_in_process(fn: Callable[..., T], *args: Any) -> T:
+    """Run CPU work that holds the GIL (pyrage's scrypt: ≈1 s) in a helper process: in a thread it would still
+    freeze the window. ``fn`` and its arguments must be picklable (a module-level function)."""
+    global _processes
+    if _processes is None:
+        # spawn, not fork: a forked copy of a Qt process with its threads is not safe to run in.
+        _processes = concurrent.futures.ProcessPoolExecutor(max_workers=1, mp_context=mp.get_context("spawn"))
+    return await asyncio.get_running_loop().run_in_executor(_processes, fn, *args)
+
+
+def shutdown_processes() -> None:
+    global _processes
+    if _processes is not None:
+        _processes.shutdown(wait=False, cancel_futures=True)
+        _processes = None

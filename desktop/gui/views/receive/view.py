@@ -27,7 +27,7 @@ from core.api import is_encrypted_file, read_token_file
 from core.errors import UserFacingError
 from desktop.gui.context import BALANCES, HISTORY, MINTS, AppContext
 from desktop.gui.dialogs import ask_password, await_dialog
-from desktop.gui.tasks import run_blocking
+from desktop.gui.tasks import run_blocking, run_in_process
 from desktop.gui.views.receive.state import InvoiceState, LightningReceive, ReceiveState
 from desktop.gui.widgets.common import CopyButton, MintCombo, format_amount, heading, hint, short_url
 from desktop.gui.widgets.qr import QrWidget
@@ -255,7 +255,7 @@ class ReceiveView(QWidget):
             passphrase = await ask_password(self, "Encrypted token file", f"{Path(path).name} is encrypted.")
             if passphrase is None:
                 return
-        token = await run_blocking(read_token_file, path, passphrase)
+        token = await run_in_process(read_token_file, path, passphrase)  # scrypt holds the GIL: not a thread
         self.input.setPlainText(token)
 
     # --- the Lightning tab ---------------------------------------------------------------------

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.api.messages import restore_summary
 from desktop.gui.context import BALANCES, HISTORY, SENT, AppContext
 from desktop.gui.dialogs import await_dialog
 from desktop.gui.views.recovery.model import AttentionModel
@@ -188,6 +189,6 @@ class RecoveryView(QWidget):
 
     async def restore(self, url: str) -> dict[str, int]:
         restored = await self.ctx.service.restore([url], progress=self.ctx.tasks.status.emit)
-        self.result.setText(", ".join(f"{m}: restored {amount}" for m, amount in restored.items()))
+        self.result.setText("\n".join(restore_summary(m, amount) for m, amount in restored.items()))
         self._changed()
         return restored

@@ -341,8 +341,10 @@ class SettingsView(QWidget):
 
     async def test_backend(self) -> None:
         row = self._selected(self.backends_table)
-        if row is None or self.state.backends is None:
-            return
+        if self.state.backends is None or self.backends_model.rowCount() == 0:
+            raise UserFacingError("No Lightning backend yet: add one with “Add backend…”, then test it.")
+        if row is None:
+            raise UserFacingError("Select a backend in the list, then press Test.")
         name = self.backends_model.backend(row).name
         try:
             status = await self.state.backends.test(name)

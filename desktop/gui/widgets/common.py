@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
-from PySide6.QtGui import QFont, QGuiApplication, QPalette
-from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QWidget
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QFont, QGuiApplication, QKeySequence, QPalette, QShortcut
+from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel, QPushButton, QWidget
 
 from core.api.mint_labels import mint_titles
 from core.api.service import WalletService
 
-__all__ = ["CopyButton", "MintCombo", "format_amount", "heading", "hint", "short_url"]
+__all__ = ["CopyButton", "MintCombo", "format_amount", "heading", "hint", "short_url", "shortcut"]
 
 
 def format_amount(amount: int, unit: str) -> str:
@@ -21,6 +23,26 @@ def format_amount(amount: int, unit: str) -> str:
 
 def short_url(url: str) -> str:
     return url.removeprefix("https://").removeprefix("http://").rstrip("/")
+
+
+def shortcut(scope: QWidget, keys: str, target: QWidget, action: Callable[[], object] | None = None) -> QShortcut:
+    """A keyboard shortcut active while the focus is in ``scope`` (a view), named in ``target``'s tooltip so the
+    keyboard is discoverable. Without ``action`` it clicks ``target`` (only when enabled and shown)."""
+    sequence = QKeySequence(keys)
+    bound = QShortcut(sequence, scope)
+    bound.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+
+    def fire() -> None:
+        if action is not None:
+            action()
+        elif isinstance(target, QAbstractButton) and target.isEnabled() and target.isVisible():
+            target.click()
+
+    bound.activated.connect(fire)
+    keys_text = sequence.toString(QKeySequence.SequenceFormat.NativeText)
+    tip = target.toolTip()
+    target.setToolTip(f"{tip} ({keys_text})" if tip else keys_text)
+    return bound
 
 
 def heading(text: str, *, size: float = 1.5) -> QLabel:

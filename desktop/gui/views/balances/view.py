@@ -27,7 +27,7 @@ from desktop.gui.context import BALANCES, HISTORY, MINTS, AppContext
 from desktop.gui.dialogs import await_dialog, confirm
 from desktop.gui.views.balances.model import BalancesModel
 from desktop.gui.views.balances.state import BalanceEntry, BalancesState
-from desktop.gui.widgets.common import MintCombo, format_amount, heading, hint, short_url
+from desktop.gui.widgets.common import MintCombo, format_amount, heading, hint, short_url, shortcut
 from desktop.gui.widgets.mint_probe import AddMintDialog
 
 __all__ = ["BalancesView", "TransferDialog"]
@@ -90,6 +90,7 @@ class BalancesView(QWidget):
 
         self.table = QTableView()
         self.table.setObjectName("balancesTable")
+        self.table.setAccessibleName("Balances: one row per mint and unit")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -113,6 +114,7 @@ class BalancesView(QWidget):
         buttons.addWidget(self.check_button)
         layout.addLayout(buttons)
         self.add_button.clicked.connect(lambda: ctx.run(self.add_mint()))
+        shortcut(self, "Ctrl+N", self.add_button)
         self.trust_button.clicked.connect(self.toggle_trust)
         self.remove_button.clicked.connect(lambda: ctx.run(self.remove_mint()))
         self.transfer_button.clicked.connect(lambda: ctx.run(self.transfer()))

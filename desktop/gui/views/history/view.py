@@ -25,7 +25,7 @@ from desktop.gui.context import HISTORY, AppContext
 from desktop.gui.dialogs import await_dialog
 from desktop.gui.views.history.model import HistoryFilter, HistoryModel
 from desktop.gui.views.history.state import KIND_LABELS, HistoryState, rows_to_csv
-from desktop.gui.widgets.common import heading
+from desktop.gui.widgets.common import heading, shortcut
 
 __all__ = ["HistoryView"]
 
@@ -47,6 +47,7 @@ class HistoryView(QWidget):
         bar = QHBoxLayout()
         self.search = QLineEdit()
         self.search.setObjectName("historySearch")
+        self.search.setAccessibleName("Search the history")
         self.search.setPlaceholderText("Search mint, memo, state, amount…")
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._filter)
@@ -58,6 +59,9 @@ class HistoryView(QWidget):
         self.kind.currentIndexChanged.connect(self._filter)
         self.export_button = QPushButton("Export CSV…")
         self.export_button.clicked.connect(lambda: ctx.run(self.export_csv_dialog()))
+        shortcut(self, "Ctrl+S", self.export_button)
+        self.search.setToolTip("Search time, kind, mint, state, memo, amount")
+        shortcut(self, "Ctrl+F", self.search, lambda: self.search.setFocus(Qt.FocusReason.ShortcutFocusReason))
         bar.addWidget(self.search, 1)
         bar.addWidget(self.kind)
         bar.addWidget(self.export_button)
@@ -65,6 +69,7 @@ class HistoryView(QWidget):
 
         self.table = QTableView()
         self.table.setObjectName("historyTable")
+        self.table.setAccessibleName("History: one row per operation")
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(HistoryModel.TIME, Qt.SortOrder.DescendingOrder)

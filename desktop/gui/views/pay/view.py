@@ -29,7 +29,7 @@ from desktop.gui.context import BALANCES, HISTORY, MINTS, SENT, AppContext
 from desktop.gui.dialogs import await_dialog
 from desktop.gui.tasks import run_blocking
 from desktop.gui.views.pay.state import PayState, PayStep
-from desktop.gui.widgets.common import CopyButton, format_amount, heading, hint, short_url
+from desktop.gui.widgets.common import CopyButton, format_amount, heading, hint, short_url, shortcut
 from desktop.gui.widgets.scan import decode_qr, scanner_available
 
 __all__ = ["PayView"]
@@ -50,6 +50,7 @@ class PayView(QWidget):
         )
         self.input = QPlainTextEdit()
         self.input.setObjectName("payInput")
+        self.input.setAccessibleName("What to pay: invoice, Lightning address, LNURL or payment request")
         self.input.setPlaceholderText("lnbc… · lnurl… · name@domain · creqA…")
         self.input.setMaximumHeight(90)
         self.input.setWordWrapMode(QTextOption.WrapMode.WrapAnywhere)
@@ -105,6 +106,7 @@ class PayView(QWidget):
         self.continue_button.setObjectName("payContinue")
         self.continue_button.setDefault(True)
         self.continue_button.clicked.connect(lambda: self.ctx.run(self.prepare(), label="Getting a quote…"))
+        shortcut(self, "Ctrl+Return", self.continue_button)
         row.addWidget(self.continue_button)
         layout.addLayout(row)
         return page

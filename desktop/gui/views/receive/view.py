@@ -29,7 +29,7 @@ from desktop.gui.context import BALANCES, HISTORY, MINTS, AppContext
 from desktop.gui.dialogs import ask_password, await_dialog
 from desktop.gui.tasks import run_blocking, run_in_process
 from desktop.gui.views.receive.state import InvoiceState, LightningReceive, ReceiveState
-from desktop.gui.widgets.common import CopyButton, MintCombo, format_amount, heading, hint, short_url
+from desktop.gui.widgets.common import CopyButton, MintCombo, format_amount, heading, hint, short_url, shortcut
 from desktop.gui.widgets.qr import QrWidget
 from desktop.gui.widgets.scan import camera_available, decode_qr, grab_screen, scanner_available
 
@@ -96,6 +96,7 @@ class ReceiveView(QWidget):
         layout.addWidget(hint("Paste a token, drop a token file or text here, or scan a QR code."))
         self.input = TokenDropBox()
         self.input.setObjectName("tokenInput")
+        self.input.setAccessibleName("Token to receive (paste or drop a token or a token file)")
         self.input.setPlaceholderText("cashuB…")
         self.input.setMaximumHeight(110)
         self.input.setWordWrapMode(QTextOption.WrapMode.WrapAnywhere)
@@ -113,6 +114,7 @@ class ReceiveView(QWidget):
         self.camera_button = QPushButton("Camera…")
         self.camera_button.clicked.connect(lambda: self.ctx.run(self.scan_camera()))
         self.file_button = QPushButton("Open token file…")
+        shortcut(self, "Ctrl+O", self.file_button)
         self.file_button.clicked.connect(lambda: self.ctx.run(self.open_file()))
         for b in (self.paste_button, self.image_button, self.screen_button, self.camera_button, self.file_button):
             sources.addWidget(b)
@@ -155,6 +157,7 @@ class ReceiveView(QWidget):
         self.receive_button.setObjectName("receiveButton")
         self.receive_button.setDefault(True)
         self.receive_button.clicked.connect(lambda: self.ctx.run(self.redeem(), label="Receiving…"))
+        shortcut(self, "Ctrl+Return", self.receive_button)
         row.addWidget(self.receive_button)
         layout.addLayout(row)
         layout.addStretch(1)

@@ -22,7 +22,7 @@ from desktop.gui.context import BALANCES, HISTORY, SENT, AppContext
 from desktop.gui.dialogs import await_dialog
 from desktop.gui.views.recovery.model import AttentionModel
 from desktop.gui.views.recovery.state import AttentionRow, RecoveryState
-from desktop.gui.widgets.common import heading, hint
+from desktop.gui.widgets.common import heading, hint, shortcut
 
 __all__ = ["RecoveryView"]
 
@@ -50,6 +50,7 @@ class RecoveryView(QWidget):
         )
         self.table = QTableView()
         self.table.setObjectName("recoveryTable")
+        self.table.setAccessibleName("Operations that need attention")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -72,6 +73,7 @@ class RecoveryView(QWidget):
         buttons.addStretch(1)
         layout.addLayout(buttons)
         self.recover_button.clicked.connect(lambda: ctx.run(self.recover_now(), "Resuming unfinished operations…"))
+        shortcut(self, "Ctrl+R", self.recover_button)
         # The row is taken at the click: a refresh (another process's change) may come before the task starts.
         self.retry_button.clicked.connect(lambda: ctx.run(self.retry_selected(self.selected()), "Retrying…"))
         self.dismiss_button.clicked.connect(self.dismiss_selected)

@@ -35,7 +35,7 @@ from desktop.gui.context import BALANCES, HISTORY, MINTS, SENT, AppContext
 from desktop.gui.dialogs import await_dialog, confirm
 from desktop.gui.views.send.model import SentTokensModel
 from desktop.gui.views.send.state import SendState
-from desktop.gui.widgets.common import CopyButton, MintCombo, format_amount, heading, hint
+from desktop.gui.widgets.common import CopyButton, MintCombo, format_amount, heading, hint, shortcut
 
 __all__ = ["ExportDialog", "SendView"]
 
@@ -191,6 +191,7 @@ class SendView(QWidget):
         self.send_button.setObjectName("sendButton")
         self.send_button.setDefault(True)
         self.send_button.clicked.connect(lambda: self.ctx.run(self.create_token(), label="Creating the token…"))
+        shortcut(self, "Ctrl+Return", self.send_button)
         layout.addWidget(self.send_button)
         layout.addStretch(1)
         return layout
@@ -227,6 +228,7 @@ class SendView(QWidget):
         self.export_button.setObjectName("exportButton")
         self.export_button.setEnabled(False)
         self.export_button.clicked.connect(lambda: self.ctx.run(self.export_file(), label="Saving…"))
+        shortcut(self, "Ctrl+S", self.export_button)
         row.addWidget(self.copy)
         row.addWidget(self.export_button)
         layout.addLayout(row)

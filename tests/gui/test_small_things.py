@@ -1,6 +1,6 @@
 """Small things a new user tripped over: Settings' Test with no backend says so, a token file is decrypted in a
 helper process (scrypt holds the GIL: a thread froze the window), a handled error is one line on stderr, and a
-restore's result speaks in the same terms as its progress lines."""
+restore's result speaks in the same terms as its progress lines, and an empty table says what to do next."""
 
 from __future__ import annotations
 
@@ -18,7 +18,10 @@ from core.config import Config
 from core.errors import InsufficientBalance, UserFacingError
 from desktop.gui.errors import ErrorReporter
 from desktop.gui.tasks import run_in_process, shutdown_processes
+from desktop.gui.views.balances.view import BalancesView
+from desktop.gui.views.history.view import HistoryView
 from desktop.gui.views.receive.view import ReceiveView
+from desktop.gui.views.send.view import SendView
 from desktop.gui.views.settings.view import SettingsView
 from tests.gui.conftest import GuiHarness
 
@@ -79,3 +82,16 @@ def test_the_restore_result_counts_what_the_progress_counts() -> None:
         "127.0.0.1:3338: restored 0 sat: the notes found (if any) were all spent already."
     )
     assert restore_summary("https://m.example/", 1234) == "m.example: restored 1,234 sat of unspent ecash."
+
+
+def test_empty_tables_say_what_to_do_next(gui: GuiHarness, tmp_path: Path, run: Any) -> None:
+    fresh_wallet(tmp_path / "w", run)
+    session = gui.open(tmp_path / "w")
+    balances, history, send = session.view(BalancesView), session.view(HistoryView), session.view(SendView)
+    for view, table, empty, next_step in (
+        (balances, balances.table, balances.empty, "Add mint"),
+        (history, history.table, history.empty, "Receive"),
+        (send, send.pending_table, send.pending_empty, "Reclaim"),
+    ):
+        assert not table.isVisibleTo(view) and empty.isVisibleTo(view)
+        assert next_step in empty.text()

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel, QPushButton, Q
 from core.api.mint_labels import mint_titles
 from core.api.service import WalletService
 
-__all__ = ["CopyButton", "MintCombo", "format_amount", "heading", "hint", "short_url", "shortcut"]
+__all__ = ["CopyButton", "MintCombo", "empty_state", "format_amount", "heading", "hint", "short_url", "shortcut"]
 
 
 def format_amount(amount: int, unit: str) -> str:
@@ -61,6 +61,16 @@ def hint(text: str) -> QLabel:
     label.setObjectName("hint")
     # A palette role, not a style sheet, so the muted colour follows light/dark switches.
     label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+    return label
+
+
+def empty_state(text: str, name: str) -> QLabel:
+    """What an empty table says instead: what is (not) here and what to do next. Shown in the table's place."""
+    label = hint(text)
+    label.setObjectName(name)
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    label.setMinimumHeight(120)
+    label.setTextFormat(Qt.TextFormat.RichText)
     return label
 
 

@@ -27,7 +27,7 @@ from desktop.gui.context import BALANCES, HISTORY, MINTS, AppContext
 from desktop.gui.dialogs import await_dialog, confirm
 from desktop.gui.views.balances.model import BalancesModel
 from desktop.gui.views.balances.state import BalanceEntry, BalancesState
-from desktop.gui.widgets.common import MintCombo, format_amount, heading, hint, short_url, shortcut
+from desktop.gui.widgets.common import MintCombo, empty_state, format_amount, heading, hint, short_url, shortcut
 from desktop.gui.widgets.mint_probe import AddMintDialog
 
 __all__ = ["BalancesView", "TransferDialog"]
@@ -101,6 +101,13 @@ class BalancesView(QWidget):
         header.setSectionResizeMode(BalancesModel.MINT, QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().selectionChanged.connect(self._selected)
         layout.addWidget(self.table, 3)
+        self.empty = empty_state(
+            "<b>No mints yet.</b><br>A mint issues the ecash and holds the bitcoin behind it. "
+            "Add one you trust (<b>Add mint…</b>, Ctrl+N),<br>then receive a token or a Lightning payment in "
+            "<b>Receive</b> (Ctrl+2).",
+            "balancesEmpty",
+        )
+        layout.addWidget(self.empty, 3)
 
         buttons = QHBoxLayout()
         self.add_button = QPushButton("Add mint…")
@@ -169,6 +176,8 @@ class BalancesView(QWidget):
                     row = i
         if self.state.entries:
             self.table.selectRow(row)
+        self.table.setVisible(bool(self.state.entries))
+        self.empty.setVisible(not self.state.entries)
         self._show_details()
 
     def selected_entry(self) -> BalanceEntry | None:

@@ -22,6 +22,10 @@ class HistoryModel(RowsTableModel[HistoryRow]):
     HEADERS = ("Time", "Kind", "Amount", "Fee", "Mint", "State", "Memo")
     SortRole = Qt.ItemDataRole.UserRole
 
+    def __init__(self) -> None:
+        super().__init__()
+        self.titles: dict[str, str] = {}  # URL → "Label or name (host)", set by the view on refresh
+
     def cell(self, r: HistoryRow, col: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             if col == self.TIME:
@@ -36,7 +40,7 @@ class HistoryModel(RowsTableModel[HistoryRow]):
             if col == self.FEE:
                 return format_amount(r.fee, r.unit) if r.fee else "—"
             if col == self.MINT:
-                return short_url(r.mint)
+                return self.titles.get(r.mint) or short_url(r.mint)
             if col == self.STATE:
                 return r.state
             if col == self.MEMO:

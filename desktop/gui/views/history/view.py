@@ -21,11 +21,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.api.mint_labels import mint_titles
 from desktop.gui.context import HISTORY, AppContext
 from desktop.gui.dialogs import await_dialog
 from desktop.gui.views.history.model import HistoryFilter, HistoryModel
 from desktop.gui.views.history.state import KIND_LABELS, HistoryState, rows_to_csv
-from desktop.gui.widgets.common import heading, shortcut
+from desktop.gui.widgets.common import empty_state, heading, shortcut
 
 __all__ = ["HistoryView"]
 
@@ -80,13 +81,23 @@ class HistoryView(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(HistoryModel.MEMO, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.table, 1)
+        self.empty = empty_state(
+            "<b>No operations yet.</b><br>Everything the wallet does is listed here: receive a token or a "
+            "Lightning payment in <b>Receive</b> (Ctrl+2) to begin.",
+            "historyEmpty",
+        )
+        layout.addWidget(self.empty, 1)
         self.count = QLabel()
         layout.addWidget(self.count)
         ctx.bus.changed.connect(lambda what: self.refresh() if HISTORY in what else None)
         self.refresh()
 
     def refresh(self) -> None:
+        self.model.titles = mint_titles(self.ctx.service)
         self.model.set_rows(self.state.load())
+        has_rows = self.model.rowCount() > 0
+        self.table.setVisible(has_rows)
+        self.empty.setVisible(not has_rows)
         self._update_count()
 
     def _filter(self) -> None:

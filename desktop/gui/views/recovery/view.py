@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.api.messages import restore_summary
+from core.api.mint_labels import mint_titles
 from desktop.gui.context import BALANCES, HISTORY, SENT, AppContext
 from desktop.gui.dialogs import await_dialog
 from desktop.gui.views.recovery.model import AttentionModel
@@ -118,6 +119,7 @@ class RecoveryView(QWidget):
     def refresh(self) -> None:
         keep = self.selected()
         rows = self.state.rows()
+        self.model.titles = mint_titles(self.ctx.service)
         self.model.set_rows(rows)
         self.empty.setVisible(not rows)
         self.table.setVisible(bool(rows))

@@ -38,6 +38,8 @@ class MintsModel(RowsTableModel[MintView]):
                 return "yes" if m.trusted else "no"
         if role == Qt.ItemDataRole.ToolTipRole and col == self.NAME and m.motd:
             return m.motd
+        if role == Qt.ItemDataRole.TextAlignmentRole and col == self.BALANCE:  # amounts line up on the right
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
 

@@ -4,6 +4,7 @@ restore's result speaks in the same terms as its progress lines, and an empty ta
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import os
 from pathlib import Path
@@ -17,7 +18,7 @@ from core.api.service import WalletService
 from core.config import Config
 from core.errors import InsufficientBalance, UserFacingError
 from desktop.gui.errors import ErrorReporter
-from desktop.gui.tasks import run_in_process, shutdown_processes
+from desktop.gui.tasks import TaskRunner, run_in_process, shutdown_processes
 from desktop.gui.views.balances.view import BalancesView
 from desktop.gui.views.history.view import HistoryView
 from desktop.gui.views.receive.view import ReceiveView
@@ -95,3 +96,19 @@ def test_empty_tables_say_what_to_do_next(gui: GuiHarness, tmp_path: Path, run: 
     ):
         assert not table.isVisibleTo(view) and empty.isVisibleTo(view)
         assert next_step in empty.text()
+
+
+def test_a_slow_task_says_what_it_is_still_waiting_for(run: Any) -> None:
+    tasks = TaskRunner(lambda exc: None)
+    tasks.waiting_notice_every = 0.05
+    said: list[str] = []
+    tasks.status.connect(said.append)
+
+    async def frozen_mint() -> None:
+        await asyncio.sleep(0.2)
+
+    tasks.start(frozen_mint(), label="Receiving…", waiting_for="mint.example.com")
+    run(tasks.wait_idle())
+    assert said[0] == "Receiving…"
+    assert any(line.startswith("Receiving: still waiting for mint.example.com (") for line in said)
+    assert said[-1] == ""  # cleared when done; no line after it

@@ -156,7 +156,13 @@ class ReceiveView(QWidget):
         self.receive_button = QPushButton("Receive")
         self.receive_button.setObjectName("receiveButton")
         self.receive_button.setDefault(True)
-        self.receive_button.clicked.connect(lambda: self.ctx.run(self.redeem(), label="Receiving…"))
+        self.receive_button.clicked.connect(
+            lambda: self.ctx.run(
+                self.redeem(),
+                label="Receiving…",
+                waiting_for=short_url(self.state.preview.mint) if self.state.preview else "",
+            )
+        )
         shortcut(self, "Ctrl+Return", self.receive_button)
         row.addWidget(self.receive_button)
         layout.addLayout(row)

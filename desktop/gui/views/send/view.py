@@ -36,7 +36,16 @@ from desktop.gui.context import BALANCES, HISTORY, MINTS, SENT, AppContext
 from desktop.gui.dialogs import await_dialog, confirm
 from desktop.gui.views.send.model import SentTokensModel
 from desktop.gui.views.send.state import SendState
-from desktop.gui.widgets.common import CopyButton, MintCombo, empty_state, format_amount, heading, hint, shortcut
+from desktop.gui.widgets.common import (
+    CopyButton,
+    MintCombo,
+    empty_state,
+    format_amount,
+    heading,
+    hint,
+    short_url,
+    shortcut,
+)
 
 __all__ = ["ExportDialog", "SendView"]
 
@@ -191,7 +200,11 @@ class SendView(QWidget):
         self.send_button = QPushButton("Create token")
         self.send_button.setObjectName("sendButton")
         self.send_button.setDefault(True)
-        self.send_button.clicked.connect(lambda: self.ctx.run(self.create_token(), label="Creating the token…"))
+        self.send_button.clicked.connect(
+            lambda: self.ctx.run(
+                self.create_token(), label="Creating the token…", waiting_for=short_url(self.mint.current_url())
+            )
+        )
         shortcut(self, "Ctrl+Return", self.send_button)
         layout.addWidget(self.send_button)
         layout.addStretch(1)

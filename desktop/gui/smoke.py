@@ -44,9 +44,10 @@ class SmokeTest:
         nav = [window.nav.item(row) for row in range(window.nav.count())]
         return {
             "window": window.isVisible(),
-            "app_icon": isinstance(app, QApplication) and not app.windowIcon().isNull(),
-            "window_icon": not window.windowIcon().isNull(),
-            "nav_icons": sum(not item.icon().isNull() for item in nav),
+            # Rendered, not just named: a build without Qt's SVG plugins gives icons that draw nothing.
+            "app_icon": isinstance(app, QApplication) and not app.windowIcon().pixmap(32, 32).isNull(),
+            "window_icon": not window.windowIcon().pixmap(32, 32).isNull(),
+            "nav_icons": sum(not item.icon().pixmap(20, 20).isNull() for item in nav),
             "nav_items": len(nav),
             "about_version": about_version,
         }

@@ -124,3 +124,11 @@ def test_the_version_is_pyprojects_everywhere() -> None:
         [sys.executable, "-m", "desktop", "--version"], cwd=ROOT, capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == f"nutdesk {pyproject_version()}"
+
+
+def test_the_changelog_has_this_version_and_the_licence_file_is_the_declared_mit() -> None:
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    assert f"## [{project['version']}]" in (ROOT / "CHANGELOG.md").read_text()
+    assert project["license"] == "MIT" and project["license-files"] == ["LICENSE"]
+    licence = (ROOT / "LICENSE").read_text()
+    assert licence.startswith("MIT License") and "Permission is hereby granted, free of charge" in licence

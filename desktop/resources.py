@@ -87,8 +87,13 @@ def app_icon() -> QIcon:
 
 
 def icon(name: str, *, dark: bool) -> QIcon:
-    """A navigation or action glyph, drawn for a dark or a light palette."""
+    """A navigation or action glyph, drawn for a dark or a light palette. A selected row is orange with dark text
+    in both palettes (desktop/gui/palette.py), so its glyph is always the dark-stroked one."""
+    from PySide6.QtCore import QSize
     from PySide6.QtGui import QIcon
 
     load_resources()
-    return QIcon(f":/nutdesk/icons/{'dark' if dark else 'light'}/{name}.svg")
+    result = QIcon()
+    result.addFile(f":/nutdesk/icons/{'dark' if dark else 'light'}/{name}.svg", QSize(), QIcon.Mode.Normal)
+    result.addFile(f":/nutdesk/icons/light/{name}.svg", QSize(), QIcon.Mode.Selected)
+    return result

@@ -12,7 +12,8 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from PIL import Image
-from PySide6.QtCore import QFile
+from PySide6.QtCore import QFile, QSize
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
@@ -50,6 +51,8 @@ def test_the_resource_loads_and_every_glyph_renders_in_light_and_dark(qtbot: QtB
     light = icon("pay", dark=False).pixmap(24, 24).toImage()
     dark = icon("pay", dark=True).pixmap(24, 24).toImage()
     assert light != dark  # drawn for each palette
+    selected = icon("pay", dark=True).pixmap(QSize(24, 24), QIcon.Mode.Selected).toImage()
+    assert selected == light  # a selected row is orange with dark text in both palettes
 
 
 def test_the_app_icon_comes_in_every_size_and_as_ico_and_icns(qtbot: QtBot) -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -70,6 +71,7 @@ def test_the_frozen_app_as_a_debian_package_installs_runs_and_opens_its_window(t
     try:
         assert installed.returncode == 0, installed.stdout + installed.stderr
         assert os.path.realpath("/usr/bin/nutdesk") == "/opt/nutdesk/nutdesk"
+        assert os.path.realpath("/usr/bin/nutdesk-gui") == "/opt/nutdesk/nutdesk-gui"  # the desktop entry's Exec
         entry = Path(f"/usr/share/applications/{APP_ID}.desktop")
         assert subprocess.run(["desktop-file-validate", str(entry)]).returncode == 0
         assert Path(f"/usr/share/icons/hicolor/256x256/apps/{APP_ID}.png").is_file()
@@ -100,6 +102,7 @@ def test_the_frozen_app_as_a_debian_package_installs_runs_and_opens_its_window(t
         lap("run")
     finally:
         removed = dpkg("-r", "nutdesk")
+        shutil.rmtree(src, ignore_errors=True)  # ≈ 1 GB of build, folder and package: not kept in /tmp
     assert removed.returncode == 0, removed.stderr
     assert not Path("/opt/nutdesk").exists() and not Path("/usr/bin/nutdesk").exists()
     lap("dpkg -r")

@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from importlib.metadata import PackageNotFoundError, version
 
 from desktop.cli.registry import command_modules
+from desktop.version import app_version
 
 __all__ = ["NutdeskParser", "build_parser", "package_version"]
 
@@ -29,10 +29,7 @@ class NutdeskParser(argparse.ArgumentParser):
 
 
 def package_version() -> str:
-    try:
-        return version("nutdesk")
-    except PackageNotFoundError:
-        return "0+unknown"
+    return app_version()
 
 
 def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:

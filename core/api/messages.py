@@ -115,8 +115,11 @@ def explain(exc: BaseException) -> Explained:
     if isinstance(exc, MintUnreachable):
         host = host_of(exc.mint_url or _mint_in(raw)) or "the mint"
         if not exc.sent:
+            waited = re.search(r"did not answer within (\d+ s)", raw)
             return said(
-                f"Could not reach the mint at {host}; nothing was sent",
+                f"The mint at {host} did not answer within {waited.group(1)}; nothing was changed"
+                if waited
+                else f"Could not reach the mint at {host}; nothing was sent",
                 "Check the address and the network, or try again when the mint is back online.",
             )
         return said(

@@ -21,7 +21,7 @@ from core.api.messages import explain, host_of
 from core.api.recovery import RecoveryService
 from core.api.service import WalletService
 from core.config import Config, default_data_dir
-from core.errors import InvalidPassword, NutdeskError
+from core.errors import InvalidPassword, MintUnreachable, NutdeskError
 from desktop.cli import commands
 from desktop.cli.registry import dispatch
 
@@ -121,13 +121,31 @@ async def _say_while_waiting(args: argparse.Namespace) -> None:
         print(f"nutdesk: still waiting for {_mint_host(args)} ({waited:.0f} s)…", file=sys.stderr, flush=True)
 
 
+# Commands that only read from a mint (nothing to lose by giving up): a first deadline much shorter than the
+# HTTP layer's, so a frozen mint is a clear message after FIRST_DEADLINE seconds, not minutes of waiting.
+READ_ONLY = {("mint", "add"), ("mint", "info")}
+FIRST_DEADLINE = float(os.environ.get("NUTDESK_FIRST_DEADLINE", "30"))
+
+
 async def _dispatch_reporting_waits(service: WalletService, args: argparse.Namespace, out: Output) -> None:
     if args.command in WAITING_ON_PURPOSE or getattr(args, "wait", False):
         await dispatch(service, args, out)
         return
     notice = asyncio.ensure_future(_say_while_waiting(args))
     try:
-        await dispatch(service, args, out)
+        if (args.command, getattr(args, "mint_command", None)) in READ_ONLY:
+            try:
+                async with asyncio.timeout(FIRST_DEADLINE):
+                    await dispatch(service, args, out)
+            except TimeoutError:
+                host = _mint_host(args)
+                raise MintUnreachable(
+                    f"{host} did not answer within {FIRST_DEADLINE:.0f} s",
+                    mint_url=getattr(args, "url", ""),
+                    sent=False,
+                ) from None
+        else:
+            await dispatch(service, args, out)
     finally:
         notice.cancel()
 

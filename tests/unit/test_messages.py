@@ -129,8 +129,9 @@ def test_ctrl_d_at_the_password_prompt_is_a_clean_message(
     assert err.strip() == "nutdesk: No input (Ctrl-D): nothing was done."
 
 
-def test_a_frozen_mint_gets_still_waiting_lines(tmp_path: Path) -> None:
-    """A mint that accepts the connection and never answers: the CLI says it is still waiting, with the time."""
+def test_a_frozen_mint_gets_still_waiting_lines_and_a_short_first_deadline(tmp_path: Path) -> None:
+    """A mint that accepts the connection and never answers: the CLI says it is still waiting, with the time, and
+    a command that only reads from the mint gives up at the first deadline with a clear message."""
     assert run("--data-dir", str(tmp_path), "init").returncode == 0
     with socket.socket() as frozen:
         frozen.bind(("127.0.0.1", 0))
@@ -141,11 +142,19 @@ def test_a_frozen_mint_gets_still_waiting_lines(tmp_path: Path) -> None:
             stderr=subprocess.PIPE,
             stdout=subprocess.DEVNULL,
             text=True,
+            env=dict(os.environ, NUTDESK_FIRST_DEADLINE="7"),
         )
+        host = url.removeprefix("http://")
         try:
             assert process.stderr is not None
             line = process.stderr.readline()
-            assert line.strip() == f"nutdesk: still waiting for {url.removeprefix('http://')} (5 s)…"
+            assert line.strip() == f"nutdesk: still waiting for {host} (5 s)…"
+            assert process.wait(timeout=60) == 1
+            rest = process.stderr.read().strip().splitlines()
+            assert rest == [
+                f"nutdesk: The mint at {host} did not answer within 7 s; nothing was changed. Check the address and "
+                "the network, or try again when the mint is back online."
+            ]
         finally:
             process.kill()
             process.wait()

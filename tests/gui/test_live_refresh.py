@@ -12,6 +12,7 @@ from core.api.service import WalletService
 from core.config import Config
 from desktop.gui.views.balances.view import BalancesView
 from desktop.gui.views.history.view import HistoryView
+from desktop.gui.views.settings.view import SettingsView
 from tests.gui.conftest import GuiHarness, make_funded_wallet, until
 from tests.peers.nutshell import NutshellMint
 
@@ -65,3 +66,23 @@ def test_an_idle_window_does_not_refresh_over_and_over(gui: GuiHarness, run: Any
     seen.clear()
     run(asyncio.sleep(1.5))
     assert seen == []
+
+
+def test_settings_saved_by_another_process_show_unless_the_user_is_typing(
+    gui: GuiHarness, run: Any, tmp_path: Path
+) -> None:
+    data = tmp_path / "wallet"
+    service = WalletService.open(Config(data_dir=data))
+    service.create_wallet()
+    run(service.close())
+    settings = gui.open(data).view(SettingsView)
+    assert settings.relays.text() == ""
+
+    run(cli(data, "relays", "--add", "wss://relay.example.com"))
+    run(until(lambda: settings.relays.text() == "wss://relay.example.com", what="the relay saved by the CLI"))
+
+    settings.relays.setText("wss://typing.example")  # an edit not saved yet
+    settings.relays.setModified(True)
+    run(cli(data, "relays", "--add", "wss://second.example.com"))
+    run(asyncio.sleep(1.5))  # several polls
+    assert settings.relays.text() == "wss://typing.example"

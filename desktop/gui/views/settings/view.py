@@ -196,6 +196,13 @@ class SettingsView(QWidget):
             box.setToolTip("Lightning backends are not available in this build")
         return box
 
+    def _reload_display(self) -> None:
+        """Show values another process saved (``nutdesk relays --add``), never over what the user is typing."""
+        if not self.relays.hasFocus() and not self.relays.isModified():
+            self.relays.setText(" ".join(self.state.relays))
+        if not self.currency.hasFocus():
+            self.currency.setCurrentText(self.state.currency)
+
     def _display_box(self) -> QGroupBox:
         box = QGroupBox("Display")
         form = QFormLayout(box)
@@ -262,6 +269,7 @@ class SettingsView(QWidget):
         mints = self.ctx.service.list_mints()
         self.mints_model.labels = {m.url: mint_label(self.ctx.service, m.url) for m in mints}
         self.mints_model.set_rows(mints)
+        self._reload_display()
         if self.state.backends is not None:
             old = {
                 self.backends_model.backend(i).name: self.backends_model.backend(i).status

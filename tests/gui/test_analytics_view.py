@@ -24,7 +24,7 @@ from core.config import Config
 from desktop.gui.context import HISTORY, AppContext
 from desktop.gui.errors import ErrorReporter
 from desktop.gui.tasks import TaskRunner
-from desktop.gui.views.analytics.view import AnalyticsView
+from desktop.gui.views.analytics.view import AnalyticsView, category_label
 from tests.gui.conftest import until
 from tests.unit.test_analytics_beancount import check_beancount
 
@@ -106,12 +106,13 @@ def test_mints_with_the_same_name_keep_their_own_bars_and_slices(view: Analytics
     [fees] = _series(view.fee_chart)
     axis = next(a for a in view.fee_chart.chart().axes() if isinstance(a, QBarCategoryAxis))
     assert axis.categories() == [
-        mint_title(url, name, "Pocket money" if url == MINTS[3][0] else "")
+        category_label(mint_title(url, name, "Pocket money" if url == MINTS[3][0] else ""))
         for url, name in sorted((u, "Cashu mint" if i < 2 else n) for i, (u, n, *_) in enumerate(MINTS))
     ]
-    assert "Cashu mint (mint.coffee.example)" in axis.categories()
-    assert "Cashu mint (ecash.bank.example)" in axis.categories()
-    assert "Pocket money (tiny.mint.example)" in axis.categories()
+    assert "Cashu mint<br><small>mint.coffee.example</small>" in axis.categories()
+    assert "Cashu mint<br><small>ecash.bank.example</small>" in axis.categories()
+    assert "Pocket money<br><small>tiny.mint.example</small>" in axis.categories()
+    assert view.fees_model.data(view.fees_model.index(0, 0)) == "Cashu mint (ecash.bank.example)"
     assert all(bar_set.count() == len(MINTS) for bar_set in fees.barSets())
     [pie] = _series(view.exposure_chart)
     assert len({pie.slices()[i].label() for i in range(pie.count())}) == pie.count() == len(MINTS)

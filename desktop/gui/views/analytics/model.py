@@ -76,6 +76,19 @@ class FeesModel(RowsModel[FeeRow]):
     ]
     TOOLTIPS: ClassVar[dict[int, Callable[[Any], str]]] = {0: lambda f: f.mint_url}
 
+    def __init__(self) -> None:
+        super().__init__()
+        self.names: dict[str, str] = {}  # URL → "Label or name (host)", from the snapshot's exposure rows
+
+    def set_names(self, names: dict[str, str]) -> None:
+        self.names = dict(names)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and index.isValid() and index.column() == 0:
+            row = self._rows[index.row()]
+            return self.names.get(row.mint_url) or short_mint(row.mint_url)
+        return super().data(index, role)
+
     def fiat_column(self, currency: str) -> None:
         """Show the fees' value at the recorded rates as the last column."""
         self.beginResetModel()

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import html
 from pathlib import Path
 
 from PySide6.QtCharts import (
@@ -81,6 +82,15 @@ def _msecs(bucket: str) -> float:
     """Local midnight at the start of the bucket, in ms since the epoch (the x of a QDateTimeAxis)."""
     day = dt.date.fromisoformat(bucket)
     return dt.datetime(day.year, day.month, day.day).timestamp() * 1000.0
+
+
+def category_label(title: str) -> str:
+    """A bar group's label: the mint's name over its host (rich text), so a narrow group elides neither and two
+    mints of one name stay told apart. Categories must be unique: titles are (they carry the host)."""
+    name, sep, host = title.rpartition(" (")
+    if not sep:
+        return html.escape(title)
+    return f"{html.escape(name)}<br><small>{html.escape(host.removesuffix(')'))}</small>"
 
 
 class AnalyticsView(QWidget):
@@ -297,7 +307,7 @@ class AnalyticsView(QWidget):
         chart.addSeries(series)
         axis = QBarCategoryAxis()
         names = {x.mint_url: x.name for x in (self.state.snapshot.exposure if self.state.snapshot else [])}
-        axis.append([names.get(f.mint_url) or short_mint(f.mint_url) for f in rows])
+        axis.append([category_label(names.get(f.mint_url) or short_mint(f.mint_url)) for f in rows])
         chart.addAxis(axis, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(axis)
         value_axis = QValueAxis()
@@ -355,6 +365,7 @@ class AnalyticsView(QWidget):
         self._draw_exposure()
         snapshot = s.snapshot
         self.fees_model.fiat_column(s.currency)
+        self.fees_model.set_names({x.mint_url: x.name for x in (snapshot.exposure if snapshot else [])})
         self.fees_model.set_rows(snapshot.fees if snapshot else [])
         self.exposure_model.set_rows(snapshot.exposure if snapshot else [])
 

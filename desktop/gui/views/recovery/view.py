@@ -23,7 +23,7 @@ from desktop.gui.context import BALANCES, HISTORY, SENT, AppContext
 from desktop.gui.dialogs import await_dialog
 from desktop.gui.views.recovery.model import AttentionModel
 from desktop.gui.views.recovery.state import AttentionRow, RecoveryState
-from desktop.gui.widgets.common import heading, hint, shortcut
+from desktop.gui.widgets.common import empty_state, heading, hint, shortcut
 
 __all__ = ["RecoveryView"]
 
@@ -61,7 +61,12 @@ class RecoveryView(QWidget):
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.table.setMinimumHeight(150)
         layout.addWidget(self.table, 3)
-        self.empty = QLabel("Nothing needs attention: every operation is finished.")
+        self.empty = empty_state(
+            "<b>Nothing needs attention:</b> every operation is finished. What a crash or a network break leaves "
+            "unfinished shows here.",
+            "recoveryEmpty",
+        )
+        self.empty.setMinimumHeight(60)
         layout.addWidget(self.empty)
 
         buttons = QHBoxLayout()
@@ -174,7 +179,8 @@ class RecoveryView(QWidget):
 
     async def reconcile(self, *, apply: bool) -> None:
         reports = await self.state.reconcile(apply=apply)
-        lines = [self.state.describe(r) for r in reports] or ["No mints yet."]
+        titles = mint_titles(self.ctx.service)
+        lines = [self.state.describe(r, titles.get(r.mint_url, "")) for r in reports] or ["No mints yet."]
         if apply:
             lines.insert(0, "Applied:")
         self.reconcile_result.setText("\n".join(lines))

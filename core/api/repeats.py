@@ -8,12 +8,19 @@ receive) is known by its proofs' secrets in a finished receive; a mint quote alr
 from __future__ import annotations
 
 from core.api.service import WalletService
+from core.errors import UserFacingError
 from core.ports.storage import OperationRecord
 from core.protocol import tokens
 
-__all__ = ["earlier_issue", "earlier_receive"]
+__all__ = ["AlreadyDone", "earlier_issue", "earlier_receive"]
 
 _RECEIVING = ("receive", "reclaim")
+
+
+class AlreadyDone(UserFacingError):
+    """The user asked for something the wallet already did: not a failure (the CLI exits 0, the GUI says so)."""
+
+    code = "already-done"
 
 
 def earlier_receive(service: WalletService, text: str) -> OperationRecord | None:

@@ -19,6 +19,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from core.api.messages import explain
+from core.api.repeats import AlreadyDone
 from core.errors import InvalidPassword, NutdeskError, OutcomeUnknown, UserCancelled, UserFacingError
 
 __all__ = ["ErrorReporter", "describe_error", "install_excepthook"]
@@ -33,6 +34,8 @@ def describe_error(exc: BaseException) -> tuple[str, str]:
         return "Outcome not known yet", text
     if isinstance(exc, InvalidPassword):
         return "Wrong password", text
+    if isinstance(exc, AlreadyDone):
+        return "Already done", text
     if isinstance(exc, UserFacingError):
         return "Cannot do that", text
     if isinstance(exc, NutdeskError):

@@ -8,7 +8,7 @@ from enum import Enum
 from typing import Any
 
 from core.api import ReceiveResult
-from core.api.repeats import earlier_receive
+from core.api.repeats import AlreadyDone, earlier_receive
 from core.api.service import ReceivePreview, WalletService
 from core.errors import NutdeskError, TokenDecodeError, UserFacingError
 
@@ -72,7 +72,7 @@ class ReceiveState:
         done = earlier_receive(self.service, self.token)
         if done is not None:
             self.token, self.preview = None, None
-            raise UserFacingError(
+            raise AlreadyDone(
                 f"Already received: this token gave {done.amount} {done.unit} earlier. Nothing more to do."
             )
         result = await self.service.receive(self.token, trust=trust)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.api import is_encrypted_file, read_token_file
+from core.api.repeats import AlreadyDone
 from core.errors import UserFacingError
 from desktop.gui.context import BALANCES, HISTORY, MINTS, AppContext
 from desktop.gui.dialogs import ask_password, await_dialog
@@ -210,7 +211,12 @@ class ReceiveView(QWidget):
             raise UserFacingError(
                 "this token is from a mint the wallet does not trust: tick 'Add and trust this mint' to receive it"
             )
-        result = await self.state.redeem(trust=self.trust.isChecked())
+        try:
+            result = await self.state.redeem(trust=self.trust.isChecked())
+        except AlreadyDone as done:  # a repeat, not a failure: say so where the result would be
+            self.input.clear()
+            self.message.setText(f"✓ {done}")
+            return
         self.input.blockSignals(True)
         self.input.clear()
         self.input.blockSignals(False)

@@ -18,6 +18,7 @@ from core.api.payments import RatesService
 from core.api.repeats import earlier_issue, earlier_receive
 from core.api.service import LockOptions, WalletService
 from core.errors import ConfigError, UserFacingError
+from desktop.reports.formatting import money_text
 
 if TYPE_CHECKING:
     from desktop.cli.runner import Output
@@ -122,10 +123,10 @@ async def cmd_balance(service: WalletService, args: argparse.Namespace, out: Out
     if not rows:
         out.say("The wallet is empty.")
     for r in rows:
-        pending = f"  (pending {r.pending})" if r.pending else ""
-        out.say(f"{titles.get(r.mint_url, r.mint_url)}  {r.balance} {r.unit}{pending}")
+        pending = f"  (pending {money_text(r.pending, r.unit)})" if r.pending else ""
+        out.say(f"{titles.get(r.mint_url, r.mint_url)}  {money_text(r.balance, r.unit)}{pending}")
     for unit, amount in total.items():
-        out.say(f"Total: {amount} {unit}")
+        out.say(f"Total: {money_text(amount, unit)}")
     if fiat is not None:
         out.say(f"Worth about {fiat['value']} {fiat['currency']} (rate {fiat['rate']})")
     elif args.fiat:

@@ -10,15 +10,15 @@ from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel, QPushButton, Q
 
 from core.api.mint_labels import mint_titles
 from core.api.service import WalletService
+from desktop.reports.formatting import money_text
 
 __all__ = ["CopyButton", "MintCombo", "empty_state", "format_amount", "heading", "hint", "short_url", "shortcut"]
 
 
 def format_amount(amount: int, unit: str) -> str:
-    """``1,234 sat``; fiat units (amounts in cents) as ``12.34 USD``."""
-    if unit in ("usd", "eur", "gbp", "chf", "cad", "aud", "jpy"):
-        return f"{amount / 100:,.2f} {unit.upper()}"
-    return f"{amount:,} {unit}"
+    """``1,234 sat``; fiat units (amounts in cents) as ``12.34 USD`` — the one way amounts are written, shared
+    with the reports and the CLI (``money_text``)."""
+    return money_text(amount, unit)
 
 
 def short_url(url: str) -> str:

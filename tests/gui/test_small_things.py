@@ -19,6 +19,7 @@ from core.config import Config
 from core.errors import InsufficientBalance, UserFacingError
 from desktop.gui.errors import ErrorReporter
 from desktop.gui.tasks import TaskRunner, run_in_process, shutdown_processes
+from desktop.gui.views.analytics.view import AnalyticsView
 from desktop.gui.views.balances.view import BalancesView
 from desktop.gui.views.history.view import HistoryView
 from desktop.gui.views.receive.view import ReceiveView
@@ -112,3 +113,11 @@ def test_a_slow_task_says_what_it_is_still_waiting_for(run: Any) -> None:
     assert said[0] == "Receiving…"
     assert any(line.startswith("Receiving: still waiting for mint.example.com (") for line in said)
     assert said[-1] == ""  # cleared when done; no line after it
+
+
+def test_analytics_of_a_new_wallet_says_what_to_do(gui: GuiHarness, tmp_path: Path, run: Any) -> None:
+    fresh_wallet(tmp_path / "w", run)
+    session = gui.open(tmp_path / "w")
+    view = session.view(AnalyticsView)
+    run(view.reload())
+    assert view.summary.text().startswith("No operations in this period.") and "Receive" in view.summary.text()

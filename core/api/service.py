@@ -29,6 +29,7 @@ from core.protocol import tokens
 from core.protocol.derivation import mnemonic_to_seed
 from core.protocol.fees import input_fee
 from core.storage.db import Database
+from core.storage.permissions import private_umask, secure_data_dir
 from core.storage.store import Store
 from core.wallet import check, issue, melt, restore
 from core.wallet.context import MintWallet
@@ -80,10 +81,11 @@ class WalletService:
     @classmethod
     def open(cls, config: Config) -> WalletService:
         try:
-            config.data_dir.mkdir(parents=True, exist_ok=True)
+            secure_data_dir(config.data_dir)
         except OSError as exc:
             raise ConfigError(f"cannot use the data directory {config.data_dir}: {exc}") from exc
-        return cls(config, Store(Database.open_file(config.database_path)))
+        with private_umask():  # the database and its -wal/-shm files are created owner-only
+            return cls(config, Store(Database.open_file(config.database_path)))
 
     async def close(self) -> None:
         for mw in self._mints.values():

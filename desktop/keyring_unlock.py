@@ -23,7 +23,7 @@ def _keyring() -> Any | None:
     """The keyring module when it has a usable backend, else None."""
     try:
         import keyring
-        from keyring.backends import fail
+        from keyring.backends import fail, null
     except ImportError:
         return None
     try:
@@ -31,7 +31,8 @@ def _keyring() -> Any | None:
     except Exception as exc:  # a broken backend configuration must not stop the wallet from opening
         _log.debug("no usable keyring: %s", exc)
         return None
-    if isinstance(backend, fail.Keyring) or getattr(backend, "priority", 1) <= 0:
+    # "fail": no backend found (a headless machine); "null": the user turned the keyring off.
+    if isinstance(backend, fail.Keyring | null.Keyring):
         return None
     return keyring
 

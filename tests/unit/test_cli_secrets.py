@@ -14,12 +14,11 @@ from pathlib import Path
 
 import keyring
 import pytest
-from keyring.backend import KeyringBackend
 from keyring.backends import fail
-from keyring.errors import PasswordDeleteError
 
 from desktop import keyring_unlock
 from desktop.cli.runner import read_password
+from tests.fakes.keyring_backend import MemoryKeyring, installed
 
 NUTDESK = [sys.executable, "-m", "desktop"]
 BASE_ENV = {k: v for k, v in os.environ.items() if not k.startswith("NUTDESK_")}
@@ -90,33 +89,11 @@ def test_tokens_come_from_stdin_or_a_file_and_an_argument_is_warned_about(tmp_pa
     assert "visible to other local users" in err
 
 
-class MemoryKeyring(KeyringBackend):
-    """An in-memory keyring backend: the OS keyrings (Secret Service, Keychain) cannot run on this machine."""
-
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.saved: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.saved.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.saved[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        if self.saved.pop((service, username), None) is None:
-            raise PasswordDeleteError("nothing saved")
-
-
 @pytest.fixture
 def memory_keyring() -> Iterator[MemoryKeyring]:
-    previous = keyring.get_keyring()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.set_keyring(previous)
+    with installed(MemoryKeyring()) as backend:
+        assert isinstance(backend, MemoryKeyring)
+        yield backend
 
 
 def test_a_remembered_password_unlocks_and_is_forgotten(
@@ -133,16 +110,8 @@ def test_a_remembered_password_unlocks_and_is_forgotten(
     assert not keyring_unlock.forget(tmp_path)
 
 
-@pytest.fixture
-def no_keyring() -> Iterator[None]:
-    # As on this machine outside the tests (defining MemoryKeyring above makes keyring consider it as a backend).
-    previous = keyring.get_keyring()
-    keyring.set_keyring(fail.Keyring())
-    yield
-    keyring.set_keyring(previous)
-
-
-def test_without_a_keyring_backend_nothing_is_remembered(tmp_path: Path, no_keyring: None) -> None:
+def test_without_a_keyring_backend_nothing_is_remembered(tmp_path: Path) -> None:
+    assert isinstance(keyring.get_keyring(), fail.Keyring)  # as on this machine
     assert not keyring_unlock.available()
     assert not keyring_unlock.remember(tmp_path, "x" * 10)
     assert keyring_unlock.recall(tmp_path) is None

@@ -16,6 +16,7 @@ import keyring
 import pytest
 from keyring.backends import fail
 
+from core.api import export_token_file
 from desktop import keyring_unlock
 from desktop.cli.runner import read_password
 from tests.fakes.keyring_backend import MemoryKeyring, installed
@@ -116,3 +117,14 @@ def test_without_a_keyring_backend_nothing_is_remembered(tmp_path: Path) -> None
     assert not keyring_unlock.remember(tmp_path, "x" * 10)
     assert keyring_unlock.recall(tmp_path) is None
     assert not keyring_unlock.forget(tmp_path)
+
+
+def test_the_passphrase_of_an_encrypted_token_file_can_be_piped_on_stdin(tmp_path: Path) -> None:
+    data = tmp_path / "w"
+    nutdesk(data, "init")
+    path = export_token_file(tmp_path / "gift.cashu.age", "cashuBnotatoken", "file passphrase")
+    _, out, _ = nutdesk(data, "import", str(path), input="wrong passphrase\n")
+    assert out["error"]["code"] == "invalid-password"
+    # The right one opens the file: what is inside is then judged as a token.
+    _, out, _ = nutdesk(data, "import", str(path), input="file passphrase\n")
+    assert out["error"]["code"] == "invalid-token"

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from core.api.pos import FailureReason, PaymentRefused, PosService, SaleState
 from core.api.service import WalletService
 from core.config import Config
 from core.errors import InvalidPassword
@@ -98,3 +99,31 @@ async def test_a_copy_of_a_protected_data_directory_yields_no_proof_secret_signa
                 await thief.close()
     finally:
         await alice.close()
+
+
+async def test_a_protected_till_keeps_its_customers_ecash_and_webhook_secret_sealed(
+    tmp_path: Path, nutshell_mint: NutshellMint
+) -> None:
+    url = nutshell_mint.url
+    shop_dir = tmp_path / "shop"
+    async with open_wallet(tmp_path / "customer") as customer, open_wallet(shop_dir) as shop:
+        await fund(customer, url, 500)
+        shop.set_password(None, PASSWORD)
+        await shop.add_mint(url, trusted=True)
+        async with PosService(shop) as pos:
+            pos.configure(shop_name="Sealed Café", trusted_mints=[url])
+            hook = pos.add_webhook("https://shop.example/events")
+            paid = await customer.send(80, url)
+            first = await pos.start_checkout(80)
+            assert (await pos.pay_token(first.sale.id, paid.token)).state is SaleState.PAID
+            # The same ecash is recognised through the sealed (deterministic) proof secrets of the sale.
+            second = await pos.start_checkout(80)
+            with pytest.raises(PaymentRefused) as refused:
+                await pos.pay_token(second.sale.id, paid.token)
+            assert refused.value.reason is FailureReason.ALREADY_USED
+            refund = await pos.refund(first.sale.id, 20)
+
+            needles = _needles(shop, url, [paid.token, refund.token]) | {hook.secret}
+            shutil.copytree(shop_dir, tmp_path / "copy")
+            assert _files_holding(tmp_path / "copy", needles) == {}
+            assert pos.sale(first.sale.id).state is SaleState.PAID

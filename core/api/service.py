@@ -136,7 +136,7 @@ class WalletService:
         self._seed = mnemonic_to_seed(words)
         self._vault.set_key(self._seed, seal_writes=bool(password))
         if password:
-            self.store.set_setting(_SEALED_KEY, _SEALED_VERSION)
+            self._reseal(seal=True)  # whatever rows are already there (none, normally) are sealed too
         return words
 
     def unlock(self, password: str | None = None) -> None:

@@ -97,10 +97,6 @@ class Vault:
         self.seal_writes = seal_writes
         self.refuse_writes = False
 
-    def forget_key(self) -> None:
-        self._gcm = self._siv = None
-        self.seal_writes = False
-
     # --- values --------------------------------------------------------------------------------
 
     def seal(self, label: str, value: str, *, deterministic: bool) -> str:

@@ -3,18 +3,15 @@
 from __future__ import annotations
 
 import argparse
-from importlib.metadata import PackageNotFoundError, version
 
 from desktop.cli.registry import command_modules
+from desktop.version import app_version
 
 __all__ = ["build_parser", "package_version"]
 
 
 def package_version() -> str:
-    try:
-        return version("nutdesk")
-    except PackageNotFoundError:
-        return "0+unknown"
+    return app_version()
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -5,6 +5,7 @@ directly — so the wallet's insides can change without touching the GUI or the 
 """
 
 from core.ports.storage import ExportedToken, OperationRecord
+from core.storage.permissions import OwnerOnlyRotatingFileHandler
 from core.wallet.receive import ReceiveResult
 from core.wallet.seed import MIN_PASSWORD_LENGTH, check_new_password, new_mnemonic, normalize_mnemonic
 from core.wallet.send import LockOptions, SendResult
@@ -24,6 +25,7 @@ __all__ = [
     "ExportedToken",
     "LockOptions",
     "OperationRecord",
+    "OwnerOnlyRotatingFileHandler",
     "ReceiveResult",
     "SendResult",
     "check_new_password",

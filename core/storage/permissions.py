@@ -8,13 +8,15 @@ mean little (the user profile is private already), so nothing is changed there.
 
 from __future__ import annotations
 
+import io
+import logging.handlers
 import os
 import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-__all__ = ["DIR_MODE", "FILE_MODE", "private_umask", "secure_data_dir"]
+__all__ = ["DIR_MODE", "FILE_MODE", "OwnerOnlyRotatingFileHandler", "private_umask", "secure_data_dir"]
 
 DIR_MODE = 0o700
 FILE_MODE = 0o600
@@ -57,3 +59,12 @@ def _chmod(path: Path, mode: int) -> None:
         return  # not ours to change (a link, or a file another user put there)
     if stat.S_IMODE(info.st_mode) != mode:
         os.chmod(path, mode)
+
+
+class OwnerOnlyRotatingFileHandler(logging.handlers.RotatingFileHandler):
+    """The log file in the data directory, created 0600 — also each new file after a rotation (the log names mints,
+    amounts and operations, which other local users have no business reading)."""
+
+    def _open(self) -> io.TextIOWrapper:
+        fd = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, FILE_MODE)
+        return open(fd, "a", encoding=self.encoding, errors=self.errors)  # the handler closes it

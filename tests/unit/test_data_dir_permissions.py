@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import stat
 from pathlib import Path
 
 import pytest
 
+from core.api import OwnerOnlyRotatingFileHandler
 from core.api.service import WalletService
 from core.config import Config
 
@@ -72,3 +74,22 @@ async def test_an_existing_world_readable_data_directory_is_fixed_on_open(tmp_pa
         assert _mode(outside) == 0o644  # a symbolic link is not followed
     finally:
         await service.close()
+
+
+def test_the_log_file_is_owner_only_also_after_a_rotation(tmp_path: Path, loose_umask: object) -> None:
+    path = tmp_path / "logs" / "nutdesk.log"
+    path.parent.mkdir()
+    handler = OwnerOnlyRotatingFileHandler(path, maxBytes=200, backupCount=2, encoding="utf-8")
+    logger = logging.getLogger("test.owner-only-log")
+    logger.addHandler(handler)
+    logger.propagate = False
+    try:
+        for i in range(20):
+            logger.warning("line %d of a log that rotates", i)
+    finally:
+        logger.removeHandler(handler)
+        handler.close()
+    files = sorted(path.parent.iterdir())
+    assert len(files) == 3  # the log and two rotated ones
+    for f in files:
+        assert _mode(f) == 0o600, f

@@ -18,6 +18,7 @@ from core.api.payments import RatesService
 from core.api.repeats import earlier_issue, earlier_receive
 from core.api.service import LockOptions, WalletService
 from core.errors import ConfigError, UserFacingError
+from desktop.cli.secret_input import token_argument
 from desktop.reports.formatting import money_text
 
 if TYPE_CHECKING:
@@ -49,7 +50,7 @@ async def cmd_init(service: WalletService, args: argparse.Namespace, out: Output
 
     password = None
     if args.set_password:
-        password = read_password(args, prompt="New wallet password: ")
+        password = read_password(args, prompt="New wallet password: ", new=True)
         if not password:
             raise UserFacingError("no password given (set NUTDESK_PASSWORD or use --password-file)")
     if args.restore:
@@ -181,12 +182,13 @@ def _when(timestamp: float) -> str:
 
 
 async def cmd_receive(service: WalletService, args: argparse.Namespace, out: Output) -> None:
-    done = earlier_receive(service, args.token)
+    token = token_argument(args.token, args.file)
+    done = earlier_receive(service, token)
     if done is not None:  # received before (perhaps by the start-up recovery finishing an interrupted receive)
         out.result({"amount": 0, "fee": 0, "mint": done.mint_url, "unit": done.unit, "already_received": done.amount})
         out.say(f"Already received: this token gave {done.amount} {done.unit} on {_when(done.created_at)}.")
         return
-    result = await service.receive(args.token, trust=args.trust)
+    result = await service.receive(token, trust=args.trust)
     out.result({"amount": result.amount, "fee": result.fee, "mint": result.mint, "unit": result.unit})
     out.say(f"Received {result.amount} {result.unit} from {result.mint} (fee {result.fee}).")
 
@@ -217,7 +219,7 @@ async def cmd_check(service: WalletService, args: argparse.Namespace, out: Outpu
 
 
 async def cmd_reclaim(service: WalletService, args: argparse.Namespace, out: Output) -> None:
-    result = await service.reclaim(args.token)
+    result = await service.reclaim(token_argument(args.token, args.file))
     out.result({"amount": result.amount, "fee": result.fee, "mint": result.mint, "unit": result.unit})
     out.say(f"Reclaimed {result.amount} {result.unit} (fee {result.fee}).")
 
@@ -314,7 +316,8 @@ def add_parsers(sub: Any) -> None:
     mintq.add_argument("quote")
 
     rcv = sub.add_parser("receive", help="redeem a token")
-    rcv.add_argument("token")
+    rcv.add_argument("token", nargs="?", help="the token; - (or nothing) reads it from stdin")
+    rcv.add_argument("--file", help="read the token from this file (- for stdin)")
     rcv.add_argument("--trust", action="store_true", help="add and trust the token's mint if it is new")
 
     snd = sub.add_parser("send", help="make a token")
@@ -335,7 +338,8 @@ def add_parsers(sub: Any) -> None:
 
     sub.add_parser("check", help="ask the mints which sent tokens were claimed (NUT-07)")
     rec = sub.add_parser("reclaim", help="take back a sent token nobody claimed")
-    rec.add_argument("token")
+    rec.add_argument("token", nargs="?", help="the token; - (or nothing) reads it from stdin")
+    rec.add_argument("--file", help="read the token from this file (- for stdin)")
 
     rst = sub.add_parser("restore", help="restore ecash from the recovery words (NUT-09)")
     rst.add_argument("--mint", action="append", required=True, dest="mints")

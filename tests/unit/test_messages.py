@@ -86,7 +86,7 @@ def test_debug_keeps_the_raw_words_and_the_traceback(tmp_path: Path) -> None:
     assert run("--data-dir", str(tmp_path), "init").returncode == 0
     plain = run("--data-dir", str(tmp_path), "receive", "cashuAeyJmb28iOiAxfQ")
     assert plain.returncode == 1 and plain.stdout == ""
-    assert plain.stderr.strip().splitlines() == [
+    assert plain.stderr.strip().splitlines()[-1:] == [
         "nutdesk: This token is incomplete or damaged. Copy the whole token again (from 'cashuA' or 'cashuB' to "
         "its last character) and paste it in one piece."
     ]
@@ -98,7 +98,7 @@ def test_debug_keeps_the_raw_words_and_the_traceback(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    "args", [("receive",), ("bogus",), ("send", "abc"), ("send",)], ids=["missing", "unknown", "bad-int", "nothing"]
+    "args", [("mint", "add"), ("bogus",), ("send", "abc"), ("send",)], ids=["missing", "unknown", "bad-int", "nothing"]
 )
 def test_argument_errors_under_json_print_one_json_error(tmp_path: Path, args: tuple[str, ...]) -> None:
     result = run("--data-dir", str(tmp_path), "--json", *args)
@@ -113,7 +113,11 @@ def test_ctrl_d_at_the_password_prompt_is_a_clean_message(
 ) -> None:
     assert (
         run(
-            "--data-dir", str(tmp_path), "init", "--set-password", env=dict(os.environ, NUTDESK_PASSWORD="pw")
+            "--data-dir",
+            str(tmp_path),
+            "init",
+            "--set-password",
+            env=dict(os.environ, NUTDESK_PASSWORD="correct horse"),
         ).returncode
         == 0
     )

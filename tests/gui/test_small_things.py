@@ -121,3 +121,11 @@ def test_analytics_of_a_new_wallet_says_what_to_do(gui: GuiHarness, tmp_path: Pa
     view = session.view(AnalyticsView)
     run(view.reload())
     assert view.summary.text().startswith("No operations in this period.") and "Receive" in view.summary.text()
+
+
+def test_a_cut_off_token_is_explained_in_the_users_words(gui: GuiHarness, tmp_path: Path, run: Any) -> None:
+    fresh_wallet(tmp_path / "w", run)
+    view = gui.open(tmp_path / "w").view(ReceiveView)
+    run(view.state.set_text("cashuBo2FteBZodHRwOi8vMTI3LjAuMC4xOjM4OTU3YXVjc2F0"))
+    assert view.state.error.startswith("This token is incomplete or damaged.")
+    assert "CBOR" not in view.state.error

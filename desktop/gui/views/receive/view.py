@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.api import is_encrypted_file, read_token_file
+from core.api.mint_labels import mint_titles
 from core.api.repeats import AlreadyDone
 from core.errors import UserFacingError
 from desktop.gui.context import BALANCES, HISTORY, MINTS, AppContext
@@ -197,7 +198,7 @@ class ReceiveView(QWidget):
             return
         self.p_amount.setText(format_amount(p.amount, p.unit))
         status = "trusted" if p.trusted else ("known, not trusted" if p.known else "new to this wallet")
-        self.p_mint.setText(f"{short_url(p.mint)} ({status})")
+        self.p_mint.setText(f"{mint_titles(self.ctx.service).get(p.mint) or short_url(p.mint)} — {status}")
         self.p_fee.setText(format_amount(p.fee, p.unit))
         self.p_net.setText(format_amount(p.net, p.unit))
         self.p_memo.setText(p.memo or "—")

@@ -236,8 +236,9 @@ class PayView(QWidget):
             f"mint fee {format_amount(p.input_fee, p.unit)}"
         )
         self.c_total.setText(f"<b>{format_amount(p.total, p.unit)}</b>")
-        source = f"{short_url(p.transfer_from)} → " if p.transfer_from else ""
-        self.c_mint.setText(source + short_url(p.mint_url))
+        titles = mint_titles(self.ctx.service)
+        source = f"{titles.get(p.transfer_from) or short_url(p.transfer_from)} → " if p.transfer_from else ""
+        self.c_mint.setText(source + (titles.get(p.mint_url) or short_url(p.mint_url)))
         self.pay_button.setEnabled(True)
         self.cancel_button.setEnabled(True)
         self.pages.setCurrentIndex(1)
@@ -265,9 +266,10 @@ class PayView(QWidget):
                 "This request has no delivery address: give the receiver the token."
             )
         elif result.paid:
+            mint = mint_titles(self.ctx.service).get(result.mint_url) or short_url(result.mint_url)
             self.r_summary.setText(
                 f"✓ Paid {format_amount(result.amount, result.unit)} "
-                f"(fee {format_amount(result.fee, result.unit)}) from {short_url(result.mint_url)}."
+                f"(fee {format_amount(result.fee, result.unit)}) from {mint}."
             )
         else:
             self.r_summary.setText(

@@ -34,6 +34,7 @@ from desktop.gui.views.receive.view import ReceiveView
 from desktop.gui.views.recovery.view import RecoveryView
 from desktop.gui.views.send.view import SendView
 from desktop.gui.views.settings.view import SettingsView
+from desktop.gui.views.vault.view import VaultView
 from desktop.gui.wizard.wizard import FirstRunWizard
 
 __all__ = ["Session"]
@@ -176,6 +177,7 @@ class Session:
             RecoveryView(self.ctx),
             SettingsView(self.ctx, self.backends, self.password),
             PosLauncherView(self.ctx, self.backends),
+            VaultView(self.ctx),
         ]
         title = f"Nutdesk {package_version()}" + (" — demo (FakeWallet mint, not real money)" if self.demo else "")
         self.window = MainWindow(self.ctx, views, title=title)

@@ -24,6 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
+from core.api.spending_pin import guard_of
 from core.errors import SpendingConditionError, TokenDecodeError, UserFacingError
 from core.mint_client.http import normalize_mint_url
 from core.nostr.crypto import NostrError, npub_decode
@@ -142,6 +143,7 @@ class ChequeService:
         if expires_in <= 0:
             raise UserFacingError("a cheque needs an expiry in the future")
         pubkey = recipient_pubkey(recipient)
+        await guard_of(self.store).check(amount, unit, "A cheque")  # the spending PIN, before any key is made
         url = normalize_mint_url(mint_url) if mint_url else self.wallet.choose_mint_for(amount, unit)
         refund_key = parse_private_key(random_secrets.token_bytes(32))
         refund_pub = refund_key.public_key.format(compressed=True).hex()

@@ -180,11 +180,14 @@ class SpendingPin:
         self.verify(pin)
         self._granted_until = self.clock() + self.grant_seconds
 
-    async def authorize_async(self, pin: str) -> None:
-        """``authorize`` with the slow hash off the event loop (the GUI's)."""
+    async def verify_async(self, pin: str) -> None:
+        """``verify`` with the slow hash off the event loop (the GUI's); the database stays on the caller's thread."""
         stored = self._begin()
         if stored is not None:
             self._finish(await asyncio.to_thread(_matches, pin, stored))
+
+    async def authorize_async(self, pin: str) -> None:
+        await self.verify_async(pin)
         self._granted_until = self.clock() + self.grant_seconds
 
     def revoke(self) -> None:
@@ -237,8 +240,22 @@ class SpendingPin:
             self.verify(current or "")
         self.store.set_setting(HASH_KEY, hash_pin(new))
 
+    async def set_pin_async(self, new: str, *, current: str | None = None) -> None:
+        if len(new) < MIN_PIN_LENGTH:
+            raise UserFacingError(f"a spending PIN needs at least {MIN_PIN_LENGTH} characters")
+        if self.configured:
+            await self.verify_async(current or "")
+        self.store.set_setting(HASH_KEY, await asyncio.to_thread(hash_pin, new))
+
+    async def clear_async(self, current: str) -> None:
+        await self.verify_async(current)
+        self.clear_unchecked()
+
     def clear(self, current: str) -> None:
         self.verify(current)
+        self.clear_unchecked()
+
+    def clear_unchecked(self) -> None:
         self.store.delete_setting(HASH_KEY)
         self.store.delete_setting(ATTEMPTS_KEY)
         self.revoke()
@@ -249,6 +266,13 @@ class SpendingPin:
             raise UserFacingError("the spending limit cannot be negative")
         if self.configured and amount > self.threshold:
             self.verify(current or "")
+        self.store.set_setting(THRESHOLD_KEY, str(amount))
+
+    async def set_threshold_async(self, amount: int, *, current: str | None = None) -> None:
+        if amount < 0:
+            raise UserFacingError("the spending limit cannot be negative")
+        if self.configured and amount > self.threshold:
+            await self.verify_async(current or "")
         self.store.set_setting(THRESHOLD_KEY, str(amount))
 
 

@@ -30,6 +30,7 @@ from desktop.gui.views.analytics.view import AnalyticsView
 from desktop.gui.views.balances.view import BalancesView
 from desktop.gui.views.history.view import HistoryView
 from desktop.gui.views.pay.view import PayView
+from desktop.gui.views.pin.widgets import install_gui_pin_prompter
 from desktop.gui.views.receive.view import ReceiveView
 from desktop.gui.views.recovery.view import RecoveryView
 from desktop.gui.views.send.view import SendView
@@ -181,6 +182,7 @@ class Session:
         ]
         title = f"Nutdesk {package_version()}" + (" — demo (FakeWallet mint, not real money)" if self.demo else "")
         self.window = MainWindow(self.ctx, views, title=title)
+        install_gui_pin_prompter(self.service, self.window)  # spends above the limit ask for the spending PIN
         if self.rates is not None:
             rates = self.rates
 

@@ -3,11 +3,14 @@ with it; wrong PINs grow a delay that a restart does not reset; the CLI takes th
 
 from __future__ import annotations
 
+import json
+import sqlite3
 import time
 from pathlib import Path
 
 import pytest
 
+from core.api.cheques import ChequeService
 from core.api.service import WalletService
 from core.api.spending_pin import PinLocked, PinRequired, SpendingPin, WrongPin, delay_after, guard_of
 from core.config import Config
@@ -105,3 +108,35 @@ def test_the_cli_asks_for_the_pin_and_never_takes_it_from_argv(tmp_path: Path, n
     assert nutdesk(data, "send", "20", "--mint", nutshell_mint.url)["amount"] == 20  # under the limit
     assert nutdesk(data, "pin", "clear", env={"NUTDESK_PIN": "7391"})["configured"] is False
     assert "7391" not in (data / "wallet.sqlite3").read_bytes().decode("latin-1")
+
+
+async def test_a_cheque_above_the_limit_needs_the_pin_and_secrets_are_sealed_with_a_password(
+    tmp_path: Path, nutshell_mint: NutshellMint
+) -> None:
+    data = tmp_path / "w"
+    service = WalletService.open(Config(data_dir=data))
+    try:
+        service.create_wallet(password="a long wallet password")
+        await fund(service, nutshell_mint.url, 300)
+        guard = guard_of(service.store)
+        guard.set_pin("2468")
+        guard.set_threshold(50, current="2468")
+        cheques = ChequeService(service)
+        key = "02" + "79be667ef9dcbbac55a06295ce870b07029bfcdb2dce28d959f2815b16f81798"
+        with pytest.raises(PinRequired):
+            await cheques.write_cheque(60, key, expires_in=3600, mint_url=nutshell_mint.url)
+        assert service.store.settings_with_prefix("cheque:") == {}  # refused before any key was made
+        guard.authorize("2468")
+        await cheques.write_cheque(60, key, expires_in=3600, mint_url=nutshell_mint.url)
+        [record] = service.store.settings_with_prefix("cheque:").values()
+        refund_key = json.loads(record)["refund_key"]
+    finally:
+        await service.close()
+    # A copy of the database holds neither the PIN hash nor the cheque's refund key in the clear.
+    with sqlite3.connect(data / "wallet.sqlite3") as db:
+        rows = dict(
+            db.execute("SELECT key, value FROM settings WHERE key LIKE 'spending_pin:%' OR key LIKE 'cheque:%'")
+        )
+    assert rows and all(value.startswith("nd1") for value in rows.values())
+    raw = b"".join(p.read_bytes() for p in data.glob("wallet.sqlite3*"))
+    assert refund_key.encode() not in raw and b"pinscrypt" not in raw

@@ -11,16 +11,34 @@ import base64
 import html
 import io
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import qrcode
 import qrcode.constants
 import qrcode.exceptions
 
-from core.errors import UserFacingError
+from core.errors import TokenDecodeError, UserFacingError
+from core.protocol import tokens
 from core.wallet.token_files import _atomic_write
 
-__all__ = ["qr_png", "render_page", "write_page"]
+__all__ = ["qr_png", "qr_text", "render_page", "write_page"]
+
+# Past this a QR code (version 40, low error correction, byte mode) no longer holds the text.
+MAX_QR_CHARS = 2950
+
+
+def qr_text(token: str) -> str:
+    """What the QR code carries: the token, or — when it is too long for one code, as a cheque of several locked
+    proofs often is — the same proofs without their DLEQ proofs (still the same spendable ecash; the full token
+    stays in the file and in the text on the page)."""
+    if len(token) <= MAX_QR_CHARS:
+        return token
+    try:
+        decoded = tokens.decode_token(token)
+    except TokenDecodeError:
+        return token
+    return replace(decoded, proofs=[replace(p, dleq=None) for p in decoded.proofs]).encode_v4()
 
 
 def qr_png(text: str) -> bytes | None:
@@ -47,7 +65,7 @@ def render_page(
     memo: str = "",
 ) -> str:
     """The page's HTML: title, amount, mint, for whom and until when, the QR and the token text."""
-    png = qr_png(token)
+    png = qr_png(qr_text(token))
     qr = (
         f'<img alt="token QR code" src="data:image/png;base64,{base64.b64encode(png).decode()}">'
         if png

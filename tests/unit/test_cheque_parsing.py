@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from core.api.cheque_page import render_page
+from core.api.cheque_page import qr_text, render_page
 from core.api.cheques import parse_duration, recipient_pubkey
 from core.errors import UserFacingError
 
@@ -38,3 +38,18 @@ def test_the_printable_page_carries_the_qr_and_the_expiry() -> None:
     page = render_page("cashuBxyz<script>", amount=21, unit="sat", mint="http://m", recipient="02" + G, locktime=1)
     assert "data:image/png;base64," in page and "returns to the sender" in page
     assert "<script>" not in page and "cashuBxyz&lt;script&gt;" in page
+
+
+def test_a_token_too_long_for_one_qr_code_is_shown_without_its_dleq_proofs() -> None:
+    from core.protocol.models import DLEQ, Proof
+    from core.protocol.p2pk import make_p2pk_secret
+    from core.protocol.tokens import Token, decode_token
+
+    secret = make_p2pk_secret("02" + G, locktime=1_790_000_000, refund=["03" + G])
+    dleq = DLEQ(e="11" * 32, s="22" * 32, r="33" * 32)
+    proofs = [Proof(id="00ad268c4d1f5826", amount=1 << i, secret=secret, C="02" + G, dleq=dleq) for i in range(6)]
+    token = Token(mint="http://127.0.0.1:3338", unit="sat", proofs=proofs).encode_v4()
+    assert len(token) > 2950 and qr_text("cashuBshort") == "cashuBshort"
+    compact = decode_token(qr_text(token))
+    assert len(qr_text(token)) <= 2950 and [p.secret for p in compact.proofs] == [secret] * 6
+    assert all(p.dleq is None for p in compact.proofs)

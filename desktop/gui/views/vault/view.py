@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.api import SendResult, export_token_file, suggested_file_name
-from core.api.cheque_page import render_page, write_page
+from core.api.cheque_page import qr_text, render_page, write_page
 from core.api.cheques import Cheque, ChequeService, VaultEntry, VaultState, parse_duration
 from core.errors import UserFacingError
 from desktop.gui.context import BALANCES, HISTORY, SENT, AppContext
@@ -207,7 +207,7 @@ class VaultView(QWidget):
             memo=self.memo.text().strip(),
         )
         self.last = (result, cheque, mint)
-        self.qr.set_text(result.token)
+        self.qr.set_text(qr_text(result.token))  # without DLEQ proofs if the full token is too long for one QR
         self.token_text.setPlainText(result.token)
         self.save_button.setEnabled(True)
         self.page_button.setEnabled(True)

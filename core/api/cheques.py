@@ -25,7 +25,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from core.api.spending_pin import guard_of
-from core.errors import SpendingConditionError, TokenDecodeError, UserFacingError
+from core.errors import ProofsAlreadySpent, SpendingConditionError, TokenDecodeError, UserFacingError
 from core.mint_client.http import normalize_mint_url
 from core.nostr.crypto import NostrError, npub_decode
 from core.protocol import tokens
@@ -219,8 +219,17 @@ class ChequeService:
         if auto_reclaim:
             for entry in self.entries():
                 if entry.state is VaultState.EXPIRED:
-                    await self.reclaim(entry.id)
+                    await self._reclaim_quietly(entry.id)
         return self.entries()
+
+    async def _reclaim_quietly(self, entry_id: int) -> ReceiveResult | None:
+        """Reclaim, except that a token its receiver claimed first is recorded as claimed instead of failing."""
+        try:
+            return await self.reclaim(entry_id)
+        except ProofsAlreadySpent:
+            # The recipient was faster (at the last moment before the locktime, or in the same second).
+            await self.wallet.check_pending()
+            return None
 
     def set_auto_reclaim(self, enabled: bool) -> None:
         self.store.set_setting(AUTO_RECLAIM_KEY, "1" if enabled else "0")
@@ -261,6 +270,6 @@ class ChequeService:
             wanted = entry.state is VaultState.EXPIRED or (
                 not expired_only and entry.state is VaultState.UNCLAIMED and entry.cheque is None
             )
-            if wanted:
-                results.append(await self.reclaim(entry.id))
+            if wanted and (result := await self._reclaim_quietly(entry.id)) is not None:
+                results.append(result)
         return results

@@ -88,3 +88,22 @@ async def test_expired_cheques_are_reclaimed_automatically_when_enabled(
         [entry] = await cheques.refresh()
         assert entry.state is VaultState.RECLAIMED
         assert balance(wallet, nutshell_mint.url)[1] == 0
+
+
+async def test_an_expired_cheque_the_recipient_cashed_first_is_recorded_as_claimed_not_reclaimed(
+    tmp_path: Path, nutshell_mint: NutshellMint, nutshell_wallet: NutshellWalletCLI
+) -> None:
+    out = nutshell_wallet.run("lock", "p2pk")
+    key = next(word for word in out.split() if word.startswith("P2PK:"))
+    async with open_wallet(tmp_path / "w") as wallet:
+        await fund(wallet, nutshell_mint.url, 100)
+        cheques = ChequeService(wallet)
+        sent, cheque = await cheques.write_cheque(16, key, expires_in=2, mint_url=nutshell_mint.url)
+        await asyncio.sleep(max(0.0, cheque.locktime + 2 - time.time()))
+        nutshell_wallet.receive(sent.token)  # after the locktime the recipient's key still spends it
+        [entry] = cheques.entries()
+        assert entry.state is VaultState.EXPIRED  # what we knew before asking the mint
+        assert await cheques._reclaim_quietly(entry.id) is None
+        [entry] = cheques.entries()
+        assert entry.state is VaultState.CLAIMED
+        assert balance(wallet, nutshell_mint.url) == (100 - 16 - sent.fee, 0)

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from core.api import SendResult, export_token_file, suggested_file_name
 from core.api.cheque_page import qr_text, render_page, write_page
 from core.api.cheques import Cheque, ChequeService, VaultEntry, VaultState, parse_duration
-from core.errors import UserFacingError
+from core.errors import OutcomeUnknown, UserFacingError
 from desktop.gui.context import BALANCES, HISTORY, SENT, AppContext
 from desktop.gui.dialogs import await_dialog
 from desktop.gui.tasks import run_blocking
@@ -158,7 +158,14 @@ class VaultView(QWidget):
 
     def _tick(self) -> None:
         if self.model.rowCount() and self.auto.isChecked():
-            self.ctx.run(self.check())
+            self.ctx.run(self._background_check())
+
+    async def _background_check(self) -> None:
+        # A mint that is down now is asked again at the next tick: no error dialog every few minutes.
+        try:
+            await self.check()
+        except OutcomeUnknown as exc:
+            self.result.setText(f"Could not check now: {exc}")
 
     async def check(self) -> None:
         before = {e.id: e.state for e in self.model.rows()}

@@ -24,7 +24,8 @@ from core.config import Config
 from desktop.gui.context import HISTORY, AppContext
 from desktop.gui.errors import ErrorReporter
 from desktop.gui.tasks import TaskRunner
-from desktop.gui.views.analytics.view import AnalyticsView, category_label
+from desktop.gui.views.analytics.model import category_label
+from desktop.gui.views.analytics.view import AnalyticsView
 from tests.gui.conftest import until
 from tests.unit.test_analytics_beancount import check_beancount
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 from typing import Any, ClassVar, Generic, TypeVar
 
@@ -11,7 +12,7 @@ from core.api.analytics import ExposureRow, FeeRow
 from desktop.reports.formatting import fiat_text, money_text, percent_text, short_mint
 
 __all__ = ["ExposureModel", "FeesModel", "RowsModel"]
-
+__all__ = ["ExposureModel", "FeesModel", "RowsModel", "category_label"]
 Index = QModelIndex | QPersistentModelIndex
 _NO_INDEX = QModelIndex()
 R = TypeVar("R")
@@ -107,3 +108,12 @@ class ExposureModel(RowsModel[ExposureRow]):
         ("Volume", lambda x: money_text(x.volume, x.unit), True),
     ]
     TOOLTIPS: ClassVar[dict[int, Callable[[Any], str]]] = {0: lambda x: x.mint_url}
+
+
+def category_label(title: str) -> str:
+    """A bar group's label: the mint's name over its host (rich text), so a narrow group elides neither and two
+    mints of one name stay told apart. Categories must be unique: titles are (they carry the host)."""
+    name, sep, host = title.rpartition(" (")
+    if not sep:
+        return html.escape(title)
+    return f"{html.escape(name)}<br><small>{html.escape(host.removesuffix(')'))}</small>"

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
-import html
 from pathlib import Path
 
 from PySide6.QtCharts import (
@@ -48,7 +47,7 @@ from PySide6.QtWidgets import (
 from core.api.analytics import AnalyticsService, AnalyticsSnapshot
 from desktop.gui.context import BALANCES, HISTORY, AppContext
 from desktop.gui.dialogs import await_dialog
-from desktop.gui.views.analytics.model import ExposureModel, FeesModel
+from desktop.gui.views.analytics.model import ExposureModel, FeesModel, category_label
 from desktop.gui.views.analytics.state import AnalyticsState
 from desktop.gui.widgets.common import heading
 from desktop.reports.formatting import bucket_name, short_mint
@@ -82,15 +81,6 @@ def _msecs(bucket: str) -> float:
     """Local midnight at the start of the bucket, in ms since the epoch (the x of a QDateTimeAxis)."""
     day = dt.date.fromisoformat(bucket)
     return dt.datetime(day.year, day.month, day.day).timestamp() * 1000.0
-
-
-def category_label(title: str) -> str:
-    """A bar group's label: the mint's name over its host (rich text), so a narrow group elides neither and two
-    mints of one name stay told apart. Categories must be unique: titles are (they carry the host)."""
-    name, sep, host = title.rpartition(" (")
-    if not sep:
-        return html.escape(title)
-    return f"{html.escape(name)}<br><small>{html.escape(host.removesuffix(')'))}</small>"
 
 
 class AnalyticsView(QWidget):

@@ -90,7 +90,7 @@ def _fail(args: argparse.Namespace, out: Output, code: str, message: str) -> int
 
 
 # `recover` resumes everything itself; `init`/`restore` run before there is anything to resume.
-NO_STARTUP_RECOVERY = {"init", "restore", "recover", "decode"}
+NO_STARTUP_RECOVERY = {"init", "restore", "recover", "decode", "qr"}
 
 
 async def _resume_due(service: WalletService, args: argparse.Namespace) -> None:

@@ -37,6 +37,7 @@ from desktop.gui.pos.cashiers import sign_in
 from desktop.gui.pos.printing import receipt_html, write_pdf, zreport_html
 from desktop.gui.pos.state import KeypadEntry
 from desktop.gui.tasks import run_blocking
+from desktop.gui.widgets.animated_qr import AnimatedQrWidget
 from desktop.gui.widgets.common import format_amount
 from desktop.gui.widgets.qr import QrWidget
 from desktop.gui.widgets.scan import camera_available, decode_qr
@@ -600,7 +601,7 @@ class PosWindow(QWidget):
         self.refund_message = QLabel()
         self.refund_message.setWordWrap(True)
         right.addWidget(self.refund_message)
-        self.refund_qr = QrWidget(minimum=240)
+        self.refund_qr = AnimatedQrWidget(minimum=240)
         self.refund_qr.setObjectName("refundQr")
         right.addWidget(self.refund_qr, 1)
         self.refund_save = _button("Save token to file…", 1.1)

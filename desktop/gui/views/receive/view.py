@@ -32,6 +32,7 @@ from desktop.gui.views.receive.state import InvoiceState, LightningReceive, Rece
 from desktop.gui.widgets.common import CopyButton, MintCombo, format_amount, heading, hint, short_url
 from desktop.gui.widgets.qr import QrWidget
 from desktop.gui.widgets.scan import camera_available, decode_qr, grab_screen, scanner_available
+from desktop.gui.widgets.ur_reader import UrReader
 
 __all__ = ["ReceiveView", "TokenDropBox"]
 
@@ -118,6 +119,8 @@ class ReceiveView(QWidget):
             sources.addWidget(b)
         sources.addStretch(1)
         layout.addLayout(sources)
+        self.ur_reader = UrReader()  # animated QR (NUT-16): frames from scans and pastes, with progress
+        layout.addWidget(self.ur_reader)
         if not scanner_available():
             for b in (self.image_button, self.screen_button):
                 b.setEnabled(False)
@@ -169,7 +172,10 @@ class ReceiveView(QWidget):
         self.input.setPlainText(QGuiApplication.clipboard().text())
 
     async def update_preview(self) -> None:
-        await self.state.set_text(self.input.toPlainText())
+        text = self.ur_reader.take(self.input.toPlainText())
+        if text and text != self.input.toPlainText():  # the frames completed a token: show the token itself
+            self.input.setPlainText(text)
+        await self.state.set_text(text)
         self._show_preview()
 
     def _show_preview(self) -> None:

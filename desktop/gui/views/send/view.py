@@ -205,9 +205,9 @@ class SendView(QWidget):
         box = QGroupBox("Token")
         self.result_box = box
         layout = QVBoxLayout(box)
-        from desktop.gui.widgets.qr import QrWidget
+        from desktop.gui.widgets.animated_qr import AnimatedQrWidget
 
-        self.qr = QrWidget()
+        self.qr = AnimatedQrWidget()  # long tokens animate (NUT-16)
         self.qr.setObjectName("tokenQr")
         layout.addWidget(self.qr, 1)
         self.result_label = QLabel("Create a token to see it here.")

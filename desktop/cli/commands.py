@@ -197,7 +197,9 @@ async def cmd_reclaim(service: WalletService, args: argparse.Namespace, out: Out
 
 
 async def cmd_restore(service: WalletService, args: argparse.Namespace, out: Output) -> None:
-    restored = await service.restore(args.mints, progress=out.progress)
+    from desktop.cli.cmd_mint_backup import mints_to_restore  # NUT-27: the backed-up mint list first
+
+    restored = await service.restore(await mints_to_restore(service, args, out), progress=out.progress)
     out.result({"restored": restored})
     for url, amount in restored.items():
         out.say(f"{url}: restored {amount}")
@@ -309,7 +311,8 @@ def add_parsers(sub: Any) -> None:
     rec.add_argument("token")
 
     rst = sub.add_parser("restore", help="restore ecash from the recovery words (NUT-09)")
-    rst.add_argument("--mint", action="append", required=True, dest="mints")
+    rst.add_argument("--mint", action="append", dest="mints", help="a mint to restore from (repeat)")
+    rst.add_argument("--relay", action="append", dest="relays", help="fetch the NUT-27 mint-list backup here")
 
     hist = sub.add_parser("history", help="operations")
     hist.add_argument("--csv", action="store_true")

@@ -22,6 +22,7 @@ from core.api.service import WalletService
 from core.config import Config, default_data_dir
 from core.errors import InvalidPassword, NutdeskError
 from desktop.cli import commands
+from desktop.cli.cmd_mint_backup import auto_backup
 from desktop.cli.registry import dispatch
 
 __all__ = ["run_command"]
@@ -123,6 +124,8 @@ async def _run(args: argparse.Namespace, config: Config, out: Output) -> int:
         if service.initialized and args.command not in NO_STARTUP_RECOVERY:
             await _resume_due(service, args)
         await dispatch(service, args, out)
+        if args.command not in NO_STARTUP_RECOVERY - {"restore"}:
+            await auto_backup(service, out)  # NUT-27: the mint list to the relays when it changed
     finally:
         await service.close()
     out.flush()

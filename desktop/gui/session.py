@@ -22,6 +22,7 @@ from desktop.cli.parser import package_version
 from desktop.gui.context import AppContext
 from desktop.gui.dialogs import PasswordDialog, await_dialog
 from desktop.gui.errors import ErrorReporter
+from desktop.gui.mint_backup import MintBackupWatcher
 from desktop.gui.pos.view import PosLauncherView
 from desktop.gui.shell import MainWindow
 from desktop.gui.tasks import TaskRunner
@@ -160,6 +161,7 @@ class Session:
         ]
         title = f"Nutdesk {package_version()}" + (" — demo (FakeWallet mint, not real money)" if self.demo else "")
         self.window = MainWindow(self.ctx, views, title=title)
+        self.mint_backup = MintBackupWatcher(self.ctx)  # NUT-27: the mint list to the relays when it changes
         if self.rates is not None:
             rates = self.rates
 

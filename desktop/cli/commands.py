@@ -168,7 +168,8 @@ async def cmd_receive(service: WalletService, args: argparse.Namespace, out: Out
 async def cmd_send(service: WalletService, args: argparse.Namespace, out: Output) -> None:
     lock = None
     if args.lock:
-        lock = LockOptions(pubkey=args.lock, locktime=args.locktime, refund=(args.refund,) if args.refund else ())
+        refund = (args.refund,) if args.refund else ()
+        lock = LockOptions(pubkey=args.lock, locktime=args.locktime, refund=refund, blind=not args.no_blind)
     result = await service.send(args.amount, args.mint, args.unit, offline=args.offline, lock=lock, memo=args.memo)
     out.result({"token": result.token, "amount": result.amount, "fee": result.fee})
     out.say(result.token)
@@ -297,6 +298,7 @@ def add_parsers(sub: Any) -> None:
     snd.add_argument("--lock", help="lock to this public key (P2PK)")
     snd.add_argument("--locktime", type=int, help="with --lock: unix time after which the refund key may spend")
     snd.add_argument("--refund", help="with --lock and --locktime: refund public key")
+    snd.add_argument("--no-blind", action="store_true", help="with --lock: plain P2PK, for wallets without NUT-28")
     snd.add_argument("--offline", action="store_true", help="send exact existing proofs without asking the mint")
     snd.add_argument("--memo", default="")
 

@@ -30,6 +30,7 @@ from desktop.gui.dialogs import ask_password, await_dialog
 from desktop.gui.tasks import run_blocking
 from desktop.gui.views.receive.state import InvoiceState, LightningReceive, ReceiveState
 from desktop.gui.widgets.common import CopyButton, MintCombo, format_amount, heading, hint, short_url
+from desktop.gui.widgets.lock_key import LockKeyRow
 from desktop.gui.widgets.qr import QrWidget
 from desktop.gui.widgets.scan import camera_available, decode_qr, grab_screen, scanner_available
 from desktop.gui.widgets.ur_reader import UrReader
@@ -95,6 +96,8 @@ class ReceiveView(QWidget):
         tab = QWidget()
         layout = QVBoxLayout(tab)
         layout.addWidget(hint("Paste a token, drop a token file or text here, or scan a QR code."))
+        self.lock_key = LockKeyRow(self.ctx.service)  # what senders lock to (P2PK/P2BK)
+        layout.addWidget(self.lock_key)
         self.input = TokenDropBox()
         self.input.setObjectName("tokenInput")
         self.input.setPlaceholderText("cashuB…")

@@ -86,3 +86,26 @@ def test_the_cli_shows_the_lock_key_and_sends_blinded_by_default(tmp_path: Path,
     assert not any(p.p2pk_e for p in decode_token(plain).proofs)
     assert nutdesk(bob, "receive", token, "--trust")["amount"] > 0
     assert nutdesk(bob, "receive", plain, "--trust")["amount"] > 0
+
+
+async def test_a_blinded_send_finished_by_recovery_still_carries_the_ephemeral_keys(
+    tmp_path: Path, nutshell_mint: NutshellMint
+) -> None:
+    """Killed after the mint answered, before the token existed: recovery makes the token from the journal, and
+    the receiver can still unlock it because each output's E was journaled before the swap."""
+    url = nutshell_mint.url
+    alice, bob = tmp_path / "alice", tmp_path / "bob"
+    nutdesk(alice, "init")
+    nutdesk(bob, "init")
+    key = nutdesk(bob, "lock-key")["lock_key"]
+    nutdesk(alice, "mint", "add", url, "--trust")
+    nutdesk(alice, "invoice", "100", "--mint", url, "--wait")
+    crash = {"NUTDESK_FAILPOINT": "send:after_response"}
+    killed = nutdesk(alice, "send", "24", "--mint", url, "--lock", key, env=crash, check=False)
+    assert killed == {} or "error" in killed  # SIGKILL: no answer at all
+    nutdesk(alice, "recover")
+    async with open_wallet(alice) as wallet:
+        [sent] = wallet.sent_tokens()
+    token = decode_token(sent.token)
+    assert token.amount == 24 and all(p.p2pk_e for p in token.proofs)
+    assert nutdesk(bob, "receive", sent.token, "--trust")["amount"] > 0

@@ -16,6 +16,7 @@ import qasync
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
+from core.api import OwnerOnlyRotatingFileHandler
 from core.config import Config, default_data_dir
 from desktop.gui.errors import ErrorReporter, install_excepthook, loop_exception_handler
 from desktop.gui.palette import follow_system_scheme
@@ -47,7 +48,7 @@ def configure_logging(logs_dir: Path, *, debug: bool = False) -> None:
     root.setLevel(logging.DEBUG if debug else logging.INFO)
     try:
         logs_dir.mkdir(parents=True, exist_ok=True)
-        handler: logging.Handler = logging.handlers.RotatingFileHandler(
+        handler: logging.Handler = OwnerOnlyRotatingFileHandler(
             logs_dir / "nutdesk.log", maxBytes=2_000_000, backupCount=3, encoding="utf-8"
         )
     except OSError:

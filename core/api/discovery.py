@@ -29,7 +29,7 @@ from core.protocol.nip87 import (
     review_tags,
 )
 
-__all__ = ["discover_mints", "fetch_discovery_events", "publish_review", "reviewer_keys"]
+__all__ = ["DiscoveredMint", "discover_mints", "fetch_discovery_events", "publish_review", "reviewer_keys"]
 
 REVIEW_KEY_DOMAIN = b"nutdesk-nostr-reviews"
 MAX_EVENTS = 2000  # a relay answering with more is cut off: the list is for people to read

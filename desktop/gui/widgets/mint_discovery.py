@@ -20,10 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.api.discovery import discover_mints, publish_review
+from core.api.discovery import DiscoveredMint, discover_mints, publish_review
 from core.api.service import WalletService
 from core.errors import UserFacingError
-from core.protocol.nip87 import DiscoveredMint
 from desktop.gui.dialogs import await_dialog
 from desktop.gui.tasks import TaskRunner
 

@@ -96,7 +96,7 @@ def test_send_a_large_token_as_animated_qr_and_receive_it_by_scanning_frames(
     assert len(token) > ANIMATE_ABOVE and send.qr.text() == token and send.qr.animated
     send.qr.set_paused(True)  # step by hand: the test decides when the next frame shows
     pictures = []
-    for _ in range(send.qr.parts + 3):
+    for _ in range(send.qr.parts * 3):  # fountain frames after the pure ones: enough to make up for a lost one
         pictures.append(qr_image(send.qr.current_frame(), scale=4))
         send.qr.next_frame()
 

@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 
 import httpx
 
+from core.api.spending_pin import guard_of
 from core.config import Config
 from core.errors import (
     ConfigError,
@@ -399,6 +400,7 @@ class WalletService:
     ) -> SendResult:
         if amount <= 0:
             raise UserFacingError("the amount must be positive")
+        await guard_of(self.store).check(amount, unit, "Sending")  # the spending PIN above the limit
         mw = await self.wallet_for(mint_url, refresh=not offline)
         return await self._repairing(
             mw, unit, lambda: send_token(mw, amount, unit, offline=offline, lock=lock, memo=memo)
@@ -421,6 +423,7 @@ class WalletService:
         return await melt.prepare_melt(mw, request, unit, amount_msat=amount_msat)
 
     async def melt(self, prepared: melt.PreparedMelt) -> melt.MeltResult:
+        await guard_of(self.store).check(prepared.amount, prepared.unit, "Paying")  # the spending PIN above the limit
         mw = await self.wallet_for(prepared.mint_url)
         return await melt.execute_melt(mw, prepared)
 

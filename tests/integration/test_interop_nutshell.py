@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from core.api.service import LockOptions
-from core.errors import SpendingConditionError, UserFacingError
+from core.errors import MintRejected, UserFacingError
 from tests.integration.wallet_helpers import balance, fund, open_wallet
 from tests.peers.nutshell import NutshellMint, NutshellWalletCLI
 
@@ -49,7 +49,7 @@ async def test_p2pk_locked_token_is_received_by_the_key_owner_only(
         # nutshell 0.20.2 has no NUT-28: a plain (unblinded) lock is what its wallet can unlock.
         sent = await wallet.send(40, nutshell_mint.url, lock=LockOptions(pubkey=lock, blind=False))
         assert all('"P2PK"' in p.secret for p in sent.proofs)
-        with pytest.raises(SpendingConditionError):  # refused here, before the mint is asked
+        with pytest.raises(MintRejected):
             await stranger.receive(sent.token, trust=True)
         before = nutshell_wallet.balance()
         nutshell_wallet.receive(sent.token)

@@ -68,10 +68,10 @@ def test_a_plain_lock_to_our_key_is_signed_and_other_proofs_pass_through() -> No
     assert verify_p2pk_proof(signed, now=0) and untouched == ordinary
 
 
-def test_someone_elses_lock_is_refused_before_the_mint_is_asked() -> None:
+def test_someone_elses_lock_is_left_unsigned_for_the_mint_to_refuse() -> None:
     stranger = lock_key_from_seed(b"\x03" * 64)
-    with pytest.raises(SpendingConditionError, match="not this wallet's"):
-        unlock_proofs([spec_proof()], stranger, now=0)
+    [left] = unlock_proofs([spec_proof()], stranger, now=0)
+    assert left.witness is None and left.p2pk_e is None and not verify_p2pk_proof(left, now=0)
     lock = make_blinded_p2pk_secret(lock_pubkey_from_seed(b"\x04" * 64), locktime=21)
     expired = Proof(id="00", amount=1, secret=lock.secret, C=C, p2pk_e=lock.ephemeral_pubkey)
     [anyone] = unlock_proofs([expired], stranger, now=1_000)  # expired, no refund keys: anyone may spend
@@ -84,3 +84,13 @@ def test_sig_all_locks_are_refused_clearly() -> None:
     with pytest.raises(SpendingConditionError, match="SIG_ALL"):
         unlock_proofs([Proof(id="00", amount=1, secret=secret, C=C)], key, now=0)
     assert json.loads(secret)[0] == "P2PK"
+
+
+def test_a_proof_the_caller_already_signed_is_passed_through() -> None:
+    refund = PrivateKey(b"\x09" * 32)
+    secret = make_p2pk_secret(PrivateKey(b"\x08" * 32).public_key.format().hex(), locktime=21,
+                              refund=[refund.public_key.format().hex()])  # fmt: skip
+    from core.protocol.p2pk import sign_proof
+
+    signed = sign_proof(Proof(id="00", amount=4, secret=secret, C=C), refund)  # e.g. a cheque's refund path
+    assert unlock_proofs([signed], lock_key_from_seed(b"\x0a" * 64), now=1_000) == [signed]

@@ -57,9 +57,10 @@ from core.pos.checkout import CheckoutSession, Offer, PaymentRefused, check_offe
 from core.pos.nostr import NostrInbox, load_shop_key, save_shop_key
 from core.pos.policy import POLICY_SETTING, Cashier, PosPolicy, SettlementMode, Webhook, hash_pin, verify_pin
 from core.pos.pricing import PRICEABLE_UNITS, PriceCache, UnitPrice, UnitPricing, price_from_rate
+from core.pos.refunds import Refunds
 from core.pos.repo import AlreadyUsed, Delivery, SaleRepository
 from core.pos.reports import build_zreport, receipt_lines, write_zreport_csv
-from core.pos.types import FailureReason, Refund, Sale, SaleState, Settlement, ShiftTotals, ZReport
+from core.pos.types import FailureReason, Refund, Sale, SaleState, Settlement, ShiftTotals, ZReport, receipt_number
 from core.pos.webhooks import SIGNATURE_HEADER, WebhookDispatcher, sign
 from core.protocol import tokens
 from core.protocol.payment_requests import PaymentRequest, PaymentRequestPayload, Transport
@@ -129,6 +130,7 @@ class PosService:
         self._http = http  # made on first use when not given (webhooks); closed by close() then
         self._own_http = http is None
         self.repo = SaleRepository(wallet.store.db)
+        self.refunder = Refunds(wallet, self.repo)
         self.webhooks = WebhookDispatcher(self.repo, base_delay=webhook_base_delay)
         self.analytics = AnalyticsService(wallet)
         self.sessions: dict[str, CheckoutSession] = {}
@@ -331,7 +333,10 @@ class PosService:
         return found
 
     def _sale(self, sale_id: str) -> Sale:
+        """A sale by its id or its receipt number as printed (R-000006; R6 and r-6 too)."""
         sale = self.repo.get(sale_id)
+        if sale is None and (number := receipt_number(sale_id)) is not None:
+            sale = self.repo.by_number(number)
         if sale is None:
             raise UserFacingError(f"no sale {sale_id}")
         return sale
@@ -627,11 +632,14 @@ class PosService:
         """
         changed: list[Sale] = []
         pending = self.repo.sales(states=(SaleState.RECEIVED.value, SaleState.SETTLING.value))
-        if not pending:
+        refunding = self.repo.refunds(finished=False)
+        if not pending and not refunding:
             return changed
         if resume:
             with contextlib.suppress(NutdeskError):
                 await RecoveryService(self.wallet).recover()
+        if refunding:
+            changed.extend(self._sale(r.sale_id) for r in await self.finish_refunds())
         for sale in pending:
             lock = self._locks.setdefault(sale.id, asyncio.Lock())
             if lock.locked():  # the till is settling it right now
@@ -898,35 +906,34 @@ class PosService:
         sale = self._sale(sale_id)
         return receipt_lines(sale, self.policy().shop_name, self.repo.refunds(sale_id=sale_id))
 
-    def refunds(self, sale_id: str | None = None) -> list[Refund]:
-        return self.repo.refunds(sale_id=sale_id)
+    def refunds(self, sale_id: str | None = None, *, finished: bool | None = True) -> list[Refund]:
+        """Recorded refunds (``finished=False``: those a crash left between send and record; None: all)."""
+        return self.repo.refunds(sale_id=sale_id, finished=finished)
 
-    async def refund(self, sale_id: str, amount: int | None = None) -> Refund:
-        """Issue an ecash token for part or all of a paid sale (at most what is left to refund)."""
+    async def refund(self, sale_id: str, amount: int | None = None, *, key: str | None = None) -> Refund:
+        """Issue an ecash token for part or all of a paid sale (``sale_id``: its id or receipt number, R-000006),
+        at most what is left to refund. ``key``: the idempotency key (the same key never refunds twice)."""
         sale = self._sale(sale_id)
-        if sale.state is not SaleState.PAID:
-            raise UserFacingError(f"only a paid sale can be refunded (this one is {sale.state})")
-        left = sale.refundable  # an overpayment in another unit's ecash is refunded in the sale's unit
-        amount = left if amount is None else amount
-        if not 0 < amount <= left:
-            raise UserFacingError(f"refund between 1 and {left} {sale.unit}")
         policy = self.policy()
-        if self.locked and policy.locked_max_refund and amount > policy.locked_max_refund:
-            raise UserFacingError(f"a locked till refunds at most {policy.locked_max_refund} {sale.unit}")
-        mint = sale.mint_url if sale.settlement == Settlement.SWAP.value and sale.mint_url else None
-        if mint is None or self._balance(mint, sale.unit) < amount:
-            mint = self.wallet.choose_mint_for(amount, sale.unit)
-        sent = await self.wallet.send(amount, mint, sale.unit, memo=f"Refund {sale.receipt_id}")
-        self.wallet.store.update_operation(sent.operation_id, data={"refund_of": sale.id})
-        refund = self.repo.add_refund(
-            sale_id=sale.id, amount=amount, fee=sent.fee, unit=sale.unit, mint_url=mint, token=sent.token,
-            operation_id=sent.operation_id, cashier=self.cashier, shift_id=self.repo.current_shift(),
+        refund = await self.refunder.refund(
+            sale, amount, key=key, cashier=self.cashier, shift_id=self.repo.current_shift(),
+            max_amount=policy.locked_max_refund if self.locked else 0,
         )  # fmt: skip
-        if policy.webhooks:
-            self.webhooks.enqueue(policy.webhooks, "sale.refunded", sale.id, {**self._sale(sale_id).to_json(),
-                                  "refund": {k: v for k, v in refund.to_json().items() if k != "token"}})  # fmt: skip
-            await self.deliver_webhooks()
+        await self._refunded(refund)
+        await self.deliver_webhooks()
         return refund
+
+    async def _refunded(self, refund: Refund) -> None:
+        policy = self.policy()
+        if policy.webhooks:
+            self.webhooks.enqueue(policy.webhooks, "sale.refunded", refund.sale_id, {
+                **self._sale(refund.sale_id).to_json(),
+                "refund": {k: v for k, v in refund.to_json().items() if k != "token"},
+            })  # fmt: skip
+
+    async def finish_refunds(self) -> list[Refund]:
+        """Record refunds a crash left between their send and their record (once), from the journal."""
+        return await self.refunder.finish_pending(on_finished=self._refunded)
 
     def _balance(self, mint: str, unit: str) -> int:
         return sum(b.balance for b in self.wallet.balances() if b.mint_url == mint and b.unit == unit)

@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -177,6 +177,12 @@ class SaleRepository:
             s.flush()
             return _sale(row)
 
+    def by_number(self, number: int) -> Sale | None:
+        """The sale of receipt ``R-{number:06d}``."""
+        with self._session() as s:
+            row = s.scalars(select(PosSaleRow).where(PosSaleRow.number == number)).first()
+            return None if row is None else _sale(row, self._refunded(s, row.id))
+
     def get(self, sale_id: str) -> Sale | None:
         with self._session() as s:
             row = s.get(PosSaleRow, sale_id)
@@ -294,20 +300,68 @@ class SaleRepository:
 
     # --- refunds -------------------------------------------------------------------------------
 
-    def add_refund(self, **fields: Any) -> Refund:
+    def reserve_refund(self, key: str, sale_id: str, amount: int, limit: int, **fields: Any) -> bool:
+        """Reserve ``amount`` of ``sale_id``'s refundable ``limit`` under the idempotency ``key``: the per-sale
+        refund lock. One statement, so two processes cannot both pass the check: it inserts an unfinished refund
+        row only when no other refund of the sale is unfinished and the refunds stay within ``limit``.
+
+        Returns False when refused (the caller reads why); ``AlreadyUsed`` when ``key`` was used before."""
+        insert = text(
+            "INSERT INTO pos_refunds (id, sale_id, amount, fee, unit, mint_url, token, operation_id, cashier,"
+            " shift_id, created_at)"
+            " SELECT :key, :sale, :amount, 0, :unit, :mint_url, '', '', :cashier, :shift_id, :now"
+            " WHERE NOT EXISTS (SELECT 1 FROM pos_refunds WHERE sale_id = :sale AND token = '')"
+            " AND (SELECT coalesce(sum(amount), 0) FROM pos_refunds WHERE sale_id = :sale) + :amount <= :limit"
+        )
+        params = {"key": key, "sale": sale_id, "amount": amount, "limit": limit, "now": time.time(), **fields}
+        try:
+            with self._session() as s:  # the INSERT is the transaction's first statement: it reads under the lock
+                return bool(getattr(s.execute(insert, params), "rowcount", 0) == 1)
+        except StorageError as exc:
+            if isinstance(exc.__cause__, IntegrityError):
+                raise AlreadyUsed(sale_id) from exc
+            raise
+
+    def finish_refund(self, reserved: Refund, *, token: str, operation_id: str, fee: int, mint_url: str) -> Refund:
+        """Record the refund's token (once: a finished row is returned as it is). A reservation dropped meanwhile
+        by recovery is written again: the token exists, so the refund happened."""
         with self._session() as s:
-            row = PosRefundRow(id=uuid.uuid4().hex[:16], created_at=time.time(), **fields)
-            s.add(row)
+            row = s.get(PosRefundRow, reserved.id)
+            if row is None:
+                row = PosRefundRow(
+                    id=reserved.id, sale_id=reserved.sale_id, amount=reserved.amount, unit=reserved.unit,
+                    cashier=reserved.cashier, created_at=reserved.created_at, token="", shift_id=None,
+                )  # fmt: skip
+                s.add(row)
+            if not row.token:
+                row.token, row.operation_id, row.fee, row.mint_url = token, operation_id, fee, mint_url
             s.flush()
             return _refund(row)
 
-    def refunds(self, *, sale_id: str | None = None, shift_id: int | None = None) -> list[Refund]:
+    def drop_refund(self, key: str) -> None:
+        """Release an unfinished reservation whose send definitely did not happen."""
+        with self._session() as s:
+            row = s.get(PosRefundRow, key)
+            if row is not None and not row.token:
+                s.delete(row)
+
+    def refund(self, key: str) -> Refund | None:
+        with self._session() as s:
+            row = s.get(PosRefundRow, key)
+            return None if row is None else _refund(row)
+
+    def refunds(
+        self, *, sale_id: str | None = None, shift_id: int | None = None, finished: bool | None = True
+    ) -> list[Refund]:
+        """Refunds (by default the finished ones; ``finished=False``: the unfinished reservations; None: all)."""
         with self._session() as s:
             q = select(PosRefundRow)
             if sale_id is not None:
                 q = q.where(PosRefundRow.sale_id == sale_id)
             if shift_id is not None:
                 q = q.where(PosRefundRow.shift_id == shift_id)
+            if finished is not None:
+                q = q.where(PosRefundRow.token != "" if finished else PosRefundRow.token == "")
             return [_refund(r) for r in s.scalars(q.order_by(PosRefundRow.created_at)).all()]
 
     # --- webhook deliveries --------------------------------------------------------------------

@@ -30,6 +30,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.setObjectName("mainWindow")
         self.ctx = ctx
+        self.was_closed = False
         self.setWindowTitle(title)
         self.views = views
         central = QWidget()
@@ -126,6 +127,7 @@ class MainWindow(QMainWindow):
         self.ctx.settings.setValue("window/geometry", self.saveGeometry())
         self.ctx.settings.sync()
         super().closeEvent(event)
+        self.was_closed = True
         self.closed.emit()
 
     async def wait_closed(self) -> None:
@@ -136,6 +138,7 @@ class MainWindow(QMainWindow):
                 future.set_result(None)
 
         self.closed.connect(done)
-        if not self.isVisible():
+        # Closed, not hidden: a till left locked hides the main window at start-up, and the app must stay open.
+        if self.was_closed:
             return
         await future

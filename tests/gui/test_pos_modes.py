@@ -16,6 +16,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from backends.fake import network
@@ -176,6 +177,50 @@ def test_a_till_left_locked_comes_back_locked_after_a_restart(
         await pin("2468")
         await second.tasks.wait_idle()
         assert not relaunched.till.locked and main.isVisible() and main.isEnabled()
+
+    run(scenario())
+
+
+def test_the_app_opens_on_the_locked_till_with_the_pin_pad_ready_after_a_lock_with_the_app_closed(
+    gui: GuiHarness, gui_mint: NutshellMint, tmp_path: Path, run: Any, qtbot: Any
+) -> None:
+    """`pos lock` (or a crash) with the app closed: the app must not exit at once with no window (issue 16)."""
+    shop = tmp_path / "shop"
+    run(make_funded_wallet(shop, gui_mint.url, 0))
+
+    async def lock_from_the_cli() -> None:
+        wallet = WalletService.open(Config(data_dir=shop))
+        wallet.unlock()
+        async with PosService(wallet) as pos:
+            pos.configure(pin="2468")
+            pos.lock()
+        await wallet.close()
+
+    run(lock_from_the_cli())
+    session = gui.session(shop)
+    assert run(session.start())
+    main = session.open_window()  # the app's start-up path (desktop.app._run)
+    session.show()
+    till = session.view(PosLauncherView).till_window
+
+    async def scenario() -> None:
+        running = asyncio.ensure_future(main.wait_closed())  # the app lives as long as this waits
+        for _ in range(3):  # let the waiter take its first step (where it used to return at once)
+            await asyncio.sleep(0)
+        await until(lambda: till is not None and till.isVisible(), what="the locked till")
+        assert till is not None and till.till.locked and till.isFullScreen()
+        assert not running.done(), "the app would exit with no window"
+        assert till.pin_input.isVisible() and till.focusWidget() is till.pin_input, "the PIN pad is ready"
+        assert till.lock_label.text() == "Locked" and not main.isVisible()
+        qtbot.keyClicks(till.pin_input, "1111")
+        qtbot.keyClick(till.pin_input, Qt.Key.Key_Return)
+        assert till.till.locked and till.lock_label.text() == "Locked — wrong PIN"
+        qtbot.keyClicks(till.pin_input, "2468")
+        qtbot.keyClick(till.pin_input, Qt.Key.Key_Return)
+        assert not till.till.locked and not till.pin_input.isVisible()
+        assert main.isVisible() and main.isEnabled() and not running.done()
+        main.close()
+        await until(running.done, what="the app to end when its main window is closed")
 
     run(scenario())
 

@@ -122,6 +122,17 @@ class PosWindow(QWidget):
         self.lock_label.setStyleSheet("color: #b00020; font-weight: bold")
         _font(self.lock_label, 1.3)
         bar.addWidget(self.lock_label)
+        # The PIN pad of a locked till: ready (focused) whenever the till shows locked, at start-up too.
+        self.pin_input = QLineEdit()
+        self.pin_input.setObjectName("pinInput")
+        self.pin_input.setAccessibleName("PIN to unlock the till")
+        self.pin_input.setPlaceholderText("PIN — Enter unlocks")
+        self.pin_input.setEchoMode(QLineEdit.EchoMode.Password)
+        self.pin_input.setMaximumWidth(220)
+        _font(self.pin_input, 1.3)
+        self.pin_input.returnPressed.connect(self._unlock_typed)
+        self.pin_input.hide()
+        bar.addWidget(self.pin_input)
         self.cashier_label = QLabel("")
         self.cashier_label.setObjectName("cashierLabel")
         _font(self.cashier_label, 1.2)
@@ -787,7 +798,27 @@ class PosWindow(QWidget):
         self.lock_label.setText("Locked" if locked else "")
         self.lock_button.setText("Unlock…" if locked else "Lock")
         self.close_shift_button.setEnabled(not locked)
+        self.pin_input.clear()
+        self.pin_input.setVisible(locked)
+        if locked:
+            self.pin_input.setFocus()
         self.lock_changed.emit(locked)
+
+    def _unlock_typed(self) -> None:
+        """The PIN typed into the lock bar's field (Enter)."""
+        pin, locked = self.pin_input.text(), self.till.locked
+        self.pin_input.clear()
+        if not locked or not pin:
+            return
+        try:
+            self.till.unlock(pin)
+        except UserFacingError:
+            self.lock_label.setText("Locked — wrong PIN")
+            self.pin_input.setFocus()
+            return
+        if not self._full_screen_before_lock:
+            self.showNormal()
+        self._show_lock()
 
     async def _ask_pin(self, why: str) -> bool:
         """Ask for the PIN and unlock the till with it; False when cancelled or wrong."""

@@ -158,10 +158,14 @@ class PosService(Transports):
     def cancel(self, sale_id: str) -> Sale:
         """Back to the keypad. Only a sale that took no money can be cancelled."""
         sale = self._sale(sale_id)
+        lock = self._locks.get(sale.id)
+        if lock is not None and lock.locked():  # a token for it is with the mint: the sale may be paid any moment
+            raise UserFacingError(f"a payment for {sale.receipt_id} is being checked with the mint: it cannot be "
+                                  "cancelled now (it finishes by itself)")  # fmt: skip
         if sale.state not in (SaleState.WAITING, SaleState.FAILED):
             raise UserFacingError(f"the sale is {sale.state}: it cannot be cancelled now")
-        sale = self._update(sale_id, SaleState.CANCELLED)
-        self.sessions.pop(sale_id, None)
+        sale = self._update(sale.id, SaleState.CANCELLED)
+        self.sessions.pop(sale.id, None)
         return sale
 
     # --- what core.pos leaves to the API layer -------------------------------------------------

@@ -66,6 +66,7 @@ class TillModel(QObject):
         self.refunding = False
         self.last_refund_token = ""
         self.notices: list[Notice] = []
+        self._noticed: set[tuple[str, SaleState, str]] = set()
 
     # --- the sale on screen --------------------------------------------------------------------
 
@@ -129,6 +130,9 @@ class TillModel(QObject):
         self.sales_changed.emit()
 
     def _notice(self, sale: Sale, error: str = "") -> None:
+        if (sale.id, sale.state, error) in self._noticed:  # the sale's watcher and the payment both report it
+            return
+        self._noticed.add((sale.id, sale.state, error))
         if sale.state is SaleState.PAID:
             notice = Notice(
                 sale.id, f"{sale.receipt_id} was paid after you moved on ({sale.amount:,} {sale.unit})", True

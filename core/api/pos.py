@@ -236,7 +236,16 @@ class PosService(Transports):
             return 0
         if self._http is None:
             self._http = httpx.AsyncClient(trust_env=False, timeout=httpx.Timeout(30.0))
-        return await self.webhooks.deliver_due(self._http, self.policy().webhooks)
+        return await self.webhooks.deliver_due(self._post_webhook, self.policy().webhooks)
+
+    async def _post_webhook(self, url: str, body: bytes, headers: dict[str, str]) -> tuple[int | None, str]:
+        assert self._http is not None
+        try:
+            response = await self._http.post(url, content=body, headers=headers, timeout=httpx.Timeout(15.0))
+        except httpx.HTTPError as exc:
+            return None, f"{type(exc).__name__}: {exc}"
+        status = response.status_code
+        return status, "" if response.is_success else f"HTTP {status}: {response.text[:200]}"
 
     def webhook_log(self) -> list[Delivery]:
         return self.repo.deliveries()

@@ -245,6 +245,22 @@ def test_webhooks_from_the_cli_a_made_secret_shown_once_and_removal(tmp_path: Pa
     assert [w["url"] for w in left["webhooks"]] == ["https://shop.example/hook"] and "new_webhooks" not in left
 
 
+def test_settle_and_webhooks_say_so_when_there_is_nothing(tmp_path: Path) -> None:
+    shop = tmp_path / "shop"
+    nutdesk(shop, "init")
+
+    def said(*args: str) -> str:
+        command = [sys.executable, "-m", "desktop", "--data-dir", str(shop), *args]
+        result = subprocess.run(command, capture_output=True, text=True, timeout=120, check=True)
+        return result.stdout.strip()
+
+    assert said("pos", "settle") == "Nothing to settle: no sale or refund was left unfinished."
+    assert said("pos", "webhooks") == "No webhooks configured: add one with 'pos policy --webhook URL'."
+    nutdesk(shop, "pos", "policy", "--webhook", "https://shop.example/hook")
+    assert said("pos", "webhooks").startswith("No webhook deliveries yet (1 webhook configured)")
+    assert nutdesk(shop, "pos", "settle") == {"settled": []}
+
+
 async def test_cashiers_sign_in_with_their_own_pin_and_the_zreport_counts_each(
     tmp_path: Path, customer: WalletService, nutshell_mint: NutshellMint
 ) -> None:

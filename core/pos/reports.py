@@ -111,7 +111,8 @@ def build_zreport(
     )
 
 
-_COLUMNS = ("group", "name", "count", "amount", "tips", "fees", "fee_advance", "change", "refunds", "refund_count")
+_COLUMNS = ("group", "name", "count", "amount", "tips", "fees", "fee_advance", "change", "refunds", "refund_count",
+            "net")  # fmt: skip
 
 
 def write_zreport_csv(report: ZReport, out: TextIO) -> None:
@@ -124,7 +125,7 @@ def write_zreport_csv(report: ZReport, out: TextIO) -> None:
 
     def row(group: str, name: str, t: ShiftTotals) -> None:
         writer.writerow((group, name, t.count, t.amount, t.tips, t.fees, t.fee_advance, t.change, t.refunds,
-                         t.refund_count))  # fmt: skip
+                         t.refund_count, t.net))  # fmt: skip
 
     for kind, totals in sorted(report.by_settlement.items()):
         row("settlement", kind, totals)

@@ -260,8 +260,14 @@ class ShiftTotals:
     refund_count: int = 0
     fiat: dict[str, Decimal] = field(default_factory=dict)
 
+    @property
+    def net(self) -> int:
+        """What the shop kept: everything received (overpayments too) less fees and refunds."""
+        return self.amount + self.change - self.fees - self.refunds
+
     def to_json(self) -> dict[str, Any]:
         return {
+            "net": self.net,
             "count": self.count,
             "amount": self.amount,
             "tips": self.tips,

@@ -134,6 +134,10 @@ async def _charge(pos: PosService, args: argparse.Namespace, out: Output) -> Non
         raise
     out.result({"sale": sale.to_json()})
     out.say(_sale_line(sale))
+    if sale.change:
+        change = sale.in_sale_unit(sale.change)
+        out.say(f"Overpaid by {sale.change} {sale.ecash_unit}: give it back with "
+                f"'nutdesk pos refund {sale.receipt_id} {change}'.")  # fmt: skip
 
 
 async def _wait_for_nostr(pos: PosService, session: Any, seconds: float, out: Output) -> None:
@@ -202,6 +206,7 @@ async def _zreport(pos: PosService, args: argparse.Namespace, out: Output) -> No
         out.say(f"  {kind:<10} {totals.count:>4} sales {totals.amount:>10} {report.unit}")
     out.say(f"  total      {t.count:>4} sales {t.amount:>10} {report.unit}; tips {t.tips}, fees {t.fees}, "
             f"refunds {t.refunds} ({t.refund_count})")  # fmt: skip
+    out.say(f"  net        {t.net:>21} {report.unit} (received less fees and refunds); failed: {report.failed}")
 
 
 async def _policy(pos: PosService, args: argparse.Namespace, out: Output) -> None:

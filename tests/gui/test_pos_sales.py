@@ -125,7 +125,9 @@ def test_a_sale_on_the_till_from_keypad_to_zreport(
         assert "Z-report — Corner Café" in text and "swap" in text
         till.zreport_page.save_zreport_csv(str(tmp_path / "z.csv"))
         csv_text = (tmp_path / "z.csv").read_text()
-        assert "total,,1,110,10," in csv_text and ",30,1" in csv_text
+        total = till.zreport_page.report.total if till.zreport_page.report else None
+        assert total is not None and total.net == 110 - total.fees - 30  # received less fees and refunds
+        assert "total,,1,110,10," in csv_text and f",30,1,{total.net}\n" in csv_text and "Net" in text
         shot(till, "zreport")
 
         # The cashier lock: the till cannot be left without the PIN.

@@ -167,6 +167,7 @@ async def test_refund_in_ecash_is_linked_to_the_sale_and_in_the_zreport(
     assert report.total.refunds == 50 and report.total.refund_count == 1
     assert report.by_settlement["swap"].count == 1 and report.by_cashier["ann"].fees == sale.fee
     assert report.by_settlement["swap"].refunds == 50, "a refund counts against the kind of the sale it refunds"
+    assert report.total.net == 220 - sale.fee - 50 and report.to_json()["total"]["net"] == report.total.net
     out = io.StringIO()
     till.write_zreport_csv(report, out)
     lines = out.getvalue().splitlines()

@@ -172,7 +172,7 @@ async def test_refund_in_ecash_is_linked_to_the_sale_and_in_the_zreport(
     till.write_zreport_csv(report, out)
     lines = out.getvalue().splitlines()
     assert lines[1].startswith("group,name,count,amount,tips,fees")
-    assert f"total,,1,220,20,{sale.fee},0,0,50,1" in lines
+    assert f"total,,1,220,20,{sale.fee},0,0,50,1,{220 - sale.fee - 50}" in lines
     assert any(line.startswith(sale.receipt_id) for line in lines)
     # A new shift starts empty.
     assert till.zreport().total.count == 0

@@ -10,6 +10,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from core.api.service import WalletService
@@ -148,3 +149,25 @@ def test_a_sale_on_the_till_from_keypad_to_zreport(
         await until(lambda: launcher.till_window is None, what="the till to close")
 
     run(scenario())
+
+
+def test_the_keypad_takes_typed_digits_and_enter_charges(
+    gui: GuiHarness, gui_mint: NutshellMint, tmp_path: Path, run: Any, qtbot: Any
+) -> None:
+    run(make_funded_wallet(tmp_path / "shop", gui_mint.url, 0))
+    session = gui.open(tmp_path / "shop")
+    till: PosWindow = session.view(PosLauncherView).enter(full_screen=False)
+    till.new_sale()
+    assert till.focusWidget() is till.keypad_page
+    qtbot.keyClicks(till.keypad_page, "1250")
+    qtbot.keyClick(till.keypad_page, Qt.Key.Key_Backspace)
+    assert till.keypad_page.amount_label.text() == "125 sat"
+    qtbot.keyClick(till.keypad_page, Qt.Key.Key_Return)
+
+    async def charged() -> None:
+        await until(lambda: till.stack.currentWidget() is till.charge_page, what="the charge screen")
+        assert till.charge_page.due_label.text() == "125 sat"
+        qtbot.keyClick(till, Qt.Key.Key_Escape)  # Esc cancels a sale that took nothing
+        assert till.stack.currentWidget() is till.keypad_page
+
+    run(charged())

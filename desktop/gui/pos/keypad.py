@@ -8,6 +8,7 @@ from collections.abc import Callable
 from decimal import Decimal
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QGridLayout,
@@ -42,6 +43,7 @@ class KeypadPage(QWidget):
         self.till = model.till
         self.ctx = model.ctx
         self.entry = KeypadEntry()
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # typed digits and Enter (keyPressEvent)
         self._on_charged = on_charged
         self._on_open_receipt = on_open_receipt
         outer = QHBoxLayout(self)
@@ -83,6 +85,7 @@ class KeypadPage(QWidget):
             button = big_button(key, 2.2)
             button.setAccessibleName("Delete" if key == "⌫" else key)
             button.setMinimumHeight(72)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # typed digits go to the page, not to a key button
             button.clicked.connect(lambda _c=False, k=key: self.press(k))
             grid.addWidget(button, i // 3, i % 3)
             self.keys[key] = button
@@ -98,7 +101,7 @@ class KeypadPage(QWidget):
         self.keypad_error.setWordWrap(True)
         self.keypad_error.setStyleSheet(f"color: {ERROR_COLOR}")
         left.addWidget(self.keypad_error)
-        self.charge_button = big_button("Charge", 2.4, "chargeButton", "Show the payment QR (Enter)")
+        self.charge_button = big_button("Charge", 2.4, "chargeButton", "Show the payment QR (Enter; digits type)")
         self.charge_button.setMinimumHeight(84)
         self.charge_button.clicked.connect(lambda: self.ctx.run(self.charge()))
         left.addWidget(self.charge_button)
@@ -152,6 +155,20 @@ class KeypadPage(QWidget):
         return right
 
     # --- entry ---------------------------------------------------------------------------------
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Typing works like the keypad (digits, Backspace), Enter charges — unless a text field has the keys."""
+        key, text = event.key(), event.text()
+        if text.isdigit() and len(text) == 1:
+            self.press(text)
+        elif key == Qt.Key.Key_Backspace:
+            self.press("⌫")
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.ctx.run(self.charge())
+        else:
+            super().keyPressEvent(event)
+            return
+        event.accept()
 
     def press(self, key: str) -> None:
         self.entry.press(key)

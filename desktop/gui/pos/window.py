@@ -70,9 +70,10 @@ class PosWindow(QWidget):
         self.pin_input = QLineEdit()
         self.pin_input.setObjectName("pinInput")
         self.pin_input.setAccessibleName("PIN to unlock the till")
-        self.pin_input.setPlaceholderText("PIN — Enter unlocks")
+        self.pin_input.setPlaceholderText("PIN, then Enter")
         self.pin_input.setEchoMode(QLineEdit.EchoMode.Password)
-        self.pin_input.setMaximumWidth(220)
+        self.pin_input.setMinimumWidth(200)
+        self.pin_input.setMaximumWidth(260)
         scale_font(self.pin_input, 1.3)
         self.pin_input.returnPressed.connect(self._unlock_typed)
         self.pin_input.hide()
@@ -142,6 +143,7 @@ class PosWindow(QWidget):
         self.model.session = self.model.lightning = None
         self.keypad_page.reset()
         self.stack.setCurrentWidget(self.keypad_page)
+        self.keypad_page.setFocus()  # typed digits and Enter work at once
 
     def refresh_sales(self) -> None:
         self.keypad_page.refresh_sales()

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QSpinBox, QTextB
 
 from core.api.analytics import write_atomically
 from core.api.pos import SaleState
-from core.errors import UserFacingError
+from core.errors import NutdeskError, OutcomeUnknown
 from desktop.gui.dialogs import confirm
 from desktop.gui.pos.model import TillModel
 from desktop.gui.pos.printing import receipt_html, write_pdf
@@ -113,7 +113,14 @@ class ReceiptPage(QWidget):
         self.refund_message.setText(f"Refunding {request.amount:,} {request.sale.unit} of {request.sale.receipt_id}…")
         try:
             refund = await self.model.refund(request)
-        except UserFacingError as exc:
+        except OutcomeUnknown as exc:
+            self.show_sale(request.sale.id, prefill=False)
+            self.refund_message.setText(
+                f"The mint did not answer ({exc}). The refund is kept and finishes by itself when the mint is back "
+                f"(Recovery): do not refund {request.sale.receipt_id} again."
+            )
+            return
+        except NutdeskError as exc:
             self.show_sale(request.sale.id, prefill=False)
             self.refund_message.setText(str(exc))
             return

@@ -37,9 +37,10 @@ from core.errors import UserFacingError
 from core.mint_client.http import normalize_mint_url
 from core.pos.base import CASHIER_SETTING, LOCK_SETTING
 from core.pos.checkout import CheckoutSession, PaymentRefused, owed, tip_for_percent
+from core.pos.deliveries import Delivery
 from core.pos.lightning import LightningCharge
 from core.pos.policy import PosPolicy, SettlementMode, Webhook
-from core.pos.repo import Delivery, SaleRepository
+from core.pos.repo import SaleRepository
 from core.pos.reports import build_zreport, receipt_lines, write_zreport_csv
 from core.pos.transports import Transports
 from core.pos.types import FailureReason, Refund, Sale, SaleState, Settlement, ShiftTotals, ZReport
@@ -248,7 +249,7 @@ class PosService(Transports):
         return status, "" if response.is_success else f"HTTP {status}: {response.text[:200]}"
 
     def webhook_log(self) -> list[Delivery]:
-        return self.repo.deliveries()
+        return self.webhooks.repo.deliveries()
 
     def add_webhook(self, url: str, secret: str = "") -> Webhook:
         """POST paid/refunded events to ``url``, signed with ``secret`` (a random one when empty: shown once)."""

@@ -21,6 +21,7 @@ from typing import Any
 from core.errors import InvalidPassword, UserFacingError
 from core.nostr.crypto import NostrKeys
 from core.pos.checkout import CheckoutSession
+from core.pos.deliveries import DeliveryRepository
 from core.pos.nostr import NostrInbox
 from core.pos.policy import POLICY_SETTING, Cashier, PosPolicy, hash_pin, verify_pin
 from core.pos.ports import PosBackends, PosRates, PosWallet
@@ -55,7 +56,7 @@ class TillBase:
         self.rates = rates
         self.repo = repo
         self.refunder = Refunds(wallet, repo)
-        self.webhooks = WebhookDispatcher(repo, base_delay=webhook_base_delay)
+        self.webhooks = WebhookDispatcher(DeliveryRepository(repo.db), base_delay=webhook_base_delay)
         self.sessions: dict[str, CheckoutSession] = {}
         self._locks: dict[str, asyncio.Lock] = {}  # one payment (or settling pass) at a time per sale
         self._listener: Any = None  # a started PaymentRequestListener (post transport)

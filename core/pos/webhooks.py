@@ -13,8 +13,8 @@ import uuid
 from collections.abc import Awaitable, Callable, Sequence
 from typing import Any
 
+from core.pos.deliveries import DeliveryRepository
 from core.pos.policy import Webhook
-from core.pos.repo import SaleRepository
 
 __all__ = ["MAX_ATTEMPTS", "SIGNATURE_HEADER", "Post", "WebhookDispatcher", "retry_delay", "sign"]
 
@@ -35,7 +35,7 @@ def retry_delay(attempts: int, base: float) -> float:
 
 
 class WebhookDispatcher:
-    def __init__(self, repo: SaleRepository, *, base_delay: float = 10.0) -> None:
+    def __init__(self, repo: DeliveryRepository, *, base_delay: float = 10.0) -> None:
         self.repo = repo
         self.base_delay = base_delay
 

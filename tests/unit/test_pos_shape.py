@@ -1,7 +1,6 @@
 """The point of sale's shape (issue 13): the money logic lives in ``core.pos`` as modules of at most about 400 lines,
 none of which does SQL or HTTP of its own (storage through its repositories, repo.py and deliveries.py, mints through
-the wallet, webhook
-POSTs by the API layer), and ``core.api.pos`` is a thin facade over it."""
+the wallet, webhook POSTs by the API layer), and ``core.api.pos`` is a thin facade over it."""
 
 from __future__ import annotations
 

@@ -84,7 +84,13 @@ class ReceiptPage(QWidget):
         self.refund_amount.setValue(left if prefill else 0)
         self.refund_amount.setEnabled(left > 0)
         limit = self.till.policy().locked_max_refund
-        if left <= 0 and sale.refunded:
+        unfinished = sum(r.amount for r in self.till.refunds(sale.id, finished=False))
+        if unfinished:
+            self.refund_message.setText(
+                f"A refund of {unfinished:,} {sale.unit} is still being finished with the mint: it completes by "
+                "itself — do not refund it again."
+            )
+        elif left <= 0 and sale.refunded:
             self.refund_message.setText(f"{sale.receipt_id} is fully refunded.")
         elif self.till.locked and limit:
             self.refund_message.setText(f"Locked till: refunds up to {limit:,} {sale.unit}")

@@ -55,7 +55,7 @@ class TillBase:
         self.backends = backends
         self.rates = rates
         self.repo = repo
-        self.refunder = Refunds(wallet, repo)
+        self.refunder = Refunds(wallet, repo, on_recorded=self._refunded)  # the webhook, once per refund
         self.webhooks = WebhookDispatcher(DeliveryRepository(repo.db), base_delay=webhook_base_delay)
         self.sessions: dict[str, CheckoutSession] = {}
         self._locks: dict[str, asyncio.Lock] = {}  # one payment (or settling pass) at a time per sale

@@ -79,4 +79,4 @@ class PendingSales(LightningPay):
 
     async def finish_refunds(self) -> list[Refund]:
         """Record refunds a crash left between their send and their record (once), from the journal."""
-        return await self.refunder.finish_pending(on_finished=self._refunded)
+        return await self.refunder.finish_pending()

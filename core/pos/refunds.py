@@ -15,7 +15,6 @@ from the journal, or drops the reservation when the send definitely did not happ
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import time
 import uuid
@@ -56,9 +55,17 @@ class RefundWallet(Protocol):
 
 
 class Refunds:
-    def __init__(self, wallet: RefundWallet, repo: SaleRepository) -> None:
+    """``on_recorded`` hears each refund when it is recorded — once, by whichever process records it (webhooks)."""
+
+    def __init__(
+        self,
+        wallet: RefundWallet,
+        repo: SaleRepository,
+        on_recorded: Callable[[Refund], Awaitable[None]] | None = None,
+    ) -> None:
         self.wallet = wallet
         self.repo = repo
+        self.on_recorded = on_recorded
         self._running: set[str] = set()  # keys this process is sending right now (not recovery's to finish)
 
     async def refund(
@@ -123,9 +130,19 @@ class Refunds:
                 self.repo.drop_refund(reservation.id)
             raise
         failpoint("refund:after_sent")
-        return self.repo.finish_refund(
+        refund, recorded = self.repo.finish_refund(
             reservation, token=sent.token, operation_id=sent.operation_id, fee=sent.fee, mint_url=mint
         )
+        if recorded:
+            await self._recorded(refund)
+        return refund
+
+    async def _recorded(self, refund: Refund) -> None:
+        if self.on_recorded is not None:
+            try:
+                await self.on_recorded(refund)
+            except NutdeskError as exc:  # the refund stands; only its notification failed
+                log.warning("refund %s recorded, but telling about it failed: %s", refund.id, exc)
 
     def _replay(self, known: Refund, sale: Sale) -> Refund:
         """The same idempotency key again: the refund it made (never a second one)."""
@@ -176,9 +193,7 @@ class Refunds:
             return "done"
         return "gone" if op.state in _GONE else "unfinished"
 
-    async def finish_pending(
-        self, sale_id: str | None = None, *, on_finished: Callable[[Refund], Awaitable[None]] | None = None
-    ) -> list[Refund]:
+    async def finish_pending(self, sale_id: str | None = None) -> list[Refund]:
         """Record every refund a crash left unfinished whose send the journal shows done (once: the row is
         keyed by the idempotency key); drop those whose send definitely did not happen. Returns those recorded."""
         recorded = []
@@ -202,9 +217,10 @@ class Refunds:
             if token is None:
                 log.warning("refund %s: its send %s is done but no token was recorded", pending.id, op.id)
                 continue
-            done = self.repo.finish_refund(pending, token=token, operation_id=op.id, fee=op.fee, mint_url=op.mint_url)
-            recorded.append(done)
-            if on_finished is not None:
-                with contextlib.suppress(NutdeskError):
-                    await on_finished(done)
+            done, mine = self.repo.finish_refund(
+                pending, token=token, operation_id=op.id, fee=op.fee, mint_url=op.mint_url
+            )
+            if mine:  # another process may have recorded it a moment ago
+                recorded.append(done)
+                await self._recorded(done)
         return recorded

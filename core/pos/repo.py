@@ -292,9 +292,12 @@ class SaleRepository:
                 raise AlreadyUsed(sale_id) from exc
             raise
 
-    def finish_refund(self, reserved: Refund, *, token: str, operation_id: str, fee: int, mint_url: str) -> Refund:
-        """Record the refund's token (once: a finished row is returned as it is). A reservation dropped meanwhile
-        by recovery is written again: the token exists, so the refund happened."""
+    def finish_refund(
+        self, reserved: Refund, *, token: str, operation_id: str, fee: int, mint_url: str
+    ) -> tuple[Refund, bool]:
+        """Record the refund's token, once: (the refund, whether this call recorded it — a finished row is returned
+        as it is). A reservation dropped meanwhile by recovery is written again: the token exists, so the refund
+        happened."""
         with self._session() as s:
             row = s.get(PosRefundRow, reserved.id)
             if row is None:
@@ -303,10 +306,11 @@ class SaleRepository:
                     cashier=reserved.cashier, created_at=reserved.created_at, token="", shift_id=None,
                 )  # fmt: skip
                 s.add(row)
-            if not row.token:
+            recorded = not row.token
+            if recorded:
                 row.token, row.operation_id, row.fee, row.mint_url = token, operation_id, fee, mint_url
             s.flush()
-            return _refund(row)
+            return _refund(row), recorded
 
     def drop_refund(self, key: str) -> None:
         """Release an unfinished reservation whose send definitely did not happen."""

@@ -87,6 +87,7 @@ async def test_a_refund_killed_after_its_send_is_recorded_once_after_recovery(
 ) -> None:
     shop = tmp_path / "shop"
     receipt = await paid_sale(shop, customer, nutshell_mint.url, 100)
+    nutdesk(shop, "pos", "policy", "--webhook", "http://127.0.0.1:9/hook")  # nothing listens: deliveries stay logged
     killed = start_refund(shop, receipt, "60", "--key", "k-1", env={"NUTDESK_FAILPOINT": "refund:after_sent"})
     code, _ = finished(killed)
     assert code == -9, "the refund process was to die after its send"
@@ -115,5 +116,8 @@ async def test_a_refund_killed_after_its_send_is_recorded_once_after_recovery(
     assert (rest["refund"]["amount"], rest["refundable"]) == (40, 0)
     after = nutdesk(shop, "pos", "refund", receipt, "1", check=False)
     assert after["error"]["message"] == f"{receipt} is fully refunded"
+    # One "sale.refunded" event per refund: the recovered one once (not again for the replayed key), then the rest.
+    events = [d["event"] for d in nutdesk(shop, "pos", "webhooks")["deliveries"]]
+    assert events == ["sale.refunded", "sale.refunded"]
     wrong = nutdesk(shop, "pos", "refund", "R-000099", check=False)
     assert wrong["error"]["message"] == "no sale R-000099"

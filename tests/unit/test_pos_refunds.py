@@ -17,7 +17,7 @@ from core.errors import InsufficientBalance, MintRejected, MintUnreachable, User
 from core.ports.storage import BalanceRow
 from core.pos.refunds import Refunds
 from core.pos.repo import SaleRepository
-from core.pos.types import Sale, SaleState
+from core.pos.types import Refund, Sale, SaleState
 from core.storage.db import Database
 from core.storage.store import Store
 
@@ -108,7 +108,12 @@ def test_a_refund_ends_once_whatever_the_send_answers(
 ) -> None:
     repo = SaleRepository(store.db)
     wallet = ScriptedWallet(store, answer)
-    refunds = Refunds(wallet, repo)
+    told: list[str] = []  # "sale.refunded" webhooks: one per refund, by whoever records it
+
+    async def tell(refund: Refund) -> None:
+        told.append(refund.id)
+
+    refunds = Refunds(wallet, repo, on_recorded=tell)
     sale = paid_sale(repo)
 
     async def scenario() -> str:
@@ -122,7 +127,7 @@ def test_a_refund_ends_once_whatever_the_send_answers(
         assert state == row_after
         assert repo.get(sale.id).refundable == left_after  # type: ignore[union-attr]
         second = ""
-        later = Refunds(wallet, repo)  # another process, or the app after a restart
+        later = Refunds(wallet, repo, on_recorded=tell)  # another process, or the app after a restart
         if state == "held":
             [op] = [o for o in store.operations(kinds=("send",)) if o.data.get("refund") == "k"]
             assert op.data["refund_of"] == sale.id  # written when the entry was created
@@ -137,9 +142,10 @@ def test_a_refund_ends_once_whatever_the_send_answers(
         final = repo.refunds(sale_id=sale.id, finished=None)
         assert all(r.finished for r in final) and sum(r.amount for r in final) == (100 - left_after)
         assert wallet.sends == 1
-        # The same key again is the same refund, never a second one.
+        # The same key again is the same refund, never a second one (and no second webhook).
         if final:
             assert (await later.refund(sale, 60, key="k")).id == "k" and wallet.sends == 1
+        assert told == [r.id for r in final]
         return f"{answer:<9} {state:<9} left {left_after:>3}  second: {second or '-':<34} recovery recorded {len(done)}"
 
     ROWS.append(asyncio.run(scenario()))

@@ -217,7 +217,7 @@ class PosService(Transports):
         policy = self.policy()
         return build_zreport(
             policy.shop_name, shift_id, opened, closed, self.repo.sales(shift_id=shift_id),
-            self.repo.refunds(shift_id=shift_id), policy.unit,
+            self.repo.refunds(shift_id=shift_id), policy.unit, self.repo.failed_attempts(shift_id),
         )  # fmt: skip
 
     def close_shift(self) -> ZReport:

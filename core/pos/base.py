@@ -205,6 +205,10 @@ class TillBase:
         sale = self._sale(sale_id)
         return receipt_lines(sale, self.policy().shop_name, self.repo.refunds(sale_id=sale_id))
 
+    def _count_failure(self, sale: Sale) -> None:
+        """A refused payment counts in the Z-report's failed attempts, even when the sale is paid afterwards."""
+        self.repo.count_failed_attempt(sale.shift_id if sale.shift_id is not None else self.repo.current_shift())
+
     async def _refunded(self, refund: Refund) -> None:
         policy = self.policy()
         if policy.webhooks:

@@ -149,7 +149,8 @@ class Intake(PendingSales):
 
     def _refuse(self, sale_id: str, refused: PaymentRefused) -> None:
         """Record why a payment was refused (before anything was redeemed) and raise it."""
-        self._update(sale_id, SaleState.FAILED, failure_reason=refused.reason.value, failure_detail=str(refused))
+        sale = self._update(sale_id, SaleState.FAILED, failure_reason=refused.reason.value, failure_detail=str(refused))
+        self._count_failure(sale)
         raise refused
 
     async def _mint_wallet(self, url: str, policy: PosPolicy) -> Any:

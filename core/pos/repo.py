@@ -24,9 +24,12 @@ from core.storage.models import (
     PosSaleProofRow,
     PosSaleRow,
     PosShiftRow,
+    SettingRow,
 )
 
-__all__ = ["AlreadyUsed", "SaleRepository"]
+__all__ = ["FAILED_ATTEMPTS", "AlreadyUsed", "SaleRepository"]
+
+FAILED_ATTEMPTS = "pos:failed-attempts:"  # + shift id: a counter kept in the wallet's settings
 
 
 class AlreadyUsed(Exception):
@@ -214,6 +217,23 @@ class SaleRepository:
             row.updated_at = time.time()
             s.flush()
             return _sale(row, self._refunded(s, sale_id))
+
+    # --- refused payments per shift (the Z-report's failed attempts) -----------------------------
+
+    def count_failed_attempt(self, shift_id: int) -> None:
+        """One more refused payment in ``shift_id`` (one atomic statement: several processes may count)."""
+        upsert = text(
+            "INSERT INTO settings (key, value) VALUES (:key, '1') "
+            "ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1"
+        )
+        with self._session() as s:
+            s.execute(upsert, {"key": f"{FAILED_ATTEMPTS}{shift_id}"})
+
+    def failed_attempts(self, shift_id: int) -> int | None:
+        """Refused payments counted in ``shift_id`` (None: none counted, e.g. a shift from before the count)."""
+        with self._session() as s:
+            row = s.get(SettingRow, f"{FAILED_ATTEMPTS}{shift_id}")
+            return None if row is None else int(row.value)
 
     # --- idempotency ---------------------------------------------------------------------------
 

@@ -60,7 +60,7 @@ class Settling(TillBase):
     def _fail(self, sale: Sale, reason: FailureReason, detail: str, exc: Exception, *, release: bool = False) -> Sale:
         if release:
             self.repo.release_secrets(sale.id)
-        self._update(sale.id, SaleState.FAILED, failure_reason=reason.value, failure_detail=f"{detail}")
+        self._count_failure(self._update(sale.id, SaleState.FAILED, failure_reason=reason.value, failure_detail=detail))
         raise PaymentRefused(reason, detail) from exc
 
     def _redeemed(self, sale: Sale, op_id: str, net: int, fee: int) -> Sale:

@@ -105,6 +105,9 @@ async def test_underpayment_is_refused_before_anything_is_redeemed(
     # And the refused sale takes a full payment afterwards (failed → waiting → paid).
     paid = await till.pay_token(session.sale.id, await token(customer, nutshell_mint.url, 100))
     assert paid.state is SaleState.PAID and paid.failure_reason == ""
+    # The refused token still counts in the shift's failed attempts, though the sale was paid afterwards.
+    report = till.zreport()
+    assert report.failed == 1 and report.total.count == 2
 
 
 async def test_an_untrusted_mint_is_refused_in_trusted_only_mode(

@@ -222,9 +222,11 @@ class SaleRepository:
 
     def count_failed_attempt(self, shift_id: int) -> None:
         """One more refused payment in ``shift_id`` (one atomic statement: several processes may count)."""
+        # The settings' values are sealed at rest under a password: read and write through nd_open/nd_seal.
         upsert = text(
-            "INSERT INTO settings (key, value) VALUES (:key, '1') "
-            "ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1"
+            "INSERT INTO settings (key, value) VALUES (:key, nd_seal('settings.value', '1')) "
+            "ON CONFLICT(key) DO UPDATE SET "
+            "value = nd_seal('settings.value', CAST(CAST(nd_open(value) AS INTEGER) + 1 AS TEXT))"
         )
         with self._session() as s:
             s.execute(upsert, {"key": f"{FAILED_ATTEMPTS}{shift_id}"})
@@ -293,14 +295,16 @@ class SaleRepository:
     def reserve_refund(self, key: str, sale_id: str, amount: int, limit: int, **fields: Any) -> bool:
         """Reserve ``amount`` of ``sale_id``'s refundable ``limit`` under the idempotency ``key``: the per-sale
         refund lock. One statement, so two processes cannot both pass the check: it inserts an unfinished refund
-        row only when no other refund of the sale is unfinished and the refunds stay within ``limit``.
+        row (no token, no operation yet: ``operation_id`` is empty — the token column is sealed at rest, so it is
+        never compared in SQL) only when no other refund of the sale is unfinished and the refunds stay within
+        ``limit``.
 
         Returns False when refused (the caller reads why); ``AlreadyUsed`` when ``key`` was used before."""
         insert = text(
             "INSERT INTO pos_refunds (id, sale_id, amount, fee, unit, mint_url, token, operation_id, cashier,"
             " shift_id, created_at)"
             " SELECT :key, :sale, :amount, 0, :unit, :mint_url, '', '', :cashier, :shift_id, :now"
-            " WHERE NOT EXISTS (SELECT 1 FROM pos_refunds WHERE sale_id = :sale AND token = '')"
+            " WHERE NOT EXISTS (SELECT 1 FROM pos_refunds WHERE sale_id = :sale AND operation_id = '')"
             " AND (SELECT coalesce(sum(amount), 0) FROM pos_refunds WHERE sale_id = :sale) + :amount <= :limit"
         )
         params = {"key": key, "sale": sale_id, "amount": amount, "limit": limit, "now": time.time(), **fields}
@@ -323,10 +327,11 @@ class SaleRepository:
             if row is None:
                 row = PosRefundRow(
                     id=reserved.id, sale_id=reserved.sale_id, amount=reserved.amount, unit=reserved.unit,
-                    cashier=reserved.cashier, created_at=reserved.created_at, token="", shift_id=None,
+                    cashier=reserved.cashier, created_at=reserved.created_at, token="", operation_id="",
+                    shift_id=None,
                 )  # fmt: skip
                 s.add(row)
-            recorded = not row.token
+            recorded = not row.operation_id
             if recorded:
                 row.token, row.operation_id, row.fee, row.mint_url = token, operation_id, fee, mint_url
             s.flush()
@@ -336,7 +341,7 @@ class SaleRepository:
         """Release an unfinished reservation whose send definitely did not happen."""
         with self._session() as s:
             row = s.get(PosRefundRow, key)
-            if row is not None and not row.token:
+            if row is not None and not row.operation_id:
                 s.delete(row)
 
     def refund(self, key: str) -> Refund | None:
@@ -355,5 +360,5 @@ class SaleRepository:
             if shift_id is not None:
                 q = q.where(PosRefundRow.shift_id == shift_id)
             if finished is not None:
-                q = q.where(PosRefundRow.token != "" if finished else PosRefundRow.token == "")
+                q = q.where(PosRefundRow.operation_id != "" if finished else PosRefundRow.operation_id == "")
             return [_refund(r) for r in s.scalars(q.order_by(PosRefundRow.created_at)).all()]

@@ -227,9 +227,9 @@ class Refund:
 
     @property
     def finished(self) -> bool:
-        """Recorded with its token. An unfinished refund is a reservation: its send may be under way (or was cut
-        short by a crash), it holds the sale's refund lock, and recovery finishes or drops it."""
-        return bool(self.token)
+        """Recorded with its send and token. An unfinished refund is a reservation: its send may be under way (or
+        was cut short by a crash), it holds the sale's refund lock, and recovery finishes or drops it."""
+        return bool(self.operation_id)
 
     def to_json(self) -> dict[str, Any]:
         return {

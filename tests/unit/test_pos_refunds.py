@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy import text
 
 from core.errors import InsufficientBalance, MintRejected, MintUnreachable, UserFacingError
 from core.ports.storage import BalanceRow
@@ -19,6 +20,7 @@ from core.pos.refunds import Refunds
 from core.pos.repo import SaleRepository
 from core.pos.types import Refund, Sale, SaleState
 from core.storage.db import Database
+from core.storage.sealed import vault_of
 from core.storage.store import Store
 
 MINT = "http://127.0.0.1:1"
@@ -85,9 +87,17 @@ def paid_sale(repo: SaleRepository, amount: int = 100) -> Sale:
     return repo.update(sale.id, state=SaleState.PAID, mint_url=MINT, settlement="swap")
 
 
-@pytest.fixture
-def store(tmp_path: Path) -> Store:
-    return Store(Database.open_file(tmp_path / "wallet.db"))
+@pytest.fixture(params=["plain", "sealed"])
+def store(tmp_path: Path, request: pytest.FixtureRequest) -> Store:
+    """A wallet database, without a password or with one (secret columns, the refund token among them, sealed)."""
+    db = Database.open_file(tmp_path / "wallet.db")
+    if request.param == "sealed":
+        vault_of(db.engine).set_key(b"\x07" * 64, seal_writes=True)
+    return Store(db)
+
+
+def mode(store: Store) -> str:
+    return "sealed" if vault_of(store.db.engine).seal_writes else "plain"
 
 
 ROWS: list[str] = []
@@ -146,7 +156,14 @@ def test_a_refund_ends_once_whatever_the_send_answers(
         if final:
             assert (await later.refund(sale, 60, key="k")).id == "k" and wallet.sends == 1
         assert told == [r.id for r in final]
-        return f"{answer:<9} {state:<9} left {left_after:>3}  second: {second or '-':<34} recovery recorded {len(done)}"
+        if final and mode(store) == "sealed":  # the refund token is sealed at rest, the lock works all the same
+            with store.db.session() as s:
+                [raw] = s.execute(text("SELECT token FROM pos_refunds")).scalars().all()
+            assert raw.startswith("nd1") and final[0].token.startswith("cashuB")
+        return (
+            f"{mode(store):<6} {answer:<9} {state:<9} left {left_after:>3}  second: {second or '-':<34} "
+            f"recovery recorded {len(done)}"
+        )
 
     ROWS.append(asyncio.run(scenario()))
     print("\n" + "\n".join(ROWS))
@@ -165,3 +182,15 @@ def test_a_full_refund_is_followed_by_fully_refunded_and_over_asking_names_the_l
             await refunds.refund(sale, None)
 
     asyncio.run(scenario())
+
+
+def test_refused_payments_are_counted_per_shift_also_sealed(store: Store) -> None:
+    repo = SaleRepository(store.db)
+    assert repo.failed_attempts(1) is None
+    for _ in range(3):
+        repo.count_failed_attempt(1)
+    repo.count_failed_attempt(2)
+    assert (repo.failed_attempts(1), repo.failed_attempts(2)) == (3, 1)
+    with store.db.session() as s:
+        raw = s.execute(text("SELECT value FROM settings WHERE key = 'pos:failed-attempts:1'")).scalar_one()
+    assert raw.startswith("nd1") == (mode(store) == "sealed")

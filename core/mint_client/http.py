@@ -3,6 +3,11 @@
 Why one client per mint: connection reuse (TLS handshakes cost more than most requests) and one place to
 close. Errors are converted in ``_request`` only (via ``core.mint_client.errors``); retries happen only for
 GETs, because a retried POST could spend or mint twice from the caller's point of view.
+
+Every answer is read as a stream under a size cap (``max_answer``) and an overall deadline per request (not
+per read: a mint sending one byte every few seconds cannot hold a command), then parsed by the one bounded
+JSON reader (``core.protocol.jsonread``). A melt is not one long read: after the ordinary deadline the client
+polls the melt quote until it settles or ``melt_timeout`` runs out.
 """
 
 from __future__ import annotations
@@ -16,7 +21,15 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 import httpx
 
-from core.errors import MintUnreachable, NutdeskError, PaymentPending, ProtocolError, QuoteNotPaid
+from core.errors import (
+    AnswerTooLarge,
+    MalformedInput,
+    MintUnreachable,
+    NutdeskError,
+    PaymentPending,
+    ProtocolError,
+    QuoteNotPaid,
+)
 from core.mint_client import ws
 from core.mint_client.errors import error_from_response, error_from_transport
 from core.mint_client.types import (
@@ -32,6 +45,7 @@ from core.mint_client.types import (
     SubscriptionKind,
     signatures_from_json,
 )
+from core.protocol.jsonread import MINT_CAP, read_json
 from core.protocol.models import BlindedMessage, BlindSignature, Proof
 
 __all__ = ["DEFAULT_MELT_TIMEOUT", "DEFAULT_TIMEOUT", "MintClient", "normalize_mint_url"]
@@ -46,7 +60,33 @@ DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=10.0)
 DEFAULT_MELT_TIMEOUT = httpx.Timeout(3600.0, connect=10.0)
 # Pauses before the 2nd and 3rd attempt of an idempotent GET.
 _GET_BACKOFF = (0.25, 0.75)
+_TRANSFER_HEADERS = frozenset({"content-encoding", "content-length", "transfer-encoding"})
 _PAID_STATES = frozenset({MintQuoteState.PAID, MintQuoteState.ISSUED})
+
+
+class _TooSlow(MintUnreachable):
+    """The whole-request deadline passed (the mint may still be working on it)."""
+
+
+def _overall(timeout: httpx.Timeout, default: float) -> float:
+    """The whole-request deadline: the read timeout (a bit more, for connecting), else ``default``."""
+    read = timeout.read if timeout.read is not None else default
+    return read + (timeout.connect or 0.0)
+
+
+async def _read_capped(response: httpx.Response, cap: int) -> bytes:
+    """The answer's bytes, refusing more than ``cap`` (announced or actually sent) without reading it all."""
+    announced = response.headers.get("content-length", "")
+    if announced.isdigit() and int(announced) > cap:
+        raise AnswerTooLarge(f"the mint announced an answer of {announced} bytes (at most {cap} allowed)")
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in response.aiter_bytes():
+        size += len(chunk)
+        if size > cap:
+            raise AnswerTooLarge(f"the mint's answer is larger than the {cap} bytes allowed")
+        chunks.append(chunk)
+    return b"".join(chunks)
 
 
 def normalize_mint_url(url: str) -> str:
@@ -85,6 +125,7 @@ class MintClient:
         poll_interval: float = 1.0,
         get_attempts: int = 3,
         info: MintInfo | None = None,
+        max_answer: int = MINT_CAP,
     ) -> None:
         """``trust_env`` lets httpx read proxy/CA settings from the environment (off: explicit is safer).
 
@@ -92,7 +133,10 @@ class MintClient:
         whether websockets are available; otherwise it is fetched on the first watch.
         """
         self._url = normalize_mint_url(url)
-        self._melt_timeout = melt_timeout
+        self._max_answer = max_answer
+        # The whole request (connect, send, every byte of the answer) must finish within this.
+        self._deadline = _overall(timeout, 30.0)
+        self._melt_deadline = _overall(melt_timeout, 3600.0)
         self._trust_env = trust_env
         self._poll_interval = poll_interval
         self._get_attempts = max(1, get_attempts)
@@ -153,19 +197,36 @@ class MintClient:
         kwargs: dict[str, Any] = {}
         if http_timeout is not None:
             kwargs["timeout"] = http_timeout
+        deadline = self._deadline
         try:
-            response = await self._http.request(method, path, json=json, **kwargs)
+            async with asyncio.timeout(deadline):
+                async with self._http.stream(method, path, json=json, **kwargs) as streamed:
+                    body = await _read_capped(streamed, self._max_answer)
+                    # The body is already decoded: drop the headers that describe its transfer form.
+                    headers = [(k, v) for k, v in streamed.headers.items() if k.lower() not in _TRANSFER_HEADERS]
+                    response = httpx.Response(
+                        streamed.status_code, headers=headers, content=body, request=streamed.request
+                    )
+        except (TimeoutError, httpx.ReadTimeout) as exc:
+            # The request may have reached the mint: outcome unknown (a GET is simply retried).
+            raise _TooSlow(
+                f"mint {self._url} did not finish answering {method} {path} within {deadline:g} s",
+                mint_url=self._url,
+                sent=True,
+            ) from exc
         except httpx.TransportError as exc:
             raise error_from_transport(exc, self._url) from exc
+        except (AnswerTooLarge, httpx.DecodingError) as exc:
+            raise self._malformed(method, path, exc) from exc
         if not response.is_success:
             raise error_from_response(response, self._url)
         try:
-            return response.json()
-        except ValueError as exc:
+            return read_json(body, cap=self._max_answer)
+        except MalformedInput as exc:
             raise self._malformed(method, path, exc) from exc
 
     def _malformed(self, method: str, path: str, exc: Exception) -> NutdeskError:
-        message = f"mint {self._url} sent an unreadable answer to {method} {path}: {exc!r}"
+        message = f"mint {self._url} sent an unreadable answer to {method} {path}: {exc}"
         if method == "GET":
             return ProtocolError(message)
         # A 200 to a POST means the mint acted (tokens spent or signed) even if we cannot read the answer:
@@ -184,7 +245,7 @@ class MintClient:
         data = await self._request(method, path, json=json, http_timeout=http_timeout)
         try:
             return parse(data)
-        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        except (KeyError, TypeError, ValueError, AttributeError, ArithmeticError, NutdeskError) as exc:
             raise self._malformed(method, path, exc) from exc
 
     # --- NUT-06/01/02 ---------------------------------------------------------------------------------
@@ -239,9 +300,35 @@ class MintClient:
         body: dict[str, Any] = {"quote": quote, "inputs": _inputs_json(inputs)}
         if outputs:
             body["outputs"] = _outputs_json(outputs)
-        return await self._call(
-            "POST", "/v1/melt/bolt11", MeltQuote.from_json, json=body, http_timeout=self._melt_timeout
-        )
+        try:
+            return await self._call("POST", "/v1/melt/bolt11", MeltQuote.from_json, json=body)
+        except _TooSlow as exc:
+            # The mint may be paying (a synchronous melt blocks for minutes): poll the quote, not one long read.
+            return await self._poll_melt(quote, exc)
+
+    async def _poll_melt(self, quote: str, cause: MintUnreachable) -> MeltQuote:
+        """After a melt call broke off: the quote once PAID; still PENDING at the end is ``PaymentPending``.
+
+        UNPAID proves nothing here (our request may still be on its way): it stays outcome unknown.
+        """
+        loop = asyncio.get_running_loop()
+        until = loop.time() + self._melt_deadline
+        state = None
+        while loop.time() < until:
+            try:
+                current = await self.get_melt_quote(quote)
+            except MintUnreachable:
+                current = None
+            if current is not None:
+                state = current.state
+                if state == MeltQuoteState.PAID:
+                    return current
+                if state == MeltQuoteState.UNPAID:
+                    break  # nothing settled (yet): outcome unknown, recovery asks again later
+            await asyncio.sleep(self._poll_interval)
+        if state == MeltQuoteState.PENDING:
+            raise PaymentPending(f"melt quote {quote} is still pending at {self._url}")
+        raise cause
 
     # --- NUT-03 / 07 / 09 -------------------------------------------------------------------------------
 

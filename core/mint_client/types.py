@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, NamedTuple
 
+from core.errors import KeysetError
+from core.protocol.keysets import validate_keys
 from core.protocol.models import BlindedMessage, BlindSignature
 
 __all__ = [
@@ -65,26 +67,75 @@ class SubscriptionKind(StrEnum):
     PROOF_STATE = "proof_state"
 
 
-def _opt_int(value: Any) -> int | None:
-    return None if value is None else int(value)
+# Strict readers: a mint's answer is data from a stranger. A wrong type is a TypeError and a bad value a
+# ValueError (the client turns both into a core error); nothing is coerced (int("7"), int(1.5), str(None)).
 
 
-def _opt_str(value: Any) -> str | None:
-    return None if value is None else str(value)
+def _int(value: Any, what: str = "number", *, minimum: int | None = 0) -> int:
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise TypeError(f"{what} must be an integer, not {type(value).__name__}")
+    if minimum is not None and value < minimum:
+        raise ValueError(f"{what} must be at least {minimum}, not {value}")
+    return value
 
 
-def blinded_message_from_json(data: dict[str, Any]) -> BlindedMessage:
+def _str(value: Any, what: str = "text") -> str:
+    if not isinstance(value, str):
+        raise TypeError(f"{what} must be a string, not {type(value).__name__}")
+    return value
+
+
+def _opt_int(value: Any, what: str = "number") -> int | None:
+    return None if value is None else _int(value, what)
+
+
+def _opt_str(value: Any, what: str = "text") -> str | None:
+    return None if value is None else _str(value, what)
+
+
+def _obj(value: Any, what: str = "answer") -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise TypeError(f"{what} must be a JSON object, not {type(value).__name__}")
+    return value
+
+
+def _list(value: Any, what: str) -> list[Any]:
+    if not isinstance(value, list):
+        raise TypeError(f"{what} must be a JSON list, not {type(value).__name__}")
+    return value
+
+
+def blinded_message_from_json(data: Any) -> BlindedMessage:
     """A blinded message as the mint echoes it (restore answers carry an extra ``C_: null``, ignored)."""
-    return BlindedMessage(id=str(data["id"]), amount=int(data["amount"]), B_=str(data["B_"]))
+    data = _obj(data, "blinded message")
+    return BlindedMessage(id=_str(data["id"], "id"), amount=_int(data["amount"], "amount"), B_=_str(data["B_"], "B_"))
+
+
+def _signature_from_json(item: Any) -> BlindSignature:
+    item = _obj(item, "blind signature")
+    _str(item["id"], "signature id")
+    _int(item["amount"], "signature amount")
+    _str(item["C_"], "C_")
+    dleq = item.get("dleq")
+    if dleq is not None:
+        dleq = _obj(dleq, "dleq")
+        _str(dleq["e"], "dleq e")
+        _str(dleq["s"], "dleq s")
+    return BlindSignature.from_json(item)
 
 
 def signatures_from_json(items: Any) -> list[BlindSignature]:
     """A JSON list of blind signatures; ``null`` (a melt without change) is the empty list."""
     if items is None:
         return []
-    if not isinstance(items, list):
-        raise TypeError("expected a list of blind signatures")
-    return [BlindSignature.from_json(item) for item in items]
+    return [_signature_from_json(item) for item in _list(items, "signatures")]
+
+
+def _keyset_id(value: Any) -> str:
+    keyset_id = _str(value, "keyset id").lower()
+    if not 2 <= len(keyset_id) <= 66 or any(c not in "0123456789abcdef" for c in keyset_id):
+        raise ValueError(f"keyset id {keyset_id[:70]!r} is not hex")
+    return keyset_id
 
 
 @dataclass(frozen=True)
@@ -103,8 +154,8 @@ class PaymentMethodSetting:
     def from_json(cls, data: dict[str, Any]) -> PaymentMethodSetting:
         options = data.get("options")
         return cls(
-            method=str(data["method"]),
-            unit=str(data["unit"]),
+            method=_str(data["method"], "method"),
+            unit=_str(data["unit"], "unit"),
             min_amount=_opt_int(data.get("min_amount")),
             max_amount=_opt_int(data.get("max_amount")),
             options=dict(options) if isinstance(options, dict) else {},
@@ -132,16 +183,17 @@ class MintInfo:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> MintInfo:
+        data = _obj(data, "mint info")
         nuts: dict[int, dict[str, Any]] = {}
-        for key, value in (data.get("nuts") or {}).items():
+        for key, value in _obj(data.get("nuts") or {}, "nuts").items():
             # A mint may add non-numeric keys one day: skip them instead of refusing the whole info.
             if str(key).isdigit() and isinstance(value, dict):
                 nuts[int(key)] = value
         contact: list[dict[str, str]] = []
-        for entry in data.get("contact") or []:
+        for entry in _list(data.get("contact") or [], "contact"):
             # NUT-06 uses {"method", "info"}; very old mints sent [method, info] pairs.
             if isinstance(entry, dict):
-                contact.append({"method": str(entry.get("method", "")), "info": str(entry.get("info", ""))})
+                contact.append({"method": str(entry.get("method", ""))[:200], "info": str(entry.get("info", ""))[:500]})
             elif isinstance(entry, list | tuple) and len(entry) == 2:
                 contact.append({"method": str(entry[0]), "info": str(entry[1])})
         return cls(
@@ -153,7 +205,7 @@ class MintInfo:
             motd=_opt_str(data.get("motd")),
             contact=contact,
             icon_url=_opt_str(data.get("icon_url")),
-            urls=[str(u) for u in data.get("urls") or []],
+            urls=[u for u in _list(data.get("urls") or [], "urls") if isinstance(u, str)],
             tos_url=_opt_str(data.get("tos_url")),
             time=_opt_int(data.get("time")),
             nuts=nuts,
@@ -172,7 +224,15 @@ class MintInfo:
 
     def _methods(self, nut: int) -> list[PaymentMethodSetting]:
         entry = self.nuts.get(nut) or {}
-        return [PaymentMethodSetting.from_json(m) for m in entry.get("methods") or [] if isinstance(m, dict)]
+        methods = entry.get("methods")
+        found = []
+        # A malformed entry (no unit, a number for a name) is skipped: it names nothing we could use.
+        for m in methods if isinstance(methods, list) else []:
+            try:
+                found.append(PaymentMethodSetting.from_json(m))
+            except (KeyError, TypeError, ValueError):
+                continue
+        return found
 
     @property
     def mint_methods(self) -> list[PaymentMethodSetting]:
@@ -222,12 +282,17 @@ class KeysetInfo:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> KeysetInfo:
+        """Strict: a negative or non-integer fee, a non-boolean ``active`` are refused (ValueError/TypeError)."""
+        data = _obj(data, "keyset")
+        active = data.get("active", True)
+        if not isinstance(active, bool):
+            raise TypeError("keyset active must be true or false")
         return cls(
-            id=str(data["id"]),
-            unit=str(data["unit"]),
-            active=bool(data.get("active", True)),
-            input_fee_ppk=int(data.get("input_fee_ppk") or 0),
-            final_expiry=_opt_int(data.get("final_expiry")),
+            id=_keyset_id(data["id"]),
+            unit=_str(data["unit"], "unit"),
+            active=active,
+            input_fee_ppk=_int(data.get("input_fee_ppk") or 0, "input_fee_ppk"),
+            final_expiry=_opt_int(data.get("final_expiry"), "final_expiry"),
         )
 
 
@@ -244,18 +309,22 @@ class Keyset:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Keyset:
-        keys_json = data["keys"]
-        if not isinstance(keys_json, dict):
-            raise TypeError("keys must be an object")
+        data = _obj(data, "keyset")
         active = data.get("active")
+        if active is not None and not isinstance(active, bool):
+            raise TypeError("keyset active must be true or false")
+        try:
+            # Amounts may exceed 2^63 in principle: Python ints carry them unchanged. Every key must be a point.
+            keys = validate_keys(data["keys"])
+        except KeysetError as exc:
+            raise ValueError(str(exc)) from exc
         return cls(
-            id=str(data["id"]),
-            unit=str(data["unit"]),
-            # Amounts may exceed 2^63 in principle: Python ints carry them unchanged.
-            keys={int(amount): str(point) for amount, point in keys_json.items()},
-            active=None if active is None else bool(active),
-            input_fee_ppk=_opt_int(data.get("input_fee_ppk")),
-            final_expiry=_opt_int(data.get("final_expiry")),
+            id=_keyset_id(data["id"]),
+            unit=_str(data["unit"], "unit"),
+            keys=keys,
+            active=active,
+            input_fee_ppk=_opt_int(data.get("input_fee_ppk"), "input_fee_ppk"),
+            final_expiry=_opt_int(data.get("final_expiry"), "final_expiry"),
         )
 
 
@@ -267,7 +336,7 @@ class KeysResponse:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> KeysResponse:
-        return cls(keysets=[Keyset.from_json(k) for k in data["keysets"]])
+        return cls(keysets=[Keyset.from_json(k) for k in _list(_obj(data)["keysets"], "keysets")])
 
 
 @dataclass(frozen=True)
@@ -289,13 +358,14 @@ class MintQuote:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> MintQuote:
+        data = _obj(data, "mint quote")
         state = data.get("state")
         if state is None:
             # Pre-state mints sent only ``paid``; map it so old mints still work.
             state = MintQuoteState.PAID if data.get("paid") else MintQuoteState.UNPAID
         return cls(
-            quote=str(data["quote"]),
-            request=str(data["request"]),
+            quote=_str(data["quote"], "quote"),
+            request=_str(data["request"], "request"),
             amount=_opt_int(data.get("amount")),
             unit=_opt_str(data.get("unit")),
             state=MintQuoteState(state),
@@ -320,15 +390,16 @@ class MeltQuote:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> MeltQuote:
+        data = _obj(data, "melt quote")
         state = data.get("state")
         if state is None:
             state = MeltQuoteState.PAID if data.get("paid") else MeltQuoteState.UNPAID
         return cls(
-            quote=str(data["quote"]),
+            quote=_str(data["quote"], "quote"),
             request=_opt_str(data.get("request")),
-            amount=int(data["amount"]),
+            amount=_int(data["amount"], "amount"),
             unit=_opt_str(data.get("unit")),
-            fee_reserve=int(data["fee_reserve"]),
+            fee_reserve=_int(data["fee_reserve"], "fee_reserve"),
             state=MeltQuoteState(state),
             expiry=_opt_int(data.get("expiry")),
             payment_preimage=_opt_str(data.get("payment_preimage")),
@@ -346,7 +417,10 @@ class ProofState:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> ProofState:
-        return cls(Y=str(data["Y"]), state=ProofStateValue(data["state"]), witness=_opt_str(data.get("witness")))
+        data = _obj(data, "proof state")
+        return cls(
+            Y=_str(data["Y"], "Y"), state=ProofStateValue(_str(data["state"])), witness=_opt_str(data.get("witness"))
+        )
 
 
 class RestoreResponse(NamedTuple):
@@ -360,7 +434,8 @@ class RestoreResponse(NamedTuple):
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> RestoreResponse:
-        outputs = [blinded_message_from_json(o) for o in data.get("outputs") or []]
+        data = _obj(data, "restore answer")
+        outputs = [blinded_message_from_json(o) for o in _list(data.get("outputs") or [], "outputs")]
         signatures = signatures_from_json(data.get("signatures"))
         if len(outputs) != len(signatures):
             raise ValueError("restore answer pairs outputs and signatures of different lengths")

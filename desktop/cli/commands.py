@@ -97,12 +97,23 @@ async def cmd_mint(service: WalletService, args: argparse.Namespace, out: Output
 
 async def cmd_balance(service: WalletService, args: argparse.Namespace, out: Output) -> None:
     rows = service.balances()
+    misbehaved = service.misbehaved_mints()
     total: dict[str, int] = {}
     for r in rows:
         total[r.unit] = total.get(r.unit, 0) + r.balance
     result: dict[str, Any] = {
-        "mints": [{"url": r.mint_url, "unit": r.unit, "balance": r.balance, "pending": r.pending} for r in rows],
+        "mints": [
+            {
+                "url": r.mint_url,
+                "unit": r.unit,
+                "balance": r.balance,
+                "pending": r.pending,
+                "misbehaved": misbehaved.get(r.mint_url),
+            }
+            for r in rows
+        ],
         "total": total,
+        "misbehaved_mints": misbehaved,
     }
     fiat = await _fiat_value(service, total.get("sat", 0)) if args.fiat else None
     if fiat is not None:
@@ -113,6 +124,8 @@ async def cmd_balance(service: WalletService, args: argparse.Namespace, out: Out
     for r in rows:
         pending = f"  (pending {r.pending})" if r.pending else ""
         out.say(f"{r.mint_url}  {r.balance} {r.unit}{pending}")
+    for url, why in misbehaved.items():
+        out.say(f"Warning: mint {url} misbehaved ({why})")
     for unit, amount in total.items():
         out.say(f"Total: {amount} {unit}")
     if fiat is not None:

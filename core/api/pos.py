@@ -62,6 +62,7 @@ from core.pos.reports import build_zreport, receipt_lines, write_zreport_csv
 from core.pos.types import FailureReason, Refund, Sale, SaleState, Settlement, ShiftTotals, ZReport
 from core.pos.webhooks import SIGNATURE_HEADER, WebhookDispatcher, sign
 from core.protocol import tokens
+from core.protocol.jsonread import read_object
 from core.protocol.payment_requests import PaymentRequest, PaymentRequestPayload, Transport
 from core.protocol.units import format_amount
 from core.recovery.failpoints import failpoint
@@ -851,7 +852,8 @@ class PosService:
             raise UserFacingError("no Nostr relays are configured for the shop (pos policy --relay wss://…)")
         keys = self.nostr_keys()
         inbox = self._nostr
-        if inbox is not None and inbox.keys == keys and inbox.relays == tuple(unique_relays(policy.nostr_relays)):
+        same = inbox is not None and inbox.keys == keys and inbox.relays == tuple(unique_relays(policy.nostr_relays))
+        if inbox is not None and same and inbox.running:  # a stopped inbox is never reused
             return inbox
         await self.stop_nostr()
         self._nostr = NostrInbox(keys, policy.nostr_relays, self._nostr_message)
@@ -870,8 +872,8 @@ class PosService:
         if rumor.kind != CHAT_MESSAGE:
             return
         try:
-            payload = PaymentRequestPayload.from_json(json.loads(rumor.content))
-        except (ValueError, NutdeskError) as exc:
+            payload = PaymentRequestPayload.from_json(read_object(rumor.content))
+        except (ValueError, TypeError, KeyError, ArithmeticError, NutdeskError) as exc:
             log.info("a Nostr message to the shop is not a payment: %s", exc)
             return
         sale = self.repo.by_request(payload.id) if payload.id else None

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 import httpx
 
+from core.config import check_mint_url
 from core.errors import (
     AnswerTooLarge,
     MalformedInput,
@@ -132,7 +133,8 @@ class MintClient:
         ``transport`` replaces the network (tests). ``info`` seeds the cached NUT-06 info used to decide
         whether websockets are available; otherwise it is fetched on the first watch.
         """
-        self._url = normalize_mint_url(url)
+        # Plain http only on loopback (core.config): every request to a mint goes through this client.
+        self._url = check_mint_url(normalize_mint_url(url))
         self._max_answer = max_answer
         # The whole request (connect, send, every byte of the answer) must finish within this.
         self._deadline = _overall(timeout, 30.0)

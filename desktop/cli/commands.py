@@ -102,19 +102,14 @@ async def cmd_balance(service: WalletService, args: argparse.Namespace, out: Out
     for r in rows:
         total[r.unit] = total.get(r.unit, 0) + r.balance
     result: dict[str, Any] = {
-        "mints": [
-            {
-                "url": r.mint_url,
-                "unit": r.unit,
-                "balance": r.balance,
-                "pending": r.pending,
-                "misbehaved": misbehaved.get(r.mint_url),
-            }
-            for r in rows
-        ],
+        "mints": [{"url": r.mint_url, "unit": r.unit, "balance": r.balance, "pending": r.pending} for r in rows],
         "total": total,
-        "misbehaved_mints": misbehaved,
     }
+    if misbehaved:  # only then, so the usual answer keeps its shape
+        result["misbehaved_mints"] = misbehaved
+        for row in result["mints"]:
+            if row["url"] in misbehaved:
+                row["misbehaved"] = misbehaved[row["url"]]
     fiat = await _fiat_value(service, total.get("sat", 0)) if args.fiat else None
     if fiat is not None:
         result["fiat"] = fiat

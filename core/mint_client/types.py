@@ -228,6 +228,8 @@ class MintInfo:
         found = []
         # A malformed entry (no unit, a number for a name) is skipped: it names nothing we could use.
         for m in methods if isinstance(methods, list) else []:
+            if not isinstance(m, dict):
+                continue
             try:
                 found.append(PaymentMethodSetting.from_json(m))
             except (KeyError, TypeError, ValueError):
@@ -262,7 +264,9 @@ class MintInfo:
         commands: set[str] = set()
         for item in supported:
             if isinstance(item, dict) and item.get("method") == method and item.get("unit") == unit:
-                commands.update(str(c) for c in item.get("commands") or [])
+                listed = item.get("commands")
+                if isinstance(listed, list):
+                    commands.update(c for c in listed if isinstance(c, str))
         return frozenset(commands)
 
     def supports_websocket(self, kind: str, method: str = "bolt11", unit: str = "sat") -> bool:

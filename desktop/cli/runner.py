@@ -78,6 +78,9 @@ def run_command(args: argparse.Namespace) -> int:
         return _fail(args, out, exc.code, str(exc))
     except OSError as exc:
         return _fail(args, out, "os-error", str(exc))
+    except Exception as exc:  # a bug, not an expected refusal: still one JSON object under --json, no traceback
+        logging.getLogger(__name__).debug("unexpected error", exc_info=True)
+        return _fail(args, out, "internal-error", f"unexpected error: {type(exc).__name__}: {exc}")
 
 
 def _fail(args: argparse.Namespace, out: Output, code: str, message: str) -> int:

@@ -218,3 +218,28 @@ async def test_the_cli_prints_one_json_error_and_balance_shows_the_mark(hostile:
 
 async def test_every_tampering_leaves_a_clean_error_type() -> None:
     assert issubclass(MintMisbehaved, NutdeskError)
+
+
+async def test_a_quote_faked_as_paid_mints_nothing(
+    nutshell_mint_factory: Callable[..., NutshellMint], tmp_path: Path
+) -> None:
+    mint = nutshell_mint_factory(extra_env={"FAKEWALLET_BRR": "false"})  # nobody pays the invoice
+    proxy = TamperProxy(mint.port)
+    await proxy.start()
+    service = WalletService.open(Config(data_dir=tmp_path / "w", request_timeout=5.0))
+    service.create_wallet()
+    try:
+        # Without NUT-17 the wallet polls the quote over HTTP, where the proxy can lie about it.
+        proxy.edit("/v1/info", lambda body: body["nuts"].pop("17", None))
+        await service.add_mint(proxy.url, trusted=True)
+        quote = await service.create_invoice(100, proxy.url)
+        proxy.edit(f"/v1/mint/quote/bolt11/{quote.quote}", lambda body: body.update(state="PAID"), times=5)
+        with pytest.raises(NutdeskError, match="not been paid|not paid"):
+            await service.wait_and_mint(proxy.url, quote.quote, timeout=10)
+        assert proxy.tampered, "the wallet asked and was lied to"
+        await RecoveryService(service).recover()
+        assert balance(service, proxy.url) == (0, 0)
+        assert mint_owes(mint.data_dir) == 0
+    finally:
+        await service.close()
+        await proxy.stop()

@@ -234,7 +234,7 @@ async def test_a_quote_faked_as_paid_mints_nothing(
         await service.add_mint(proxy.url, trusted=True)
         quote = await service.create_invoice(100, proxy.url)
         proxy.edit(f"/v1/mint/quote/bolt11/{quote.quote}", lambda body: body.update(state="PAID"), times=5)
-        with pytest.raises(NutdeskError, match="not been paid|not paid"):
+        with pytest.raises(NutdeskError, match=r"not been paid|not paid"):
             await service.wait_and_mint(proxy.url, quote.quote, timeout=10)
         assert proxy.tampered, "the wallet asked and was lied to"
         await RecoveryService(service).recover()

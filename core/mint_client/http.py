@@ -188,7 +188,8 @@ class MintClient:
             try:
                 return await self._request_once(method, path, json=json, http_timeout=http_timeout)
             except MintUnreachable as exc:
-                if attempt + 1 >= attempts:
+                # A mint too slow for the whole-request deadline is not asked again: that would multiply it.
+                if attempt + 1 >= attempts or isinstance(exc, _TooSlow):
                     raise
                 delay = _GET_BACKOFF[min(attempt, len(_GET_BACKOFF) - 1)]
                 log.debug("GET %s failed (%s), retrying in %.2f s", path, exc, delay)

@@ -40,7 +40,7 @@ if not SAMPLES.is_dir():  # the samples are also kept next to the design notes o
     SAMPLES = Path(__file__).resolve().parents[3] / "shared" / "reference" / "mint-http-samples"
 pytestmark = pytest.mark.skipif(not SAMPLES.is_dir(), reason="recorded mint exchanges not available")
 
-MINT = "http://mint.test"
+MINT = "https://mint.test"  # plain http is only for loopback mints (core.config.check_mint_url)
 
 
 def sample(name: str) -> dict[str, Any]:

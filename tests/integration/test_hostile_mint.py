@@ -243,3 +243,19 @@ async def test_a_quote_faked_as_paid_mints_nothing(
     finally:
         await service.close()
         await proxy.stop()
+
+
+async def test_a_keyset_refresh_refuses_a_fee_its_id_does_not_commit_to(hostile: Hostile) -> None:
+    def raise_fee(body: Any) -> None:
+        for keyset in body["keysets"]:
+            keyset["input_fee_ppk"] = keyset.get("input_fee_ppk", 0) + 900
+
+    hostile.proxy.edit("/v1/keysets", raise_fee)
+    with pytest.raises(NutdeskError, match="keyset"):
+        await hostile.service.add_mint(hostile.proxy.url, trusted=True)  # refreshes the keysets
+    fees = {k.input_fee_ppk for k in hostile.service.store.keysets(hostile.proxy.url)}
+    assert max(fees) < 900, "the stored fee is unchanged"
+
+    hostile.proxy.edit("/v1/keysets", lambda body: body["keysets"][0].update(input_fee_ppk=-5))
+    with pytest.raises(ProtocolError):
+        await hostile.service.add_mint(hostile.proxy.url, trusted=True)

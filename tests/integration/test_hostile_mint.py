@@ -259,3 +259,13 @@ async def test_a_keyset_refresh_refuses_a_fee_its_id_does_not_commit_to(hostile:
     hostile.proxy.edit("/v1/keysets", lambda body: body["keysets"][0].update(input_fee_ppk=-5))
     with pytest.raises(ProtocolError):
         await hostile.service.add_mint(hostile.proxy.url, trusted=True)
+
+
+async def test_a_melt_past_the_deadline_polls_its_quote_instead_of_one_long_read(hostile: Hostile) -> None:
+    prepared = await hostile.service.prepare_melt(make_bolt11(40), hostile.proxy.url)
+    hostile.proxy.slow("/v1/melt/bolt11", every=3.0)  # the answer drips; the quote itself answers at once
+    result = await hostile.service.melt(prepared)
+    assert result.paid
+    assert any("POST /v1/melt/bolt11" in line for line in hostile.proxy.tampered)
+    held, owed = hostile.books()
+    assert held == owed

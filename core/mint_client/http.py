@@ -23,7 +23,6 @@ import httpx
 
 from core.config import check_mint_url
 from core.errors import (
-    AnswerTooLarge,
     MalformedInput,
     MintUnreachable,
     NutdeskError,
@@ -31,7 +30,9 @@ from core.errors import (
     ProtocolError,
     QuoteNotPaid,
 )
+from core.httpread import fetch
 from core.mint_client import ws
+from core.mint_client.deadline import TooSlow, overall_deadline, poll_melt
 from core.mint_client.errors import error_from_response, error_from_transport
 from core.mint_client.types import (
     KeysetInfo,
@@ -46,7 +47,7 @@ from core.mint_client.types import (
     SubscriptionKind,
     signatures_from_json,
 )
-from core.protocol.jsonread import MINT_CAP, read_json
+from core.protocol.jsonread import MINT_CAP
 from core.protocol.models import BlindedMessage, BlindSignature, Proof
 
 __all__ = ["DEFAULT_MELT_TIMEOUT", "DEFAULT_TIMEOUT", "MintClient", "normalize_mint_url"]
@@ -61,33 +62,7 @@ DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=10.0)
 DEFAULT_MELT_TIMEOUT = httpx.Timeout(3600.0, connect=10.0)
 # Pauses before the 2nd and 3rd attempt of an idempotent GET.
 _GET_BACKOFF = (0.25, 0.75)
-_TRANSFER_HEADERS = frozenset({"content-encoding", "content-length", "transfer-encoding"})
 _PAID_STATES = frozenset({MintQuoteState.PAID, MintQuoteState.ISSUED})
-
-
-class _TooSlow(MintUnreachable):
-    """The whole-request deadline passed (the mint may still be working on it)."""
-
-
-def _overall(timeout: httpx.Timeout, default: float) -> float:
-    """The whole-request deadline: the read timeout (a bit more, for connecting), else ``default``."""
-    read = timeout.read if timeout.read is not None else default
-    return read + (timeout.connect or 0.0)
-
-
-async def _read_capped(response: httpx.Response, cap: int) -> bytes:
-    """The answer's bytes, refusing more than ``cap`` (announced or actually sent) without reading it all."""
-    announced = response.headers.get("content-length", "")
-    if announced.isdigit() and int(announced) > cap:
-        raise AnswerTooLarge(f"the mint announced an answer of {announced} bytes (at most {cap} allowed)")
-    chunks: list[bytes] = []
-    size = 0
-    async for chunk in response.aiter_bytes():
-        size += len(chunk)
-        if size > cap:
-            raise AnswerTooLarge(f"the mint's answer is larger than the {cap} bytes allowed")
-        chunks.append(chunk)
-    return b"".join(chunks)
 
 
 def normalize_mint_url(url: str) -> str:
@@ -137,8 +112,8 @@ class MintClient:
         self._url = check_mint_url(normalize_mint_url(url))
         self._max_answer = max_answer
         # The whole request (connect, send, every byte of the answer) must finish within this.
-        self._deadline = _overall(timeout, 30.0)
-        self._melt_deadline = _overall(melt_timeout, 3600.0)
+        self._deadline = overall_deadline(timeout, 30.0)
+        self._melt_deadline = overall_deadline(melt_timeout, 3600.0)
         self._trust_env = trust_env
         self._poll_interval = poll_interval
         self._get_attempts = max(1, get_attempts)
@@ -189,7 +164,7 @@ class MintClient:
                 return await self._request_once(method, path, json=json, http_timeout=http_timeout)
             except MintUnreachable as exc:
                 # A mint too slow for the whole-request deadline is not asked again: that would multiply it.
-                if attempt + 1 >= attempts or isinstance(exc, _TooSlow):
+                if attempt + 1 >= attempts or isinstance(exc, TooSlow):
                     raise
                 delay = _GET_BACKOFF[min(attempt, len(_GET_BACKOFF) - 1)]
                 log.debug("GET %s failed (%s), retrying in %.2f s", path, exc, delay)
@@ -202,29 +177,22 @@ class MintClient:
             kwargs["timeout"] = http_timeout
         deadline = self._deadline
         try:
-            async with asyncio.timeout(deadline):
-                async with self._http.stream(method, path, json=json, **kwargs) as streamed:
-                    body = await _read_capped(streamed, self._max_answer)
-                    # The body is already decoded: drop the headers that describe its transfer form.
-                    headers = [(k, v) for k, v in streamed.headers.items() if k.lower() not in _TRANSFER_HEADERS]
-                    response = httpx.Response(
-                        streamed.status_code, headers=headers, content=body, request=streamed.request
-                    )
+            answer = await fetch(self._http, method, path, cap=self._max_answer, deadline=deadline, json=json, **kwargs)
         except (TimeoutError, httpx.ReadTimeout) as exc:
             # The request may have reached the mint: outcome unknown (a GET is simply retried).
-            raise _TooSlow(
+            raise TooSlow(
                 f"mint {self._url} did not finish answering {method} {path} within {deadline:g} s",
                 mint_url=self._url,
                 sent=True,
             ) from exc
         except httpx.TransportError as exc:
             raise error_from_transport(exc, self._url) from exc
-        except (AnswerTooLarge, httpx.DecodingError) as exc:
+        except MalformedInput as exc:  # too large, or a body that cannot be decoded
             raise self._malformed(method, path, exc) from exc
-        if not response.is_success:
-            raise error_from_response(response, self._url)
+        if not answer.is_success:
+            raise error_from_response(httpx.Response(answer.status_code, content=answer.content), self._url)
         try:
-            return read_json(body, cap=self._max_answer)
+            return answer.json(cap=self._max_answer)
         except MalformedInput as exc:
             raise self._malformed(method, path, exc) from exc
 
@@ -305,33 +273,15 @@ class MintClient:
             body["outputs"] = _outputs_json(outputs)
         try:
             return await self._call("POST", "/v1/melt/bolt11", MeltQuote.from_json, json=body)
-        except _TooSlow as exc:
+        except TooSlow as exc:
             # The mint may be paying (a synchronous melt blocks for minutes): poll the quote, not one long read.
-            return await self._poll_melt(quote, exc)
-
-    async def _poll_melt(self, quote: str, cause: MintUnreachable) -> MeltQuote:
-        """After a melt call broke off: the quote once PAID; still PENDING at the end is ``PaymentPending``.
-
-        UNPAID proves nothing here (our request may still be on its way): it stays outcome unknown.
-        """
-        loop = asyncio.get_running_loop()
-        until = loop.time() + self._melt_deadline
-        state = None
-        while loop.time() < until:
-            try:
-                current = await self.get_melt_quote(quote)
-            except MintUnreachable:
-                current = None
-            if current is not None:
-                state = current.state
-                if state == MeltQuoteState.PAID:
-                    return current
-                if state == MeltQuoteState.UNPAID:
-                    break  # nothing settled (yet): outcome unknown, recovery asks again later
-            await asyncio.sleep(self._poll_interval)
-        if state == MeltQuoteState.PENDING:
-            raise PaymentPending(f"melt quote {quote} is still pending at {self._url}")
-        raise cause
+            return await poll_melt(
+                lambda: self.get_melt_quote(quote),
+                exc,
+                quote=quote,
+                deadline=self._melt_deadline,
+                interval=self._poll_interval,
+            )
 
     # --- NUT-03 / 07 / 09 -------------------------------------------------------------------------------
 

@@ -12,6 +12,7 @@ from enum import StrEnum
 from typing import Any, NamedTuple
 
 from core.errors import KeysetError
+from core.mint_client.strict import as_int, as_keyset_id, as_list, as_object, as_str, opt_int, opt_str
 from core.protocol.keysets import validate_keys
 from core.protocol.models import BlindedMessage, BlindSignature
 
@@ -67,60 +68,24 @@ class SubscriptionKind(StrEnum):
     PROOF_STATE = "proof_state"
 
 
-# Strict readers: a mint's answer is data from a stranger. A wrong type is a TypeError and a bad value a
-# ValueError (the client turns both into a core error); nothing is coerced (int("7"), int(1.5), str(None)).
-
-
-def _int(value: Any, what: str = "number", *, minimum: int | None = 0) -> int:
-    if not isinstance(value, int) or isinstance(value, bool):
-        raise TypeError(f"{what} must be an integer, not {type(value).__name__}")
-    if minimum is not None and value < minimum:
-        raise ValueError(f"{what} must be at least {minimum}, not {value}")
-    return value
-
-
-def _str(value: Any, what: str = "text") -> str:
-    if not isinstance(value, str):
-        raise TypeError(f"{what} must be a string, not {type(value).__name__}")
-    return value
-
-
-def _opt_int(value: Any, what: str = "number") -> int | None:
-    return None if value is None else _int(value, what)
-
-
-def _opt_str(value: Any, what: str = "text") -> str | None:
-    return None if value is None else _str(value, what)
-
-
-def _obj(value: Any, what: str = "answer") -> dict[str, Any]:
-    if not isinstance(value, dict):
-        raise TypeError(f"{what} must be a JSON object, not {type(value).__name__}")
-    return value
-
-
-def _list(value: Any, what: str) -> list[Any]:
-    if not isinstance(value, list):
-        raise TypeError(f"{what} must be a JSON list, not {type(value).__name__}")
-    return value
-
-
 def blinded_message_from_json(data: Any) -> BlindedMessage:
     """A blinded message as the mint echoes it (restore answers carry an extra ``C_: null``, ignored)."""
-    data = _obj(data, "blinded message")
-    return BlindedMessage(id=_str(data["id"], "id"), amount=_int(data["amount"], "amount"), B_=_str(data["B_"], "B_"))
+    data = as_object(data, "blinded message")
+    return BlindedMessage(
+        id=as_str(data["id"], "id"), amount=as_int(data["amount"], "amount"), B_=as_str(data["B_"], "B_")
+    )
 
 
 def _signature_from_json(item: Any) -> BlindSignature:
-    item = _obj(item, "blind signature")
-    _str(item["id"], "signature id")
-    _int(item["amount"], "signature amount")
-    _str(item["C_"], "C_")
+    item = as_object(item, "blind signature")
+    as_str(item["id"], "signature id")
+    as_int(item["amount"], "signature amount")
+    as_str(item["C_"], "C_")
     dleq = item.get("dleq")
     if dleq is not None:
-        dleq = _obj(dleq, "dleq")
-        _str(dleq["e"], "dleq e")
-        _str(dleq["s"], "dleq s")
+        dleq = as_object(dleq, "dleq")
+        as_str(dleq["e"], "dleq e")
+        as_str(dleq["s"], "dleq s")
     return BlindSignature.from_json(item)
 
 
@@ -128,14 +93,7 @@ def signatures_from_json(items: Any) -> list[BlindSignature]:
     """A JSON list of blind signatures; ``null`` (a melt without change) is the empty list."""
     if items is None:
         return []
-    return [_signature_from_json(item) for item in _list(items, "signatures")]
-
-
-def _keyset_id(value: Any) -> str:
-    keyset_id = _str(value, "keyset id").lower()
-    if not 2 <= len(keyset_id) <= 66 or any(c not in "0123456789abcdef" for c in keyset_id):
-        raise ValueError(f"keyset id {keyset_id[:70]!r} is not hex")
-    return keyset_id
+    return [_signature_from_json(item) for item in as_list(items, "signatures")]
 
 
 @dataclass(frozen=True)
@@ -154,10 +112,10 @@ class PaymentMethodSetting:
     def from_json(cls, data: dict[str, Any]) -> PaymentMethodSetting:
         options = data.get("options")
         return cls(
-            method=_str(data["method"], "method"),
-            unit=_str(data["unit"], "unit"),
-            min_amount=_opt_int(data.get("min_amount")),
-            max_amount=_opt_int(data.get("max_amount")),
+            method=as_str(data["method"], "method"),
+            unit=as_str(data["unit"], "unit"),
+            min_amount=opt_int(data.get("min_amount")),
+            max_amount=opt_int(data.get("max_amount")),
             options=dict(options) if isinstance(options, dict) else {},
             raw=dict(data),
         )
@@ -183,31 +141,31 @@ class MintInfo:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> MintInfo:
-        data = _obj(data, "mint info")
+        data = as_object(data, "mint info")
         nuts: dict[int, dict[str, Any]] = {}
-        for key, value in _obj(data.get("nuts") or {}, "nuts").items():
+        for key, value in as_object(data.get("nuts") or {}, "nuts").items():
             # A mint may add non-numeric keys one day: skip them instead of refusing the whole info.
             if str(key).isdigit() and isinstance(value, dict):
                 nuts[int(key)] = value
         contact: list[dict[str, str]] = []
-        for entry in _list(data.get("contact") or [], "contact"):
+        for entry in as_list(data.get("contact") or [], "contact"):
             # NUT-06 uses {"method", "info"}; very old mints sent [method, info] pairs.
             if isinstance(entry, dict):
                 contact.append({"method": str(entry.get("method", ""))[:200], "info": str(entry.get("info", ""))[:500]})
             elif isinstance(entry, list | tuple) and len(entry) == 2:
                 contact.append({"method": str(entry[0]), "info": str(entry[1])})
         return cls(
-            name=_opt_str(data.get("name")),
-            pubkey=_opt_str(data.get("pubkey")),
-            version=_opt_str(data.get("version")),
-            description=_opt_str(data.get("description")),
-            description_long=_opt_str(data.get("description_long")),
-            motd=_opt_str(data.get("motd")),
+            name=opt_str(data.get("name")),
+            pubkey=opt_str(data.get("pubkey")),
+            version=opt_str(data.get("version")),
+            description=opt_str(data.get("description")),
+            description_long=opt_str(data.get("description_long")),
+            motd=opt_str(data.get("motd")),
             contact=contact,
-            icon_url=_opt_str(data.get("icon_url")),
-            urls=[u for u in _list(data.get("urls") or [], "urls") if isinstance(u, str)],
-            tos_url=_opt_str(data.get("tos_url")),
-            time=_opt_int(data.get("time")),
+            icon_url=opt_str(data.get("icon_url")),
+            urls=[u for u in as_list(data.get("urls") or [], "urls") if isinstance(u, str)],
+            tos_url=opt_str(data.get("tos_url")),
+            time=opt_int(data.get("time")),
             nuts=nuts,
             raw=dict(data),
         )
@@ -287,16 +245,16 @@ class KeysetInfo:
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> KeysetInfo:
         """Strict: a negative or non-integer fee, a non-boolean ``active`` are refused (ValueError/TypeError)."""
-        data = _obj(data, "keyset")
+        data = as_object(data, "keyset")
         active = data.get("active", True)
         if not isinstance(active, bool):
             raise TypeError("keyset active must be true or false")
         return cls(
-            id=_keyset_id(data["id"]),
-            unit=_str(data["unit"], "unit"),
+            id=as_keyset_id(data["id"]),
+            unit=as_str(data["unit"], "unit"),
             active=active,
-            input_fee_ppk=_int(data.get("input_fee_ppk") or 0, "input_fee_ppk"),
-            final_expiry=_opt_int(data.get("final_expiry"), "final_expiry"),
+            input_fee_ppk=as_int(data.get("input_fee_ppk") or 0, "input_fee_ppk"),
+            final_expiry=opt_int(data.get("final_expiry"), "final_expiry"),
         )
 
 
@@ -313,7 +271,7 @@ class Keyset:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Keyset:
-        data = _obj(data, "keyset")
+        data = as_object(data, "keyset")
         active = data.get("active")
         if active is not None and not isinstance(active, bool):
             raise TypeError("keyset active must be true or false")
@@ -323,12 +281,12 @@ class Keyset:
         except KeysetError as exc:
             raise ValueError(str(exc)) from exc
         return cls(
-            id=_keyset_id(data["id"]),
-            unit=_str(data["unit"], "unit"),
+            id=as_keyset_id(data["id"]),
+            unit=as_str(data["unit"], "unit"),
             keys=keys,
             active=active,
-            input_fee_ppk=_opt_int(data.get("input_fee_ppk"), "input_fee_ppk"),
-            final_expiry=_opt_int(data.get("final_expiry"), "final_expiry"),
+            input_fee_ppk=opt_int(data.get("input_fee_ppk"), "input_fee_ppk"),
+            final_expiry=opt_int(data.get("final_expiry"), "final_expiry"),
         )
 
 
@@ -340,7 +298,7 @@ class KeysResponse:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> KeysResponse:
-        return cls(keysets=[Keyset.from_json(k) for k in _list(_obj(data)["keysets"], "keysets")])
+        return cls(keysets=[Keyset.from_json(k) for k in as_list(as_object(data)["keysets"], "keysets")])
 
 
 @dataclass(frozen=True)
@@ -362,19 +320,19 @@ class MintQuote:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> MintQuote:
-        data = _obj(data, "mint quote")
+        data = as_object(data, "mint quote")
         state = data.get("state")
         if state is None:
             # Pre-state mints sent only ``paid``; map it so old mints still work.
             state = MintQuoteState.PAID if data.get("paid") else MintQuoteState.UNPAID
         return cls(
-            quote=_str(data["quote"], "quote"),
-            request=_str(data["request"], "request"),
-            amount=_opt_int(data.get("amount")),
-            unit=_opt_str(data.get("unit")),
+            quote=as_str(data["quote"], "quote"),
+            request=as_str(data["request"], "request"),
+            amount=opt_int(data.get("amount")),
+            unit=opt_str(data.get("unit")),
             state=MintQuoteState(state),
-            expiry=_opt_int(data.get("expiry")),
-            pubkey=_opt_str(data.get("pubkey")),
+            expiry=opt_int(data.get("expiry")),
+            pubkey=opt_str(data.get("pubkey")),
         )
 
 
@@ -394,19 +352,19 @@ class MeltQuote:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> MeltQuote:
-        data = _obj(data, "melt quote")
+        data = as_object(data, "melt quote")
         state = data.get("state")
         if state is None:
             state = MeltQuoteState.PAID if data.get("paid") else MeltQuoteState.UNPAID
         return cls(
-            quote=_str(data["quote"], "quote"),
-            request=_opt_str(data.get("request")),
-            amount=_int(data["amount"], "amount"),
-            unit=_opt_str(data.get("unit")),
-            fee_reserve=_int(data["fee_reserve"], "fee_reserve"),
+            quote=as_str(data["quote"], "quote"),
+            request=opt_str(data.get("request")),
+            amount=as_int(data["amount"], "amount"),
+            unit=opt_str(data.get("unit")),
+            fee_reserve=as_int(data["fee_reserve"], "fee_reserve"),
             state=MeltQuoteState(state),
-            expiry=_opt_int(data.get("expiry")),
-            payment_preimage=_opt_str(data.get("payment_preimage")),
+            expiry=opt_int(data.get("expiry")),
+            payment_preimage=opt_str(data.get("payment_preimage")),
             change=signatures_from_json(data.get("change")),
         )
 
@@ -421,9 +379,9 @@ class ProofState:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> ProofState:
-        data = _obj(data, "proof state")
+        data = as_object(data, "proof state")
         return cls(
-            Y=_str(data["Y"], "Y"), state=ProofStateValue(_str(data["state"])), witness=_opt_str(data.get("witness"))
+            Y=as_str(data["Y"], "Y"), state=ProofStateValue(as_str(data["state"])), witness=opt_str(data.get("witness"))
         )
 
 
@@ -438,8 +396,8 @@ class RestoreResponse(NamedTuple):
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> RestoreResponse:
-        data = _obj(data, "restore answer")
-        outputs = [blinded_message_from_json(o) for o in _list(data.get("outputs") or [], "outputs")]
+        data = as_object(data, "restore answer")
+        outputs = [blinded_message_from_json(o) for o in as_list(data.get("outputs") or [], "outputs")]
         signatures = signatures_from_json(data.get("signatures"))
         if len(outputs) != len(signatures):
             raise ValueError("restore answer pairs outputs and signatures of different lengths")

@@ -269,3 +269,16 @@ async def test_a_melt_past_the_deadline_polls_its_quote_instead_of_one_long_read
     assert any("POST /v1/melt/bolt11" in line for line in hostile.proxy.tampered)
     held, owed = hostile.books()
     assert held == owed
+
+
+async def test_recovery_through_a_mint_that_keeps_lying_keeps_the_operation(hostile: Hostile) -> None:
+    hostile.proxy.edit("/v1/swap", SWAP_TAMPERINGS["dropped signature"])
+    with pytest.raises(MintMisbehaved):
+        await hostile.service.send(13, hostile.proxy.url)
+    # The restore answer lies as well: a doubled amount, which its DLEQ proof does not support.
+    hostile.proxy.edit("/v1/restore", first_signature("signatures", lambda s: s.update(amount=s["amount"] * 2)))
+    reports = await RecoveryService(hostile.service).recover()
+    assert [r.result for r in reports] == ["unreachable"], "kept, to be asked again"
+    assert await hostile.recover() == ["finished"]
+    held, owed = hostile.books()
+    assert held == owed

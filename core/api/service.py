@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 
 import httpx
 
+from core.api.spending_pin import guard_of
 from core.config import Config
 from core.errors import (
     ConfigError,
@@ -401,12 +402,15 @@ class WalletService:
         offline: bool = False,
         lock: LockOptions | None = None,
         memo: str = "",
+        data: dict[str, Any] | None = None,
     ) -> SendResult:
+        """``data``: kept in the send's journal entry from its creation (a point-of-sale refund's sale and key)."""
         if amount <= 0:
             raise UserFacingError("the amount must be positive")
+        await guard_of(self.store).check(amount, unit, "Sending")  # the spending PIN above the limit
         mw = await self.wallet_for(mint_url, refresh=not offline)
         return await self._repairing(
-            mw, unit, lambda: send_token(mw, amount, unit, offline=offline, lock=lock, memo=memo)
+            mw, unit, lambda: send_token(mw, amount, unit, offline=offline, lock=lock, memo=memo, data=data)
         )
 
     def choose_mint_for(self, amount: int, unit: str = "sat") -> str:
@@ -426,6 +430,7 @@ class WalletService:
         return await melt.prepare_melt(mw, request, unit, amount_msat=amount_msat)
 
     async def melt(self, prepared: melt.PreparedMelt) -> melt.MeltResult:
+        await guard_of(self.store).check(prepared.amount, prepared.unit, "Paying")  # the spending PIN above the limit
         mw = await self.wallet_for(prepared.mint_url)
         return await melt.execute_melt(mw, prepared)
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import secrets as random_secrets
 from dataclasses import dataclass
+from typing import Any
 
 from core.errors import CryptoError, InsufficientBalance, UserFacingError
 from core.protocol import bdhke
@@ -91,8 +92,17 @@ def _finish(mw: MintWallet, op_id: str, unit: str, sent: list[Proof], amount: in
 
 
 async def send_token(
-    mw: MintWallet, amount: int, unit: str, *, offline: bool = False, lock: LockOptions | None = None, memo: str = ""
+    mw: MintWallet,
+    amount: int,
+    unit: str,
+    *,
+    offline: bool = False,
+    lock: LockOptions | None = None,
+    memo: str = "",
+    data: dict[str, Any] | None = None,
 ) -> SendResult:
+    """``data`` goes into the journal entry when it is created (a refund names its sale and idempotency key there,
+    so a crash between the send and the caller's own record still leaves the link)."""
     available = mw.store.proofs(mint_url=mw.url, unit=unit)
     if not lock:
         exact = select_exact(available, amount, is_active=mw.keychain.is_active)
@@ -104,7 +114,7 @@ async def send_token(
                 unit=unit,
                 amount=amount,
                 memo=memo,
-                data={"inputs": [p.secret for p in exact], "offline": True},
+                data={**(data or {}), "inputs": [p.secret for p in exact], "offline": True},
             )
             with mw.store.atomic():
                 mw.store.set_proof_state([p.secret for p in exact], "pending", operation_id=op_id)
@@ -137,6 +147,7 @@ async def send_token(
         amount=amount,
         memo=memo,
         data={
+            **(data or {}),
             "inputs": [p.secret for p in inputs],
             "outputs": [o.to_dict() for o in outputs],
             "send_secrets": sorted(send_secrets),

@@ -22,6 +22,7 @@ from typing import Any
 import httpx
 
 from core.errors import MalformedInput, NutdeskError, PaymentRequestError, UnsupportedInput, UserFacingError
+from core.httpread import fetch
 from core.nostr.crypto import NostrKeys
 from core.nostr.nip17 import gift_wrap
 from core.nostr.relay import PublishResult, check_relay_url, publish, unique_relays
@@ -48,6 +49,7 @@ _HEADER_LIMIT = 100
 # deadline for reading a whole request (line, headers and body), answered 408 when it passes.
 MAX_CONNECTIONS = 32
 REQUEST_DEADLINE = 30.0
+_DELIVERY_DEADLINE = 120.0
 
 
 def new_request(
@@ -141,10 +143,14 @@ async def deliver_nostr(
 async def deliver_post(http: httpx.AsyncClient, transport: Transport, payload: PaymentRequestPayload) -> None:
     """POST the payload; raises ``DeliveryFailed`` unless the receiver answers 2xx."""
     url = check_url(transport.target, "the payment request's post transport")
+    host = httpx.URL(url).host
     try:
-        response = await http.post(url, json=payload.to_json(), timeout=httpx.Timeout(30.0, read=120.0))
-    except httpx.HTTPError as exc:
-        raise DeliveryFailed(f"could not deliver the payment to {httpx.URL(url).host}: {exc!r}") from exc
+        # One deadline for the whole delivery and a capped answer: the receiver is a stranger too.
+        response = await fetch(http, "POST", url, cap=_MAX_BODY, deadline=_DELIVERY_DEADLINE, json=payload.to_json())
+    except TimeoutError as exc:
+        raise DeliveryFailed(f"{host} did not answer within {_DELIVERY_DEADLINE:g} s") from exc
+    except (httpx.HTTPError, MalformedInput) as exc:
+        raise DeliveryFailed(f"could not deliver the payment to {host}: {exc!r}") from exc
     if not response.is_success:
         detail = response.text[:200].strip()
         try:

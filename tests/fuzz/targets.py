@@ -33,6 +33,7 @@ from core.pos.nostr import NostrInbox
 from core.protocol.jsonread import read_json
 from core.protocol.keysets import Keyset
 from core.protocol.models import Proof
+from core.protocol.nostr_backup import backup_plaintext, parse_backup_plaintext
 from core.protocol.payment_requests import PaymentRequest, PaymentRequestPayload, decode_payment_request
 from core.protocol.tokens import Token, decode_token
 from core.wallet.token_files import AGE_MAGIC, check_age_work_factor
@@ -311,6 +312,11 @@ def _pure_targets() -> list[Target]:
         Target("paste anything (detect)", [token_a.encode(), bolt11.encode(), creq.encode()], detect),
         Target("keyset parser", [json.dumps(keyset).encode()], keyset_parse),
         Target("age header", [age_seed], age),
+        Target(
+            "Nostr mint-list backup",
+            [backup_plaintext(["https://mint.example", MINT], 1_700_000_000).encode()],
+            lambda raw: parse_backup_plaintext(raw.decode("utf-8", "replace")),
+        ),
     ]
 
 

@@ -269,3 +269,33 @@ class ConfigError(NutdeskError):
     """The configuration or data directory is not usable."""
 
     code = "config-error"
+
+
+# --- hostile peers (added at the end to keep merges simple) ------------------------------------
+
+__all__ += ["AnswerTooLarge", "MalformedInput", "MintMisbehaved"]
+
+
+class MintMisbehaved(OutcomeUnknown):
+    """The mint's answer broke the protocol (a signature that does not answer our output, change beyond the
+    reserve, a DLEQ proof missing or false). Nothing from it is counted; the operation is kept, and recovery
+    restores from the mint's own records (NUT-09) through the same checks."""
+
+    code = "mint-misbehaved"
+
+    def __init__(self, message: str = "", *, mint_url: str = "") -> None:
+        super().__init__(message or f"mint {mint_url} misbehaved")
+        self.mint_url = mint_url
+
+
+class MalformedInput(ProtocolError):
+    """Data from the network (or a file) that is not well-formed: too deep, too large, non-finite numbers,
+    wrong types."""
+
+    code = "malformed-input"
+
+
+class AnswerTooLarge(MalformedInput):
+    """An answer larger than the cap for its kind."""
+
+    code = "answer-too-large"

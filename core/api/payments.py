@@ -143,6 +143,7 @@ class PaymentResult:
     success_action: dict[str, Any] | None = None
     token: str | None = None  # an in-band payment request: the token to hand over
     delivered: bool = False
+    preimage_matches: bool | None = None  # None: nothing to check
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -155,6 +156,8 @@ class PaymentResult:
         }
         if self.preimage:
             out["preimage"] = self.preimage
+        if self.preimage_matches is not None:
+            out["proof_of_payment"] = "matches" if self.preimage_matches else "does not match"
         if self.success_action:
             out["success_action"] = self.success_action
         if self.token:
@@ -477,6 +480,7 @@ class PaymentsService:
             mint_url=prepared.mint_url,
             preimage=result.preimage,
             success_action=success,
+            preimage_matches=result.preimage_matches,
         )
 
     async def _pay_request(self, prepared: PreparedPayment) -> PaymentResult:

@@ -14,7 +14,7 @@ import weakref
 from dataclasses import dataclass
 
 from core.api.service import WalletService
-from core.errors import MintUnreachable, NutdeskError, UserFacingError
+from core.errors import MintMisbehaved, MintUnreachable, NutdeskError, UserFacingError
 from core.ports.storage import FailedTransaction, OperationRecord
 from core.recovery.reconcile import MintReconciliation, reconcile_mint
 from core.recovery.resume import UNFINISHED_STATES, Outcome, resume_operation
@@ -118,8 +118,9 @@ class RecoveryService:
         try:
             mw = await self.wallet.wallet_for(op.mint_url)
             outcome = await resume_operation(mw, op)
-        except MintUnreachable as exc:
-            self._record(op, "mint-unreachable", str(exc), "pending")
+        except (MintUnreachable, MintMisbehaved) as exc:
+            # A lying answer is like no answer: the operation stays, and is asked again later (NUT-09).
+            self._record(op, exc.code, str(exc), "pending")
             return self._report(op, Outcome("unreachable", str(exc)))
         except NutdeskError as exc:
             self._record(op, exc.code, str(exc), "needs-review")

@@ -37,6 +37,7 @@ from core.storage.store import Store
 from core.wallet import check, issue, melt, restore
 from core.wallet.context import MintWallet
 from core.wallet.keychain import Keychain
+from core.wallet.misbehaviour import misbehaved_mints
 from core.wallet.receive import ReceiveResult, receive_token
 from core.wallet.seed import (
     check_new_password,
@@ -323,6 +324,10 @@ class WalletService:
 
     def balances(self) -> list[BalanceRow]:
         return self.store.balances()
+
+    def misbehaved_mints(self) -> dict[str, str]:
+        """Mints whose answers broke the protocol: ``{url: "when: why"}`` (see ``core.wallet.misbehaviour``)."""
+        return misbehaved_mints(self.store)
 
     def history(self, limit: int | None = 100) -> list[OperationRecord]:
         return self.store.operations(limit=limit)

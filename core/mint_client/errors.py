@@ -13,6 +13,7 @@ from typing import Any
 import httpx
 
 from core.errors import (
+    MalformedInput,
     MintRejected,
     MintUnreachable,
     NutdeskError,
@@ -21,6 +22,7 @@ from core.errors import (
     QuoteExpired,
     QuoteNotPaid,
 )
+from core.protocol.jsonread import MINT_CAP, read_json
 
 __all__ = [
     "MintPaymentFailed",
@@ -55,8 +57,8 @@ _BY_CODE: dict[int, type[MintRejected]] = {
 
 def _body(response: httpx.Response) -> Any:
     try:
-        return json.loads(response.content)
-    except ValueError:
+        return read_json(response.content, cap=MINT_CAP)
+    except MalformedInput:
         return None
 
 

@@ -21,7 +21,7 @@ from core.protocol.models import Proof
 from core.wallet.check import proof_states
 from core.wallet.context import MintWallet
 from core.wallet.melt import finish_melt
-from core.wallet.outputs import PreparedOutput, unblind_signatures
+from core.wallet.outputs import PreparedOutput, verified_proofs
 from core.wallet.send import record_sent_token
 
 __all__ = ["UNFINISHED_STATES", "Outcome", "resume_operation"]
@@ -66,7 +66,7 @@ async def _restore_signed(mw: MintWallet, outputs: Sequence[PreparedOutput]) -> 
     returned, signatures = await mw.client.post_restore([o.blinded_message() for o in outputs])
     by_b = {o.B_: o for o in outputs}
     matched = [by_b[m.B_] for m in returned if m.B_ in by_b]
-    return unblind_signatures(matched, signatures, mw.keychain.keys_map())
+    return verified_proofs(mw, matched, signatures, restore=True)
 
 
 async def resume_operation(mw: MintWallet, op: OperationRecord) -> Outcome:
@@ -102,7 +102,7 @@ async def _resume_issue(mw: MintWallet, op: OperationRecord) -> Outcome:
 
             signature = sign_mint_quote(quote_id, messages, record.privkey)
         signatures = await mw.client.post_mint(quote_id, messages, signature=signature)
-        proofs = unblind_signatures(outputs, signatures, mw.keychain.keys_map())
+        proofs = verified_proofs(mw, outputs, signatures)
         _store_finished(mw, op, proofs)
         mw.store.set_mint_quote_state(quote_id, "ISSUED")
         return Outcome("finished", f"minted {sum(p.amount for p in proofs)} {op.unit}")
@@ -136,7 +136,7 @@ async def _resume_swap(mw: MintWallet, op: OperationRecord) -> Outcome:
             signatures = await mw.client.post_swap(inputs, [o.blinded_message() for o in outputs])
         except MintRejected as exc:
             return _roll_back(mw, op, f"the mint refused the swap: {exc}")
-        _finish_swap(mw, op, unblind_signatures(outputs, signatures, mw.keychain.keys_map()))
+        _finish_swap(mw, op, verified_proofs(mw, outputs, signatures))
         return Outcome("finished", f"{op.kind} of {op.amount} {op.unit} completed (request sent again)")
     if any(s == "PENDING" for s in states.values()):
         return Outcome("pending", "the inputs are pending at the mint")

@@ -14,7 +14,7 @@ from core.protocol.amounts import split
 from core.protocol.quote_signature import sign_mint_quote
 from core.recovery.failpoints import failpoint
 from core.wallet.context import MintWallet
-from core.wallet.outputs import prepare_outputs, unblind_signatures
+from core.wallet.outputs import prepare_outputs, verified_proofs
 
 __all__ = ["create_mint_quote", "mint_paid_quote", "wait_for_payment"]
 
@@ -84,7 +84,7 @@ async def mint_paid_quote(mw: MintWallet, quote_id: str) -> int:
         raise
     failpoint("issue:after_response")
     try:
-        proofs = unblind_signatures(outputs, signatures, mw.keychain.keys_map())
+        proofs = verified_proofs(mw, outputs, signatures)
     except BaseException:
         mw.store.release(op_id)
         raise

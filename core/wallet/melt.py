@@ -19,7 +19,8 @@ from core.protocol.fees import blank_output_count
 from core.protocol.models import Proof
 from core.recovery.failpoints import failpoint
 from core.wallet.context import MintWallet
-from core.wallet.outputs import PreparedOutput, prepare_outputs, unblind_signatures
+from core.wallet.misbehaviour import preimage_matches
+from core.wallet.outputs import PreparedOutput, prepare_outputs, verified_change
 from core.wallet.selection import select_for_amount
 
 __all__ = ["MeltResult", "PreparedMelt", "execute_melt", "finish_melt", "prepare_melt"]
@@ -56,6 +57,8 @@ class MeltResult:
     preimage: str | None
     change: int
     operation_id: str
+    # sha256(preimage) = the invoice's payment hash: None when there was nothing to check.
+    preimage_matches: bool | None = None
 
 
 async def prepare_melt(
@@ -149,15 +152,23 @@ def finish_melt(
     """Apply the mint's answer about a melt (from the melt call, or later from the quote's status)."""
     total_in = sum(p.amount for p in inputs)
     if result.state == "PAID":
-        change = unblind_signatures(blanks, result.change, mw.keychain.keys_map())
+        # Our numbers, not the mint's: the amount we were quoted and what we overpaid bound the change.
+        op = mw.store.get_operation(op_id)
+        amount = op.amount if op is not None else result.amount
+        overpaid = total_in - amount - mw.fee_for(inputs)
+        change = verified_change(mw, blanks, result.change, overpaid)
         change_amount = sum(p.amount for p in change)
-        fee = total_in - result.amount - change_amount
+        fee = total_in - amount - change_amount
+        request = (op.data.get("request") if op is not None else None) or result.request
+        matches = preimage_matches(str(request) if request else None, result.payment_preimage)
         with mw.store.atomic():
             mw.store.set_proof_state([p.secret for p in inputs], "spent")
             mw.store_proofs(change, unit, op_id=op_id)
             mw.store.set_melt_quote_state(result.quote, "PAID", result.payment_preimage)
-            mw.store.update_operation(op_id, state="done", fee=fee, data={"preimage": result.payment_preimage})
-        return MeltResult(True, False, result.amount, fee, result.payment_preimage, change_amount, op_id)
+            mw.store.update_operation(
+                op_id, state="done", fee=fee, data={"preimage": result.payment_preimage, "preimage_matches": matches}
+            )
+        return MeltResult(True, False, amount, fee, result.payment_preimage, change_amount, op_id, matches)
     if result.state == "PENDING":
         with mw.store.atomic():
             mw.store.set_proof_state([p.secret for p in inputs], "pending", operation_id=op_id)

@@ -15,7 +15,7 @@ from core.errors import DefinitelyFailed, MintUnreachable
 from core.protocol.models import Proof
 from core.recovery.failpoints import failpoint
 from core.wallet.context import MintWallet
-from core.wallet.outputs import PreparedOutput, unblind_signatures
+from core.wallet.outputs import PreparedOutput, verified_proofs
 
 __all__ = ["release_inputs", "run_swap"]
 
@@ -55,7 +55,7 @@ async def run_swap(
         raise
     failpoint(f"{kind}:after_response")
     try:
-        return unblind_signatures(outputs, signatures, mw.keychain.keys_map())
+        return verified_proofs(mw, outputs, signatures)
     except BaseException:
         mw.store.release(op_id)
         raise

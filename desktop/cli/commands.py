@@ -109,6 +109,7 @@ async def cmd_mint(service: WalletService, args: argparse.Namespace, out: Output
 
 async def cmd_balance(service: WalletService, args: argparse.Namespace, out: Output) -> None:
     rows = service.balances()
+    misbehaved = service.misbehaved_mints()
     total: dict[str, int] = {}
     for r in rows:
         total[r.unit] = total.get(r.unit, 0) + r.balance
@@ -116,6 +117,11 @@ async def cmd_balance(service: WalletService, args: argparse.Namespace, out: Out
         "mints": [{"url": r.mint_url, "unit": r.unit, "balance": r.balance, "pending": r.pending} for r in rows],
         "total": total,
     }
+    if misbehaved:  # only then, so the usual answer keeps its shape
+        result["misbehaved_mints"] = misbehaved
+        for row in result["mints"]:
+            if row["url"] in misbehaved:
+                row["misbehaved"] = misbehaved[row["url"]]
     fiat = await _fiat_value(service, total.get("sat", 0)) if args.fiat else None
     if fiat is not None:
         result["fiat"] = fiat
@@ -126,6 +132,8 @@ async def cmd_balance(service: WalletService, args: argparse.Namespace, out: Out
     for r in rows:
         pending = f"  (pending {money_text(r.pending, r.unit)})" if r.pending else ""
         out.say(f"{titles.get(r.mint_url, r.mint_url)}  {money_text(r.balance, r.unit)}{pending}")
+    for url, why in misbehaved.items():
+        out.say(f"Warning: mint {titles.get(url, url)} misbehaved ({why})")
     for unit, amount in total.items():
         out.say(f"Total: {money_text(amount, unit)}")
     if fiat is not None:

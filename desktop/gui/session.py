@@ -24,6 +24,7 @@ from desktop.cli.parser import package_version
 from desktop.gui.context import BALANCES, HISTORY, MINTS, SENT, AppContext
 from desktop.gui.dialogs import PasswordDialog, await_dialog
 from desktop.gui.errors import ErrorReporter
+from desktop.gui.i18n import tr
 from desktop.gui.mint_backup import MintBackupWatcher
 from desktop.gui.pos.view import PosLauncherView
 from desktop.gui.shell import MainWindow
@@ -130,7 +131,7 @@ class Session:
                 pass  # changed elsewhere: ask
         dialog = PasswordDialog(None, "Unlock Nutdesk", "This wallet is protected by a password.")
         dialog.setObjectName("unlockDialog")
-        remember = QCheckBox("Remember it in the system keyring (no prompt at start)")
+        remember = QCheckBox(tr("Remember it in the system keyring (no prompt at start)"))
         remember.setObjectName("rememberPassword")
         remember.setVisible(keyring_unlock.available())
         form = dialog.findChild(QFormLayout)

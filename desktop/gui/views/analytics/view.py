@@ -47,6 +47,7 @@ from PySide6.QtWidgets import (
 from core.api.analytics import AnalyticsService, AnalyticsSnapshot
 from desktop.gui.context import BALANCES, HISTORY, AppContext
 from desktop.gui.dialogs import await_dialog
+from desktop.gui.i18n import QT_TR_NOOP, tr
 from desktop.gui.views.analytics.model import ExposureModel, FeesModel, category_label
 from desktop.gui.views.analytics.state import AnalyticsState
 from desktop.gui.widgets.common import heading
@@ -84,7 +85,7 @@ def _msecs(bucket: str) -> float:
 
 
 class AnalyticsView(QWidget):
-    title = "Analytics"
+    title = QT_TR_NOOP("Analytics")
 
     def __init__(self, ctx: AppContext, analytics: AnalyticsService | None = None) -> None:
         super().__init__()
@@ -94,7 +95,7 @@ class AnalyticsView(QWidget):
         self._loading: asyncio.Task[None] | None = None
 
         layout = QVBoxLayout(self)
-        layout.addWidget(heading("Analytics"))
+        layout.addWidget(heading(tr("Analytics")))
         bar = QHBoxLayout()
         self.period = QComboBox()
         self.period.setObjectName("analyticsPeriod")
@@ -107,25 +108,25 @@ class AnalyticsView(QWidget):
             self.granularity.addItem(label, value)
         self.display = QComboBox()
         self.display.setObjectName("analyticsDisplay")
-        self.display.addItem("sat", "sat")
+        self.display.addItem(tr("sat"), "sat")
         self.display.addItem(self.state.currency, "fiat")
-        self.display.setToolTip("Fiat values use the exchange rate recorded when each entry happened")
-        self.export_button = QPushButton("Export")
+        self.display.setToolTip(tr("Fiat values use the exchange rate recorded when each entry happened"))
+        self.export_button = QPushButton(tr("Export"))
         self.export_button.setObjectName("analyticsExport")
         menu = QMenu(self.export_button)
         for fmt, (text, _filter, _name) in EXPORTS.items():
             action = menu.addAction(text)
             action.triggered.connect(lambda _checked=False, f=fmt: ctx.run(self.export_dialog(f)))
         self.export_button.setMenu(menu)
-        bar.addWidget(QLabel("Period:"))
+        bar.addWidget(QLabel(tr("Period:")))
         bar.addWidget(self.period)
         bar.addWidget(self.granularity)
-        bar.addWidget(QLabel("Show in:"))
+        bar.addWidget(QLabel(tr("Show in:")))
         bar.addWidget(self.display)
         bar.addStretch(1)
         bar.addWidget(self.export_button)
         layout.addLayout(bar)
-        self.summary = QLabel("Loading…")
+        self.summary = QLabel(tr("Loading…"))
         self.summary.setObjectName("analyticsSummary")
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
@@ -140,16 +141,16 @@ class AnalyticsView(QWidget):
         self.failure_chart = self._chart_view("failureChart")
         self.fees_model = FeesModel()
         self.fees_table = self._table(self.fees_model, "feesTable")
-        self.fees_table.setAccessibleName("Fees per mint")
+        self.fees_table.setAccessibleName(tr("Fees per mint"))
         self.exposure_model = ExposureModel()
         self.exposure_table = self._table(self.exposure_model, "exposureTable")
-        self.exposure_table.setAccessibleName("Exposure per mint")
-        self.tabs.addTab(self.balance_chart, "Balance")
-        self.tabs.addTab(self.flow_chart, "Received · sent · paid")
-        self.tabs.addTab(self.sales_chart, "Sales && tips")
-        self.tabs.addTab(self._split(self.fee_chart, self.fees_table), "Fees")
-        self.tabs.addTab(self._split(self.exposure_chart, self.exposure_table), "Mints && exposure")
-        self.tabs.addTab(self.failure_chart, "Failures")
+        self.exposure_table.setAccessibleName(tr("Exposure per mint"))
+        self.tabs.addTab(self.balance_chart, tr("Balance"))
+        self.tabs.addTab(self.flow_chart, tr("Received · sent · paid"))
+        self.tabs.addTab(self.sales_chart, tr("Sales && tips"))
+        self.tabs.addTab(self._split(self.fee_chart, self.fees_table), tr("Fees"))
+        self.tabs.addTab(self._split(self.exposure_chart, self.exposure_table), tr("Mints && exposure"))
+        self.tabs.addTab(self.failure_chart, tr("Failures"))
         layout.addWidget(self.tabs, 1)
 
         self.period.currentIndexChanged.connect(self._choice_changed)
@@ -429,7 +430,7 @@ class AnalyticsView(QWidget):
             count = snapshot.entries
         else:
             target, count = await asyncio.to_thread(self.state.service.write_file, period, fmt, path)
-        self.ctx.tasks.status.emit(f"Exported {count:,} entries to {target}")
+        self.ctx.tasks.status.emit(tr("Exported {0:,} entries to {1}").format(count, target))
         return target
 
     async def export_dialog(self, fmt: str) -> None:

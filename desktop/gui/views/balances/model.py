@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
+from desktop.gui.i18n import QT_TR_NOOP, tr
 from desktop.gui.views.balances.state import BalanceEntry, MintHealth
 from desktop.gui.widgets.common import format_amount, short_url
 
@@ -18,7 +19,14 @@ _NO_INDEX = QModelIndex()
 
 class BalancesModel(QAbstractTableModel):
     MINT, UNIT, BALANCE, PENDING, FIAT, STATUS = range(6)
-    HEADERS = ("Mint", "Unit", "Balance", "Pending", "Fiat", "Status")
+    HEADERS = (
+        QT_TR_NOOP("Mint"),
+        QT_TR_NOOP("Unit"),
+        QT_TR_NOOP("Balance"),
+        QT_TR_NOOP("Pending"),
+        QT_TR_NOOP("Fiat"),
+        QT_TR_NOOP("Status"),
+    )
     EntryRole = Qt.ItemDataRole.UserRole + 1
 
     def __init__(self) -> None:
@@ -51,7 +59,7 @@ class BalancesModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             if section == self.FIAT:
                 return f"Value ({self.currency})"
-            return self.HEADERS[section]
+            return tr(self.HEADERS[section])
         return None
 
     def _status(self, e: BalanceEntry) -> str:

@@ -13,15 +13,16 @@ from typing import Any
 from core.api.messages import explain
 from core.api.payments import PaymentResult, PaymentsService, PreparedPayment
 from core.errors import NutdeskError, UserFacingError
+from desktop.gui.i18n import QT_TR_NOOP, tr
 
 __all__ = ["KIND_NAMES", "PayState", "PayStep", "Understood"]
 
 KIND_NAMES = {
-    "bolt11": "Lightning invoice",
-    "lnurl": "LNURL-pay link",
-    "lightning_address": "Lightning address",
-    "payment_request": "Cashu payment request",
-    "cashu_token": "Cashu token",
+    "bolt11": QT_TR_NOOP("Lightning invoice"),
+    "lnurl": QT_TR_NOOP("LNURL-pay link"),
+    "lightning_address": QT_TR_NOOP("Lightning address"),
+    "payment_request": QT_TR_NOOP("Cashu payment request"),
+    "cashu_token": QT_TR_NOOP("Cashu token"),
 }
 
 
@@ -45,7 +46,7 @@ class Understood:
 
     @property
     def name(self) -> str:
-        return KIND_NAMES.get(self.kind, self.kind.replace("_", " "))
+        return tr(KIND_NAMES.get(self.kind, self.kind.replace("_", " ")))
 
 
 def understand(payments: PaymentsService, text: str) -> Understood:
@@ -88,7 +89,7 @@ class PayState:
 
     async def prepare(self, *, amount: int | None, comment: str, mint: str | None) -> PreparedPayment:
         if self.understood is None or self.understood.receive_instead:
-            raise UserFacingError(self.error or "paste an invoice, LNURL, Lightning address or payment request")
+            raise UserFacingError(self.error or tr("paste an invoice, LNURL, Lightning address or payment request"))
         fixed = self.understood.amount
         self.prepared = await self.payments.prepare_payment(
             self.understood.text,
@@ -105,7 +106,7 @@ class PayState:
 
     async def pay(self) -> PaymentResult:
         if self.prepared is None:
-            raise UserFacingError("nothing to pay: continue to the confirmation first")
+            raise UserFacingError(tr("nothing to pay: continue to the confirmation first"))
         self.step = PayStep.PAYING
         try:
             self.result = await self.payments.pay(self.prepared)

@@ -12,6 +12,7 @@ from core.api.messages import explain
 from core.api.repeats import AlreadyDone, earlier_receive
 from core.api.service import ReceivePreview, WalletService
 from core.errors import NutdeskError, TokenDecodeError, UserFacingError
+from desktop.gui.i18n import tr
 
 __all__ = ["InvoiceState", "LightningReceive", "ReceiveState", "extract_token"]
 
@@ -69,7 +70,7 @@ class ReceiveState:
 
     async def redeem(self, *, trust: bool) -> ReceiveResult:
         if self.token is None:
-            raise UserFacingError("paste a token first")
+            raise UserFacingError(tr("paste a token first"))
         done = earlier_receive(self.service, self.token)
         if done is not None:
             self.token, self.preview = None, None
@@ -101,9 +102,9 @@ class LightningReceive:
 
     async def create(self, amount: int, mint_url: str, unit: str = "sat") -> str:
         if amount <= 0:
-            raise UserFacingError("enter an amount to receive")
+            raise UserFacingError(tr("enter an amount to receive"))
         if not mint_url:
-            raise UserFacingError("add a mint first")
+            raise UserFacingError(tr("add a mint first"))
         self.quote = await self.service.create_invoice(amount, mint_url, unit)
         self.mint_url = mint_url
         self.state = InvoiceState.WAITING
@@ -112,7 +113,7 @@ class LightningReceive:
     async def wait(self, timeout: float = 3600.0) -> int:
         """Wait for the invoice to be paid and mint the ecash; returns the amount minted."""
         if self.quote is None:
-            raise UserFacingError("create an invoice first")
+            raise UserFacingError(tr("create an invoice first"))
         try:
             self.minted = await self.service.wait_and_mint(self.mint_url, self.quote.quote, timeout=timeout)
         except BaseException:

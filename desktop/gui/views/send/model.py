@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 
 from core.api import ExportedToken
+from desktop.gui.i18n import QT_TR_NOOP
 from desktop.gui.widgets.common import format_amount, short_url
 from desktop.gui.widgets.table import RowsTableModel
 
@@ -17,7 +18,7 @@ __all__ = ["SentTokensModel"]
 
 class SentTokensModel(RowsTableModel[ExportedToken]):
     AMOUNT, MINT, FILE, STATE = range(4)
-    HEADERS = ("Amount", "Mint", "Saved to", "State")
+    HEADERS = (QT_TR_NOOP("Amount"), QT_TR_NOOP("Mint"), QT_TR_NOOP("Saved to"), QT_TR_NOOP("State"))
 
     def __init__(self) -> None:
         super().__init__()

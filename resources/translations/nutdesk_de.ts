@@ -5,1727 +5,1727 @@
     <name></name>
     <message>
         <source>About Nutdesk</source>
-        <translation type="unfinished"></translation>
+        <translation>Über Nutdesk</translation>
     </message>
     <message>
         <source>&lt;h2&gt;Nutdesk&lt;/h2&gt;&lt;p&gt;Version {0}&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h2&gt;Nutdesk&lt;/h2&gt;&lt;p&gt;Version {0}&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;p&gt;A desktop Cashu ecash wallet and merchant point-of-sale console.&lt;/p&gt;&lt;p&gt;Released under the {0} licence: free to use, copy, change and share, without warranty.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;Eine Desktop-Wallet für Cashu-Ecash und eine Kasse für Händler.&lt;/p&gt;&lt;p&gt;Veröffentlicht unter der Lizenz {0}: frei zu nutzen, zu kopieren, zu ändern und weiterzugeben, ohne Gewährleistung.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Password:</source>
-        <translation type="unfinished"></translation>
+        <translation>Passwort:</translation>
     </message>
     <message>
         <source>Repeat:</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederholen:</translation>
     </message>
     <message>
         <source>Outcome not known yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergebnis noch nicht bekannt</translation>
     </message>
     <message>
         <source>Wrong password</source>
-        <translation type="unfinished"></translation>
+        <translation>Falsches Passwort</translation>
     </message>
     <message>
         <source>Already done</source>
-        <translation type="unfinished"></translation>
+        <translation>Bereits erledigt</translation>
     </message>
     <message>
         <source>Cannot do that</source>
-        <translation type="unfinished"></translation>
+        <translation>Das geht nicht</translation>
     </message>
     <message>
         <source>Operation failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorgang fehlgeschlagen</translation>
     </message>
     <message>
         <source>Something went wrong</source>
-        <translation type="unfinished"></translation>
+        <translation>Etwas ist schiefgelaufen</translation>
     </message>
     <message>
         <source>Remember it in the system keyring (no prompt at start)</source>
-        <translation type="unfinished"></translation>
+        <translation>Im Schlüsselbund des Systems speichern (keine Abfrage beim Start)</translation>
     </message>
     <message>
         <source>Ctrl+{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Strg+{0}</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Datei</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Aktualisieren</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Beenden</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ansicht</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hilfe</translation>
     </message>
     <message>
         <source>&amp;About Nutdesk</source>
-        <translation type="unfinished"></translation>
+        <translation>Ü&amp;ber Nutdesk</translation>
     </message>
     <message>
         <source>{0}: still waiting for {1} ({2:.0f} s)…</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}: warte weiterhin auf {1} ({2:.0f} s)…</translation>
     </message>
     <message>
         <source>Analytics</source>
-        <translation type="unfinished"></translation>
+        <translation>Auswertung</translation>
     </message>
     <message>
         <source>sat</source>
-        <translation type="unfinished"></translation>
+        <translation>sat</translation>
     </message>
     <message>
         <source>Fiat values use the exchange rate recorded when each entry happened</source>
-        <translation type="unfinished"></translation>
+        <translation>Fiat-Werte verwenden den Wechselkurs, der zum Zeitpunkt jedes Eintrags galt</translation>
     </message>
     <message>
         <source>Export</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportieren</translation>
     </message>
     <message>
         <source>Period:</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitraum:</translation>
     </message>
     <message>
         <source>Show in:</source>
-        <translation type="unfinished"></translation>
+        <translation>Anzeigen in:</translation>
     </message>
     <message>
         <source>Loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird geladen…</translation>
     </message>
     <message>
         <source>Fees per mint</source>
-        <translation type="unfinished"></translation>
+        <translation>Gebühren pro Mint</translation>
     </message>
     <message>
         <source>Exposure per mint</source>
-        <translation type="unfinished"></translation>
+        <translation>Risiko pro Mint</translation>
     </message>
     <message>
         <source>Balance</source>
-        <translation type="unfinished"></translation>
+        <translation>Guthaben</translation>
     </message>
     <message>
         <source>Received · sent · paid</source>
-        <translation type="unfinished"></translation>
+        <translation>Empfangen · gesendet · bezahlt</translation>
     </message>
     <message>
         <source>Sales &amp;&amp; tips</source>
-        <translation type="unfinished"></translation>
+        <translation>Umsätze &amp;&amp; Trinkgelder</translation>
     </message>
     <message>
         <source>Fees</source>
-        <translation type="unfinished"></translation>
+        <translation>Gebühren</translation>
     </message>
     <message>
         <source>Mints &amp;&amp; exposure</source>
-        <translation type="unfinished"></translation>
+        <translation>Mints &amp;&amp; Risiko</translation>
     </message>
     <message>
         <source>Failures</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlschläge</translation>
     </message>
     <message>
         <source>Exported {0:,} entries to {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0:,} Einträge nach {1} exportiert</translation>
     </message>
     <message>
         <source>Mint</source>
-        <translation type="unfinished"></translation>
+        <translation>Mint</translation>
     </message>
     <message>
         <source>Unit</source>
-        <translation type="unfinished"></translation>
+        <translation>Einheit</translation>
     </message>
     <message>
         <source>Pending</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausstehend</translation>
     </message>
     <message>
         <source>Fiat</source>
-        <translation type="unfinished"></translation>
+        <translation>Fiat</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Transfer between mints</source>
-        <translation type="unfinished"></translation>
+        <translation>Zwischen Mints übertragen</translation>
     </message>
     <message>
         <source>The source mint pays a Lightning invoice of the destination mint; Lightning fees apply.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Quell-Mint bezahlt eine Lightning-Rechnung der Ziel-Mint; es fallen Lightning-Gebühren an.</translation>
     </message>
     <message>
         <source> sat</source>
-        <translation type="unfinished"></translation>
+        <translation> sat</translation>
     </message>
     <message>
         <source>Amount:</source>
-        <translation type="unfinished"></translation>
+        <translation>Betrag:</translation>
     </message>
     <message>
         <source>From:</source>
-        <translation type="unfinished"></translation>
+        <translation>Von:</translation>
     </message>
     <message>
         <source>To:</source>
-        <translation type="unfinished"></translation>
+        <translation>An:</translation>
     </message>
     <message>
         <source>Transfer</source>
-        <translation type="unfinished"></translation>
+        <translation>Übertragen</translation>
     </message>
     <message>
         <source>Balances</source>
-        <translation type="unfinished"></translation>
+        <translation>Guthaben</translation>
     </message>
     <message>
         <source>Balances: one row per mint and unit</source>
-        <translation type="unfinished"></translation>
+        <translation>Guthaben: eine Zeile pro Mint und Einheit</translation>
     </message>
     <message>
         <source>&lt;b&gt;No mints yet.&lt;/b&gt;&lt;br&gt;A mint issues the ecash and holds the bitcoin behind it. Add one you trust (&lt;b&gt;Add mint…&lt;/b&gt;, Ctrl+N),&lt;br&gt;then receive a token or a Lightning payment in &lt;b&gt;Receive&lt;/b&gt; (Ctrl+2).</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Noch keine Mints.&lt;/b&gt;&lt;br&gt;Eine Mint gibt das Ecash aus und verwahrt die Bitcoin dahinter. Fügen Sie eine hinzu, der Sie vertrauen (&lt;b&gt;Mint hinzufügen…&lt;/b&gt;, Strg+N),&lt;br&gt;und empfangen Sie dann ein Token oder eine Lightning-Zahlung unter &lt;b&gt;Empfangen&lt;/b&gt; (Strg+2).</translation>
     </message>
     <message>
         <source>Add mint…</source>
-        <translation type="unfinished"></translation>
+        <translation>Mint hinzufügen…</translation>
     </message>
     <message>
         <source>Trust</source>
-        <translation type="unfinished"></translation>
+        <translation>Vertrauen</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernen</translation>
     </message>
     <message>
         <source>Transfer…</source>
-        <translation type="unfinished"></translation>
+        <translation>Übertragen…</translation>
     </message>
     <message>
         <source>Check mints</source>
-        <translation type="unfinished"></translation>
+        <translation>Mints prüfen</translation>
     </message>
     <message>
         <source>Checking the mints…</source>
-        <translation type="unfinished"></translation>
+        <translation>Mints werden geprüft…</translation>
     </message>
     <message>
         <source>URL:</source>
-        <translation type="unfinished"></translation>
+        <translation>URL:</translation>
     </message>
     <message>
         <source>Status:</source>
-        <translation type="unfinished"></translation>
+        <translation>Status:</translation>
     </message>
     <message>
         <source>Message:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachricht:</translation>
     </message>
     <message>
         <source>Keysets:</source>
-        <translation type="unfinished"></translation>
+        <translation>Keysets:</translation>
     </message>
     <message>
         <source>Input fee:</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingangsgebühr:</translation>
     </message>
     <message>
         <source>Health:</source>
-        <translation type="unfinished"></translation>
+        <translation>Zustand:</translation>
     </message>
     <message>
         <source>  ≈ {0:,.2f} {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>  ≈ {0:,.2f} {1}</translation>
     </message>
     <message>
         <source>Pending: </source>
-        <translation type="unfinished"></translation>
+        <translation>Ausstehend: </translation>
     </message>
     <message>
         <source> (sent, not yet claimed)</source>
-        <translation type="unfinished"></translation>
+        <translation> (gesendet, noch nicht eingelöst)</translation>
     </message>
     <message>
         <source>Distrust</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht mehr vertrauen</translation>
     </message>
     <message>
         <source>not checked yet (Check mints)</source>
-        <translation type="unfinished"></translation>
+        <translation>noch nicht geprüft (Mints prüfen)</translation>
     </message>
     <message>
         <source>online (checked {0})</source>
-        <translation type="unfinished"></translation>
+        <translation>online (geprüft {0})</translation>
     </message>
     <message>
         <source>unreachable: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht erreichbar: {0}</translation>
     </message>
     <message>
         <source>{0} — MISBEHAVED: {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} — FEHLVERHALTEN: {1}</translation>
     </message>
     <message>
         <source>(none)</source>
-        <translation type="unfinished"></translation>
+        <translation>(keine)</translation>
     </message>
     <message>
         <source>{0} active{1}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} aktiv{1}</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>keine</translation>
     </message>
     <message>
         <source>Remove mint</source>
-        <translation type="unfinished"></translation>
+        <translation>Mint entfernen</translation>
     </message>
     <message>
         <source>Remove {0} from the wallet?{1}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} aus der Wallet entfernen?{1}</translation>
     </message>
     <message>
         <source>choose two different mints</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie zwei verschiedene Mints</translation>
     </message>
     <message>
         <source>Moved {0} (fee {1})</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} übertragen (Gebühr {1})</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Art</translation>
     </message>
     <message>
         <source>Amount</source>
-        <translation type="unfinished"></translation>
+        <translation>Betrag</translation>
     </message>
     <message>
         <source>Fee</source>
-        <translation type="unfinished"></translation>
+        <translation>Gebühr</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>Zustand</translation>
     </message>
     <message>
         <source>Memo</source>
-        <translation type="unfinished"></translation>
+        <translation>Notiz</translation>
     </message>
     <message>
         <source>Received (Lightning)</source>
-        <translation type="unfinished"></translation>
+        <translation>Empfangen (Lightning)</translation>
     </message>
     <message>
         <source>Received (ecash)</source>
-        <translation type="unfinished"></translation>
+        <translation>Empfangen (Ecash)</translation>
     </message>
     <message>
         <source>Sent (ecash)</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesendet (Ecash)</translation>
     </message>
     <message>
         <source>Paid (Lightning)</source>
-        <translation type="unfinished"></translation>
+        <translation>Bezahlt (Lightning)</translation>
     </message>
     <message>
         <source>Reclaimed</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurückgeholt</translation>
     </message>
     <message>
         <source>Restored</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederhergestellt</translation>
     </message>
     <message>
         <source>History</source>
-        <translation type="unfinished"></translation>
+        <translation>Verlauf</translation>
     </message>
     <message>
         <source>Search the history</source>
-        <translation type="unfinished"></translation>
+        <translation>Verlauf durchsuchen</translation>
     </message>
     <message>
         <source>Search mint, memo, state, amount…</source>
-        <translation type="unfinished"></translation>
+        <translation>Mint, Notiz, Zustand, Betrag suchen…</translation>
     </message>
     <message>
         <source>All kinds</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Arten</translation>
     </message>
     <message>
         <source>Export CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV exportieren…</translation>
     </message>
     <message>
         <source>Search time, kind, mint, state, memo, amount</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit, Art, Mint, Zustand, Notiz, Betrag suchen</translation>
     </message>
     <message>
         <source>History: one row per operation</source>
-        <translation type="unfinished"></translation>
+        <translation>Verlauf: eine Zeile pro Vorgang</translation>
     </message>
     <message>
         <source>&lt;b&gt;No operations yet.&lt;/b&gt;&lt;br&gt;Everything the wallet does is listed here: receive a token or a Lightning payment in &lt;b&gt;Receive&lt;/b&gt; (Ctrl+2) to begin.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Noch keine Vorgänge.&lt;/b&gt;&lt;br&gt;Alles, was die Wallet tut, wird hier aufgeführt: Empfangen Sie zum Start ein Token oder eine Lightning-Zahlung unter &lt;b&gt;Empfangen&lt;/b&gt; (Strg+2).</translation>
     </message>
     <message>
         <source>{0} operations</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} Vorgänge</translation>
     </message>
     <message>
         <source>{0} of {1} operations</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} von {1} Vorgängen</translation>
     </message>
     <message>
         <source>Exported {0} operations to {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} Vorgänge nach {1} exportiert</translation>
     </message>
     <message>
         <source>Export history</source>
-        <translation type="unfinished"></translation>
+        <translation>Verlauf exportieren</translation>
     </message>
     <message>
         <source>CSV (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV (*.csv)</translation>
     </message>
     <message>
         <source>Lightning invoice</source>
-        <translation type="unfinished"></translation>
+        <translation>Lightning-Rechnung</translation>
     </message>
     <message>
         <source>LNURL-pay link</source>
-        <translation type="unfinished"></translation>
+        <translation>LNURL-Zahlungslink</translation>
     </message>
     <message>
         <source>Lightning address</source>
-        <translation type="unfinished"></translation>
+        <translation>Lightning-Adresse</translation>
     </message>
     <message>
         <source>Cashu payment request</source>
-        <translation type="unfinished"></translation>
+        <translation>Cashu-Zahlungsanforderung</translation>
     </message>
     <message>
         <source>Cashu token</source>
-        <translation type="unfinished"></translation>
+        <translation>Cashu-Token</translation>
     </message>
     <message>
         <source>paste an invoice, LNURL, Lightning address or payment request</source>
-        <translation type="unfinished"></translation>
+        <translation>Fügen Sie eine Rechnung, LNURL, Lightning-Adresse oder Zahlungsanforderung ein</translation>
     </message>
     <message>
         <source>nothing to pay: continue to the confirmation first</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts zu bezahlen: gehen Sie zuerst weiter zur Bestätigung</translation>
     </message>
     <message>
         <source>Pay</source>
-        <translation type="unfinished"></translation>
+        <translation>Bezahlen</translation>
     </message>
     <message>
         <source>Paste a Lightning invoice, an LNURL, a Lightning address (name@domain) or a Cashu payment request.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fügen Sie eine Lightning-Rechnung, eine LNURL, eine Lightning-Adresse (name@domain) oder eine Cashu-Zahlungsanforderung ein.</translation>
     </message>
     <message>
         <source>What to pay: invoice, Lightning address, LNURL or payment request</source>
-        <translation type="unfinished"></translation>
+        <translation>Was bezahlt wird: Rechnung, Lightning-Adresse, LNURL oder Zahlungsanforderung</translation>
     </message>
     <message>
         <source>lnbc… · lnurl… · name@domain · creqA…</source>
-        <translation type="unfinished"></translation>
+        <translation>lnbc… · lnurl… · name@domain · creqA…</translation>
     </message>
     <message>
         <source>Paste</source>
-        <translation type="unfinished"></translation>
+        <translation>Einfügen</translation>
     </message>
     <message>
         <source>Scan image…</source>
-        <translation type="unfinished"></translation>
+        <translation>Bild scannen…</translation>
     </message>
     <message>
         <source>optional note to the receiver</source>
-        <translation type="unfinished"></translation>
+        <translation>optionale Notiz an den Empfänger</translation>
     </message>
     <message>
         <source>Comment:</source>
-        <translation type="unfinished"></translation>
+        <translation>Kommentar:</translation>
     </message>
     <message>
         <source>Pay from:</source>
-        <translation type="unfinished"></translation>
+        <translation>Bezahlen von:</translation>
     </message>
     <message>
         <source>Continue</source>
-        <translation type="unfinished"></translation>
+        <translation>Weiter</translation>
     </message>
     <message>
         <source>Getting a quote…</source>
-        <translation type="unfinished"></translation>
+        <translation>Angebot wird eingeholt…</translation>
     </message>
     <message>
         <source>Confirm the payment</source>
-        <translation type="unfinished"></translation>
+        <translation>Zahlung bestätigen</translation>
     </message>
     <message>
         <source>What:</source>
-        <translation type="unfinished"></translation>
+        <translation>Was:</translation>
     </message>
     <message>
         <source>For:</source>
-        <translation type="unfinished"></translation>
+        <translation>Für:</translation>
     </message>
     <message>
         <source>Fees:</source>
-        <translation type="unfinished"></translation>
+        <translation>Gebühren:</translation>
     </message>
     <message>
         <source>At most:</source>
-        <translation type="unfinished"></translation>
+        <translation>Höchstens:</translation>
     </message>
     <message>
         <source>From mint:</source>
-        <translation type="unfinished"></translation>
+        <translation>Von Mint:</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <source>Paying…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird bezahlt…</translation>
     </message>
     <message>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergebnis</translation>
     </message>
     <message>
         <source>Preimage:</source>
-        <translation type="unfinished"></translation>
+        <translation>Preimage:</translation>
     </message>
     <message>
         <source>Copy token for the receiver</source>
-        <translation type="unfinished"></translation>
+        <translation>Token für den Empfänger kopieren</translation>
     </message>
     <message>
         <source>Pay something else</source>
-        <translation type="unfinished"></translation>
+        <translation>Etwas anderes bezahlen</translation>
     </message>
     <message>
         <source>Automatic (cheapest that can pay)</source>
-        <translation type="unfinished"></translation>
+        <translation>Automatisch (die günstigste, die zahlen kann)</translation>
     </message>
     <message>
         <source>&lt;span style=&apos;color:#c0392b&apos;&gt;{0}&lt;/span&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;span style=&apos;color:#c0392b&apos;&gt;{0}&lt;/span&gt;</translation>
     </message>
     <message>
         <source>&lt;b&gt;{0}&lt;/b&gt;{1}{2}</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;{0}&lt;/b&gt;{1}{2}</translation>
     </message>
     <message>
         <source>Scan a QR code from an image</source>
-        <translation type="unfinished"></translation>
+        <translation>QR-Code aus einem Bild scannen</translation>
     </message>
     <message>
         <source>Images (*.png *.jpg *.jpeg *.bmp *.gif)</source>
-        <translation type="unfinished"></translation>
+        <translation>Bilder (*.png *.jpg *.jpeg *.bmp *.gif)</translation>
     </message>
     <message>
         <source>no QR code found in the image</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein QR-Code im Bild gefunden</translation>
     </message>
     <message>
         <source>Lightning fee reserve {0} (unused part returned) · mint fee {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>Lightning-Gebührenreserve {0} (der ungenutzte Teil kommt zurück) · Mint-Gebühr {1}</translation>
     </message>
     <message>
         <source>&lt;b&gt;{0}&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
         <source>✓ Token for {0} made (fee {1}). This request has no delivery address: give the receiver the token.</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ Token über {0} erstellt (Gebühr {1}). Diese Anforderung hat keine Zustelladresse: Geben Sie dem Empfänger das Token.</translation>
     </message>
     <message>
         <source>✓ Paid {0} (fee {1}) from {2}.</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ {0} bezahlt (Gebühr {1}) von {2}.</translation>
     </message>
     <message>
         <source>The payment is pending: the mint has not settled it yet. It stays in the journal and is settled automatically.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Zahlung ist ausstehend: Die Mint hat sie noch nicht abgeschlossen. Sie bleibt im Journal und wird automatisch abgeschlossen.</translation>
     </message>
     <message>
         <source>PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>PIN</translation>
     </message>
     <message>
         <source>Spending PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgabe-PIN</translation>
     </message>
     <message>
         <source>Sends, payments, withdrawals and cheques above the limit ask for this PIN (not the wallet password). Wrong PINs make the next attempt wait longer, even after a restart.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sendungen, Zahlungen, Abhebungen und Schecks über dem Limit fragen nach dieser PIN (nicht dem Wallet-Passwort). Falsche PINs verlängern die Wartezeit bis zum nächsten Versuch, auch nach einem Neustart.</translation>
     </message>
     <message>
         <source>Set PIN…</source>
-        <translation type="unfinished"></translation>
+        <translation>PIN festlegen…</translation>
     </message>
     <message>
         <source>Remove PIN…</source>
-        <translation type="unfinished"></translation>
+        <translation>PIN entfernen…</translation>
     </message>
     <message>
         <source>Ask above:</source>
-        <translation type="unfinished"></translation>
+        <translation>Abfragen ab:</translation>
     </message>
     <message>
         <source>Save limit</source>
-        <translation type="unfinished"></translation>
+        <translation>Limit speichern</translation>
     </message>
     <message>
         <source>Change PIN…</source>
-        <translation type="unfinished"></translation>
+        <translation>PIN ändern…</translation>
     </message>
     <message>
         <source>Set: spends above {0} sat ask for it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Festgelegt: Ausgaben über {0} sat fragen danach.</translation>
     </message>
     <message>
         <source>No spending PIN.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Ausgabe-PIN.</translation>
     </message>
     <message>
         <source>Enter the current spending PIN to {0}:</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie die aktuelle Ausgabe-PIN ein, um {0}:</translation>
     </message>
     <message>
         <source>New spending PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Ausgabe-PIN</translation>
     </message>
     <message>
         <source>Choose a spending PIN (at least 4 characters):</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie eine Ausgabe-PIN (mindestens 4 Zeichen):</translation>
     </message>
     <message>
         <source>paste a token first</source>
-        <translation type="unfinished"></translation>
+        <translation>Fügen Sie zuerst ein Token ein</translation>
     </message>
     <message>
         <source>enter an amount to receive</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie einen Betrag zum Empfangen ein</translation>
     </message>
     <message>
         <source>add a mint first</source>
-        <translation type="unfinished"></translation>
+        <translation>Fügen Sie zuerst eine Mint hinzu</translation>
     </message>
     <message>
         <source>create an invoice first</source>
-        <translation type="unfinished"></translation>
+        <translation>Erstellen Sie zuerst eine Rechnung</translation>
     </message>
     <message>
         <source>Receive</source>
-        <translation type="unfinished"></translation>
+        <translation>Empfangen</translation>
     </message>
     <message>
         <source>Ecash token</source>
-        <translation type="unfinished"></translation>
+        <translation>Ecash-Token</translation>
     </message>
     <message>
         <source>Lightning</source>
-        <translation type="unfinished"></translation>
+        <translation>Lightning</translation>
     </message>
     <message>
         <source>Paste a token, drop a token file or text here, or scan a QR code.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fügen Sie ein Token ein, ziehen Sie eine Token-Datei oder Text hierher oder scannen Sie einen QR-Code.</translation>
     </message>
     <message>
         <source>Token to receive (paste or drop a token or a token file)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu empfangendes Token (einfügen oder ein Token bzw. eine Token-Datei hierher ziehen)</translation>
     </message>
     <message>
         <source>cashuB…</source>
-        <translation type="unfinished"></translation>
+        <translation>cashuB…</translation>
     </message>
     <message>
         <source>Scan screen</source>
-        <translation type="unfinished"></translation>
+        <translation>Bildschirm scannen</translation>
     </message>
     <message>
         <source>Camera…</source>
-        <translation type="unfinished"></translation>
+        <translation>Kamera…</translation>
     </message>
     <message>
         <source>Open token file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Token-Datei öffnen…</translation>
     </message>
     <message>
         <source>QR scanning needs the zxing-cpp package</source>
-        <translation type="unfinished"></translation>
+        <translation>Zum Scannen von QR-Codes wird das Paket zxing-cpp benötigt</translation>
     </message>
     <message>
         <source>No camera detected: scan from an image or the screen instead</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Kamera gefunden: Scannen Sie stattdessen aus einem Bild oder vom Bildschirm</translation>
     </message>
     <message>
         <source>Token</source>
-        <translation type="unfinished"></translation>
+        <translation>Token</translation>
     </message>
     <message>
         <source>Mint:</source>
-        <translation type="unfinished"></translation>
+        <translation>Mint:</translation>
     </message>
     <message>
         <source>Mint fee:</source>
-        <translation type="unfinished"></translation>
+        <translation>Mint-Gebühr:</translation>
     </message>
     <message>
         <source>You receive:</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie erhalten:</translation>
     </message>
     <message>
         <source>Memo:</source>
-        <translation type="unfinished"></translation>
+        <translation>Notiz:</translation>
     </message>
     <message>
         <source>Add and trust this mint</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Mint hinzufügen und ihr vertrauen</translation>
     </message>
     <message>
         <source>Receiving…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird empfangen…</translation>
     </message>
     <message>
         <source>this token is from a mint the wallet does not trust: tick &apos;Add and trust this mint&apos; to receive it</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Token stammt von einer Mint, der die Wallet nicht vertraut: Wählen Sie „Diese Mint hinzufügen und ihr vertrauen“, um es zu empfangen</translation>
     </message>
     <message>
         <source>✓ Received {0} from {1} (fee {2}).</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ {0} von {1} empfangen (Gebühr {2}).</translation>
     </message>
     <message>
         <source>no QR code found</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein QR-Code gefunden</translation>
     </message>
     <message>
         <source>Open a token file</source>
-        <translation type="unfinished"></translation>
+        <translation>Token-Datei öffnen</translation>
     </message>
     <message>
         <source>Encrypted token file</source>
-        <translation type="unfinished"></translation>
+        <translation>Verschlüsselte Token-Datei</translation>
     </message>
     <message>
         <source>{0} is encrypted.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} ist verschlüsselt.</translation>
     </message>
     <message>
         <source>Create a Lightning invoice at a mint; when it is paid, the mint issues the ecash.</source>
-        <translation type="unfinished"></translation>
+        <translation>Erstellen Sie eine Lightning-Rechnung bei einer Mint; sobald sie bezahlt ist, gibt die Mint das Ecash aus.</translation>
     </message>
     <message>
         <source>Create invoice</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechnung erstellen</translation>
     </message>
     <message>
         <source>Copy invoice</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechnung kopieren</translation>
     </message>
     <message>
         <source>The invoice was not paid.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Rechnung wurde nicht bezahlt.</translation>
     </message>
     <message>
         <source>✓ Paid: {0} of ecash minted.</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ Bezahlt: {0} Ecash ausgegeben.</translation>
     </message>
     <message>
         <source>Operation</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorgang</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Grund</translation>
     </message>
     <message>
         <source>Retries</source>
-        <translation type="unfinished"></translation>
+        <translation>Versuche</translation>
     </message>
     <message>
         <source>Next retry</source>
-        <translation type="unfinished"></translation>
+        <translation>Nächster Versuch</translation>
     </message>
     <message>
         <source>Recovery</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederherstellung</translation>
     </message>
     <message>
         <source>Every payment is journaled before it reaches a mint. What a crash or a network break left unfinished is resumed at start-up and retried in the background; nothing here is ever released while the mint may have spent it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jede Zahlung wird im Journal festgehalten, bevor sie eine Mint erreicht. Was ein Absturz oder eine Netzwerkunterbrechung unvollendet ließ, wird beim Start fortgesetzt und im Hintergrund erneut versucht; nichts hiervon wird je freigegeben, solange die Mint es ausgegeben haben könnte.</translation>
     </message>
     <message>
         <source>Operations that need attention</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorgänge, die Aufmerksamkeit brauchen</translation>
     </message>
     <message>
         <source>&lt;b&gt;Nothing needs attention:&lt;/b&gt; every operation is finished. What a crash or a network break leaves unfinished shows here.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Nichts braucht Aufmerksamkeit:&lt;/b&gt; Jeder Vorgang ist abgeschlossen. Was ein Absturz oder eine Netzwerkunterbrechung unvollendet lässt, erscheint hier.</translation>
     </message>
     <message>
         <source>Resume all now</source>
-        <translation type="unfinished"></translation>
+        <translation>Jetzt alle fortsetzen</translation>
     </message>
     <message>
         <source>Retry selected</source>
-        <translation type="unfinished"></translation>
+        <translation>Auswahl erneut versuchen</translation>
     </message>
     <message>
         <source>Dismiss selected</source>
-        <translation type="unfinished"></translation>
+        <translation>Auswahl verwerfen</translation>
     </message>
     <message>
         <source>Stop retrying automatically; the ecash stays reserved until resolved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht mehr automatisch erneut versuchen; das Ecash bleibt reserviert, bis es geklärt ist.</translation>
     </message>
     <message>
         <source>Resuming unfinished operations…</source>
-        <translation type="unfinished"></translation>
+        <translation>Unvollendete Vorgänge werden fortgesetzt…</translation>
     </message>
     <message>
         <source>Retrying…</source>
-        <translation type="unfinished"></translation>
+        <translation>Erneuter Versuch…</translation>
     </message>
     <message>
         <source>Reconcile with the mints (NUT-07)</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit den Mints abgleichen (NUT-07)</translation>
     </message>
     <message>
         <source>Compare every proof the wallet holds with what its mint says; see the changes first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jeden Proof der Wallet mit der Auskunft seiner Mint vergleichen; die Änderungen sehen Sie zuerst.</translation>
     </message>
     <message>
         <source>Check with mints</source>
-        <translation type="unfinished"></translation>
+        <translation>Bei den Mints prüfen</translation>
     </message>
     <message>
         <source>Apply changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Änderungen übernehmen</translation>
     </message>
     <message>
         <source>Not checked yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch nicht geprüft.</translation>
     </message>
     <message>
         <source>Asking the mints…</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Mints werden gefragt…</translation>
     </message>
     <message>
         <source>Applying…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird übernommen…</translation>
     </message>
     <message>
         <source>Restore from the recovery words (NUT-09)</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus den Wiederherstellungswörtern wiederherstellen (NUT-09)</translation>
     </message>
     <message>
         <source>Search a mint for every proof this wallet&apos;s seed ever received.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Mint nach jedem Proof durchsuchen, den der Seed dieser Wallet je erhalten hat.</translation>
     </message>
     <message>
         <source>Restore from mint…</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus Mint wiederherstellen…</translation>
     </message>
     <message>
         <source>Restoring…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird wiederhergestellt…</translation>
     </message>
     <message>
         <source>Nothing to resume.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts fortzusetzen.</translation>
     </message>
     <message>
         <source>Select a row first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie zuerst eine Zeile aus.</translation>
     </message>
     <message>
         <source>Select a failed transaction first (unfinished operations are resumed, not dismissed).</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie zuerst eine fehlgeschlagene Transaktion aus (unvollendete Vorgänge werden fortgesetzt, nicht verworfen).</translation>
     </message>
     <message>
         <source>Dismissed: {0} of {1} {2}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verworfen: {0} von {1} {2}.</translation>
     </message>
     <message>
         <source>Restore from the recovery words</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus den Wiederherstellungswörtern wiederherstellen</translation>
     </message>
     <message>
         <source>Mint to search (URL):</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu durchsuchende Mint (URL):</translation>
     </message>
     <message>
         <source>Saved to</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespeichert unter</translation>
     </message>
     <message>
         <source>the public key must be 66 hex characters starting with 02 or 03</source>
-        <translation type="unfinished"></translation>
+        <translation>Der öffentliche Schlüssel muss aus 66 Hex-Zeichen bestehen und mit 02 oder 03 beginnen</translation>
     </message>
     <message>
         <source>enter an amount to send</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie einen Betrag zum Senden ein</translation>
     </message>
     <message>
         <source>choose a mint (add one first)</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie eine Mint (fügen Sie zuerst eine hinzu)</translation>
     </message>
     <message>
         <source>a refund key needs an expiry time</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Rückerstattungsschlüssel braucht einen Ablaufzeitpunkt</translation>
     </message>
     <message>
         <source>make a token first</source>
-        <translation type="unfinished"></translation>
+        <translation>Erstellen Sie zuerst ein Token</translation>
     </message>
     <message>
         <source>Save the token to a file</source>
-        <translation type="unfinished"></translation>
+        <translation>Token in einer Datei speichern</translation>
     </message>
     <message>
         <source>Anyone holding this file can spend the ecash, unless it is encrypted. An encrypted file (.cashu.age) opens with Nutdesk or the age tool and the passphrase.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wer diese Datei besitzt, kann das Ecash ausgeben, sofern sie nicht verschlüsselt ist. Eine verschlüsselte Datei (.cashu.age) lässt sich mit Nutdesk oder dem Programm age und der Passphrase öffnen.</translation>
     </message>
     <message>
         <source>Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>Durchsuchen…</translation>
     </message>
     <message>
         <source>File:</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei:</translation>
     </message>
     <message>
         <source>Encrypt with a passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit einer Passphrase verschlüsseln</translation>
     </message>
     <message>
         <source>Passphrase:</source>
-        <translation type="unfinished"></translation>
+        <translation>Passphrase:</translation>
     </message>
     <message>
         <source>Save the token</source>
-        <translation type="unfinished"></translation>
+        <translation>Token speichern</translation>
     </message>
     <message>
         <source>Choose a file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie eine Datei.</translation>
     </message>
     <message>
         <source>Enter a passphrase.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie eine Passphrase ein.</translation>
     </message>
     <message>
         <source>The two passphrases differ.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die beiden Passphrasen stimmen nicht überein.</translation>
     </message>
     <message>
         <source>Send</source>
-        <translation type="unfinished"></translation>
+        <translation>Senden</translation>
     </message>
     <message>
         <source>Send ecash</source>
-        <translation type="unfinished"></translation>
+        <translation>Ecash senden</translation>
     </message>
     <message>
         <source>optional, travels with the token</source>
-        <translation type="unfinished"></translation>
+        <translation>optional, reist mit dem Token</translation>
     </message>
     <message>
         <source>Options</source>
-        <translation type="unfinished"></translation>
+        <translation>Optionen</translation>
     </message>
     <message>
         <source>Include the receiver&apos;s mint fee</source>
-        <translation type="unfinished"></translation>
+        <translation>Mint-Gebühr des Empfängers einrechnen</translation>
     </message>
     <message>
         <source>Offline: exact proofs only, no mint contact</source>
-        <translation type="unfinished"></translation>
+        <translation>Offline: nur passende Proofs, kein Kontakt zur Mint</translation>
     </message>
     <message>
         <source>02… public key (P2PK), optional</source>
-        <translation type="unfinished"></translation>
+        <translation>02… öffentlicher Schlüssel (P2PK), optional</translation>
     </message>
     <message>
         <source>Refundable after</source>
-        <translation type="unfinished"></translation>
+        <translation>Rückerstattbar nach</translation>
     </message>
     <message>
         <source>refund public key (defaults to nobody)</source>
-        <translation type="unfinished"></translation>
+        <translation>öffentlicher Rückerstattungsschlüssel (standardmäßig niemand)</translation>
     </message>
     <message>
         <source>Lock to:</source>
-        <translation type="unfinished"></translation>
+        <translation>Sperren für:</translation>
     </message>
     <message>
         <source>Refund key:</source>
-        <translation type="unfinished"></translation>
+        <translation>Rückerstattungsschlüssel:</translation>
     </message>
     <message>
         <source>Blind the lock (P2BK): the mint cannot link it to the receiver</source>
-        <translation type="unfinished"></translation>
+        <translation>Sperre verblinden (P2BK): Die Mint kann sie nicht dem Empfänger zuordnen</translation>
     </message>
     <message>
         <source>Create token</source>
-        <translation type="unfinished"></translation>
+        <translation>Token erstellen</translation>
     </message>
     <message>
         <source>Creating the token…</source>
-        <translation type="unfinished"></translation>
+        <translation>Token wird erstellt…</translation>
     </message>
     <message>
         <source>Create a token to see it here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Erstellen Sie ein Token, um es hier zu sehen.</translation>
     </message>
     <message>
         <source>Copy token</source>
-        <translation type="unfinished"></translation>
+        <translation>Token kopieren</translation>
     </message>
     <message>
         <source>Save to file…</source>
-        <translation type="unfinished"></translation>
+        <translation>In Datei speichern…</translation>
     </message>
     <message>
         <source>Saving…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird gespeichert…</translation>
     </message>
     <message>
         <source>Sent, not yet claimed</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesendet, noch nicht eingelöst</translation>
     </message>
     <message>
         <source>Nothing waiting. A token you create stays listed here until someone claims it; until then you can take it back with &lt;b&gt;Reclaim&lt;/b&gt;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts ausstehend. Ein erstelltes Token bleibt hier aufgeführt, bis jemand es einlöst; bis dahin können Sie es mit &lt;b&gt;Zurückholen&lt;/b&gt; zurücknehmen.</translation>
     </message>
     <message>
         <source>Check claimed</source>
-        <translation type="unfinished"></translation>
+        <translation>Einlösungen prüfen</translation>
     </message>
     <message>
         <source>Reclaim</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurückholen</translation>
     </message>
     <message>
         <source>Take back a token nobody claimed yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Token zurückholen, das noch niemand eingelöst hat</translation>
     </message>
     <message>
         <source>Reclaiming…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird zurückgeholt…</translation>
     </message>
     <message>
         <source>✓ Token for {0} (fee {1}).{2} It stays pending until the receiver claims it.</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ Token über {0} (Gebühr {1}).{2} Es bleibt ausstehend, bis der Empfänger es einlöst.</translation>
     </message>
     <message>
         <source>create a token first</source>
-        <translation type="unfinished"></translation>
+        <translation>Erstellen Sie zuerst ein Token</translation>
     </message>
     <message>
         <source>✓ Saved to {0}{1}. It stays pending until claimed.</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ Gespeichert unter {0}{1}. Es bleibt ausstehend, bis es eingelöst wird.</translation>
     </message>
     <message>
         <source>Reclaim token</source>
-        <translation type="unfinished"></translation>
+        <translation>Token zurückholen</translation>
     </message>
     <message>
         <source>Take back {0}? Whoever holds the token can no longer claim it.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} zurückholen? Wer das Token besitzt, kann es dann nicht mehr einlösen.</translation>
     </message>
     <message>
         <source>✓ Reclaimed {0} (fee {1}).</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ {0} zurückgeholt (Gebühr {1}).</translation>
     </message>
     <message>
         <source>{0} claimed by receivers</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} von Empfängern eingelöst</translation>
     </message>
     <message>
         <source>Nothing claimed yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch nichts eingelöst</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>URL</source>
-        <translation type="unfinished"></translation>
+        <translation>URL</translation>
     </message>
     <message>
         <source>Units</source>
-        <translation type="unfinished"></translation>
+        <translation>Einheiten</translation>
     </message>
     <message>
         <source>Trusted</source>
-        <translation type="unfinished"></translation>
+        <translation>Vertraut</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>Typ</translation>
     </message>
     <message>
         <source>an empty password protects nothing: choose Remove password instead</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein leeres Passwort schützt nichts: Wählen Sie stattdessen „Passwort entfernen“</translation>
     </message>
     <message>
         <source>there is no password to remember</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt kein Passwort, das gespeichert werden könnte</translation>
     </message>
     <message>
         <source>the system keyring is not available</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Schlüsselbund des Systems ist nicht verfügbar</translation>
     </message>
     <message>
         <source>Recovery words</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederherstellungswörter</translation>
     </message>
     <message>
         <source>Anyone with these words can spend your ecash. Write them down; never type them online.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wer diese Wörter kennt, kann Ihr Ecash ausgeben. Schreiben Sie sie auf; tippen Sie sie nie online ein.</translation>
     </message>
     <message>
         <source>{0:&gt;2}. &lt;b&gt;{1}&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>{0:&gt;2}. &lt;b&gt;{1}&lt;/b&gt;</translation>
     </message>
     <message>
         <source>Add a Lightning backend</source>
-        <translation type="unfinished"></translation>
+        <translation>Lightning-Backend hinzufügen</translation>
     </message>
     <message>
         <source>e.g. my-lnbits</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. mein-lnbits</translation>
     </message>
     <message>
         <source>Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Name:</translation>
     </message>
     <message>
         <source>Type:</source>
-        <translation type="unfinished"></translation>
+        <translation>Typ:</translation>
     </message>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen</translation>
     </message>
     <message>
         <source>Mints</source>
-        <translation type="unfinished"></translation>
+        <translation>Mints</translation>
     </message>
     <message>
         <source>Trust / distrust</source>
-        <translation type="unfinished"></translation>
+        <translation>Vertrauen / nicht vertrauen</translation>
     </message>
     <message>
         <source>Label…</source>
-        <translation type="unfinished"></translation>
+        <translation>Bezeichnung…</translation>
     </message>
     <message>
         <source>Name the mint your way; its host is always shown beside the name</source>
-        <translation type="unfinished"></translation>
+        <translation>Benennen Sie die Mint nach Ihren Wünschen; ihr Host wird immer neben dem Namen angezeigt</translation>
     </message>
     <message>
         <source>Lightning backends</source>
-        <translation type="unfinished"></translation>
+        <translation>Lightning-Backends</translation>
     </message>
     <message>
         <source>Your own Lightning wallets (LNbits, …) for topping up mints and withdrawing from them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre eigenen Lightning-Wallets (LNbits, …) zum Aufladen von Mints und zum Abheben von ihnen.</translation>
     </message>
     <message>
         <source>Add backend…</source>
-        <translation type="unfinished"></translation>
+        <translation>Backend hinzufügen…</translation>
     </message>
     <message>
         <source>Test</source>
-        <translation type="unfinished"></translation>
+        <translation>Testen</translation>
     </message>
     <message>
         <source>Testing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird getestet…</translation>
     </message>
     <message>
         <source>Lightning backends are not available in this build</source>
-        <translation type="unfinished"></translation>
+        <translation>Lightning-Backends sind in diesem Build nicht verfügbar</translation>
     </message>
     <message>
         <source>Display</source>
-        <translation type="unfinished"></translation>
+        <translation>Anzeige</translation>
     </message>
     <message>
         <source>Fiat currency:</source>
-        <translation type="unfinished"></translation>
+        <translation>Fiat-Währung:</translation>
     </message>
     <message>
         <source>Fiat values are shown only while a fresh exchange rate is known.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fiat-Werte werden nur angezeigt, solange ein aktueller Wechselkurs bekannt ist.</translation>
     </message>
     <message>
         <source>Save relays</source>
-        <translation type="unfinished"></translation>
+        <translation>Relays speichern</translation>
     </message>
     <message>
         <source>Nostr relays:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nostr-Relays:</translation>
     </message>
     <message>
         <source>Payment requests sent over Nostr that name no relay of their own go through these.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zahlungsanforderungen über Nostr, die kein eigenes Relay nennen, laufen über diese.</translation>
     </message>
     <message>
         <source>Security</source>
-        <translation type="unfinished"></translation>
+        <translation>Sicherheit</translation>
     </message>
     <message>
         <source>Set password…</source>
-        <translation type="unfinished"></translation>
+        <translation>Passwort festlegen…</translation>
     </message>
     <message>
         <source>Remove password…</source>
-        <translation type="unfinished"></translation>
+        <translation>Passwort entfernen…</translation>
     </message>
     <message>
         <source>Show recovery words…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederherstellungswörter anzeigen…</translation>
     </message>
     <message>
         <source>Remember in keyring</source>
-        <translation type="unfinished"></translation>
+        <translation>Im Schlüsselbund speichern</translation>
     </message>
     <message>
         <source>Keep the password in the system keyring, so the wallet opens without a prompt</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Passwort im Schlüsselbund des Systems speichern, damit die Wallet ohne Abfrage öffnet</translation>
     </message>
     <message>
         <source>Storage</source>
-        <translation type="unfinished"></translation>
+        <translation>Speicher</translation>
     </message>
     <message>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnen</translation>
     </message>
     <message>
         <source>Encrypted with a password, asked at start: the recovery words and every secret of the ecash (proofs, tokens, quote keys, the journal) — a copy of the data directory cannot be spent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit einem Passwort verschlüsselt, das beim Start abgefragt wird: die Wiederherstellungswörter und jedes Geheimnis des Ecash (Proofs, Tokens, Quote-Schlüssel, das Journal) — eine Kopie des Datenverzeichnisses lässt sich nicht ausgeben.</translation>
     </message>
     <message>
         <source>No password: anyone using this computer account, or a copy of the data directory, can spend the wallet. A password needs at least {0} characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Passwort: Jeder, der dieses Benutzerkonto nutzt, oder jede Kopie des Datenverzeichnisses kann die Wallet ausgeben. Ein Passwort braucht mindestens {0} Zeichen.</translation>
     </message>
     <message>
         <source>Change password…</source>
-        <translation type="unfinished"></translation>
+        <translation>Passwort ändern…</translation>
     </message>
     <message>
         <source>Forget from keyring</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus dem Schlüsselbund entfernen</translation>
     </message>
     <message>
         <source>Mint label</source>
-        <translation type="unfinished"></translation>
+        <translation>Mint-Bezeichnung</translation>
     </message>
     <message>
         <source>Label for {0} (empty: its own name):</source>
-        <translation type="unfinished"></translation>
+        <translation>Bezeichnung für {0} (leer: ihr eigener Name):</translation>
     </message>
     <message>
         <source>Remove {0} from the wallet?</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} aus der Wallet entfernen?</translation>
     </message>
     <message>
         <source>No Lightning backend yet: add one with “Add backend…”, then test it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch kein Lightning-Backend: Fügen Sie eines mit „Backend hinzufügen…“ hinzu und testen Sie es.</translation>
     </message>
     <message>
         <source>Select a backend in the list, then press Test.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie ein Backend in der Liste aus und drücken Sie dann „Testen“.</translation>
     </message>
     <message>
         <source>Remove backend</source>
-        <translation type="unfinished"></translation>
+        <translation>Backend entfernen</translation>
     </message>
     <message>
         <source>Remove the backend {0!r}?</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Backend {0!r} entfernen?</translation>
     </message>
     <message>
         <source>Saved {0} relay(s).</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} Relay(s) gespeichert.</translation>
     </message>
     <message>
         <source>Saved: no relays.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespeichert: keine Relays.</translation>
     </message>
     <message>
         <source>Change password</source>
-        <translation type="unfinished"></translation>
+        <translation>Passwort ändern</translation>
     </message>
     <message>
         <source>Enter the current password.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie das aktuelle Passwort ein.</translation>
     </message>
     <message>
         <source>New password</source>
-        <translation type="unfinished"></translation>
+        <translation>Neues Passwort</translation>
     </message>
     <message>
         <source>Choose the new password: at least {0} characters, asked at every start.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie das neue Passwort: mindestens {0} Zeichen, abgefragt bei jedem Start.</translation>
     </message>
     <message>
         <source>Encrypting the wallet…</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Wallet wird verschlüsselt…</translation>
     </message>
     <message>
         <source>Password changed</source>
-        <translation type="unfinished"></translation>
+        <translation>Passwort geändert</translation>
     </message>
     <message>
         <source>Remove password</source>
-        <translation type="unfinished"></translation>
+        <translation>Passwort entfernen</translation>
     </message>
     <message>
         <source>Enter the current password to remove it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie das aktuelle Passwort ein, um es zu entfernen.</translation>
     </message>
     <message>
         <source>Enter the wallet password to show the words.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie das Wallet-Passwort ein, um die Wörter anzuzeigen.</translation>
     </message>
     <message>
         <source>Returns</source>
-        <translation type="unfinished"></translation>
+        <translation>Rückkehr</translation>
     </message>
     <message>
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei</translation>
     </message>
     <message>
         <source>Files &amp; cheques</source>
-        <translation type="unfinished"></translation>
+        <translation>Dateien &amp; Schecks</translation>
     </message>
     <message>
         <source>Every token this wallet handed out — sent, saved to a file, or written as a cheque — and whether its receiver claimed it. Unclaimed tokens can be taken back; a cheque comes back after its expiry.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jedes Token, das diese Wallet herausgegeben hat — gesendet, in einer Datei gespeichert oder als Scheck geschrieben — und ob sein Empfänger es eingelöst hat. Nicht eingelöste Tokens lassen sich zurückholen; ein Scheck kommt nach seinem Ablauf zurück.</translation>
     </message>
     <message>
         <source>Exported tokens and cheques</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportierte Tokens und Schecks</translation>
     </message>
     <message>
         <source>Reclaim selected</source>
-        <translation type="unfinished"></translation>
+        <translation>Auswahl zurückholen</translation>
     </message>
     <message>
         <source>Reclaim expired cheques</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgelaufene Schecks zurückholen</translation>
     </message>
     <message>
         <source>Reclaim expired cheques automatically</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgelaufene Schecks automatisch zurückholen</translation>
     </message>
     <message>
         <source>Write a cheque</source>
-        <translation type="unfinished"></translation>
+        <translation>Einen Scheck schreiben</translation>
     </message>
     <message>
         <source>the recipient&apos;s public key: 02…/03… hex, P2PK:…, or npub1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Der öffentliche Schlüssel des Empfängers: 02…/03… hex, P2PK:… oder npub1…</translation>
     </message>
     <message>
         <source>After this the cheque returns to you if unclaimed: 30d, 12h, 90m …</source>
-        <translation type="unfinished"></translation>
+        <translation>Danach kehrt der Scheck zu Ihnen zurück, falls nicht eingelöst: 30d, 12h, 90m …</translation>
     </message>
     <message>
         <source>Amount (sat):</source>
-        <translation type="unfinished"></translation>
+        <translation>Betrag (sat):</translation>
     </message>
     <message>
         <source>Pay to:</source>
-        <translation type="unfinished"></translation>
+        <translation>Zahlen an:</translation>
     </message>
     <message>
         <source>Returns after:</source>
-        <translation type="unfinished"></translation>
+        <translation>Kehrt zurück nach:</translation>
     </message>
     <message>
         <source>Write cheque</source>
-        <translation type="unfinished"></translation>
+        <translation>Scheck schreiben</translation>
     </message>
     <message>
         <source>Writing the cheque…</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Scheck wird geschrieben…</translation>
     </message>
     <message>
         <source>Save printable page…</source>
-        <translation type="unfinished"></translation>
+        <translation>Druckbare Seite speichern…</translation>
     </message>
     <message>
         <source>Could not check now: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfung gerade nicht möglich: {0}</translation>
     </message>
     <message>
         <source>Select a token or cheque first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie zuerst ein Token oder einen Scheck aus.</translation>
     </message>
     <message>
         <source>✓ Took back {0} expired cheque(s), {1} sat.</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ {0} abgelaufene(n) Scheck(s) zurückgeholt, {1} sat.</translation>
     </message>
     <message>
         <source>None expired.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keiner abgelaufen.</translation>
     </message>
     <message>
         <source>add a mint with a balance first</source>
-        <translation type="unfinished"></translation>
+        <translation>Fügen Sie zuerst eine Mint mit Guthaben hinzu</translation>
     </message>
     <message>
         <source>enter the recipient&apos;s public key</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie den öffentlichen Schlüssel des Empfängers ein</translation>
     </message>
     <message>
         <source>✓ Cheque for {0} (fee {1}); only the recipient can redeem it until it expires, then it comes back to you.</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ Scheck über {0} (Gebühr {1}); nur der Empfänger kann ihn bis zum Ablauf einlösen, danach kommt er zu Ihnen zurück.</translation>
     </message>
     <message>
         <source>write a cheque first</source>
-        <translation type="unfinished"></translation>
+        <translation>Schreiben Sie zuerst einen Scheck</translation>
     </message>
     <message>
         <source>✓ Saved to {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ Gespeichert unter {0}</translation>
     </message>
     <message>
         <source> (encrypted).</source>
-        <translation type="unfinished"></translation>
+        <translation> (verschlüsselt).</translation>
     </message>
     <message>
         <source>Save the printable page</source>
-        <translation type="unfinished"></translation>
+        <translation>Druckbare Seite speichern</translation>
     </message>
     <message>
         <source>Web page (*.html)</source>
-        <translation type="unfinished"></translation>
+        <translation>Webseite (*.html)</translation>
     </message>
     <message>
         <source>✓ Printable page saved to {0}: open it in a browser to print.</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ Druckbare Seite unter {0} gespeichert: Öffnen Sie sie zum Drucken in einem Browser.</translation>
     </message>
     <message>
         <source>Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>Pause</translation>
     </message>
     <message>
         <source>Animated QR: frames per second</source>
-        <translation type="unfinished"></translation>
+        <translation>Animierter QR-Code: Bilder pro Sekunde</translation>
     </message>
     <message>
         <source> frames/s</source>
-        <translation type="unfinished"></translation>
+        <translation> Bilder/s</translation>
     </message>
     <message>
         <source>Slower helps older phones; faster finishes sooner</source>
-        <translation type="unfinished"></translation>
+        <translation>Langsamer hilft älteren Telefonen; schneller ist früher fertig</translation>
     </message>
     <message>
         <source>Animated QR: bytes per frame</source>
-        <translation type="unfinished"></translation>
+        <translation>Animierter QR-Code: Bytes pro Bild</translation>
     </message>
     <message>
         <source> bytes/frame</source>
-        <translation type="unfinished"></translation>
+        <translation> Bytes/Bild</translation>
     </message>
     <message>
         <source>Smaller frames are easier to scan; larger ones need fewer frames</source>
-        <translation type="unfinished"></translation>
+        <translation>Kleinere Bilder lassen sich leichter scannen; größere brauchen weniger Bilder</translation>
     </message>
     <message>
         <source>Show as one QR</source>
-        <translation type="unfinished"></translation>
+        <translation>Als ein QR-Code anzeigen</translation>
     </message>
     <message>
         <source>For readers that cannot assemble animated codes (the code may be too dense)</source>
-        <translation type="unfinished"></translation>
+        <translation>Für Lesegeräte, die animierte Codes nicht zusammensetzen können (der Code kann zu dicht sein)</translation>
     </message>
     <message>
         <source>Animated QR: frame {0} · {1} parts ({2}/{3})</source>
-        <translation type="unfinished"></translation>
+        <translation>Animierter QR-Code: Bild {0} · {1} Teile ({2}/{3})</translation>
     </message>
     <message>
         <source>One QR code: it may be too dense for some phones.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein QR-Code: Für manche Telefone kann er zu dicht sein.</translation>
     </message>
     <message>
         <source>Resume</source>
-        <translation type="unfinished"></translation>
+        <translation>Fortsetzen</translation>
     </message>
     <message>
         <source>Scan a QR code</source>
-        <translation type="unfinished"></translation>
+        <translation>QR-Code scannen</translation>
     </message>
     <message>
         <source>Hold the QR code in front of the camera.</source>
-        <translation type="unfinished"></translation>
+        <translation>Halten Sie den QR-Code vor die Kamera.</translation>
     </message>
     <message>
         <source>Camera error: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Kamerafehler: {0}</translation>
     </message>
     <message>
         <source>Copied ✓</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopiert ✓</translation>
     </message>
     <message>
         <source>Your lock key: &lt;code&gt;{0}…{1}&lt;/code&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihr Sperrschlüssel: &lt;code&gt;{0}…{1}&lt;/code&gt;</translation>
     </message>
     <message>
         <source>Senders can lock ecash to this key so that only this wallet can receive it; Nutdesk blinds such locks (P2BK) so the mint cannot link them to you.</source>
-        <translation type="unfinished"></translation>
+        <translation>Absender können Ecash für diesen Schlüssel sperren, sodass nur diese Wallet es empfangen kann; Nutdesk verblindet solche Sperren (P2BK), damit die Mint sie Ihnen nicht zuordnen kann.</translation>
     </message>
     <message>
         <source>Copy lock key</source>
-        <translation type="unfinished"></translation>
+        <translation>Sperrschlüssel kopieren</translation>
     </message>
     <message>
         <source>Review a mint</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Mint bewerten</translation>
     </message>
     <message>
         <source>What would you tell others about this mint?</source>
-        <translation type="unfinished"></translation>
+        <translation>Was würden Sie anderen über diese Mint sagen?</translation>
     </message>
     <message>
         <source>Rating:</source>
-        <translation type="unfinished"></translation>
+        <translation>Bewertung:</translation>
     </message>
     <message>
         <source>Review:</source>
-        <translation type="unfinished"></translation>
+        <translation>Rezension:</translation>
     </message>
     <message>
         <source>Publish on Nostr</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf Nostr veröffentlichen</translation>
     </message>
     <message>
         <source>Show mints recommended on Nostr</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf Nostr empfohlene Mints anzeigen</translation>
     </message>
     <message>
         <source>Write a review…</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Rezension schreiben…</translation>
     </message>
     <message>
         <source>No mints announced or recommended on your relays.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Mints auf Ihren Relays angekündigt oder empfohlen.</translation>
     </message>
     <message>
         <source>No written reviews.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine schriftlichen Rezensionen.</translation>
     </message>
     <message>
         <source>not checked yet</source>
-        <translation type="unfinished"></translation>
+        <translation>noch nicht geprüft</translation>
     </message>
     <message>
         <source>Self-check</source>
-        <translation type="unfinished"></translation>
+        <translation>Selbsttest</translation>
     </message>
     <message>
         <source>Swap a few sat of your own ecash at this mint and take it back (costs fees)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein paar sat Ihres eigenen Ecash bei dieser Mint tauschen und zurücknehmen (kostet Gebühren)</translation>
     </message>
     <message>
         <source>Self-check…</source>
-        <translation type="unfinished"></translation>
+        <translation>Selbsttest…</translation>
     </message>
     <message>
         <source>Check</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfen</translation>
     </message>
     <message>
         <source>Supports:</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterstützt:</translation>
     </message>
     <message>
         <source>Trust this mint (accept its tokens without asking)</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Mint vertrauen (ihre Tokens ohne Nachfrage annehmen)</translation>
     </message>
     <message>
         <source>Contacting the mint…</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Mint wird kontaktiert…</translation>
     </message>
     <message>
         <source>&lt;span style=&apos;color:#c0392b&apos;&gt;Cannot use this mint. {0}&lt;/span&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;span style=&apos;color:#c0392b&apos;&gt;Diese Mint kann nicht verwendet werden. {0}&lt;/span&gt;</translation>
     </message>
     <message>
         <source>NUT </source>
-        <translation type="unfinished"></translation>
+        <translation>NUT </translation>
     </message>
     <message>
         <source>✓ The mint answered.</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ Die Mint hat geantwortet.</translation>
     </message>
     <message>
         <source>Add a mint</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Mint hinzufügen</translation>
     </message>
     <message>
         <source>Add mint</source>
-        <translation type="unfinished"></translation>
+        <translation>Mint hinzufügen</translation>
     </message>
     <message>
         <source>the image cannot be read</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Bild kann nicht gelesen werden</translation>
     </message>
     <message>
         <source>QR scanning needs the zxing-cpp package (pip install zxing-cpp)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zum Scannen von QR-Codes wird das Paket zxing-cpp benötigt (pip install zxing-cpp)</translation>
     </message>
     <message>
         <source>there is no screen to scan</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt keinen Bildschirm zum Scannen</translation>
     </message>
     <message>
         <source>Reset</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurücksetzen</translation>
     </message>
     <message>
         <source>Forget the frames read so far</source>
-        <translation type="unfinished"></translation>
+        <translation>Die bisher gelesenen Bilder verwerfen</translation>
     </message>
     <message>
         <source>Animated QR: {0} of {1} parts after {2} frames — keep scanning</source>
-        <translation type="unfinished"></translation>
+        <translation>Animierter QR-Code: {0} von {1} Teilen nach {2} Bildern — weiter scannen</translation>
     </message>
     <message>
         <source> (a frame was unreadable: {0})</source>
-        <translation type="unfinished"></translation>
+        <translation> (ein Bild war nicht lesbar: {0})</translation>
     </message>
     <message>
         <source>Nostr relay of your mint-list backup (optional): every mint you used is found again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nostr-Relay Ihrer Mint-Listen-Sicherung (optional): Jede Mint, die Sie verwendet haben, wird wiedergefunden.</translation>
     </message>
     <message>
         <source>Fetching the mint-list backup…</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Mint-Listen-Sicherung wird abgerufen…</translation>
     </message>
     <message>
         <source>the two passwords differ</source>
-        <translation type="unfinished"></translation>
+        <translation>Die beiden Passwörter stimmen nicht überein</translation>
     </message>
     <message>
         <source>no recovery words</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Wiederherstellungswörter</translation>
     </message>
     <message>
         <source>Welcome to Nutdesk</source>
-        <translation type="unfinished"></translation>
+        <translation>Willkommen bei Nutdesk</translation>
     </message>
     <message>
         <source>Nutdesk keeps Cashu ecash from several mints on this computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nutdesk verwahrt Cashu-Ecash von mehreren Mints auf diesem Computer.</translation>
     </message>
     <message>
         <source>Create a new wallet</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine neue Wallet erstellen</translation>
     </message>
     <message>
         <source>Restore a wallet from its 12 recovery words</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Wallet aus ihren 12 Wiederherstellungswörtern wiederherstellen</translation>
     </message>
     <message>
         <source>Your recovery words</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Wiederherstellungswörter</translation>
     </message>
     <message>
         <source>Write these 12 words down, in order, and keep them offline. They restore your ecash if this computer is lost. Anyone who has them can spend it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Schreiben Sie diese 12 Wörter der Reihe nach auf und bewahren Sie sie offline auf. Sie stellen Ihr Ecash wieder her, falls dieser Computer verloren geht. Wer sie hat, kann es ausgeben.</translation>
     </message>
     <message>
         <source>Confirm your words</source>
-        <translation type="unfinished"></translation>
+        <translation>Wörter bestätigen</translation>
     </message>
     <message>
         <source>To be sure they were written down, type these words.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tippen Sie diese Wörter ein, um sicherzugehen, dass sie aufgeschrieben wurden.</translation>
     </message>
     <message>
         <source>Word {0}:</source>
-        <translation type="unfinished"></translation>
+        <translation>Wort {0}:</translation>
     </message>
     <message>
         <source>Not quite: check the words against what you wrote down (Back shows them again).</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht ganz: Vergleichen Sie die Wörter mit Ihrer Notiz („Zurück“ zeigt sie erneut).</translation>
     </message>
     <message>
         <source>Restore from recovery words</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus Wiederherstellungswörtern wiederherstellen</translation>
     </message>
     <message>
         <source>Type the 12 words, separated by spaces. The ecash is found again at the mint you add next.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie die 12 Wörter durch Leerzeichen getrennt ein. Das Ecash wird bei der Mint wiedergefunden, die Sie als Nächstes hinzufügen.</translation>
     </message>
     <message>
         <source>word1 word2 … word12</source>
-        <translation type="unfinished"></translation>
+        <translation>wort1 wort2 … wort12</translation>
     </message>
     <message>
         <source>Password (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>Passwort (optional)</translation>
     </message>
     <message>
         <source>A password (at least 8 characters) encrypts the wallet on disk — the recovery words and every secret of your ecash — and is asked at every start. Leave it empty for no password.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Passwort (mindestens 8 Zeichen) verschlüsselt die Wallet auf der Festplatte — die Wiederherstellungswörter und jedes Geheimnis Ihres Ecash — und wird bei jedem Start abgefragt. Leer lassen für kein Passwort.</translation>
     </message>
     <message>
         <source>Add a first mint</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine erste Mint hinzufügen</translation>
     </message>
     <message>
         <source>A mint issues the ecash and keeps the bitcoin behind it: choose one you trust. Check shows its name and message. You can skip this and add mints later.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Mint gibt das Ecash aus und verwahrt die Bitcoin dahinter: Wählen Sie eine, der Sie vertrauen. „Prüfen“ zeigt ihren Namen und ihre Nachricht. Sie können das überspringen und Mints später hinzufügen.</translation>
     </message>
     <message>
         <source>Nutdesk — set up your wallet</source>
-        <translation type="unfinished"></translation>
+        <translation>Nutdesk — Wallet einrichten</translation>
     </message>
 </context>
 </TS>

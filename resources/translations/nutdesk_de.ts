@@ -88,6 +88,70 @@
         <translation>Auswertung</translation>
     </message>
     <message>
+        <source>Today</source>
+        <translation>Heute</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>Diese Woche</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>Dieser Monat</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Letzte 30 Tage</translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation>Letzter Monat</translation>
+    </message>
+    <message>
+        <source>Last 12 weeks</source>
+        <translation>Letzte 12 Wochen</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>Dieses Jahr</translation>
+    </message>
+    <message>
+        <source>Last 12 months</source>
+        <translation>Letzte 12 Monate</translation>
+    </message>
+    <message>
+        <source>All time</source>
+        <translation>Gesamter Zeitraum</translation>
+    </message>
+    <message>
+        <source>day</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <source>week</source>
+        <translation>Woche</translation>
+    </message>
+    <message>
+        <source>month</source>
+        <translation>Monat</translation>
+    </message>
+    <message>
+        <source>Auto</source>
+        <translation>Automatisch</translation>
+    </message>
+    <message>
+        <source>Per day</source>
+        <translation>Pro Tag</translation>
+    </message>
+    <message>
+        <source>Per week</source>
+        <translation>Pro Woche</translation>
+    </message>
+    <message>
+        <source>Per month</source>
+        <translation>Pro Monat</translation>
+    </message>
+    <message>
         <source>sat</source>
         <translation>sat</translation>
     </message>
@@ -112,6 +176,38 @@
         <translation>Wird geladen…</translation>
     </message>
     <message>
+        <source>No operations in this period. Pick a longer period above, or receive ecash (Receive, Ctrl+2): the charts fill in as the wallet is used.</source>
+        <translation>Keine Vorgänge in diesem Zeitraum. Wählen Sie oben einen längeren Zeitraum oder empfangen Sie Ecash (Empfangen, Strg+2): Die Diagramme füllen sich, während die Wallet benutzt wird.</translation>
+    </message>
+    <message>
+        <source>{0:,} operations</source>
+        <translation>{0:,} Vorgänge</translation>
+    </message>
+    <message>
+        <source>received {0:,} {1}</source>
+        <translation>empfangen {0:,} {1}</translation>
+    </message>
+    <message>
+        <source>sent {0:,}</source>
+        <translation>gesendet {0:,}</translation>
+    </message>
+    <message>
+        <source>paid {0:,}</source>
+        <translation>bezahlt {0:,}</translation>
+    </message>
+    <message>
+        <source>fees {0:,}</source>
+        <translation>Gebühren {0:,}</translation>
+    </message>
+    <message>
+        <source>sales {0:,}</source>
+        <translation>Umsätze {0:,}</translation>
+    </message>
+    <message>
+        <source>{0:,} without a recorded {1} rate (left out)</source>
+        <translation>{0:,} ohne erfassten {1}-Kurs (nicht berücksichtigt)</translation>
+    </message>
+    <message>
         <source>Fees per mint</source>
         <translation>Gebühren pro Mint</translation>
     </message>
@@ -120,8 +216,72 @@
         <translation>Risiko pro Mint</translation>
     </message>
     <message>
+        <source>Input fee</source>
+        <translation>Eingangsgebühr</translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation>Volumen</translation>
+    </message>
+    <message>
+        <source>Input fees</source>
+        <translation>Eingangsgebühren</translation>
+    </message>
+    <message>
+        <source>LN payments</source>
+        <translation>LN-Zahlungen</translation>
+    </message>
+    <message>
+        <source>LN fee reserve</source>
+        <translation>LN-Gebührenreserve</translation>
+    </message>
+    <message>
+        <source>LN fees paid</source>
+        <translation>Gezahlte LN-Gebühren</translation>
+    </message>
+    <message>
+        <source>Reserve returned</source>
+        <translation>Reserve zurück</translation>
+    </message>
+    <message>
+        <source>Change returned</source>
+        <translation>Wechselgeld zurück</translation>
+    </message>
+    <message>
+        <source>All fees</source>
+        <translation>Alle Gebühren</translation>
+    </message>
+    <message>
+        <source>Effective</source>
+        <translation>Effektiv</translation>
+    </message>
+    <message>
+        <source>LN fee %</source>
+        <translation>LN-Gebühr %</translation>
+    </message>
+    <message>
+        <source>Fees in {0}</source>
+        <translation>Gebühren in {0}</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
         <source>Balance</source>
         <translation>Guthaben</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Anteil</translation>
+    </message>
+    <message>
+        <source>Operations</source>
+        <translation>Vorgänge</translation>
     </message>
     <message>
         <source>Received · sent · paid</source>
@@ -142,6 +302,26 @@
     <message>
         <source>Failures</source>
         <translation>Fehlschläge</translation>
+    </message>
+    <message>
+        <source>Balance at the end of each {0} ({1})</source>
+        <translation>Guthaben am Ende jedes Zeitraums: {0} ({1})</translation>
+    </message>
+    <message>
+        <source>Received, sent and paid per {0} ({1})</source>
+        <translation>Empfangen, gesendet und bezahlt pro {0} ({1})</translation>
+    </message>
+    <message>
+        <source>Sales and tips per {0} ({1})</source>
+        <translation>Umsätze und Trinkgelder pro {0} ({1})</translation>
+    </message>
+    <message>
+        <source>Failed and recovered operations per {0}</source>
+        <translation>Fehlgeschlagene und wiederhergestellte Vorgänge pro {0}</translation>
+    </message>
+    <message>
+        <source>operations</source>
+        <translation>Vorgänge</translation>
     </message>
     <message>
         <source>Exported {0:,} entries to {1}</source>
@@ -1206,6 +1386,22 @@
     <message>
         <source>Payment requests sent over Nostr that name no relay of their own go through these.</source>
         <translation>Zahlungsanforderungen über Nostr, die kein eigenes Relay nennen, laufen über diese.</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>Systemsprache</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>Sprache:</translation>
+    </message>
+    <message>
+        <source>A new language applies when Nutdesk is next started.</source>
+        <translation>Eine neue Sprache gilt ab dem nächsten Start von Nutdesk.</translation>
+    </message>
+    <message>
+        <source>Saved: restart Nutdesk to use the new language.</source>
+        <translation>Gespeichert: Starten Sie Nutdesk neu, um die neue Sprache zu verwenden.</translation>
     </message>
     <message>
         <source>Security</source>

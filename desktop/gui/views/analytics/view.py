@@ -86,6 +86,21 @@ def _msecs(bucket: str) -> float:
 
 class AnalyticsView(QWidget):
     title = QT_TR_NOOP("Analytics")
+    # core.analytics names its periods and bucket sizes in English; marked here for the translation.
+    WORDS = (
+        QT_TR_NOOP("Today"),
+        QT_TR_NOOP("This week"),
+        QT_TR_NOOP("This month"),
+        QT_TR_NOOP("Last 30 days"),
+        QT_TR_NOOP("Last month"),
+        QT_TR_NOOP("Last 12 weeks"),
+        QT_TR_NOOP("This year"),
+        QT_TR_NOOP("Last 12 months"),
+        QT_TR_NOOP("All time"),
+        QT_TR_NOOP("day"),
+        QT_TR_NOOP("week"),
+        QT_TR_NOOP("month"),
+    )
 
     def __init__(self, ctx: AppContext, analytics: AnalyticsService | None = None) -> None:
         super().__init__()
@@ -100,12 +115,17 @@ class AnalyticsView(QWidget):
         self.period = QComboBox()
         self.period.setObjectName("analyticsPeriod")
         for name, label in self.state.presets.items():
-            self.period.addItem(label, name)
+            self.period.addItem(tr(label), name)
         self.period.setCurrentIndex(self.period.findData(self.state.period_name))
         self.granularity = QComboBox()
         self.granularity.setObjectName("analyticsGranularity")
-        for label, value in (("Auto", ""), ("Per day", "day"), ("Per week", "week"), ("Per month", "month")):
-            self.granularity.addItem(label, value)
+        for label, value in (
+            (QT_TR_NOOP("Auto"), ""),
+            (QT_TR_NOOP("Per day"), "day"),
+            (QT_TR_NOOP("Per week"), "week"),
+            (QT_TR_NOOP("Per month"), "month"),
+        ):
+            self.granularity.addItem(tr(label), value)
         self.display = QComboBox()
         self.display.setObjectName("analyticsDisplay")
         self.display.addItem(tr("sat"), "sat")
@@ -244,7 +264,9 @@ class AnalyticsView(QWidget):
 
     def _draw_balance(self) -> None:
         chart = self._new_chart(
-            f"Balance at the end of each {self.state.snapshot_granularity()} ({self.state.value_label})"
+            tr("Balance at the end of each {0} ({1})").format(
+                tr(self.state.snapshot_granularity()), self.state.value_label
+            )
         )
         series = self.state.balance_series()
         buckets = self.state.buckets()
@@ -331,7 +353,7 @@ class AnalyticsView(QWidget):
         self._draw_balance()
         self.flow_chart.setChart(
             self._bars(
-                f"Received, sent and paid per {granularity} ({label})",
+                tr("Received, sent and paid per {0} ({1})").format(tr(granularity), label),
                 s.flow_series(),
                 FLOW_COLORS,
                 stacked=False,
@@ -340,16 +362,20 @@ class AnalyticsView(QWidget):
         )
         self.sales_chart.setChart(
             self._bars(
-                f"Sales and tips per {granularity} ({label})", s.sales_series(), FLOW_COLORS, stacked=True, label=label
+                tr("Sales and tips per {0} ({1})").format(tr(granularity), label),
+                s.sales_series(),
+                FLOW_COLORS,
+                stacked=True,
+                label=label,
             )
         )
         self.failure_chart.setChart(
             self._bars(
-                f"Failed and recovered operations per {granularity}",
+                tr("Failed and recovered operations per {0}").format(tr(granularity)),
                 s.failure_series(),
                 FAILURE_COLORS,
                 stacked=True,
-                label="operations",
+                label=tr("operations"),
             )
         )
         self._draw_fees()

@@ -31,7 +31,7 @@ from core.api.mint_labels import mint_label, set_mint_label
 from core.errors import UserFacingError
 from desktop.gui.context import BALANCES, MINTS, AppContext
 from desktop.gui.dialogs import ask_password, ask_text, await_dialog, confirm
-from desktop.gui.i18n import QT_TR_NOOP, tr
+from desktop.gui.i18n import LANGUAGE_KEY, LANGUAGES, QT_TR_NOOP, tr
 from desktop.gui.tasks import run_blocking
 from desktop.gui.views.pin.widgets import PinSettingsBox
 from desktop.gui.views.settings.model import BackendRow, BackendsModel, MintsModel
@@ -238,7 +238,23 @@ class SettingsView(QWidget):
             tr("Payment requests sent over Nostr that name no relay of their own go through these.")
         )
         form.addRow("", self.relays_message)
+        self.language = QComboBox()
+        self.language.setObjectName("language")
+        self.language.addItem(tr("System language"), "")
+        for code, name in LANGUAGES.items():  # each language in its own name, so a user always finds theirs
+            self.language.addItem(name, code)
+        stored = str(self.ctx.settings.value(LANGUAGE_KEY, "") or "")
+        self.language.setCurrentIndex(max(0, self.language.findData(stored)))
+        self.language.activated.connect(lambda _i: self.set_language(str(self.language.currentData())))
+        form.addRow(tr("Language:"), self.language)
+        self.language_message = hint(tr("A new language applies when Nutdesk is next started."))
+        form.addRow("", self.language_message)
         return box
+
+    def set_language(self, code: str) -> None:
+        """Stored for the next start: the views are built once, in the language installed at start-up."""
+        self.ctx.settings.setValue(LANGUAGE_KEY, code)
+        self.language_message.setText(tr("Saved: restart Nutdesk to use the new language."))
 
     def _security_box(self) -> QGroupBox:
         box = QGroupBox(tr("Security"))

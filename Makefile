@@ -12,8 +12,9 @@ demo:
 
 # Re-extract the GUI's strings into the Qt Linguist sources (then translate the new ones, e.g. in pyside6-linguist).
 translations:
-	.venv/bin/pyside6-lupdate -no-obsolete -locations none $$(find desktop/gui -name '*.py' | sort) \
-		-ts resources/translations/nutdesk_de.ts
+	for ts in resources/translations/nutdesk_*.ts; do \
+		.venv/bin/pyside6-lupdate -no-obsolete -locations none $$(find desktop/gui -name '*.py' | sort) -ts $$ts; \
+	done
 
 lint:
 	.venv/bin/ruff check .

@@ -1,7 +1,8 @@
 """The GUI speaks German when asked: every string the sources mark for translation has a German version in
-resources/translations/nutdesk_de.ts (pyside6-lupdate re-extracts them), and walking the main window's views in
-German finds no English left in a label, a button, a title, a tooltip, a placeholder, a tab, a combo item or a
-table header. The point of sale's views (desktop/gui/pos) are not walked: their strings are not wrapped yet.
+resources/translations/nutdesk_de.ts (pyside6-lupdate re-extracts them), and walking the main window's views and
+the first-run wizard's pages in German finds no English left in a label, a button, a title, a tooltip, a
+placeholder, a tab, a combo item or a table header. The point of sale's views (desktop/gui/pos) are not walked:
+their strings are not wrapped yet.
 """
 
 from __future__ import annotations
@@ -26,12 +27,15 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QTabWidget,
     QWidget,
+    QWizard,
 )
 
 from core.api.service import WalletService
 from core.config import Config
 from desktop.gui.i18n import LANGUAGE_KEY, SOURCE_TS, install_translator, resolve_language, tr
 from desktop.gui.pos.view import PosLauncherView
+from desktop.gui.tasks import TaskRunner
+from desktop.gui.wizard.wizard import FirstRunWizard
 from tests.gui.conftest import GuiHarness
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -162,3 +166,24 @@ def test_every_view_of_the_main_window_shows_german(german: None, gui: GuiHarnes
     assert walked > 300
     assert english == [], "still in English:\n" + "\n".join(english)
     assert window.nav.item(0).text() == "Guthaben"
+
+
+def test_the_first_run_wizard_shows_german(german: None, tmp_path: Path, run: Any) -> None:
+    service = WalletService.open(Config(data_dir=tmp_path / "new"))
+    wizard = FirstRunWizard(service, TaskRunner(lambda exc: None))
+    try:
+        english = [f"window title: {wizard.windowTitle()}"] if english_in(wizard.windowTitle()) else []
+        for page_id in wizard.pageIds():
+            page = wizard.page(page_id)
+            english += [f"page {page_id}: {t}" for t in (page.title(), page.subTitle()) if english_in(t)]
+            for widget in page.findChildren(QWidget):
+                english += [
+                    f"page {page_id} {type(widget).__name__}: {t}" for t in visible_texts(widget) if english_in(t)
+                ]
+        buttons = [QWizard.WizardButton.NextButton, QWizard.WizardButton.BackButton, QWizard.WizardButton.CancelButton]
+        english += [f"button: {wizard.buttonText(b)}" for b in buttons if english_in(wizard.buttonText(b))]
+        assert english == [], "still in English:\n" + "\n".join(english)
+        assert wizard.page(FirstRunWizard.CHOICE).title() == "Willkommen bei Nutdesk"
+    finally:
+        wizard.deleteLater()
+        run(service.close())

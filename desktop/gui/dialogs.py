@@ -87,7 +87,7 @@ class PasswordDialog(QDialog):
 
     def _check(self) -> None:
         if self.repeat is not None and self.repeat.text() != self.password.text():
-            self.show_error("The two passwords differ.")
+            self.show_error(tr("The two passwords differ."))
             return
         self.accept()
 

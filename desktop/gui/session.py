@@ -129,7 +129,7 @@ class Session:
                 return True
             except InvalidPassword:
                 pass  # changed elsewhere: ask
-        dialog = PasswordDialog(None, "Unlock Nutdesk", "This wallet is protected by a password.")
+        dialog = PasswordDialog(None, tr("Unlock Nutdesk"), tr("This wallet is protected by a password."))
         dialog.setObjectName("unlockDialog")
         remember = QCheckBox(tr("Remember it in the system keyring (no prompt at start)"))
         remember.setObjectName("rememberPassword")
@@ -146,7 +146,7 @@ class Session:
                     # scrypt (about half a second) and, for an older wallet, sealing its rows: off the Qt thread.
                     await run_blocking(self.service.unlock, dialog.value())
                 except InvalidPassword:
-                    dialog.show_error("Wrong password, try again.")
+                    dialog.show_error(tr("Wrong password, try again."))
                     dialog.password.clear()
                     continue
                 self.password = dialog.value()
@@ -186,7 +186,9 @@ class Session:
             PosLauncherView(self.ctx, self.backends),
             VaultView(self.ctx),
         ]
-        title = f"Nutdesk {package_version()}" + (" — demo (FakeWallet mint, not real money)" if self.demo else "")
+        title = tr("Nutdesk {0}").format(package_version()) + (
+            tr(" — demo (FakeWallet mint, not real money)") if self.demo else ""
+        )
         self.window = MainWindow(self.ctx, views, title=title)
         self.mint_backup = MintBackupWatcher(self.ctx)  # NUT-27: the mint list to the relays when it changes
         install_gui_pin_prompter(self.service, self.window)  # spends above the limit ask for the spending PIN

@@ -47,7 +47,7 @@ class TaskRunner(QObject):
         if label:
             self.status.emit(label)
             # A frozen mint must not mean a silent status bar: say how long this has been waiting.
-            ticker = asyncio.ensure_future(self._still_waiting(label, waiting_for or "an answer"))
+            ticker = asyncio.ensure_future(self._still_waiting(label, waiting_for or tr("an answer")))
             task.add_done_callback(lambda _t: ticker.cancel())
         if not was_busy:
             self.busy_changed.emit(True)

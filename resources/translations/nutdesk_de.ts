@@ -24,6 +24,10 @@
         <translation>Wiederholen:</translation>
     </message>
     <message>
+        <source>The two passwords differ.</source>
+        <translation>Die beiden Passwörter stimmen nicht überein.</translation>
+    </message>
+    <message>
         <source>Outcome not known yet</source>
         <translation>Ergebnis noch nicht bekannt</translation>
     </message>
@@ -48,8 +52,28 @@
         <translation>Etwas ist schiefgelaufen</translation>
     </message>
     <message>
+        <source>Unlock Nutdesk</source>
+        <translation>Nutdesk entsperren</translation>
+    </message>
+    <message>
+        <source>This wallet is protected by a password.</source>
+        <translation>Diese Wallet ist durch ein Passwort geschützt.</translation>
+    </message>
+    <message>
         <source>Remember it in the system keyring (no prompt at start)</source>
         <translation>Im Schlüsselbund des Systems speichern (keine Abfrage beim Start)</translation>
+    </message>
+    <message>
+        <source>Wrong password, try again.</source>
+        <translation>Falsches Passwort, bitte erneut versuchen.</translation>
+    </message>
+    <message>
+        <source>Nutdesk {0}</source>
+        <translation>Nutdesk {0}</translation>
+    </message>
+    <message>
+        <source> — demo (FakeWallet mint, not real money)</source>
+        <translation> — Demo (FakeWallet-Mint, kein echtes Geld)</translation>
     </message>
     <message>
         <source>Ctrl+{0}</source>
@@ -80,8 +104,32 @@
         <translation>Ü&amp;ber Nutdesk</translation>
     </message>
     <message>
+        <source>an answer</source>
+        <translation>eine Antwort</translation>
+    </message>
+    <message>
         <source>{0}: still waiting for {1} ({2:.0f} s)…</source>
         <translation>{0}: warte weiterhin auf {1} ({2:.0f} s)…</translation>
+    </message>
+    <message>
+        <source>History (CSV)…</source>
+        <translation>Verlauf (CSV)…</translation>
+    </message>
+    <message>
+        <source>Report figures (CSV)…</source>
+        <translation>Berichtszahlen (CSV)…</translation>
+    </message>
+    <message>
+        <source>Report figures (JSON)…</source>
+        <translation>Berichtszahlen (JSON)…</translation>
+    </message>
+    <message>
+        <source>Accounting ledger (Beancount)…</source>
+        <translation>Buchhaltungsjournal (Beancount)…</translation>
+    </message>
+    <message>
+        <source>PDF report…</source>
+        <translation>PDF-Bericht…</translation>
     </message>
     <message>
         <source>Analytics</source>
@@ -308,6 +356,22 @@
         <translation>Guthaben am Ende jedes Zeitraums: {0} ({1})</translation>
     </message>
     <message>
+        <source>Fees per mint ({0})</source>
+        <translation>Gebühren pro Mint ({0})</translation>
+    </message>
+    <message>
+        <source>Lightning fee reserve</source>
+        <translation>Lightning-Gebührenreserve</translation>
+    </message>
+    <message>
+        <source>Lightning fees paid</source>
+        <translation>Gezahlte Lightning-Gebühren</translation>
+    </message>
+    <message>
+        <source>Where your ecash is ({0}, spendable now)</source>
+        <translation>Wo Ihr Ecash liegt ({0}, jetzt ausgebbar)</translation>
+    </message>
+    <message>
         <source>Received, sent and paid per {0} ({1})</source>
         <translation>Empfangen, gesendet und bezahlt pro {0} ({1})</translation>
     </message>
@@ -346,6 +410,30 @@
     <message>
         <source>Status</source>
         <translation>Status</translation>
+    </message>
+    <message>
+        <source>trusted</source>
+        <translation>vertraut</translation>
+    </message>
+    <message>
+        <source>not trusted</source>
+        <translation>nicht vertraut</translation>
+    </message>
+    <message>
+        <source>misbehaved · {0}</source>
+        <translation>Fehlverhalten · {0}</translation>
+    </message>
+    <message>
+        <source>This mint misbehaved: {0}</source>
+        <translation>Diese Mint hat sich fehlerhaft verhalten: {0}</translation>
+    </message>
+    <message>
+        <source>Message of the day: {0}</source>
+        <translation>Nachricht des Tages: {0}</translation>
+    </message>
+    <message>
+        <source>Sent or in flight, not yet claimed or settled</source>
+        <translation>Gesendet oder unterwegs, noch nicht eingelöst oder abgeschlossen</translation>
     </message>
     <message>
         <source>Transfer between mints</source>
@@ -472,12 +560,28 @@
         <translation>(keine)</translation>
     </message>
     <message>
+        <source>, {0} rotated out</source>
+        <translation>, {0} ausgemustert</translation>
+    </message>
+    <message>
         <source>{0} active{1}</source>
         <translation>{0} aktiv{1}</translation>
     </message>
     <message>
+        <source>{0} ppk per proof ({1})</source>
+        <translation>{0} ppk pro Proof ({1})</translation>
+    </message>
+    <message>
         <source>none</source>
         <translation>keine</translation>
+    </message>
+    <message>
+        <source>
+
+It still holds {0}.</source>
+        <translation>
+
+Sie verwahrt noch {0}.</translation>
     </message>
     <message>
         <source>Remove mint</source>
@@ -614,6 +718,10 @@
     <message>
         <source>Cashu token</source>
         <translation>Cashu-Token</translation>
+    </message>
+    <message>
+        <source>This is a Cashu token: open Receive to redeem it.</source>
+        <translation>Das ist ein Cashu-Token: Öffnen Sie „Empfangen“, um es einzulösen.</translation>
     </message>
     <message>
         <source>paste an invoice, LNURL, Lightning address or payment request</source>
@@ -804,6 +912,10 @@
         <translation>Geben Sie die aktuelle Ausgabe-PIN ein, um {0}:</translation>
     </message>
     <message>
+        <source>change it</source>
+        <translation>sie zu ändern</translation>
+    </message>
+    <message>
         <source>New spending PIN</source>
         <translation>Neue Ausgabe-PIN</translation>
     </message>
@@ -812,8 +924,36 @@
         <translation>Wählen Sie eine Ausgabe-PIN (mindestens 4 Zeichen):</translation>
     </message>
     <message>
+        <source>remove it</source>
+        <translation>sie zu entfernen</translation>
+    </message>
+    <message>
+        <source>raise the limit</source>
+        <translation>das Limit zu erhöhen</translation>
+    </message>
+    <message>
+        <source>This is not a Cashu token (it should start with cashuA or cashuB).</source>
+        <translation>Das ist kein Cashu-Token (es sollte mit cashuA oder cashuB beginnen).</translation>
+    </message>
+    <message>
+        <source>{0} The fee is not known until it answers.</source>
+        <translation>{0} Die Gebühr ist erst bekannt, wenn sie antwortet.</translation>
+    </message>
+    <message>
         <source>paste a token first</source>
         <translation>Fügen Sie zuerst ein Token ein</translation>
+    </message>
+    <message>
+        <source>Already received: this token gave {0} {1} earlier. Nothing more to do.</source>
+        <translation>Bereits empfangen: Dieses Token hat früher {0} {1} ergeben. Nichts weiter zu tun.</translation>
+    </message>
+    <message>
+        <source>Waiting for the payment…</source>
+        <translation>Warte auf die Zahlung…</translation>
+    </message>
+    <message>
+        <source>Paid: the ecash is in your wallet.</source>
+        <translation>Bezahlt: Das Ecash ist in Ihrer Wallet.</translation>
     </message>
     <message>
         <source>enter an amount to receive</source>
@@ -898,6 +1038,14 @@
     <message>
         <source>Receiving…</source>
         <translation>Wird empfangen…</translation>
+    </message>
+    <message>
+        <source>known, not trusted</source>
+        <translation>bekannt, nicht vertraut</translation>
+    </message>
+    <message>
+        <source>new to this wallet</source>
+        <translation>neu für diese Wallet</translation>
     </message>
     <message>
         <source>this token is from a mint the wallet does not trust: tick &apos;Add and trust this mint&apos; to receive it</source>
@@ -1060,6 +1208,14 @@
         <translation>Verworfen: {0} von {1} {2}.</translation>
     </message>
     <message>
+        <source>No mints yet.</source>
+        <translation>Noch keine Mints.</translation>
+    </message>
+    <message>
+        <source>Applied:</source>
+        <translation>Übernommen:</translation>
+    </message>
+    <message>
         <source>Restore from the recovery words</source>
         <translation>Aus den Wiederherstellungswörtern wiederherstellen</translation>
     </message>
@@ -1070,6 +1226,10 @@
     <message>
         <source>Saved to</source>
         <translation>Gespeichert unter</translation>
+    </message>
+    <message>
+        <source>waiting to be claimed</source>
+        <translation>wartet auf Einlösung</translation>
     </message>
     <message>
         <source>the public key must be 66 hex characters starting with 02 or 03</source>
@@ -1272,6 +1432,10 @@
         <translation>Einheiten</translation>
     </message>
     <message>
+        <source>not tested</source>
+        <translation>nicht getestet</translation>
+    </message>
+    <message>
         <source>Trusted</source>
         <translation>Vertraut</translation>
     </message>
@@ -1430,6 +1594,14 @@
     <message>
         <source>Storage</source>
         <translation>Speicher</translation>
+    </message>
+    <message>
+        <source>Data directory:</source>
+        <translation>Datenverzeichnis:</translation>
+    </message>
+    <message>
+        <source>Logs:</source>
+        <translation>Protokolle:</translation>
     </message>
     <message>
         <source>Open</source>
@@ -1596,6 +1768,14 @@
         <translation>Prüfung gerade nicht möglich: {0}</translation>
     </message>
     <message>
+        <source>Checked: {0} claimed, {1} expired.</source>
+        <translation>Geprüft: {0} eingelöst, {1} abgelaufen.</translation>
+    </message>
+    <message>
+        <source> Took back {0} expired cheque(s).</source>
+        <translation> {0} abgelaufene(n) Scheck(s) zurückgeholt.</translation>
+    </message>
+    <message>
         <source>Select a token or cheque first.</source>
         <translation>Wählen Sie zuerst ein Token oder einen Scheck aus.</translation>
     </message>
@@ -1744,12 +1924,20 @@
         <translation>Auf Nostr empfohlene Mints anzeigen</translation>
     </message>
     <message>
+        <source>Asking the relays…</source>
+        <translation>Die Relays werden gefragt…</translation>
+    </message>
+    <message>
         <source>Write a review…</source>
         <translation>Eine Rezension schreiben…</translation>
     </message>
     <message>
         <source>No mints announced or recommended on your relays.</source>
         <translation>Keine Mints auf Ihren Relays angekündigt oder empfohlen.</translation>
+    </message>
+    <message>
+        <source>(no text)</source>
+        <translation>(kein Text)</translation>
     </message>
     <message>
         <source>No written reviews.</source>
@@ -1770,6 +1958,10 @@
     <message>
         <source>Self-check…</source>
         <translation>Selbsttest…</translation>
+    </message>
+    <message>
+        <source>; last self-check {0}: {1}</source>
+        <translation>; letzter Selbsttest {0}: {1}</translation>
     </message>
     <message>
         <source>Check</source>
@@ -1922,6 +2114,44 @@
     <message>
         <source>Nutdesk — set up your wallet</source>
         <translation>Nutdesk — Wallet einrichten</translation>
+    </message>
+    <message>
+        <source>due now</source>
+        <translation>jetzt fällig</translation>
+    </message>
+    <message>
+        <source>unfinished ({0})</source>
+        <translation>unvollendet ({0})</translation>
+    </message>
+    <message>
+        <source>waiting to be resumed</source>
+        <translation>wartet auf Fortsetzung</translation>
+    </message>
+    <message>
+        <source>{0}: unreachable — left alone</source>
+        <translation>{0}: nicht erreichbar — unverändert gelassen</translation>
+    </message>
+    <message>
+        <source>{0}: {1} proofs checked, the mint agrees</source>
+        <translation>{0}: {1} Proofs geprüft, die Mint stimmt zu</translation>
+    </message>
+    <message>
+        <source>{0} spent elsewhere ({1}) → remove</source>
+        <translation>{0} anderswo ausgegeben ({1}) → entfernen</translation>
+    </message>
+    <message>
+        <source>{0} sent and claimed ({1}) → mark spent</source>
+        <translation>{0} gesendet und eingelöst ({1}) → als ausgegeben markieren</translation>
+    </message>
+    <message>
+        <source>{0} pending at the mint ({1}) → keep pending</source>
+        <translation>{0} ausstehend bei der Mint ({1}) → ausstehend lassen</translation>
+    </message>
+    <message>
+        <source>Too large for one QR code:
+use Copy or Save to file.</source>
+        <translation>Zu groß für einen QR-Code:
+verwenden Sie Kopieren oder In Datei speichern.</translation>
     </message>
 </context>
 </TS>

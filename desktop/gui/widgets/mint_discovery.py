@@ -74,7 +74,7 @@ class DiscoveryPanel(QWidget):
         row = QHBoxLayout()
         self.load_button = QPushButton(tr("Show mints recommended on Nostr"))
         self.load_button.setObjectName("discoverButton")
-        self.load_button.clicked.connect(lambda: tasks.start(self.load(), label="Asking the relays…"))
+        self.load_button.clicked.connect(lambda: tasks.start(self.load(), label=tr("Asking the relays…")))
         self.review_button = QPushButton(tr("Write a review…"))
         self.review_button.setObjectName("reviewButton")
         self.review_button.setEnabled(False)
@@ -117,7 +117,9 @@ class DiscoveryPanel(QWidget):
         self.review_button.setEnabled(mint is not None)
         if mint is None:
             return
-        lines = [(f"{r.rating}/5 " if r.rating is not None else "") + (r.text or "(no text)") for r in mint.reviews[:5]]
+        lines = [
+            (f"{r.rating}/5 " if r.rating is not None else "") + (r.text or tr("(no text)")) for r in mint.reviews[:5]
+        ]
         self.reviews.setText("\n".join(lines) or tr("No written reviews."))
         self.chosen.emit(mint.url)
 

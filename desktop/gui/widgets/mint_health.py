@@ -62,7 +62,7 @@ class MintHealthPanel(QWidget):
             text += f" (checked {dt.datetime.fromtimestamp(report.checked_at).strftime('%H:%M')})"
         if report.self_check_at:
             when = dt.datetime.fromtimestamp(report.self_check_at).strftime("%Y-%m-%d %H:%M")
-            text += f"; last self-check {when}: {report.self_check_detail}"
+            text += tr("; last self-check {0}: {1}").format(when, report.self_check_detail)
         self.summary.setText(text)
         self.warnings.setText("\n".join(f"⚠ {w}" for w in report.warnings))
         self.warnings.setVisible(bool(report.warnings))

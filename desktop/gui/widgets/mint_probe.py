@@ -83,7 +83,7 @@ class MintProbe(QWidget):
 
     def check(self) -> None:
         if self.url.text().strip():
-            self.tasks.start(self.probe(), label="Contacting the mint…")
+            self.tasks.start(self.probe(), label=tr("Contacting the mint…"))
 
     async def probe(self) -> MintView | None:
         url = self.url.text().strip()

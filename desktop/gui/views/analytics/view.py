@@ -57,11 +57,11 @@ __all__ = ["EXPORTS", "AnalyticsView"]
 
 # format → (menu text, file filter, default file name suffix)
 EXPORTS = {
-    "history-csv": ("History (CSV)…", "CSV (*.csv)", "history.csv"),
-    "csv": ("Report figures (CSV)…", "CSV (*.csv)", "report.csv"),
-    "json": ("Report figures (JSON)…", "JSON (*.json)", "report.json"),
-    "beancount": ("Accounting ledger (Beancount)…", "Beancount (*.beancount)", "ledger.beancount"),
-    "pdf": ("PDF report…", "PDF (*.pdf)", "report.pdf"),
+    "history-csv": (QT_TR_NOOP("History (CSV)…"), "CSV (*.csv)", "history.csv"),
+    "csv": (QT_TR_NOOP("Report figures (CSV)…"), "CSV (*.csv)", "report.csv"),
+    "json": (QT_TR_NOOP("Report figures (JSON)…"), "JSON (*.json)", "report.json"),
+    "beancount": (QT_TR_NOOP("Accounting ledger (Beancount)…"), "Beancount (*.beancount)", "ledger.beancount"),
+    "pdf": (QT_TR_NOOP("PDF report…"), "PDF (*.pdf)", "report.pdf"),
 }
 COLORS = ["#f7931a", "#2e86de", "#27ae60", "#8e44ad", "#c0392b", "#16a085", "#7f8c8d", "#d35400"]
 FLOW_COLORS = {"Received": "#27ae60", "Sent": "#e67e22", "Paid": "#2e86de", "Sales": "#f7931a", "Tips": "#8e44ad"}
@@ -135,7 +135,7 @@ class AnalyticsView(QWidget):
         self.export_button.setObjectName("analyticsExport")
         menu = QMenu(self.export_button)
         for fmt, (text, _filter, _name) in EXPORTS.items():
-            action = menu.addAction(text)
+            action = menu.addAction(tr(text))
             action.triggered.connect(lambda _checked=False, f=fmt: ctx.run(self.export_dialog(f)))
         self.export_button.setMenu(menu)
         bar.addWidget(QLabel(tr("Period:")))
@@ -302,17 +302,17 @@ class AnalyticsView(QWidget):
         self.balance_chart.setChart(chart)
 
     def _draw_fees(self) -> None:
-        chart = self._new_chart(f"Fees per mint ({self.state.unit})")
+        chart = self._new_chart(tr("Fees per mint ({0})").format(self.state.unit))
         rows = [f for f in (self.state.snapshot.fees if self.state.snapshot else []) if f.unit == self.state.unit]
         series = QBarSeries()
         highest = 0.0
         for name, color, values in (
-            ("Input fees", "#8e44ad", [f.input_fees for f in rows]),
-            ("Lightning fee reserve", "#95a5a6", [f.lightning_reserve for f in rows]),
-            ("Lightning fees paid", "#c0392b", [f.lightning_paid for f in rows]),
-            ("Reserve returned", "#27ae60", [f.reserve_returned for f in rows]),
+            (QT_TR_NOOP("Input fees"), "#8e44ad", [f.input_fees for f in rows]),
+            (QT_TR_NOOP("Lightning fee reserve"), "#95a5a6", [f.lightning_reserve for f in rows]),
+            (QT_TR_NOOP("Lightning fees paid"), "#c0392b", [f.lightning_paid for f in rows]),
+            (QT_TR_NOOP("Reserve returned"), "#27ae60", [f.reserve_returned for f in rows]),
         ):
-            bar_set = QBarSet(name)
+            bar_set = QBarSet(tr(name))
             bar_set.append([float(v) for v in values])
             bar_set.setColor(QColor(color))
             series.append(bar_set)
@@ -333,7 +333,7 @@ class AnalyticsView(QWidget):
         self.fee_chart.setChart(chart)
 
     def _draw_exposure(self) -> None:
-        chart = self._new_chart(f"Where your ecash is ({self.state.unit}, spendable now)")
+        chart = self._new_chart(tr("Where your ecash is ({0}, spendable now)").format(self.state.unit))
         pie = QPieSeries()
         rows = [x for x in (self.state.snapshot.exposure if self.state.snapshot else []) if x.unit == self.state.unit]
         for i, x in enumerate(r for r in rows if r.balance > 0):
@@ -462,7 +462,7 @@ class AnalyticsView(QWidget):
     async def export_dialog(self, fmt: str) -> None:
         text, file_filter, suffix = EXPORTS[fmt]
         default = Path.home() / f"nutdesk-{self.state.period_name}-{suffix}"
-        dialog = QFileDialog(self, text.rstrip("…"), str(default), file_filter)
+        dialog = QFileDialog(self, tr(text).rstrip("…"), str(default), file_filter)
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         if await await_dialog(dialog) != QDialog.DialogCode.Accepted or not dialog.selectedFiles():
             return

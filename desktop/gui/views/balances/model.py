@@ -64,9 +64,9 @@ class BalancesModel(QAbstractTableModel):
 
     def _status(self, e: BalanceEntry) -> str:
         health = self._health.get(e.mint_url)
-        trust = "trusted" if e.trusted else "not trusted"
+        trust = tr("trusted") if e.trusted else tr("not trusted")
         if e.misbehaved:
-            trust = f"misbehaved · {trust}"
+            trust = tr("misbehaved · {0}").format(trust)
         if health is None or health.reachable is None:
             return trust
         return f"{trust} · {'online' if health.reachable else 'unreachable'}"
@@ -95,13 +95,13 @@ class BalancesModel(QAbstractTableModel):
             if col == self.STATUS:
                 health = self._health.get(e.mint_url)
                 if e.misbehaved:
-                    return f"This mint misbehaved: {e.misbehaved}"
+                    return tr("This mint misbehaved: {0}").format(e.misbehaved)
                 if health and health.error:
                     return health.error
                 if health and health.motd:
-                    return f"Message of the day: {health.motd}"
+                    return tr("Message of the day: {0}").format(health.motd)
             if col == self.PENDING and e.pending:
-                return "Sent or in flight, not yet claimed or settled"
+                return tr("Sent or in flight, not yet claimed or settled")
         elif role == Qt.ItemDataRole.TextAlignmentRole:
             if col in (self.BALANCE, self.PENDING, self.FIAT):
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

@@ -222,10 +222,11 @@ class BalancesView(QWidget):
         motd = health.motd if health and health.reachable else view.motd
         self.d_motd.setText(motd or tr("(none)"))
         keysets = self.state.keysets(entry.mint_url)
-        rotation = f", {keysets.inactive} rotated out" if keysets.rotated else ""
+        rotation = tr(", {0} rotated out").format(keysets.inactive) if keysets.rotated else ""
         self.d_keysets.setText(tr("{0} active{1}").format(keysets.active, rotation))
         self.d_fees.setText(
-            ", ".join(f"{ppk} ppk per proof ({u})" for u, ppk in sorted(keysets.fee_ppk.items())) or tr("none")
+            ", ".join(tr("{0} ppk per proof ({1})").format(ppk, u) for u, ppk in sorted(keysets.fee_ppk.items()))
+            or tr("none")
         )
 
     # --- actions -------------------------------------------------------------------------------
@@ -259,7 +260,7 @@ class BalancesView(QWidget):
         if entry is None:
             return
         held = sum(e.balance + e.pending for e in self.state.entries if e.mint_url == entry.mint_url)
-        warning = f"\n\nIt still holds {format_amount(held, entry.unit)}." if held else ""
+        warning = tr("\n\nIt still holds {0}.").format(format_amount(held, entry.unit)) if held else ""
         if not await confirm(
             self,
             tr("Remove mint"),

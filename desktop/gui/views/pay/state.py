@@ -84,7 +84,7 @@ class PayState:
             self.error = explain(exc).text
             return None
         if self.understood.receive_instead:
-            self.error = "This is a Cashu token: open Receive to redeem it."
+            self.error = tr("This is a Cashu token: open Receive to redeem it.")
         return self.understood
 
     async def prepare(self, *, amount: int | None, comment: str, mint: str | None) -> PreparedPayment:

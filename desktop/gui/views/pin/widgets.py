@@ -106,7 +106,7 @@ class PinSettingsBox(QGroupBox):
     async def set_pin(self) -> None:
         current = None
         if self.guard.configured:
-            current = await self._current("change it")
+            current = await self._current(tr("change it"))
             if current is None:
                 return
         new = await ask_pin(
@@ -118,7 +118,7 @@ class PinSettingsBox(QGroupBox):
         self.refresh()
 
     async def clear_pin(self) -> None:
-        current = await self._current("remove it")
+        current = await self._current(tr("remove it"))
         if current is not None:
             await self.guard.clear_async(current)
             self.refresh()
@@ -127,7 +127,7 @@ class PinSettingsBox(QGroupBox):
         guard, amount = self.guard, self.threshold.value()
         current = None
         if guard.configured and amount > guard.threshold:
-            current = await self._current("raise the limit")
+            current = await self._current(tr("raise the limit"))
             if current is None:
                 self.refresh()
                 return

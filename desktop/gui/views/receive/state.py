@@ -12,7 +12,7 @@ from core.api.messages import explain
 from core.api.repeats import AlreadyDone, earlier_receive
 from core.api.service import ReceivePreview, WalletService
 from core.errors import NutdeskError, TokenDecodeError, UserFacingError
-from desktop.gui.i18n import tr
+from desktop.gui.i18n import QT_TR_NOOP, tr
 
 __all__ = ["InvoiceState", "LightningReceive", "ReceiveState", "extract_token"]
 
@@ -40,7 +40,7 @@ class ReceiveState:
         if not text.strip():
             return None
         if self.token is None:
-            self.error = "This is not a Cashu token (it should start with cashuA or cashuB)."
+            self.error = tr("This is not a Cashu token (it should start with cashuA or cashuB).")
             return None
         try:
             self.preview = await self.service.preview_receive(self.token)
@@ -52,7 +52,7 @@ class ReceiveState:
             except TokenDecodeError:
                 self.error = explain(exc).text
                 return None
-            self.error = f"{explain(exc).what} The fee is not known until it answers."
+            self.error = tr("{0} The fee is not known until it answers.").format(explain(exc).what)
             self.preview = ReceivePreview(
                 amount=decoded.amount,
                 fee=0,
@@ -75,7 +75,9 @@ class ReceiveState:
         if done is not None:
             self.token, self.preview = None, None
             raise AlreadyDone(
-                f"Already received: this token gave {done.amount} {done.unit} earlier. Nothing more to do."
+                tr("Already received: this token gave {0} {1} earlier. Nothing more to do.").format(
+                    done.amount, done.unit
+                )
             )
         result = await self.service.receive(self.token, trust=trust)
         self.token, self.preview = None, None
@@ -84,8 +86,8 @@ class ReceiveState:
 
 class InvoiceState(Enum):
     IDLE = "idle"
-    WAITING = "Waiting for the payment…"
-    MINTED = "Paid: the ecash is in your wallet."
+    WAITING = QT_TR_NOOP("Waiting for the payment…")
+    MINTED = QT_TR_NOOP("Paid: the ecash is in your wallet.")
     FAILED = "failed"
 
 

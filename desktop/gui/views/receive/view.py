@@ -207,7 +207,7 @@ class ReceiveView(QWidget):
             self.trust.setVisible(False)
             return
         self.p_amount.setText(format_amount(p.amount, p.unit))
-        status = "trusted" if p.trusted else ("known, not trusted" if p.known else "new to this wallet")
+        status = tr("trusted") if p.trusted else (tr("known, not trusted") if p.known else tr("new to this wallet"))
         self.p_mint.setText(f"{mint_titles(self.ctx.service).get(p.mint) or short_url(p.mint)} — {status}")
         self.p_fee.setText(format_amount(p.fee, p.unit))
         self.p_net.setText(format_amount(p.net, p.unit))
@@ -342,7 +342,7 @@ class ReceiveView(QWidget):
         self.invoice_text.setText(request[:60] + "…")
         self.invoice_text.setToolTip(request)
         self.copy_invoice.set_text(request)
-        self.ln_status.setText(InvoiceState.WAITING.value)
+        self.ln_status.setText(tr(InvoiceState.WAITING.value))
         self.ln_progress.show()
         self.invoice_button.setEnabled(False)
         self.ctx.run(self._wait_for_payment())

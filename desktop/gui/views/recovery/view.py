@@ -187,9 +187,9 @@ class RecoveryView(QWidget):
     async def reconcile(self, *, apply: bool) -> None:
         reports = await self.state.reconcile(apply=apply)
         titles = mint_titles(self.ctx.service)
-        lines = [self.state.describe(r, titles.get(r.mint_url, "")) for r in reports] or ["No mints yet."]
+        lines = [self.state.describe(r, titles.get(r.mint_url, "")) for r in reports] or [tr("No mints yet.")]
         if apply:
-            lines.insert(0, "Applied:")
+            lines.insert(0, tr("Applied:"))
         self.reconcile_result.setText("\n".join(lines))
         self.apply_button.setEnabled(not apply and any(r.differences for r in reports))
         if apply:

@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 
 from core.api.service import MintView
-from desktop.gui.i18n import QT_TR_NOOP
+from desktop.gui.i18n import QT_TR_NOOP, tr
 from desktop.gui.widgets.common import format_amount
 from desktop.gui.widgets.table import RowsTableModel
 
@@ -66,5 +66,5 @@ class BackendsModel(RowsTableModel[BackendRow]):
 
     def cell(self, r: BackendRow, col: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
-            return (r.name, r.type, r.status or "not tested")[col]
+            return (r.name, r.type, r.status or tr("not tested"))[col]
         return None

@@ -287,7 +287,7 @@ class SettingsView(QWidget):
         box = QGroupBox(tr("Storage"))
         form = QFormLayout(box)
         config = self.ctx.service.config
-        for label, path in (("Data directory:", config.data_dir), ("Logs:", config.logs_dir)):
+        for label, path in ((tr("Data directory:"), config.data_dir), (tr("Logs:"), config.logs_dir)):
             row = QHBoxLayout()
             text = QLabel(str(path))
             text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

@@ -178,9 +178,9 @@ class VaultView(QWidget):
         back = [e for e in entries if e.state is VaultState.RECLAIMED and before.get(e.id) is not VaultState.RECLAIMED]
         claimed = sum(1 for e in entries if e.state is VaultState.CLAIMED)
         expired = sum(1 for e in entries if e.state is VaultState.EXPIRED)
-        text = f"Checked: {claimed} claimed, {expired} expired."
+        text = tr("Checked: {0} claimed, {1} expired.").format(claimed, expired)
         if back:
-            text += f" Took back {len(back)} expired cheque(s)."
+            text += tr(" Took back {0} expired cheque(s).").format(len(back))
         self.result.setText(text)
         self.ctx.changed(BALANCES, HISTORY, SENT)
 

@@ -36,13 +36,14 @@ from core.api.service import WalletService
 from core.errors import UserFacingError
 from core.mint_client.http import normalize_mint_url
 from core.pos.base import CASHIER_SETTING, LOCK_SETTING
+from core.pos.catalog import Item, SaleLine, parse_item_spec
 from core.pos.checkout import CheckoutSession, PaymentRefused, owed, tip_for_percent
 from core.pos.deliveries import Delivery
 from core.pos.lightning import LightningCharge
 from core.pos.policy import PosPolicy, SettlementMode, Webhook
 from core.pos.repo import SaleRepository
 from core.pos.reports import build_zreport, receipt_lines, write_zreport_csv
-from core.pos.transports import Transports
+from core.pos.selling import Selling
 from core.pos.types import FailureReason, Refund, Sale, SaleState, Settlement, ShiftTotals, ZReport
 from core.pos.webhooks import SIGNATURE_HEADER, sign
 from core.protocol.payment_requests import PaymentRequest, Transport
@@ -54,12 +55,14 @@ __all__ = [
     "CheckoutSession",
     "Delivery",
     "FailureReason",
+    "Item",
     "LightningCharge",
     "PaymentRefused",
     "PosPolicy",
     "PosService",
     "Refund",
     "Sale",
+    "SaleLine",
     "SaleState",
     "Settlement",
     "SettlementMode",
@@ -67,6 +70,7 @@ __all__ = [
     "Webhook",
     "ZReport",
     "normalize_mint_url",
+    "parse_item_spec",
     "receipt_lines",
     "sign",
     "tip_for_percent",
@@ -76,9 +80,9 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 
-class PosService(Transports):
+class PosService(Selling):
     """The till, over a ``WalletService``: the facade the CLI and the GUI use. The money logic is in ``core.pos``
-    (base → settlement → lightning → pending → intake → transports, and refunds); here: opening and closing,
+    (base → settlement → lightning → pending → intake → transports → selling, and refunds); here: opening and closing,
     starting a checkout, refunds, shifts, webhooks (posted with ``http``) and the background loop."""
 
     def __init__(
@@ -215,9 +219,10 @@ class PosService(Transports):
         shift_id = self.repo.current_shift() if shift_id is None else shift_id
         opened, closed = self.repo.shift(shift_id)
         policy = self.policy()
+        sales = self.repo.sales(shift_id=shift_id)
         return build_zreport(
-            policy.shop_name, shift_id, opened, closed, self.repo.sales(shift_id=shift_id),
-            self.repo.refunds(shift_id=shift_id), policy.unit, self.repo.failed_attempts(shift_id),
+            policy.shop_name, shift_id, opened, closed, sales, self.repo.refunds(shift_id=shift_id), policy.unit,
+            self.repo.failed_attempts(shift_id), self.catalog.lines([s.id for s in sales]),
         )  # fmt: skip
 
     def close_shift(self) -> ZReport:

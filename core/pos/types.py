@@ -293,9 +293,16 @@ class ZReport:
     failed: int
     sales: list[Sale]
     refunds: list[Refund]
+    # Catalog sales: tax included per rate ("19" → {"amount", "tax"}) and per item ({"quantity", "amount"}).
+    taxes: dict[str, dict[str, int]] = field(default_factory=dict)
+    items: dict[str, dict[str, int]] = field(default_factory=dict)
+    categories: dict[str, int] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
         return {
+            "taxes": self.taxes,
+            "items": [{"name": name, **sold} for name, sold in self.items.items()],  # best sellers first
+            "categories": self.categories,
             "shop": self.shop,
             "shift": self.shift_id,
             "opened_at": self.opened_at,

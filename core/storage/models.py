@@ -358,3 +358,37 @@ class PosWebhookDeliveryRow(Base):
     last_error: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[float] = mapped_column(Float)
     updated_at: Mapped[float] = mapped_column(Float)
+
+
+class PosItemRow(Base):
+    """An item of the shop's catalog (core.pos.catalog): ``price`` a Decimal as text, in ``currency`` (sat or the
+    shop's fiat currency); ``tax_rate`` a percentage included in the price; ``stock`` None when not counted."""
+
+    __tablename__ = "pos_items"
+
+    name: Mapped[str] = mapped_column(String, primary_key=True)
+    price: Mapped[str] = mapped_column(String)
+    currency: Mapped[str] = mapped_column(String)
+    category: Mapped[str] = mapped_column(String, default="")
+    tax_rate: Mapped[str] = mapped_column(String, default="0")
+    stock: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    created_at: Mapped[float] = mapped_column(Float)
+
+
+class PosSaleLineRow(Base):
+    """One line of a sale (an item, its quantity and discount, its amount in the sale's unit and the tax in it)."""
+
+    __tablename__ = "pos_sale_lines"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    sale_id: Mapped[str] = mapped_column(String, index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(String)
+    quantity: Mapped[int] = mapped_column(Integer)
+    unit_price: Mapped[str] = mapped_column(String)
+    currency: Mapped[str] = mapped_column(String)
+    category: Mapped[str] = mapped_column(String, default="")
+    tax_rate: Mapped[str] = mapped_column(String, default="0")
+    discount: Mapped[str] = mapped_column(String, default="0")
+    amount: Mapped[int] = mapped_column(BigInteger)
+    tax: Mapped[int] = mapped_column(BigInteger, default=0)

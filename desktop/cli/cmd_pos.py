@@ -12,9 +12,10 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from core.api.analytics import write_atomically
-from core.api.pos import PaymentRefused, PosService, SaleState
+from core.api.pos import PaymentRefused, PosService, SaleState, parse_item_spec
 from core.api.service import WalletService
 from core.errors import UserFacingError
+from desktop.cli.pos_items import ITEM_HANDLERS, add_item_parsers
 from desktop.cli.secret_input import token_argument
 
 if TYPE_CHECKING:
@@ -27,7 +28,13 @@ def add_parsers(sub: Any) -> None:
     pos = sub.add_parser("pos", help="point of sale: charge, sales, refunds, Z-report, policy")
     psub = pos.add_subparsers(dest="pos_command", metavar="ACTION", required=True)
     charge = psub.add_parser("charge", help="charge an amount; pay it with --token or print the creqA request")
-    charge.add_argument("amount", type=int, help="the price, in the shop's unit (sat)")
+    charge.add_argument(
+        "amount", type=int, nargs="?", default=0, help="the price, in the shop's unit (sat); with --item: a custom "
+        "amount on top"
+    )  # fmt: skip
+    charge.add_argument(
+        "--item", action="append", default=[], metavar="NAME[:QTY][@DISCOUNT%]", help="sell a catalog item (repeat)"
+    )
     charge.add_argument("--tip", type=int, default=0)
     charge.add_argument("--memo", default="", help="items or an order reference")
     charge.add_argument(
@@ -91,6 +98,7 @@ def add_parsers(sub: Any) -> None:
     sign_in = psub.add_parser("sign-in", help="take the till as a cashier (their PIN like unlock's)")
     sign_in.add_argument("name")
     psub.add_parser("sign-out", help="no cashier at the till")
+    add_item_parsers(psub)
 
 
 def _sale_line(sale: Any) -> str:
@@ -119,7 +127,13 @@ async def cmd_pos(service: WalletService, args: argparse.Namespace, out: Output)
 
 
 async def _charge(pos: PosService, args: argparse.Namespace, out: Output) -> None:
-    session = await pos.start_checkout(args.amount, tip=args.tip, memo=args.memo, cashier=args.cashier)
+    if args.item:
+        basket = [parse_item_spec(spec) for spec in args.item]
+        session = await pos.charge_items(
+            basket, custom=args.amount, tip=args.tip, memo=args.memo, cashier=args.cashier
+        )  # fmt: skip
+    else:
+        session = await pos.start_checkout(args.amount, tip=args.tip, memo=args.memo, cashier=args.cashier)
     if not args.token:
         if args.wait > 0 and "nostr" in session.transports:
             await _wait_for_nostr(pos, session, args.wait, out)
@@ -344,6 +358,7 @@ _HANDLERS = {
     "cashier": _cashier,
     "sign-in": _sign_in,
     "sign-out": _sign_out,
+    **ITEM_HANDLERS,
 }
 
 HANDLERS = {"pos": cmd_pos}

@@ -1,0 +1,52 @@
+"""point of sale: the item catalog and the lines of a sale
+
+Revision ID: 0007
+Revises: 0005 (to be re-chained onto 0006 when that lands)
+"""
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0007"
+down_revision = "0005"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    op.create_table(
+        "pos_items",
+        sa.Column("name", sa.String(), nullable=False),
+        sa.Column("price", sa.String(), nullable=False),
+        sa.Column("currency", sa.String(), nullable=False),
+        sa.Column("category", sa.String(), nullable=False),
+        sa.Column("tax_rate", sa.String(), nullable=False),
+        sa.Column("stock", sa.Integer(), nullable=True),
+        sa.Column("created_at", sa.Float(), nullable=False),
+        sa.PrimaryKeyConstraint("name"),
+    )
+    op.create_table(
+        "pos_sale_lines",
+        sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
+        sa.Column("sale_id", sa.String(), nullable=False),
+        sa.Column("position", sa.Integer(), nullable=False),
+        sa.Column("name", sa.String(), nullable=False),
+        sa.Column("quantity", sa.Integer(), nullable=False),
+        sa.Column("unit_price", sa.String(), nullable=False),
+        sa.Column("currency", sa.String(), nullable=False),
+        sa.Column("category", sa.String(), nullable=False),
+        sa.Column("tax_rate", sa.String(), nullable=False),
+        sa.Column("discount", sa.String(), nullable=False),
+        sa.Column("amount", sa.BigInteger(), nullable=False),
+        sa.Column("tax", sa.BigInteger(), nullable=False),
+        sa.PrimaryKeyConstraint("id"),
+    )
+    with op.batch_alter_table("pos_sale_lines", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_pos_sale_lines_sale_id"), ["sale_id"], unique=False)
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("pos_sale_lines", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_pos_sale_lines_sale_id"))
+    op.drop_table("pos_sale_lines")
+    op.drop_table("pos_items")

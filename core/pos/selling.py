@@ -14,8 +14,9 @@ from core.errors import UserFacingError
 from core.pos.catalog import SAT, Item, SaleLine, price_lines, read_items_csv, write_items_csv
 from core.pos.catalog_repo import CatalogRepository
 from core.pos.checkout import CheckoutSession
+from core.pos.signed import receipt_record, sign_receipt
 from core.pos.transports import Transports
-from core.pos.types import Sale
+from core.pos.types import Sale, SaleState
 
 __all__ = ["Selling"]
 
@@ -132,6 +133,14 @@ class Selling(Transports):
         at = next((i + 1 for i, (label, _) in enumerate(rows) if label == "Total"), len(rows))
         rows[at:at] = [(f"incl. tax {rate.normalize():f}%", f"{tax:,} {unit}") for rate, tax in sorted(taxes.items())]
         return rows
+
+    def signed_receipt(self, sale_id: str) -> dict[str, Any]:
+        """The paid sale's receipt as a Nostr event signed by the shop's key (``core.pos.signed``)."""
+        sale = self._sale(sale_id)
+        if sale.state is not SaleState.PAID:
+            raise UserFacingError(f"{sale.receipt_id} is {sale.state}: only a paid sale has a signed receipt")
+        record = receipt_record(sale, self.policy().shop_name, self.sale_lines(sale.id))
+        return sign_receipt(self.nostr_keys(), record)
 
     # --- what the facade provides --------------------------------------------------------------
 

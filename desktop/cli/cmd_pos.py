@@ -15,6 +15,7 @@ from core.api.analytics import write_atomically
 from core.api.pos import PaymentRefused, PosService, SaleState, parse_item_spec
 from core.api.service import WalletService
 from core.errors import UserFacingError
+from desktop.cli.cmd_receipt import add_pos_receipt_parser, pos_receipt
 from desktop.cli.pos_items import ITEM_HANDLERS, add_item_parsers
 from desktop.cli.secret_input import token_argument
 
@@ -99,6 +100,7 @@ def add_parsers(sub: Any) -> None:
     sign_in.add_argument("name")
     psub.add_parser("sign-out", help="no cashier at the till")
     add_item_parsers(psub)
+    add_pos_receipt_parser(psub)
 
 
 def _sale_line(sale: Any) -> str:
@@ -359,6 +361,7 @@ _HANDLERS = {
     "sign-in": _sign_in,
     "sign-out": _sign_out,
     **ITEM_HANDLERS,
+    "receipt": pos_receipt,
 }
 
 HANDLERS = {"pos": cmd_pos}

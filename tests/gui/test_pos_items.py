@@ -1,15 +1,17 @@
 """The till's item grid against the real nutshell mint: items tapped into the basket, a quantity raised, a line
 discounted, a custom keypad amount on top, the charge QR for the sum, paid with ecash, and the lines on the
-receipt. With ``NUTDESK_POS_SCREENSHOTS=<dir>`` the item grid is saved as pos_items.png."""
+receipt with its signed QR. With ``NUTDESK_POS_SCREENSHOTS=<dir>``: pos_items.png, pos_signed_receipt.png."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
 from core.api.pos import Item, PosService
 from core.api.service import WalletService
 from core.config import Config
+from core.pos.signed import verify_receipt
 from core.protocol.payment_requests import decode_payment_request
 from desktop.gui.pos.view import PosLauncherView
 from desktop.gui.pos.window import PosWindow
@@ -77,6 +79,13 @@ def test_a_basket_from_the_item_grid_is_charged_paid_and_itemised_on_the_receipt
         receipt = till.receipt_page.receipt_view.toPlainText()
         assert "2 × Espresso" in receipt and "1 × Croissant (−10%)" in receipt and "Custom amount" in receipt
         assert "incl. tax 19%" in receipt
+        # The signed receipt: its QR holds the shop's signed Nostr event, which checks out.
+        assert "Signed by the shop (Nostr event): scan to verify" in receipt
+        check = verify_receipt(json.loads(till.receipt_page.signed_event), till.till.nostr_keys().npub)
+        assert check.ok and check.record is not None and check.record["total"] == 385
+        pdf = till.receipt_page.save_receipt_pdf(str(tmp_path / "receipt.pdf"))
+        assert pdf is not None and pdf.read_bytes().startswith(b"%PDF")
+        shot(till, "signed_receipt")
         assert till.till.item("Espresso").stock == 3
         till.new_sale()
         assert not grid.basket

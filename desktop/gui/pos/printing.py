@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import html
 import os
@@ -15,13 +16,35 @@ from core.api.pos import ZReport
 __all__ = ["receipt_html", "write_pdf", "zreport_html"]
 
 
-def receipt_html(rows: list[tuple[str, str]]) -> str:
+def receipt_html(rows: list[tuple[str, str]], signed: str = "") -> str:
+    """The receipt; ``signed``: its signed Nostr event (JSON), printed as a QR code anyone can verify."""
     body = "".join(
         f"<tr><td style='color:#555;padding-right:12px'>{html.escape(k)}</td>"
         f"<td style='text-align:right'><b>{html.escape(v)}</b></td></tr>"
         for k, v in rows
     )
-    return f"<h2 style='text-align:center'>Receipt</h2><table width='100%' cellspacing='4'>{body}</table>"
+    qr = _qr_html(signed) if signed else ""
+    return f"<h2 style='text-align:center'>Receipt</h2><table width='100%' cellspacing='4'>{body}</table>{qr}"
+
+
+def _qr_html(text: str) -> str:
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+    from PySide6.QtGui import QImageWriter
+
+    from desktop.gui.widgets.qr import qr_image
+
+    image = qr_image(text, 3)
+    if image is None:
+        return "<p style='text-align:center'>Signed receipt: too large for a QR code (nutdesk pos receipt)</p>"
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    QImageWriter(buffer, QByteArray(b"png")).write(image)
+    png = base64.b64encode(bytes(data.data())).decode()
+    return (
+        f"<p style='text-align:center'><img src='data:image/png;base64,{png}' width='320' height='320'><br>"
+        "<span style='color:#555'>Signed by the shop (Nostr event): scan to verify</span></p>"
+    )
 
 
 def _fmt(ts: float | None) -> str:

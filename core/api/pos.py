@@ -40,13 +40,14 @@ from core.pos.catalog import Item, SaleLine, parse_item_spec
 from core.pos.checkout import CheckoutSession, PaymentRefused, owed, tip_for_percent
 from core.pos.deliveries import Delivery
 from core.pos.lightning import LightningCharge
+from core.pos.offline import Offline
 from core.pos.policy import PosPolicy, SettlementMode, Webhook
 from core.pos.repo import SaleRepository
 from core.pos.reports import build_zreport, receipt_lines, write_zreport_csv
-from core.pos.selling import Selling
 from core.pos.types import FailureReason, Refund, Sale, SaleState, Settlement, ShiftTotals, ZReport
 from core.pos.webhooks import SIGNATURE_HEADER, sign
-from core.protocol.payment_requests import PaymentRequest, Transport
+from core.protocol.nut10 import KIND_P2PK
+from core.protocol.payment_requests import Nut10Option, PaymentRequest, Transport
 
 __all__ = [
     "CASHIER_SETTING",
@@ -80,10 +81,11 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 
-class PosService(Selling):
+class PosService(Offline):
     """The till, over a ``WalletService``: the facade the CLI and the GUI use. The money logic is in ``core.pos``
-    (base → settlement → lightning → pending → intake → transports → selling, and refunds); here: opening and closing,
-    starting a checkout, refunds, shifts, webhooks (posted with ``http``) and the background loop."""
+    (base → settlement → lightning → pending → intake → transports → selling → offline, and refunds); here:
+    opening and closing, starting a checkout, refunds, shifts, webhooks (posted with ``http``) and the background
+    loop."""
 
     def __init__(
         self,
@@ -153,6 +155,8 @@ class PosService(Selling):
             mints=policy.accepted_mints(),
             description=f"{policy.shop_name}: {memo}" if memo else policy.shop_name,
             transports=tuple(transports),
+            # Ecash locked to the shop's key can be taken while its mint is unreachable (core.pos.offline).
+            nut10=Nut10Option(KIND_P2PK, self.lock_pubkey()) if policy.offline_locked else None,
         )
         if self._listener is not None:
             self._listener.add(request)
@@ -280,6 +284,7 @@ class PosService(Selling):
 
         Returns the sales it settled (or failed)."""
         changed = await self.settle_pending()
+        changed += await self.redeem_offline()
         if self.policy().exposure_caps:
             await self.sweep_exposure()
         await self.deliver_webhooks()

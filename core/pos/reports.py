@@ -46,6 +46,11 @@ def receipt_lines(sale: Sale, shop: str, refunds: Sequence[Refund] = ()) -> list
         rows.append(("Overpaid", format_amount(sale.change, sale.ecash_unit)))
     if sale.mint_url:
         rows.append(("Mint", sale.mint_url))
+    if sale.offline:
+        how = "locked to the shop" if sale.offline == "locked" else "redeemed when the mint is back"
+        rows.append(("Accepted offline", how))
+    if sale.loss:
+        rows.append(("Loss", f"{sale.loss:,} {unit} (the ecash was already spent)"))
     rows.append(("Paid by", {"swap": "Ecash", "melt": "Ecash (forwarded over Lightning)", "lightning": "Lightning"}
                  .get(sale.settlement, sale.settlement or "—")))  # fmt: skip
     rows.append(("Status", str(sale.state).upper()))
@@ -64,6 +69,7 @@ def _add(totals: ShiftTotals, sale: Sale) -> None:
     totals.fees += sale.in_sale_unit(sale.fee)
     totals.fee_advance += sale.fee_advance
     totals.change += sale.in_sale_unit(sale.change)
+    totals.losses += sale.loss
     if sale.fiat_amount is not None and sale.fiat_currency:
         totals.fiat[sale.fiat_currency] = totals.fiat.get(sale.fiat_currency, Decimal(0)) + sale.fiat_amount
 

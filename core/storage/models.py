@@ -289,6 +289,11 @@ class PosSaleRow(Base):
     paid_unit: Mapped[str] = mapped_column(String, default="", server_default="")  # empty: ``unit``
     unit_price: Mapped[float | None] = mapped_column(Float, nullable=True)  # sat per minor unit of paid_unit
     price_source: Mapped[str] = mapped_column(String, default="", server_default="")
+    # Accepted while the mint was unreachable (core.pos.offline): how (locked · unlocked), whether it has been
+    # redeemed since (pending · redeemed · lost), and what was lost when the ecash was found already spent.
+    offline: Mapped[str] = mapped_column(String, default="", server_default="")
+    offline_state: Mapped[str] = mapped_column(String, default="", server_default="", index=True)
+    loss: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
     operation_id: Mapped[str | None] = mapped_column(String, nullable=True, index=True)
     forward_operation_id: Mapped[str | None] = mapped_column(String, nullable=True)
     payload_json: Mapped[str | None] = mapped_column(SealedText("pos_sales.payload_json"), nullable=True)

@@ -1,4 +1,4 @@
-"""point of sale: the item catalog and the lines of a sale
+"""point of sale: the item catalog and the lines of a sale; sales accepted offline
 
 Revision ID: 0007
 Revises: 0005 (to be re-chained onto 0006 when that lands)
@@ -14,6 +14,11 @@ depends_on = None
 
 
 def upgrade() -> None:
+    with op.batch_alter_table("pos_sales", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("offline", sa.String(), nullable=False, server_default=""))
+        batch_op.add_column(sa.Column("offline_state", sa.String(), nullable=False, server_default=""))
+        batch_op.add_column(sa.Column("loss", sa.BigInteger(), nullable=False, server_default="0"))
+        batch_op.create_index(batch_op.f("ix_pos_sales_offline_state"), ["offline_state"], unique=False)
     op.create_table(
         "pos_items",
         sa.Column("name", sa.String(), nullable=False),
@@ -50,3 +55,8 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_pos_sale_lines_sale_id"))
     op.drop_table("pos_sale_lines")
     op.drop_table("pos_items")
+    with op.batch_alter_table("pos_sales", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_pos_sales_offline_state"))
+        batch_op.drop_column("loss")
+        batch_op.drop_column("offline_state")
+        batch_op.drop_column("offline")

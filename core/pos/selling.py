@@ -139,7 +139,7 @@ class Selling(Transports):
         sale = self._sale(sale_id)
         if sale.state is not SaleState.PAID:
             raise UserFacingError(f"{sale.receipt_id} is {sale.state}: only a paid sale has a signed receipt")
-        record = receipt_record(sale, self.policy().shop_name, self.sale_lines(sale.id))
+        record = receipt_record(sale, self.policy().shop_name, self.sale_lines(sale.id), offline=bool(sale.offline))
         return sign_receipt(self.nostr_keys(), record)
 
     # --- what the facade provides --------------------------------------------------------------

@@ -79,6 +79,12 @@ def add_parsers(sub: Any) -> None:
         choices=["mint", "rates", "off"],
         help="usd/eur ecash for a sat sale: priced by the customer's mint, by the exchange rate, or refused",
     )
+    policy.add_argument(
+        "--offline-locked", action=argparse.BooleanOptionalAction, default=None,
+        help="ask customers for ecash locked to the shop's key (taken even while their mint is unreachable)",
+    )  # fmt: skip
+    policy.add_argument("--offline-sale-cap", type=int, metavar="SATS", help="unlocked ecash taken offline: per sale")
+    policy.add_argument("--offline-mint-cap", type=int, metavar="SATS", help="… and unredeemed in total per mint")
     policy.add_argument("--exposure-cap", action="append", default=[], metavar="MINT=SATS")
     policy.add_argument(
         "--webhook", action="append", default=[], metavar="URL[=SECRET]", help="add a webhook (no secret: one is made)"
@@ -153,6 +159,8 @@ async def _charge(pos: PosService, args: argparse.Namespace, out: Output) -> Non
         raise
     out.result({"sale": sale.to_json()})
     out.say(_sale_line(sale))
+    if sale.offline:
+        out.say(f"Accepted offline ({sale.offline}): the ecash is redeemed when {sale.mint_url} answers again.")
     if sale.change:
         change = sale.in_sale_unit(sale.change)
         out.say(f"Overpaid by {sale.change} {sale.ecash_unit}: give it back with "
@@ -225,7 +233,11 @@ async def _zreport(pos: PosService, args: argparse.Namespace, out: Output) -> No
         out.say(f"  {kind:<10} {totals.count:>4} sales {totals.amount:>10} {report.unit}")
     out.say(f"  total      {t.count:>4} sales {t.amount:>10} {report.unit}; tips {t.tips}, fees {t.fees}, "
             f"refunds {t.refunds} ({t.refund_count})")  # fmt: skip
-    out.say(f"  net        {t.net:>21} {report.unit} (received less fees and refunds); failed: {report.failed}")
+    if t.losses:
+        out.say(f"  losses     {t.losses:>21} {report.unit} (offline ecash found already spent)")
+    for rate, tax in sorted(report.taxes.items()):
+        out.say(f"  tax {rate:>5}% {tax['tax']:>19} {report.unit} included in {tax['amount']}")
+    out.say(f"  net        {t.net:>21} {report.unit} (received less fees, refunds and losses); failed: {report.failed}")
 
 
 async def _policy(pos: PosService, args: argparse.Namespace, out: Output) -> None:
@@ -241,6 +253,9 @@ async def _policy(pos: PosService, args: argparse.Namespace, out: Output) -> Non
         ("unit_pricing", "unit_pricing"),
         ("locked_max_charge", "locked_max_charge"),
         ("locked_max_refund", "locked_max_refund"),
+        ("offline_locked", "offline_locked"),
+        ("offline_sale_cap", "offline_sale_cap"),
+        ("offline_mint_cap", "offline_mint_cap"),
     ):
         if getattr(args, option) is not None:
             changes[key] = getattr(args, option)

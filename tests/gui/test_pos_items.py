@@ -86,6 +86,9 @@ def test_a_basket_from_the_item_grid_is_charged_paid_and_itemised_on_the_receipt
         pdf = till.receipt_page.save_receipt_pdf(str(tmp_path / "receipt.pdf"))
         assert pdf is not None and pdf.read_bytes().startswith(b"%PDF")
         shot(till, "signed_receipt")
+        till.zreport_button.click()
+        report = till.zreport_page.zreport_view.toPlainText()
+        assert "Tax included" in report and "Best sellers" in report and "Espresso" in report
         assert till.till.item("Espresso").stock == 3
         till.new_sale()
         assert not grid.basket

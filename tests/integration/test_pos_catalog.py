@@ -55,5 +55,9 @@ async def test_a_basket_of_catalog_items_is_charged_paid_receipted_and_counted(
     exported = tmp_path / "out.csv"
     nutdesk(shop, "pos", "item", "export", str(exported))
     assert exported.read_text().splitlines()[0] == "name,price,currency,category,tax_rate,stock"
+    offline = nutdesk(
+        shop, "pos", "policy", "--offline-locked", "--offline-sale-cap", "100", "--offline-mint-cap", "500"
+    )
+    assert (offline["offline_locked"], offline["offline_sale_cap"], offline["offline_mint_cap"]) == (True, 100, 500)
     nutdesk(shop, "pos", "item", "remove", "Tea")
     assert [i["name"] for i in nutdesk(shop, "pos", "item", "list")["items"]] == ["Coffee", "Cake"]

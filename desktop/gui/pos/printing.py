@@ -70,7 +70,26 @@ def zreport_html(report: ZReport) -> str:
         f"<h3>By settlement</h3><table width='100%'><tr><th></th>{head}</tr>{by_kind}"
         f"{row('Total', report.total)}</table>"
         f"<h3>By cashier</h3><table width='100%'><tr><th></th>{head}</tr>{by_cashier}</table>"
+        f"{_catalog_html(report)}"
     )
+
+
+def _catalog_html(report: ZReport) -> str:
+    """Losses (offline ecash found spent), tax included per rate, best sellers and categories."""
+    parts = []
+    if report.total.losses:
+        parts.append(f"<p><b>Losses</b>: {report.total.losses:,} {report.unit} (offline ecash found already spent)</p>")
+    if report.taxes:
+        rows = "".join(f"<tr><td>{html.escape(rate)}%</td><td align='right'>{t['amount']:,}</td>"
+                       f"<td align='right'>{t['tax']:,}</td></tr>" for rate, t in report.taxes.items())  # fmt: skip
+        parts.append("<h3>Tax included</h3><table width='100%'><tr><th>Rate</th><th align='right'>Sales</th>"
+                     f"<th align='right'>Tax</th></tr>{rows}</table>")  # fmt: skip
+    if report.items:
+        rows = "".join(f"<tr><td>{html.escape(name)}</td><td align='right'>{i['quantity']}</td>"
+                       f"<td align='right'>{i['amount']:,}</td></tr>" for name, i in report.items.items())  # fmt: skip
+        parts.append("<h3>Best sellers</h3><table width='100%'><tr><th>Item</th><th align='right'>Sold</th>"
+                     f"<th align='right'>Amount</th></tr>{rows}</table>")  # fmt: skip
+    return "".join(parts)
 
 
 def document(html_text: str) -> QTextDocument:

@@ -397,3 +397,44 @@ class PosSaleLineRow(Base):
     discount: Mapped[str] = mapped_column(String, default="0")
     amount: Mapped[int] = mapped_column(BigInteger)
     tax: Mapped[int] = mapped_column(BigInteger, default=0)
+
+
+class PosGiveawayRow(Base):
+    """A giveaway (a faucet): ``amount`` per claim until ``spent`` reaches ``budget``; each claimant (a Nostr key or
+    a one-time code) at most ``per_claimant`` times per ``period`` seconds. state: open · closed."""
+
+    __tablename__ = "pos_giveaways"
+
+    id: Mapped[str] = mapped_column(String, primary_key=True)
+    name: Mapped[str] = mapped_column(String)
+    unit: Mapped[str] = mapped_column(String)
+    mint_url: Mapped[str] = mapped_column(String)
+    amount: Mapped[int] = mapped_column(BigInteger)
+    budget: Mapped[int] = mapped_column(BigInteger)
+    per_claimant: Mapped[int] = mapped_column(Integer)
+    period: Mapped[int] = mapped_column(Integer)
+    state: Mapped[str] = mapped_column(String)
+    created_at: Mapped[float] = mapped_column(Float)
+
+
+class PosGiveawayCodeRow(Base):
+    """A one-time claim code of a giveaway (printed on a flyer): bearer value, so sealed at rest."""
+
+    __tablename__ = "pos_giveaway_codes"
+
+    code: Mapped[str] = mapped_column(SealedString("pos_giveaway_codes.code", deterministic=True), primary_key=True)
+    giveaway_id: Mapped[str] = mapped_column(String, index=True)
+
+
+class PosGiveawayClaimRow(Base):
+    """One claim: reserved first (no operation yet), then the send's journal entry and token are recorded."""
+
+    __tablename__ = "pos_giveaway_claims"
+
+    id: Mapped[str] = mapped_column(String, primary_key=True)
+    giveaway_id: Mapped[str] = mapped_column(String, index=True)
+    claimant: Mapped[str] = mapped_column(SealedString("pos_giveaway_claims.claimant", deterministic=True), index=True)
+    amount: Mapped[int] = mapped_column(BigInteger)
+    token: Mapped[str] = mapped_column(SealedText("pos_giveaway_claims.token"), default="")
+    operation_id: Mapped[str] = mapped_column(String, default="")
+    created_at: Mapped[float] = mapped_column(Float)

@@ -16,6 +16,7 @@ from core.api.pos import PaymentRefused, PosService, SaleState, parse_item_spec
 from core.api.service import WalletService
 from core.errors import UserFacingError
 from desktop.cli.cmd_receipt import add_pos_receipt_parser, pos_receipt
+from desktop.cli.pos_giveaways import GIVEAWAY_HANDLERS, add_giveaway_parsers
 from desktop.cli.pos_items import ITEM_HANDLERS, add_item_parsers
 from desktop.cli.secret_input import token_argument
 
@@ -107,6 +108,7 @@ def add_parsers(sub: Any) -> None:
     psub.add_parser("sign-out", help="no cashier at the till")
     add_item_parsers(psub)
     add_pos_receipt_parser(psub)
+    add_giveaway_parsers(psub)
 
 
 def _sale_line(sale: Any) -> str:
@@ -376,6 +378,7 @@ _HANDLERS = {
     "sign-in": _sign_in,
     "sign-out": _sign_out,
     **ITEM_HANDLERS,
+    **GIVEAWAY_HANDLERS,
     "receipt": pos_receipt,
 }
 

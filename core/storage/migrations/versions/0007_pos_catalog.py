@@ -1,4 +1,4 @@
-"""point of sale: the item catalog and the lines of a sale; sales accepted offline
+"""point of sale: the item catalog and the lines of a sale; sales accepted offline; giveaways
 
 Revision ID: 0007
 Revises: 0005 (to be re-chained onto 0006 when that lands)
@@ -48,9 +48,48 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("pos_sale_lines", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_pos_sale_lines_sale_id"), ["sale_id"], unique=False)
+    op.create_table(
+        "pos_giveaways",
+        sa.Column("id", sa.String(), nullable=False),
+        sa.Column("name", sa.String(), nullable=False),
+        sa.Column("unit", sa.String(), nullable=False),
+        sa.Column("mint_url", sa.String(), nullable=False),
+        sa.Column("amount", sa.BigInteger(), nullable=False),
+        sa.Column("budget", sa.BigInteger(), nullable=False),
+        sa.Column("per_claimant", sa.Integer(), nullable=False),
+        sa.Column("period", sa.Integer(), nullable=False),
+        sa.Column("state", sa.String(), nullable=False),
+        sa.Column("created_at", sa.Float(), nullable=False),
+        sa.PrimaryKeyConstraint("id"),
+    )
+    op.create_table(
+        "pos_giveaway_codes",
+        sa.Column("code", sa.String(), nullable=False),
+        sa.Column("giveaway_id", sa.String(), nullable=False),
+        sa.PrimaryKeyConstraint("code"),
+    )
+    with op.batch_alter_table("pos_giveaway_codes", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_pos_giveaway_codes_giveaway_id"), ["giveaway_id"], unique=False)
+    op.create_table(
+        "pos_giveaway_claims",
+        sa.Column("id", sa.String(), nullable=False),
+        sa.Column("giveaway_id", sa.String(), nullable=False),
+        sa.Column("claimant", sa.String(), nullable=False),
+        sa.Column("amount", sa.BigInteger(), nullable=False),
+        sa.Column("token", sa.Text(), nullable=False),
+        sa.Column("operation_id", sa.String(), nullable=False),
+        sa.Column("created_at", sa.Float(), nullable=False),
+        sa.PrimaryKeyConstraint("id"),
+    )
+    with op.batch_alter_table("pos_giveaway_claims", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_pos_giveaway_claims_claimant"), ["claimant"], unique=False)
+        batch_op.create_index(batch_op.f("ix_pos_giveaway_claims_giveaway_id"), ["giveaway_id"], unique=False)
 
 
 def downgrade() -> None:
+    op.drop_table("pos_giveaway_claims")
+    op.drop_table("pos_giveaway_codes")
+    op.drop_table("pos_giveaways")
     with op.batch_alter_table("pos_sale_lines", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_pos_sale_lines_sale_id"))
     op.drop_table("pos_sale_lines")

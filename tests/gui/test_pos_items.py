@@ -93,4 +93,19 @@ def test_a_basket_from_the_item_grid_is_charged_paid_and_itemised_on_the_receipt
         till.new_sale()
         assert not grid.basket
 
+        # The POS settings: offline acceptance and a giveaway with one-time codes.
+        launcher.offline.locked.setChecked(True)
+        launcher.offline.sale_cap.setValue(100)
+        launcher.save()
+        policy = till.till.policy()
+        assert (policy.offline_locked, policy.offline_sale_cap, policy.offline_mint_cap) == (True, 100, 0)
+        box = launcher.giveaways
+        box.name.setText("Flyers")
+        box.amount.setValue(10)
+        box.budget.setValue(100)
+        box.codes.setValue(2)
+        box.create_giveaway()
+        assert box.message.text().startswith("Giveaway Flyers created. One-time codes") and box.list.count() == 1
+        shot(launcher, "settings_edge")
+
     run(scenario())

@@ -211,6 +211,9 @@ class PosService(Offline):
         """Issue an ecash token for part or all of a paid sale (``sale_id``: its id or receipt number, R-000006),
         at most what is left to refund. ``key``: the idempotency key (the same key never refunds twice)."""
         sale = self._sale(sale_id)
+        if sale.offline_state in ("pending", "lost"):  # the shop does not hold that ecash (yet, or ever)
+            why = "is not redeemed yet (accepted offline)" if sale.offline_state == "pending" else "was already spent"
+            raise UserFacingError(f"{sale.receipt_id} cannot be refunded: its ecash {why}")
         policy = self.policy()
         refund = await self.refunder.refund(
             sale, amount, key=key, cashier=self.cashier, shift_id=self.repo.current_shift(),

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from core.api.pos import FailureReason, PaymentRefused, PosService, SaleState
+from core.errors import UserFacingError
 from core.protocol import tokens
 from core.protocol.payment_requests import decode_payment_request
 from core.wallet.send import LockOptions
@@ -107,6 +108,8 @@ async def test_a_double_spent_offline_token_is_a_loss_and_the_books_stay_equal_t
             total = pos.zreport().total
             assert (total.amount, total.losses, total.net) == (60, 60, 0)
             assert await pos.redeem_offline() == []  # recorded once
+            with pytest.raises(UserFacingError, match="cannot be refunded: its ecash was already spent"):
+                await pos.refund(lost.id)
         # The shop's books hold nothing from it, as the mint says: no proofs, no finished receive
         assert balance(shop, proxy.url) == (0, 0)
         # (the attempt while the mint was down, and the one the mint answered "spent")

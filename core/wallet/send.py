@@ -10,21 +10,19 @@ fresh random secrets (a locked secret is not derivable from the seed).
 from __future__ import annotations
 
 import dataclasses
-import secrets as random_secrets
 from dataclasses import dataclass
 from typing import Any
 
 from core.errors import CryptoError, InsufficientBalance, UserFacingError
-from core.protocol import bdhke
 from core.protocol.amounts import split
 from core.protocol.ec import parse_point
 from core.protocol.keysets import short_id
 from core.protocol.models import Proof
-from core.protocol.p2pk import make_p2pk_secret
 from core.protocol.tokens import Token
 from core.recovery.failpoints import failpoint
 from core.wallet.context import MintWallet
-from core.wallet.outputs import PreparedOutput, prepare_outputs
+from core.wallet.outputs import prepare_outputs
+from core.wallet.p2bk import JOURNAL_KEY, attach_ephemeral_keys, locked_outputs
 from core.wallet.selection import select_exact, select_for_amount
 from core.wallet.swap import run_swap
 
@@ -38,6 +36,7 @@ class LockOptions:
     pubkey: str
     locktime: int | None = None
     refund: tuple[str, ...] = ()
+    blind: bool = True  # NUT-28 P2BK: the mint sees keys it cannot link to the receiver
 
     def __post_init__(self) -> None:
         # Wallets show locks as "P2PK:<hex>" (nutshell's `cashu lock`); accept that form too.
@@ -66,21 +65,11 @@ class SendResult:
     proofs: tuple[Proof, ...]
 
 
-def _locked_outputs(keyset_id: str, amounts: list[int], lock: LockOptions) -> list[PreparedOutput]:
-    outputs = []
-    for amount in amounts:
-        secret = make_p2pk_secret(lock.pubkey, locktime=lock.locktime, refund=list(lock.refund))
-        r = random_secrets.token_bytes(32)
-        B_, _ = bdhke.blind_message(secret, r)
-        outputs.append(PreparedOutput(amount, keyset_id, -1, secret, r.hex(), B_))
-    return outputs
-
-
 def record_sent_token(mw: MintWallet, op_id: str, unit: str, sent: list[Proof], amount: int, memo: str) -> str:
     """Encode the sent proofs as a token and list it as pending until claimed; returns the token."""
     # V4 tokens carry the 8-byte short form of v2 keyset ids (NUT-02): a smaller token, a sparser QR code.
     # Receivers map it back with the mint's keyset list.
-    compact = [dataclasses.replace(p, id=short_id(p.id)) for p in sent]
+    compact = [dataclasses.replace(p, id=short_id(p.id)) for p in attach_ephemeral_keys(mw.store, op_id, sent)]
     token = Token(mint=mw.url, unit=unit, memo=memo or None, proofs=compact).encode_v4()
     mw.store.add_exported_token(operation_id=op_id, mint_url=mw.url, unit=unit, amount=amount, token=token)
     return token
@@ -131,8 +120,9 @@ async def send_token(
     denominations = sorted(keyset.keys)
     change = sum(p.amount for p in inputs) - amount - fee
     send_amounts = split(amount, denominations)
+    ephemeral: dict[str, str] = {}
     if lock:
-        send_outputs = _locked_outputs(keyset.id, send_amounts, lock)
+        send_outputs, ephemeral = locked_outputs(keyset.id, send_amounts, lock)
         keep_outputs = prepare_outputs(mw.store, mw.seed, keyset.id, split(change, denominations))
     else:
         both = prepare_outputs(mw.store, mw.seed, keyset.id, send_amounts + split(change, denominations))
@@ -151,6 +141,7 @@ async def send_token(
             "inputs": [p.secret for p in inputs],
             "outputs": [o.to_dict() for o in outputs],
             "send_secrets": sorted(send_secrets),
+            JOURNAL_KEY: ephemeral,  # P2BK's E per blinded output, journaled before the swap
         },
     )
     with mw.store.atomic():

@@ -19,7 +19,7 @@ from desktop.gui.dialogs import confirm
 from desktop.gui.pos.model import TillModel
 from desktop.gui.pos.printing import receipt_html, write_pdf
 from desktop.gui.pos.style import big_button, scale_font
-from desktop.gui.widgets.qr import QrWidget
+from desktop.gui.widgets.animated_qr import AnimatedQrWidget
 
 __all__ = ["ReceiptPage"]
 
@@ -68,7 +68,7 @@ class ReceiptPage(QWidget):
         self.refund_message.setObjectName("refundMessage")
         self.refund_message.setWordWrap(True)
         right.addWidget(self.refund_message)
-        self.refund_qr = QrWidget(minimum=240)
+        self.refund_qr = AnimatedQrWidget(minimum=240)  # long refund tokens animate (NUT-16)
         self.refund_qr.setObjectName("refundQr")
         self.refund_qr.setAccessibleName("Refund token QR code")
         right.addWidget(self.refund_qr, 1)

@@ -132,12 +132,16 @@ class RestorePage(QWizardPage):
         self.words.setObjectName("restoreWords")
         self.words.setPlaceholderText("word1 word2 … word12")
         layout.addWidget(self.words)
+        from desktop.gui.wizard.backup import relay_field  # NUT-27: where the mint-list backup is
+
+        self.relay = relay_field(layout)
         self.error = _error_label()
         layout.addWidget(self.error)
 
     def validatePage(self) -> bool:
         try:
             self.state.set_restored_words(self.words.toPlainText())
+            self.state.relays = self.relay.text().split()
         except UserFacingError as exc:
             self.error.setText(str(exc).capitalize() + ".")
             return False
@@ -201,8 +205,10 @@ class MintPage(QWizardPage):
         self.setFinalPage(True)
 
     def isComplete(self) -> bool:
-        # Finish with no mint (skip), or with a mint that answered.
-        return not self.probe.url.text().strip() or self.probe.view is not None
+        # Finish with no mint (skip), with a mint that answered, or after a failed check: the page says the mint
+        # can be skipped, so a mint that did not answer must not trap the user here (Finish then skips it).
+        url = self.probe.url.text().strip()
+        return not url or self.probe.view is not None or url == self.probe.failed_url
 
     def validatePage(self) -> bool:
         view = self.probe.view

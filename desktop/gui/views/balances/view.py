@@ -27,7 +27,8 @@ from desktop.gui.context import BALANCES, HISTORY, MINTS, AppContext
 from desktop.gui.dialogs import await_dialog, confirm
 from desktop.gui.views.balances.model import BalancesModel
 from desktop.gui.views.balances.state import BalanceEntry, BalancesState
-from desktop.gui.widgets.common import MintCombo, format_amount, heading, hint, short_url
+from desktop.gui.widgets.common import MintCombo, empty_state, format_amount, heading, hint, short_url, shortcut
+from desktop.gui.widgets.mint_health import MintHealthPanel
 from desktop.gui.widgets.mint_probe import AddMintDialog
 
 __all__ = ["BalancesView", "TransferDialog"]
@@ -87,9 +88,12 @@ class BalancesView(QWidget):
         layout.addWidget(self.total)
         self.pending = QLabel()
         layout.addWidget(self.pending)
+        self.health = MintHealthPanel(ctx)  # answer times, failures, fees, self-check; expiring keysets
+        layout.addWidget(self.health.banner)
 
         self.table = QTableView()
         self.table.setObjectName("balancesTable")
+        self.table.setAccessibleName("Balances: one row per mint and unit")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -100,6 +104,13 @@ class BalancesView(QWidget):
         header.setSectionResizeMode(BalancesModel.MINT, QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().selectionChanged.connect(self._selected)
         layout.addWidget(self.table, 3)
+        self.empty = empty_state(
+            "<b>No mints yet.</b><br>A mint issues the ecash and holds the bitcoin behind it. "
+            "Add one you trust (<b>Add mint…</b>, Ctrl+N),<br>then receive a token or a Lightning payment in "
+            "<b>Receive</b> (Ctrl+2).",
+            "balancesEmpty",
+        )
+        layout.addWidget(self.empty, 3)
 
         buttons = QHBoxLayout()
         self.add_button = QPushButton("Add mint…")
@@ -113,6 +124,7 @@ class BalancesView(QWidget):
         buttons.addWidget(self.check_button)
         layout.addLayout(buttons)
         self.add_button.clicked.connect(lambda: ctx.run(self.add_mint()))
+        shortcut(self, "Ctrl+N", self.add_button)
         self.trust_button.clicked.connect(self.toggle_trust)
         self.remove_button.clicked.connect(lambda: ctx.run(self.remove_mint()))
         self.transfer_button.clicked.connect(lambda: ctx.run(self.transfer()))
@@ -132,6 +144,7 @@ class BalancesView(QWidget):
         form.addRow("Message:", self.d_motd)
         form.addRow("Keysets:", self.d_keysets)
         form.addRow("Input fee:", self.d_fees)
+        form.addRow("Health:", self.health)
         layout.addWidget(self.details, 2)
 
         ctx.bus.changed.connect(self._on_changed)
@@ -160,6 +173,7 @@ class BalancesView(QWidget):
             else ""
         )
         self.pending.setVisible(bool(pending))
+        self.health.refresh_banner([e.mint_url for e in self.state.entries])
         row = 0
         if keep is not None:
             for i, e in enumerate(self.state.entries):
@@ -167,6 +181,8 @@ class BalancesView(QWidget):
                     row = i
         if self.state.entries:
             self.table.selectRow(row)
+        self.table.setVisible(bool(self.state.entries))
+        self.empty.setVisible(not self.state.entries)
         self._show_details()
 
     def selected_entry(self) -> BalanceEntry | None:
@@ -186,6 +202,7 @@ class BalancesView(QWidget):
         self.trust_button.setText("Distrust" if entry.trusted else "Trust")
         self.details.setTitle(entry.mint_name)
         self.d_url.setText(entry.mint_url)
+        self.health.show_mint(entry.mint_url)
         view = self.ctx.service.mint_view(entry.mint_url)
         health = self.state.health.get(entry.mint_url)
         if health is None or health.reachable is None:
@@ -208,6 +225,7 @@ class BalancesView(QWidget):
 
     async def check_mints(self) -> None:
         await self.state.check_all()
+        await self.health.check_all(sorted({e.mint_url for e in self.state.entries}))
         self.model.set_health(self.state.health)
         self._show_details()
 

@@ -3,7 +3,6 @@ list the tokens still pending (not yet claimed) and reclaim one."""
 
 from __future__ import annotations
 
-import asyncio
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,6 +10,7 @@ from pathlib import Path
 from core.api import ExportedToken, ReceiveResult, SendResult, export_token_file
 from core.api.service import LockOptions, WalletService
 from core.errors import UserFacingError
+from desktop.gui.tasks import run_blocking, run_in_process
 
 __all__ = ["SendRequest", "SendState", "amount_with_receiver_fee", "parse_pubkey"]
 
@@ -19,7 +19,7 @@ _PUBKEY = re.compile(r"^(02|03)[0-9a-f]{64}$")
 
 def parse_pubkey(text: str) -> str:
     """A compressed secp256k1 public key in hex (``02…``/``03…``, 66 characters); npub is not accepted yet."""
-    key = text.strip().lower()
+    key = text.strip().lower().removeprefix("p2pk:")  # the form wallets show their lock key in
     if not _PUBKEY.match(key):
         raise UserFacingError("the public key must be 66 hex characters starting with 02 or 03")
     return key
@@ -67,6 +67,7 @@ class SendState:
         refund: str = "",
         offline: bool = False,
         include_fee: bool = False,
+        blind: bool = True,
     ) -> SendRequest:
         if amount <= 0:
             raise UserFacingError("enter an amount to send")
@@ -77,7 +78,7 @@ class SendState:
             refund_keys = (parse_pubkey(refund),) if refund.strip() else ()
             if refund_keys and locktime is None:
                 raise UserFacingError("a refund key needs an expiry time")
-            lock = LockOptions(pubkey=parse_pubkey(lock_to), locktime=locktime, refund=refund_keys)
+            lock = LockOptions(pubkey=parse_pubkey(lock_to), locktime=locktime, refund=refund_keys, blind=blind)
         if include_fee:
             active = [k for k in self.service.keysets(mint_url) if k.active and k.unit == unit]
             amount = amount_with_receiver_fee(amount, max((k.input_fee_ppk for k in active), default=0))
@@ -99,9 +100,9 @@ class SendState:
         """Write the last token to ``path`` (atomically; age-encrypted with ``passphrase``) and record it."""
         if self.result is None:
             raise UserFacingError("make a token first")
-        written = await asyncio.get_running_loop().run_in_executor(
-            None, export_token_file, path, self.result.token, passphrase
-        )
+        # Encrypting runs scrypt, which holds the GIL: in a helper process, or the window freezes for a second.
+        write = run_in_process if passphrase else run_blocking
+        written = await write(export_token_file, path, self.result.token, passphrase)
         self.service.record_token_file(self.result.token, str(written))
         self.exported_to = written
         return written

@@ -4,8 +4,8 @@ Two kinds of ecash are accepted offline, both only with a DLEQ proof on every pr
 mint's keys the wallet has cached (so the mint really signed them):
 
 - *locked*: every proof is NUT-11 P2PK-locked to the shop's lock key (the compressed public key of the shop's Nostr
-  key; a payment request asks for it when the policy sets ``offline_locked``) with no refund path: nobody else can
-  spend it, so the only risk is the mint itself. No cap.
+  key; a payment request asks for it when the policy sets ``offline_locked``), plainly or blinded (NUT-28 P2BK), with
+  no refund path: nobody else can spend it, so the only risk is the mint itself. No cap.
 - *unlocked*: from a trusted mint, at most ``offline_sale_cap`` per sale, and at most ``offline_mint_cap`` of
   unredeemed unlocked ecash per mint. The customer could still spend it elsewhere first: that is the risk capped.
 
@@ -21,6 +21,7 @@ redeem fails because the mint did not answer (nothing was sent).
 from __future__ import annotations
 
 import logging
+import time
 from dataclasses import replace
 from typing import Any
 
@@ -31,8 +32,9 @@ from core.pos.checkout import Offer
 from core.pos.selling import Selling
 from core.pos.types import FailureReason, Sale
 from core.protocol import tokens
-from core.protocol.nut10 import KIND_P2PK, try_parse_secret
-from core.protocol.p2pk import sign_proof
+from core.protocol.nut10 import KIND_P2PK, parse_conditions, try_parse_secret
+from core.protocol.p2bk import derive_signing_key
+from core.protocol.p2bk_wallet import unlock_proofs
 from core.recovery.resume import UNFINISHED_STATES
 from core.wallet.receive import normalize_token_proofs, receive_token
 
@@ -53,16 +55,24 @@ class Offline(Selling):
         return str(coincurve.PrivateKey(self.nostr_keys().secret).public_key.format(compressed=True).hex())
 
     def _locked_to_shop(self, offer: Offer) -> bool:
-        """Every proof is P2PK-locked to the shop's key alone, with no refund path (nobody else can ever spend)."""
+        """Every proof is P2PK-locked to the shop's key alone — plainly, or blinded (NUT-28 P2BK, ``p2pk_e``) —
+        with no refund path and no other key: nobody else can ever spend it."""
         key = self.lock_pubkey()
+        secret_key = self.nostr_keys().secret
         for proof in offer.proofs:
             try:
                 secret = try_parse_secret(proof.secret)
+                if secret is None or secret.kind != KIND_P2PK:
+                    return False
+                conditions = parse_conditions(secret)
+                if conditions.refund or conditions.pubkeys:
+                    return False
+                if proof.p2pk_e is not None:
+                    if derive_signing_key(secret_key, proof.p2pk_e, secret.data, 0) is None:
+                        return False
+                elif secret.data.lower() != key:
+                    return False
             except NutdeskError:
-                return False
-            if secret is None or secret.kind != KIND_P2PK or secret.data.lower() != key:
-                return False
-            if secret.tag("refund") or secret.tag("pubkeys"):
                 return False
         return bool(offer.proofs)
 
@@ -70,8 +80,8 @@ class Offline(Selling):
         """``offer`` with each proof signed by the shop's key when it is locked to it (so the mint redeems it)."""
         if not self._locked_to_shop(offer):
             return offer
-        key = self.nostr_keys().secret
-        return replace(offer, proofs=tuple(sign_proof(p, key) for p in offer.proofs))
+        unlocked = unlock_proofs(offer.proofs, coincurve.PrivateKey(self.nostr_keys().secret), int(time.time()))
+        return replace(offer, proofs=tuple(unlocked))
 
     async def _settle(self, sale: Sale, offer: Offer) -> Sale:
         self._offline_plans[sale.id] = await self._offline_plan(sale, offer)

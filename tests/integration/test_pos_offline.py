@@ -29,8 +29,9 @@ async def proxy(nutshell_mint: NutshellMint) -> AsyncIterator[FlakyProxy]:
     await flaky.stop()
 
 
+@pytest.mark.parametrize("blind", [True, False], ids=["p2bk-blinded-lock", "plain-lock"])
 async def test_locked_ecash_is_taken_while_the_mint_is_unreachable_and_redeemed_when_it_is_back(
-    tmp_path: Path, proxy: FlakyProxy
+    tmp_path: Path, proxy: FlakyProxy, blind: bool
 ) -> None:
     async with open_wallet(tmp_path / "customer") as customer, open_wallet(tmp_path / "shop") as shop:
         await fund(customer, proxy.url, 1_000)
@@ -40,7 +41,8 @@ async def test_locked_ecash_is_taken_while_the_mint_is_unreachable_and_redeemed_
             session = await pos.start_checkout(300)
             request = decode_payment_request(session.request)
             assert request.nut10 is not None and (request.nut10.kind, request.nut10.data) == ("P2PK", pos.lock_pubkey())
-            token = (await customer.send(300, proxy.url, lock=LockOptions(pubkey=request.nut10.data))).token
+            lock = LockOptions(pubkey=request.nut10.data, blind=blind)
+            token = (await customer.send(300, proxy.url, lock=lock)).token
             await proxy.stop()
 
             sale = await pos.pay_token(session.sale.id, token)

@@ -44,6 +44,7 @@ from core.pos.offline import Offline
 from core.pos.policy import PosPolicy, SettlementMode, Webhook
 from core.pos.repo import SaleRepository
 from core.pos.reports import build_zreport, receipt_lines, write_zreport_csv
+from core.pos.signed import RECEIPT_KIND, ReceiptCheck, parse_event, verify_receipt
 from core.pos.types import FailureReason, Refund, Sale, SaleState, Settlement, ShiftTotals, ZReport
 from core.pos.webhooks import SIGNATURE_HEADER, sign
 from core.protocol.nut10 import KIND_P2PK
@@ -52,6 +53,7 @@ from core.protocol.payment_requests import Nut10Option, PaymentRequest, Transpor
 __all__ = [
     "CASHIER_SETTING",
     "LOCK_SETTING",
+    "RECEIPT_KIND",
     "SIGNATURE_HEADER",
     "CheckoutSession",
     "Delivery",
@@ -61,6 +63,7 @@ __all__ = [
     "PaymentRefused",
     "PosPolicy",
     "PosService",
+    "ReceiptCheck",
     "Refund",
     "Sale",
     "SaleLine",
@@ -71,10 +74,12 @@ __all__ = [
     "Webhook",
     "ZReport",
     "normalize_mint_url",
+    "parse_event",
     "parse_item_spec",
     "receipt_lines",
     "sign",
     "tip_for_percent",
+    "verify_receipt",
     "write_zreport_csv",
 ]
 

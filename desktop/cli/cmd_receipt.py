@@ -10,10 +10,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from core.api.analytics import write_atomically
-from core.api.pos import PosService
+from core.api.pos import PosService, parse_event, verify_receipt
 from core.api.service import WalletService
 from core.errors import UserFacingError
-from core.pos.signed import parse_event, verify_receipt
 
 if TYPE_CHECKING:
     from desktop.cli.runner import Output

@@ -132,6 +132,8 @@ class ItemGrid(QWidget):
         self.category.blockSignals(False)
         self.category.setVisible(bool(categories))
         self.empty.setVisible(not self.items)
+        if self.parentWidget() is not None:  # no catalog: the till is the keypad alone, as it was
+            self.setVisible(bool(self.items))
         self._fill()
         self.show_basket()
 

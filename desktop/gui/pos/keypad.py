@@ -52,6 +52,7 @@ class KeypadPage(QWidget):
         self.item_grid = ItemGrid(self.till, self.basket, self._basket_changed)
         outer.addLayout(self._keypad(), 3)
         outer.addWidget(self.item_grid, 3)
+        self.item_grid.setVisible(bool(self.item_grid.items))  # shown once the shop has a catalog
         outer.addLayout(self._recent(), 2)
         model.sales_changed.connect(self.refresh_sales)
         model.notice.connect(self._show_notice)

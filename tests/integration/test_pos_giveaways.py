@@ -1,12 +1,19 @@
 """Giveaways against the real nutshell mint, through the CLI: one-time codes, each claim a journaled send whose token
 a customer's wallet receives; the second claim of a code refused; the giveaway stops at its budget (and closes);
-a claim without a Nostr key or code refused; a closed giveaway pays nothing."""
+a claim without a Nostr key or code refused; a closed giveaway pays nothing. A Nostr claimant (the key in their NUT-18
+request) paid over the request's Nostr transport once per period, the giveaway closing at its budget."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from core.protocol.payment_requests import PaymentRequest
+import pytest
+
+from core.api.giveaways import GiveawayService
+from core.errors import UserFacingError
+from core.nostr.crypto import NostrKeys, nprofile_encode
+from core.protocol.payment_requests import PaymentRequest, Transport
+from tests.fakes.nwc_service import LocalNostrRelay
 from tests.integration.wallet_helpers import fund, nutdesk, open_wallet
 from tests.peers.nutshell import NutshellMint
 
@@ -47,3 +54,28 @@ async def test_a_giveaway_refuses_a_second_claim_and_stops_at_its_budget(
     refused = nutdesk(shop, "pos", "giveaway", "claim", other["id"], "--request", creq, check=False)
     assert refused["error"]["message"] == "the payment request carries no Nostr key: claim with a one-time code"
     assert nutdesk(shop, "pos", "giveaway", "close", other["id"])["giveaway"]["state"] == "closed"
+
+
+async def test_a_nostr_claimant_is_paid_over_their_request_once_per_period(
+    tmp_path: Path, nutshell_mint: NutshellMint
+) -> None:
+    async with LocalNostrRelay() as relay, open_wallet(tmp_path / "shop") as shop:
+        await fund(shop, nutshell_mint.url, 500)
+        service = GiveawayService(shop)
+        made, codes = service.create("Zap day", 20, 40, per_claimant=1, period="1d", mint=nutshell_mint.url)
+        assert codes == []
+
+        def creq(keys: NostrKeys, rid: str) -> str:
+            target = nprofile_encode(keys.public_hex, [relay.url])
+            request = PaymentRequest(id=rid, amount=20, unit="sat", transports=(Transport("nostr", target),))
+            return request.encode_creqa()
+
+        ann, bob, cy = NostrKeys.generate(), NostrKeys.generate(), NostrKeys.generate()
+        paid = await service.claim(made.id, request=creq(ann, "a1"))
+        assert paid.amount == 20 and paid.operation_id
+        with pytest.raises(UserFacingError, match="already claimed within the period"):
+            await service.claim(made.id, request=creq(ann, "a2"))  # the same key, a new request
+        await service.claim(made.id, request=creq(bob, "b1"))
+        with pytest.raises(UserFacingError, match="has given out its budget"):
+            await service.claim(made.id, request=creq(cy, "c1"))
+        assert service.giveaway(made.id).spent == 40 and service.giveaway(made.id).state == "closed"

@@ -6,11 +6,11 @@ import time
 from collections.abc import Sequence
 from decimal import Decimal
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 
 from core.pos.catalog import Item, SaleLine
 from core.storage.db import Database
-from core.storage.models import PosItemRow, PosSaleLineRow
+from core.storage.models import PosItemRow, PosSaleLineRow, PosSaleRow
 
 __all__ = ["CatalogRepository"]
 
@@ -86,3 +86,31 @@ class CatalogRepository:
                     .where(PosItemRow.name == line.name, PosItemRow.stock.is_not(None))
                     .values(stock=PosItemRow.stock - line.quantity)
                 )
+
+    def stats(self, since: float = 0.0) -> dict[str, list[dict[str, object]]]:
+        """Paid sales' lines since ``since``: items by quantity sold (best sellers) and amounts per category; and
+        the offline losses."""
+        paid = (PosSaleRow.id == PosSaleLineRow.sale_id) & (PosSaleRow.state == "paid") & (PosSaleRow.paid_at >= since)
+        with self.db.session() as s:
+            items = s.execute(
+                select(PosSaleLineRow.name, func.sum(PosSaleLineRow.quantity), func.sum(PosSaleLineRow.amount))
+                .join(PosSaleRow, paid)
+                .group_by(PosSaleLineRow.name)
+                .order_by(func.sum(PosSaleLineRow.quantity).desc(), PosSaleLineRow.name)
+            ).all()
+            categories = s.execute(
+                select(PosSaleLineRow.category, func.sum(PosSaleLineRow.amount))
+                .join(PosSaleRow, paid)
+                .group_by(PosSaleLineRow.category)
+                .order_by(func.sum(PosSaleLineRow.amount).desc())
+            ).all()
+            losses = s.execute(
+                select(PosSaleRow.number, PosSaleRow.loss, PosSaleRow.mint_url)
+                .where(PosSaleRow.loss > 0, PosSaleRow.paid_at >= since)
+                .order_by(PosSaleRow.number)
+            ).all()
+        return {
+            "items": [{"name": n, "quantity": int(q), "amount": int(a)} for n, q, a in items],
+            "categories": [{"category": c or "—", "amount": int(a)} for c, a in categories],
+            "losses": [{"receipt": f"R-{n:06d}", "loss": int(lo), "mint": m} for n, lo, m in losses],
+        }

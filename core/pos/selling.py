@@ -105,6 +105,10 @@ class Selling(Transports):
         self.catalog.add_lines(session.sale.id, lines)
         return session
 
+    def sales_stats(self, since: float = 0.0) -> dict[str, list[dict[str, object]]]:
+        """For analytics: best sellers, sales per category and offline losses since ``since`` (unix time)."""
+        return self.catalog.stats(since)
+
     def sale_lines(self, sale_id: str) -> list[SaleLine]:
         sale = self._sale(sale_id)
         return self.catalog.lines([sale.id]).get(sale.id, [])

@@ -7,6 +7,7 @@ import argparse
 import asyncio
 import io
 import sys
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -31,6 +32,8 @@ def add_item_parsers(psub: Any) -> None:
     add.add_argument("--tax-rate", default="0", metavar="PERCENT", help="the tax included in the price")
     add.add_argument("--stock", type=int, default=None, help="count the stock (default: not counted)")
     isub.add_parser("list", help="the catalog")
+    stats = isub.add_parser("stats", help="best sellers, sales per category and offline losses")
+    stats.add_argument("--days", type=float, default=30, help="over the last DAYS days (default 30)")
     remove = isub.add_parser("remove", help="remove an item")
     remove.add_argument("name")
     imp = isub.add_parser("import", help="add or replace items from CSV (name,price,currency,category,tax_rate,stock)")
@@ -55,6 +58,15 @@ async def _item(pos: PosService, args: argparse.Namespace, out: Output) -> None:
         item = pos.add_item(Item.make(args.name, args.price, args.currency, args.category, args.tax_rate, args.stock))
         out.result({"item": item.to_json()})
         out.say(f"Saved: {_line(item)}")
+    elif action == "stats":
+        found = pos.sales_stats(time.time() - args.days * 86400)
+        out.result(found)
+        for row in found["items"]:
+            out.say(f"{row['name']:<24} {row['quantity']:>6} sold {row['amount']:>12,}")
+        for row in found["categories"]:
+            out.say(f"category {row['category']:<15} {row['amount']:>12,}")
+        for row in found["losses"]:
+            out.say(f"loss {row['receipt']} {row['loss']:,} ({row['mint']})")
     elif action == "remove":
         pos.remove_item(args.name)
         out.result({"removed": args.name})

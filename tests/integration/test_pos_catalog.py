@@ -52,6 +52,9 @@ async def test_a_basket_of_catalog_items_is_charged_paid_receipted_and_counted(
     assert ("incl. tax 19%", "287 sat") in rows
     refused = nutdesk(shop, "pos", "charge", "--item", "Coffee:9", check=False)
     assert refused["error"]["message"] == "only 8 × Coffee in stock"
+    stats = nutdesk(shop, "pos", "item", "stats", "--days", "1")
+    assert [(i["name"], i["quantity"]) for i in stats["items"]] == [("Coffee", 2), ("Cake", 1), ("Tea", 1)]
+    assert stats["categories"] == [{"category": "Drinks", "amount": 7_500}, {"category": "Food", "amount": 1_800}]
     exported = tmp_path / "out.csv"
     nutdesk(shop, "pos", "item", "export", str(exported))
     assert exported.read_text().splitlines()[0] == "name,price,currency,category,tax_rate,stock"

@@ -109,6 +109,7 @@ async def test_a_double_spent_offline_token_is_a_loss_and_the_books_stay_equal_t
             )
             total = pos.zreport().total
             assert (total.amount, total.losses, total.net) == (60, 60, 0)
+            assert [(lo["receipt"], lo["loss"]) for lo in pos.sales_stats()["losses"]] == [(lost.receipt_id, 60)]
             assert await pos.redeem_offline() == []  # recorded once
             with pytest.raises(UserFacingError, match="cannot be refunded: its ecash was already spent"):
                 await pos.refund(lost.id)

@@ -106,6 +106,15 @@ def test_a_basket_from_the_item_grid_is_charged_paid_and_itemised_on_the_receipt
         box.codes.setValue(2)
         box.create_giveaway()
         assert box.message.text().startswith("Giveaway Flyers created. One-time codes") and box.list.count() == 1
+        code = box.message.text().split(": ")[-1].split()[0]
+        box.list.setCurrentRow(0)
+        box.code.setText(code)
+        await box.claim_code()
+        assert box.message.text() == "Claimed 10: let the customer scan the token."
+        assert box.token_qr.text().startswith("cashu")
         shot(launcher, "settings_edge")
+        box.code.setText(code)
+        await box.claim_code()
+        assert box.message.text() == "this code was already claimed" and box.token_qr.isHidden()
 
     run(scenario())

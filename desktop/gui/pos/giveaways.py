@@ -23,6 +23,7 @@ from core.api.giveaways import GiveawayService
 from core.api.pos import PosService
 from core.errors import UserFacingError
 from desktop.gui.context import AppContext
+from desktop.gui.widgets.qr import QrWidget
 
 __all__ = ["GiveawaysBox", "OfflineBox"]
 
@@ -88,6 +89,22 @@ class GiveawaysBox(QGroupBox):
         self.close_button.clicked.connect(self.close_selected)
         row.addWidget(self.close_button)
         layout.addLayout(row)
+        claim_row = QHBoxLayout()
+        self.code = QLineEdit()
+        self.code.setObjectName("giveawayCode")
+        self.code.setPlaceholderText("a flyer's one-time code (for the selected giveaway)")
+        claim_row.addWidget(self.code, 1)
+        self.claim_button = QPushButton("Claim → token QR")
+        self.claim_button.setObjectName("claimGiveaway")
+        self.claim_button.clicked.connect(lambda: self.ctx.run(self.claim_code()))
+        claim_row.addWidget(self.claim_button)
+        layout.addLayout(claim_row)
+        self.token_qr = QrWidget(minimum=160)
+        self.token_qr.setObjectName("giveawayTokenQr")
+        self.token_qr.setAccessibleName("The claimed token's QR code")
+        self.token_qr.setMaximumSize(240, 240)
+        self.token_qr.hide()
+        layout.addWidget(self.token_qr)
         self.message = QLabel()
         self.message.setObjectName("giveawayMessage")
         self.message.setWordWrap(True)
@@ -96,12 +113,16 @@ class GiveawaysBox(QGroupBox):
         self.refresh()
 
     def refresh(self) -> None:
+        current = self.list.currentItem()
+        selected = None if current is None else current.data(Qt.ItemDataRole.UserRole)
         self.list.clear()
         for g in self.service.giveaways():
             item = QListWidgetItem(f"{g.name}: {g.amount:,} {g.unit} a claim · {g.spent:,} of {g.budget:,} given · "
                                    f"{g.claims} claims · {g.state}")  # fmt: skip
             item.setData(Qt.ItemDataRole.UserRole, g.id)
             self.list.addItem(item)
+            if g.id == selected:
+                self.list.setCurrentItem(item)
 
     def create_giveaway(self) -> None:
         try:
@@ -114,6 +135,27 @@ class GiveawaysBox(QGroupBox):
             return
         shown = f" One-time codes (shown once, print them): {' '.join(codes)}" if codes else ""
         self.message.setText(f"Giveaway {made.name} created.{shown}")
+        self.refresh()
+
+    async def claim_code(self) -> None:
+        """Pay a flyer's code: the token is shown as a QR for the claimant's wallet."""
+        item = self.list.currentItem()
+        if item is None or not self.code.text().strip():
+            self.message.setText("Select a giveaway and enter the code.")
+            return
+        self.claim_button.setEnabled(False)
+        try:
+            claim = await self.service.claim(str(item.data(Qt.ItemDataRole.UserRole)), code=self.code.text())
+        except UserFacingError as exc:
+            self.token_qr.hide()  # not the previous claimant's token
+            self.message.setText(str(exc))
+            return
+        finally:
+            self.claim_button.setEnabled(True)
+        self.code.clear()
+        self.token_qr.set_text(claim.token)
+        self.token_qr.show()
+        self.message.setText(f"Claimed {claim.amount:,}: let the customer scan the token.")
         self.refresh()
 
     def close_selected(self) -> None:

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from core.errors import MintRejected
+from core.errors import MintRejected, Verdict
 from core.mint_client.types import MeltQuote
 from core.ports.storage import OperationRecord
 from core.protocol.models import Proof
@@ -23,6 +23,7 @@ from core.wallet.context import MintWallet
 from core.wallet.melt import finish_melt
 from core.wallet.outputs import PreparedOutput, unblind_signatures
 from core.wallet.send import record_sent_token
+from core.wallet.settle import advance_counters
 
 __all__ = ["UNFINISHED_STATES", "Outcome", "resume_operation"]
 
@@ -88,11 +89,18 @@ async def _resume_issue(mw: MintWallet, op: OperationRecord) -> Outcome:
     if quote.state == "ISSUED":
         proofs = await _restore_signed(mw, outputs)
         if not proofs:
+            if any(o.data.get("quote") == quote_id for o in mw.store.operations(kinds=("issue",), states=("done",))):
+                return _roll_back(mw, op, "the quote was issued to another operation of this wallet")
             return _mark(mw, op, "needs_review", "the mint says the quote was issued, but not to our outputs")
+        advance_counters(mw, outputs)
         _store_finished(mw, op, proofs)
         mw.store.set_mint_quote_state(quote_id, "ISSUED")
         return Outcome("finished", f"minted {sum(p.amount for p in proofs)} {op.unit}")
     if quote.state == "PAID":
+        if await _restore_signed(mw, outputs):
+            # The quote is not issued, yet our outputs are signed: another request used these counters.
+            advance_counters(mw, outputs)
+            return _roll_back(mw, op, "our outputs were already signed for another request; counters advanced")
         # The mint never processed our request: send it again with the very same outputs (same counters).
         messages = [o.blinded_message() for o in outputs]
         record = mw.store.mint_quote(quote_id)
@@ -101,12 +109,26 @@ async def _resume_issue(mw: MintWallet, op: OperationRecord) -> Outcome:
             from core.protocol.quote_signature import sign_mint_quote
 
             signature = sign_mint_quote(quote_id, messages, record.privkey)
-        signatures = await mw.client.post_mint(quote_id, messages, signature=signature)
+        try:
+            signatures = await mw.client.post_mint(quote_id, messages, signature=signature)
+        except MintRejected as exc:
+            return _refused_again(mw, op, exc)
         proofs = unblind_signatures(outputs, signatures, mw.keychain.keys_map())
         _store_finished(mw, op, proofs)
         mw.store.set_mint_quote_state(quote_id, "ISSUED")
         return Outcome("finished", f"minted {sum(p.amount for p in proofs)} {op.unit}")
+    if quote.state == "PENDING":
+        return Outcome("pending", "the quote is pending at the mint")
     return _roll_back(mw, op, f"the quote is {quote.state}: nothing was minted")
+
+
+def _refused_again(mw: MintWallet, op: OperationRecord, exc: MintRejected) -> Outcome:
+    """The request sent again was refused: roll back only when the code proves nothing happened."""
+    if exc.verdict is Verdict.NOTHING_HAPPENED:
+        return _roll_back(mw, op, f"the mint refused the request: {exc}")
+    if exc.verdict is Verdict.OUTPUTS_SIGNED:
+        advance_counters(mw, _outputs(op))
+    return Outcome("pending", f"the mint refused again ({exc}); asked again later")
 
 
 def _store_finished(mw: MintWallet, op: OperationRecord, proofs: list[Proof]) -> None:
@@ -123,19 +145,25 @@ def _mark(mw: MintWallet, op: OperationRecord, result: str, detail: str) -> Outc
 async def _resume_swap(mw: MintWallet, op: OperationRecord) -> Outcome:
     outputs = _outputs(op)
     proofs = await _restore_signed(mw, outputs)
-    if proofs:
-        if len(proofs) < len(outputs):
-            return _mark(mw, op, "needs_review", "the mint signed only some of the outputs")
-        _finish_swap(mw, op, proofs)
-        return Outcome("finished", f"{op.kind} of {op.amount} {op.unit} completed")
     inputs = _swap_inputs(mw, op)
     states = await proof_states(mw, inputs)
-    if states and all(s == "UNSPENT" for s in states.values()):
+    inputs_unspent = bool(states) and all(s == "UNSPENT" for s in states.values())
+    if proofs and not inputs_unspent:
+        if len(proofs) < len(outputs):
+            return _mark(mw, op, "needs_review", "the mint signed only some of the outputs")
+        advance_counters(mw, outputs)
+        _finish_swap(mw, op, proofs)
+        return Outcome("finished", f"{op.kind} of {op.amount} {op.unit} completed")
+    if proofs:
+        # Our inputs are untouched, yet our outputs are signed: another request used these counters (11003).
+        advance_counters(mw, outputs)
+        return _roll_back(mw, op, "our outputs were already signed for another request; counters advanced")
+    if inputs_unspent:
         # The swap never happened at the mint: do it now with the same outputs.
         try:
             signatures = await mw.client.post_swap(inputs, [o.blinded_message() for o in outputs])
         except MintRejected as exc:
-            return _roll_back(mw, op, f"the mint refused the swap: {exc}")
+            return _refused_again(mw, op, exc)
         _finish_swap(mw, op, unblind_signatures(outputs, signatures, mw.keychain.keys_map()))
         return Outcome("finished", f"{op.kind} of {op.amount} {op.unit} completed (request sent again)")
     if any(s == "PENDING" for s in states.values()):

@@ -13,7 +13,7 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
-from core.errors import DefinitelyFailed, InsufficientBalance, MintUnreachable, PaymentPending, UserFacingError
+from core.errors import DefinitelyFailed, InsufficientBalance, PaymentPending, UserFacingError
 from core.mint_client.types import MeltQuote
 from core.protocol.fees import blank_output_count
 from core.protocol.models import Proof
@@ -21,6 +21,7 @@ from core.recovery.failpoints import failpoint
 from core.wallet.context import MintWallet
 from core.wallet.outputs import PreparedOutput, prepare_outputs, unblind_signatures
 from core.wallet.selection import select_for_amount
+from core.wallet.settle import after_failure, raise_unsettled, release_inputs
 
 __all__ = ["MeltResult", "PreparedMelt", "execute_melt", "finish_melt", "prepare_melt"]
 
@@ -119,17 +120,13 @@ async def execute_melt(
     failpoint(f"{kind}:after_sent")
     try:
         result = await mw.client.post_melt(prepared.quote.quote, inputs, [o.blinded_message() for o in blanks])
-    except MintUnreachable as exc:
-        if not exc.sent:
-            _release(mw, op_id, inputs, exc)
-        mw.store.release(op_id)  # outcome unknown: the journal keeps it "sent" for recovery
-        raise
-    except DefinitelyFailed as exc:
-        _release(mw, op_id, inputs, exc)
-        raise
-    except BaseException:
-        mw.store.release(op_id)
-        raise
+    except BaseException as exc:
+        # 20004/20006/11001/11002/...: the melt quote's state decides, never the code (core.wallet.settle).
+        settled = await after_failure(mw, op_id, exc, own_inputs=inputs, outputs=blanks)
+        if settled is None:
+            raise
+        raise_unsettled(settled, exc)
+        return _finished_melt(mw, op_id, prepared)
     failpoint(f"{kind}:after_response")
     try:
         return finish_melt(mw, op_id, prepared.unit, inputs, blanks, result)
@@ -137,10 +134,13 @@ async def execute_melt(
         mw.store.release(op_id)
 
 
-def _release(mw: MintWallet, op_id: str, inputs: list[Proof], error: Exception) -> None:
-    with mw.store.atomic():
-        mw.store.set_proof_state([p.secret for p in inputs], "unspent")
-        mw.store.update_operation(op_id, state="failed", error=str(error))
+def _finished_melt(mw: MintWallet, op_id: str, prepared: PreparedMelt) -> MeltResult:
+    """The result of a melt the mint's records finished after it refused the melt call."""
+    op = mw.store.get_operation(op_id)
+    change = sum(p.amount for p in mw.store.proofs(operation_id=op_id, states=("unspent",)))
+    preimage = op.data.get("preimage") if op else None
+    fee = op.fee if op else 0
+    return MeltResult(True, False, prepared.amount, fee, preimage, change, op_id)
 
 
 def finish_melt(
@@ -168,5 +168,5 @@ def finish_melt(
         )
     # UNPAID after a melt call: the payment failed and the mint did not keep the inputs.
     failure = DefinitelyFailed("the mint could not pay the invoice; nothing was spent")
-    _release(mw, op_id, inputs, failure)
+    release_inputs(mw, op_id, inputs, failure)
     raise failure

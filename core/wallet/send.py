@@ -25,9 +25,10 @@ from core.recovery.failpoints import failpoint
 from core.wallet.context import MintWallet
 from core.wallet.outputs import PreparedOutput, prepare_outputs
 from core.wallet.selection import select_exact, select_for_amount
-from core.wallet.swap import run_swap
+from core.wallet.settle import raise_unsettled
+from core.wallet.swap import SwapRefused, run_swap
 
-__all__ = ["LockOptions", "SendResult", "record_sent_token", "send_token"]
+__all__ = ["LockOptions", "SendResult", "finished_send", "record_sent_token", "send_token"]
 
 
 @dataclass(frozen=True)
@@ -90,6 +91,15 @@ def _finish(mw: MintWallet, op_id: str, unit: str, sent: list[Proof], amount: in
     return SendResult(token=token, amount=amount, fee=fee, operation_id=op_id, proofs=tuple(sent))
 
 
+def finished_send(mw: MintWallet, op_id: str, unit: str, amount: int, fee: int, memo: str) -> SendResult:
+    """The result of a send the mint's records finished (recovery stored the proofs and the token)."""
+    sent = mw.store.proofs(operation_id=op_id, states=("pending",))
+    token = next((t.token for t in mw.store.exported_tokens() if t.operation_id == op_id), None)
+    if token is None:
+        token = record_sent_token(mw, op_id, unit, sent, amount, memo)
+    return SendResult(token=token, amount=amount, fee=fee, operation_id=op_id, proofs=tuple(sent))
+
+
 async def send_token(
     mw: MintWallet, amount: int, unit: str, *, offline: bool = False, lock: LockOptions | None = None, memo: str = ""
 ) -> SendResult:
@@ -146,7 +156,11 @@ async def send_token(
         mw.store.reserve_proofs([p.secret for p in inputs], op_id)
         mw.store.update_operation(op_id, fee=fee)
     failpoint("send:after_prepare")
-    new_proofs = await run_swap(mw, op_id, "send", inputs, outputs, own_inputs=True)
+    try:
+        new_proofs = await run_swap(mw, op_id, "send", inputs, outputs, own_inputs=True)
+    except SwapRefused as refused:
+        raise_unsettled(refused.settled, refused.cause)
+        return finished_send(mw, op_id, unit, amount, fee, memo)
     sent = [p for p in new_proofs if p.secret in send_secrets]
     kept = [p for p in new_proofs if p.secret not in send_secrets]
     with mw.store.atomic():

@@ -378,9 +378,10 @@ class WalletService:
         token = tokens.decode_token(text)
         mw = await self.wallet_for(token.mint)
         result = await receive_token(mw, token, kind="reclaim")
-        secrets = [p.secret for p in token.proofs]
+        held = self.store.proofs_by_secrets([p.secret for p in token.proofs])
+        secrets = [secret for secret, (_proof, state) in held.items() if state == "pending"]
         with self.store.atomic():
-            self.store.set_proof_state(secrets, "spent")
+            self.store.move_proofs(secrets, owner=None, expect=("pending",), to="spent")
             for exported in self.store.exported_tokens():
                 if exported.token.strip() == text.strip():
                     self.store.set_exported_token_state(exported.id, "reclaimed")

@@ -8,20 +8,63 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Any, Protocol
 
+from core.errors import StorageError
 from core.protocol.models import Proof
 
 __all__ = [
+    "OPERATION_TRANSITIONS",
     "BalanceRow",
     "ExportedToken",
     "FailedTransaction",
     "MintQuoteRecord",
     "OperationRecord",
+    "OperationState",
+    "ProofState",
+    "StaleState",
     "StoredKeyset",
     "StoredMint",
     "WalletStore",
 ]
+
+
+class ProofState(StrEnum):
+    UNSPENT = "unspent"  # spendable, owned by no operation
+    RESERVED = "reserved"  # an operation's inputs, request not settled yet
+    PENDING = "pending"  # sent in a token (until claimed) or an input of a melt pending at the mint
+    SPENT = "spent"
+
+
+class OperationState(StrEnum):
+    PREPARED = "prepared"  # written, no request sent
+    SENT = "sent"  # the request may have reached the mint
+    PENDING = "pending"  # the mint says it is in flight (a Lightning payment)
+    DONE = "done"
+    FAILED = "failed"  # nothing happened (the mint's answer proved it): inputs released
+    ROLLED_BACK = "rolled_back"  # recovery found nothing happened: inputs released
+    NEEDS_REVIEW = "needs_review"  # the mint's records do not add up: a person looks
+
+
+# Which states an operation may move to a state from (the compare-and-set of ``update_operation``). A finished entry
+# (done/failed/rolled_back) never moves again, except "rolled back" → "failed" (both mean nothing happened).
+_OPEN = frozenset({OperationState.PREPARED, OperationState.SENT, OperationState.PENDING, OperationState.NEEDS_REVIEW})
+OPERATION_TRANSITIONS: dict[OperationState, frozenset[OperationState]] = {
+    OperationState.PREPARED: frozenset({OperationState.PREPARED}),
+    OperationState.SENT: frozenset({OperationState.PREPARED, OperationState.SENT, OperationState.NEEDS_REVIEW}),
+    OperationState.PENDING: _OPEN,
+    OperationState.DONE: _OPEN,
+    OperationState.FAILED: _OPEN | {OperationState.ROLLED_BACK},
+    OperationState.ROLLED_BACK: _OPEN,
+    OperationState.NEEDS_REVIEW: _OPEN,
+}
+
+
+class StaleState(StorageError):
+    """A compare-and-set found another state (or owner, or version) than expected: someone else changed it."""
+
+    code = "stale-state"
 
 
 @dataclass(frozen=True)
@@ -60,12 +103,13 @@ class OperationRecord:
     unit: str
     amount: int
     fee: int
-    state: str
+    state: OperationState
     data: dict[str, Any]
     memo: str
     error: str
     created_at: float
     updated_at: float
+    version: int = 0
 
 
 @dataclass(frozen=True)
@@ -160,8 +204,19 @@ class WalletStore(Protocol):
     ) -> list[Proof]: ...
     def proofs_by_secrets(self, secrets: Sequence[str]) -> dict[str, tuple[Proof, str]]: ...
     def proof_ys(self, secrets: Sequence[str]) -> dict[str, str]: ...
-    def reserve_proofs(self, secrets: Sequence[str], operation_id: str) -> None: ...
-    def set_proof_state(self, secrets: Sequence[str], state: str, *, operation_id: str | None = None) -> None: ...
+    def proof_owners(self, secrets: Sequence[str]) -> dict[str, str | None]: ...
+    def reserve_proofs(self, secrets: Sequence[str], operation_id: str, *, state: str = "reserved") -> None: ...
+    def move_proofs(
+        self, secrets: Sequence[str], *, owner: str | None, expect: Sequence[str], to: str, new_owner: str | None = ...
+    ) -> None: ...
+    def set_proof_state(
+        self,
+        secrets: Sequence[str],
+        state: str,
+        *,
+        operation_id: str | None = None,
+        expect: Sequence[str] | None = None,
+    ) -> None: ...
     def balances(self) -> list[BalanceRow]: ...
 
     def save_mint_quote(
@@ -204,7 +259,9 @@ class WalletStore(Protocol):
         amount: int | None = None,
         fee: int | None = None,
         error: str | None = None,
-    ) -> None: ...
+        expect: Sequence[str] | None = None,
+        version: int | None = None,
+    ) -> OperationRecord: ...
     def release(self, op_id: str) -> None: ...
     def get_operation(self, op_id: str) -> OperationRecord | None: ...
     def operations(

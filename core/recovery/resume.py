@@ -49,8 +49,7 @@ def _own_inputs(mw: MintWallet, op: OperationRecord) -> list[Proof]:
 def _roll_back(mw: MintWallet, op: OperationRecord, why: str) -> Outcome:
     with mw.store.atomic():
         own = [p.secret for p in _own_inputs(mw, op)]
-        if own:
-            mw.store.set_proof_state(own, "unspent")
+        mw.store.move_proofs(own, owner=op.id, expect=("reserved", "pending"), to="unspent")
         mw.store.update_operation(op.id, state="rolled_back", error=why)
     return Outcome("rolled_back", why)
 
@@ -163,6 +162,9 @@ async def _resume_swap(mw: MintWallet, op: OperationRecord) -> Outcome:
         try:
             signatures = await mw.client.post_swap(inputs, [o.blinded_message() for o in outputs])
         except MintRejected as exc:
+            if exc.verdict is not Verdict.NOTHING_HAPPENED and await _swap_untouched(mw, outputs, inputs):
+                # The code proves nothing, but the mint's records do: our outputs unsigned, the inputs unspent.
+                return _roll_back(mw, op, f"the mint refused the swap ({exc}); its records show nothing happened")
             return _refused_again(mw, op, exc)
         _finish_swap(mw, op, unblind_signatures(outputs, signatures, mw.keychain.keys_map()))
         return Outcome("finished", f"{op.kind} of {op.amount} {op.unit} completed (request sent again)")
@@ -172,6 +174,14 @@ async def _resume_swap(mw: MintWallet, op: OperationRecord) -> Outcome:
         mw.store.update_operation(op.id, state="failed", error="the token was spent by someone else")
         return Outcome("rolled_back", "the token was spent by someone else: nothing received")
     return _mark(mw, op, "needs_review", "our inputs are spent but the mint signed none of our outputs")
+
+
+async def _swap_untouched(mw: MintWallet, outputs: Sequence[PreparedOutput], inputs: Sequence[Proof]) -> bool:
+    """NUT-09 and NUT-07 after a refusal: none of our outputs signed, every input unspent (not pending)."""
+    if await _restore_signed(mw, outputs):
+        return False
+    states = await proof_states(mw, inputs)
+    return bool(states) and all(s == "UNSPENT" for s in states.values())
 
 
 def _swap_inputs(mw: MintWallet, op: OperationRecord) -> list[Proof]:
@@ -188,7 +198,7 @@ def _finish_swap(mw: MintWallet, op: OperationRecord, proofs: list[Proof]) -> No
     kept = [p for p in proofs if p.secret not in send_secrets]
     with mw.store.atomic():
         if op.kind == "send":
-            mw.store.set_proof_state(_input_secrets(op), "spent")
+            mw.store.move_proofs(_input_secrets(op), owner=op.id, expect=("reserved", "pending"), to="spent")
         mw.store_proofs(kept, op.unit, op_id=op.id)
         if sent:
             mw.store_proofs(sent, op.unit, state="pending", op_id=op.id)
@@ -211,7 +221,7 @@ async def _resume_melt(mw: MintWallet, op: OperationRecord) -> Outcome:
         return Outcome("finished", f"paid {result.amount} {op.unit}, fee {result.fee}")
     if quote.state == "PENDING":
         with mw.store.atomic():
-            mw.store.set_proof_state([p.secret for p in inputs], "pending", operation_id=op.id)
+            mw.store.move_proofs([p.secret for p in inputs], owner=op.id, expect=("reserved", "pending"), to="pending")
             mw.store.update_operation(op.id, state="pending")
         return Outcome("pending", "the Lightning payment is still pending at the mint")
     states = await proof_states(mw, inputs)

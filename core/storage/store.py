@@ -13,18 +13,23 @@ import time
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from typing import Any
+from contextvars import ContextVar
+from typing import Any, cast
 
-from sqlalchemy import func, select, update
+from sqlalchemy import ColumnElement, Table, func, select, update
 from sqlalchemy.orm import Session
 
 from core.errors import StorageError
 from core.ports.storage import (
+    OPERATION_TRANSITIONS,
     BalanceRow,
     ExportedToken,
     FailedTransaction,
     MintQuoteRecord,
     OperationRecord,
+    OperationState,
+    ProofState,
+    StaleState,
     StoredKeyset,
     StoredMint,
 )
@@ -44,9 +49,16 @@ from core.storage.models import (
 
 __all__ = ["Store"]
 
-PROOF_STATES = ("unspent", "reserved", "pending", "spent")
+PROOF_STATES = tuple(ProofState)
 # Operation states nobody is actively working on (recovery may look at "pending" ones: a melt in flight at the mint).
 RESTING_STATES = ("done", "failed", "rolled_back", "pending", "needs_review")
+# What a proof may be moved to a state from, when the caller names no expectation (``set_proof_state``).
+_DEFAULT_FROM: dict[str, tuple[str, ...]] = {
+    ProofState.UNSPENT: (ProofState.RESERVED, ProofState.PENDING),
+    ProofState.RESERVED: (ProofState.UNSPENT,),
+    ProofState.PENDING: (ProofState.UNSPENT, ProofState.RESERVED, ProofState.PENDING),
+    ProofState.SPENT: (ProofState.UNSPENT, ProofState.RESERVED, ProofState.PENDING),
+}
 
 
 def _now() -> float:
@@ -66,19 +78,22 @@ def _operation_from_row(row: OperationRow) -> OperationRecord:
         unit=row.unit,
         amount=row.amount,
         fee=row.fee,
-        state=row.state,
+        state=OperationState(row.state),
         data=json.loads(row.data_json),
         memo=row.memo,
         error=row.error,
         created_at=row.created_at,
         updated_at=row.updated_at,
+        version=row.version or 0,
     )
 
 
 class Store:
     def __init__(self, db: Database) -> None:
         self.db = db
-        self._atomic: Session | None = None
+        # The open ``atomic()`` transaction belongs to the task (unit of work) that opened it, never to the shared
+        # store: another task's writes must not join it, or commit/roll back with it.
+        self._tx: ContextVar[Session | None] = ContextVar(f"nutdesk-store-tx-{id(self)}", default=None)
         # Where the exchange rate of the moment comes from ((fiat per BTC, currency) or None): each new operation
         # records it, so reports value every entry at the rate of its own time. Set by a front end with rates.
         self.fiat_quote: Callable[[], tuple[float, str] | None] | None = None
@@ -91,25 +106,38 @@ class Store:
 
     @contextmanager
     def atomic(self) -> Iterator[None]:
-        """Group writes into one transaction (nesting joins the outer one)."""
-        if self._atomic is not None:
+        """Group writes into one transaction (nesting joins the outer one).
+
+        On SQLite the transaction starts with ``BEGIN IMMEDIATE``: it takes the write lock first (waiting up to the
+        busy timeout for another process), so what it reads cannot change before it writes — two processes
+        selecting proofs take turns instead of picking the same ones.
+        """
+        if self._tx.get() is not None:
             yield
             return
         with self.db.session() as session:
-            self._atomic = session
+            if self.db.url.startswith("sqlite"):
+                session.connection().exec_driver_sql("BEGIN IMMEDIATE")
+            token = self._tx.set(session)
             try:
                 yield
             finally:
-                self._atomic = None
+                self._tx.reset(token)
 
     @contextmanager
     def _session(self) -> Iterator[Session]:
-        if self._atomic is not None:
-            yield self._atomic
-            self._atomic.flush()
+        current = self._tx.get()
+        if current is not None:
+            yield current
+            current.flush()
             return
         with self.db.session() as session:
             yield session
+
+    @property
+    def in_transaction(self) -> bool:
+        """True inside this task's ``atomic()`` block."""
+        return self._tx.get() is not None
 
     def close(self) -> None:
         self.db.close()
@@ -229,24 +257,29 @@ class Store:
         return StoredKeyset(r.id, r.mint_url, r.unit, r.active, r.input_fee_ppk, r.final_expiry, keys, r.counter)
 
     def reserve_counters(self, keyset_id: str, count: int) -> int:
-        """Advance the keyset's counter by ``count`` and commit; return the first reserved value.
+        """Advance the keyset's counter by ``count`` in one statement and return the first reserved value.
 
-        Committed on its own, even inside ``atomic()``: a counter once handed out must never be
-        handed out again, whatever happens to the operation that asked for it.
+        ``UPDATE … RETURNING`` reads and advances at once, so two processes can never get the same values. Outside
+        ``atomic()`` it commits on its own: a counter once handed out is never handed out again. Inside, it joins
+        the open transaction (a separate one would wait for this task's own write lock).
         """
-        with self.db.session() as s:
-            row = s.get(KeysetRow, keyset_id)
-            if row is None:
+        table = cast(Table, KeysetRow.__table__)
+        with self._session() as s:
+            end = s.execute(
+                update(table)
+                .where(table.c.id == keyset_id)
+                .values(counter=table.c.counter + count)
+                .returning(table.c.counter)
+            ).scalar_one_or_none()
+            if end is None:
                 raise StorageError(f"unknown keyset {keyset_id}")
-            start = row.counter
-            row.counter = start + count
-            return start
+            return int(end) - count
 
     def bump_counter(self, keyset_id: str, at_least: int) -> None:
-        with self.db.session() as s:
-            row = s.get(KeysetRow, keyset_id)
-            if row is not None and row.counter < at_least:
-                row.counter = at_least
+        """Move the counter up to ``at_least`` (never down), in one statement."""
+        table = cast(Table, KeysetRow.__table__)
+        with self._session() as s:
+            s.execute(update(table).where(table.c.id == keyset_id, table.c.counter < at_least).values(counter=at_least))
 
     # --- proofs --------------------------------------------------------------------------------
 
@@ -309,32 +342,82 @@ class Store:
             rows = s.scalars(select(ProofRow).where(ProofRow.secret.in_(secrets))).all()
             return {r.secret: (_proof_from_row(r), r.state) for r in rows}
 
+    def proof_owners(self, secrets: Sequence[str]) -> dict[str, str | None]:
+        """secret → the operation that owns it (None: nobody)."""
+        with self._session() as s:
+            rows = s.execute(select(ProofRow.secret, ProofRow.operation_id).where(ProofRow.secret.in_(secrets))).all()
+            return {secret: owner for secret, owner in rows}
+
     def proof_ys(self, secrets: Sequence[str]) -> dict[str, str]:
         with self._session() as s:
             rows = s.execute(select(ProofRow.secret, ProofRow.y).where(ProofRow.secret.in_(secrets))).all()
             return {secret: y for secret, y in rows}
 
-    def reserve_proofs(self, secrets: Sequence[str], operation_id: str) -> None:
-        """unspent → reserved for ``operation_id``; fails if any of them is not unspent any more."""
-        with self._session() as s:
-            result = s.execute(
-                update(ProofRow)
-                .where(ProofRow.secret.in_(secrets), ProofRow.state == "unspent")
-                .values(state="reserved", operation_id=operation_id, updated_at=_now())
-            )
-            if result.rowcount != len(set(secrets)):  # type: ignore[attr-defined]
-                raise StorageError("some proofs are no longer available (used by another operation)")
+    def reserve_proofs(self, secrets: Sequence[str], operation_id: str, *, state: str = "reserved") -> None:
+        """unspent → ``state`` (reserved, or pending for a token made of existing proofs) for ``operation_id``.
 
-    def set_proof_state(self, secrets: Sequence[str], state: str, *, operation_id: str | None = None) -> None:
-        if state not in PROOF_STATES:
-            raise ValueError(state)
+        All or nothing: if any of them is not unspent any more, nothing changes and ``StaleState`` is raised.
+        """
+        self.move_proofs(secrets, owner=None, expect=(ProofState.UNSPENT,), to=state, new_owner=operation_id)
+
+    def move_proofs(
+        self,
+        secrets: Sequence[str],
+        *,
+        owner: str | None,
+        expect: Sequence[str],
+        to: str,
+        new_owner: str | None = None,
+    ) -> None:
+        """Compare-and-set: move every one of ``secrets`` from a state in ``expect`` to ``to``.
+
+        ``owner`` (when given) must own each of them; ``new_owner`` (when given) owns them afterwards; unspent proofs
+        are owned by nobody. Every row must match, else nothing changes (the transaction rolls back) and
+        ``StaleState`` says another operation or process got there first.
+        """
+        wanted = set(secrets)
+        if not wanted:
+            return
+        target = ProofState(to)
+        values: dict[str, Any] = {"state": target.value, "updated_at": _now()}
+        if target is ProofState.UNSPENT:
+            values["operation_id"] = None
+        elif new_owner is not None:
+            values["operation_id"] = new_owner
+        table = cast(Table, ProofRow.__table__)
+        condition: list[ColumnElement[bool]] = [
+            table.c.secret.in_(wanted),
+            table.c.state.in_([ProofState(e).value for e in expect]),
+        ]
+        if owner is not None:
+            condition.append(table.c.operation_id == owner)
         with self._session() as s:
-            values: dict[str, Any] = {"state": state, "updated_at": _now()}
-            if state == "unspent":
-                values["operation_id"] = None
-            elif operation_id is not None:
-                values["operation_id"] = operation_id
-            s.execute(update(ProofRow).where(ProofRow.secret.in_(secrets)).values(**values))
+            result = s.execute(update(table).where(*condition).values(**values))
+            if result.rowcount != len(wanted):  # type: ignore[attr-defined]
+                raise StaleState(
+                    f"{len(wanted) - result.rowcount} of {len(wanted)} proofs are no longer "  # type: ignore[attr-defined]
+                    f"{'/'.join(expect)}{f' for operation {owner}' if owner else ''} (another operation used them)"
+                )
+
+    def set_proof_state(
+        self,
+        secrets: Sequence[str],
+        state: str,
+        *,
+        operation_id: str | None = None,
+        expect: Sequence[str] | None = None,
+    ) -> None:
+        """``move_proofs`` with the usual expectation for ``state`` (``expect`` narrows it).
+
+        ``operation_id`` names the owner the proofs must have — except when reserving or making pending from
+        unspent, where it is the new owner.
+        """
+        target = ProofState(state)
+        expected = tuple(expect) if expect is not None else _DEFAULT_FROM[target]
+        if target in (ProofState.RESERVED, ProofState.PENDING) and ProofState.UNSPENT in expected:
+            self.move_proofs(secrets, owner=None, expect=expected, to=target, new_owner=operation_id)
+        else:
+            self.move_proofs(secrets, owner=operation_id, expect=expected, to=target)
 
     def balances(self) -> list[BalanceRow]:
         with self._session() as s:
@@ -457,6 +540,7 @@ class Store:
                     error="",
                     created_at=now,
                     updated_at=now,
+                    version=0,
                 )
             )
         return op_id
@@ -470,27 +554,58 @@ class Store:
         amount: int | None = None,
         fee: int | None = None,
         error: str | None = None,
-    ) -> None:
-        """Change an operation; ``data`` is merged into the stored data."""
-        with self._session() as s:
-            row = s.get(OperationRow, op_id)
-            if row is None:
-                raise StorageError(f"unknown operation {op_id}")
-            if state is not None:
-                row.state = state
-                if state in RESTING_STATES:
-                    self.in_flight.discard(op_id)
-            if data is not None:
-                merged = json.loads(row.data_json)
-                merged.update(data)
-                row.data_json = json.dumps(merged)
-            if amount is not None:
-                row.amount = amount
-            if fee is not None:
-                row.fee = fee
-            if error is not None:
-                row.error = error
-            row.updated_at = _now()
+        expect: Sequence[str] | None = None,
+        version: int | None = None,
+    ) -> OperationRecord:
+        """Change an operation by compare-and-set; ``data`` is merged into the stored data.
+
+        A new ``state`` must be reachable from the current one (``OPERATION_TRANSITIONS``; ``expect`` narrows the
+        states it may come from); ``version`` (when given) must be the current version. Each change bumps the
+        version. A mismatch raises ``StaleState``: another task or process changed the operation first.
+        """
+        target = OperationState(state) if state is not None else None
+        allowed: set[str] | None = None
+        if target is not None:
+            allowed = {str(x) for x in OPERATION_TRANSITIONS[target]}
+        if expect is not None:
+            allowed = {str(OperationState(x)) for x in expect} & allowed if allowed is not None else set(expect)
+        table = cast(Table, OperationRow.__table__)
+        for _attempt in range(8):
+            with self._session() as s:
+                row = s.execute(select(table).where(table.c.id == op_id)).one_or_none()
+                if row is None:
+                    raise StorageError(f"unknown operation {op_id}")
+                if version is not None and row.version != version:
+                    raise StaleState(f"operation {op_id} changed (version {row.version}, expected {version})")
+                if allowed is not None and row.state not in allowed:
+                    raise StaleState(
+                        f"operation {op_id} is {row.state}; it cannot become {state or 'changed'} from there "
+                        "(another task or process moved it)"
+                    )
+                values: dict[str, Any] = {"updated_at": _now(), "version": row.version + 1}
+                if target is not None:
+                    values["state"] = target.value
+                if data is not None:
+                    values["data_json"] = json.dumps({**json.loads(row.data_json), **data})
+                if amount is not None:
+                    values["amount"] = amount
+                if fee is not None:
+                    values["fee"] = fee
+                if error is not None:
+                    values["error"] = error
+                result = s.execute(
+                    update(table).where(table.c.id == op_id, table.c.version == row.version).values(**values)
+                )
+                if result.rowcount == 1:  # type: ignore[attr-defined]
+                    if target is not None and target in RESTING_STATES:
+                        self.in_flight.discard(op_id)
+                    fresh = s.scalars(
+                        select(OperationRow).where(OperationRow.id == op_id).execution_options(populate_existing=True)
+                    ).one()
+                    return _operation_from_row(fresh)
+            if version is not None:
+                break
+        raise StaleState(f"operation {op_id} kept changing under this update")
 
     def release(self, op_id: str) -> None:
         """The code running ``op_id`` stopped (it raised): from now on recovery may resume it."""

@@ -19,6 +19,7 @@ from core.protocol.fees import blank_output_count
 from core.protocol.models import Proof
 from core.recovery.failpoints import failpoint
 from core.wallet.context import MintWallet
+from core.wallet.inputs import with_reserved_inputs
 from core.wallet.outputs import PreparedOutput, prepare_outputs, unblind_signatures
 from core.wallet.selection import select_for_amount
 from core.wallet.settle import after_failure, raise_unsettled, release_inputs
@@ -95,26 +96,9 @@ async def execute_melt(
     mw: MintWallet, prepared: PreparedMelt, *, kind: str = "melt", memo: str = "", extra: dict[str, Any] | None = None
 ) -> MeltResult:
     """Melt ``prepared``; ``extra`` is kept in the journal entry (a transfer notes its destination quote)."""
-    inputs = list(prepared.inputs)
-    keyset = mw.keychain.active(prepared.unit)
-    overpaid = sum(p.amount for p in inputs) - prepared.amount - prepared.input_fee
-    blanks = prepare_outputs(mw.store, mw.seed, keyset.id, [0] * blank_output_count(overpaid))
-    op_id = mw.store.create_operation(
-        kind=kind,
-        mint_url=mw.url,
-        unit=prepared.unit,
-        amount=prepared.amount,
-        memo=memo,
-        data={
-            "quote": prepared.quote.quote,
-            "request": prepared.quote.request,
-            "inputs": [p.secret for p in inputs],
-            "outputs": [o.to_dict() for o in blanks],
-            **(extra or {}),
-        },
+    op_id, inputs, blanks = await with_reserved_inputs(
+        mw, prepared.unit, lambda available: _journal_melt(mw, prepared, available, kind, memo, extra or {})
     )
-    with mw.store.atomic():
-        mw.store.reserve_proofs([p.secret for p in inputs], op_id)
     failpoint(f"{kind}:after_prepare")
     mw.store.update_operation(op_id, state="sent")
     failpoint(f"{kind}:after_sent")
@@ -132,6 +116,42 @@ async def execute_melt(
         return finish_melt(mw, op_id, prepared.unit, inputs, blanks, result)
     finally:
         mw.store.release(op_id)
+
+
+def _journal_melt(
+    mw: MintWallet, prepared: PreparedMelt, available: list[Proof], kind: str, memo: str, extra: dict[str, Any]
+) -> tuple[str, list[Proof], list[PreparedOutput]]:
+    """Reserve the inputs (the prepared ones, or others when another command took some meanwhile), the blank
+    outputs' counters and the journal entry, in the caller's transaction."""
+    free = {p.secret for p in available}
+    inputs = list(prepared.inputs)
+    if not all(p.secret in free for p in inputs):
+        inputs, _fee = select_for_amount(
+            available,
+            prepared.amount + prepared.fee_reserve,
+            fee_ppk=mw.keychain.fee_ppk,
+            is_active=mw.keychain.is_active,
+            unit=prepared.unit,
+        )
+    keyset = mw.keychain.active(prepared.unit)
+    overpaid = sum(p.amount for p in inputs) - prepared.amount - mw.fee_for(inputs)
+    blanks = prepare_outputs(mw.store, mw.seed, keyset.id, [0] * blank_output_count(overpaid))
+    op_id = mw.store.create_operation(
+        kind=kind,
+        mint_url=mw.url,
+        unit=prepared.unit,
+        amount=prepared.amount,
+        memo=memo,
+        data={
+            "quote": prepared.quote.quote,
+            "request": prepared.quote.request,
+            "inputs": [p.secret for p in inputs],
+            "outputs": [o.to_dict() for o in blanks],
+            **extra,
+        },
+    )
+    mw.store.reserve_proofs([p.secret for p in inputs], op_id)
+    return op_id, inputs, blanks
 
 
 def _finished_melt(mw: MintWallet, op_id: str, prepared: PreparedMelt) -> MeltResult:
@@ -153,14 +173,14 @@ def finish_melt(
         change_amount = sum(p.amount for p in change)
         fee = total_in - result.amount - change_amount
         with mw.store.atomic():
-            mw.store.set_proof_state([p.secret for p in inputs], "spent")
+            mw.store.move_proofs([p.secret for p in inputs], owner=op_id, expect=("reserved", "pending"), to="spent")
             mw.store_proofs(change, unit, op_id=op_id)
             mw.store.set_melt_quote_state(result.quote, "PAID", result.payment_preimage)
             mw.store.update_operation(op_id, state="done", fee=fee, data={"preimage": result.payment_preimage})
         return MeltResult(True, False, result.amount, fee, result.payment_preimage, change_amount, op_id)
     if result.state == "PENDING":
         with mw.store.atomic():
-            mw.store.set_proof_state([p.secret for p in inputs], "pending", operation_id=op_id)
+            mw.store.move_proofs([p.secret for p in inputs], owner=op_id, expect=("reserved", "pending"), to="pending")
             mw.store.set_melt_quote_state(result.quote, "PENDING")
             mw.store.update_operation(op_id, state="pending")
         raise PaymentPending(

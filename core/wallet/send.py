@@ -23,6 +23,7 @@ from core.protocol.p2pk import make_p2pk_secret
 from core.protocol.tokens import Token
 from core.recovery.failpoints import failpoint
 from core.wallet.context import MintWallet
+from core.wallet.inputs import with_reserved_inputs
 from core.wallet.outputs import PreparedOutput, prepare_outputs
 from core.wallet.selection import select_exact, select_for_amount
 from core.wallet.settle import raise_unsettled
@@ -100,30 +101,29 @@ def finished_send(mw: MintWallet, op_id: str, unit: str, amount: int, fee: int, 
     return SendResult(token=token, amount=amount, fee=fee, operation_id=op_id, proofs=tuple(sent))
 
 
-async def send_token(
-    mw: MintWallet, amount: int, unit: str, *, offline: bool = False, lock: LockOptions | None = None, memo: str = ""
-) -> SendResult:
-    available = mw.store.proofs(mint_url=mw.url, unit=unit)
-    if not lock:
-        exact = select_exact(available, amount, is_active=mw.keychain.is_active)
-        if exact is not None:
-            # No swap needed: the exact proofs become the token, no fee, no request.
-            op_id = mw.store.create_operation(
-                kind="send",
-                mint_url=mw.url,
-                unit=unit,
-                amount=amount,
-                memo=memo,
-                data={"inputs": [p.secret for p in exact], "offline": True},
-            )
-            with mw.store.atomic():
-                mw.store.set_proof_state([p.secret for p in exact], "pending", operation_id=op_id)
-                mw.store.update_operation(op_id, state="done")
-                return _finish(mw, op_id, unit, exact, amount, 0, memo)
-    if offline:
-        raise InsufficientBalance(
-            f"no combination of existing proofs makes exactly {amount} {unit}: send online (the mint splits them)"
-        )
+def _try_exact(mw: MintWallet, available: list[Proof], amount: int, unit: str, memo: str) -> SendResult | None:
+    """Existing proofs summing exactly to ``amount`` become the token (no swap, no fee): reserved as pending for a
+    new journal entry, all or nothing, in the caller's transaction."""
+    exact = select_exact(available, amount, is_active=mw.keychain.is_active)
+    if exact is None:
+        return None
+    op_id = mw.store.create_operation(
+        kind="send",
+        mint_url=mw.url,
+        unit=unit,
+        amount=amount,
+        memo=memo,
+        data={"inputs": [p.secret for p in exact], "offline": True},
+    )
+    mw.store.reserve_proofs([p.secret for p in exact], op_id, state="pending")
+    mw.store.update_operation(op_id, state="done")
+    return _finish(mw, op_id, unit, exact, amount, 0, memo)
+
+
+def _prepare_swap(
+    mw: MintWallet, available: list[Proof], amount: int, unit: str, lock: LockOptions | None, memo: str
+) -> tuple[str, list[Proof], list[PreparedOutput], set[str], int]:
+    """Select inputs, reserve counters and inputs, and write the journal entry — one transaction (the caller's)."""
     inputs, fee = select_for_amount(
         available, amount, fee_ppk=mw.keychain.fee_ppk, is_active=mw.keychain.is_active, unit=unit
     )
@@ -152,9 +152,27 @@ async def send_token(
             "send_secrets": sorted(send_secrets),
         },
     )
-    with mw.store.atomic():
-        mw.store.reserve_proofs([p.secret for p in inputs], op_id)
-        mw.store.update_operation(op_id, fee=fee)
+    mw.store.reserve_proofs([p.secret for p in inputs], op_id)
+    mw.store.update_operation(op_id, fee=fee)
+    return op_id, inputs, outputs, send_secrets, fee
+
+
+async def send_token(
+    mw: MintWallet, amount: int, unit: str, *, offline: bool = False, lock: LockOptions | None = None, memo: str = ""
+) -> SendResult:
+    if not lock:
+        exact_result = await with_reserved_inputs(
+            mw, unit, lambda available: _try_exact(mw, available, amount, unit, memo)
+        )
+        if exact_result is not None:
+            return exact_result
+    if offline:
+        raise InsufficientBalance(
+            f"no combination of existing proofs makes exactly {amount} {unit}: send online (the mint splits them)"
+        )
+    op_id, inputs, outputs, send_secrets, fee = await with_reserved_inputs(
+        mw, unit, lambda available: _prepare_swap(mw, available, amount, unit, lock, memo)
+    )
     failpoint("send:after_prepare")
     try:
         new_proofs = await run_swap(mw, op_id, "send", inputs, outputs, own_inputs=True)
@@ -164,7 +182,7 @@ async def send_token(
     sent = [p for p in new_proofs if p.secret in send_secrets]
     kept = [p for p in new_proofs if p.secret not in send_secrets]
     with mw.store.atomic():
-        mw.store.set_proof_state([p.secret for p in inputs], "spent")
+        mw.store.move_proofs([p.secret for p in inputs], owner=op_id, expect=("reserved",), to="spent")
         mw.store_proofs(kept, unit, op_id=op_id)
         mw.store_proofs(sent, unit, state="pending", op_id=op_id)
         mw.store.update_operation(op_id, state="done")

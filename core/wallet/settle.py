@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from core.errors import (
+    MintRefused,
     MintRejected,
     MintUnreachable,
     OperationRolledBack,
@@ -40,7 +41,8 @@ def release_inputs(mw: MintWallet, op_id: str, own_inputs: Sequence[Proof], erro
     """The operation definitely failed: give its reserved inputs back and record why."""
     with mw.store.atomic():
         if own_inputs:
-            mw.store.set_proof_state([p.secret for p in own_inputs], "unspent")
+            secrets = [p.secret for p in own_inputs]
+            mw.store.move_proofs(secrets, owner=op_id, expect=("reserved", "pending"), to="unspent")
         mw.store.update_operation(op_id, state="failed", error=str(error))
 
 
@@ -92,9 +94,12 @@ async def after_failure(
                 f"the mint refused ({exc}) and could not be asked what happened ({unreachable}); "
                 "the operation is kept and recovery finishes it"
             ) from exc
-        if outcome.result == "rolled_back":
+        settled_op = mw.store.get_operation(op_id)
+        if outcome.result == "rolled_back" and settled_op is not None and settled_op.state == "rolled_back":
             # Settled while the user waits: to them this operation failed (recovery's own roll-backs say so).
-            mw.store.update_operation(op_id, state="failed", error=f"the mint refused ({exc}); {outcome.detail}")
+            mw.store.update_operation(
+                op_id, state="failed", error=f"the mint refused ({exc}); {outcome.detail}", version=settled_op.version
+            )
         if outcome.result in ("finished", "rolled_back"):
             return Settled(outcome.result, outcome.detail)
         if outcome.result == "pending" and op.kind in ("melt", "transfer"):
@@ -110,7 +115,10 @@ def raise_unsettled(settled: Settled, exc: BaseException) -> None:
     """A refused operation the mint's records rolled back: say so with the most useful error."""
     if settled.result == "finished":
         return
-    if verdict_of(exc) is Verdict.OUTPUTS_SIGNED and isinstance(exc, MintRejected):
-        # The counters were behind the mint: the caller may repair them and try again (nothing was spent).
-        raise exc
+    if isinstance(exc, MintRejected):
+        # Now proven by the mint's records, not by the code: a refusal where nothing happened. It keeps the mint's
+        # code, so a caller can still react to it (11003: repair the counters and try again).
+        raise MintRefused(
+            f"{exc} (nothing happened: {settled.detail})", mint_code=exc.mint_code, detail=exc.detail
+        ) from exc
     raise OperationRolledBack(f"the mint refused ({exc}); {settled.detail}") from exc

@@ -33,10 +33,11 @@ from core.storage.store import Store
 from core.wallet import check, issue, melt, restore
 from core.wallet.context import MintWallet
 from core.wallet.keychain import Keychain
+from core.wallet.melt import PreparedMelt
 from core.wallet.receive import ReceiveResult, receive_token
 from core.wallet.seed import decrypt_secret, encrypt_secret, is_encrypted, new_mnemonic, normalize_mnemonic
 from core.wallet.send import LockOptions, SendResult, send_token
-from core.wallet.transfer import TransferResult, transfer_between
+from core.wallet.transfer import TransferResult, run_transfer, transfer_between
 
 __all__ = ["LockOptions", "MintView", "ReceivePreview", "WalletService"]
 
@@ -364,6 +365,12 @@ class WalletService:
         source = await self.wallet_for(from_url)
         destination = await self.wallet_for(to_url)
         return await transfer_between(source, destination, amount, unit)
+
+    async def transfer_prepared(self, prepared: PreparedMelt, to_url: str, quote_id: str) -> TransferResult:
+        """Run a transfer whose melt at the source is ``prepared`` to pay ``to_url``'s mint quote ``quote_id``."""
+        source = await self.wallet_for(prepared.mint_url)
+        destination = await self.wallet_for(to_url)
+        return await run_transfer(source, destination, prepared, quote_id)
 
     async def check_pending(self) -> dict[str, int]:
         """NUT-07 sync of sent tokens at every mint holding pending ones; returns claimed amounts."""

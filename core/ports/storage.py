@@ -52,7 +52,7 @@ class OperationState(StrEnum):
 _OPEN = frozenset({OperationState.PREPARED, OperationState.SENT, OperationState.PENDING, OperationState.NEEDS_REVIEW})
 OPERATION_TRANSITIONS: dict[OperationState, frozenset[OperationState]] = {
     OperationState.PREPARED: frozenset({OperationState.PREPARED}),
-    OperationState.SENT: frozenset({OperationState.PREPARED, OperationState.SENT, OperationState.NEEDS_REVIEW}),
+    OperationState.SENT: _OPEN,  # a transfer's melt may finish from "pending": its mint step is still to come
     OperationState.PENDING: _OPEN,
     OperationState.DONE: _OPEN,
     OperationState.FAILED: _OPEN | {OperationState.ROLLED_BACK},

@@ -10,11 +10,11 @@ records it and retries later.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from core.errors import MintRejected, Verdict
+from core.errors import MintRejected, OperationUnresolved, Verdict
 from core.mint_client.types import MeltQuote
 from core.ports.storage import OperationRecord
 from core.protocol.models import Proof
@@ -24,10 +24,13 @@ from core.wallet.melt import finish_melt
 from core.wallet.outputs import PreparedOutput, unblind_signatures
 from core.wallet.send import record_sent_token
 from core.wallet.settle import advance_counters
+from core.wallet.transfer import finish_transfer
 
-__all__ = ["UNFINISHED_STATES", "Outcome", "resume_operation"]
+__all__ = ["UNFINISHED_STATES", "Outcome", "WalletFor", "resume_operation"]
 
 UNFINISHED_STATES = ("prepared", "sent", "pending")
+
+WalletFor = Callable[[str], Awaitable[MintWallet]]
 
 
 @dataclass(frozen=True)
@@ -69,11 +72,15 @@ async def _restore_signed(mw: MintWallet, outputs: Sequence[PreparedOutput]) -> 
     return unblind_signatures(matched, signatures, mw.keychain.keys_map())
 
 
-async def resume_operation(mw: MintWallet, op: OperationRecord) -> Outcome:
+async def resume_operation(mw: MintWallet, op: OperationRecord, *, wallet_for: WalletFor | None = None) -> Outcome:
+    """Resume ``op`` at ``mw`` (its mint). ``wallet_for`` opens another mint: a transfer's target, for its mint step;
+    without it, a transfer whose source has paid counts as finished here (its caller runs the mint step)."""
     if op.state == "prepared":
         return _roll_back(mw, op, "interrupted before any request reached the mint")
     if op.kind == "issue":
         return await _resume_issue(mw, op)
+    if op.kind == "transfer" and op.data.get("step") in ("melt", "mint"):
+        return await _resume_transfer(mw, op, wallet_for)
     if op.kind in ("melt", "transfer"):
         return await _resume_melt(mw, op)
     if op.kind in ("send", "receive", "reclaim", "sale"):  # a point-of-sale "sale" is a receive (core.api.pos)
@@ -88,7 +95,8 @@ async def _resume_issue(mw: MintWallet, op: OperationRecord) -> Outcome:
     if quote.state == "ISSUED":
         proofs = await _restore_signed(mw, outputs)
         if not proofs:
-            if any(o.data.get("quote") == quote_id for o in mw.store.operations(kinds=("issue",), states=("done",))):
+            done = mw.store.operations(kinds=("issue", "transfer"), states=("done",))
+            if any(quote_id in (o.data.get("quote"), o.data.get("dest_quote")) for o in done):
                 return _roll_back(mw, op, "the quote was issued to another operation of this wallet")
             return _mark(mw, op, "needs_review", "the mint says the quote was issued, but not to our outputs")
         advance_counters(mw, outputs)
@@ -119,6 +127,23 @@ async def _resume_issue(mw: MintWallet, op: OperationRecord) -> Outcome:
     if quote.state == "PENDING":
         return Outcome("pending", "the quote is pending at the mint")
     return _roll_back(mw, op, f"the quote is {quote.state}: nothing was minted")
+
+
+async def _resume_transfer(mw: MintWallet, op: OperationRecord, wallet_for: WalletFor | None) -> Outcome:
+    if op.data.get("step") == "melt":
+        melted = await _resume_melt(mw, op)
+        fresh = mw.store.get_operation(op.id)
+        if melted.result != "finished" or fresh is None or fresh.data.get("step") != "mint":
+            return melted
+        op = fresh
+    if wallet_for is None:
+        return Outcome("finished", "paid at the source; minting at the target next")
+    target = await wallet_for(str(op.data["dest_mint"]))
+    try:
+        minted = await finish_transfer(target, op.id)
+    except OperationUnresolved as exc:
+        return Outcome("pending", str(exc))
+    return Outcome("finished", f"moved {minted} {op.unit} to {target.url}")
 
 
 def _refused_again(mw: MintWallet, op: OperationRecord, exc: MintRejected) -> Outcome:

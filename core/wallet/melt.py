@@ -176,7 +176,14 @@ def finish_melt(
             mw.store.move_proofs([p.secret for p in inputs], owner=op_id, expect=("reserved", "pending"), to="spent")
             mw.store_proofs(change, unit, op_id=op_id)
             mw.store.set_melt_quote_state(result.quote, "PAID", result.payment_preimage)
-            mw.store.update_operation(op_id, state="done", fee=fee, data={"preimage": result.payment_preimage})
+            # A transfer's saga goes on to its mint step: the entry stays in flight until the target has issued.
+            saga = (op := mw.store.get_operation(op_id)) is not None and op.data.get("step") == "melt"
+            mw.store.update_operation(
+                op_id,
+                state="sent" if saga else "done",
+                fee=fee,
+                data={"preimage": result.payment_preimage, **({"step": "mint"} if saga else {})},
+            )
         return MeltResult(True, False, result.amount, fee, result.payment_preimage, change_amount, op_id)
     if result.state == "PENDING":
         with mw.store.atomic():

@@ -129,8 +129,10 @@ async def _mint_step(destination: MintWallet, op_id: str, quote_id: str, amount:
     try:
         signatures = await destination.client.post_mint(quote_id, messages, signature=signature)
     except MintRejected as exc:
-        if exc.verdict is Verdict.OUTPUTS_SIGNED:  # 20002/11003: perhaps our own earlier try
-            return await _restore_issued(destination, op_id, quote_id, outputs)
+        if exc.verdict is Verdict.OUTPUTS_SIGNED:  # 20002/11003: perhaps our own earlier try — ask the mint
+            again = await destination.client.get_mint_quote(quote_id)
+            if str(again.state) == "ISSUED":
+                return await _restore_issued(destination, op_id, quote_id, outputs)
         raise
     proofs = unblind_signatures(outputs, signatures, destination.keychain.keys_map())
     _finish(destination, op_id, quote_id, proofs)

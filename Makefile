@@ -1,6 +1,6 @@
 # The two commands of the README: `make run` opens the app, `make test` runs the whole suite.
 # Both install whatever is missing first (Debian libraries for Qt, the virtual environment, the test peers).
-.PHONY: run demo test lint screenshots dist clean
+.PHONY: run demo test lint screenshots wheel dist deb clean
 
 run:
 	@scripts/setup.sh app
@@ -27,10 +27,18 @@ screenshots:
 	.venv/bin/python -m scripts.screenshots
 	NUTDESK_SCREENSHOTS=1 .venv/bin/pytest -q -p no:cacheprovider tests/gui/test_analytics_view.py -k screenshots
 
+# Packages (README: "Installing"): the wheel, the PyInstaller folder (dist/nutdesk: a console nutdesk and a
+# windowed nutdesk-gui) and the Debian package built from it (dist/nutdesk_VERSION_ARCH.deb).
+wheel:
+	@scripts/setup.sh app
+	.venv/bin/python -m pip wheel -q --no-deps -w dist .
+
 dist:
 	@scripts/setup.sh app
-	.venv/bin/pip install -q "pyinstaller>=6.10"
 	.venv/bin/pyinstaller --noconfirm build.spec
+
+deb: dist
+	PYTHON=.venv/bin/python scripts/build_deb.sh
 
 clean:
 	rm -rf build dist .mypy_cache .ruff_cache .pytest_cache

@@ -10,7 +10,14 @@ __all__ = ["main"]
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    parser.add_argument(
+        "--smoke-test",
+        type=float,
+        metavar="SECONDS",
+        help="open the window, check its icons and About dialog, close it after SECONDS (packaging checks)",
+    )
+    args = parser.parse_args(argv)
     if args.command is None:
         from desktop.gui_main import run_gui
 

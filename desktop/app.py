@@ -14,17 +14,17 @@ from typing import Any
 
 import qasync
 from PySide6.QtCore import QSettings, QTimer
-from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
+from core.api import OwnerOnlyRotatingFileHandler
 from core.config import Config, default_data_dir
 from desktop.gui.errors import ErrorReporter, install_excepthook, loop_exception_handler
 from desktop.gui.palette import follow_system_scheme
+from desktop.resources import APP_ID, app_icon
 
 __all__ = ["NutdeskEventLoop", "configure_logging", "make_application", "run_app"]
 
 log = logging.getLogger("nutdesk")
-RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 
 
 class NutdeskEventLoop(qasync.QEventLoop):  # type: ignore[misc]
@@ -48,7 +48,7 @@ def configure_logging(logs_dir: Path, *, debug: bool = False) -> None:
     root.setLevel(logging.DEBUG if debug else logging.INFO)
     try:
         logs_dir.mkdir(parents=True, exist_ok=True)
-        handler: logging.Handler = logging.handlers.RotatingFileHandler(
+        handler: logging.Handler = OwnerOnlyRotatingFileHandler(
             logs_dir / "nutdesk.log", maxBytes=2_000_000, backupCount=3, encoding="utf-8"
         )
     except OSError:
@@ -65,13 +65,11 @@ def make_application() -> QApplication:
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setOrganizationName("Nutdesk")
     app.setApplicationName("Nutdesk")
-    app.setDesktopFileName("nutdesk")
+    app.setDesktopFileName(APP_ID)  # Wayland finds the taskbar icon through the desktop entry
     # The app's life is the coroutine's, not the windows': closing the first-run wizard (the only window at that
     # moment) must not quit Qt, which would stop the qasync loop under the running start-up coroutine.
     app.setQuitOnLastWindowClosed(False)
-    icon = RESOURCES / "icons" / "nutdesk.svg"
-    if icon.exists():
-        app.setWindowIcon(QIcon(str(icon)))
+    app.setWindowIcon(app_icon())
     follow_system_scheme(app)
     return app
 
@@ -97,8 +95,15 @@ async def _run(args: argparse.Namespace, reporter: ErrorReporter) -> int:
         config = _config_for(args)
         settings = QSettings()
     configure_logging(config.logs_dir, debug=args.debug)
-    session = Session(config, reporter, settings, demo=args.demo)
+    smoke_seconds = getattr(args, "smoke_test", None)
+    # A smoke test fetches no exchange rate: it checks the package, not the network.
+    session = Session(config, reporter, settings, demo=args.demo, fetch_rates=smoke_seconds is None)
     stop = _close_on_signals(session)
+    smoke = None
+    if smoke_seconds is not None:
+        from desktop.gui.smoke import SmokeTest
+
+        smoke = SmokeTest(session, smoke_seconds)
     try:
         if not await session.start():
             return 1
@@ -106,6 +111,9 @@ async def _run(args: argparse.Namespace, reporter: ErrorReporter) -> int:
         reporter.set_parent(lambda: session.window)
         session.show()
         await window.wait_closed()
+        if smoke is not None:
+            smoke.print_report()
+            return 0 if smoke.passed else 1
         return 0
     finally:
         stop()

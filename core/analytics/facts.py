@@ -3,7 +3,8 @@
 Parsing ``data_json`` (kilobytes of blinded outputs per entry) is what makes a report over a long history
 slow, so the facts of each done Lightning payment, sale and issue are copied into a narrow table by one SQL
 statement, incrementally: every operation changed since the last catch-up (``operations.updated_at``, with a
-safety margin for writes that committed late). Idempotent (``INSERT OR REPLACE``); the 0003 migration ran
+safety margin for writes that committed late). ``nd_open``/``nd_seal`` read through sealed columns of a
+password-protected wallet (``core.storage.sealed``). Idempotent (``INSERT OR REPLACE``); the 0003 migration ran
 the same statement over the history that existed then.
 
 Facts per operation: NUT-02 input fee (``ceil(Σ input_fee_ppk / 1000)`` over the input proofs the journal
@@ -29,19 +30,21 @@ SYNC_SQL = (
     "fiat_rate, fiat_currency, input_fee, fee_reserve, total_in, tip, internal) "
     "SELECT o.id, o.kind, o.mint_url, o.unit, o.created_at, o.amount, o.fee, o.fiat_rate, o.fiat_currency, "
     "CASE WHEN o.kind IN ('melt', 'transfer') THEN COALESCE(("
-    "  SELECT (SUM(COALESCE(k.input_fee_ppk, 0)) + 999) / 1000 FROM json_each(o.data_json, '$.inputs') AS j"
-    f"  JOIN proofs p ON p.secret = {_INPUT_SECRET} LEFT JOIN keysets k ON k.id = p.keyset_id), 0) "
+    "  SELECT (SUM(COALESCE(k.input_fee_ppk, 0)) + 999) / 1000 FROM json_each(nd_open(o.data_json), '$.inputs') AS j"
+    f"  JOIN proofs p ON p.secret = nd_seal('proofs.secret', {_INPUT_SECRET})"
+    "  LEFT JOIN keysets k ON k.id = p.keyset_id), 0) "
     "ELSE o.fee END, "
     "CASE WHEN o.kind IN ('melt', 'transfer') THEN COALESCE(("
-    "  SELECT mq.fee_reserve FROM melt_quotes mq WHERE mq.quote = json_extract(o.data_json, '$.quote')), 0) "
+    "  SELECT mq.fee_reserve FROM melt_quotes mq WHERE mq.quote = json_extract(nd_open(o.data_json), '$.quote')), 0) "
     "ELSE 0 END, "
     "CASE WHEN o.kind IN ('melt', 'transfer') THEN ("
-    "  SELECT SUM(p.amount) FROM json_each(o.data_json, '$.inputs') AS j"
-    f"  JOIN proofs p ON p.secret = {_INPUT_SECRET}) "
+    "  SELECT SUM(p.amount) FROM json_each(nd_open(o.data_json), '$.inputs') AS j"
+    f"  JOIN proofs p ON p.secret = nd_seal('proofs.secret', {_INPUT_SECRET})) "
     "ELSE NULL END, "
-    "CASE WHEN o.kind = 'sale' THEN COALESCE(CAST(json_extract(o.data_json, '$.tip') AS INTEGER), 0) ELSE 0 END, "
-    "CASE WHEN o.kind = 'issue' AND json_extract(o.data_json, '$.quote') IN "
-    "  (SELECT json_extract(t.data_json, '$.dest_quote') FROM operations t WHERE t.kind = 'transfer') "
+    "CASE WHEN o.kind = 'sale' THEN COALESCE(CAST(json_extract(nd_open(o.data_json), '$.tip') AS INTEGER), 0) "
+    "ELSE 0 END, "
+    "CASE WHEN o.kind = 'issue' AND json_extract(nd_open(o.data_json), '$.quote') IN "
+    "  (SELECT json_extract(nd_open(t.data_json), '$.dest_quote') FROM operations t WHERE t.kind = 'transfer') "
     "THEN 1 ELSE 0 END "
     "FROM operations o "
     # The unary + keeps SQLite on ix_operations_updated_at (only what changed since the mark).
@@ -54,7 +57,7 @@ def catch_up(conn: Connection) -> int:
 
     Runs in the caller's transaction (commit it).
     """
-    stored = conn.execute(text("SELECT value FROM settings WHERE key = :k"), {"k": MARK_SETTING}).scalar()
+    stored = conn.execute(text("SELECT nd_open(value) FROM settings WHERE key = :k"), {"k": MARK_SETTING}).scalar()
     latest = conn.execute(text("SELECT MAX(updated_at) FROM operations")).scalar()
     if latest is None:
         return 0

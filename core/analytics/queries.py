@@ -473,7 +473,8 @@ def iter_entries(
     sql = (
         "SELECT o.id, o.created_at, o.kind, o.state, o.mint_url, o.unit, o.amount, o.fee, o.memo, o.fiat_rate, "
         "o.fiat_currency, COALESCE(f.input_fee, 0), COALESCE(f.fee_reserve, 0), COALESCE(f.tip, 0), "
-        "CASE WHEN o.kind = 'transfer' THEN COALESCE(json_extract(o.data_json, '$.dest_mint'), '') ELSE '' END, "
+        "CASE WHEN o.kind = 'transfer' THEN COALESCE(json_extract(nd_open(o.data_json), '$.dest_mint'), '') "
+        "ELSE '' END, "
         "COALESCE(f.internal, 0) "
         "FROM operations o LEFT JOIN operation_facts f ON f.operation_id = o.id "
         f"WHERE o.created_at >= :start AND o.created_at < :end {state_filter} ORDER BY o.created_at, o.id"

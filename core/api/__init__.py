@@ -5,8 +5,9 @@ directly — so the wallet's insides can change without touching the GUI or the 
 """
 
 from core.ports.storage import ExportedToken, OperationRecord
+from core.storage.permissions import OwnerOnlyRotatingFileHandler
 from core.wallet.receive import ReceiveResult
-from core.wallet.seed import new_mnemonic, normalize_mnemonic
+from core.wallet.seed import MIN_PASSWORD_LENGTH, check_new_password, new_mnemonic, normalize_mnemonic
 from core.wallet.send import LockOptions, SendResult
 from core.wallet.token_files import (
     ENCRYPTED_SUFFIX,
@@ -19,12 +20,15 @@ from core.wallet.token_files import (
 
 __all__ = [
     "ENCRYPTED_SUFFIX",
+    "MIN_PASSWORD_LENGTH",
     "PLAIN_SUFFIX",
     "ExportedToken",
     "LockOptions",
     "OperationRecord",
+    "OwnerOnlyRotatingFileHandler",
     "ReceiveResult",
     "SendResult",
+    "check_new_password",
     "export_token_file",
     "is_encrypted_file",
     "new_mnemonic",

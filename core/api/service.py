@@ -29,19 +29,33 @@ from core.protocol import tokens
 from core.protocol.derivation import mnemonic_to_seed
 from core.protocol.fees import input_fee
 from core.storage.db import Database
+from core.storage.models import Base
+from core.storage.permissions import private_umask, secure_data_dir
+from core.storage.sealed import Vault, reseal_database, vault_of
 from core.storage.store import Store
 from core.wallet import check, issue, melt, restore
 from core.wallet.context import MintWallet
 from core.wallet.keychain import Keychain
 from core.wallet.melt import PreparedMelt
 from core.wallet.receive import ReceiveResult, receive_token
-from core.wallet.seed import decrypt_secret, encrypt_secret, is_encrypted, new_mnemonic, normalize_mnemonic
+from core.wallet.seed import (
+    check_new_password,
+    decrypt_secret,
+    encrypt_secret,
+    is_encrypted,
+    needs_upgrade,
+    new_mnemonic,
+    normalize_mnemonic,
+)
 from core.wallet.send import LockOptions, SendResult, send_token
 from core.wallet.transfer import TransferResult, run_transfer, transfer_between
 
 __all__ = ["LockOptions", "MintView", "ReceivePreview", "WalletService"]
 
 _MNEMONIC_KEY = "mnemonic"
+# Set while the secret columns are (being) sealed: a password was set; removed once they are opened again.
+_SEALED_KEY = "sealed_columns"
+_SEALED_VERSION = "1"
 T = TypeVar("T")
 
 
@@ -75,16 +89,21 @@ class WalletService:
         self.store = store
         self._seed: bytes | None = None
         self._mints: dict[str, MintWallet] = {}
+        self._vault: Vault = vault_of(store.db.engine)
 
     # --- lifecycle -----------------------------------------------------------------------------
 
     @classmethod
     def open(cls, config: Config) -> WalletService:
         try:
-            config.data_dir.mkdir(parents=True, exist_ok=True)
+            secure_data_dir(config.data_dir)
         except OSError as exc:
             raise ConfigError(f"cannot use the data directory {config.data_dir}: {exc}") from exc
-        return cls(config, Store(Database.open_file(config.database_path)))
+        with private_umask():  # the database and its -wal/-shm files are created owner-only
+            service = cls(config, Store(Database.open_file(config.database_path)))
+        # Until the password is given, nothing may be written in the clear into a protected wallet.
+        service._vault.refuse_writes = service.password_protected
+        return service
 
     async def close(self) -> None:
         for mw in self._mints.values():
@@ -111,9 +130,14 @@ class WalletService:
         """Store a new (or restored) mnemonic; returns the words. Refuses to overwrite an existing wallet."""
         if self.initialized:
             raise ConfigError(f"a wallet already exists in {self.config.data_dir}")
+        if password:
+            check_new_password(password)
         words = normalize_mnemonic(mnemonic) if mnemonic else new_mnemonic()
         self.store.set_setting(_MNEMONIC_KEY, encrypt_secret(words, password) if password else words)
         self._seed = mnemonic_to_seed(words)
+        self._vault.set_key(self._seed, seal_writes=bool(password))
+        if password:
+            self._reseal(seal=True)  # whatever rows are already there (none, normally) are sealed too
         return words
 
     def unlock(self, password: str | None = None) -> None:
@@ -127,6 +151,18 @@ class WalletService:
         else:
             words = stored
         self._seed = mnemonic_to_seed(words)
+        protected = is_encrypted(stored)
+        self._vault.set_key(self._seed, seal_writes=protected)
+        # Finish what an older version or an interrupted password change left: the secret columns sealed exactly
+        # when there is a password, and the words under today's KDF parameters.
+        sealed = self.store.get_setting(_SEALED_KEY) == _SEALED_VERSION
+        if protected and not sealed:
+            self._reseal(seal=True)
+        elif not protected and self.store.get_setting(_SEALED_KEY) is not None:
+            self._reseal(seal=False)
+        if protected and needs_upgrade(stored):
+            assert password is not None
+            self._rewrap(words, password, password)
 
     def mnemonic(self, password: str | None = None) -> str:
         stored = self.store.get_setting(_MNEMONIC_KEY)
@@ -136,8 +172,36 @@ class WalletService:
 
     def set_password(self, old: str | None, new: str | None) -> None:
         """Set, change (``old`` → ``new``) or remove (``new`` None) the password, for the seed and every saved
-        secret (settings records with a ``secrets`` map, e.g. Lightning backend keys) in one transaction."""
+        secret (settings records with a ``secrets`` map, e.g. Lightning backend keys) in one transaction; setting
+        one seals the secret columns, removing it opens them (``core.storage.sealed``)."""
+        if new:
+            check_new_password(new)
         words = self.mnemonic(old)
+        was_protected = self.password_protected
+        if self._seed is None:
+            self._seed = mnemonic_to_seed(words)
+        if not self._vault.has_key:
+            self._vault.set_key(self._seed, seal_writes=was_protected)
+        if new and not was_protected:
+            self._reseal(seal=True)  # rows first: a crash in between leaves them readable and is finished later
+            self._rewrap(words, old, new)
+        elif new:
+            self._rewrap(words, old, new)
+        else:
+            self._vault.seal_writes = False
+            self._rewrap(words, old, None)
+            self._reseal(seal=False)
+
+    def _reseal(self, *, seal: bool) -> None:
+        engine = self.store.db.engine
+        if seal:
+            self.store.set_setting(_SEALED_KEY, _SEALED_VERSION)  # before the rows: an interrupted run is resumed
+            self._vault.seal_writes = True
+        reseal_database(engine, Base.metadata, self._vault, seal=seal)
+        if not seal:
+            self.store.delete_setting(_SEALED_KEY)
+
+    def _rewrap(self, words: str, old: str | None, new: str | None) -> None:
         with self.store.atomic():
             self.store.set_setting(_MNEMONIC_KEY, encrypt_secret(words, new) if new else words)
             for key, value in self.store.settings_with_prefix("backend:").items():

@@ -14,6 +14,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from core.errors import StorageError
+from core.storage.sealed import install_vault
 
 __all__ = ["MIGRATIONS_DIR", "Database"]
 
@@ -37,6 +38,7 @@ class Database:
         self.url = url
         try:
             self.engine: Engine = create_engine(url, future=True)
+            install_vault(self.engine)  # sealed columns: the key of this wallet, bound to this engine
             if url.startswith("sqlite"):
                 event.listen(self.engine, "connect", _sqlite_pragmas)
             self._sessions = sessionmaker(self.engine, expire_on_commit=False)

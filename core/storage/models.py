@@ -1,13 +1,17 @@
 """SQLAlchemy 2 table models. Changes to them go through an Alembic migration in ``migrations/versions``.
 
 Amounts are integers in the unit's smallest denomination; sat amounts can reach 2^63, so they are stored
-as BigInteger. Times are UTC epoch seconds (floats) — simple to compare, sort and index.
+as BigInteger. Times are UTC epoch seconds (floats) — simple to compare, sort and index. ``Sealed*`` columns are
+encrypted at rest when the wallet has a password (``core.storage.sealed``); only the deterministic ones may appear
+in a WHERE clause.
 """
 
 from __future__ import annotations
 
 from sqlalchemy import BigInteger, Boolean, Float, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from core.storage.sealed import SealedString, SealedText
 
 __all__ = [
     "Base",
@@ -62,15 +66,15 @@ class ProofRow(Base):
     __tablename__ = "proofs"
 
     # The secret is unique by construction; using it as the key makes storing a proof twice impossible.
-    secret: Mapped[str] = mapped_column(String, primary_key=True)
+    secret: Mapped[str] = mapped_column(SealedString("proofs.secret", deterministic=True), primary_key=True)
     y: Mapped[str] = mapped_column(String, unique=True)
     keyset_id: Mapped[str] = mapped_column(String, index=True)
     mint_url: Mapped[str] = mapped_column(String)
     unit: Mapped[str] = mapped_column(String)
     amount: Mapped[int] = mapped_column(BigInteger)
-    C: Mapped[str] = mapped_column(String)
-    dleq_json: Mapped[str | None] = mapped_column(Text, nullable=True)
-    witness: Mapped[str | None] = mapped_column(Text, nullable=True)
+    C: Mapped[str] = mapped_column(SealedString("proofs.C"))
+    dleq_json: Mapped[str | None] = mapped_column(SealedText("proofs.dleq_json"), nullable=True)
+    witness: Mapped[str | None] = mapped_column(SealedText("proofs.witness"), nullable=True)
     # unspent · reserved (by an operation) · pending (sent / in flight) · spent
     state: Mapped[str] = mapped_column(String, default="unspent")
     operation_id: Mapped[str | None] = mapped_column(String, nullable=True, index=True)
@@ -87,7 +91,8 @@ class ProofRow(Base):
 class MintQuoteRow(Base):
     __tablename__ = "mint_quotes"
 
-    quote: Mapped[str] = mapped_column(String, primary_key=True)
+    # A paid mint quote's id is bearer value (whoever knows it can mint, unless NUT-20 locks it).
+    quote: Mapped[str] = mapped_column(SealedString("mint_quotes.quote", deterministic=True), primary_key=True)
     mint_url: Mapped[str] = mapped_column(String, index=True)
     unit: Mapped[str] = mapped_column(String)
     amount: Mapped[int] = mapped_column(BigInteger)
@@ -95,7 +100,7 @@ class MintQuoteRow(Base):
     state: Mapped[str] = mapped_column(String)
     expiry: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
     # NUT-20: the private key that locks the quote (hex). Needed to mint after a restart.
-    privkey: Mapped[str | None] = mapped_column(String, nullable=True)
+    privkey: Mapped[str | None] = mapped_column(SealedString("mint_quotes.privkey"), nullable=True)
     created_at: Mapped[float] = mapped_column(Float)
 
 
@@ -130,7 +135,7 @@ class OperationRow(Base):
     # prepared → sent → done | rolled_back | failed | pending
     state: Mapped[str] = mapped_column(String, index=True)
     # Everything needed to resume: outputs with their counters, quote ids, input secrets …
-    data_json: Mapped[str] = mapped_column(Text, default="{}")
+    data_json: Mapped[str] = mapped_column(SealedText("operations.data_json"), default="{}")
     memo: Mapped[str] = mapped_column(Text, default="")
     error: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[float] = mapped_column(Float, index=True)
@@ -208,7 +213,7 @@ class ExportedTokenRow(Base):
     mint_url: Mapped[str] = mapped_column(String)
     unit: Mapped[str] = mapped_column(String)
     amount: Mapped[int] = mapped_column(BigInteger)
-    token: Mapped[str] = mapped_column(Text)
+    token: Mapped[str] = mapped_column(SealedText("exported_tokens.token"))
     file_path: Mapped[str | None] = mapped_column(Text, nullable=True)
     state: Mapped[str] = mapped_column(String, default="pending")  # pending · claimed · reclaimed
     created_at: Mapped[float] = mapped_column(Float)
@@ -218,7 +223,9 @@ class SettingRow(Base):
     __tablename__ = "settings"
 
     key: Mapped[str] = mapped_column(String, primary_key=True)
-    value: Mapped[str] = mapped_column(Text)
+    # Webhook secrets, PIN hashes, backend records … The recovery words are already encrypted under the password
+    # (``scrypt$`` legacy, ``ndscrypt$``) and stay readable before unlock: the column key is derived from them.
+    value: Mapped[str] = mapped_column(SealedText("settings.value", passthrough=("scrypt$", "ndscrypt$")))
 
 
 class FailedTransactionRow(Base):
@@ -286,7 +293,7 @@ class PosSaleRow(Base):
     price_source: Mapped[str] = mapped_column(String, default="", server_default="")
     operation_id: Mapped[str | None] = mapped_column(String, nullable=True, index=True)
     forward_operation_id: Mapped[str | None] = mapped_column(String, nullable=True)
-    payload_json: Mapped[str | None] = mapped_column(Text, nullable=True)
+    payload_json: Mapped[str | None] = mapped_column(SealedText("pos_sales.payload_json"), nullable=True)
     failure_reason: Mapped[str] = mapped_column(String, default="")
     failure_detail: Mapped[str] = mapped_column(Text, default="")
     shift_id: Mapped[int | None] = mapped_column(Integer, nullable=True, index=True)
@@ -300,7 +307,7 @@ class PosSaleProofRow(Base):
 
     __tablename__ = "pos_sale_proofs"
 
-    secret: Mapped[str] = mapped_column(String, primary_key=True)
+    secret: Mapped[str] = mapped_column(SealedString("pos_sale_proofs.secret", deterministic=True), primary_key=True)
     sale_id: Mapped[str] = mapped_column(String, index=True)
 
 
@@ -315,7 +322,7 @@ class PosRefundRow(Base):
     fee: Mapped[int] = mapped_column(BigInteger, default=0)
     unit: Mapped[str] = mapped_column(String)
     mint_url: Mapped[str] = mapped_column(String)
-    token: Mapped[str] = mapped_column(Text)
+    token: Mapped[str] = mapped_column(SealedText("pos_refunds.token"))
     operation_id: Mapped[str] = mapped_column(String)
     cashier: Mapped[str] = mapped_column(String, default="")
     shift_id: Mapped[int | None] = mapped_column(Integer, nullable=True)

@@ -1,8 +1,11 @@
 """The wallet's BIP39 mnemonic: creation, validation, and encryption at rest with the user's password.
 
-The encrypted form is ``scrypt$<salt hex>$<nonce hex>$<ciphertext hex>``: scrypt (n=2^15, r=8, p=1) derives
-a 32-byte key from the password and a random salt; AES-256-GCM authenticates, so a wrong password is
-detected rather than producing garbage words.
+The encrypted form is ``ndscrypt$<log2 N>$<r>$<p>$<salt hex>$<nonce hex>$<ciphertext hex>``: scrypt (N = 2^17,
+r = 8, p = 1: 128 MiB and about half a second, so each guess at a stolen copy costs as much) derives a 32-byte key
+from the password and a random salt; AES-256-GCM authenticates, so a wrong password is detected rather than
+producing garbage words. The parameters travel with the value, so they can be raised again later. The first form,
+``scrypt$<salt hex>$<nonce hex>$<ciphertext hex>`` (N = 2^15), is still read; ``needs_upgrade`` says when a stored
+value should be written again in the new form (``WalletService.unlock`` does it).
 """
 
 from __future__ import annotations
@@ -16,10 +19,31 @@ from mnemonic import Mnemonic
 
 from core.errors import InvalidPassword, UserFacingError
 
-__all__ = ["decrypt_secret", "encrypt_secret", "is_encrypted", "new_mnemonic", "normalize_mnemonic"]
+__all__ = [
+    "MIN_PASSWORD_LENGTH",
+    "check_new_password",
+    "decrypt_secret",
+    "encrypt_secret",
+    "is_encrypted",
+    "needs_upgrade",
+    "new_mnemonic",
+    "normalize_mnemonic",
+]
 
-_SCRYPT_N = 2**15
-_PREFIX = "scrypt"
+_LEGACY_PREFIX = "scrypt"  # N = 2^15, no parameters stored
+_PREFIX = "ndscrypt"
+_LOG2_N = 17
+_R = 8
+_P = 1
+# scrypt needs 128 * r * N bytes; the highest N we accept must fit.
+_MAX_LOG2_N = 20
+MIN_PASSWORD_LENGTH = 8
+
+
+def check_new_password(password: str) -> None:
+    """Refuse a new password too short to resist guessing (the KDF slows each guess, it cannot save "1234")."""
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise UserFacingError(f"the password must be at least {MIN_PASSWORD_LENGTH} characters long")
 
 
 def new_mnemonic() -> str:
@@ -41,25 +65,42 @@ def normalize_mnemonic(words: str) -> str:
     return normalized
 
 
-def _key(password: str, salt: bytes) -> bytes:
-    return hashlib.scrypt(password.encode(), salt=salt, n=_SCRYPT_N, r=8, p=1, maxmem=64 * 1024 * 1024, dklen=32)
+def _key(password: str, salt: bytes, log2_n: int, r: int, p: int) -> bytes:
+    if not (14 <= log2_n <= _MAX_LOG2_N and 1 <= r <= 16 and 1 <= p <= 4):
+        raise ValueError("unsupported scrypt parameters")  # a forged value must not cost gigabytes
+    n = 2**log2_n
+    return hashlib.scrypt(password.encode(), salt=salt, n=n, r=r, p=p, maxmem=2 * 128 * r * n, dklen=32)
 
 
 def encrypt_secret(plaintext: str, password: str) -> str:
     salt = os.urandom(16)
     nonce = os.urandom(12)
-    ciphertext = AESGCM(_key(password, salt)).encrypt(nonce, plaintext.encode(), None)
-    return f"{_PREFIX}${salt.hex()}${nonce.hex()}${ciphertext.hex()}"
+    ciphertext = AESGCM(_key(password, salt, _LOG2_N, _R, _P)).encrypt(nonce, plaintext.encode(), None)
+    return f"{_PREFIX}${_LOG2_N}${_R}${_P}${salt.hex()}${nonce.hex()}${ciphertext.hex()}"
 
 
 def is_encrypted(stored: str) -> bool:
-    return stored.startswith(_PREFIX + "$")
+    return stored.startswith((_PREFIX + "$", _LEGACY_PREFIX + "$"))
+
+
+def needs_upgrade(stored: str) -> bool:
+    """True for a value encrypted with weaker parameters than today's."""
+    if stored.startswith(_LEGACY_PREFIX + "$"):
+        return True
+    parts = stored.split("$")
+    return stored.startswith(_PREFIX + "$") and len(parts) == 7 and parts[1].isdigit() and int(parts[1]) < _LOG2_N
 
 
 def decrypt_secret(stored: str, password: str) -> str:
     try:
-        _, salt, nonce, ciphertext = stored.split("$")
-        plaintext = AESGCM(_key(password, bytes.fromhex(salt))).decrypt(
+        parts = stored.split("$")
+        if parts[0] == _LEGACY_PREFIX:
+            _, salt, nonce, ciphertext = parts
+            log2_n, r, p = 15, 8, 1
+        else:
+            _, n_text, r_text, p_text, salt, nonce, ciphertext = parts
+            log2_n, r, p = int(n_text), int(r_text), int(p_text)
+        plaintext = AESGCM(_key(password, bytes.fromhex(salt), log2_n, r, p)).decrypt(
             bytes.fromhex(nonce), bytes.fromhex(ciphertext), None
         )
     except InvalidTag as exc:

@@ -1,7 +1,8 @@
 """Token files from the command line: ``export AMOUNT --mint URL --out FILE [--encrypt] [--lock PUBKEY]`` and
 ``import FILE``. The file format and its atomic write live in ``core.wallet.token_files``.
 
-The passphrase of an encrypted file comes from ``NUTDESK_FILE_PASSPHRASE`` or is asked on the terminal.
+The passphrase of an encrypted file comes from ``NUTDESK_FILE_PASSPHRASE``, the first line of a piped stdin, or
+is asked on the terminal (never an argument).
 """
 
 from __future__ import annotations
@@ -32,7 +33,11 @@ def _passphrase(prompt: str, *, confirm: bool = False) -> str:
     if env:
         return env
     if not sys.stdin.isatty():
-        raise UserFacingError(f"a passphrase is needed: set {PASSPHRASE_ENV}")
+        # Piped: the first line of stdin (never an argument, which other local users can read).
+        line = sys.stdin.readline().rstrip("\r\n")
+        if not line:
+            raise UserFacingError(f"a passphrase is needed: set {PASSPHRASE_ENV} or pipe it on stdin")
+        return line
     first = getpass.getpass(prompt)
     if confirm and getpass.getpass("Repeat the passphrase: ") != first:
         raise UserFacingError("the passphrases differ")

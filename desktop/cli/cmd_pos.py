@@ -15,6 +15,7 @@ from core.api.analytics import write_atomically
 from core.api.pos import PaymentRefused, PosService, SaleState
 from core.api.service import WalletService
 from core.errors import UserFacingError
+from desktop.cli.secret_input import token_argument
 
 if TYPE_CHECKING:
     from desktop.cli.runner import Output
@@ -29,7 +30,9 @@ def add_parsers(sub: Any) -> None:
     charge.add_argument("amount", type=int, help="the price, in the shop's unit (sat)")
     charge.add_argument("--tip", type=int, default=0)
     charge.add_argument("--memo", default="", help="items or an order reference")
-    charge.add_argument("--token", help="the customer's token (else the request is printed and the sale waits)")
+    charge.add_argument(
+        "--token", help="the customer's token, - for stdin (else the request is printed and the sale waits)"
+    )
     charge.add_argument("--cashier", default=None)
     charge.add_argument(
         "--wait",
@@ -123,7 +126,7 @@ async def _charge(pos: PosService, args: argparse.Namespace, out: Output) -> Non
         out.say(session.request)
         return
     try:
-        sale = await pos.pay_token(session.sale.id, args.token)
+        sale = await pos.pay_token(session.sale.id, token_argument(args.token, None))
     except PaymentRefused as refused:
         sale = pos.sale(session.sale.id)
         out.result({"sale": sale.to_json(), "refused": refused.reason.value, "advice": refused.advice})

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from core.api.payments import RatesService
 from core.api.service import LockOptions, WalletService
 from core.errors import ConfigError, UserFacingError
+from desktop.cli.secret_input import token_argument
 
 if TYPE_CHECKING:
     from desktop.cli.runner import Output
@@ -45,7 +46,7 @@ async def cmd_init(service: WalletService, args: argparse.Namespace, out: Output
 
     password = None
     if args.set_password:
-        password = read_password(args, prompt="New wallet password: ")
+        password = read_password(args, prompt="New wallet password: ", new=True)
         if not password:
             raise UserFacingError("no password given (set NUTDESK_PASSWORD or use --password-file)")
     if args.restore:
@@ -160,7 +161,7 @@ async def cmd_mint_quote(service: WalletService, args: argparse.Namespace, out: 
 
 
 async def cmd_receive(service: WalletService, args: argparse.Namespace, out: Output) -> None:
-    result = await service.receive(args.token, trust=args.trust)
+    result = await service.receive(token_argument(args.token, args.file), trust=args.trust)
     out.result({"amount": result.amount, "fee": result.fee, "mint": result.mint, "unit": result.unit})
     out.say(f"Received {result.amount} {result.unit} from {result.mint} (fee {result.fee}).")
 
@@ -191,7 +192,7 @@ async def cmd_check(service: WalletService, args: argparse.Namespace, out: Outpu
 
 
 async def cmd_reclaim(service: WalletService, args: argparse.Namespace, out: Output) -> None:
-    result = await service.reclaim(args.token)
+    result = await service.reclaim(token_argument(args.token, args.file))
     out.result({"amount": result.amount, "fee": result.fee, "mint": result.mint, "unit": result.unit})
     out.say(f"Reclaimed {result.amount} {result.unit} (fee {result.fee}).")
 
@@ -285,7 +286,8 @@ def add_parsers(sub: Any) -> None:
     mintq.add_argument("quote")
 
     rcv = sub.add_parser("receive", help="redeem a token")
-    rcv.add_argument("token")
+    rcv.add_argument("token", nargs="?", help="the token; - (or nothing) reads it from stdin")
+    rcv.add_argument("--file", help="read the token from this file (- for stdin)")
     rcv.add_argument("--trust", action="store_true", help="add and trust the token's mint if it is new")
 
     snd = sub.add_parser("send", help="make a token")
@@ -306,7 +308,8 @@ def add_parsers(sub: Any) -> None:
 
     sub.add_parser("check", help="ask the mints which sent tokens were claimed (NUT-07)")
     rec = sub.add_parser("reclaim", help="take back a sent token nobody claimed")
-    rec.add_argument("token")
+    rec.add_argument("token", nargs="?", help="the token; - (or nothing) reads it from stdin")
+    rec.add_argument("--file", help="read the token from this file (- for stdin)")
 
     rst = sub.add_parser("restore", help="restore ecash from the recovery words (NUT-09)")
     rst.add_argument("--mint", action="append", required=True, dest="mints")

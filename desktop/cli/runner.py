@@ -21,8 +21,10 @@ from core.api.recovery import RecoveryService
 from core.api.service import WalletService
 from core.config import Config, default_data_dir
 from core.errors import InvalidPassword, NutdeskError
+from desktop import keyring_unlock
 from desktop.cli import commands
 from desktop.cli.registry import dispatch
+from desktop.cli.secret_input import read_new_password
 
 __all__ = ["run_command"]
 
@@ -53,22 +55,34 @@ class Output:
             print(json.dumps(self.data, sort_keys=True))
 
 
-def read_password(args: argparse.Namespace, *, prompt: str = "Wallet password: ") -> str | None:
+def read_password(args: argparse.Namespace, *, prompt: str = "Wallet password: ", new: bool = False) -> str | None:
+    """The wallet password: ``NUTDESK_PASSWORD``, ``--password-file FILE`` (``-``: stdin), the OS keyring (for
+    the current one), else a prompt — never an argument. A ``new`` one is asked twice."""
     env = os.environ.get("NUTDESK_PASSWORD")
     if env is not None:
         return env
     if args.password_file:
-        return Path(args.password_file).read_text().rstrip("\n")
+        if args.password_file == "-":
+            return sys.stdin.readline().rstrip("\r\n")
+        return Path(args.password_file).expanduser().read_text().rstrip("\r\n")
+    if new:
+        return read_new_password(prompt)
+    remembered = keyring_unlock.recall(_data_dir(args))
+    if remembered is not None:
+        return remembered
     if sys.stdin.isatty():
         return getpass.getpass(prompt)
     return None
 
 
+def _data_dir(args: argparse.Namespace) -> Path:
+    return Path(args.data_dir).expanduser() if args.data_dir else default_data_dir()
+
+
 def run_command(args: argparse.Namespace) -> int:
     logging.basicConfig(level=logging.DEBUG if args.debug else logging.WARNING, stream=sys.stderr)
     out = Output(args.json)
-    data_dir = Path(args.data_dir).expanduser() if args.data_dir else default_data_dir()
-    config = Config(data_dir=data_dir)
+    config = Config(data_dir=_data_dir(args))
     try:
         return asyncio.run(_run(args, config, out))
     except KeyboardInterrupt:
@@ -120,6 +134,7 @@ async def _run(args: argparse.Namespace, config: Config, out: Output) -> int:
                 if service.password_protected and password is None:
                     raise InvalidPassword("this wallet has a password: set NUTDESK_PASSWORD or use --password-file")
                 service.unlock(password)
+                args.wallet_password = password  # for commands that re-encrypt (``password change``)
         if service.initialized and args.command not in NO_STARTUP_RECOVERY:
             await _resume_due(service, args)
         await dispatch(service, args, out)

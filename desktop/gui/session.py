@@ -9,7 +9,7 @@ import logging
 from typing import Any
 
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QCheckBox, QDialog, QFormLayout, QWidget
 
 from core.api.backends import BackendsService
 from core.api.payments import PaymentsService, RatesService
@@ -18,13 +18,14 @@ from core.api.recovery import RecoveryService
 from core.api.service import WalletService
 from core.config import Config
 from core.errors import InvalidPassword
+from desktop import keyring_unlock
 from desktop.cli.parser import package_version
 from desktop.gui.context import AppContext
 from desktop.gui.dialogs import PasswordDialog, await_dialog
 from desktop.gui.errors import ErrorReporter
 from desktop.gui.pos.view import PosLauncherView
 from desktop.gui.shell import MainWindow
-from desktop.gui.tasks import TaskRunner
+from desktop.gui.tasks import TaskRunner, run_blocking
 from desktop.gui.views.analytics.view import AnalyticsView
 from desktop.gui.views.balances.view import BalancesView
 from desktop.gui.views.history.view import HistoryView
@@ -111,20 +112,38 @@ class Session:
         return True
 
     async def _unlock(self) -> bool:
+        # The password remembered in the OS keyring, if the user asked for that (and there is a keyring).
+        remembered = await run_blocking(keyring_unlock.recall, self.config.data_dir)
+        if remembered is not None:
+            try:
+                await run_blocking(self.service.unlock, remembered)
+                self.password = remembered
+                return True
+            except InvalidPassword:
+                pass  # changed elsewhere: ask
         dialog = PasswordDialog(None, "Unlock Nutdesk", "This wallet is protected by a password.")
         dialog.setObjectName("unlockDialog")
+        remember = QCheckBox("Remember it in the system keyring (no prompt at start)")
+        remember.setObjectName("rememberPassword")
+        remember.setVisible(keyring_unlock.available())
+        form = dialog.findChild(QFormLayout)
+        if form is not None:
+            form.addRow("", remember)
         self.unlock_dialog = dialog
         try:
             while True:
                 if await await_dialog(dialog) != QDialog.DialogCode.Accepted:
                     return False
                 try:
-                    self.service.unlock(dialog.value())
+                    # scrypt (about half a second) and, for an older wallet, sealing its rows: off the Qt thread.
+                    await run_blocking(self.service.unlock, dialog.value())
                 except InvalidPassword:
                     dialog.show_error("Wrong password, try again.")
                     dialog.password.clear()
                     continue
                 self.password = dialog.value()
+                if remember.isChecked():
+                    await run_blocking(keyring_unlock.remember, self.config.data_dir, self.password)
                 return True
         finally:
             self.unlock_dialog = None

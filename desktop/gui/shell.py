@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import asyncio
 
-from PySide6.QtCore import QByteArray, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QByteArray, QEvent, QFile, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -18,7 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.gui.about import AboutDialog
 from desktop.gui.context import BALANCES, HISTORY, MINTS, SENT, AppContext
+from desktop.resources import app_icon, icon, load_resources
 
 __all__ = ["MainWindow"]
 
@@ -31,7 +33,9 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.ctx = ctx
         self.setWindowTitle(title)
+        self.setWindowIcon(app_icon())
         self.views = views
+        self.about: AboutDialog | None = None
         central = QWidget()
         layout = QHBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -62,6 +66,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self._menus()
+        self._icons()
         self._status_bar()
         self.nav.setCurrentRow(0)
         geometry = ctx.settings.value("window/geometry")
@@ -76,11 +81,13 @@ class MainWindow(QMainWindow):
         refresh.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
         refresh.triggered.connect(lambda: self.ctx.changed(BALANCES, HISTORY, MINTS, SENT))
         file_menu.addAction(refresh)
+        self.refresh_action = refresh
         quit_action = QAction("&Quit", self)
         quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
         quit_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
+        self.quit_action = quit_action
         view_menu = self.menuBar().addMenu("&View")
         for number, view in enumerate(self.views, start=1):
             action = QAction(str(getattr(view, "title", view.objectName())), self)
@@ -88,6 +95,34 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _checked=False, row=number - 1: self.nav.setCurrentRow(row))
             view_menu.addAction(action)
             self.addAction(action)
+        help_menu = self.menuBar().addMenu("&Help")
+        self.about_action = QAction("&About Nutdesk", self)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.about_action.triggered.connect(self.show_about)
+        help_menu.addAction(self.about_action)
+
+    def _icons(self) -> None:
+        """Each view's glyph in the navigation (named after its object name: balancesView → balances), drawn
+        for the palette in use: redrawn when it changes (the system switched between light and dark)."""
+        load_resources()
+        dark = self.palette().color(QPalette.ColorRole.Window).lightness() < 128
+        for row, view in enumerate(self.views):
+            name = view.objectName().removesuffix("View")
+            if QFile.exists(f":/nutdesk/icons/light/{name}.svg"):
+                self.nav.item(row).setIcon(icon(name, dark=dark))
+        actions = {"refresh": self.refresh_action, "quit": self.quit_action, "about": self.about_action}
+        for name, action in actions.items():
+            action.setIcon(icon(name, dark=dark))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "about_action"):  # not while building
+            self._icons()
+
+    def show_about(self) -> None:
+        if self.about is None:
+            self.about = AboutDialog(self)
+        self.about.open()
 
     def _status_bar(self) -> None:
         self.busy = QProgressBar()

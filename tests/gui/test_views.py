@@ -253,15 +253,15 @@ def test_settings_set_a_password_then_show_the_recovery_words(
     async def scenario() -> None:
         view.set_password_button.click()
         dialog = await wait_for_dialog(PasswordDialog)
-        dialog.password.setText("pw1")
+        dialog.password.setText("pw1 long enough")
         assert dialog.repeat is not None
-        dialog.repeat.setText("pw1")
+        dialog.repeat.setText("pw1 long enough")
         dialog._check()
         await session.tasks.wait_idle()
         assert session.service.password_protected
         view.words_button.click()
         ask = await wait_for_dialog(PasswordDialog)
-        ask.password.setText("pw1")
+        ask.password.setText("pw1 long enough")
         ask.accept()
         shown = await wait_for_dialog(WordsDialog)
         assert words.split()[0] in " ".join(label.text() for label in shown.findChildren(type(view.password_status)))

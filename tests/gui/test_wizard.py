@@ -45,10 +45,16 @@ def test_first_run_creates_a_wallet_with_confirmed_words_a_password_and_a_truste
 
         assert wizard.currentId() == FirstRunWizard.PASSWORD
         wizard.password.password.setText("hunter2")
-        wizard.password.repeat.setText("hunter3")
+        wizard.password.repeat.setText("hunter2")
+        wizard.next()
+        assert wizard.currentId() == FirstRunWizard.PASSWORD  # too short
+        assert "at least 8 characters" in wizard.password.error.text()
+        wizard.password.password.setText("hunter2 hunter2")
+        wizard.password.repeat.setText("hunter3 hunter3")
         wizard.next()
         assert wizard.currentId() == FirstRunWizard.PASSWORD
-        wizard.password.repeat.setText("hunter2")
+        assert "differ" in wizard.password.error.text()
+        wizard.password.repeat.setText("hunter2 hunter2")
         wizard.next()
 
         assert wizard.currentId() == FirstRunWizard.MINT
@@ -81,12 +87,12 @@ def test_first_run_creates_a_wallet_with_confirmed_words_a_password_and_a_truste
         dialog.accept()
         await until(lambda: dialog.error.isVisible(), what="the wrong-password message")
         assert "Wrong password" in dialog.error.text()
-        dialog.password.setText("hunter2")
+        dialog.password.setText("hunter2 hunter2")
         dialog.accept()
         assert await started is True
 
     run(unlock())
-    assert again.password == "hunter2"
+    assert again.password == "hunter2 hunter2"
 
 
 def test_restoring_from_words_finds_the_ecash_at_the_first_mint(

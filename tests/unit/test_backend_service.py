@@ -28,7 +28,7 @@ def _wallet(tmp_path: Path, password: str | None) -> WalletService:
 
 @pytest.fixture
 def locked_wallet(tmp_path: Path) -> Iterator[WalletService]:
-    service = _wallet(tmp_path / "locked", "pw")
+    service = _wallet(tmp_path / "locked", "first-password")
     yield service
     service.store.close()
 
@@ -43,13 +43,13 @@ def open_wallet(tmp_path: Path) -> Iterator[WalletService]:
 async def test_secrets_are_encrypted_with_the_wallet_password(
     locked_wallet: WalletService, registry: BackendRegistry
 ) -> None:
-    service = BackendsService(locked_wallet, registry, password="pw")
+    service = BackendsService(locked_wallet, registry, password="first-password")
     config = service.add("shop", "LNBITS", {"url": "http://127.0.0.1:1", "key": "adminkey123"})
     assert config.type == "LNbits"
     assert config.public_json()["options"] == {"key": "***", "url": "http://127.0.0.1:1", "verify_tls": "true"}
     raw = json.loads(locked_wallet.store.get_setting("backend:shop") or "")
     assert raw["options"] == {"url": "http://127.0.0.1:1", "verify_tls": "true"}
-    assert raw["secrets"]["key"].startswith("scrypt$")
+    assert raw["secrets"]["key"].startswith("ndscrypt$")
     assert "adminkey123" not in json.dumps(raw)
     assert service.get("shop").options["key"] == "adminkey123"
 
@@ -64,8 +64,8 @@ async def test_secrets_are_encrypted_with_the_wallet_password(
         BackendsService(locked_wallet, registry, password="wrong").get("shop")
 
     # A new wallet password re-encrypts them.
-    service.reencrypt("pw", "new")
-    assert BackendsService(locked_wallet, registry, password="new").get("shop").options["key"] == "adminkey123"
+    service.reencrypt("first-password", "new-password")
+    assert BackendsService(locked_wallet, registry, password="new-password").get("shop").options["key"] == "adminkey123"
 
 
 async def test_plain_wallet_add_list_use_and_remove(open_wallet: WalletService, registry: BackendRegistry) -> None:
@@ -102,11 +102,15 @@ def test_options_are_checked(open_wallet: WalletService, registry: BackendRegist
 def test_changing_or_removing_the_wallet_password_reencrypts_backend_secrets(
     locked_wallet: WalletService, registry: BackendRegistry
 ) -> None:
-    BackendsService(locked_wallet, registry, password="pw").add("shop", "lnbits", {"url": "u", "key": "secret-key"})
-    locked_wallet.set_password("pw", "changed")
-    assert BackendsService(locked_wallet, registry, password="changed").get("shop").options["key"] == "secret-key"
+    BackendsService(locked_wallet, registry, password="first-password").add(
+        "shop", "lnbits", {"url": "u", "key": "secret-key"}
+    )
+    locked_wallet.set_password("first-password", "changed-password")
+    assert (
+        BackendsService(locked_wallet, registry, password="changed-password").get("shop").options["key"] == "secret-key"
+    )
     with pytest.raises(InvalidPassword):
-        BackendsService(locked_wallet, registry, password="pw").get("shop")
-    locked_wallet.set_password("changed", None)
+        BackendsService(locked_wallet, registry, password="first-password").get("shop")
+    locked_wallet.set_password("changed-password", None)
     assert not locked_wallet.password_protected
     assert BackendsService(locked_wallet, registry).get("shop").options["key"] == "secret-key"

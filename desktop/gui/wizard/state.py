@@ -3,11 +3,12 @@ a first mint; ``finish`` creates the wallet through ``WalletService``."""
 
 from __future__ import annotations
 
+import asyncio
 import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from core.api import new_mnemonic, normalize_mnemonic
+from core.api import check_new_password, new_mnemonic, normalize_mnemonic
 from core.api.service import WalletService
 from core.errors import UserFacingError
 
@@ -42,14 +43,17 @@ class WizardState:
     def set_password(self, password: str, repeat: str) -> None:
         if password != repeat:
             raise UserFacingError("the two passwords differ")
+        if password:
+            check_new_password(password)
         self.password = password or None
 
     async def finish(self, service: WalletService, progress: Callable[[str], None] | None = None) -> None:
         """Create the wallet, add the first mint, and on restore look for the wallet's ecash at that mint."""
         if not self.words:
             raise UserFacingError("no recovery words")
-        service.create_wallet(" ".join(self.words), self.password)
-        service.unlock(self.password)
+        # scrypt (about half a second) and the first writes run off the Qt thread.
+        await asyncio.to_thread(service.create_wallet, " ".join(self.words), self.password)
+        await asyncio.to_thread(service.unlock, self.password)
         if not self.mint_url:
             return
         await service.add_mint(self.mint_url, trusted=self.trust_mint)

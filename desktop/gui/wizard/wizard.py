@@ -153,8 +153,8 @@ class PasswordPage(QWizardPage):
         self.state = state
         self.setTitle("Password (optional)")
         self.setSubTitle(
-            "A password encrypts the recovery words on disk and is asked at every start. "
-            "Leave it empty for no password."
+            "A password (at least 8 characters) encrypts the wallet on disk — the recovery words and every "
+            "secret of your ecash — and is asked at every start. Leave it empty for no password."
         )
         layout = QVBoxLayout(self)
         form = QFormLayout()

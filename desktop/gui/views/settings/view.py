@@ -25,10 +25,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.api import MIN_PASSWORD_LENGTH
 from core.api.backends import BackendsService
 from core.errors import UserFacingError
 from desktop.gui.context import BALANCES, MINTS, AppContext
 from desktop.gui.dialogs import ask_password, await_dialog, confirm
+from desktop.gui.tasks import run_blocking
 from desktop.gui.views.settings.model import BackendRow, BackendsModel, MintsModel
 from desktop.gui.views.settings.state import FIAT_CURRENCIES, SettingsState
 from desktop.gui.widgets.common import heading, hint, short_url
@@ -229,8 +231,13 @@ class SettingsView(QWidget):
         self.remove_password_button.clicked.connect(lambda: self.ctx.run(self.remove_password()))
         self.words_button = QPushButton("Show recovery words…")
         self.words_button.clicked.connect(lambda: self.ctx.run(self.show_words()))
+        self.remember_button = QPushButton("Remember in keyring")
+        self.remember_button.setObjectName("rememberPassword")
+        self.remember_button.setToolTip("Keep the password in the system keyring, so the wallet opens without a prompt")
+        self.remember_button.clicked.connect(lambda: self.ctx.run(self.toggle_remembered()))
         row.addWidget(self.set_password_button)
         row.addWidget(self.remove_password_button)
+        row.addWidget(self.remember_button)
         row.addWidget(self.words_button)
         row.addStretch(1)
         layout.addLayout(row)
@@ -264,12 +271,16 @@ class SettingsView(QWidget):
             self.backends_model.set_rows(rows)
         has = self.state.has_password
         self.password_status.setText(
-            "The recovery words are encrypted with a password, asked at start."
+            "Encrypted with a password, asked at start: the recovery words and every secret of the ecash "
+            "(proofs, tokens, quote keys, the journal) — a copy of the data directory cannot be spent."
             if has
-            else "No password: anyone using this computer account can open the wallet."
+            else "No password: anyone using this computer account, or a copy of the data directory, can spend "
+            f"the wallet. A password needs at least {MIN_PASSWORD_LENGTH} characters."
         )
         self.set_password_button.setText("Change password…" if has else "Set password…")
         self.remove_password_button.setEnabled(has)
+        self.remember_button.setVisible(has and self.state.keyring_available)
+        self.remember_button.setText("Forget from keyring" if has and self.state.remembered else "Remember in keyring")
 
     def _selected(self, table: QTableView) -> int | None:
         rows = table.selectionModel().selectedRows()
@@ -366,10 +377,16 @@ class SettingsView(QWidget):
             old = await ask_password(self, "Change password", "Enter the current password.")
             if old is None:
                 return
-        new = await ask_password(self, "New password", "Choose the new password (asked at every start).", repeat=True)
+        new = await ask_password(
+            self,
+            "New password",
+            f"Choose the new password: at least {MIN_PASSWORD_LENGTH} characters, asked at every start.",
+            repeat=True,
+        )
         if new is None:
             return
-        self.state.change_password(old, new)
+        self.ctx.tasks.status.emit("Encrypting the wallet…")
+        await run_blocking(self.state.change_password, old, new)
         self.refresh()
         self.ctx.tasks.status.emit("Password changed")
 
@@ -377,7 +394,11 @@ class SettingsView(QWidget):
         old = await ask_password(self, "Remove password", "Enter the current password to remove it.")
         if old is None:
             return
-        self.state.change_password(old, None)
+        await run_blocking(self.state.change_password, old, None)
+        self.refresh()
+
+    async def toggle_remembered(self) -> None:
+        await run_blocking(self.state.set_remembered, not self.state.remembered)
         self.refresh()
 
     async def show_words(self) -> None:

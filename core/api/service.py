@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 
 import httpx
 
+from core.api.inflight import InFlight, note_unfinished_transfers, transfers_in_flight
 from core.config import Config
 from core.errors import (
     ConfigError,
@@ -18,6 +19,7 @@ from core.errors import (
     InvalidPassword,
     MintRejected,
     MintUnreachable,
+    OutcomeUnknown,
     TokenDecodeError,
     UnknownMint,
     UserFacingError,
@@ -428,13 +430,25 @@ class WalletService:
     async def transfer(self, amount: int, from_url: str, to_url: str, unit: str = "sat") -> TransferResult:
         source = await self.wallet_for(from_url)
         destination = await self.wallet_for(to_url)
-        return await transfer_between(source, destination, amount, unit)
+        try:
+            return await transfer_between(source, destination, amount, unit)
+        except OutcomeUnknown as exc:
+            note_unfinished_transfers(self.store, exc)
+            raise
 
     async def transfer_prepared(self, prepared: PreparedMelt, to_url: str, quote_id: str) -> TransferResult:
         """Run a transfer whose melt at the source is ``prepared`` to pay ``to_url``'s mint quote ``quote_id``."""
         source = await self.wallet_for(prepared.mint_url)
         destination = await self.wallet_for(to_url)
-        return await run_transfer(source, destination, prepared, quote_id)
+        try:
+            return await run_transfer(source, destination, prepared, quote_id)
+        except OutcomeUnknown as exc:
+            note_unfinished_transfers(self.store, exc)
+            raise
+
+    def in_flight(self) -> list[InFlight]:
+        """Value between mints: transfers paid at the source, not yet minted at the target."""
+        return transfers_in_flight(self.store)
 
     async def check_pending(self) -> dict[str, int]:
         """NUT-07 sync of sent tokens at every mint holding pending ones; returns claimed amounts."""

@@ -101,21 +101,25 @@ async def cmd_balance(service: WalletService, args: argparse.Namespace, out: Out
     total: dict[str, int] = {}
     for r in rows:
         total[r.unit] = total.get(r.unit, 0) + r.balance
+    moving = service.in_flight()
     result: dict[str, Any] = {
         "mints": [{"url": r.mint_url, "unit": r.unit, "balance": r.balance, "pending": r.pending} for r in rows],
         "total": total,
+        "in_flight": [m.to_json() for m in moving],
     }
     fiat = await _fiat_value(service, total.get("sat", 0)) if args.fiat else None
     if fiat is not None:
         result["fiat"] = fiat
     out.result(result)
-    if not rows:
+    if not rows and not moving:
         out.say("The wallet is empty.")
     for r in rows:
         pending = f"  (pending {r.pending})" if r.pending else ""
         out.say(f"{r.mint_url}  {r.balance} {r.unit}{pending}")
     for unit, amount in total.items():
         out.say(f"Total: {amount} {unit}")
+    for m in moving:  # paid at the source, not yet minted at the target: `recover` finishes it
+        out.say(m.describe().capitalize())
     if fiat is not None:
         out.say(f"Worth about {fiat['value']} {fiat['currency']} (rate {fiat['rate']})")
     elif args.fiat:

@@ -36,6 +36,10 @@ async def test_a_transfer_whose_target_is_down_stays_in_flight_until_recovery_mi
         assert entry.state == "sent" and entry.data["step"] == "mint", "paid at the source, not yet minted"
         assert [op.kind for op in wallet.history()].count("transfer") == 1
         assert balance(wallet, target.url) == (0, 0)
+        (moving,) = wallet.in_flight()  # `balance` shows it: the value is in no proof right now
+        assert (moving.amount, moving.from_mint, moving.to_mint) == (300, source.url, target.url)
+        assert moving.describe() == f"in flight: 300 sat, from {source.url} to {target.url}"
+        assert [f.operation_id for f in RecoveryService(wallet).failed()] == [entry.id]  # and `failed list`
         print(f"\ntransfer in flight: source {sum(balance(wallet, source.url))}, target 0, entry {entry.state}")
 
         target.start()
@@ -45,6 +49,7 @@ async def test_a_transfer_whose_target_is_down_stays_in_flight_until_recovery_mi
         assert any(r.kind == "transfer" and r.result == "finished" for r in reports), reports
         entry = next(op for op in wallet.history() if op.id == entry.id)
         assert entry.state == "done"
+        assert wallet.in_flight() == []
         assert balance(wallet, target.url) == (300, 0)
         assert sum(balance(wallet, source.url)) == source.owed()
         assert sum(balance(wallet, target.url)) == target.owed()

@@ -17,15 +17,22 @@ from core.protocol.models import Proof
 __all__ = [
     "OPERATION_TRANSITIONS",
     "BalanceRow",
+    "CounterPort",
     "ExportedToken",
     "FailedTransaction",
+    "JournalPort",
     "MintQuoteRecord",
     "OperationRecord",
     "OperationState",
+    "ProofPort",
     "ProofState",
+    "QuotePort",
+    "RecordPort",
+    "SettingsPort",
     "StaleState",
     "StoredKeyset",
     "StoredMint",
+    "UnitOfWorkPort",
     "WalletStore",
 ]
 
@@ -153,10 +160,14 @@ class FailedTransaction:
     updated_at: float
 
 
-class WalletStore(Protocol):
-    in_flight: set[str]
+class UnitOfWorkPort(Protocol):
+    """The transaction of the task: ``with store.atomic():`` commits all its writes or none."""
 
     def atomic(self) -> AbstractContextManager[None]: ...
+
+
+class SettingsPort(Protocol):
+    """Settings and the mints of the wallet."""
 
     def get_setting(self, key: str, default: str | None = None) -> str | None: ...
     def set_setting(self, key: str, value: str) -> None: ...
@@ -167,6 +178,10 @@ class WalletStore(Protocol):
     def list_mints(self) -> list[StoredMint]: ...
     def set_mint_trusted(self, url: str, trusted: bool) -> None: ...
     def remove_mint(self, url: str) -> None: ...
+
+
+class CounterPort(Protocol):
+    """Keysets and their NUT-13 counters (reserved by one atomic statement)."""
 
     def upsert_keyset(
         self,
@@ -183,6 +198,10 @@ class WalletStore(Protocol):
     def get_keyset(self, keyset_id: str) -> StoredKeyset | None: ...
     def reserve_counters(self, keyset_id: str, count: int) -> int: ...
     def bump_counter(self, keyset_id: str, at_least: int) -> None: ...
+
+
+class ProofPort(Protocol):
+    """Proofs: every state change is a compare-and-set on the expected state and owning operation."""
 
     def add_proofs(
         self,
@@ -219,6 +238,10 @@ class WalletStore(Protocol):
     ) -> None: ...
     def balances(self) -> list[BalanceRow]: ...
 
+
+class QuotePort(Protocol):
+    """Mint and melt quotes."""
+
     def save_mint_quote(
         self,
         *,
@@ -238,6 +261,12 @@ class WalletStore(Protocol):
         self, *, quote: str, mint_url: str, unit: str, amount: int, fee_reserve: int, request: str, state: str
     ) -> None: ...
     def set_melt_quote_state(self, quote: str, state: str, preimage: str | None = None) -> None: ...
+
+
+class JournalPort(Protocol):
+    """The operation journal: compare-and-set on allowed transitions and the version."""
+
+    in_flight: set[str]
 
     def create_operation(
         self,
@@ -268,6 +297,10 @@ class WalletStore(Protocol):
         self, *, states: Sequence[str] | None = None, kinds: Sequence[str] | None = None, limit: int | None = None
     ) -> list[OperationRecord]: ...
 
+
+class RecordPort(Protocol):
+    """Exported tokens and failed-transaction records."""
+
     def add_exported_token(
         self, *, operation_id: str, mint_url: str, unit: str, amount: int, token: str, file_path: str | None = None
     ) -> int: ...
@@ -292,3 +325,7 @@ class WalletStore(Protocol):
     def get_failed(self, failed_id: int) -> FailedTransaction | None: ...
     def failed_for_operation(self, operation_id: str) -> FailedTransaction | None: ...
     def set_failed_status(self, failed_id: int, status: str, *, next_retry_at: float | None = None) -> None: ...
+
+
+class WalletStore(UnitOfWorkPort, SettingsPort, CounterPort, ProofPort, QuotePort, JournalPort, RecordPort, Protocol):
+    """Everything the wallet needs from storage: the narrow ports together (``core.storage.store.Store``)."""

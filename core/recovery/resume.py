@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from core.errors import MintRejected, OperationUnresolved, Verdict
-from core.mint_client.types import MeltQuote
+from core.ports.mint_types import MeltQuote
 from core.ports.storage import OperationRecord
 from core.protocol.models import Proof
 from core.wallet.check import proof_states

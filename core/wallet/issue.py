@@ -9,7 +9,7 @@ from __future__ import annotations
 import coincurve
 
 from core.errors import DefinitelyFailed, MintRejected, QuoteNotPaid
-from core.mint_client.types import MintQuote
+from core.ports.mint_types import MintQuote
 from core.protocol.amounts import split
 from core.protocol.quote_signature import sign_mint_quote
 from core.recovery.failpoints import failpoint

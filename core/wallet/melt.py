@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from core.errors import DefinitelyFailed, InsufficientBalance, PaymentPending, UserFacingError
-from core.mint_client.types import MeltQuote
+from core.ports.mint_types import MeltQuote
 from core.protocol.fees import blank_output_count
 from core.protocol.models import Proof
 from core.recovery.failpoints import failpoint

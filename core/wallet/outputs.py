@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from core.errors import CryptoError, DleqError
-from core.ports.storage import WalletStore
+from core.ports.storage import CounterPort
 from core.protocol import bdhke, derivation, dleq
 from core.protocol.models import DLEQ, BlindedMessage, BlindSignature, Proof
 
@@ -51,7 +51,7 @@ def derive_outputs(seed: bytes, keyset_id: str, amounts: Sequence[int], first_co
     return outputs
 
 
-def prepare_outputs(store: WalletStore, seed: bytes, keyset_id: str, amounts: Sequence[int]) -> list[PreparedOutput]:
+def prepare_outputs(store: CounterPort, seed: bytes, keyset_id: str, amounts: Sequence[int]) -> list[PreparedOutput]:
     """Reserve ``len(amounts)`` counters (committed first), then derive the outputs."""
     if not amounts:
         return []

@@ -105,8 +105,9 @@ async def cmd_balance(service: WalletService, args: argparse.Namespace, out: Out
     result: dict[str, Any] = {
         "mints": [{"url": r.mint_url, "unit": r.unit, "balance": r.balance, "pending": r.pending} for r in rows],
         "total": total,
-        "in_flight": [m.to_json() for m in moving],
     }
+    if moving:  # only while a transfer is between mints: the usual answer keeps its shape
+        result["in_flight"] = [m.to_json() for m in moving]
     fiat = await _fiat_value(service, total.get("sat", 0)) if args.fiat else None
     if fiat is not None:
         result["fiat"] = fiat

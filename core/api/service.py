@@ -12,6 +12,7 @@ from typing import Any, TypeVar
 import httpx
 
 from core.api.inflight import InFlight, note_unfinished_transfers, transfers_in_flight
+from core.api.spending_pin import guard_of
 from core.config import Config
 from core.errors import (
     ConfigError,
@@ -402,6 +403,7 @@ class WalletService:
     ) -> SendResult:
         if amount <= 0:
             raise UserFacingError("the amount must be positive")
+        await guard_of(self.store).check(amount, unit, "Sending")  # the spending PIN above the limit
         mw = await self.wallet_for(mint_url, refresh=not offline)
         return await self._repairing(
             mw, unit, lambda: send_token(mw, amount, unit, offline=offline, lock=lock, memo=memo)
@@ -424,6 +426,7 @@ class WalletService:
         return await melt.prepare_melt(mw, request, unit, amount_msat=amount_msat)
 
     async def melt(self, prepared: melt.PreparedMelt) -> melt.MeltResult:
+        await guard_of(self.store).check(prepared.amount, prepared.unit, "Paying")  # the spending PIN above the limit
         mw = await self.wallet_for(prepared.mint_url)
         return await melt.execute_melt(mw, prepared)
 
@@ -438,6 +441,8 @@ class WalletService:
 
     async def transfer_prepared(self, prepared: PreparedMelt, to_url: str, quote_id: str) -> TransferResult:
         """Run a transfer whose melt at the source is ``prepared`` to pay ``to_url``'s mint quote ``quote_id``."""
+        # A payment request paid through another mint: its melt asked for the spending PIN before it was a saga.
+        await guard_of(self.store).check(prepared.amount, prepared.unit, "Paying")
         source = await self.wallet_for(prepared.mint_url)
         destination = await self.wallet_for(to_url)
         try:

@@ -23,6 +23,7 @@ from core.config import Config, default_data_dir
 from core.errors import InvalidPassword, NutdeskError
 from desktop import keyring_unlock
 from desktop.cli import commands
+from desktop.cli.cmd_pin import install_cli_pin_prompter
 from desktop.cli.registry import dispatch
 from desktop.cli.secret_input import read_new_password
 
@@ -137,6 +138,7 @@ async def _run(args: argparse.Namespace, config: Config, out: Output) -> int:
                 args.wallet_password = password  # for commands that re-encrypt (``password change``)
         if service.initialized and args.command not in NO_STARTUP_RECOVERY:
             await _resume_due(service, args)
+        install_cli_pin_prompter(service)  # spends above the limit ask for the spending PIN
         await dispatch(service, args, out)
     finally:
         await service.close()

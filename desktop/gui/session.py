@@ -30,10 +30,12 @@ from desktop.gui.views.analytics.view import AnalyticsView
 from desktop.gui.views.balances.view import BalancesView
 from desktop.gui.views.history.view import HistoryView
 from desktop.gui.views.pay.view import PayView
+from desktop.gui.views.pin.widgets import install_gui_pin_prompter
 from desktop.gui.views.receive.view import ReceiveView
 from desktop.gui.views.recovery.view import RecoveryView
 from desktop.gui.views.send.view import SendView
 from desktop.gui.views.settings.view import SettingsView
+from desktop.gui.views.vault.view import VaultView
 from desktop.gui.wizard.wizard import FirstRunWizard
 
 __all__ = ["Session"]
@@ -176,9 +178,11 @@ class Session:
             RecoveryView(self.ctx),
             SettingsView(self.ctx, self.backends, self.password),
             PosLauncherView(self.ctx, self.backends),
+            VaultView(self.ctx),
         ]
         title = f"Nutdesk {package_version()}" + (" — demo (FakeWallet mint, not real money)" if self.demo else "")
         self.window = MainWindow(self.ctx, views, title=title)
+        install_gui_pin_prompter(self.service, self.window)  # spends above the limit ask for the spending PIN
         if self.rates is not None:
             rates = self.rates
 

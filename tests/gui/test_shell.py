@@ -44,6 +44,7 @@ def test_the_window_has_every_view_and_ctrl_number_switches_between_them(
         "Recovery",
         "Settings",
         "Point of sale",
+        "Files & cheques",
     ]
     window.activateWindow()
     run(until(window.isActiveWindow, what="the window to be active"))

@@ -31,6 +31,7 @@ from core.errors import UserFacingError
 from desktop.gui.context import BALANCES, MINTS, AppContext
 from desktop.gui.dialogs import ask_password, await_dialog, confirm
 from desktop.gui.tasks import run_blocking
+from desktop.gui.views.pin.widgets import PinSettingsBox
 from desktop.gui.views.settings.model import BackendRow, BackendsModel, MintsModel
 from desktop.gui.views.settings.state import FIAT_CURRENCIES, SettingsState
 from desktop.gui.widgets.common import heading, hint, short_url
@@ -145,6 +146,8 @@ class SettingsView(QWidget):
         layout.addWidget(self._backends_box())
         layout.addWidget(self._display_box())
         layout.addWidget(self._security_box())
+        self.pin_box = PinSettingsBox(ctx)  # the spending PIN (desktop/gui/views/pin)
+        layout.addWidget(self.pin_box)
         layout.addWidget(self._storage_box())
         layout.addStretch(1)
         ctx.bus.changed.connect(lambda what: self.refresh() if what & {MINTS, BALANCES} else None)

@@ -1,0 +1,130 @@
+"""The spending PIN in the GUI.
+
+``install_gui_pin_prompter``: when a spend is above the limit, the facade asks this dialog for the PIN (inside the
+same coroutine, so the send or payment simply continues once the PIN is right; a wrong one is shown and asked
+again). ``PinSettingsBox``: set, change or remove the PIN and the limit, in Settings.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog, QGroupBox, QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget
+
+from core.api.service import WalletService
+from core.api.spending_pin import SpendingPin, guard_of
+from core.errors import UserFacingError
+from desktop.gui.context import AppContext
+from desktop.gui.dialogs import PasswordDialog, await_dialog
+from desktop.gui.widgets.common import hint
+
+__all__ = ["PinDialog", "PinSettingsBox", "install_gui_pin_prompter"]
+
+
+class PinDialog(PasswordDialog):
+    def __init__(self, parent: QWidget | None, title: str, prompt: str, *, repeat: bool = False) -> None:
+        super().__init__(parent, title, prompt, repeat=repeat)
+        self.setObjectName("pinDialog")
+        self.password.setPlaceholderText("PIN")
+
+
+async def ask_pin(
+    parent: QWidget | None, title: str, prompt: str, *, error: str = "", repeat: bool = False
+) -> str | None:
+    dialog = PinDialog(parent, title, prompt, repeat=repeat)
+    if error:
+        dialog.show_error(error)
+    try:
+        if await await_dialog(dialog) != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.value()
+    finally:
+        dialog.deleteLater()
+
+
+def install_gui_pin_prompter(service: WalletService, parent: QWidget | None) -> None:
+    async def prompt(message: str, error: UserFacingError | None) -> str | None:
+        return await ask_pin(parent, "Spending PIN", message, error=str(error) if error else "")
+
+    guard_of(service.store).prompter = prompt
+
+
+class PinSettingsBox(QGroupBox):
+    """Settings → Spending PIN: the PIN (set, change, remove) and the limit above which it is asked."""
+
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__("Spending PIN")
+        self.setObjectName("pinSettings")
+        self.ctx = ctx
+        layout = QVBoxLayout(self)
+        layout.addWidget(
+            hint(
+                "Sends, payments, withdrawals and cheques above the limit ask for this PIN (not the wallet "
+                "password). Wrong PINs make the next attempt wait longer, even after a restart."
+            )
+        )
+        self.status = QLabel()
+        layout.addWidget(self.status)
+        row = QHBoxLayout()
+        self.set_button = QPushButton("Set PIN…")
+        self.clear_button = QPushButton("Remove PIN…")
+        row.addWidget(self.set_button)
+        row.addWidget(self.clear_button)
+        row.addWidget(QLabel("Ask above:"))
+        self.threshold = QSpinBox()
+        self.threshold.setRange(0, 2_000_000_000)
+        self.threshold.setSuffix(" sat")
+        row.addWidget(self.threshold)
+        self.save_button = QPushButton("Save limit")
+        row.addWidget(self.save_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.set_button.clicked.connect(lambda: ctx.run(self.set_pin()))
+        self.clear_button.clicked.connect(lambda: ctx.run(self.clear_pin()))
+        self.save_button.clicked.connect(lambda: ctx.run(self.save_threshold()))
+        self.refresh()
+
+    @property
+    def guard(self) -> SpendingPin:
+        return guard_of(self.ctx.service.store)
+
+    def refresh(self) -> None:
+        guard = self.guard
+        self.threshold.setValue(guard.threshold)
+        self.set_button.setText("Change PIN…" if guard.configured else "Set PIN…")
+        self.clear_button.setEnabled(guard.configured)
+        self.status.setText(
+            f"Set: spends above {guard.threshold} sat ask for it." if guard.configured else "No spending PIN."
+        )
+
+    async def _current(self, what: str) -> str | None:
+        return await ask_pin(self, "Spending PIN", f"Enter the current spending PIN to {what}:")
+
+    async def set_pin(self) -> None:
+        current = None
+        if self.guard.configured:
+            current = await self._current("change it")
+            if current is None:
+                return
+        new = await ask_pin(self, "New spending PIN", "Choose a spending PIN (at least 4 characters):", repeat=True)
+        if new is None:
+            return
+        await self.guard.set_pin_async(new, current=current)
+        self.refresh()
+
+    async def clear_pin(self) -> None:
+        current = await self._current("remove it")
+        if current is not None:
+            await self.guard.clear_async(current)
+            self.refresh()
+
+    async def save_threshold(self) -> None:
+        guard, amount = self.guard, self.threshold.value()
+        current = None
+        if guard.configured and amount > guard.threshold:
+            current = await self._current("raise the limit")
+            if current is None:
+                self.refresh()
+                return
+        try:
+            await guard.set_threshold_async(amount, current=current)
+        finally:
+            self.refresh()

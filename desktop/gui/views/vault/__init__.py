@@ -1,0 +1,1 @@
+"""Files & cheques: every exported token and cheque, its state at the mint, reclaim; writing cheques."""

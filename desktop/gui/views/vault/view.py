@@ -1,0 +1,271 @@
+"""Files & cheques: every token this wallet handed out (sent, exported to a file, written as a cheque) with its
+state as the mint last told it (NUT-07), reclaim of unclaimed tokens and expired cheques — by hand, or
+automatically on a timer — and a form to write a cheque (a token locked to a recipient that comes back after its
+expiry), saved as a token file and a printable page with its QR."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.api import SendResult, export_token_file, suggested_file_name
+from core.api.cheque_page import qr_text, render_page, write_page
+from core.api.cheques import Cheque, ChequeService, VaultEntry, VaultState, parse_duration
+from core.errors import OutcomeUnknown, UserFacingError
+from desktop.gui.context import BALANCES, HISTORY, SENT, AppContext
+from desktop.gui.dialogs import await_dialog
+from desktop.gui.tasks import run_blocking
+from desktop.gui.views.send.view import ExportDialog
+from desktop.gui.views.vault.model import VaultModel
+from desktop.gui.widgets.common import MintCombo, format_amount, heading, hint
+from desktop.gui.widgets.qr import QrWidget
+
+__all__ = ["VaultView"]
+
+# How often the vault asks the mints while the window is open (and reclaims expired cheques if enabled).
+AUTO_CHECK_MS = 5 * 60 * 1000
+
+
+class VaultView(QWidget):
+    title = "Files & cheques"
+
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__()
+        self.setObjectName("vaultView")
+        self.ctx = ctx
+        self.cheques = ChequeService(ctx.service)
+        self.model = VaultModel()
+        self.last: tuple[SendResult, Cheque, str] | None = None  # the cheque just written, and its mint
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading("Files & cheques"))
+        layout.addWidget(
+            hint(
+                "Every token this wallet handed out — sent, saved to a file, or written as a cheque — and whether "
+                "its receiver claimed it. Unclaimed tokens can be taken back; a cheque comes back after its expiry."
+            )
+        )
+        self.table = QTableView()
+        self.table.setObjectName("vaultTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(6, QHeaderView.ResizeMode.Stretch)
+        layout.addWidget(self.table, 2)
+
+        buttons = QHBoxLayout()
+        self.check_button = QPushButton("Check with mints")
+        self.reclaim_button = QPushButton("Reclaim selected")
+        self.expired_button = QPushButton("Reclaim expired cheques")
+        self.auto = QCheckBox("Reclaim expired cheques automatically")
+        self.auto.setChecked(self.cheques.auto_reclaim())
+        for widget in (self.check_button, self.reclaim_button, self.expired_button, self.auto):
+            buttons.addWidget(widget)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        self.check_button.clicked.connect(lambda: ctx.run(self.check(), "Asking the mints…"))
+        self.reclaim_button.clicked.connect(lambda: ctx.run(self.reclaim_selected(), "Reclaiming…"))
+        self.expired_button.clicked.connect(lambda: ctx.run(self.reclaim_expired(), "Reclaiming…"))
+        self.auto.toggled.connect(self.cheques.set_auto_reclaim)
+        self.result = QLabel()
+        self.result.setWordWrap(True)
+        layout.addWidget(self.result)
+        layout.addWidget(self._cheque_box(), 3)
+
+        self.timer = QTimer(self)
+        self.timer.setInterval(AUTO_CHECK_MS)
+        self.timer.timeout.connect(self._tick)
+        self.timer.start()
+        ctx.bus.changed.connect(lambda what: self.refresh() if {SENT, BALANCES} & what else None)
+        self.refresh()
+
+    def _cheque_box(self) -> QGroupBox:
+        box = QGroupBox("Write a cheque")
+        outer = QHBoxLayout(box)
+        form = QFormLayout()
+        self.amount = QSpinBox()
+        self.amount.setRange(1, 2_000_000_000)
+        self.mint = MintCombo()
+        self.recipient = QLineEdit()
+        self.recipient.setPlaceholderText("the recipient's public key: 02…/03… hex, P2PK:…, or npub1…")
+        self.expires = QLineEdit("30d")
+        self.expires.setToolTip("After this the cheque returns to you if unclaimed: 30d, 12h, 90m …")
+        self.memo = QLineEdit()
+        form.addRow("Amount (sat):", self.amount)
+        form.addRow("From mint:", self.mint)
+        form.addRow("Pay to:", self.recipient)
+        form.addRow("Returns after:", self.expires)
+        form.addRow("Memo:", self.memo)
+        self.write_button = QPushButton("Write cheque")
+        self.write_button.clicked.connect(lambda: self.ctx.run(self.write_cheque(), "Writing the cheque…"))
+        form.addRow("", self.write_button)
+        outer.addLayout(form, 1)
+        right = QVBoxLayout()
+        self.qr = QrWidget(minimum=160)
+        self.token_text = QPlainTextEdit()
+        self.token_text.setReadOnly(True)
+        self.token_text.setMaximumHeight(70)
+        row = QHBoxLayout()
+        self.save_button = QPushButton("Save to file…")
+        self.page_button = QPushButton("Save printable page…")
+        for button in (self.save_button, self.page_button):
+            button.setEnabled(False)
+            row.addWidget(button)
+        self.save_button.clicked.connect(lambda: self.ctx.run(self.save_file(), "Saving…"))
+        self.page_button.clicked.connect(self._choose_page)
+        right.addWidget(self.qr, 1)
+        right.addWidget(self.token_text)
+        right.addLayout(row)
+        outer.addLayout(right, 1)
+        return box
+
+    # --- the list ------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """The rows as stored (no network); ``check`` asks the mints."""
+        self.model.set_rows(self.cheques.entries())
+        self.mint.reload(self.ctx.service)
+
+    def selected(self) -> VaultEntry | None:
+        indexes = self.table.selectionModel().selectedRows()
+        if not indexes:
+            return None
+        row = self.model.data(indexes[0], VaultModel.RowRole)
+        return row if isinstance(row, VaultEntry) else None
+
+    def _tick(self) -> None:
+        if self.model.rowCount() and self.auto.isChecked():
+            self.ctx.run(self._background_check())
+
+    async def _background_check(self) -> None:
+        # A mint that is down now is asked again at the next tick: no error dialog every few minutes.
+        try:
+            await self.check()
+        except OutcomeUnknown as exc:
+            self.result.setText(f"Could not check now: {exc}")
+
+    async def check(self) -> None:
+        before = {e.id: e.state for e in self.model.rows()}
+        entries = await self.cheques.refresh()
+        self.model.set_rows(entries)
+        back = [e for e in entries if e.state is VaultState.RECLAIMED and before.get(e.id) is not VaultState.RECLAIMED]
+        claimed = sum(1 for e in entries if e.state is VaultState.CLAIMED)
+        expired = sum(1 for e in entries if e.state is VaultState.EXPIRED)
+        text = f"Checked: {claimed} claimed, {expired} expired."
+        if back:
+            text += f" Took back {len(back)} expired cheque(s)."
+        self.result.setText(text)
+        self.ctx.changed(BALANCES, HISTORY, SENT)
+
+    async def reclaim_selected(self) -> None:
+        entry = self.selected()
+        if entry is None:
+            self.result.setText("Select a token or cheque first.")
+            return
+        result = await self.cheques.reclaim(entry.id)
+        self.result.setText(f"✓ Reclaimed {format_amount(result.amount, result.unit)} (fee {result.fee}).")
+        self.ctx.changed(BALANCES, HISTORY, SENT)
+
+    async def reclaim_expired(self) -> None:
+        results = await self.cheques.reclaim_all(expired_only=True)
+        total = sum(r.amount for r in results)
+        self.result.setText(
+            f"✓ Took back {len(results)} expired cheque(s), {total} sat." if results else "None expired."
+        )
+        self.ctx.changed(BALANCES, HISTORY, SENT)
+
+    # --- writing a cheque ----------------------------------------------------------------------
+
+    async def write_cheque(self) -> None:
+        mint = self.mint.current_url()
+        if not mint:
+            raise UserFacingError("add a mint with a balance first")
+        recipient = self.recipient.text().strip()
+        if not recipient:
+            raise UserFacingError("enter the recipient's public key")
+        result, cheque = await self.cheques.write_cheque(
+            self.amount.value(),
+            recipient,
+            expires_in=parse_duration(self.expires.text()),
+            mint_url=mint,
+            memo=self.memo.text().strip(),
+        )
+        self.last = (result, cheque, mint)
+        self.qr.set_text(qr_text(result.token))  # without DLEQ proofs if the full token is too long for one QR
+        self.token_text.setPlainText(result.token)
+        self.save_button.setEnabled(True)
+        self.page_button.setEnabled(True)
+        self.result.setText(
+            f"✓ Cheque for {format_amount(result.amount, 'sat')} (fee {result.fee}); only the recipient can "
+            "redeem it until it expires, then it comes back to you."
+        )
+        self.ctx.changed(BALANCES, HISTORY, SENT)
+
+    def suggested_path(self) -> Path:
+        amount = self.last[0].amount if self.last else 0
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        folder = Path(str(self.ctx.settings.value("send/export_dir", str(Path.home()))))
+        return folder / suggested_file_name(amount, "sat", stamp=f"cheque-{stamp}")
+
+    async def save_file(self) -> None:
+        if self.last is None:
+            raise UserFacingError("write a cheque first")
+        dialog = ExportDialog(self.suggested_path(), self)
+        try:
+            if await await_dialog(dialog) != QDialog.DialogCode.Accepted:
+                return
+            path, passphrase = dialog.chosen()
+        finally:
+            dialog.deleteLater()
+        written = await run_blocking(export_token_file, path, self.last[0].token, passphrase)
+        self.ctx.service.record_token_file(self.last[0].token, str(written))
+        self.result.setText(f"✓ Saved to {written}" + (" (encrypted)." if passphrase else "."))
+        self.refresh()
+
+    def _choose_page(self) -> None:
+        target = self.suggested_path().with_suffix(".html")
+        dialog = QFileDialog(self, "Save the printable page", str(target))
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setNameFilter("Web page (*.html)")
+        dialog.fileSelected.connect(lambda path: self.ctx.run(self.save_page(Path(path)), "Saving…"))
+        dialog.open()
+
+    async def save_page(self, path: Path) -> Path:
+        if self.last is None:
+            raise UserFacingError("write a cheque first")
+        result, cheque, mint = self.last
+        page = render_page(
+            result.token,
+            amount=result.amount,
+            unit="sat",
+            mint=mint,
+            recipient=cheque.recipient,
+            locktime=cheque.locktime,
+            memo=self.memo.text().strip(),
+        )
+        written = await run_blocking(write_page, path, page)
+        self.result.setText(f"✓ Printable page saved to {written}: open it in a browser to print.")
+        return written

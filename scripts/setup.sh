@@ -55,4 +55,6 @@ if [ "$what" = test ]; then
         # Importing lnbits writes data/.lnbits_auth_key under the current directory: check from its own.
         (cd .peers/lnbits && bin/python -c "import lnbits" >/dev/null)
     fi
+    # NUT-16 interop peer: the Blockchain Commons UR library on Node, pinned in tests/interop_node/package.json.
+    [ -d tests/interop_node/node_modules/@ngraveio/bc-ur ] || (cd tests/interop_node && npm install --no-audit --no-fund --silent)
 fi

@@ -148,7 +148,8 @@ class ChequeService:
         refund_key = parse_private_key(random_secrets.token_bytes(32))
         refund_pub = refund_key.public_key.format(compressed=True).hex()
         locktime = int(self.clock()) + expires_in
-        lock = LockOptions(pubkey=pubkey, locktime=locktime, refund=(refund_pub,))
+        # Plain NUT-11 (not P2BK-blinded): the cheque is found again, and refunded, by its refund key as written.
+        lock = LockOptions(pubkey=pubkey, locktime=locktime, refund=(refund_pub,), blind=False)
         record = {"recipient": pubkey, "locktime": locktime, "refund_key": refund_key.secret.hex()}
         self.store.set_setting(CHEQUE_PREFIX + refund_pub, json.dumps(record, sort_keys=True))
         result = await self.wallet.send(amount, url, unit, lock=lock, memo=memo or "Cheque")

@@ -637,7 +637,8 @@ def _lock_for(request: PaymentRequest) -> LockOptions | None:
             locktime = int(tag[1])
         elif tag[0] == "refund":
             refund.extend(tag[1:])
-    return LockOptions(pubkey=option.data, locktime=locktime, refund=tuple(refund))
+    # The payee named the exact lock it expects: plain NUT-11, not P2BK-blinded (it may not speak NUT-28).
+    return LockOptions(pubkey=option.data, locktime=locktime, refund=tuple(refund), blind=False)
 
 
 def fiat_currency(wallet: WalletService) -> str:

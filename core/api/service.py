@@ -400,13 +400,15 @@ class WalletService:
         offline: bool = False,
         lock: LockOptions | None = None,
         memo: str = "",
+        data: dict[str, Any] | None = None,
     ) -> SendResult:
+        """``data``: kept in the send's journal entry from its creation (a point-of-sale refund's sale and key)."""
         if amount <= 0:
             raise UserFacingError("the amount must be positive")
         await guard_of(self.store).check(amount, unit, "Sending")  # the spending PIN above the limit
         mw = await self.wallet_for(mint_url, refresh=not offline)
         return await self._repairing(
-            mw, unit, lambda: send_token(mw, amount, unit, offline=offline, lock=lock, memo=memo)
+            mw, unit, lambda: send_token(mw, amount, unit, offline=offline, lock=lock, memo=memo, data=data)
         )
 
     def choose_mint_for(self, amount: int, unit: str = "sat") -> str:

@@ -1,5 +1,5 @@
-"""The point of sale's tables (``pos_*``, migration 0004): sales, the secrets that paid them, refunds, shifts
-and webhook deliveries. Each method is one transaction."""
+"""The point of sale's tables (``pos_*``, migration 0004): sales, the secrets that paid them, refunds and shifts
+(webhook deliveries: deliveries.py). Each method is one transaction."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -24,10 +24,12 @@ from core.storage.models import (
     PosSaleProofRow,
     PosSaleRow,
     PosShiftRow,
-    PosWebhookDeliveryRow,
+    SettingRow,
 )
 
-__all__ = ["AlreadyUsed", "Delivery", "SaleRepository"]
+__all__ = ["FAILED_ATTEMPTS", "AlreadyUsed", "SaleRepository"]
+
+FAILED_ATTEMPTS = "pos:failed-attempts:"  # + shift id: a counter kept in the wallet's settings
 
 
 class AlreadyUsed(Exception):
@@ -36,35 +38,6 @@ class AlreadyUsed(Exception):
     def __init__(self, sale_id: str) -> None:
         super().__init__(sale_id)
         self.sale_id = sale_id
-
-
-class Delivery:
-    """One row of the webhook delivery log."""
-
-    def __init__(self, row: PosWebhookDeliveryRow) -> None:
-        self.id = row.id
-        self.url = row.url
-        self.event = row.event
-        self.sale_id = row.sale_id
-        self.body = row.body
-        self.state = row.state
-        self.attempts = row.attempts
-        self.next_attempt_at = row.next_attempt_at
-        self.last_status = row.last_status
-        self.last_error = row.last_error
-        self.created_at = row.created_at
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "url": self.url,
-            "event": self.event,
-            "sale": self.sale_id,
-            "state": self.state,
-            "attempts": self.attempts,
-            "last_status": self.last_status,
-            "last_error": self.last_error,
-        }
 
 
 def _sale(row: PosSaleRow, refunded: int = 0) -> Sale:
@@ -177,6 +150,12 @@ class SaleRepository:
             s.flush()
             return _sale(row)
 
+    def by_number(self, number: int) -> Sale | None:
+        """The sale of receipt ``R-{number:06d}``."""
+        with self._session() as s:
+            row = s.scalars(select(PosSaleRow).where(PosSaleRow.number == number)).first()
+            return None if row is None else _sale(row, self._refunded(s, row.id))
+
     def get(self, sale_id: str) -> Sale | None:
         with self._session() as s:
             row = s.get(PosSaleRow, sale_id)
@@ -239,6 +218,25 @@ class SaleRepository:
             s.flush()
             return _sale(row, self._refunded(s, sale_id))
 
+    # --- refused payments per shift (the Z-report's failed attempts) -----------------------------
+
+    def count_failed_attempt(self, shift_id: int) -> None:
+        """One more refused payment in ``shift_id`` (one atomic statement: several processes may count)."""
+        # The settings' values are sealed at rest under a password: read and write through nd_open/nd_seal.
+        upsert = text(
+            "INSERT INTO settings (key, value) VALUES (:key, nd_seal('settings.value', '1')) "
+            "ON CONFLICT(key) DO UPDATE SET "
+            "value = nd_seal('settings.value', CAST(CAST(nd_open(value) AS INTEGER) + 1 AS TEXT))"
+        )
+        with self._session() as s:
+            s.execute(upsert, {"key": f"{FAILED_ATTEMPTS}{shift_id}"})
+
+    def failed_attempts(self, shift_id: int) -> int | None:
+        """Refused payments counted in ``shift_id`` (None: none counted, e.g. a shift from before the count)."""
+        with self._session() as s:
+            row = s.get(SettingRow, f"{FAILED_ATTEMPTS}{shift_id}")
+            return None if row is None else int(row.value)
+
     # --- idempotency ---------------------------------------------------------------------------
 
     def claim_secrets(self, sale_id: str, secrets: Sequence[str], payload: dict[str, Any], **fields: Any) -> Sale:
@@ -294,54 +292,73 @@ class SaleRepository:
 
     # --- refunds -------------------------------------------------------------------------------
 
-    def add_refund(self, **fields: Any) -> Refund:
-        with self._session() as s:
-            row = PosRefundRow(id=uuid.uuid4().hex[:16], created_at=time.time(), **fields)
-            s.add(row)
-            s.flush()
-            return _refund(row)
+    def reserve_refund(self, key: str, sale_id: str, amount: int, limit: int, **fields: Any) -> bool:
+        """Reserve ``amount`` of ``sale_id``'s refundable ``limit`` under the idempotency ``key``: the per-sale
+        refund lock. One statement, so two processes cannot both pass the check: it inserts an unfinished refund
+        row (no token, no operation yet: ``operation_id`` is empty — the token column is sealed at rest, so it is
+        never compared in SQL) only when no other refund of the sale is unfinished and the refunds stay within
+        ``limit``.
 
-    def refunds(self, *, sale_id: str | None = None, shift_id: int | None = None) -> list[Refund]:
+        Returns False when refused (the caller reads why); ``AlreadyUsed`` when ``key`` was used before."""
+        insert = text(
+            "INSERT INTO pos_refunds (id, sale_id, amount, fee, unit, mint_url, token, operation_id, cashier,"
+            " shift_id, created_at)"
+            " SELECT :key, :sale, :amount, 0, :unit, :mint_url, '', '', :cashier, :shift_id, :now"
+            " WHERE NOT EXISTS (SELECT 1 FROM pos_refunds WHERE sale_id = :sale AND operation_id = '')"
+            " AND (SELECT coalesce(sum(amount), 0) FROM pos_refunds WHERE sale_id = :sale) + :amount <= :limit"
+        )
+        params = {"key": key, "sale": sale_id, "amount": amount, "limit": limit, "now": time.time(), **fields}
+        try:
+            with self._session() as s:  # the INSERT is the transaction's first statement: it reads under the lock
+                return bool(getattr(s.execute(insert, params), "rowcount", 0) == 1)
+        except StorageError as exc:
+            if isinstance(exc.__cause__, IntegrityError):
+                raise AlreadyUsed(sale_id) from exc
+            raise
+
+    def finish_refund(
+        self, reserved: Refund, *, token: str, operation_id: str, fee: int, mint_url: str
+    ) -> tuple[Refund, bool]:
+        """Record the refund's token, once: (the refund, whether this call recorded it — a finished row is returned
+        as it is). A reservation dropped meanwhile by recovery is written again: the token exists, so the refund
+        happened."""
+        with self._session() as s:
+            row = s.get(PosRefundRow, reserved.id)
+            if row is None:
+                row = PosRefundRow(
+                    id=reserved.id, sale_id=reserved.sale_id, amount=reserved.amount, unit=reserved.unit,
+                    cashier=reserved.cashier, created_at=reserved.created_at, token="", operation_id="",
+                    shift_id=None,
+                )  # fmt: skip
+                s.add(row)
+            recorded = not row.operation_id
+            if recorded:
+                row.token, row.operation_id, row.fee, row.mint_url = token, operation_id, fee, mint_url
+            s.flush()
+            return _refund(row), recorded
+
+    def drop_refund(self, key: str) -> None:
+        """Release an unfinished reservation whose send definitely did not happen."""
+        with self._session() as s:
+            row = s.get(PosRefundRow, key)
+            if row is not None and not row.operation_id:
+                s.delete(row)
+
+    def refund(self, key: str) -> Refund | None:
+        with self._session() as s:
+            row = s.get(PosRefundRow, key)
+            return None if row is None else _refund(row)
+
+    def refunds(
+        self, *, sale_id: str | None = None, shift_id: int | None = None, finished: bool | None = True
+    ) -> list[Refund]:
+        """Refunds (by default the finished ones; ``finished=False``: the unfinished reservations; None: all)."""
         with self._session() as s:
             q = select(PosRefundRow)
             if sale_id is not None:
                 q = q.where(PosRefundRow.sale_id == sale_id)
             if shift_id is not None:
                 q = q.where(PosRefundRow.shift_id == shift_id)
+            if finished is not None:
+                q = q.where(PosRefundRow.operation_id != "" if finished else PosRefundRow.operation_id == "")
             return [_refund(r) for r in s.scalars(q.order_by(PosRefundRow.created_at)).all()]
-
-    # --- webhook deliveries --------------------------------------------------------------------
-
-    def add_delivery(self, url: str, event: str, sale_id: str, body: str) -> int:
-        now = time.time()
-        with self._session() as s:
-            row = PosWebhookDeliveryRow(
-                url=url, event=event, sale_id=sale_id, body=body, state="pending", attempts=0,
-                next_attempt_at=now, last_status=None, last_error="", created_at=now, updated_at=now,
-            )  # fmt: skip
-            s.add(row)
-            s.flush()
-            return row.id
-
-    def due_deliveries(self, now: float) -> list[Delivery]:
-        with self._session() as s:
-            q = select(PosWebhookDeliveryRow).where(
-                PosWebhookDeliveryRow.state == "pending", PosWebhookDeliveryRow.next_attempt_at <= now
-            )
-            return [Delivery(r) for r in s.scalars(q.order_by(PosWebhookDeliveryRow.id)).all()]
-
-    def deliveries(self, limit: int = 200) -> list[Delivery]:
-        with self._session() as s:
-            q = select(PosWebhookDeliveryRow).order_by(PosWebhookDeliveryRow.id.desc()).limit(limit)
-            return [Delivery(r) for r in s.scalars(q).all()]
-
-    def record_attempt(
-        self, delivery_id: int, *, state: str, status: int | None, error: str, next_attempt_at: float
-    ) -> None:
-        with self._session() as s:
-            row = s.get(PosWebhookDeliveryRow, delivery_id)
-            if row is None:
-                raise StorageError(f"no webhook delivery {delivery_id}")
-            row.attempts += 1
-            row.state, row.last_status, row.last_error = state, status, error
-            row.next_attempt_at, row.updated_at = next_attempt_at, time.time()

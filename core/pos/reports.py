@@ -75,8 +75,12 @@ def build_zreport(
     sales: Sequence[Sale],
     refunds: Sequence[Refund],
     unit: str = "sat",
+    failed_attempts: int | None = None,
 ) -> ZReport:
-    """Totals of a shift's paid sales by settlement kind and by cashier, with tips, fees and refunds."""
+    """Totals of a shift's paid sales by settlement kind and by cashier, with tips, fees and refunds.
+
+    ``failed_attempts``: refused payments counted during the shift (a refused token, even if the sale was paid
+    afterwards); without a count, the sales left failed."""
     total = ShiftTotals()
     by_settlement: dict[str, ShiftTotals] = {}
     by_cashier: dict[str, ShiftTotals] = {}
@@ -95,7 +99,8 @@ def build_zreport(
         for group in groups:
             group.refunds += refund.amount
             group.refund_count += 1
-    failed = sum(1 for s in sales if s.state is SaleState.FAILED)
+    left_failed = sum(1 for s in sales if s.state is SaleState.FAILED)
+    failed = left_failed if failed_attempts is None else max(failed_attempts, left_failed)
     return ZReport(
         shop=shop,
         shift_id=shift_id,
@@ -111,7 +116,8 @@ def build_zreport(
     )
 
 
-_COLUMNS = ("group", "name", "count", "amount", "tips", "fees", "fee_advance", "change", "refunds", "refund_count")
+_COLUMNS = ("group", "name", "count", "amount", "tips", "fees", "fee_advance", "change", "refunds", "refund_count",
+            "net")  # fmt: skip
 
 
 def write_zreport_csv(report: ZReport, out: TextIO) -> None:
@@ -124,7 +130,7 @@ def write_zreport_csv(report: ZReport, out: TextIO) -> None:
 
     def row(group: str, name: str, t: ShiftTotals) -> None:
         writer.writerow((group, name, t.count, t.amount, t.tips, t.fees, t.fee_advance, t.change, t.refunds,
-                         t.refund_count))  # fmt: skip
+                         t.refund_count, t.net))  # fmt: skip
 
     for kind, totals in sorted(report.by_settlement.items()):
         row("settlement", kind, totals)

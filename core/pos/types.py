@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import enum
 import json
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -20,7 +21,14 @@ __all__ = [
     "Settlement",
     "ShiftTotals",
     "ZReport",
+    "receipt_number",
 ]
+
+
+def receipt_number(text: str) -> int | None:
+    """The sale number in a receipt number as printed (``R-000006``; ``R6``, ``r-6`` too), else None."""
+    found = re.fullmatch(r"[Rr]-?0*(\d{1,12})", text.strip())
+    return int(found.group(1)) if found else None
 
 
 class SaleState(enum.StrEnum):
@@ -217,10 +225,17 @@ class Refund:
     cashier: str
     created_at: float
 
+    @property
+    def finished(self) -> bool:
+        """Recorded with its send and token. An unfinished refund is a reservation: its send may be under way (or
+        was cut short by a crash), it holds the sale's refund lock, and recovery finishes or drops it."""
+        return bool(self.operation_id)
+
     def to_json(self) -> dict[str, Any]:
         return {
             "id": self.id,
             "sale": self.sale_id,
+            "finished": self.finished,
             "amount": self.amount,
             "fee": self.fee,
             "unit": self.unit,
@@ -245,8 +260,14 @@ class ShiftTotals:
     refund_count: int = 0
     fiat: dict[str, Decimal] = field(default_factory=dict)
 
+    @property
+    def net(self) -> int:
+        """What the shop kept: everything received (overpayments too) less fees and refunds."""
+        return self.amount + self.change - self.fees - self.refunds
+
     def to_json(self) -> dict[str, Any]:
         return {
+            "net": self.net,
             "count": self.count,
             "amount": self.amount,
             "tips": self.tips,

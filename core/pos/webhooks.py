@@ -1,6 +1,7 @@
 """Webhooks: on a paid or refunded sale, POST a JSON event to each configured URL, signed with HMAC-SHA256
 over the exact body (``X-Nutdesk-Signature: sha256=<hex>``, the secret per webhook), retried with exponential
-backoff; every attempt is kept in the delivery log (``pos_webhook_deliveries``)."""
+backoff; every attempt is kept in the delivery log (``pos_webhook_deliveries``). The POST itself is the caller's
+(``Post``: the API layer sends it with its HTTP client); here the signing, the schedule and the log."""
 
 from __future__ import annotations
 
@@ -9,15 +10,16 @@ import hmac
 import json
 import time
 import uuid
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from typing import Any
 
-import httpx
-
+from core.pos.deliveries import DeliveryRepository
 from core.pos.policy import Webhook
-from core.pos.repo import SaleRepository
 
-__all__ = ["MAX_ATTEMPTS", "SIGNATURE_HEADER", "WebhookDispatcher", "retry_delay", "sign"]
+__all__ = ["MAX_ATTEMPTS", "SIGNATURE_HEADER", "Post", "WebhookDispatcher", "retry_delay", "sign"]
+
+# POST ``body`` with ``headers`` to a URL: (the HTTP status or None, an error message or "" when it succeeded).
+Post = Callable[[str, bytes, dict[str, str]], Awaitable[tuple[int | None, str]]]
 
 SIGNATURE_HEADER = "X-Nutdesk-Signature"
 MAX_ATTEMPTS = 8
@@ -33,7 +35,7 @@ def retry_delay(attempts: int, base: float) -> float:
 
 
 class WebhookDispatcher:
-    def __init__(self, repo: SaleRepository, *, base_delay: float = 10.0) -> None:
+    def __init__(self, repo: DeliveryRepository, *, base_delay: float = 10.0) -> None:
         self.repo = repo
         self.base_delay = base_delay
 
@@ -48,7 +50,7 @@ class WebhookDispatcher:
     def due(self) -> bool:
         return bool(self.repo.due_deliveries(time.time()))
 
-    async def deliver_due(self, http: httpx.AsyncClient, webhooks: Sequence[Webhook]) -> int:
+    async def deliver_due(self, post: Post, webhooks: Sequence[Webhook]) -> int:
         """Attempt every due delivery once; returns how many were delivered."""
         secrets = {w.url: w.secret for w in webhooks}
         delivered = 0
@@ -60,19 +62,9 @@ class WebhookDispatcher:
                 )
                 continue
             body = delivery.body.encode()
-            status: int | None = None
-            try:
-                response = await http.post(
-                    delivery.url,
-                    content=body,
-                    headers={"Content-Type": "application/json", SIGNATURE_HEADER: sign(secret, body),
-                             "X-Nutdesk-Event": delivery.event},
-                    timeout=httpx.Timeout(15.0),
-                )  # fmt: skip
-                status = response.status_code
-                error = "" if response.is_success else f"HTTP {status}: {response.text[:200]}"
-            except httpx.HTTPError as exc:
-                error = f"{type(exc).__name__}: {exc}"
+            headers = {"Content-Type": "application/json", SIGNATURE_HEADER: sign(secret, body),
+                       "X-Nutdesk-Event": delivery.event}  # fmt: skip
+            status, error = await post(delivery.url, body, headers)
             attempts = delivery.attempts + 1
             if not error:
                 state, delivered = "delivered", delivered + 1

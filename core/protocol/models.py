@@ -41,6 +41,7 @@ class Proof:
     C: str
     dleq: DLEQ | None = None
     witness: str | None = None
+    p2pk_e: str | None = None  # NUT-28: the sender's ephemeral key E (token metadata, never sent to the mint)
 
     def to_json(self, *, include_dleq: bool = True) -> dict[str, Any]:
         out: dict[str, Any] = {"id": self.id, "amount": self.amount, "secret": self.secret, "C": self.C}
@@ -48,6 +49,8 @@ class Proof:
             out["dleq"] = self.dleq.to_json()
         if self.witness is not None:
             out["witness"] = self.witness
+        if self.p2pk_e is not None:
+            out["p2pk_e"] = self.p2pk_e
         return out
 
     @classmethod
@@ -61,6 +64,7 @@ class Proof:
             C=str(data["C"]),
             dleq=DLEQ.from_json(dleq) if isinstance(dleq, dict) else None,
             witness=None if witness is None else str(witness),
+            p2pk_e=None if data.get("p2pk_e") is None else str(data["p2pk_e"]),
         )
 
 

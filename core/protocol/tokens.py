@@ -137,6 +137,8 @@ def _proof_v3(proof: Proof) -> dict[str, Any]:
         out["dleq"] = proof.dleq.to_json()
     if proof.witness is not None:
         out["witness"] = proof.witness
+    if proof.p2pk_e is not None:
+        out["p2pk_e"] = proof.p2pk_e
     return out
 
 
@@ -149,6 +151,8 @@ def _proof_v4(proof: Proof) -> dict[str, Any]:
         out["d"] = dleq
     if proof.witness is not None:
         out["w"] = proof.witness
+    if proof.p2pk_e is not None:  # NUT-28: E as a 33-byte bstr
+        out["pe"] = _hex_to_bytes(proof.p2pk_e, "p2pk_e")
     return out
 
 
@@ -219,6 +223,7 @@ def _proof_from_v3(raw: object) -> Proof:
         C=_hex_field(data.get("C"), "C", _POINT_BYTES),
         dleq=dleq,
         witness=_text(data.get("witness"), "witness", optional=True),
+        p2pk_e=None if data.get("p2pk_e") is None else _hex_field(data.get("p2pk_e"), "p2pk_e", _POINT_BYTES),
     )
 
 
@@ -261,6 +266,7 @@ def _proof_from_v4(raw: object, keyset_id: str) -> Proof:
         C=_bytes_field(data.get("c"), "c", _POINT_BYTES),
         dleq=dleq,
         witness=_text(data.get("w"), "w", optional=True),
+        p2pk_e=None if data.get("pe") is None else _bytes_field(data.get("pe"), "pe", _POINT_BYTES),
     )
 
 

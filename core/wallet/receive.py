@@ -12,6 +12,7 @@ from core.protocol.tokens import Token
 from core.recovery.failpoints import failpoint
 from core.wallet.context import MintWallet
 from core.wallet.outputs import prepare_outputs
+from core.wallet.p2bk import unlock_token
 from core.wallet.settle import raise_unsettled
 from core.wallet.swap import SwapRefused, run_swap
 
@@ -52,7 +53,7 @@ def normalize_token_proofs(mw: MintWallet, token: Token) -> list[Proof]:
 
 async def receive_token(mw: MintWallet, token: Token, *, kind: str = "receive") -> ReceiveResult:
     unit = token.unit
-    inputs = normalize_token_proofs(mw, token)
+    inputs = normalize_token_proofs(mw, unlock_token(token, mw.seed))  # P2PK/P2BK locks to our key signed
     total = sum(p.amount for p in inputs)
     fee = mw.fee_for(inputs)
     if total - fee <= 0:

@@ -10,21 +10,20 @@ fresh random secrets (a locked secret is not derivable from the seed).
 from __future__ import annotations
 
 import dataclasses
-import secrets as random_secrets
 from dataclasses import dataclass
+from typing import Any
 
 from core.errors import CryptoError, InsufficientBalance, UserFacingError
-from core.protocol import bdhke
 from core.protocol.amounts import split
 from core.protocol.ec import parse_point
 from core.protocol.keysets import short_id
 from core.protocol.models import Proof
-from core.protocol.p2pk import make_p2pk_secret
 from core.protocol.tokens import Token
 from core.recovery.failpoints import failpoint
 from core.wallet.context import MintWallet
 from core.wallet.inputs import with_reserved_inputs
 from core.wallet.outputs import PreparedOutput, prepare_outputs
+from core.wallet.p2bk import JOURNAL_KEY, attach_ephemeral_keys, locked_outputs
 from core.wallet.selection import select_exact, select_for_amount
 from core.wallet.settle import raise_unsettled
 from core.wallet.swap import SwapRefused, run_swap
@@ -39,6 +38,7 @@ class LockOptions:
     pubkey: str
     locktime: int | None = None
     refund: tuple[str, ...] = ()
+    blind: bool = True  # NUT-28 P2BK: the mint sees keys it cannot link to the receiver
 
     def __post_init__(self) -> None:
         # Wallets show locks as "P2PK:<hex>" (nutshell's `cashu lock`); accept that form too.
@@ -67,21 +67,11 @@ class SendResult:
     proofs: tuple[Proof, ...]
 
 
-def _locked_outputs(keyset_id: str, amounts: list[int], lock: LockOptions) -> list[PreparedOutput]:
-    outputs = []
-    for amount in amounts:
-        secret = make_p2pk_secret(lock.pubkey, locktime=lock.locktime, refund=list(lock.refund))
-        r = random_secrets.token_bytes(32)
-        B_, _ = bdhke.blind_message(secret, r)
-        outputs.append(PreparedOutput(amount, keyset_id, -1, secret, r.hex(), B_))
-    return outputs
-
-
 def record_sent_token(mw: MintWallet, op_id: str, unit: str, sent: list[Proof], amount: int, memo: str) -> str:
     """Encode the sent proofs as a token and list it as pending until claimed; returns the token."""
     # V4 tokens carry the 8-byte short form of v2 keyset ids (NUT-02): a smaller token, a sparser QR code.
     # Receivers map it back with the mint's keyset list.
-    compact = [dataclasses.replace(p, id=short_id(p.id)) for p in sent]
+    compact = [dataclasses.replace(p, id=short_id(p.id)) for p in attach_ephemeral_keys(mw.store, op_id, sent)]
     token = Token(mint=mw.url, unit=unit, memo=memo or None, proofs=compact).encode_v4()
     mw.store.add_exported_token(operation_id=op_id, mint_url=mw.url, unit=unit, amount=amount, token=token)
     return token
@@ -101,7 +91,9 @@ def finished_send(mw: MintWallet, op_id: str, unit: str, amount: int, fee: int, 
     return SendResult(token=token, amount=amount, fee=fee, operation_id=op_id, proofs=tuple(sent))
 
 
-def _try_exact(mw: MintWallet, available: list[Proof], amount: int, unit: str, memo: str) -> SendResult | None:
+def _try_exact(
+    mw: MintWallet, available: list[Proof], amount: int, unit: str, memo: str, data: dict[str, Any]
+) -> SendResult | None:
     """Existing proofs summing exactly to ``amount`` become the token (no swap, no fee): reserved as pending for a
     new journal entry, all or nothing, in the caller's transaction."""
     exact = select_exact(available, amount, is_active=mw.keychain.is_active)
@@ -113,7 +105,7 @@ def _try_exact(mw: MintWallet, available: list[Proof], amount: int, unit: str, m
         unit=unit,
         amount=amount,
         memo=memo,
-        data={"inputs": [p.secret for p in exact], "offline": True},
+        data={**data, "inputs": [p.secret for p in exact], "offline": True},
     )
     mw.store.reserve_proofs([p.secret for p in exact], op_id, state="pending")
     mw.store.update_operation(op_id, state="done")
@@ -121,7 +113,13 @@ def _try_exact(mw: MintWallet, available: list[Proof], amount: int, unit: str, m
 
 
 def _prepare_swap(
-    mw: MintWallet, available: list[Proof], amount: int, unit: str, lock: LockOptions | None, memo: str
+    mw: MintWallet,
+    available: list[Proof],
+    amount: int,
+    unit: str,
+    lock: LockOptions | None,
+    memo: str,
+    data: dict[str, Any],
 ) -> tuple[str, list[Proof], list[PreparedOutput], set[str], int]:
     """Select inputs, reserve counters and inputs, and write the journal entry — one transaction (the caller's)."""
     inputs, fee = select_for_amount(
@@ -131,8 +129,9 @@ def _prepare_swap(
     denominations = sorted(keyset.keys)
     change = sum(p.amount for p in inputs) - amount - fee
     send_amounts = split(amount, denominations)
+    ephemeral: dict[str, str] = {}
     if lock:
-        send_outputs = _locked_outputs(keyset.id, send_amounts, lock)
+        send_outputs, ephemeral = locked_outputs(keyset.id, send_amounts, lock)
         keep_outputs = prepare_outputs(mw.store, mw.seed, keyset.id, split(change, denominations))
     else:
         both = prepare_outputs(mw.store, mw.seed, keyset.id, send_amounts + split(change, denominations))
@@ -147,9 +146,11 @@ def _prepare_swap(
         amount=amount,
         memo=memo,
         data={
+            **data,
             "inputs": [p.secret for p in inputs],
             "outputs": [o.to_dict() for o in outputs],
             "send_secrets": sorted(send_secrets),
+            JOURNAL_KEY: ephemeral,  # P2BK's E per blinded output, journaled before the swap
         },
     )
     mw.store.reserve_proofs([p.secret for p in inputs], op_id)
@@ -158,11 +159,24 @@ def _prepare_swap(
 
 
 async def send_token(
-    mw: MintWallet, amount: int, unit: str, *, offline: bool = False, lock: LockOptions | None = None, memo: str = ""
+    mw: MintWallet,
+    amount: int,
+    unit: str,
+    *,
+    offline: bool = False,
+    lock: LockOptions | None = None,
+    memo: str = "",
+    data: dict[str, Any] | None = None,
 ) -> SendResult:
+    """``data`` goes into the journal entry when it is created (a refund names its sale and idempotency key there,
+    so a crash between the send and the caller's own record still leaves the link).
+
+    Inputs are chosen and reserved with the journal entry in one transaction (``with_reserved_inputs``): parallel
+    sends on one wallet take other proofs, or wait for another send's change."""
+    extra = dict(data or {})
     if not lock:
         exact_result = await with_reserved_inputs(
-            mw, unit, lambda available: _try_exact(mw, available, amount, unit, memo)
+            mw, unit, lambda available: _try_exact(mw, available, amount, unit, memo, extra)
         )
         if exact_result is not None:
             return exact_result
@@ -171,7 +185,7 @@ async def send_token(
             f"no combination of existing proofs makes exactly {amount} {unit}: send online (the mint splits them)"
         )
     op_id, inputs, outputs, send_secrets, fee = await with_reserved_inputs(
-        mw, unit, lambda available: _prepare_swap(mw, available, amount, unit, lock, memo)
+        mw, unit, lambda available: _prepare_swap(mw, available, amount, unit, lock, memo, extra)
     )
     failpoint("send:after_prepare")
     try:

@@ -55,8 +55,10 @@ async def cmd_pay(service: WalletService, args: argparse.Namespace, out: Output)
 
 
 async def cmd_decode(service: WalletService, args: argparse.Namespace, out: Output) -> None:
+    from desktop.cli.cmd_qr import resolve_input  # stdin and animated-QR frames (NUT-16)
+
     async with PaymentsService(service) as payments:
-        detected = payments.decode(args.input)
+        detected = payments.decode(resolve_input(args.input, out))
     data = detected.to_json()
     out.result(data)
     for key, value in data.items():
@@ -125,7 +127,7 @@ def add_parsers(sub: Any) -> None:
     relays.add_argument("--clear", action="store_true", help="remove every relay")
 
     dec = sub.add_parser("decode", help="say what a string is (token, invoice, LNURL, address, payment request)")
-    dec.add_argument("input")
+    dec.add_argument("input", nargs="?", help="the string; none or - reads stdin (also ur: animated-QR frames)")
 
     req = sub.add_parser("request", help="create a Cashu payment request (creqA)")
     req.add_argument("amount", type=int)

@@ -45,8 +45,11 @@ def add_parsers(sub: Any) -> None:
     listing.add_argument("--limit", type=int, default=20)
     psub.add_parser("settle", help="finish sales a crash or a network break left settling")
     refund = psub.add_parser("refund", help="refund part or all of a paid sale as an ecash token")
-    refund.add_argument("sale")
-    refund.add_argument("amount", type=int, nargs="?")
+    refund.add_argument("sale", help="the receipt number (R-000006, as on the receipt and in 'pos sales') or the id")
+    refund.add_argument("amount", type=int, nargs="?", help="default: all that is left to refund")
+    refund.add_argument(
+        "--key", help="an idempotency key: the same key again returns the refund it made, never a second one"
+    )
     refund.add_argument("--file", help="also write the token to this file")
     z = psub.add_parser("zreport", help="the shift's totals; --close closes the shift")
     z.add_argument("--close", action="store_true")
@@ -134,6 +137,10 @@ async def _charge(pos: PosService, args: argparse.Namespace, out: Output) -> Non
         raise
     out.result({"sale": sale.to_json()})
     out.say(_sale_line(sale))
+    if sale.change:
+        change = sale.in_sale_unit(sale.change)
+        out.say(f"Overpaid by {sale.change} {sale.ecash_unit}: give it back with "
+                f"'nutdesk pos refund {sale.receipt_id} {change}'.")  # fmt: skip
 
 
 async def _wait_for_nostr(pos: PosService, session: Any, seconds: float, out: Output) -> None:
@@ -172,16 +179,19 @@ async def _sales(pos: PosService, args: argparse.Namespace, out: Output) -> None
 async def _settle(pos: PosService, args: argparse.Namespace, out: Output) -> None:
     changed = await pos.settle_pending()
     out.result({"settled": [s.to_json() for s in changed]})
+    if not changed:
+        out.say("Nothing to settle: no sale or refund was left unfinished.")
     for sale in changed:
         out.say(_sale_line(sale))
 
 
 async def _refund(pos: PosService, args: argparse.Namespace, out: Output) -> None:
-    refund = await pos.refund(args.sale, args.amount)
+    refund = await pos.refund(args.sale, args.amount, key=args.key)
     if args.file:
         write_atomically(args.file, lambda f: f.write(refund.token + "\n"))
-    out.result({"refund": refund.to_json()})
-    out.say(f"Refund of {refund.amount} {refund.unit} for sale {refund.sale_id}: give the customer this token:")
+    sale = pos.sale(refund.sale_id)
+    out.result({"refund": refund.to_json(), "receipt": sale.receipt_id, "refundable": sale.refundable})
+    out.say(f"Refund of {refund.amount} {refund.unit} for sale {sale.receipt_id}: give the customer this token:")
     out.say(refund.token)
 
 
@@ -199,6 +209,7 @@ async def _zreport(pos: PosService, args: argparse.Namespace, out: Output) -> No
         out.say(f"  {kind:<10} {totals.count:>4} sales {totals.amount:>10} {report.unit}")
     out.say(f"  total      {t.count:>4} sales {t.amount:>10} {report.unit}; tips {t.tips}, fees {t.fees}, "
             f"refunds {t.refunds} ({t.refund_count})")  # fmt: skip
+    out.say(f"  net        {t.net:>21} {report.unit} (received less fees and refunds); failed: {report.failed}")
 
 
 async def _policy(pos: PosService, args: argparse.Namespace, out: Output) -> None:
@@ -257,6 +268,14 @@ async def _webhooks(pos: PosService, args: argparse.Namespace, out: Output) -> N
     await pos.deliver_webhooks()
     log = pos.webhook_log()
     out.result({"deliveries": [d.to_json() for d in log]})
+    if not log:
+        hooks = len(pos.policy().webhooks)
+        out.say(
+            f"No webhook deliveries yet ({hooks} webhook{'s' if hooks != 1 else ''} configured): a paid or refunded "
+            "sale sends one."
+            if hooks
+            else "No webhooks configured: add one with 'pos policy --webhook URL'."
+        )
     for d in log:
         out.say(f"#{d.id} {d.event} {d.url} {d.state} after {d.attempts} attempts {d.last_error}")
 

@@ -174,7 +174,8 @@ async def cmd_receive(service: WalletService, args: argparse.Namespace, out: Out
 async def cmd_send(service: WalletService, args: argparse.Namespace, out: Output) -> None:
     lock = None
     if args.lock:
-        lock = LockOptions(pubkey=args.lock, locktime=args.locktime, refund=(args.refund,) if args.refund else ())
+        refund = (args.refund,) if args.refund else ()
+        lock = LockOptions(pubkey=args.lock, locktime=args.locktime, refund=refund, blind=not args.no_blind)
     result = await service.send(args.amount, args.mint, args.unit, offline=args.offline, lock=lock, memo=args.memo)
     out.result({"token": result.token, "amount": result.amount, "fee": result.fee})
     out.say(result.token)
@@ -203,7 +204,9 @@ async def cmd_reclaim(service: WalletService, args: argparse.Namespace, out: Out
 
 
 async def cmd_restore(service: WalletService, args: argparse.Namespace, out: Output) -> None:
-    restored = await service.restore(args.mints, progress=out.progress)
+    from desktop.cli.cmd_mint_backup import mints_to_restore  # NUT-27: the backed-up mint list first
+
+    restored = await service.restore(await mints_to_restore(service, args, out), progress=out.progress)
     out.result({"restored": restored})
     for url, amount in restored.items():
         out.say(f"{url}: restored {amount}")
@@ -302,6 +305,7 @@ def add_parsers(sub: Any) -> None:
     snd.add_argument("--lock", help="lock to this public key (P2PK)")
     snd.add_argument("--locktime", type=int, help="with --lock: unix time after which the refund key may spend")
     snd.add_argument("--refund", help="with --lock and --locktime: refund public key")
+    snd.add_argument("--no-blind", action="store_true", help="with --lock: plain P2PK, for wallets without NUT-28")
     snd.add_argument("--offline", action="store_true", help="send exact existing proofs without asking the mint")
     snd.add_argument("--memo", default="")
 
@@ -317,7 +321,8 @@ def add_parsers(sub: Any) -> None:
     rec.add_argument("--file", help="read the token from this file (- for stdin)")
 
     rst = sub.add_parser("restore", help="restore ecash from the recovery words (NUT-09)")
-    rst.add_argument("--mint", action="append", required=True, dest="mints")
+    rst.add_argument("--mint", action="append", dest="mints", help="a mint to restore from (repeat)")
+    rst.add_argument("--relay", action="append", dest="relays", help="fetch the NUT-27 mint-list backup here")
 
     hist = sub.add_parser("history", help="operations")
     hist.add_argument("--csv", action="store_true")

@@ -23,6 +23,7 @@ from core.config import Config, default_data_dir
 from core.errors import InvalidPassword, NutdeskError
 from desktop import keyring_unlock
 from desktop.cli import commands
+from desktop.cli.cmd_mint_backup import auto_backup
 from desktop.cli.cmd_pin import install_cli_pin_prompter
 from desktop.cli.registry import dispatch
 from desktop.cli.secret_input import read_new_password
@@ -105,7 +106,7 @@ def _fail(args: argparse.Namespace, out: Output, code: str, message: str) -> int
 
 
 # `recover` resumes everything itself; `init`/`restore` run before there is anything to resume.
-NO_STARTUP_RECOVERY = {"init", "restore", "recover", "decode"}
+NO_STARTUP_RECOVERY = {"init", "restore", "recover", "decode", "qr"}
 
 
 async def _resume_due(service: WalletService, args: argparse.Namespace) -> None:
@@ -140,6 +141,8 @@ async def _run(args: argparse.Namespace, config: Config, out: Output) -> int:
             await _resume_due(service, args)
         install_cli_pin_prompter(service)  # spends above the limit ask for the spending PIN
         await dispatch(service, args, out)
+        if args.command not in NO_STARTUP_RECOVERY - {"restore"}:
+            await auto_backup(service, out)  # NUT-27: the mint list to the relays when it changed
     finally:
         await service.close()
     out.flush()

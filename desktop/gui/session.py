@@ -23,6 +23,7 @@ from desktop.cli.parser import package_version
 from desktop.gui.context import AppContext
 from desktop.gui.dialogs import PasswordDialog, await_dialog
 from desktop.gui.errors import ErrorReporter
+from desktop.gui.mint_backup import MintBackupWatcher
 from desktop.gui.pos.view import PosLauncherView
 from desktop.gui.shell import MainWindow
 from desktop.gui.tasks import TaskRunner, run_blocking
@@ -182,6 +183,7 @@ class Session:
         ]
         title = f"Nutdesk {package_version()}" + (" — demo (FakeWallet mint, not real money)" if self.demo else "")
         self.window = MainWindow(self.ctx, views, title=title)
+        self.mint_backup = MintBackupWatcher(self.ctx)  # NUT-27: the mint list to the relays when it changes
         install_gui_pin_prompter(self.service, self.window)  # spends above the limit ask for the spending PIN
         if self.rates is not None:
             rates = self.rates

@@ -32,6 +32,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.setObjectName("mainWindow")
         self.ctx = ctx
+        self.was_closed = False
         self.setWindowTitle(title)
         self.setWindowIcon(app_icon())
         self.views = views
@@ -161,6 +162,7 @@ class MainWindow(QMainWindow):
         self.ctx.settings.setValue("window/geometry", self.saveGeometry())
         self.ctx.settings.sync()
         super().closeEvent(event)
+        self.was_closed = True
         self.closed.emit()
 
     async def wait_closed(self) -> None:
@@ -171,6 +173,7 @@ class MainWindow(QMainWindow):
                 future.set_result(None)
 
         self.closed.connect(done)
-        if not self.isVisible():
+        # Closed, not hidden: a till left locked hides the main window at start-up, and the app must stay open.
+        if self.was_closed:
             return
         await future

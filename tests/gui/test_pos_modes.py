@@ -16,6 +16,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from backends.fake import network
@@ -33,7 +34,7 @@ from desktop.gui.views.settings.view import SettingsView
 from desktop.gui.widgets.qr import qr_image
 from desktop.gui.widgets.scan import camera_available, decode_qr
 from tests.gui.conftest import GuiHarness, make_funded_wallet, until, wait_for_dialog
-from tests.gui.test_pos_sales import shot
+from tests.gui.test_pos_sales import confirm_refund, shot
 from tests.integration import pos_fixtures
 from tests.peers.lnbits import LNbitsServer
 from tests.peers.nutshell import NutshellMint
@@ -61,18 +62,18 @@ async def pin(value: str) -> None:
 async def type_and_charge(till: PosWindow, digits: str) -> None:
     till.new_sale()
     for key in digits:
-        till.keys[key].click()
-    till.charge_button.click()
+        till.keypad_page.keys[key].click()
+    till.keypad_page.charge_button.click()
     await until(lambda: till.stack.currentWidget() is till.charge_page, what="the charge screen")
 
 
 async def pay_with(till: PosWindow, token: str, outcome: str) -> None:
-    till.token_input.setText(token)
-    till.accept_button.click()
+    till.charge_page.token_input.setText(token)
+    till.charge_page.accept_button.click()
     if outcome == "paid":
         await until(lambda: till.stack.currentWidget() is till.paid_page, what="the paid screen")
     else:
-        await until(lambda: till.status_label.text() == "Payment failed", what="the refusal")
+        await until(lambda: till.charge_page.status_label.text() == "Payment failed", what="the refusal")
 
 
 def test_a_locked_till_keeps_the_main_window_out_of_reach_and_caps_refunds(
@@ -94,7 +95,7 @@ def test_a_locked_till_keeps_the_main_window_out_of_reach_and_caps_refunds(
     async def scenario() -> None:
         await type_and_charge(till, "100")
         await pay_with(till, token, "paid")
-        sale_id = till.paid_sale.id if till.paid_sale else ""
+        sale_id = till.model.paid_sale.id if till.model.paid_sale else ""
 
         till.lock_button.click()
         assert till.till.locked and till.lock_label.text() == "Locked" and till.lock_button.text() == "Unlock…"
@@ -118,16 +119,18 @@ def test_a_locked_till_keeps_the_main_window_out_of_reach_and_caps_refunds(
 
         # Refunds only up to the configured limit while locked.
         till.show_receipt(sale_id)
-        assert till.refund_message.text() == "Locked till: refunds up to 20 sat"
-        till.refund_amount.setValue(30)
-        till.refund_button.click()
+        assert till.receipt_page.refund_message.text() == "Locked till: refunds up to 20 sat"
+        till.receipt_page.refund_amount.setValue(30)
+        till.receipt_page.refund_button.click()
+        await confirm_refund("Refund 30 sat of sale")
         await session.tasks.wait_idle()
-        assert "a locked till refunds at most 20 sat" in till.refund_message.text()
-        assert till.till.sale(sale_id).refunded == 0 and till.refund_qr.text() == ""
-        till.refund_amount.setValue(20)
-        till.refund_button.click()
+        assert "a locked till refunds at most 20 sat" in till.receipt_page.refund_message.text()
+        assert till.till.sale(sale_id).refunded == 0 and till.receipt_page.refund_qr.text() == ""
+        till.receipt_page.refund_amount.setValue(20)
+        till.receipt_page.refund_button.click()
+        await confirm_refund("Refund 20 sat of sale")
         await session.tasks.wait_idle()
-        assert till.refund_qr.text().startswith("cashu") and till.till.sale(sale_id).refunded == 20
+        assert till.receipt_page.refund_qr.text().startswith("cashu") and till.till.sale(sale_id).refunded == 20
 
         # A wrong PIN changes nothing; the right one unlocks and brings the main window back (POS mode stays).
         till.lock_button.click()
@@ -176,6 +179,50 @@ def test_a_till_left_locked_comes_back_locked_after_a_restart(
         await pin("2468")
         await second.tasks.wait_idle()
         assert not relaunched.till.locked and main.isVisible() and main.isEnabled()
+
+    run(scenario())
+
+
+def test_the_app_opens_on_the_locked_till_with_the_pin_pad_ready_after_a_lock_with_the_app_closed(
+    gui: GuiHarness, gui_mint: NutshellMint, tmp_path: Path, run: Any, qtbot: Any
+) -> None:
+    """`pos lock` (or a crash) with the app closed: the app must not exit at once with no window (issue 16)."""
+    shop = tmp_path / "shop"
+    run(make_funded_wallet(shop, gui_mint.url, 0))
+
+    async def lock_from_the_cli() -> None:
+        wallet = WalletService.open(Config(data_dir=shop))
+        wallet.unlock()
+        async with PosService(wallet) as pos:
+            pos.configure(pin="2468")
+            pos.lock()
+        await wallet.close()
+
+    run(lock_from_the_cli())
+    session = gui.session(shop)
+    assert run(session.start())
+    main = session.open_window()  # the app's start-up path (desktop.app._run)
+    session.show()
+    till = session.view(PosLauncherView).till_window
+
+    async def scenario() -> None:
+        running = asyncio.ensure_future(main.wait_closed())  # the app lives as long as this waits
+        for _ in range(3):  # let the waiter take its first step (where it used to return at once)
+            await asyncio.sleep(0)
+        await until(lambda: till is not None and till.isVisible(), what="the locked till")
+        assert till is not None and till.till.locked and till.isFullScreen()
+        assert not running.done(), "the app would exit with no window"
+        assert till.pin_input.isVisible() and till.focusWidget() is till.pin_input, "the PIN pad is ready"
+        assert till.lock_label.text() == "Locked" and not main.isVisible()
+        qtbot.keyClicks(till.pin_input, "1111")
+        qtbot.keyClick(till.pin_input, Qt.Key.Key_Return)
+        assert till.till.locked and till.lock_label.text() == "Locked — wrong PIN"
+        qtbot.keyClicks(till.pin_input, "2468")
+        qtbot.keyClick(till.pin_input, Qt.Key.Key_Return)
+        assert not till.till.locked and not till.pin_input.isVisible()
+        assert main.isVisible() and main.isEnabled() and not running.done()
+        main.close()
+        await until(running.done, what="the app to end when its main window is closed")
 
     run(scenario())
 
@@ -233,24 +280,27 @@ def test_lightning_on_the_charge_screen_from_the_mint_and_from_the_shops_node(
     async def scenario() -> None:
         # From the trusted mint's quote: FakeWallet pays it; the till mints it and shows PAID.
         await type_and_charge(till, "50")
-        till.ln_mint_button.click()
-        await until(lambda: till.qr.text().startswith("lnbc"), what="the mint's invoice")
-        assert till.qr_caption.text() == "Lightning invoice from the shop's mint: pay with any Lightning wallet"
+        till.charge_page.ln_mint_button.click()
+        await until(lambda: till.charge_page.qr.text().startswith("lnbc"), what="the mint's invoice")
+        assert (
+            till.charge_page.qr_caption.text()
+            == "Lightning invoice from the shop's mint: pay with any Lightning wallet"
+        )
         shot(till, "lightning")
         await until(lambda: till.stack.currentWidget() is till.paid_page, what="the paid screen")
-        assert till.paid_label.text() == "✓ PAID" and till.paid_amount.text() == "50 sat"
-        assert f"Lightning, minted at {gui_mint.url}" in till.paid_detail.text()
+        assert till.paid_page.paid_label.text() == "✓ PAID" and till.paid_page.paid_amount.text() == "50 sat"
+        assert f"Lightning, minted at {gui_mint.url}" in till.paid_page.paid_detail.text()
 
         # From the shop's own node: the customer pays the backend's invoice.
         await type_and_charge(till, "30")
-        assert till.ln_backend_button.isEnabled()
-        till.ln_backend_button.click()
-        await until(lambda: till.qr.text().startswith("lnbc"), what="the node's invoice")
-        assert "from the shop's Lightning node" in till.qr_caption.text()
-        net.pay("customer", till.qr.text())
+        assert till.charge_page.ln_backend_button.isEnabled()
+        till.charge_page.ln_backend_button.click()
+        await until(lambda: till.charge_page.qr.text().startswith("lnbc"), what="the node's invoice")
+        assert "from the shop's Lightning node" in till.charge_page.qr_caption.text()
+        net.pay("customer", till.charge_page.qr.text())
         await until(lambda: till.stack.currentWidget() is till.paid_page, what="the paid screen")
-        assert till.paid_amount.text() == "30 sat"
-        assert "Lightning, paid to the shop's node (till)" in till.paid_detail.text()
+        assert till.paid_page.paid_amount.text() == "30 sat"
+        assert "Lightning, paid to the shop's node (till)" in till.paid_page.paid_detail.text()
         await session.tasks.wait_idle()
 
     run(scenario())
@@ -311,18 +361,18 @@ def test_settlement_modes_refused_untrusted_forwarded_to_lnbits_and_a_spent_toke
         # Trusted-only: ecash from the LNbits mint is refused before anything is redeemed.
         await type_and_charge(till, "100")
         await pay_with(till, untrusted, "failed")
-        assert f"{lnbits_mint.url} is not one of this shop's trusted mints" in till.reason_label.text()
-        assert "This shop does not accept that mint" in till.reason_label.text()
+        assert f"{lnbits_mint.url} is not one of this shop's trusted mints" in till.charge_page.reason_label.text()
+        assert "This shop does not accept that mint" in till.charge_page.reason_label.text()
         assert session.service.store.get_mint(lnbits_mint.url) is None
-        till.cancel()
+        till.charge_page.cancel()
 
         # A spent token: the mint says so, nothing is kept, the cashier is told what to do.
         await type_and_charge(till, "40")
         await pay_with(till, spent, "failed")
-        assert "already spent" in till.reason_label.text()
-        assert "Ask the customer for another token or to pay by Lightning" in till.reason_label.text()
-        assert till.cancel_button.isEnabled() and till.accept_button.isEnabled()
-        till.cancel()
+        assert "already spent" in till.charge_page.reason_label.text()
+        assert "Ask the customer for another token or to pay by Lightning" in till.charge_page.reason_label.text()
+        assert till.charge_page.cancel_button.isEnabled() and till.charge_page.accept_button.isEnabled()
+        till.charge_page.cancel()
 
         # Hold-when-trusted with the merchant's LNbits: the same kind of ecash is now melted to the merchant.
         launcher.mode.setCurrentIndex(launcher.mode.findData("hold_when_trusted"))
@@ -331,8 +381,8 @@ def test_settlement_modes_refused_untrusted_forwarded_to_lnbits_and_a_spent_toke
         assert launcher.message.text() == "Saved."
         await type_and_charge(till, "1000")
         await pay_with(till, forwarded, "paid")
-        assert till.paid_label.text() == "✓ PAID" and till.paid_amount.text() == "1,000 sat"
-        assert f"Forwarded over Lightning from {lnbits_mint.url}" in till.paid_detail.text()
+        assert till.paid_page.paid_label.text() == "✓ PAID" and till.paid_page.paid_amount.text() == "1,000 sat"
+        assert f"Forwarded over Lightning from {lnbits_mint.url}" in till.paid_page.paid_detail.text()
         await session.tasks.wait_idle()
 
     run(scenario(), 120)
@@ -354,20 +404,20 @@ def test_the_customers_token_qr_scanned_at_the_till_pays_the_sale(
     session = gui.open(tmp_path / "shop")
     till = session.view(PosLauncherView).enter(full_screen=False)
     # The camera button is there; without a camera (this machine) it is off and says what to do instead.
-    assert till.camera_button.isEnabled() == camera_available()
+    assert till.charge_page.camera_button.isEnabled() == camera_available()
     if not camera_available():
-        assert "scan the customer's QR from an image" in till.camera_button.toolTip()
+        assert "scan the customer's QR from an image" in till.charge_page.camera_button.toolTip()
 
     async def scenario() -> None:
         await type_and_charge(till, "40")
         menu, paper = qr_image("https://example.com/menu"), qr_image(token)
         assert menu is not None and paper is not None
-        await till.use_scanned(decode_qr(menu))
-        assert "No Cashu token in that QR code" in till.reason_label.text()
+        await till.charge_page.use_scanned(decode_qr(menu))
+        assert "No Cashu token in that QR code" in till.charge_page.reason_label.text()
         found = decode_qr(paper)
         assert found == [token]
-        await till.use_scanned(found)
+        await till.charge_page.use_scanned(found)
         await until(lambda: till.stack.currentWidget() is till.paid_page, what="the paid screen")
-        assert till.paid_amount.text().startswith("40 sat")
+        assert till.paid_page.paid_amount.text().startswith("40 sat")
 
     run(scenario())

@@ -10,7 +10,8 @@ import os
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from core.api.service import WalletService
 from core.config import Config
@@ -18,7 +19,7 @@ from core.protocol.payment_requests import decode_payment_request
 from desktop.gui.dialogs import PasswordDialog
 from desktop.gui.pos.view import PosLauncherView
 from desktop.gui.pos.window import PosWindow
-from tests.gui.conftest import GuiHarness, make_funded_wallet, until, wait_for_dialog
+from tests.gui.conftest import GuiHarness, find_widget, make_funded_wallet, until, wait_for_dialog
 from tests.peers.nutshell import NutshellMint
 
 SHOTS = os.environ.get("NUTDESK_POS_SCREENSHOTS")
@@ -28,6 +29,14 @@ def shot(widget: QWidget, name: str) -> None:
     if SHOTS:
         Path(SHOTS).mkdir(parents=True, exist_ok=True)
         assert widget.grab().save(str(Path(SHOTS) / f"pos_{name}.png"))
+
+
+async def confirm_refund(expected: str) -> None:
+    """Confirm the refund dialog, after checking it names the amount and the sale."""
+    box = await wait_for_dialog(QMessageBox, "confirmDialog")
+    assert expected in box.text(), box.text()
+    [ok] = [b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.AcceptRole]
+    ok.click()
 
 
 def test_a_sale_on_the_till_from_keypad_to_zreport(
@@ -54,49 +63,72 @@ def test_a_sale_on_the_till_from_keypad_to_zreport(
 
     async def scenario() -> None:
         for key in ("1", "0", "0"):
-            till.keys[key].click()
-        till.memo.setText("Espresso + croissant")
-        till.tip_buttons[10].click()
-        assert till.amount_label.text() == "100 sat" and "tip 10 sat" in till.fiat_hint.text()
+            till.keypad_page.keys[key].click()
+        till.keypad_page.memo.setText("Espresso + croissant")
+        till.keypad_page.tip_buttons[10].click()
+        assert till.keypad_page.amount_label.text() == "100 sat" and "tip 10 sat" in till.keypad_page.fiat_hint.text()
         shot(till, "keypad")
-        till.charge_button.click()
+        till.keypad_page.charge_button.click()
         await until(lambda: till.stack.currentWidget() is till.charge_page, what="the charge screen")
-        request = decode_payment_request(till.qr.text())
+        request = decode_payment_request(till.charge_page.qr.text())
         assert (request.amount, request.unit, request.mints) == (110, "sat", (gui_mint.url,))
-        assert till.due_label.text() == "110 sat" and till.status_label.text() == "Waiting for payment…"
+        assert (
+            till.charge_page.due_label.text() == "110 sat"
+            and till.charge_page.status_label.text() == "Waiting for payment…"
+        )
+        # No Nostr relay (and no payment endpoint): a wallet cannot deliver the payment alone — said, with the ways
+        # that work, here and in the POS settings.
+        warning = till.charge_page.unpayable
+        assert warning.isVisible() and "no Nostr relay" in warning.text() and "paste it" in warning.text()
+        assert "Lightning" in warning.text() and till.focusWidget() is till.charge_page.token_input
+        assert not launcher.unpayable.isHidden() and "No Nostr relay" in launcher.unpayable.text()
+        launcher.relays.setText("wss://relay.example")
+        assert launcher.unpayable.isHidden()
+        launcher.relays.setText("")
         shot(till, "charge")
 
-        till.token_input.setText(short)
-        till.accept_button.click()
-        await until(lambda: till.status_label.text() == "Payment failed", what="the refusal")
-        assert "60 sat missing" in till.reason_label.text() and "full amount" in till.reason_label.text()
+        till.charge_page.token_input.setText(short)
+        till.charge_page.accept_button.click()
+        await until(lambda: till.charge_page.status_label.text() == "Payment failed", what="the refusal")
+        assert (
+            "60 sat missing" in till.charge_page.reason_label.text()
+            and "full amount" in till.charge_page.reason_label.text()
+        )
 
-        till.token_input.setText(full)
-        till.accept_button.click()
+        till.charge_page.token_input.setText(full)
+        till.charge_page.accept_button.click()
         await until(lambda: till.stack.currentWidget() is till.paid_page, what="the paid screen")
         await session.tasks.wait_idle()
-        assert till.paid_label.text() == "✓ PAID" and till.paid_amount.text() == "110 sat"
+        assert till.paid_page.paid_label.text() == "✓ PAID" and till.paid_page.paid_amount.text() == "110 sat"
         shot(till, "paid")
 
-        till.show_receipt(till.paid_sale.id if till.paid_sale else "")
-        receipt = till.receipt_view.toPlainText()
+        till.show_receipt(till.model.paid_sale.id if till.model.paid_sale else "")
+        receipt = till.receipt_page.receipt_view.toPlainText()
         assert "Corner Café" in receipt and "Espresso + croissant" in receipt and "Tip" in receipt
         assert "R-000001" in receipt and gui_mint.url in receipt
-        pdf = till.save_receipt_pdf(str(tmp_path / "receipt.pdf"))
+        pdf = till.receipt_page.save_receipt_pdf(str(tmp_path / "receipt.pdf"))
         assert pdf is not None and pdf.read_bytes().startswith(b"%PDF")
-        till.refund_amount.setValue(30)
-        till.refund_button.click()
+        till.receipt_page.refund_amount.setValue(30)
+        till.receipt_page.refund_button.click()
+        till.receipt_page.refund_button.click()  # a double click asks once and refunds once
+        await confirm_refund("Refund 30 sat of sale R-000001 (110 sat")
+        await until(lambda: "Refunded 30 sat of R-000001" in till.receipt_page.refund_message.text(), what="the refund")
         await session.tasks.wait_idle()
-        assert till.refund_qr.text().startswith("cashu") and "Refund of 30 sat" in till.refund_message.text()
-        assert "Refunded" in till.receipt_view.toPlainText()
+        assert till.receipt_page.refund_qr.text().startswith("cashu") and till.till.sale("R-000001").refunded == 30
+        # Not refilled with the rest: another refund means typing an amount (and confirming it) again.
+        assert till.receipt_page.refund_amount.value() == 0 and not till.receipt_page.refund_button.isEnabled()
+        assert find_widget(QMessageBox, "confirmDialog") is None
+        assert "Refunded" in till.receipt_page.receipt_view.toPlainText()
         shot(till, "receipt")
 
         till.zreport_button.click()
-        text = till.zreport_view.toPlainText()
+        text = till.zreport_page.zreport_view.toPlainText()
         assert "Z-report — Corner Café" in text and "swap" in text
-        till.save_zreport_csv(str(tmp_path / "z.csv"))
+        till.zreport_page.save_zreport_csv(str(tmp_path / "z.csv"))
         csv_text = (tmp_path / "z.csv").read_text()
-        assert "total,,1,110,10," in csv_text and ",30,1" in csv_text
+        total = till.zreport_page.report.total if till.zreport_page.report else None
+        assert total is not None and total.net == 110 - total.fees - 30  # received less fees and refunds
+        assert "total,,1,110,10," in csv_text and f",30,1,{total.net}\n" in csv_text and "Net" in text
         shot(till, "zreport")
 
         # The cashier lock: the till cannot be left without the PIN.
@@ -117,3 +149,25 @@ def test_a_sale_on_the_till_from_keypad_to_zreport(
         await until(lambda: launcher.till_window is None, what="the till to close")
 
     run(scenario())
+
+
+def test_the_keypad_takes_typed_digits_and_enter_charges(
+    gui: GuiHarness, gui_mint: NutshellMint, tmp_path: Path, run: Any, qtbot: Any
+) -> None:
+    run(make_funded_wallet(tmp_path / "shop", gui_mint.url, 0))
+    session = gui.open(tmp_path / "shop")
+    till: PosWindow = session.view(PosLauncherView).enter(full_screen=False)
+    till.new_sale()
+    assert till.focusWidget() is till.keypad_page
+    qtbot.keyClicks(till.keypad_page, "1250")
+    qtbot.keyClick(till.keypad_page, Qt.Key.Key_Backspace)
+    assert till.keypad_page.amount_label.text() == "125 sat"
+    qtbot.keyClick(till.keypad_page, Qt.Key.Key_Return)
+
+    async def charged() -> None:
+        await until(lambda: till.stack.currentWidget() is till.charge_page, what="the charge screen")
+        assert till.charge_page.due_label.text() == "125 sat"
+        qtbot.keyClick(till, Qt.Key.Key_Escape)  # Esc cancels a sale that took nothing
+        assert till.stack.currentWidget() is till.keypad_page
+
+    run(charged())

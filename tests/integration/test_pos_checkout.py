@@ -105,6 +105,9 @@ async def test_underpayment_is_refused_before_anything_is_redeemed(
     # And the refused sale takes a full payment afterwards (failed → waiting → paid).
     paid = await till.pay_token(session.sale.id, await token(customer, nutshell_mint.url, 100))
     assert paid.state is SaleState.PAID and paid.failure_reason == ""
+    # The refused token still counts in the shift's failed attempts, though the sale was paid afterwards.
+    report = till.zreport()
+    assert report.failed == 1 and report.total.count == 2
 
 
 async def test_an_untrusted_mint_is_refused_in_trusted_only_mode(
@@ -167,11 +170,12 @@ async def test_refund_in_ecash_is_linked_to_the_sale_and_in_the_zreport(
     assert report.total.refunds == 50 and report.total.refund_count == 1
     assert report.by_settlement["swap"].count == 1 and report.by_cashier["ann"].fees == sale.fee
     assert report.by_settlement["swap"].refunds == 50, "a refund counts against the kind of the sale it refunds"
+    assert report.total.net == 220 - sale.fee - 50 and report.to_json()["total"]["net"] == report.total.net
     out = io.StringIO()
     till.write_zreport_csv(report, out)
     lines = out.getvalue().splitlines()
     assert lines[1].startswith("group,name,count,amount,tips,fees")
-    assert f"total,,1,220,20,{sale.fee},0,0,50,1" in lines
+    assert f"total,,1,220,20,{sale.fee},0,0,50,1,{220 - sale.fee - 50}" in lines
     assert any(line.startswith(sale.receipt_id) for line in lines)
     # A new shift starts empty.
     assert till.zreport().total.count == 0
@@ -243,6 +247,22 @@ def test_webhooks_from_the_cli_a_made_secret_shown_once_and_removal(tmp_path: Pa
     assert "http:// or https://" in bad["error"]["message"]
     left = nutdesk(shop, "pos", "policy", "--no-webhook", "http://b.example")
     assert [w["url"] for w in left["webhooks"]] == ["https://shop.example/hook"] and "new_webhooks" not in left
+
+
+def test_settle_and_webhooks_say_so_when_there_is_nothing(tmp_path: Path) -> None:
+    shop = tmp_path / "shop"
+    nutdesk(shop, "init")
+
+    def said(*args: str) -> str:
+        command = [sys.executable, "-m", "desktop", "--data-dir", str(shop), *args]
+        result = subprocess.run(command, capture_output=True, text=True, timeout=120, check=True)
+        return result.stdout.strip()
+
+    assert said("pos", "settle") == "Nothing to settle: no sale or refund was left unfinished."
+    assert said("pos", "webhooks") == "No webhooks configured: add one with 'pos policy --webhook URL'."
+    nutdesk(shop, "pos", "policy", "--webhook", "https://shop.example/hook")
+    assert said("pos", "webhooks").startswith("No webhook deliveries yet (1 webhook configured)")
+    assert nutdesk(shop, "pos", "settle") == {"settled": []}
 
 
 async def test_cashiers_sign_in_with_their_own_pin_and_the_zreport_counts_each(

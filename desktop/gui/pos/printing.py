@@ -29,13 +29,13 @@ def _fmt(ts: float | None) -> str:
 
 
 def zreport_html(report: ZReport) -> str:
-    head = "".join(f"<th align='right'>{h}</th>" for h in ("Sales", "Amount", "Tips", "Fees", "Refunds"))
+    head = "".join(f"<th align='right'>{h}</th>" for h in ("Sales", "Amount", "Tips", "Fees", "Refunds", "Net"))
 
     def row(name: str, t: object) -> str:
         from core.api.pos import ShiftTotals
 
         assert isinstance(t, ShiftTotals)
-        cells = (t.count, f"{t.amount:,}", f"{t.tips:,}", f"{t.fees:,}", f"{t.refunds:,}")
+        cells = (t.count, f"{t.amount:,}", f"{t.tips:,}", f"{t.fees:,}", f"{t.refunds:,}", f"{t.net:,}")
         return f"<tr><td>{html.escape(name)}</td>" + "".join(f"<td align='right'>{c}</td>" for c in cells) + "</tr>"
 
     by_kind = "".join(row(k, v) for k, v in sorted(report.by_settlement.items()))

@@ -37,6 +37,12 @@ MODE_LABELS = {
     SettlementMode.ALWAYS_FORWARD: "Always forward (melt everything to my Lightning)",
 }
 
+# The till's QR names how a wallet delivers the payment: Nostr relays here (the GUI runs no POST endpoint).
+UNPAYABLE_SETTINGS = (
+    "No Nostr relay: a customer's wallet that scans the till's QR cannot send the payment to the till by itself. "
+    "Add a relay so it can; until then the cashier takes tokens (paste, or scan the customer's QR) or Lightning."
+)
+
 UNIT_PRICING_LABELS = {
     "mint": "Accept, at the customer's mint's price",
     "rates": "Accept, at the exchange rate",
@@ -97,6 +103,13 @@ class PosLauncherView(QWidget):
         self.relays.setPlaceholderText("wss://relay.example.com … (empty: no Nostr payments)")
         self.relays.setToolTip("Customers' wallets send the ecash as a NIP-17 private message through these relays")
         form.addRow("Nostr relays", self.relays)
+        self.unpayable = QLabel(UNPAYABLE_SETTINGS)
+        self.unpayable.setObjectName("unpayableWarning")
+        self.unpayable.setWordWrap(True)
+        self.unpayable.setStyleSheet("background: #fff4ce; color: #4a3b00; border-radius: 6px; padding: 8px")
+        self.unpayable.setVisible(not policy.nostr_relays)
+        self.relays.textChanged.connect(lambda text: self.unpayable.setVisible(not text.strip()))
+        form.addRow("", self.unpayable)
         self.pin = QLineEdit()
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
         self.pin.setPlaceholderText("set" if policy.pin_hash else "no PIN: the till cannot be locked")

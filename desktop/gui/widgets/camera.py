@@ -9,6 +9,7 @@ from PySide6.QtMultimediaWidgets import QVideoWidget
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from desktop.gui.widgets.scan import decode_qr
+from desktop.gui.widgets.ur_reader import UrReader
 
 __all__ = ["CameraScanDialog"]
 
@@ -30,6 +31,8 @@ class CameraScanDialog(QDialog):
         layout.addWidget(self.video)
         self.status = QLabel("Hold the QR code in front of the camera.")
         layout.addWidget(self.status)
+        self.ur_reader = UrReader()  # an animated QR (NUT-16) keeps the dialog open until every part is read
+        layout.addWidget(self.ur_reader)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -49,6 +52,7 @@ class CameraScanDialog(QDialog):
             return
         self._last = now
         texts = decode_qr(frame.toImage())
-        if texts:
-            self.result_text = texts[0]
+        text = self.ur_reader.take(texts[0]) if texts else ""
+        if text:
+            self.result_text = text
             self.accept()

@@ -109,6 +109,11 @@ class AddMintDialog(QDialog):
         layout = QVBoxLayout(self)
         self.probe = MintProbe(service, tasks)
         layout.addWidget(self.probe)
+        from desktop.gui.widgets.mint_discovery import DiscoveryPanel  # NIP-87: mints recommended on Nostr
+
+        self.discovery = DiscoveryPanel(service, tasks)
+        self.discovery.chosen.connect(self.probe.url.setText)
+        layout.addWidget(self.discovery)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok.setText("Add mint")

@@ -25,6 +25,7 @@ class WizardState:
     password: str | None = None
     mint_url: str = ""
     trust_mint: bool = True
+    relays: list[str] = field(default_factory=list)  # restore: where the NUT-27 mint-list backup is looked for
     _rng: random.Random = field(default_factory=random.SystemRandom, repr=False)
 
     def new_words(self) -> list[str]:
@@ -54,8 +55,11 @@ class WizardState:
         # scrypt (about half a second) and the first writes run off the Qt thread.
         await asyncio.to_thread(service.create_wallet, " ".join(self.words), self.password)
         await asyncio.to_thread(service.unlock, self.password)
-        if not self.mint_url:
-            return
-        await service.add_mint(self.mint_url, trusted=self.trust_mint)
+        if self.mint_url:
+            await service.add_mint(self.mint_url, trusted=self.trust_mint)
         if self.restore:
-            await service.restore([self.mint_url], progress=progress)
+            from desktop.gui.wizard.backup import restore_mints  # NUT-27: every backed-up mint, not only this one
+
+            mints = await restore_mints(service, self.mint_url, self.relays, progress)
+            if mints:
+                await service.restore(mints, progress=progress)

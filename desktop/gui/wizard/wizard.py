@@ -132,12 +132,16 @@ class RestorePage(QWizardPage):
         self.words.setObjectName("restoreWords")
         self.words.setPlaceholderText("word1 word2 … word12")
         layout.addWidget(self.words)
+        from desktop.gui.wizard.backup import relay_field  # NUT-27: where the mint-list backup is
+
+        self.relay = relay_field(layout)
         self.error = _error_label()
         layout.addWidget(self.error)
 
     def validatePage(self) -> bool:
         try:
             self.state.set_restored_words(self.words.toPlainText())
+            self.state.relays = self.relay.text().split()
         except UserFacingError as exc:
             self.error.setText(str(exc).capitalize() + ".")
             return False

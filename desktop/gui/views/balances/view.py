@@ -28,6 +28,7 @@ from desktop.gui.dialogs import await_dialog, confirm
 from desktop.gui.views.balances.model import BalancesModel
 from desktop.gui.views.balances.state import BalanceEntry, BalancesState
 from desktop.gui.widgets.common import MintCombo, format_amount, heading, hint, short_url
+from desktop.gui.widgets.mint_health import MintHealthPanel
 from desktop.gui.widgets.mint_probe import AddMintDialog
 
 __all__ = ["BalancesView", "TransferDialog"]
@@ -87,6 +88,8 @@ class BalancesView(QWidget):
         layout.addWidget(self.total)
         self.pending = QLabel()
         layout.addWidget(self.pending)
+        self.health = MintHealthPanel(ctx)  # answer times, failures, fees, self-check; expiring keysets
+        layout.addWidget(self.health.banner)
 
         self.table = QTableView()
         self.table.setObjectName("balancesTable")
@@ -132,6 +135,7 @@ class BalancesView(QWidget):
         form.addRow("Message:", self.d_motd)
         form.addRow("Keysets:", self.d_keysets)
         form.addRow("Input fee:", self.d_fees)
+        form.addRow("Health:", self.health)
         layout.addWidget(self.details, 2)
 
         ctx.bus.changed.connect(self._on_changed)
@@ -160,6 +164,7 @@ class BalancesView(QWidget):
             else ""
         )
         self.pending.setVisible(bool(pending))
+        self.health.refresh_banner([e.mint_url for e in self.state.entries])
         row = 0
         if keep is not None:
             for i, e in enumerate(self.state.entries):
@@ -186,6 +191,7 @@ class BalancesView(QWidget):
         self.trust_button.setText("Distrust" if entry.trusted else "Trust")
         self.details.setTitle(entry.mint_name)
         self.d_url.setText(entry.mint_url)
+        self.health.show_mint(entry.mint_url)
         view = self.ctx.service.mint_view(entry.mint_url)
         health = self.state.health.get(entry.mint_url)
         if health is None or health.reachable is None:
@@ -208,6 +214,7 @@ class BalancesView(QWidget):
 
     async def check_mints(self) -> None:
         await self.state.check_all()
+        await self.health.check_all(sorted({e.mint_url for e in self.state.entries}))
         self.model.set_health(self.state.health)
         self._show_details()
 

@@ -30,8 +30,10 @@ from desktop.gui.dialogs import ask_password, await_dialog
 from desktop.gui.tasks import run_blocking
 from desktop.gui.views.receive.state import InvoiceState, LightningReceive, ReceiveState
 from desktop.gui.widgets.common import CopyButton, MintCombo, format_amount, heading, hint, short_url
+from desktop.gui.widgets.lock_key import LockKeyRow
 from desktop.gui.widgets.qr import QrWidget
 from desktop.gui.widgets.scan import camera_available, decode_qr, grab_screen, scanner_available
+from desktop.gui.widgets.ur_reader import UrReader
 
 __all__ = ["ReceiveView", "TokenDropBox"]
 
@@ -94,6 +96,8 @@ class ReceiveView(QWidget):
         tab = QWidget()
         layout = QVBoxLayout(tab)
         layout.addWidget(hint("Paste a token, drop a token file or text here, or scan a QR code."))
+        self.lock_key = LockKeyRow(self.ctx.service)  # what senders lock to (P2PK/P2BK)
+        layout.addWidget(self.lock_key)
         self.input = TokenDropBox()
         self.input.setObjectName("tokenInput")
         self.input.setPlaceholderText("cashuB…")
@@ -118,6 +122,8 @@ class ReceiveView(QWidget):
             sources.addWidget(b)
         sources.addStretch(1)
         layout.addLayout(sources)
+        self.ur_reader = UrReader()  # animated QR (NUT-16): frames from scans and pastes, with progress
+        layout.addWidget(self.ur_reader)
         if not scanner_available():
             for b in (self.image_button, self.screen_button):
                 b.setEnabled(False)
@@ -169,7 +175,10 @@ class ReceiveView(QWidget):
         self.input.setPlainText(QGuiApplication.clipboard().text())
 
     async def update_preview(self) -> None:
-        await self.state.set_text(self.input.toPlainText())
+        text = self.ur_reader.take(self.input.toPlainText())
+        if text and text != self.input.toPlainText():  # the frames completed a token: show the token itself
+            self.input.setPlainText(text)
+        await self.state.set_text(text)
         self._show_preview()
 
     def _show_preview(self) -> None:

@@ -19,7 +19,7 @@ _PUBKEY = re.compile(r"^(02|03)[0-9a-f]{64}$")
 
 def parse_pubkey(text: str) -> str:
     """A compressed secp256k1 public key in hex (``02…``/``03…``, 66 characters); npub is not accepted yet."""
-    key = text.strip().lower()
+    key = text.strip().lower().removeprefix("p2pk:")  # the form wallets show their lock key in
     if not _PUBKEY.match(key):
         raise UserFacingError("the public key must be 66 hex characters starting with 02 or 03")
     return key
@@ -67,6 +67,7 @@ class SendState:
         refund: str = "",
         offline: bool = False,
         include_fee: bool = False,
+        blind: bool = True,
     ) -> SendRequest:
         if amount <= 0:
             raise UserFacingError("enter an amount to send")
@@ -77,7 +78,7 @@ class SendState:
             refund_keys = (parse_pubkey(refund),) if refund.strip() else ()
             if refund_keys and locktime is None:
                 raise UserFacingError("a refund key needs an expiry time")
-            lock = LockOptions(pubkey=parse_pubkey(lock_to), locktime=locktime, refund=refund_keys)
+            lock = LockOptions(pubkey=parse_pubkey(lock_to), locktime=locktime, refund=refund_keys, blind=blind)
         if include_fee:
             active = [k for k in self.service.keysets(mint_url) if k.active and k.unit == unit]
             amount = amount_with_receiver_fee(amount, max((k.input_fee_ppk for k in active), default=0))

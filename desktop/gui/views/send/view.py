@@ -182,6 +182,9 @@ class SendView(QWidget):
         expiry_row.addWidget(self.locktime, 1)
         opt.addRow("", expiry_row)
         opt.addRow("Refund key:", self.refund)
+        self.blind_lock = QCheckBox("Blind the lock (P2BK): the mint cannot link it to the receiver")
+        self.blind_lock.setChecked(True)  # NUT-28; untick for wallets that cannot unlock blinded locks
+        opt.addRow(self.blind_lock)
         layout.addWidget(options)
         self.lock_to.textChanged.connect(self._lock_changed)
         self.lock_expiry.toggled.connect(self._lock_changed)
@@ -205,9 +208,9 @@ class SendView(QWidget):
         box = QGroupBox("Token")
         self.result_box = box
         layout = QVBoxLayout(box)
-        from desktop.gui.widgets.qr import QrWidget
+        from desktop.gui.widgets.animated_qr import AnimatedQrWidget
 
-        self.qr = QrWidget()
+        self.qr = AnimatedQrWidget()  # long tokens animate (NUT-16)
         self.qr.setObjectName("tokenQr")
         layout.addWidget(self.qr, 1)
         self.result_label = QLabel("Create a token to see it here.")
@@ -279,6 +282,7 @@ class SendView(QWidget):
             mint_url=self.mint.current_url(),
             memo=self.memo.text(),
             lock_to=self.lock_to.text(),
+            blind=self.blind_lock.isChecked(),
             locktime=locktime,
             refund=self.refund.text() if locktime else "",
             offline=self.offline.isChecked(),

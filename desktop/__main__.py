@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import sys
 
 from desktop.cli.parser import build_parser
@@ -10,7 +11,8 @@ __all__ = ["main"]
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
+    multiprocessing.freeze_support()  # the GUI's helper process (token file decryption) in a frozen build
+    parser = build_parser(argv)
     parser.add_argument(
         "--smoke-test",
         type=float,

@@ -31,6 +31,7 @@ from core.analytics.types import (
     FlowRow,
     SalesRow,
 )
+from core.api.mint_labels import mint_label, mint_titles
 from core.api.service import WalletService
 from core.errors import StorageError, UserFacingError
 
@@ -100,7 +101,9 @@ class AnalyticsService:
         return (self.wallet.store.get_setting(FIAT_CURRENCY_SETTING) or DEFAULT_CURRENCY).upper()
 
     def _mints(self) -> dict[str, MintInfo]:
-        return {m.url: MintInfo(m.name, m.trusted) for m in self.wallet.store.list_mints()}
+        # Titles with the host (and the user's label): two mints named alike stay two bars, slices and rows.
+        titles = mint_titles(self.wallet)
+        return {m.url: MintInfo(titles.get(m.url, m.name), m.trusted) for m in self.wallet.store.list_mints()}
 
     # --- figures -------------------------------------------------------------------------------
 
@@ -149,7 +152,9 @@ class AnalyticsService:
             return exporters.write_history_csv(entries, out, currency=self.currency(), utc=period.utc)
 
     def export_beancount(self, period: Period, out: TextIO) -> int:
-        names = {url: info.name for url, info in self._mints().items()}
+        # Account names from the label or the mint's own name, not the on-screen title: the ledger's accounts stay
+        # stable, and the exporter already tells two alike apart (Name, Name-2).
+        names = {m.url: mint_label(self.wallet, m.url) or m.name for m in self.wallet.store.list_mints()}
         with self._read() as conn:
             entries = queries.iter_entries(conn, period)
             return exporters.write_beancount(entries, out, mint_names=names, currency=self.currency(), utc=period.utc)

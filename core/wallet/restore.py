@@ -41,7 +41,11 @@ async def restore_mint(mw: MintWallet, progress: Callable[[str], None] | None = 
                 empty += 1
             counter += BATCH
             if progress:
-                progress(f"{mw.url} keyset {keyset.id[:16]}…: searched {counter} counters, found {len(proofs)}")
+                # "found" counts notes the mint ever signed, spent ones too: the result counts only unspent sats.
+                progress(
+                    f"{mw.url} keyset {keyset.id[:16]}…: searched {counter} counters, "
+                    f"found {len(proofs)} notes (spent or not)"
+                )
         if last_used >= 0:
             mw.store.bump_counter(keyset.id, last_used + 1)
         unspent = await _unspent(mw, proofs)

@@ -16,6 +16,7 @@ from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any
 
 from core.api import export_token_file, is_encrypted_file, read_token_file
+from core.api.repeats import earlier_receive
 from core.api.service import LockOptions, WalletService
 from core.errors import UserFacingError
 
@@ -60,6 +61,11 @@ async def cmd_export(service: WalletService, args: argparse.Namespace, out: Outp
 async def cmd_import(service: WalletService, args: argparse.Namespace, out: Output) -> None:
     passphrase = _passphrase("Passphrase of the file: ") if is_encrypted_file(args.file) else None
     token = await asyncio.to_thread(read_token_file, args.file, passphrase)
+    done = earlier_receive(service, token)
+    if done is not None:
+        out.result({"amount": 0, "fee": 0, "mint": done.mint_url, "unit": done.unit, "already_received": done.amount})
+        out.say(f"Already received: this file's token gave {done.amount} {done.unit}; nothing more to do.")
+        return
     result = await service.receive(token, trust=args.trust)
     out.result({"amount": result.amount, "fee": result.fee, "mint": result.mint, "unit": result.unit})
     out.say(f"Received {result.amount} {result.unit} from {result.mint} (fee {result.fee}).")

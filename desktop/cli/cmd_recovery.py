@@ -43,6 +43,9 @@ async def cmd_failed(service: WalletService, args: argparse.Namespace, out: Outp
     if args.failed_command == "retry":
         report = await recovery.retry(args.id)
         out.result(report.to_json())
+        if report.detail.startswith("already "):  # finished on its own (the background recovery): not an error
+            out.say(f"Already done: the {report.kind} of {report.amount} {report.unit} is {report.detail[8:]}.")
+            return
         out.say(f"{report.kind} {report.amount} {report.unit}: {report.result} — {report.detail}")
         return
     if args.failed_command == "dismiss":

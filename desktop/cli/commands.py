@@ -12,10 +12,14 @@ import sys
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any
 
+from core.api.messages import restore_summary
+from core.api.mint_labels import mint_label, mint_title, mint_titles, set_mint_label
 from core.api.payments import RatesService
+from core.api.repeats import earlier_issue, earlier_receive
 from core.api.service import LockOptions, WalletService
 from core.errors import ConfigError, UserFacingError
 from desktop.cli.secret_input import token_argument
+from desktop.reports.formatting import money_text
 
 if TYPE_CHECKING:
     from desktop.cli.runner import Output
@@ -65,15 +69,22 @@ async def cmd_mint(service: WalletService, args: argparse.Namespace, out: Output
     action = args.mint_command
     if action == "list":
         views = service.list_mints()
-        out.result({"mints": [v.to_json() for v in views]})
+        titles = mint_titles(service)
+        out.result({"mints": [{**v.to_json(), "label": mint_label(service, v.url)} for v in views]})
         if not views:
             out.say("No mints yet: nutdesk mint add URL")
         for v in views:
             balances = ", ".join(f"{b} {u}" for u, b in v.balances.items()) or "empty"
             out.say(
-                f"{v.url}  {v.name}  {'trusted' if v.trusted else 'not trusted'}  units: {', '.join(v.units)}  "
-                f"balance: {balances}"
+                f"{titles.get(v.url, v.url)}  {v.url}  {'trusted' if v.trusted else 'not trusted'}  "
+                f"units: {', '.join(v.units)}  balance: {balances}"
             )
+        return
+    if action == "label":
+        view = service.mint_view(set_mint_label(service, args.url, " ".join(args.text)))
+        label = mint_label(service, view.url)
+        out.result({"url": view.url, "label": label, "title": mint_title(view.url, view.name, label)})
+        out.say(f"Shown as: {mint_title(view.url, view.name, label)}")
         return
     if action == "add":
         _require_wallet(service)
@@ -89,7 +100,7 @@ async def cmd_mint(service: WalletService, args: argparse.Namespace, out: Output
         out.say(f"Removed {args.url}")
         return
     out.result(view.to_json())
-    out.say(f"{view.name} ({view.url})")
+    out.say(f"{mint_title(view.url, view.name, mint_label(service, view.url))}  {view.url}")
     if view.motd:
         out.say(f"  message of the day: {view.motd}")
     out.say(f"  units: {', '.join(view.units) or '-'}   trusted: {'yes' if view.trusted else 'no'}")
@@ -112,13 +123,14 @@ async def cmd_balance(service: WalletService, args: argparse.Namespace, out: Out
     if fiat is not None:
         result["fiat"] = fiat
     out.result(result)
+    titles = mint_titles(service)
     if not rows and not moving:
         out.say("The wallet is empty.")
     for r in rows:
-        pending = f"  (pending {r.pending})" if r.pending else ""
-        out.say(f"{r.mint_url}  {r.balance} {r.unit}{pending}")
+        pending = f"  (pending {money_text(r.pending, r.unit)})" if r.pending else ""
+        out.say(f"{titles.get(r.mint_url, r.mint_url)}  {money_text(r.balance, r.unit)}{pending}")
     for unit, amount in total.items():
-        out.say(f"Total: {amount} {unit}")
+        out.say(f"Total: {money_text(amount, unit)}")
     for m in moving:  # paid at the source, not yet minted at the target: `recover` finishes it
         out.say(m.describe().capitalize())
     if fiat is not None:
@@ -160,13 +172,28 @@ async def cmd_invoice(service: WalletService, args: argparse.Namespace, out: Out
 
 
 async def cmd_mint_quote(service: WalletService, args: argparse.Namespace, out: Output) -> None:
+    done = earlier_issue(service, args.quote)
+    if done is not None:  # `invoice --wait` (or the recovery) minted it already: say so, ask the mint nothing
+        out.result({"quote": args.quote, "minted": 0, "already_minted": done.amount})
+        out.say(f"Already minted: quote {args.quote} gave {done.amount} {done.unit} on {_when(done.created_at)}.")
+        return
     minted = await service.mint_quote(args.quote)
     out.result({"quote": args.quote, "minted": minted})
     out.say(f"Minted {minted}.")
 
 
+def _when(timestamp: float) -> str:
+    return dt.datetime.fromtimestamp(timestamp).strftime("%Y-%m-%d %H:%M")
+
+
 async def cmd_receive(service: WalletService, args: argparse.Namespace, out: Output) -> None:
-    result = await service.receive(token_argument(args.token, args.file), trust=args.trust)
+    token = token_argument(args.token, args.file)
+    done = earlier_receive(service, token)
+    if done is not None:  # received before (perhaps by the start-up recovery finishing an interrupted receive)
+        out.result({"amount": 0, "fee": 0, "mint": done.mint_url, "unit": done.unit, "already_received": done.amount})
+        out.say(f"Already received: this token gave {done.amount} {done.unit} on {_when(done.created_at)}.")
+        return
+    result = await service.receive(token, trust=args.trust)
     out.result({"amount": result.amount, "fee": result.fee, "mint": result.mint, "unit": result.unit})
     out.say(f"Received {result.amount} {result.unit} from {result.mint} (fee {result.fee}).")
 
@@ -209,7 +236,7 @@ async def cmd_restore(service: WalletService, args: argparse.Namespace, out: Out
     restored = await service.restore(await mints_to_restore(service, args, out), progress=out.progress)
     out.result({"restored": restored})
     for url, amount in restored.items():
-        out.say(f"{url}: restored {amount}")
+        out.say(restore_summary(url, amount))
 
 
 async def cmd_history(service: WalletService, args: argparse.Namespace, out: Output) -> None:
@@ -279,6 +306,9 @@ def add_parsers(sub: Any) -> None:
     rm.add_argument("url")
     trust = msub.add_parser("trust", help="trust a mint")
     trust.add_argument("url")
+    label = msub.add_parser("label", help="name a mint your way (shown beside its host); no text clears it")
+    label.add_argument("url")
+    label.add_argument("text", nargs="*")
 
     bal = sub.add_parser("balance", help="balances per mint and unit")
     bal.add_argument("--fiat", action="store_true", help="also show the value in the fiat currency (fetches a rate)")

@@ -3,19 +3,39 @@
 from __future__ import annotations
 
 import argparse
+import json
+import sys
 
 from desktop.cli.registry import command_modules
 from desktop.version import app_version
 
-__all__ = ["build_parser", "package_version"]
+__all__ = ["NutdeskParser", "build_parser", "package_version"]
+
+EXIT_USAGE = 2
+
+
+class NutdeskParser(argparse.ArgumentParser):
+    """argparse, but under ``--json`` an argument error is one JSON object on stdout (scripts parse stdout), and
+    in text mode one line and the usage of the command that was mistyped."""
+
+    json_errors = False  # set from argv before parsing: the error may come before --json is parsed
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        if NutdeskParser.json_errors:
+            print(json.dumps({"error": {"code": "usage", "message": message}}))
+            print(f"nutdesk: {message}", file=sys.stderr)
+            raise SystemExit(EXIT_USAGE)
+        super().error(message)
 
 
 def package_version() -> str:
     return app_version()
 
 
-def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
+def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
+    """The parser; ``argv`` (the arguments it will parse) only tells it whether errors should be JSON."""
+    NutdeskParser.json_errors = "--json" in (sys.argv[1:] if argv is None else argv)
+    p = NutdeskParser(
         prog="nutdesk",
         description="Nutdesk: a desktop Cashu ecash wallet and point-of-sale console. "
         "With no command the window opens; with a command it runs headless.",

@@ -17,10 +17,11 @@ import traceback
 from pathlib import Path
 from typing import Any
 
+from core.api.messages import explain, host_of
 from core.api.recovery import RecoveryService
 from core.api.service import WalletService
 from core.config import Config, default_data_dir
-from core.errors import InvalidPassword, NutdeskError
+from core.errors import InvalidPassword, MintUnreachable, NutdeskError
 from desktop import keyring_unlock
 from desktop.cli import commands
 from desktop.cli.cmd_mint_backup import auto_backup
@@ -90,19 +91,79 @@ def run_command(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         print("nutdesk: interrupted", file=sys.stderr)
         return 130
-    except NutdeskError as exc:
-        return _fail(args, out, exc.code, str(exc))
-    except OSError as exc:
-        return _fail(args, out, "os-error", str(exc))
+    except EOFError:  # Ctrl-D at a prompt (password, passphrase, words): the user closed the input
+        return _fail(args, out, InputClosed("no input (Ctrl-D): nothing was done"))
+    except (NutdeskError, OSError) as exc:
+        return _fail(args, out, exc)
 
 
-def _fail(args: argparse.Namespace, out: Output, code: str, message: str) -> int:
+class InputClosed(NutdeskError):
+    code = "cancelled"
+
+
+def _fail(args: argparse.Namespace, out: Output, exc: BaseException) -> int:
+    """One line in the user's words (core.api.messages); ``--debug`` adds the raw text and the traceback."""
+    explained = explain(exc)
     if args.debug:
         traceback.print_exc()
+        print(f"nutdesk: details: {type(exc).__name__}: {explained.detail}", file=sys.stderr)
     if out.as_json:
-        print(json.dumps({"error": {"code": code, "message": message}}))
-    print(f"nutdesk: {message}", file=sys.stderr)
+        # ``message`` stays the error's own text (scripts match on it); ``explanation`` is what people read.
+        error = {"code": explained.code, "message": explained.detail, "explanation": explained.text}
+        print(json.dumps({"error": error}))
+    print(f"nutdesk: {explained.text}", file=sys.stderr)
     return EXIT_ERROR
+
+
+# Commands that wait on purpose (for a payment, for customers): no "still waiting for the mint" lines.
+WAITING_ON_PURPOSE = {"pos", "request"}
+WAITING_NOTICE_AFTER = 5.0
+
+
+def _mint_host(args: argparse.Namespace) -> str:
+    for name in ("mint", "from_mint", "to_mint", "url"):
+        value = getattr(args, name, None)
+        if isinstance(value, str) and value.startswith(("http://", "https://")):
+            return host_of(value)
+    return "the mint"
+
+
+async def _say_while_waiting(args: argparse.Namespace) -> None:
+    """A frozen mint must not mean minutes of silence: every few seconds, say what the command waits for."""
+    waited = 0.0
+    while True:
+        await asyncio.sleep(WAITING_NOTICE_AFTER)
+        waited += WAITING_NOTICE_AFTER
+        print(f"nutdesk: still waiting for {_mint_host(args)} ({waited:.0f} s)…", file=sys.stderr, flush=True)
+
+
+# Commands that only read from a mint (nothing to lose by giving up): a first deadline much shorter than the
+# HTTP layer's, so a frozen mint is a clear message after FIRST_DEADLINE seconds, not minutes of waiting.
+READ_ONLY = {("mint", "add"), ("mint", "info")}
+FIRST_DEADLINE = float(os.environ.get("NUTDESK_FIRST_DEADLINE", "30"))
+
+
+async def _dispatch_reporting_waits(service: WalletService, args: argparse.Namespace, out: Output) -> None:
+    if args.command in WAITING_ON_PURPOSE or getattr(args, "wait", False):
+        await dispatch(service, args, out)
+        return
+    notice = asyncio.ensure_future(_say_while_waiting(args))
+    try:
+        if (args.command, getattr(args, "mint_command", None)) in READ_ONLY:
+            try:
+                async with asyncio.timeout(FIRST_DEADLINE):
+                    await dispatch(service, args, out)
+            except TimeoutError:
+                host = _mint_host(args)
+                raise MintUnreachable(
+                    f"{host} did not answer within {FIRST_DEADLINE:.0f} s",
+                    mint_url=getattr(args, "url", ""),
+                    sent=False,
+                ) from None
+        else:
+            await dispatch(service, args, out)
+    finally:
+        notice.cancel()
 
 
 # `recover` resumes everything itself; `init`/`restore` run before there is anything to resume.
@@ -140,7 +201,7 @@ async def _run(args: argparse.Namespace, config: Config, out: Output) -> int:
         if service.initialized and args.command not in NO_STARTUP_RECOVERY:
             await _resume_due(service, args)
         install_cli_pin_prompter(service)  # spends above the limit ask for the spending PIN
-        await dispatch(service, args, out)
+        await _dispatch_reporting_waits(service, args, out)
         if args.command not in NO_STARTUP_RECOVERY - {"restore"}:
             await auto_backup(service, out)  # NUT-27: the mint list to the relays when it changed
     finally:

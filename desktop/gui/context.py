@@ -48,5 +48,5 @@ class AppContext:
     def changed(self, *what: str) -> None:
         self.bus.changed.emit(frozenset(what))
 
-    def run(self, coro: Coroutine[Any, Any, T], label: str = "") -> Any:
-        return self.tasks.start(coro, label=label)
+    def run(self, coro: Coroutine[Any, Any, T], label: str = "", waiting_for: str = "") -> Any:
+        return self.tasks.start(coro, label=label, waiting_for=waiting_for)

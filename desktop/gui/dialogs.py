@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -19,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-__all__ = ["PasswordDialog", "ask_password", "await_dialog", "confirm"]
+__all__ = ["PasswordDialog", "ask_password", "ask_text", "await_dialog", "confirm"]
 
 
 async def await_dialog(dialog: QDialog) -> int:
@@ -94,6 +95,19 @@ class PasswordDialog(QDialog):
 
     def value(self) -> str:
         return self.password.text()
+
+
+async def ask_text(parent: QWidget | None, title: str, prompt: str, text: str = "", *, name: str = "") -> str | None:
+    """One line of text (the pre-filled ``text`` selected), or None when cancelled."""
+    dialog = QInputDialog(parent)
+    dialog.setObjectName(name or "textDialog")
+    dialog.setWindowTitle(title)
+    dialog.setLabelText(prompt)
+    dialog.setTextValue(text)
+    accepted = await await_dialog(dialog) == QDialog.DialogCode.Accepted
+    value = dialog.textValue()
+    dialog.deleteLater()
+    return value if accepted else None
 
 
 async def ask_password(parent: QWidget | None, title: str, prompt: str, *, repeat: bool = False) -> str | None:

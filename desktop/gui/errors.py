@@ -18,6 +18,8 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from core.api.messages import explain
+from core.api.repeats import AlreadyDone
 from core.errors import InvalidPassword, NutdeskError, OutcomeUnknown, UserCancelled, UserFacingError
 
 __all__ = ["ErrorReporter", "describe_error", "install_excepthook"]
@@ -26,19 +28,19 @@ log = logging.getLogger("nutdesk.gui")
 
 
 def describe_error(exc: BaseException) -> tuple[str, str]:
-    """(title, message) for the dialog."""
+    """(title, message) for the dialog: the words of core.api.messages, the same the CLI prints."""
+    text = explain(exc).text
     if isinstance(exc, OutcomeUnknown):
-        return (
-            "Outcome not known yet",
-            f"{exc}\n\nNothing is lost: the operation is kept in the journal and settled when the mint answers.",
-        )
+        return "Outcome not known yet", text
     if isinstance(exc, InvalidPassword):
-        return "Wrong password", str(exc)
+        return "Wrong password", text
+    if isinstance(exc, AlreadyDone):
+        return "Already done", text
     if isinstance(exc, UserFacingError):
-        return "Cannot do that", str(exc)
+        return "Cannot do that", text
     if isinstance(exc, NutdeskError):
-        return "Operation failed", str(exc)
-    return "Something went wrong", f"An unexpected error happened: {type(exc).__name__}: {exc}"
+        return "Operation failed", text
+    return "Something went wrong", text.replace(" the command again with --debug", " Nutdesk with --debug")
 
 
 class ErrorReporter(QObject):
@@ -61,7 +63,9 @@ class ErrorReporter(QObject):
             return
         self.history.append(exc)
         if isinstance(exc, NutdeskError):
-            log.warning("%s: %s", type(exc).__name__, exc, exc_info=exc)
+            # A handled error is one line on stderr; its traceback goes to the log file (and stderr with --debug).
+            log.warning("%s: %s", type(exc).__name__, exc)
+            log.info("traceback of the error above", exc_info=exc)  # the log file (INFO), not stderr (WARNING)
         else:
             log.error("unexpected error", exc_info=exc)
         self.reported.emit(exc)
@@ -76,6 +80,8 @@ class ErrorReporter(QObject):
         box.setText(message)
         if not isinstance(exc, NutdeskError):
             box.setDetailedText("".join(traceback.format_exception(exc)))
+        elif explain(exc).detail != box.text():  # the mint's or the decoder's own words, for a bug report
+            box.setDetailedText(f"{type(exc).__name__}: {explain(exc).detail}")
         box.setObjectName("errorDialog")
         self._boxes.append(box)
         box.finished.connect(lambda _result, b=box: self._forget(b))

@@ -8,7 +8,7 @@ import contextlib
 import logging
 from typing import Any
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QCheckBox, QDialog, QFormLayout, QWidget
 
 from core.api.backends import BackendsService
@@ -16,24 +16,25 @@ from core.api.payments import PaymentsService, RatesService
 from core.api.pos import PosService
 from core.api.recovery import RecoveryService
 from core.api.service import WalletService
+from core.api.watch import DatabaseWatcher
 from core.config import Config
 from core.errors import InvalidPassword
 from desktop import keyring_unlock
 from desktop.cli.parser import package_version
-from desktop.gui.context import AppContext
+from desktop.gui.context import BALANCES, HISTORY, MINTS, SENT, AppContext
 from desktop.gui.dialogs import PasswordDialog, await_dialog
 from desktop.gui.errors import ErrorReporter
 from desktop.gui.mint_backup import MintBackupWatcher
 from desktop.gui.pos.view import PosLauncherView
 from desktop.gui.shell import MainWindow
-from desktop.gui.tasks import TaskRunner, run_blocking
+from desktop.gui.tasks import TaskRunner, run_blocking, shutdown_processes
 from desktop.gui.views.analytics.view import AnalyticsView
 from desktop.gui.views.balances.view import BalancesView
 from desktop.gui.views.history.view import HistoryView
 from desktop.gui.views.pay.view import PayView
 from desktop.gui.views.pin.widgets import install_gui_pin_prompter
 from desktop.gui.views.receive.view import ReceiveView
-from desktop.gui.views.recovery.view import RecoveryView
+from desktop.gui.views.recovery.view import RECOVERY, RecoveryView
 from desktop.gui.views.send.view import SendView
 from desktop.gui.views.settings.view import SettingsView
 from desktop.gui.views.vault.view import VaultView
@@ -83,6 +84,9 @@ class Session:
         self.pos_interval = 15.0
         self._pos_stop: asyncio.Event | None = None
         self._pos_task: asyncio.Future[None] | None = None
+        self.watch_interval_ms = 500  # another process's change shows within a second
+        self._watcher: DatabaseWatcher | None = None
+        self._watch_timer: QTimer | None = None
 
     # --- start-up ------------------------------------------------------------------------------
 
@@ -197,6 +201,7 @@ class Session:
             # Redraw fiat values once the first rate arrives.
             self.tasks.start(self._first_rate())
         self._start_recovery()
+        self._start_watching()
         self._start_pos(next(v for v in views if isinstance(v, PosLauncherView)))
         return self.window
 
@@ -214,11 +219,25 @@ class Session:
                 with contextlib.suppress(Exception):
                     reports = await recovery.recover(only_due=True)
                     if reports and ctx is not None:
-                        ctx.changed("recovery", "balances", "history", "sent")
+                        ctx.changed(RECOVERY, BALANCES, HISTORY, SENT)
                 # close() cancels the task; a cancelled sleep leaves nothing behind.
                 await asyncio.sleep(self.recovery_interval)
 
         self._recovery_task = asyncio.ensure_future(loop())
+
+    def _start_watching(self) -> None:
+        """Refresh every view when another process (a CLI command, a second window) commits to this wallet.
+
+        The same change events an operation in this window sends, so each view refreshes as it already does."""
+        self._watcher = DatabaseWatcher(self.config.database_path)
+        self._watch_timer = QTimer()
+        self._watch_timer.setInterval(self.watch_interval_ms)
+        self._watch_timer.timeout.connect(self._poll_database)
+        self._watch_timer.start()
+
+    def _poll_database(self) -> None:
+        if self._watcher is not None and self.ctx is not None and self._watcher.changed():
+            self.ctx.changed(BALANCES, HISTORY, MINTS, SENT, RECOVERY)
 
     def _start_pos(self, launcher: PosLauncherView) -> None:
         """The point of sale's background work while the window lives, POS mode open or not: sales a network
@@ -263,6 +282,13 @@ class Session:
             with contextlib.suppress(BaseException):
                 await self._pos_task
             self._pos_task = None
+        if self._watch_timer is not None:
+            self._watch_timer.stop()
+            self._watch_timer.deleteLater()
+            self._watch_timer = None
+        if self._watcher is not None:
+            self._watcher.close()
+            self._watcher = None
         await self.tasks.cancel_all()
         if self.window is not None:
             self.window.hide()
@@ -283,3 +309,4 @@ class Session:
                 log.exception("while closing")
         self.rates = self.payments = self.backends = None
         self.pos = None
+        shutdown_processes()

@@ -7,13 +7,15 @@ Tests (and the shutdown path) ``await tasks.wait_idle()``.
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import contextlib
+import multiprocessing as mp
 from collections.abc import Callable, Coroutine
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
-__all__ = ["TaskRunner", "run_blocking"]
+__all__ = ["TaskRunner", "run_blocking", "run_in_process", "shutdown_processes"]
 
 T = TypeVar("T")
 
@@ -28,21 +30,34 @@ class TaskRunner(QObject):
         super().__init__(parent)
         self._on_error = on_error
         self._tasks: set[asyncio.Task[Any]] = set()
+        self.waiting_notice_every = 5.0
 
     @property
     def busy(self) -> bool:
         return bool(self._tasks)
 
-    def start(self, coro: Coroutine[Any, Any, T], *, label: str = "") -> asyncio.Task[T]:
+    def start(self, coro: Coroutine[Any, Any, T], *, label: str = "", waiting_for: str = "") -> asyncio.Task[T]:
+        """Run ``coro``; ``label`` goes to the status bar, and after a few seconds "still waiting for
+        ``waiting_for`` (n s)" (a host when the caller knows which mint it waits on)."""
         task = asyncio.ensure_future(coro)
         was_busy = self.busy
         self._tasks.add(task)
         if label:
             self.status.emit(label)
+            # A frozen mint must not mean a silent status bar: say how long this has been waiting.
+            ticker = asyncio.ensure_future(self._still_waiting(label, waiting_for or "an answer"))
+            task.add_done_callback(lambda _t: ticker.cancel())
         if not was_busy:
             self.busy_changed.emit(True)
         task.add_done_callback(self._done)
         return task
+
+    async def _still_waiting(self, label: str, waiting_for: str) -> None:
+        waited = 0.0
+        while True:
+            await asyncio.sleep(self.waiting_notice_every)
+            waited += self.waiting_notice_every
+            self.status.emit(f"{label.rstrip('…. ')}: still waiting for {waiting_for} ({waited:.0f} s)…")
 
     def _done(self, task: asyncio.Task[Any]) -> None:
         self._tasks.discard(task)
@@ -71,5 +86,25 @@ class TaskRunner(QObject):
 
 
 async def run_blocking(fn: Callable[..., T], *args: Any) -> T:
-    """Run CPU-heavy or blocking work (scrypt, QR decoding, big crypto batches) off the Qt thread."""
+    """Run blocking work that releases the GIL (I/O, QR decoding, hashlib) off the Qt thread."""
     return await asyncio.get_running_loop().run_in_executor(None, fn, *args)
+
+
+_processes: concurrent.futures.ProcessPoolExecutor | None = None
+
+
+async def run_in_process(fn: Callable[..., T], *args: Any) -> T:
+    """Run CPU work that holds the GIL (pyrage's scrypt: ≈1 s) in a helper process: in a thread it would still
+    freeze the window. ``fn`` and its arguments must be picklable (a module-level function)."""
+    global _processes
+    if _processes is None:
+        # spawn, not fork: a forked copy of a Qt process with its threads is not safe to run in.
+        _processes = concurrent.futures.ProcessPoolExecutor(max_workers=1, mp_context=mp.get_context("spawn"))
+    return await asyncio.get_running_loop().run_in_executor(_processes, fn, *args)
+
+
+def shutdown_processes() -> None:
+    global _processes
+    if _processes is not None:
+        _processes.shutdown(wait=False, cancel_futures=True)
+        _processes = None

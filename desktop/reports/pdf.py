@@ -31,6 +31,11 @@ __all__ = ["report_html", "write_pdf_report"]
 
 _app: QGuiApplication | None = None
 CHART_URL = "nutdesk://balance-chart.png"
+ADJECTIVES = {"day": "daily", "week": "weekly", "month": "monthly", "year": "yearly"}
+# The chart is drawn at CHART_PIXELS and shown at CHART_SHOWN points: narrower than the text width of an A4 page
+# with 15 mm margins (≈ 510 pt), or its right end (the latest balance, the end labels) is cut off the page.
+CHART_PIXELS = (1280, 440)
+CHART_SHOWN = (500, 172)
 
 
 def _ensure_app() -> None:
@@ -41,15 +46,35 @@ def _ensure_app() -> None:
         _app = QGuiApplication([])
 
 
-def _table(headers: list[str], rows: list[list[str]], numeric_from: int = 1) -> str:
+class Markup(str):
+    """A cell already written as HTML (not escaped again)."""
+
+
+def _mint_cell(title: str) -> Markup:
+    """ "Name (host)" as the name over its host in grey: wrapped anywhere in a narrow column, it read as two mints."""
+    name, sep, host = title.rpartition(" (")
+    if not sep:
+        return Markup(html.escape(title))
+    return Markup(
+        f'{html.escape(name)}<br><span style="color: #777777; font-size: 7pt">{html.escape(host[:-1])}</span>'
+    )
+
+
+def _table(headers: list[str], rows: list[list[str]], numeric_from: int = 1, first_width: int = 0) -> str:
+    """``first_width`` (percent of the page) keeps a mint's host on one line in a table of many columns."""
     right = ' align="right"'
-    head = "".join(f"<th{right if i >= numeric_from else ''}>{html.escape(h)}</th>" for i, h in enumerate(headers))
+    first = f' width="{first_width}%"' if first_width else ""
+    head = "".join(
+        f"<th{right if i >= numeric_from else ''}{first if i == 0 else ''}>{html.escape(h)}</th>"
+        for i, h in enumerate(headers)
+    )
     body = []
     for row in rows:
         cells = []
         for i, cell in enumerate(row):
             align = ' align="right"' if i >= numeric_from else ""
-            cells.append(f"<td{align}>{html.escape(cell)}</td>")
+            text = cell if isinstance(cell, Markup) else html.escape(cell)
+            cells.append(f"<td{align}>{text}</td>")
         body.append("<tr>" + "".join(cells) + "</tr>")
     if not body:
         body.append(f'<tr><td colspan="{len(headers)}"><i>nothing in this period</i></td></tr>')
@@ -65,7 +90,8 @@ def report_html(snapshot: AnalyticsSnapshot, *, chart: bool = True) -> str:
     parts = [
         "<h1>Nutdesk report</h1>",
         f"<p><b>{html.escape(period.label or 'Period')}</b>: {start} to {end} "
-        f"({period.granularity}ly figures, {'UTC' if period.utc else 'local time'}) · "
+        f"({ADJECTIVES.get(period.granularity, period.granularity)} figures, "
+        f"{'UTC' if period.utc else 'local time'}) · "
         f"{s.entries:,} operations · generated {dt.datetime.now().strftime('%Y-%m-%d %H:%M')}</p>",
     ]
     if s.unpriced:
@@ -84,14 +110,17 @@ def report_html(snapshot: AnalyticsSnapshot, *, chart: bool = True) -> str:
         parts.append(f"<h2>Totals ({html.escape(unit)})</h2>")
         parts.append(_table(["", "Amount", cur], rows))
     if chart and s.balances:
-        parts.append(f'<h2>Balance over time</h2><p><img src="{CHART_URL}" width="640" height="220"></p>')
+        width, height = CHART_SHOWN
+        parts.append(f'<h2>Balance over time</h2><p><img src="{CHART_URL}" width="{width}" height="{height}"></p>')
+    # Titles ("Name (host)", or the user's label) from the snapshot: two mints of one name stay two rows.
+    names = {x.mint_url: x.name for x in s.exposure}
     parts.append("<h2>Balance per mint</h2>")
     parts.append(
         _table(
             ["Mint", "Unit", "Start", "End"],
             [
                 [
-                    short_mint(m),
+                    _mint_cell(names.get(m) or short_mint(m)),
                     u,
                     money_text(pts[0].balance - _change(s, m, u, pts[0].bucket), u),
                     money_text(pts[-1].balance, u),
@@ -102,17 +131,19 @@ def report_html(snapshot: AnalyticsSnapshot, *, chart: bool = True) -> str:
             numeric_from=2,
         )
     )
-    names = {x.mint_url: x.name for x in s.exposure}
     parts.append(
         "<h2>Fees per mint</h2>"
-        "<p>Amounts in sat (or the unit named); LN = Lightning; unused = reserve returned as change.</p>"
+        "<p>Amounts in sat (or the unit named). Input: the mints' input fees; reserve: Lightning fee reserve; "
+        "LN paid: Lightning fees paid; unused: reserve returned as change; rate: all fees over the volume.</p>"
     )
     parts.append(
         _table(
-            ["Mint", "ppk", "Volume", "Input fees", "LN reserve", "LN paid", "Unused", "Effective"],
+            ["Mint", "ppk", "Volume", "Input", "Reserve", "LN paid", "Unused", "Rate"],
             [
                 [
-                    (names.get(f.mint_url) or short_mint(f.mint_url)) + ("" if f.unit == "sat" else f" ({f.unit})"),
+                    _mint_cell(names.get(f.mint_url) or short_mint(f.mint_url))
+                    if f.unit == "sat"
+                    else Markup(f"{_mint_cell(names.get(f.mint_url) or short_mint(f.mint_url))} ({f.unit})"),
                     str(f.fee_ppk),
                     f"{f.volume:,}",
                     f"{f.input_fees:,}",
@@ -123,6 +154,7 @@ def report_html(snapshot: AnalyticsSnapshot, *, chart: bool = True) -> str:
                 ]
                 for f in s.fees
             ],
+            first_width=24,
         )
     )
     parts.append("<h2>Exposure now</h2>")
@@ -131,7 +163,7 @@ def report_html(snapshot: AnalyticsSnapshot, *, chart: bool = True) -> str:
             ["Mint", "Trusted", "Balance", "Pending", "Share", "Operations"],
             [
                 [
-                    x.name or short_mint(x.mint_url),
+                    _mint_cell(x.name or short_mint(x.mint_url)),
                     "yes" if x.trusted else "no",
                     money_text(x.balance, x.unit),
                     money_text(x.pending, x.unit),
@@ -197,7 +229,7 @@ def _change(s: AnalyticsSnapshot, mint: str, unit: str, bucket: str) -> int:
     return sum(f.balance_change for f in s.flows if f.mint_url == mint and f.unit == unit and f.bucket == bucket)
 
 
-def balance_chart(s: AnalyticsSnapshot, unit: str = "sat", size: tuple[int, int] = (1280, 440)) -> QImage:
+def balance_chart(s: AnalyticsSnapshot, unit: str = "sat", size: tuple[int, int] = CHART_PIXELS) -> QImage:
     """The total balance of ``unit`` at the end of each bucket, as a simple line chart."""
     width, height = size
     image = QImage(width, height, QImage.Format.Format_ARGB32)
@@ -206,9 +238,9 @@ def balance_chart(s: AnalyticsSnapshot, unit: str = "sat", size: tuple[int, int]
     painter = QPainter(image)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     font = QFont("DejaVu Sans")
-    font.setPixelSize(18)
+    font.setPixelSize(26)  # ≈ 10 px once shown at CHART_SHOWN: as large as the report's text
     painter.setFont(font)
-    left, right, top, bottom = 150, 90, 20, 50
+    left, right, top, bottom = 190, 110, 24, 64
     plot = QRectF(left, top, width - left - right, height - top - bottom)
     painter.setPen(QPen(QColor("#999999"), 1))
     painter.drawRect(plot)
@@ -224,11 +256,11 @@ def balance_chart(s: AnalyticsSnapshot, unit: str = "sat", size: tuple[int, int]
         painter.setPen(QPen(QColor("#555555"), 1))
         for value in (low, (low + high) // 2, high):
             y = at(0, value).y()
-            painter.drawText(QRectF(0, y - 12, left - 10, 24), int(Qt.AlignmentFlag.AlignRight), f"{value:,}")
+            painter.drawText(QRectF(0, y - 16, left - 12, 32), int(Qt.AlignmentFlag.AlignRight), f"{value:,}")
         for i in {0, len(points) // 2, len(points) - 1}:
             x = at(i, 0).x()
             label = bucket_name(points[i].bucket, s.period.granularity)
-            painter.drawText(QRectF(x - 80, plot.bottom() + 8, 160, 30), int(Qt.AlignmentFlag.AlignHCenter), label)
+            painter.drawText(QRectF(x - 100, plot.bottom() + 10, 200, 40), int(Qt.AlignmentFlag.AlignHCenter), label)
         painter.setPen(QPen(QColor("#f7931a"), 4))
         for i in range(1, len(points)):
             painter.drawLine(at(i - 1, points[i - 1].balance), at(i, points[i].balance))

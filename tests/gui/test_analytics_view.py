@@ -12,17 +12,19 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCharts import QBarSeries, QLineSeries, QPieSeries, QStackedBarSeries
+from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QLineSeries, QPieSeries, QStackedBarSeries
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 from bench.history import MINTS, build_history
+from core.api.mint_labels import mint_title, set_mint_label
 from core.api.service import WalletService
 from core.config import Config
 from desktop.gui.context import HISTORY, AppContext
 from desktop.gui.errors import ErrorReporter
 from desktop.gui.tasks import TaskRunner
+from desktop.gui.views.analytics.model import category_label
 from desktop.gui.views.analytics.view import AnalyticsView
 from tests.gui.conftest import until
 from tests.unit.test_analytics_beancount import check_beancount
@@ -91,6 +93,30 @@ def test_every_tab_draws_the_snapshot(view: AnalyticsView, run: Any) -> None:
     [failures] = _series(view.failure_chart)
     assert sum(s.sum() for s in failures.barSets()) == sum(f.total for f in snap.failures)
     assert view.summary.text().startswith(f"{snap.entries:,} operations")
+
+
+def test_mints_with_the_same_name_keep_their_own_bars_and_slices(view: AnalyticsView, run: Any) -> None:
+    """Two mints both called "Cashu mint": the fee chart keeps a bar group for each (a category axis merges equal
+    names and dropped one mint's data), the pie a slice for each, and the user's label wins over the name."""
+    service = view.ctx.service
+    for url, *_ in MINTS[:2]:
+        service.store.upsert_mint(url, name="Cashu mint", info={}, trusted=True)
+    set_mint_label(service, MINTS[3][0], "Pocket money")
+    view.set_period("all", "month")
+    run(view.reload())
+    [fees] = _series(view.fee_chart)
+    axis = next(a for a in view.fee_chart.chart().axes() if isinstance(a, QBarCategoryAxis))
+    assert axis.categories() == [
+        category_label(mint_title(url, name, "Pocket money" if url == MINTS[3][0] else ""))
+        for url, name in sorted((u, "Cashu mint" if i < 2 else n) for i, (u, n, *_) in enumerate(MINTS))
+    ]
+    assert "Cashu mint<br><small>mint.coffee.example</small>" in axis.categories()
+    assert "Cashu mint<br><small>ecash.bank.example</small>" in axis.categories()
+    assert "Pocket money<br><small>tiny.mint.example</small>" in axis.categories()
+    assert view.fees_model.data(view.fees_model.index(0, 0)) == "Cashu mint (ecash.bank.example)"
+    assert all(bar_set.count() == len(MINTS) for bar_set in fees.barSets())
+    [pie] = _series(view.exposure_chart)
+    assert len({pie.slices()[i].label() for i in range(pie.count())}) == pie.count() == len(MINTS)
 
 
 def test_period_and_fiat_switch_and_exports(view: AnalyticsView, run: Any, tmp_path: Path) -> None:

@@ -8,13 +8,14 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
 
 from core.api.service import MintView
 from core.errors import UserFacingError
 from core.ports.storage import ExportedToken
 from desktop.gui.views.balances.model import BalancesModel
 from desktop.gui.views.balances.state import BalanceEntry, MintHealth
-from desktop.gui.views.history.model import HistoryFilter, HistoryModel
+from desktop.gui.views.history.model import FAILED_GREY, HistoryFilter, HistoryModel
 from desktop.gui.views.history.state import HistoryRow, rows_to_csv
 from desktop.gui.views.receive.state import extract_token
 from desktop.gui.views.send.model import SentTokensModel
@@ -66,6 +67,24 @@ def test_history_model_and_its_filter(qtmodeltester: Any) -> None:
     proxy.set_text("failed")
     assert [r.id for r in proxy.visible_rows()] == ["c"]
     qtmodeltester.check(proxy)
+
+
+def test_a_failed_row_is_grey_with_no_sign() -> None:
+    model = HistoryModel()
+    failed_receive = HistoryRow("d", NOW, "receive", 119, 0, "sat", "http://m.example", "failed", "", "spent")
+    model.set_rows([*_history(), failed_receive])
+    amount = HistoryModel.AMOUNT
+
+    def shown(row: int, role: Qt.ItemDataRole = Qt.ItemDataRole.DisplayRole) -> Any:
+        return model.data(model.index(row, amount), role)
+
+    assert (shown(0), shown(1)) == ("+1,000 sat", "−150 sat")
+    assert (shown(2), shown(3)) == ("100 sat", "119 sat")  # the failed melt and the failed receive: no sign
+    for row in (2, 3):
+        for column in range(model.columnCount()):
+            colour = model.data(model.index(row, column), Qt.ItemDataRole.ForegroundRole)
+            assert colour is not None and colour.name() == FAILED_GREY
+    assert shown(0, Qt.ItemDataRole.ForegroundRole).name() == "#27ae60"
 
 
 def test_sent_tokens_mints_and_backends_models(qtmodeltester: Any) -> None:

@@ -12,6 +12,8 @@ from typing import Any
 
 import pytest
 
+from core.api.service import WalletService
+from core.config import Config
 from desktop.gui.views.balances.view import BalancesView
 from desktop.gui.views.recovery.model import AttentionModel
 from desktop.gui.views.recovery.view import RecoveryView
@@ -84,3 +86,16 @@ def test_the_app_resumes_an_unfinished_operation_at_start_up(
     run(until(lambda: session.service.store.operations(states=("sent",)) == [], what="the start-up resume"))
     run(until(lambda: session.view(RecoveryView).model.rowCount() == 0, what="the view to refresh"))
     assert [(b.balance, b.pending) for b in session.service.balances()] == [(27, 100)]
+
+
+def test_retry_and_dismiss_are_disabled_while_nothing_needs_attention(
+    gui: GuiHarness, tmp_path: Path, run: Any
+) -> None:
+    data = tmp_path / "wallet"
+    service = WalletService.open(Config(data_dir=data))
+    service.create_wallet()
+    run(service.close())
+    view = gui.open(data).view(RecoveryView)
+    assert view.model.rowCount() == 0 and view.empty.isVisibleTo(view)
+    assert not view.retry_button.isEnabled() and not view.dismiss_button.isEnabled()
+    assert view.recover_button.isEnabled()

@@ -83,7 +83,7 @@ def test_errors_become_readable_dialogs_and_the_hook_catches_slot_errors(qtbot: 
         undo()
     assert [type(e) for e in reporter.history] == [InsufficientBalance, RuntimeError]
     boxes = reporter.open_dialogs
-    assert boxes[0].text() == "no mint holds 5000 sat"
+    assert boxes[0].text().startswith("No mint holds 5000 sat. Choose a smaller amount")
     assert "boom" in boxes[1].text() and "Traceback" in boxes[1].detailedText()
     assert boxes[1].icon() == QMessageBox.Icon.Critical
     for box in boxes:

@@ -77,6 +77,18 @@ def test_receive_a_pasted_token_from_a_new_mint_after_the_preview(
     assert rows[0][HistoryModel.FEE] == "1 sat"
     assert rows[0][HistoryModel.MEMO] == "for the GUI"
 
+    # The same token again: the wallet says it already received it (no error, no failed row in History).
+    async def again() -> None:
+        view.input.setPlainText(token)
+        await until(lambda: view.state.token is not None, what="the second preview")
+        await session.tasks.wait_idle()
+        view.receive_button.click()
+        await session.tasks.wait_idle()
+
+    run(again())
+    assert view.message.text() == "✓ Already received: this token gave 199 sat earlier. Nothing more to do."
+    assert [r[HistoryModel.STATE] for r in _history_texts(history)] == ["done"]
+
 
 def test_a_pasted_non_token_says_what_is_wrong(
     gui: GuiHarness, gui_mint: NutshellMint, tmp_path: Path, run: Any

@@ -2,24 +2,47 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
-from PySide6.QtGui import QFont, QGuiApplication, QPalette
-from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QWidget
+from collections.abc import Callable
 
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QFont, QGuiApplication, QKeySequence, QPalette, QShortcut
+from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel, QPushButton, QWidget
+
+from core.api.mint_labels import mint_titles
 from core.api.service import WalletService
+from desktop.reports.formatting import money_text
 
-__all__ = ["CopyButton", "MintCombo", "format_amount", "heading", "hint", "short_url"]
+__all__ = ["CopyButton", "MintCombo", "empty_state", "format_amount", "heading", "hint", "short_url", "shortcut"]
 
 
 def format_amount(amount: int, unit: str) -> str:
-    """``1,234 sat``; fiat units (amounts in cents) as ``12.34 USD``."""
-    if unit in ("usd", "eur", "gbp", "chf", "cad", "aud", "jpy"):
-        return f"{amount / 100:,.2f} {unit.upper()}"
-    return f"{amount:,} {unit}"
+    """``1,234 sat``; fiat units (amounts in cents) as ``12.34 USD`` — the one way amounts are written, shared
+    with the reports and the CLI (``money_text``)."""
+    return money_text(amount, unit)
 
 
 def short_url(url: str) -> str:
     return url.removeprefix("https://").removeprefix("http://").rstrip("/")
+
+
+def shortcut(scope: QWidget, keys: str, target: QWidget, action: Callable[[], object] | None = None) -> QShortcut:
+    """A keyboard shortcut active while the focus is in ``scope`` (a view), named in ``target``'s tooltip so the
+    keyboard is discoverable. Without ``action`` it clicks ``target`` (only when enabled and shown)."""
+    sequence = QKeySequence(keys)
+    bound = QShortcut(sequence, scope)
+    bound.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+
+    def fire() -> None:
+        if action is not None:
+            action()
+        elif isinstance(target, QAbstractButton) and target.isEnabled() and target.isVisible():
+            target.click()
+
+    bound.activated.connect(fire)
+    keys_text = sequence.toString(QKeySequence.SequenceFormat.NativeText)
+    tip = target.toolTip()
+    target.setToolTip(f"{tip} ({keys_text})" if tip else keys_text)
+    return bound
 
 
 def heading(text: str, *, size: float = 1.5) -> QLabel:
@@ -41,6 +64,16 @@ def hint(text: str) -> QLabel:
     return label
 
 
+def empty_state(text: str, name: str) -> QLabel:
+    """What an empty table says instead: what is (not) here and what to do next. Shown in the table's place."""
+    label = hint(text)
+    label.setObjectName(name)
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    label.setMinimumHeight(120)
+    label.setTextFormat(Qt.TextFormat.RichText)
+    return label
+
+
 class MintCombo(QComboBox):
     """The wallet's mints with their balance in ``unit``; ``current_url()`` is the choice."""
 
@@ -57,9 +90,10 @@ class MintCombo(QComboBox):
         mints = service.list_mints()
         if prefer_funded:
             mints.sort(key=lambda m: -m.balances.get(self.unit, 0))
+        titles = mint_titles(service)
         for m in mints:
             balance = m.balances.get(self.unit, 0)
-            self.addItem(f"{m.name} — {format_amount(balance, self.unit)}", m.url)
+            self.addItem(f"{titles.get(m.url, m.url)} — {format_amount(balance, self.unit)}", m.url)
             self.setItemData(self.count() - 1, m.url, 3)  # tooltip role
         index = self.findData(keep) if keep else -1
         self.setCurrentIndex(index if index >= 0 else (0 if self.count() else -1))

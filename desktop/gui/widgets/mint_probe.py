@@ -6,6 +6,8 @@ Used by the first-run wizard and by "Add mint…". Looking a mint up does not ad
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -20,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.api.messages import explain
 from core.api.service import MintView, WalletService
 from core.errors import NutdeskError
 from desktop.gui.tasks import TaskRunner
@@ -37,6 +40,7 @@ class MintProbe(QWidget):
         self.service = service
         self.tasks = tasks
         self.view: MintView | None = None
+        self.failed_url = ""  # the URL whose check failed (the wizard then finishes without it)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         row = QHBoxLayout()
@@ -69,6 +73,7 @@ class MintProbe(QWidget):
 
     def _edited(self) -> None:
         self.view = None
+        self.failed_url = ""
         self.name.setText("—")
         self.motd.setText("—")
         self.nuts.setText("—")
@@ -87,7 +92,10 @@ class MintProbe(QWidget):
             view = await self.service.mint_info(url)
         except NutdeskError as exc:
             self.view = None
-            self.status.setText(f"<span style='color:#c0392b'>Cannot use this mint: {exc}</span>")
+            self.failed_url = url
+            self.status.setText(
+                f"<span style='color:#c0392b'>Cannot use this mint. {html.escape(explain(exc).text)}</span>"
+            )
             self.probed.emit(None)
             return None
         finally:

@@ -205,8 +205,10 @@ class MintPage(QWizardPage):
         self.setFinalPage(True)
 
     def isComplete(self) -> bool:
-        # Finish with no mint (skip), or with a mint that answered.
-        return not self.probe.url.text().strip() or self.probe.view is not None
+        # Finish with no mint (skip), with a mint that answered, or after a failed check: the page says the mint
+        # can be skipped, so a mint that did not answer must not trap the user here (Finish then skips it).
+        url = self.probe.url.text().strip()
+        return not url or self.probe.view is not None or url == self.probe.failed_url
 
     def validatePage(self) -> bool:
         view = self.probe.view

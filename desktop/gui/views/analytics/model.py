@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 from typing import Any, ClassVar, Generic, TypeVar
 
@@ -11,7 +12,7 @@ from core.api.analytics import ExposureRow, FeeRow
 from desktop.reports.formatting import fiat_text, money_text, percent_text, short_mint
 
 __all__ = ["ExposureModel", "FeesModel", "RowsModel"]
-
+__all__ = ["ExposureModel", "FeesModel", "RowsModel", "category_label"]
 Index = QModelIndex | QPersistentModelIndex
 _NO_INDEX = QModelIndex()
 R = TypeVar("R")
@@ -76,6 +77,19 @@ class FeesModel(RowsModel[FeeRow]):
     ]
     TOOLTIPS: ClassVar[dict[int, Callable[[Any], str]]] = {0: lambda f: f.mint_url}
 
+    def __init__(self) -> None:
+        super().__init__()
+        self.names: dict[str, str] = {}  # URL → "Label or name (host)", from the snapshot's exposure rows
+
+    def set_names(self, names: dict[str, str]) -> None:
+        self.names = dict(names)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and index.isValid() and index.column() == 0:
+            row = self._rows[index.row()]
+            return self.names.get(row.mint_url) or short_mint(row.mint_url)
+        return super().data(index, role)
+
     def fiat_column(self, currency: str) -> None:
         """Show the fees' value at the recorded rates as the last column."""
         self.beginResetModel()
@@ -94,3 +108,12 @@ class ExposureModel(RowsModel[ExposureRow]):
         ("Volume", lambda x: money_text(x.volume, x.unit), True),
     ]
     TOOLTIPS: ClassVar[dict[int, Callable[[Any], str]]] = {0: lambda x: x.mint_url}
+
+
+def category_label(title: str) -> str:
+    """A bar group's label: the mint's name over its host (rich text), so a narrow group elides neither and two
+    mints of one name stay told apart. Categories must be unique: titles are (they carry the host)."""
+    name, sep, host = title.rpartition(" (")
+    if not sep:
+        return html.escape(title)
+    return f"{html.escape(name)}<br><small>{html.escape(host.removesuffix(')'))}</small>"

@@ -130,6 +130,11 @@ class AnalyticsState:
         s = self.snapshot
         if s is None:
             return "Loading…"
+        if not s.entries:
+            return (
+                "No operations in this period. Pick a longer period above, or receive ecash (Receive, Ctrl+2): "
+                "the charts fill in as the wallet is used."
+            )
         totals = s.totals(self.unit)
         received = totals["received_lightning"] + totals["received_ecash"] + totals["reclaimed"]
         parts = [

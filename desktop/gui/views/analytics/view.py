@@ -47,7 +47,7 @@ from PySide6.QtWidgets import (
 from core.api.analytics import AnalyticsService, AnalyticsSnapshot
 from desktop.gui.context import BALANCES, HISTORY, AppContext
 from desktop.gui.dialogs import await_dialog
-from desktop.gui.views.analytics.model import ExposureModel, FeesModel
+from desktop.gui.views.analytics.model import ExposureModel, FeesModel, category_label
 from desktop.gui.views.analytics.state import AnalyticsState
 from desktop.gui.widgets.common import heading
 from desktop.reports.formatting import bucket_name, short_mint
@@ -140,8 +140,10 @@ class AnalyticsView(QWidget):
         self.failure_chart = self._chart_view("failureChart")
         self.fees_model = FeesModel()
         self.fees_table = self._table(self.fees_model, "feesTable")
+        self.fees_table.setAccessibleName("Fees per mint")
         self.exposure_model = ExposureModel()
         self.exposure_table = self._table(self.exposure_model, "exposureTable")
+        self.exposure_table.setAccessibleName("Exposure per mint")
         self.tabs.addTab(self.balance_chart, "Balance")
         self.tabs.addTab(self.flow_chart, "Received · sent · paid")
         self.tabs.addTab(self.sales_chart, "Sales && tips")
@@ -295,7 +297,7 @@ class AnalyticsView(QWidget):
         chart.addSeries(series)
         axis = QBarCategoryAxis()
         names = {x.mint_url: x.name for x in (self.state.snapshot.exposure if self.state.snapshot else [])}
-        axis.append([names.get(f.mint_url) or short_mint(f.mint_url) for f in rows])
+        axis.append([category_label(names.get(f.mint_url) or short_mint(f.mint_url)) for f in rows])
         chart.addAxis(axis, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(axis)
         value_axis = QValueAxis()
@@ -353,6 +355,7 @@ class AnalyticsView(QWidget):
         self._draw_exposure()
         snapshot = s.snapshot
         self.fees_model.fiat_column(s.currency)
+        self.fees_model.set_names({x.mint_url: x.name for x in (snapshot.exposure if snapshot else [])})
         self.fees_model.set_rows(snapshot.fees if snapshot else [])
         self.exposure_model.set_rows(snapshot.exposure if snapshot else [])
 

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from core.api.mint_labels import mint_titles
 from core.api.service import WalletService
 from core.errors import NutdeskError
 
@@ -62,6 +63,7 @@ class BalancesState:
     def load(self) -> list[BalanceEntry]:
         pending = {(b.mint_url, b.unit): b.pending for b in self.service.balances()}
         entries: list[BalanceEntry] = []
+        titles = mint_titles(self.service)
         for mint in self.service.list_mints():
             units = sorted(set(mint.units) | set(mint.balances)) or ["sat"]
             for unit in units:
@@ -69,7 +71,7 @@ class BalancesState:
                 entries.append(
                     BalanceEntry(
                         mint_url=mint.url,
-                        mint_name=mint.name,
+                        mint_name=titles.get(mint.url, mint.url),  # label or name, with the host
                         unit=unit,
                         balance=balance,
                         pending=pending.get((mint.url, unit), 0),

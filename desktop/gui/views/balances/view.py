@@ -27,7 +27,7 @@ from desktop.gui.context import BALANCES, HISTORY, MINTS, AppContext
 from desktop.gui.dialogs import await_dialog, confirm
 from desktop.gui.views.balances.model import BalancesModel
 from desktop.gui.views.balances.state import BalanceEntry, BalancesState
-from desktop.gui.widgets.common import MintCombo, format_amount, heading, hint, short_url
+from desktop.gui.widgets.common import MintCombo, empty_state, format_amount, heading, hint, short_url, shortcut
 from desktop.gui.widgets.mint_health import MintHealthPanel
 from desktop.gui.widgets.mint_probe import AddMintDialog
 
@@ -93,6 +93,7 @@ class BalancesView(QWidget):
 
         self.table = QTableView()
         self.table.setObjectName("balancesTable")
+        self.table.setAccessibleName("Balances: one row per mint and unit")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -103,6 +104,13 @@ class BalancesView(QWidget):
         header.setSectionResizeMode(BalancesModel.MINT, QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().selectionChanged.connect(self._selected)
         layout.addWidget(self.table, 3)
+        self.empty = empty_state(
+            "<b>No mints yet.</b><br>A mint issues the ecash and holds the bitcoin behind it. "
+            "Add one you trust (<b>Add mint…</b>, Ctrl+N),<br>then receive a token or a Lightning payment in "
+            "<b>Receive</b> (Ctrl+2).",
+            "balancesEmpty",
+        )
+        layout.addWidget(self.empty, 3)
 
         buttons = QHBoxLayout()
         self.add_button = QPushButton("Add mint…")
@@ -116,6 +124,7 @@ class BalancesView(QWidget):
         buttons.addWidget(self.check_button)
         layout.addLayout(buttons)
         self.add_button.clicked.connect(lambda: ctx.run(self.add_mint()))
+        shortcut(self, "Ctrl+N", self.add_button)
         self.trust_button.clicked.connect(self.toggle_trust)
         self.remove_button.clicked.connect(lambda: ctx.run(self.remove_mint()))
         self.transfer_button.clicked.connect(lambda: ctx.run(self.transfer()))
@@ -172,6 +181,8 @@ class BalancesView(QWidget):
                     row = i
         if self.state.entries:
             self.table.selectRow(row)
+        self.table.setVisible(bool(self.state.entries))
+        self.empty.setVisible(not self.state.entries)
         self._show_details()
 
     def selected_entry(self) -> BalanceEntry | None:

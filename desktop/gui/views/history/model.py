@@ -12,13 +12,19 @@ from desktop.gui.views.history.state import HistoryRow
 from desktop.gui.widgets.common import format_amount, short_url
 from desktop.gui.widgets.table import Index, RowsTableModel
 
-__all__ = ["HistoryFilter", "HistoryModel"]
+__all__ = ["FAILED_GREY", "HistoryFilter", "HistoryModel"]
+
+FAILED_GREY = "#8a8a8a"
 
 
 class HistoryModel(RowsTableModel[HistoryRow]):
     TIME, KIND, AMOUNT, FEE, MINT, STATE, MEMO = range(7)
     HEADERS = ("Time", "Kind", "Amount", "Fee", "Mint", "State", "Memo")
     SortRole = Qt.ItemDataRole.UserRole
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.titles: dict[str, str] = {}  # URL → "Label or name (host)", set by the view on refresh
 
     def cell(self, r: HistoryRow, col: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
@@ -27,12 +33,14 @@ class HistoryModel(RowsTableModel[HistoryRow]):
             if col == self.KIND:
                 return r.kind_label
             if col == self.AMOUNT:
+                if r.moved_nothing:  # "+119 sat" on a failed receive would read as money received
+                    return format_amount(r.amount, r.unit)
                 sign = "−" if r.signed_amount < 0 else "+"
                 return sign + format_amount(r.amount, r.unit)
             if col == self.FEE:
                 return format_amount(r.fee, r.unit) if r.fee else "—"
             if col == self.MINT:
-                return short_url(r.mint)
+                return self.titles.get(r.mint) or short_url(r.mint)
             if col == self.STATE:
                 return r.state
             if col == self.MEMO:
@@ -50,8 +58,11 @@ class HistoryModel(RowsTableModel[HistoryRow]):
                 return r.iso_time
         elif role == Qt.ItemDataRole.TextAlignmentRole and col in (self.AMOUNT, self.FEE):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        elif role == Qt.ItemDataRole.ForegroundRole and col == self.AMOUNT:
-            return QColor("#c0392b") if r.signed_amount < 0 else QColor("#27ae60")
+        elif role == Qt.ItemDataRole.ForegroundRole:
+            if r.moved_nothing:
+                return QColor(FAILED_GREY)
+            if col == self.AMOUNT:
+                return QColor("#c0392b") if r.signed_amount < 0 else QColor("#27ae60")
         return None
 
 

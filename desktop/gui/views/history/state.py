@@ -23,6 +23,7 @@ KIND_LABELS = {
 }
 # Which kinds take value out of the wallet (shown negative).
 OUTGOING = {"send", "melt"}
+NOTHING_MOVED = {"failed", "rolled_back"}
 CSV_FIELDS = ["time", "kind", "amount", "fee", "unit", "mint", "state", "memo", "id"]
 
 
@@ -42,6 +43,11 @@ class HistoryRow:
     @property
     def kind_label(self) -> str:
         return KIND_LABELS.get(self.kind, self.kind)
+
+    @property
+    def moved_nothing(self) -> bool:
+        """A failed or rolled-back operation: no value moved, so its row shows no sign and no colour."""
+        return self.state in NOTHING_MOVED
 
     @property
     def signed_amount(self) -> int:

@@ -21,11 +21,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.api.mint_labels import mint_titles
 from desktop.gui.context import HISTORY, AppContext
 from desktop.gui.dialogs import await_dialog
 from desktop.gui.views.history.model import HistoryFilter, HistoryModel
 from desktop.gui.views.history.state import KIND_LABELS, HistoryState, rows_to_csv
-from desktop.gui.widgets.common import heading
+from desktop.gui.widgets.common import empty_state, heading, shortcut
 
 __all__ = ["HistoryView"]
 
@@ -47,6 +48,7 @@ class HistoryView(QWidget):
         bar = QHBoxLayout()
         self.search = QLineEdit()
         self.search.setObjectName("historySearch")
+        self.search.setAccessibleName("Search the history")
         self.search.setPlaceholderText("Search mint, memo, state, amount…")
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._filter)
@@ -58,6 +60,9 @@ class HistoryView(QWidget):
         self.kind.currentIndexChanged.connect(self._filter)
         self.export_button = QPushButton("Export CSV…")
         self.export_button.clicked.connect(lambda: ctx.run(self.export_csv_dialog()))
+        shortcut(self, "Ctrl+S", self.export_button)
+        self.search.setToolTip("Search time, kind, mint, state, memo, amount")
+        shortcut(self, "Ctrl+F", self.search, lambda: self.search.setFocus(Qt.FocusReason.ShortcutFocusReason))
         bar.addWidget(self.search, 1)
         bar.addWidget(self.kind)
         bar.addWidget(self.export_button)
@@ -65,6 +70,7 @@ class HistoryView(QWidget):
 
         self.table = QTableView()
         self.table.setObjectName("historyTable")
+        self.table.setAccessibleName("History: one row per operation")
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(HistoryModel.TIME, Qt.SortOrder.DescendingOrder)
@@ -75,13 +81,23 @@ class HistoryView(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(HistoryModel.MEMO, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.table, 1)
+        self.empty = empty_state(
+            "<b>No operations yet.</b><br>Everything the wallet does is listed here: receive a token or a "
+            "Lightning payment in <b>Receive</b> (Ctrl+2) to begin.",
+            "historyEmpty",
+        )
+        layout.addWidget(self.empty, 1)
         self.count = QLabel()
         layout.addWidget(self.count)
         ctx.bus.changed.connect(lambda what: self.refresh() if HISTORY in what else None)
         self.refresh()
 
     def refresh(self) -> None:
+        self.model.titles = mint_titles(self.ctx.service)
         self.model.set_rows(self.state.load())
+        has_rows = self.model.rowCount() > 0
+        self.table.setVisible(has_rows)
+        self.empty.setVisible(not has_rows)
         self._update_count()
 
     def _filter(self) -> None:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Any
 
+from core.api.messages import explain
 from core.api.payments import PaymentResult, PaymentsService, PreparedPayment
 from core.errors import NutdeskError, UserFacingError
 
@@ -79,7 +80,7 @@ class PayState:
         try:
             self.understood = understand(self.payments, text)
         except NutdeskError as exc:
-            self.error = str(exc)
+            self.error = explain(exc).text
             return None
         if self.understood.receive_instead:
             self.error = "This is a Cashu token: open Receive to redeem it."

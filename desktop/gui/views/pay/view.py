@@ -22,13 +22,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.api.mint_labels import mint_titles
 from core.api.payments import PaymentsService
 from core.errors import UserFacingError
 from desktop.gui.context import BALANCES, HISTORY, MINTS, SENT, AppContext
 from desktop.gui.dialogs import await_dialog
 from desktop.gui.tasks import run_blocking
 from desktop.gui.views.pay.state import PayState, PayStep
-from desktop.gui.widgets.common import CopyButton, format_amount, heading, hint, short_url
+from desktop.gui.widgets.common import CopyButton, format_amount, heading, hint, short_url, shortcut
 from desktop.gui.widgets.scan import decode_qr, scanner_available
 
 __all__ = ["PayView"]
@@ -49,6 +50,7 @@ class PayView(QWidget):
         )
         self.input = QPlainTextEdit()
         self.input.setObjectName("payInput")
+        self.input.setAccessibleName("What to pay: invoice, Lightning address, LNURL or payment request")
         self.input.setPlaceholderText("lnbc… · lnurl… · name@domain · creqA…")
         self.input.setMaximumHeight(90)
         self.input.setWordWrapMode(QTextOption.WrapMode.WrapAnywhere)
@@ -104,6 +106,7 @@ class PayView(QWidget):
         self.continue_button.setObjectName("payContinue")
         self.continue_button.setDefault(True)
         self.continue_button.clicked.connect(lambda: self.ctx.run(self.prepare(), label="Getting a quote…"))
+        shortcut(self, "Ctrl+Return", self.continue_button)
         row.addWidget(self.continue_button)
         layout.addLayout(row)
         return page
@@ -179,8 +182,9 @@ class PayView(QWidget):
         keep = self.mint.currentData()
         self.mint.clear()
         self.mint.addItem("Automatic (cheapest that can pay)", "")
+        titles = mint_titles(self.ctx.service)
         for m in self.ctx.service.list_mints():
-            self.mint.addItem(f"{m.name} — {format_amount(m.balances.get('sat', 0), 'sat')}", m.url)
+            self.mint.addItem(f"{titles.get(m.url, m.url)} — {format_amount(m.balances.get('sat', 0), 'sat')}", m.url)
         index = self.mint.findData(keep)
         self.mint.setCurrentIndex(max(index, 0))
 
@@ -232,8 +236,9 @@ class PayView(QWidget):
             f"mint fee {format_amount(p.input_fee, p.unit)}"
         )
         self.c_total.setText(f"<b>{format_amount(p.total, p.unit)}</b>")
-        source = f"{short_url(p.transfer_from)} → " if p.transfer_from else ""
-        self.c_mint.setText(source + short_url(p.mint_url))
+        titles = mint_titles(self.ctx.service)
+        source = f"{titles.get(p.transfer_from) or short_url(p.transfer_from)} → " if p.transfer_from else ""
+        self.c_mint.setText(source + (titles.get(p.mint_url) or short_url(p.mint_url)))
         self.pay_button.setEnabled(True)
         self.cancel_button.setEnabled(True)
         self.pages.setCurrentIndex(1)
@@ -261,9 +266,10 @@ class PayView(QWidget):
                 "This request has no delivery address: give the receiver the token."
             )
         elif result.paid:
+            mint = mint_titles(self.ctx.service).get(result.mint_url) or short_url(result.mint_url)
             self.r_summary.setText(
                 f"✓ Paid {format_amount(result.amount, result.unit)} "
-                f"(fee {format_amount(result.fee, result.unit)}) from {short_url(result.mint_url)}."
+                f"(fee {format_amount(result.fee, result.unit)}) from {mint}."
             )
         else:
             self.r_summary.setText(

@@ -8,6 +8,8 @@ from enum import Enum
 from typing import Any
 
 from core.api import ReceiveResult
+from core.api.messages import explain
+from core.api.repeats import AlreadyDone, earlier_receive
 from core.api.service import ReceivePreview, WalletService
 from core.errors import NutdeskError, TokenDecodeError, UserFacingError
 
@@ -42,14 +44,14 @@ class ReceiveState:
         try:
             self.preview = await self.service.preview_receive(self.token)
         except (TokenDecodeError, UserFacingError) as exc:
-            self.error = str(exc)
+            self.error = explain(exc).text  # "incomplete or damaged", not the CBOR decoder's words
         except NutdeskError as exc:  # e.g. an unreachable unknown mint: the preview is partial, redeeming will say more
             try:
                 decoded = self.service.decode_token(self.token)
             except TokenDecodeError:
-                self.error = str(exc)
+                self.error = explain(exc).text
                 return None
-            self.error = f"The mint did not answer ({exc}); the fee is not known."
+            self.error = f"{explain(exc).what} The fee is not known until it answers."
             self.preview = ReceivePreview(
                 amount=decoded.amount,
                 fee=0,
@@ -68,6 +70,12 @@ class ReceiveState:
     async def redeem(self, *, trust: bool) -> ReceiveResult:
         if self.token is None:
             raise UserFacingError("paste a token first")
+        done = earlier_receive(self.service, self.token)
+        if done is not None:
+            self.token, self.preview = None, None
+            raise AlreadyDone(
+                f"Already received: this token gave {done.amount} {done.unit} earlier. Nothing more to do."
+            )
         result = await self.service.receive(self.token, trust=trust)
         self.token, self.preview = None, None
         return result

@@ -24,12 +24,14 @@ from PySide6.QtWidgets import (
 )
 
 from core.api import is_encrypted_file, read_token_file
+from core.api.mint_labels import mint_titles
+from core.api.repeats import AlreadyDone
 from core.errors import UserFacingError
 from desktop.gui.context import BALANCES, HISTORY, MINTS, AppContext
 from desktop.gui.dialogs import ask_password, await_dialog
-from desktop.gui.tasks import run_blocking
+from desktop.gui.tasks import run_blocking, run_in_process
 from desktop.gui.views.receive.state import InvoiceState, LightningReceive, ReceiveState
-from desktop.gui.widgets.common import CopyButton, MintCombo, format_amount, heading, hint, short_url
+from desktop.gui.widgets.common import CopyButton, MintCombo, format_amount, heading, hint, short_url, shortcut
 from desktop.gui.widgets.lock_key import LockKeyRow
 from desktop.gui.widgets.qr import QrWidget
 from desktop.gui.widgets.scan import camera_available, decode_qr, grab_screen, scanner_available
@@ -100,6 +102,7 @@ class ReceiveView(QWidget):
         layout.addWidget(self.lock_key)
         self.input = TokenDropBox()
         self.input.setObjectName("tokenInput")
+        self.input.setAccessibleName("Token to receive (paste or drop a token or a token file)")
         self.input.setPlaceholderText("cashuB…")
         self.input.setMaximumHeight(110)
         self.input.setWordWrapMode(QTextOption.WrapMode.WrapAnywhere)
@@ -117,6 +120,7 @@ class ReceiveView(QWidget):
         self.camera_button = QPushButton("Camera…")
         self.camera_button.clicked.connect(lambda: self.ctx.run(self.scan_camera()))
         self.file_button = QPushButton("Open token file…")
+        shortcut(self, "Ctrl+O", self.file_button)
         self.file_button.clicked.connect(lambda: self.ctx.run(self.open_file()))
         for b in (self.paste_button, self.image_button, self.screen_button, self.camera_button, self.file_button):
             sources.addWidget(b)
@@ -160,7 +164,14 @@ class ReceiveView(QWidget):
         self.receive_button = QPushButton("Receive")
         self.receive_button.setObjectName("receiveButton")
         self.receive_button.setDefault(True)
-        self.receive_button.clicked.connect(lambda: self.ctx.run(self.redeem(), label="Receiving…"))
+        self.receive_button.clicked.connect(
+            lambda: self.ctx.run(
+                self.redeem(),
+                label="Receiving…",
+                waiting_for=short_url(self.state.preview.mint) if self.state.preview else "",
+            )
+        )
+        shortcut(self, "Ctrl+Return", self.receive_button)
         row.addWidget(self.receive_button)
         layout.addLayout(row)
         layout.addStretch(1)
@@ -196,7 +207,7 @@ class ReceiveView(QWidget):
             return
         self.p_amount.setText(format_amount(p.amount, p.unit))
         status = "trusted" if p.trusted else ("known, not trusted" if p.known else "new to this wallet")
-        self.p_mint.setText(f"{short_url(p.mint)} ({status})")
+        self.p_mint.setText(f"{mint_titles(self.ctx.service).get(p.mint) or short_url(p.mint)} — {status}")
         self.p_fee.setText(format_amount(p.fee, p.unit))
         self.p_net.setText(format_amount(p.net, p.unit))
         self.p_memo.setText(p.memo or "—")
@@ -210,7 +221,12 @@ class ReceiveView(QWidget):
             raise UserFacingError(
                 "this token is from a mint the wallet does not trust: tick 'Add and trust this mint' to receive it"
             )
-        result = await self.state.redeem(trust=self.trust.isChecked())
+        try:
+            result = await self.state.redeem(trust=self.trust.isChecked())
+        except AlreadyDone as done:  # a repeat, not a failure: say so where the result would be
+            self.input.clear()
+            self.message.setText(f"✓ {done}")
+            return
         self.input.blockSignals(True)
         self.input.clear()
         self.input.blockSignals(False)
@@ -264,7 +280,7 @@ class ReceiveView(QWidget):
             passphrase = await ask_password(self, "Encrypted token file", f"{Path(path).name} is encrypted.")
             if passphrase is None:
                 return
-        token = await run_blocking(read_token_file, path, passphrase)
+        token = await run_in_process(read_token_file, path, passphrase)  # scrypt holds the GIL: not a thread
         self.input.setPlainText(token)
 
     # --- the Lightning tab ---------------------------------------------------------------------

@@ -16,11 +16,15 @@ __all__ = ["AttentionModel"]
 class AttentionModel(RowsTableModel[AttentionRow]):
     HEADERS = ("Operation", "Mint", "Amount", "Status", "Reason", "Retries", "Next retry")
 
+    def __init__(self) -> None:
+        super().__init__()
+        self.titles: dict[str, str] = {}  # URL → "Label or name (host)", set by the view on refresh
+
     def cell(self, row: AttentionRow, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return (
                 row.kind,
-                short_url(row.mint),
+                self.titles.get(row.mint) or short_url(row.mint),
                 format_amount(row.amount, row.unit),
                 row.status,
                 row.reason,

@@ -96,11 +96,13 @@ class RecoveryState:
         return self.last_reconcile
 
     @staticmethod
-    def describe(report: MintReconciliation) -> str:
+    def describe(report: MintReconciliation, title: str = "") -> str:
+        """One line per mint, the mint named by ``title`` (label or name, with host) when given."""
+        mint = title or report.mint_url
         if not report.reachable:
-            return f"{report.mint_url}: unreachable — left alone"
+            return f"{mint}: unreachable — left alone"
         if not report.differences:
-            return f"{report.mint_url}: {report.checked} proofs checked, the mint agrees"
+            return f"{mint}: {report.checked} proofs checked, the mint agrees"
         parts = []
         if report.spent_secrets:
             parts.append(f"{len(report.spent_secrets)} spent elsewhere ({report.spent_amount}) → remove")
@@ -108,4 +110,4 @@ class RecoveryState:
             parts.append(f"{len(report.claimed_secrets)} sent and claimed ({report.claimed_amount}) → mark spent")
         if report.pending_secrets:
             parts.append(f"{len(report.pending_secrets)} pending at the mint ({report.pending_amount}) → keep pending")
-        return f"{report.mint_url}: " + "; ".join(parts)
+        return f"{mint}: " + "; ".join(parts)

@@ -17,11 +17,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.api.messages import restore_summary
+from core.api.mint_labels import mint_titles
 from desktop.gui.context import BALANCES, HISTORY, SENT, AppContext
 from desktop.gui.dialogs import await_dialog
 from desktop.gui.views.recovery.model import AttentionModel
 from desktop.gui.views.recovery.state import AttentionRow, RecoveryState
-from desktop.gui.widgets.common import heading, hint
+from desktop.gui.widgets.common import empty_state, heading, hint, shortcut
 
 __all__ = ["RecoveryView"]
 
@@ -49,6 +51,7 @@ class RecoveryView(QWidget):
         )
         self.table = QTableView()
         self.table.setObjectName("recoveryTable")
+        self.table.setAccessibleName("Operations that need attention")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -58,7 +61,12 @@ class RecoveryView(QWidget):
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.table.setMinimumHeight(150)
         layout.addWidget(self.table, 3)
-        self.empty = QLabel("Nothing needs attention: every operation is finished.")
+        self.empty = empty_state(
+            "<b>Nothing needs attention:</b> every operation is finished. What a crash or a network break leaves "
+            "unfinished shows here.",
+            "recoveryEmpty",
+        )
+        self.empty.setMinimumHeight(60)
         layout.addWidget(self.empty)
 
         buttons = QHBoxLayout()
@@ -71,7 +79,9 @@ class RecoveryView(QWidget):
         buttons.addStretch(1)
         layout.addLayout(buttons)
         self.recover_button.clicked.connect(lambda: ctx.run(self.recover_now(), "Resuming unfinished operations…"))
-        self.retry_button.clicked.connect(lambda: ctx.run(self.retry_selected(), "Retrying…"))
+        shortcut(self, "Ctrl+R", self.recover_button)
+        # The row is taken at the click: a refresh (another process's change) may come before the task starts.
+        self.retry_button.clicked.connect(lambda: ctx.run(self.retry_selected(self.selected()), "Retrying…"))
         self.dismiss_button.clicked.connect(self.dismiss_selected)
         self.result = QLabel()
         self.result.setWordWrap(True)
@@ -108,13 +118,27 @@ class RecoveryView(QWidget):
         layout.addStretch(1)
 
         ctx.bus.changed.connect(lambda what: self.refresh() if {RECOVERY, HISTORY} & what else None)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.refresh()
 
     def refresh(self) -> None:
+        keep = self.selected()
         rows = self.state.rows()
+        self.model.titles = mint_titles(self.ctx.service)
         self.model.set_rows(rows)
         self.empty.setVisible(not rows)
         self.table.setVisible(bool(rows))
+        # A refresh keeps the user's selection (the same operation), or selects the only row there is.
+        for number, row in enumerate(rows):
+            if (keep is not None and row.operation_id == keep.operation_id) or (keep is None and len(rows) == 1):
+                self.table.selectRow(number)
+                break
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        row = self.selected()
+        self.retry_button.setEnabled(row is not None)
+        self.dismiss_button.setEnabled(row is not None and row.failed_id is not None)
 
     def selected(self) -> AttentionRow | None:
         indexes = self.table.selectionModel().selectedRows()
@@ -134,8 +158,8 @@ class RecoveryView(QWidget):
         )
         self._changed()
 
-    async def retry_selected(self) -> None:
-        row = self.selected()
+    async def retry_selected(self, row: AttentionRow | None = None) -> None:
+        row = row or self.selected()
         if row is None:
             self.result.setText("Select a row first.")
             return
@@ -155,7 +179,8 @@ class RecoveryView(QWidget):
 
     async def reconcile(self, *, apply: bool) -> None:
         reports = await self.state.reconcile(apply=apply)
-        lines = [self.state.describe(r) for r in reports] or ["No mints yet."]
+        titles = mint_titles(self.ctx.service)
+        lines = [self.state.describe(r, titles.get(r.mint_url, "")) for r in reports] or ["No mints yet."]
         if apply:
             lines.insert(0, "Applied:")
         self.reconcile_result.setText("\n".join(lines))
@@ -174,6 +199,6 @@ class RecoveryView(QWidget):
 
     async def restore(self, url: str) -> dict[str, int]:
         restored = await self.ctx.service.restore([url], progress=self.ctx.tasks.status.emit)
-        self.result.setText(", ".join(f"{m}: restored {amount}" for m, amount in restored.items()))
+        self.result.setText("\n".join(restore_summary(m, amount) for m, amount in restored.items()))
         self._changed()
         return restored

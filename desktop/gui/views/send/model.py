@@ -19,6 +19,10 @@ class SentTokensModel(RowsTableModel[ExportedToken]):
     AMOUNT, MINT, FILE, STATE = range(4)
     HEADERS = ("Amount", "Mint", "Saved to", "State")
 
+    def __init__(self) -> None:
+        super().__init__()
+        self.titles: dict[str, str] = {}  # URL → "Label or name (host)", set by the view on refresh
+
     def set_rows(self, rows: Iterable[ExportedToken]) -> None:
         super().set_rows(sorted(rows, key=lambda t: -t.id))
 
@@ -29,7 +33,7 @@ class SentTokensModel(RowsTableModel[ExportedToken]):
         if role == Qt.ItemDataRole.DisplayRole:
             return {
                 self.AMOUNT: format_amount(t.amount, t.unit),
-                self.MINT: short_url(t.mint_url),
+                self.MINT: self.titles.get(t.mint_url) or short_url(t.mint_url),
                 self.FILE: Path(t.file_path).name if t.file_path else "—",
                 self.STATE: "waiting to be claimed" if t.state == "pending" else t.state,
             }.get(col)

@@ -3,7 +3,6 @@ list the tokens still pending (not yet claimed) and reclaim one."""
 
 from __future__ import annotations
 
-import asyncio
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,6 +10,7 @@ from pathlib import Path
 from core.api import ExportedToken, ReceiveResult, SendResult, export_token_file
 from core.api.service import LockOptions, WalletService
 from core.errors import UserFacingError
+from desktop.gui.tasks import run_blocking, run_in_process
 
 __all__ = ["SendRequest", "SendState", "amount_with_receiver_fee", "parse_pubkey"]
 
@@ -100,9 +100,9 @@ class SendState:
         """Write the last token to ``path`` (atomically; age-encrypted with ``passphrase``) and record it."""
         if self.result is None:
             raise UserFacingError("make a token first")
-        written = await asyncio.get_running_loop().run_in_executor(
-            None, export_token_file, path, self.result.token, passphrase
-        )
+        # Encrypting runs scrypt, which holds the GIL: in a helper process, or the window freezes for a second.
+        write = run_in_process if passphrase else run_blocking
+        written = await write(export_token_file, path, self.result.token, passphrase)
         self.service.record_token_file(self.result.token, str(written))
         self.exported_to = written
         return written

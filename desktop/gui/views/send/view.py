@@ -30,12 +30,22 @@ from PySide6.QtWidgets import (
 )
 
 from core.api import ENCRYPTED_SUFFIX, PLAIN_SUFFIX, suggested_file_name
+from core.api.mint_labels import mint_titles
 from core.errors import UserFacingError
 from desktop.gui.context import BALANCES, HISTORY, MINTS, SENT, AppContext
 from desktop.gui.dialogs import await_dialog, confirm
 from desktop.gui.views.send.model import SentTokensModel
 from desktop.gui.views.send.state import SendState
-from desktop.gui.widgets.common import CopyButton, MintCombo, format_amount, heading, hint
+from desktop.gui.widgets.common import (
+    CopyButton,
+    MintCombo,
+    empty_state,
+    format_amount,
+    heading,
+    hint,
+    short_url,
+    shortcut,
+)
 
 __all__ = ["ExportDialog", "SendView"]
 
@@ -193,7 +203,12 @@ class SendView(QWidget):
         self.send_button = QPushButton("Create token")
         self.send_button.setObjectName("sendButton")
         self.send_button.setDefault(True)
-        self.send_button.clicked.connect(lambda: self.ctx.run(self.create_token(), label="Creating the token…"))
+        self.send_button.clicked.connect(
+            lambda: self.ctx.run(
+                self.create_token(), label="Creating the token…", waiting_for=short_url(self.mint.current_url())
+            )
+        )
+        shortcut(self, "Ctrl+Return", self.send_button)
         layout.addWidget(self.send_button)
         layout.addStretch(1)
         return layout
@@ -230,6 +245,7 @@ class SendView(QWidget):
         self.export_button.setObjectName("exportButton")
         self.export_button.setEnabled(False)
         self.export_button.clicked.connect(lambda: self.ctx.run(self.export_file(), label="Saving…"))
+        shortcut(self, "Ctrl+S", self.export_button)
         row.addWidget(self.copy)
         row.addWidget(self.export_button)
         layout.addLayout(row)
@@ -246,6 +262,13 @@ class SendView(QWidget):
         self.pending_table.verticalHeader().hide()
         self.pending_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.pending_table)
+        self.pending_empty = empty_state(
+            "Nothing waiting. A token you create stays listed here until someone claims it; "
+            "until then you can take it back with <b>Reclaim</b>.",
+            "pendingEmpty",
+        )
+        self.pending_empty.setMinimumHeight(60)
+        layout.addWidget(self.pending_empty)
         row = QHBoxLayout()
         self.check_button = QPushButton("Check claimed")
         self.check_button.clicked.connect(lambda: self.ctx.run(self.check_claimed(), label="Asking the mints…"))
@@ -267,9 +290,13 @@ class SendView(QWidget):
 
     def refresh(self) -> None:
         self.mint.reload(self.ctx.service)
+        self.pending_model.titles = mint_titles(self.ctx.service)
         self.pending_model.set_rows(self.state.pending())
-        self.reclaim_button.setEnabled(self.pending_model.rowCount() > 0)
-        self.check_button.setEnabled(self.pending_model.rowCount() > 0)
+        has_rows = self.pending_model.rowCount() > 0
+        self.reclaim_button.setEnabled(has_rows)
+        self.check_button.setEnabled(has_rows)
+        self.pending_table.setVisible(has_rows)
+        self.pending_empty.setVisible(not has_rows)
 
     # --- actions -------------------------------------------------------------------------------
 

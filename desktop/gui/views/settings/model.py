@@ -17,13 +17,17 @@ class MintsModel(RowsTableModel[MintView]):
     NAME, URL, UNITS, BALANCE, TRUSTED = range(5)
     HEADERS = ("Name", "URL", "Units", "Balance", "Trusted")
 
+    def __init__(self) -> None:
+        super().__init__()
+        self.labels: dict[str, str] = {}  # URL → the user's label (set by the view on refresh)
+
     def mint(self, row: int) -> MintView:
         return self.row(row)
 
     def cell(self, m: MintView, col: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             if col == self.NAME:
-                return m.name
+                return self.labels.get(m.url) or m.name
             if col == self.URL:
                 return m.url
             if col == self.UNITS:
@@ -34,6 +38,8 @@ class MintsModel(RowsTableModel[MintView]):
                 return "yes" if m.trusted else "no"
         if role == Qt.ItemDataRole.ToolTipRole and col == self.NAME and m.motd:
             return m.motd
+        if role == Qt.ItemDataRole.TextAlignmentRole and col == self.BALANCE:  # amounts line up on the right
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
 

@@ -27,9 +27,10 @@ from PySide6.QtWidgets import (
 
 from core.api import MIN_PASSWORD_LENGTH
 from core.api.backends import BackendsService
+from core.api.mint_labels import mint_label, set_mint_label
 from core.errors import UserFacingError
 from desktop.gui.context import BALANCES, MINTS, AppContext
-from desktop.gui.dialogs import ask_password, await_dialog, confirm
+from desktop.gui.dialogs import ask_password, ask_text, await_dialog, confirm
 from desktop.gui.tasks import run_blocking
 from desktop.gui.views.pin.widgets import PinSettingsBox
 from desktop.gui.views.settings.model import BackendRow, BackendsModel, MintsModel
@@ -167,7 +168,11 @@ class SettingsView(QWidget):
         self.trust_button.clicked.connect(self.toggle_trust)
         self.remove_mint_button = QPushButton("Remove")
         self.remove_mint_button.clicked.connect(lambda: self.ctx.run(self.remove_mint()))
+        self.label_mint_button = QPushButton("Label…")
+        self.label_mint_button.setToolTip("Name the mint your way; its host is always shown beside the name")
+        self.label_mint_button.clicked.connect(lambda: self.ctx.run(self.label_mint()))
         row.addWidget(add)
+        row.addWidget(self.label_mint_button)
         row.addWidget(self.trust_button)
         row.addWidget(self.remove_mint_button)
         row.addStretch(1)
@@ -195,6 +200,13 @@ class SettingsView(QWidget):
             box.setEnabled(False)
             box.setToolTip("Lightning backends are not available in this build")
         return box
+
+    def _reload_display(self) -> None:
+        """Show values another process saved (``nutdesk relays --add``), never over what the user is typing."""
+        if not self.relays.hasFocus() and not self.relays.isModified():
+            self.relays.setText(" ".join(self.state.relays))
+        if not self.currency.hasFocus():
+            self.currency.setCurrentText(self.state.currency)
 
     def _display_box(self) -> QGroupBox:
         box = QGroupBox("Display")
@@ -264,7 +276,10 @@ class SettingsView(QWidget):
     # --- data ----------------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        self.mints_model.set_rows(self.ctx.service.list_mints())
+        mints = self.ctx.service.list_mints()
+        self.mints_model.labels = {m.url: mint_label(self.ctx.service, m.url) for m in mints}
+        self.mints_model.set_rows(mints)
+        self._reload_display()
         if self.state.backends is not None:
             old = {
                 self.backends_model.backend(i).name: self.backends_model.backend(i).status
@@ -310,6 +325,17 @@ class SettingsView(QWidget):
         self.ctx.service.trust_mint(mint.url, not mint.trusted)
         self.ctx.changed(MINTS)
 
+    async def label_mint(self) -> None:
+        row = self._selected(self.mints_table)
+        if row is None:
+            return
+        mint = self.mints_model.mint(row)
+        current = mint_label(self.ctx.service, mint.url)
+        text = await ask_text(self, "Mint label", f"Label for {short_url(mint.url)} (empty: its own name):", current)
+        if text is not None:
+            set_mint_label(self.ctx.service, mint.url, text)
+            self.ctx.changed(MINTS, BALANCES)
+
     async def remove_mint(self) -> None:
         row = self._selected(self.mints_table)
         if row is None:
@@ -337,8 +363,10 @@ class SettingsView(QWidget):
 
     async def test_backend(self) -> None:
         row = self._selected(self.backends_table)
-        if row is None or self.state.backends is None:
-            return
+        if self.state.backends is None or self.backends_model.rowCount() == 0:
+            raise UserFacingError("No Lightning backend yet: add one with “Add backend…”, then test it.")
+        if row is None:
+            raise UserFacingError("Select a backend in the list, then press Test.")
         name = self.backends_model.backend(row).name
         try:
             status = await self.state.backends.test(name)

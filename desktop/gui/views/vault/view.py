@@ -67,6 +67,7 @@ class VaultView(QWidget):
         )
         self.table = QTableView()
         self.table.setObjectName("vaultTable")
+        self.table.setAccessibleName("Exported tokens and cheques")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -113,6 +113,7 @@ async def cmd_balance(service: WalletService, args: argparse.Namespace, out: Out
     total: dict[str, int] = {}
     for r in rows:
         total[r.unit] = total.get(r.unit, 0) + r.balance
+    moving = service.in_flight()
     result: dict[str, Any] = {
         "mints": [{"url": r.mint_url, "unit": r.unit, "balance": r.balance, "pending": r.pending} for r in rows],
         "total": total,
@@ -122,12 +123,14 @@ async def cmd_balance(service: WalletService, args: argparse.Namespace, out: Out
         for row in result["mints"]:
             if row["url"] in misbehaved:
                 row["misbehaved"] = misbehaved[row["url"]]
+    if moving:  # only while a transfer is between mints: the usual answer keeps its shape
+        result["in_flight"] = [m.to_json() for m in moving]
     fiat = await _fiat_value(service, total.get("sat", 0)) if args.fiat else None
     if fiat is not None:
         result["fiat"] = fiat
     out.result(result)
     titles = mint_titles(service)
-    if not rows:
+    if not rows and not moving:
         out.say("The wallet is empty.")
     for r in rows:
         pending = f"  (pending {money_text(r.pending, r.unit)})" if r.pending else ""
@@ -136,6 +139,8 @@ async def cmd_balance(service: WalletService, args: argparse.Namespace, out: Out
         out.say(f"Warning: mint {titles.get(url, url)} misbehaved ({why})")
     for unit, amount in total.items():
         out.say(f"Total: {money_text(amount, unit)}")
+    for m in moving:  # paid at the source, not yet minted at the target: `recover` finishes it
+        out.say(m.describe().capitalize())
     if fiat is not None:
         out.say(f"Worth about {fiat['value']} {fiat['currency']} (rate {fiat['rate']})")
     elif args.fiat:

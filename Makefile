@@ -1,6 +1,6 @@
 # The two commands of the README: `make run` opens the app, `make test` runs the whole suite.
 # Both install whatever is missing first (Debian libraries for Qt, the virtual environment, the test peers).
-.PHONY: run demo test lint screenshots wheel dist deb clean
+.PHONY: run demo test lint fuzz screenshots wheel dist deb clean
 
 run:
 	@scripts/setup.sh app
@@ -21,6 +21,11 @@ test:
 	.venv/bin/ruff format --check .
 	.venv/bin/mypy
 	.venv/bin/pytest -p no:cacheprovider $(PYTEST_ARGS)
+
+# A long fuzz run over every parser and network reader (FUZZ_INPUTS inputs, zero escapes expected).
+fuzz:
+	@scripts/setup.sh test
+	.venv/bin/python -m tests.fuzz.run --inputs $(or $(FUZZ_INPUTS),1000000)
 
 screenshots:
 	@scripts/setup.sh test

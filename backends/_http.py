@@ -7,19 +7,32 @@ which payment code turns into a PENDING result — never FAILED).
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import ssl
 from typing import Any
 
 import httpx
 
-from core.errors import BackendError, BackendUnavailable
+from core.errors import AnswerTooLarge, BackendError, BackendUnavailable, MalformedInput
+from core.httpread import read_capped
+from core.protocol.jsonread import read_json
 
-__all__ = ["HttpBackendBase", "SentButUnknown", "decode_bolt11", "expired_invoice", "option_bool"]
+__all__ = [
+    "HttpBackendBase",
+    "SentButUnknown",
+    "decode_bolt11",
+    "expired_invoice",
+    "json_object",
+    "option_bool",
+    "relay_message",
+]
 
 DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=10.0)
 # Paying can block while the backend routes the payment.
 PAY_TIMEOUT = httpx.Timeout(120.0, connect=10.0)
+MAX_ANSWER = 4 * 1024 * 1024
+_TRANSFER_HEADERS = frozenset({"content-encoding", "content-length", "transfer-encoding"})
 
 
 class SentButUnknown(Exception):
@@ -41,6 +54,7 @@ class HttpBackendBase:
         transport: httpx.AsyncBaseTransport | None = None,
     ) -> None:
         self.base_url = base_url.rstrip("/")
+        self._timeout = timeout
         self._client = httpx.AsyncClient(
             base_url=self.base_url,
             headers=headers or {},
@@ -73,8 +87,23 @@ class HttpBackendBase:
         kwargs: dict[str, Any] = {"json": json, "params": params}
         if timeout is not None:
             kwargs["timeout"] = timeout
+        effective = timeout or self._timeout
+        # One deadline for the whole request (not per read) and a size cap read as a stream.
+        deadline = (effective.read or 30.0) + (effective.connect or 0.0)
         try:
-            return await self._client.request(method, path, **kwargs)
+            async with asyncio.timeout(deadline):
+                async with self._client.stream(method, path, **kwargs) as streamed:
+                    body = await read_capped(streamed, MAX_ANSWER)
+                    headers = [(k, v) for k, v in streamed.headers.items() if k.lower() not in _TRANSFER_HEADERS]
+                    return httpx.Response(streamed.status_code, headers=headers, content=body, request=streamed.request)
+        except TimeoutError as exc:
+            if sent_matters:
+                raise SentButUnknown(f"{self.name}: no whole answer within {deadline:g} s") from exc
+            raise BackendUnavailable(f"{self.name} at {self.base_url} did not answer within {deadline:g} s") from exc
+        except (AnswerTooLarge, httpx.DecodingError) as exc:
+            if sent_matters:
+                raise SentButUnknown(f"{self.name}: unusable answer ({exc})") from exc
+            raise BackendError(f"{self.name} sent an unusable answer: {exc}") from exc
         except (httpx.ConnectError, httpx.ConnectTimeout, httpx.UnsupportedProtocol, httpx.InvalidURL) as exc:
             raise BackendUnavailable(f"{self.name} at {self.base_url} is unreachable: {exc}") from exc
         except httpx.TransportError as exc:
@@ -84,11 +113,31 @@ class HttpBackendBase:
 
     def json_of(self, response: httpx.Response) -> Any:
         try:
-            return response.json()
-        except ValueError as exc:
+            return read_json(response.content, cap=MAX_ANSWER)
+        except MalformedInput as exc:
             raise BackendError(
                 f"{self.name} answered {response.status_code} with something that is not JSON: {response.text[:200]}"
             ) from exc
+
+
+def relay_message(raw: str | bytes) -> list[Any]:
+    """A Nostr relay message as a list padded to 4 items; anything unreadable is a list of Nones (ignored)."""
+    try:
+        value = read_json(raw, cap=MAX_ANSWER)
+    except MalformedInput:
+        return [None] * 4
+    if not isinstance(value, list):
+        return [None] * 4
+    return value + [None] * (4 - len(value)) if len(value) < 4 else value
+
+
+def json_object(raw: str | bytes) -> dict[str, Any]:
+    """A JSON object from a stranger, or ``{}`` when it is not one (malformed, too deep, 1e999, a list)."""
+    try:
+        value = read_json(raw, cap=MAX_ANSWER)
+    except MalformedInput:
+        return {}
+    return value if isinstance(value, dict) else {}
 
 
 def decode_bolt11(bolt11: str) -> tuple[str, int | None, int | None]:

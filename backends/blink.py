@@ -23,7 +23,14 @@ import httpx
 import websockets
 from websockets.asyncio.client import connect as ws_connect
 
-from backends._http import PAY_TIMEOUT, HttpBackendBase, SentButUnknown, decode_bolt11, expired_invoice
+from backends._http import (
+    PAY_TIMEOUT,
+    HttpBackendBase,
+    SentButUnknown,
+    decode_bolt11,
+    expired_invoice,
+    json_object,
+)
 from backends.registry import register_backend
 from core.errors import BackendError
 from core.ports.lightning import (
@@ -379,12 +386,12 @@ class BlinkBackend(HttpBackendBase):
                     self.ws_url, subprotocols=[websockets.Subprotocol("graphql-transport-ws")], proxy=None
                 ) as conn:
                     await conn.send(json.dumps({"type": "connection_init", "payload": {"X-API-KEY": self._api_key}}))
-                    ack = json.loads(await conn.recv())
+                    ack = json_object(await conn.recv())
                     if ack.get("type") != "connection_ack":
                         raise BackendError(f"{self.name} refused the subscription: {ack}")
                     await conn.send(json.dumps({"id": "1", "type": "subscribe", "payload": {"query": query}}))
                     async for raw in conn:
-                        message = json.loads(raw)
+                        message = json_object(raw)
                         if message.get("type") == "ping":
                             await conn.send(json.dumps({"type": "pong"}))
                             continue

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import json
 import logging
 from collections.abc import AsyncIterator, Mapping
 from typing import Any, ClassVar
@@ -19,9 +18,17 @@ import httpx
 import websockets
 from websockets.asyncio.client import connect as ws_connect
 
-from backends._http import PAY_TIMEOUT, HttpBackendBase, SentButUnknown, decode_bolt11, expired_invoice
+from backends._http import (
+    MAX_ANSWER,
+    PAY_TIMEOUT,
+    HttpBackendBase,
+    SentButUnknown,
+    decode_bolt11,
+    expired_invoice,
+    json_object,
+)
 from backends.registry import register_backend
-from core.errors import BackendError
+from core.errors import BackendError, MalformedInput
 from core.ports.lightning import (
     BackendStatus,
     Capabilities,
@@ -31,6 +38,7 @@ from core.ports.lightning import (
     PaymentResult,
     PaymentState,
 )
+from core.protocol.jsonread import read_json
 
 __all__ = ["LNbitsBackend"]
 
@@ -77,10 +85,8 @@ class LNbitsBackend(HttpBackendBase):
     # --- errors ----------------------------------------------------------------------------------
 
     def _fail(self, response: httpx.Response, what: str) -> BackendError:
-        try:
-            detail = response.json().get("detail") or response.text
-        except ValueError:
-            detail = response.text
+        body = json_object(response.content)
+        detail = body.get("detail") or response.text
         return BackendError(f"LNbits refused to {what} ({response.status_code}): {str(detail)[:300]}")
 
     def _expect(self, response: httpx.Response, what: str) -> Any:
@@ -151,8 +157,8 @@ class LNbitsBackend(HttpBackendBase):
             # Validation: the request was refused before any payment was attempted.
             return PaymentResult(PaymentState.FAILED, payment_hash, error=str(self._fail(response, "pay")))
         try:
-            data = response.json()
-        except ValueError:
+            data = read_json(response.content, cap=MAX_ANSWER)
+        except MalformedInput:
             return PaymentResult(PaymentState.PENDING, payment_hash, error=f"unreadable answer {response.status_code}")
         if response.status_code >= 500:
             # 520 {"detail", "status"}: "failed" is certain, anything else is not.
@@ -215,8 +221,8 @@ class LNbitsBackend(HttpBackendBase):
 
 
 def _parse_notification(raw: str | bytes) -> PaidInvoice | None:
-    with contextlib.suppress(ValueError, TypeError, AttributeError):
-        message = json.loads(raw)
+    with contextlib.suppress(ValueError, TypeError, AttributeError, ArithmeticError):
+        message = json_object(raw)
         payment = message.get("payment") or {}
         amount = int(payment.get("amount", 0))
         if amount > 0 and payment.get("status", "success") == "success" and payment.get("payment_hash"):

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import asyncio
 import base64
-import json
 import logging
 import ssl
 from collections.abc import AsyncIterator, Mapping
@@ -19,7 +18,14 @@ from typing import Any, ClassVar
 
 import httpx
 
-from backends._http import DEFAULT_TIMEOUT, HttpBackendBase, SentButUnknown, decode_bolt11, expired_invoice
+from backends._http import (
+    DEFAULT_TIMEOUT,
+    HttpBackendBase,
+    SentButUnknown,
+    decode_bolt11,
+    expired_invoice,
+    json_object,
+)
 from backends.registry import register_backend
 from core.errors import BackendError, BackendUnavailable
 from core.ports.lightning import (
@@ -109,10 +115,7 @@ class LndRestBackend(HttpBackendBase):
         )
 
     def _error(self, response: httpx.Response, what: str) -> BackendError:
-        try:
-            message = response.json().get("message") or response.text
-        except ValueError:
-            message = response.text
+        message = json_object(response.content).get("message") or response.text
         return BackendError(f"LND refused to {what} ({response.status_code}): {str(message)[:300]}")
 
     async def _json(self, method: str, path: str, what: str, **kwargs: Any) -> Any:
@@ -179,12 +182,12 @@ class LndRestBackend(HttpBackendBase):
                 async for line in response.aiter_lines():
                     if not line.strip():
                         continue
-                    last = self._payment_line(json.loads(line), payment_hash)
+                    last = self._payment_line(json_object(line), payment_hash)
                     if last.state is not PaymentState.PENDING or last.error:
                         break
         except (httpx.ConnectError, httpx.ConnectTimeout) as exc:
             raise BackendUnavailable(f"LND at {self.base_url} is unreachable: {exc}") from exc
-        except (httpx.TransportError, ValueError) as exc:
+        except (httpx.TransportError, ValueError, TypeError, AttributeError) as exc:
             # The request left: the payment may be in flight. Ask for its state instead of guessing.
             try:
                 return await self.payment_status(payment_hash)
@@ -243,15 +246,15 @@ class LndRestBackend(HttpBackendBase):
                 async for line in response.aiter_lines():
                     if not line.strip():
                         continue
-                    data = json.loads(line)
+                    data = json_object(line)
                     if "error" in data:
-                        return PaymentResult(
-                            PaymentState.PENDING, payment_hash, error=str(data["error"].get("message"))
-                        )
+                        error = data["error"]
+                        message = error.get("message") if isinstance(error, dict) else error
+                        return PaymentResult(PaymentState.PENDING, payment_hash, error=str(message))
                     return self._payment_line(data, payment_hash)
         except (httpx.ConnectError, httpx.ConnectTimeout) as exc:
             raise BackendUnavailable(f"LND at {self.base_url} is unreachable: {exc}") from exc
-        except (httpx.TransportError, ValueError) as exc:
+        except (httpx.TransportError, ValueError, TypeError, AttributeError) as exc:
             raise BackendError(f"LND: tracking the payment failed: {exc}") from exc
         return PaymentResult(PaymentState.PENDING, payment_hash, error="no answer from LND")
 
@@ -266,13 +269,14 @@ class LndRestBackend(HttpBackendBase):
                     async for line in response.aiter_lines():
                         if not line.strip():
                             continue
-                        invoice = json.loads(line).get("result") or {}
+                        invoice = json_object(line).get("result")
+                        invoice = invoice if isinstance(invoice, dict) else {}
                         payment_hash = _hex(invoice.get("r_hash"))
                         if invoice.get("state") == "SETTLED" and payment_hash and payment_hash not in seen:
                             seen.add(payment_hash)
                             yield PaidInvoice(
                                 payment_hash, int(invoice.get("amt_paid_msat") or 0), _hex(invoice.get("r_preimage"))
                             )
-            except (httpx.TransportError, ValueError) as exc:
+            except (httpx.TransportError, ValueError, TypeError, AttributeError) as exc:
                 log.info("LND invoice stream dropped (%s); reconnecting", exc)
             await asyncio.sleep(self.reconnect)

@@ -21,7 +21,7 @@ import websockets
 from websockets.asyncio.client import ClientConnection
 from websockets.asyncio.client import connect as ws_connect
 
-from backends._http import decode_bolt11, expired_invoice
+from backends._http import decode_bolt11, expired_invoice, json_object, relay_message
 from backends.registry import register_backend
 from core.errors import BackendError, BackendUnavailable
 from core.nostr.crypto import (
@@ -148,7 +148,7 @@ class NwcBackend:
             event: dict[str, Any] | None = None
             async with asyncio.timeout(self.timeout):
                 async for raw in conn:
-                    message = json.loads(raw)
+                    message = relay_message(raw)
                     if message[0] == "EVENT" and message[1] == sub and verify_event(message[2]):
                         event = message[2]
                     elif message[0] == "EOSE" and message[1] == sub:
@@ -195,18 +195,19 @@ class NwcBackend:
             )
             async with asyncio.timeout(self.timeout):
                 async for raw in conn:
-                    message = json.loads(raw)
+                    message = relay_message(raw)
                     if message[0] == "EOSE" and message[1] == sub and not published:
                         await conn.send(json.dumps(["EVENT", request]))
                         published = True
                     elif message[0] == "OK" and message[1] == request["id"] and not message[2]:
                         raise BackendError(f"NWC: the relay refused the request: {message[3]}")
                     elif message[0] == "EVENT" and message[1] == sub and verify_event(message[2]):
-                        body = json.loads(self._decrypt(message[2]["content"]))
+                        body = json_object(self._decrypt(str(message[2]["content"])))
                         if body.get("error"):
-                            error = body["error"]
+                            error = body["error"] if isinstance(body["error"], dict) else {"message": body["error"]}
                             raise _NwcError(str(error.get("code", "OTHER")), str(error.get("message", "")))
-                        return dict(body.get("result") or {})
+                        result = body.get("result")
+                        return dict(result) if isinstance(result, dict) else {}
         except TimeoutError as exc:
             if published:
                 raise _Unanswered(f"NWC: no answer to {method} within {self.timeout} s") from exc
@@ -342,14 +343,15 @@ class NwcBackend:
                               "#p": [self.keys.public_hex], "since": since}  # fmt: skip
                     await conn.send(json.dumps(["REQ", sub, wanted]))
                     async for raw in conn:
-                        message = json.loads(raw)
+                        message = relay_message(raw)
                         if message[0] != "EVENT" or message[1] != sub or not verify_event(message[2]):
                             continue
                         try:
-                            body = json.loads(self._decrypt(message[2]["content"]))
+                            body = json_object(self._decrypt(str(message[2]["content"])))
                         except (NostrError, ValueError):
                             continue
-                        note = body.get("notification") or {}
+                        note = body.get("notification")
+                        note = note if isinstance(note, dict) else {}
                         payment_hash = note.get("payment_hash")
                         if (
                             body.get("notification_type") == "payment_received"
@@ -357,7 +359,13 @@ class NwcBackend:
                             and payment_hash not in seen
                         ):
                             seen.add(payment_hash)
-                            yield PaidInvoice(payment_hash, int(note.get("amount", 0)), note.get("preimage"))
+                            amount = note.get("amount", 0)
+                            preimage = note.get("preimage")
+                            yield PaidInvoice(
+                                payment_hash,
+                                amount if isinstance(amount, int) and not isinstance(amount, bool) else 0,
+                                preimage if isinstance(preimage, str) else None,
+                            )
                 finally:
                     await conn.close()
             except (BackendUnavailable, OSError, websockets.WebSocketException) as exc:

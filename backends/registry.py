@@ -9,8 +9,9 @@ registered with ``@register_backend("Name")``. Plugins are found
   ``NUTDESK_PLUGIN_DIRS`` (``os.pathsep``-separated). Each ``*.py`` file and each package (a folder with
   ``__init__.py``) is imported.
 
-A plugin that fails to import or register is recorded in ``registry.errors`` (its file and the error) and
-skipped: a broken plugin never stops the app.
+A plugin that fails to import or register — or that another user could change (a plugin runs with the unlocked
+wallet: files or directories writable by group/others are refused) — is recorded in ``registry.errors`` (its file
+and the error) and skipped: a broken plugin never stops the app.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ import importlib.metadata
 import importlib.util
 import logging
 import os
+import stat
 import sys
 import traceback
 from collections.abc import Callable, Iterable
@@ -146,6 +148,11 @@ class BackendRegistry:
         for directory in dirs:
             if not directory.is_dir():
                 continue
+            try:
+                check_not_writable_by_others(directory)
+            except ConfigError as exc:
+                self._record(str(directory), exc)
+                continue
             for path in sorted(directory.iterdir()):
                 if path.name.startswith((".", "_")):
                     continue
@@ -161,6 +168,12 @@ class BackendRegistry:
         module_name = f"nutdesk_plugins.{_identifier(stem)}_{self._plugin_counter}"
         source = str(path.parent if package else path)
         try:
+            # A plugin runs with the unlocked wallet: code that others could have changed is never run.
+            for part in (path.parent, path):
+                check_not_writable_by_others(part)
+            if package:
+                for inner in path.parent.rglob("*"):
+                    check_not_writable_by_others(inner)
             spec = importlib.util.spec_from_file_location(
                 module_name, path, submodule_search_locations=[str(path.parent)] if package else None
             )
@@ -193,6 +206,29 @@ class BackendRegistry:
             self.load_entry_points()
         self.load_plugin_dirs(default_plugin_dirs() if plugin_dirs is None else plugin_dirs)
         return self
+
+
+def check_not_writable_by_others(path: Path) -> None:
+    """``ConfigError`` (with the reason) unless only its owner — us or root — may change ``path``.
+
+    A plugin runs inside the wallet with its keys unlocked, so a plugin file, its package or its directory
+    that another user can write is as good as handing them the wallet. POSIX only (Windows ACLs differ).
+    """
+    if os.name != "posix":
+        return
+    try:
+        info = path.stat()
+    except OSError as exc:
+        raise ConfigError(f"cannot check {path}: {exc}") from exc
+    if info.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+        raise ConfigError(
+            f"refused: {path} is writable by other users (mode {stat.S_IMODE(info.st_mode):o}); "
+            f"a plugin runs with the unlocked wallet — run 'chmod go-w {path}'"
+        )
+    if info.st_uid not in (os.getuid(), 0):
+        raise ConfigError(
+            f"refused: {path} belongs to another user (uid {info.st_uid}); a plugin runs with the unlocked wallet"
+        )
 
 
 def _identifier(text: str) -> str:

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import ipaddress
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import platformdirs
 
-__all__ = ["Config", "default_data_dir"]
+from core.errors import UserFacingError
+
+__all__ = ["Config", "check_mint_url", "default_data_dir", "plain_http_allowed"]
 
 APP_NAME = "nutdesk"
 
@@ -21,10 +25,42 @@ def default_data_dir() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
+def plain_http_allowed(host: str) -> bool:
+    """Plain http only to this machine (tests, a shop-internal mint behind a local proxy) or a ``.onion``.
+
+    ``0.0.0.0`` and private ranges are *not* loopback: anyone on the path could read and change the answers.
+    """
+    host = host.strip("[]").lower().rstrip(".")
+    if host == "localhost" or host.endswith(".localhost") or host.endswith(".onion"):
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def check_mint_url(url: str) -> str:
+    """``url`` if the wallet may talk to it as a mint, else ``UserFacingError`` saying why."""
+    try:
+        parts = urlsplit(url.strip())
+        host = parts.hostname or ""
+    except ValueError as exc:
+        raise UserFacingError(f"{url!r} is not a mint URL: {exc}") from exc
+    if parts.scheme not in ("http", "https") or not host:
+        raise UserFacingError(f"{url!r} is not a mint URL (it needs https:// and a host)")
+    if parts.scheme == "http" and not plain_http_allowed(host):
+        raise UserFacingError(
+            f"refusing mint {url}: plain http is only allowed for mints on this machine (loopback); "
+            "anyone on the way could read and change its answers — use its https:// address"
+        )
+    return url
+
+
 @dataclass(frozen=True)
 class Config:
     data_dir: Path = field(default_factory=default_data_dir)
-    # Plain HTTP is refused for mints unless they are on loopback (tests, a shop-internal mint).
+    # Plain HTTP is refused for mints unless they are on loopback (tests, a shop-internal mint): check_mint_url,
+    # enforced by every MintClient. The timeouts are overall deadlines per request, not per read.
     request_timeout: float = 30.0
     # A melt blocks while the mint pays over Lightning: minutes, not seconds.
     melt_timeout: float = 600.0

@@ -143,6 +143,7 @@ class PaymentResult:
     success_action: dict[str, Any] | None = None
     token: str | None = None  # an in-band payment request: the token to hand over
     delivered: bool = False
+    preimage_matches: bool | None = None  # None: nothing to check
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -155,6 +156,8 @@ class PaymentResult:
         }
         if self.preimage:
             out["preimage"] = self.preimage
+        if self.preimage_matches is not None:
+            out["proof_of_payment"] = "matches" if self.preimage_matches else "does not match"
         if self.success_action:
             out["success_action"] = self.success_action
         if self.token:
@@ -477,6 +480,7 @@ class PaymentsService:
             mint_url=prepared.mint_url,
             preimage=result.preimage,
             success_action=success,
+            preimage_matches=result.preimage_matches,
         )
 
     async def _pay_request(self, prepared: PreparedPayment) -> PaymentResult:
@@ -484,9 +488,11 @@ class PaymentsService:
         assert request is not None
         fee = 0
         if prepared.transfer_melt is not None and prepared.transfer_quote is not None:
-            melted = await self.wallet.melt(prepared.transfer_melt)
-            fee += melted.fee
-            await self.wallet.wait_and_mint(prepared.mint_url, prepared.transfer_quote, timeout=120)
+            # One saga, one journal entry: the melt here pays the quote there, then the mint there.
+            moved = await self.wallet.transfer_prepared(
+                prepared.transfer_melt, prepared.mint_url, prepared.transfer_quote
+            )
+            fee += moved.fee
         sent = await self.wallet.send(
             prepared.amount, prepared.mint_url, prepared.unit, lock=prepared.lock, memo=prepared.comment or ""
         )

@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 
 import httpx
 
+from core.api.inflight import InFlight, note_unfinished_transfers, transfers_in_flight
 from core.api.spending_pin import guard_of
 from core.config import Config
 from core.errors import (
@@ -19,6 +20,7 @@ from core.errors import (
     InvalidPassword,
     MintRejected,
     MintUnreachable,
+    OutcomeUnknown,
     TokenDecodeError,
     UnknownMint,
     UserFacingError,
@@ -37,6 +39,8 @@ from core.storage.store import Store
 from core.wallet import check, issue, melt, restore
 from core.wallet.context import MintWallet
 from core.wallet.keychain import Keychain
+from core.wallet.melt import PreparedMelt
+from core.wallet.misbehaviour import misbehaved_mints
 from core.wallet.receive import ReceiveResult, receive_token
 from core.wallet.seed import (
     check_new_password,
@@ -48,7 +52,7 @@ from core.wallet.seed import (
     normalize_mnemonic,
 )
 from core.wallet.send import LockOptions, SendResult, send_token
-from core.wallet.transfer import TransferResult, transfer_between
+from core.wallet.transfer import TransferResult, run_transfer, transfer_between
 
 __all__ = ["LockOptions", "MintView", "ReceivePreview", "WalletService"]
 
@@ -324,6 +328,10 @@ class WalletService:
     def balances(self) -> list[BalanceRow]:
         return self.store.balances()
 
+    def misbehaved_mints(self) -> dict[str, str]:
+        """Mints whose answers broke the protocol: ``{url: "when: why"}`` (see ``core.wallet.misbehaviour``)."""
+        return misbehaved_mints(self.store)
+
     def history(self, limit: int | None = 100) -> list[OperationRecord]:
         return self.store.operations(limit=limit)
 
@@ -432,7 +440,27 @@ class WalletService:
     async def transfer(self, amount: int, from_url: str, to_url: str, unit: str = "sat") -> TransferResult:
         source = await self.wallet_for(from_url)
         destination = await self.wallet_for(to_url)
-        return await transfer_between(source, destination, amount, unit)
+        try:
+            return await transfer_between(source, destination, amount, unit)
+        except OutcomeUnknown as exc:
+            note_unfinished_transfers(self.store, exc)
+            raise
+
+    async def transfer_prepared(self, prepared: PreparedMelt, to_url: str, quote_id: str) -> TransferResult:
+        """Run a transfer whose melt at the source is ``prepared`` to pay ``to_url``'s mint quote ``quote_id``."""
+        # A payment request paid through another mint: its melt asked for the spending PIN before it was a saga.
+        await guard_of(self.store).check(prepared.amount, prepared.unit, "Paying")
+        source = await self.wallet_for(prepared.mint_url)
+        destination = await self.wallet_for(to_url)
+        try:
+            return await run_transfer(source, destination, prepared, quote_id)
+        except OutcomeUnknown as exc:
+            note_unfinished_transfers(self.store, exc)
+            raise
+
+    def in_flight(self) -> list[InFlight]:
+        """Value between mints: transfers paid at the source, not yet minted at the target."""
+        return transfers_in_flight(self.store)
 
     async def check_pending(self) -> dict[str, int]:
         """NUT-07 sync of sent tokens at every mint holding pending ones; returns claimed amounts."""
@@ -447,9 +475,10 @@ class WalletService:
         token = tokens.decode_token(text)
         mw = await self.wallet_for(token.mint)
         result = await receive_token(mw, token, kind="reclaim")
-        secrets = [p.secret for p in token.proofs]
+        held = self.store.proofs_by_secrets([p.secret for p in token.proofs])
+        secrets = [secret for secret, (_proof, state) in held.items() if state == "pending"]
         with self.store.atomic():
-            self.store.set_proof_state(secrets, "spent")
+            self.store.move_proofs(secrets, owner=None, expect=("pending",), to="spent")
             for exported in self.store.exported_tokens():
                 if exported.token.strip() == text.strip():
                     self.store.set_exported_token_state(exported.id, "reclaimed")

@@ -3,6 +3,11 @@
 Why one client per mint: connection reuse (TLS handshakes cost more than most requests) and one place to
 close. Errors are converted in ``_request`` only (via ``core.mint_client.errors``); retries happen only for
 GETs, because a retried POST could spend or mint twice from the caller's point of view.
+
+Every answer is read as a stream under a size cap (``max_answer``) and an overall deadline per request (not
+per read: a mint sending one byte every few seconds cannot hold a command), then parsed by the one bounded
+JSON reader (``core.protocol.jsonread``). A melt is not one long read: after the ordinary deadline the client
+polls the melt quote until it settles or ``melt_timeout`` runs out.
 """
 
 from __future__ import annotations
@@ -16,8 +21,18 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 import httpx
 
-from core.errors import MintUnreachable, NutdeskError, PaymentPending, ProtocolError, QuoteNotPaid
+from core.config import check_mint_url
+from core.errors import (
+    MalformedInput,
+    MintUnreachable,
+    NutdeskError,
+    PaymentPending,
+    ProtocolError,
+    QuoteNotPaid,
+)
+from core.httpread import fetch
 from core.mint_client import ws
+from core.mint_client.deadline import TooSlow, overall_deadline, poll_melt
 from core.mint_client.errors import error_from_response, error_from_transport
 from core.mint_client.types import (
     KeysetInfo,
@@ -32,6 +47,7 @@ from core.mint_client.types import (
     SubscriptionKind,
     signatures_from_json,
 )
+from core.protocol.jsonread import MINT_CAP
 from core.protocol.models import BlindedMessage, BlindSignature, Proof
 
 __all__ = ["DEFAULT_MELT_TIMEOUT", "DEFAULT_TIMEOUT", "MintClient", "normalize_mint_url"]
@@ -85,14 +101,19 @@ class MintClient:
         poll_interval: float = 1.0,
         get_attempts: int = 3,
         info: MintInfo | None = None,
+        max_answer: int = MINT_CAP,
     ) -> None:
         """``trust_env`` lets httpx read proxy/CA settings from the environment (off: explicit is safer).
 
         ``transport`` replaces the network (tests). ``info`` seeds the cached NUT-06 info used to decide
         whether websockets are available; otherwise it is fetched on the first watch.
         """
-        self._url = normalize_mint_url(url)
-        self._melt_timeout = melt_timeout
+        # Plain http only on loopback (core.config): every request to a mint goes through this client.
+        self._url = check_mint_url(normalize_mint_url(url))
+        self._max_answer = max_answer
+        # The whole request (connect, send, every byte of the answer) must finish within this.
+        self._deadline = overall_deadline(timeout, 30.0)
+        self._melt_deadline = overall_deadline(melt_timeout, 3600.0)
         self._trust_env = trust_env
         self._poll_interval = poll_interval
         self._get_attempts = max(1, get_attempts)
@@ -142,7 +163,8 @@ class MintClient:
             try:
                 return await self._request_once(method, path, json=json, http_timeout=http_timeout)
             except MintUnreachable as exc:
-                if attempt + 1 >= attempts:
+                # A mint too slow for the whole-request deadline is not asked again: that would multiply it.
+                if attempt + 1 >= attempts or isinstance(exc, TooSlow):
                     raise
                 delay = _GET_BACKOFF[min(attempt, len(_GET_BACKOFF) - 1)]
                 log.debug("GET %s failed (%s), retrying in %.2f s", path, exc, delay)
@@ -153,19 +175,29 @@ class MintClient:
         kwargs: dict[str, Any] = {}
         if http_timeout is not None:
             kwargs["timeout"] = http_timeout
+        deadline = self._deadline
         try:
-            response = await self._http.request(method, path, json=json, **kwargs)
+            answer = await fetch(self._http, method, path, cap=self._max_answer, deadline=deadline, json=json, **kwargs)
+        except (TimeoutError, httpx.ReadTimeout) as exc:
+            # The request may have reached the mint: outcome unknown (a GET is simply retried).
+            raise TooSlow(
+                f"mint {self._url} did not finish answering {method} {path} within {deadline:g} s",
+                mint_url=self._url,
+                sent=True,
+            ) from exc
         except httpx.TransportError as exc:
             raise error_from_transport(exc, self._url) from exc
-        if not response.is_success:
-            raise error_from_response(response, self._url)
+        except MalformedInput as exc:  # too large, or a body that cannot be decoded
+            raise self._malformed(method, path, exc) from exc
+        if not answer.is_success:
+            raise error_from_response(httpx.Response(answer.status_code, content=answer.content), self._url)
         try:
-            return response.json()
-        except ValueError as exc:
+            return answer.json(cap=self._max_answer)
+        except MalformedInput as exc:
             raise self._malformed(method, path, exc) from exc
 
     def _malformed(self, method: str, path: str, exc: Exception) -> NutdeskError:
-        message = f"mint {self._url} sent an unreadable answer to {method} {path}: {exc!r}"
+        message = f"mint {self._url} sent an unreadable answer to {method} {path}: {exc}"
         if method == "GET":
             return ProtocolError(message)
         # A 200 to a POST means the mint acted (tokens spent or signed) even if we cannot read the answer:
@@ -184,7 +216,7 @@ class MintClient:
         data = await self._request(method, path, json=json, http_timeout=http_timeout)
         try:
             return parse(data)
-        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        except (KeyError, TypeError, ValueError, AttributeError, ArithmeticError, NutdeskError) as exc:
             raise self._malformed(method, path, exc) from exc
 
     # --- NUT-06/01/02 ---------------------------------------------------------------------------------
@@ -239,9 +271,17 @@ class MintClient:
         body: dict[str, Any] = {"quote": quote, "inputs": _inputs_json(inputs)}
         if outputs:
             body["outputs"] = _outputs_json(outputs)
-        return await self._call(
-            "POST", "/v1/melt/bolt11", MeltQuote.from_json, json=body, http_timeout=self._melt_timeout
-        )
+        try:
+            return await self._call("POST", "/v1/melt/bolt11", MeltQuote.from_json, json=body)
+        except TooSlow as exc:
+            # The mint may be paying (a synchronous melt blocks for minutes): poll the quote, not one long read.
+            return await poll_melt(
+                lambda: self.get_melt_quote(quote),
+                exc,
+                quote=quote,
+                deadline=self._melt_deadline,
+                interval=self._poll_interval,
+            )
 
     # --- NUT-03 / 07 / 09 -------------------------------------------------------------------------------
 

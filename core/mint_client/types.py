@@ -11,6 +11,9 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, NamedTuple
 
+from core.errors import KeysetError
+from core.mint_client.strict import as_int, as_keyset_id, as_list, as_object, as_str, opt_int, opt_str
+from core.protocol.keysets import validate_keys
 from core.protocol.models import BlindedMessage, BlindSignature
 
 __all__ = [
@@ -65,26 +68,32 @@ class SubscriptionKind(StrEnum):
     PROOF_STATE = "proof_state"
 
 
-def _opt_int(value: Any) -> int | None:
-    return None if value is None else int(value)
-
-
-def _opt_str(value: Any) -> str | None:
-    return None if value is None else str(value)
-
-
-def blinded_message_from_json(data: dict[str, Any]) -> BlindedMessage:
+def blinded_message_from_json(data: Any) -> BlindedMessage:
     """A blinded message as the mint echoes it (restore answers carry an extra ``C_: null``, ignored)."""
-    return BlindedMessage(id=str(data["id"]), amount=int(data["amount"]), B_=str(data["B_"]))
+    data = as_object(data, "blinded message")
+    return BlindedMessage(
+        id=as_str(data["id"], "id"), amount=as_int(data["amount"], "amount"), B_=as_str(data["B_"], "B_")
+    )
+
+
+def _signature_from_json(item: Any) -> BlindSignature:
+    item = as_object(item, "blind signature")
+    as_str(item["id"], "signature id")
+    as_int(item["amount"], "signature amount")
+    as_str(item["C_"], "C_")
+    dleq = item.get("dleq")
+    if dleq is not None:
+        dleq = as_object(dleq, "dleq")
+        as_str(dleq["e"], "dleq e")
+        as_str(dleq["s"], "dleq s")
+    return BlindSignature.from_json(item)
 
 
 def signatures_from_json(items: Any) -> list[BlindSignature]:
     """A JSON list of blind signatures; ``null`` (a melt without change) is the empty list."""
     if items is None:
         return []
-    if not isinstance(items, list):
-        raise TypeError("expected a list of blind signatures")
-    return [BlindSignature.from_json(item) for item in items]
+    return [_signature_from_json(item) for item in as_list(items, "signatures")]
 
 
 @dataclass(frozen=True)
@@ -103,10 +112,10 @@ class PaymentMethodSetting:
     def from_json(cls, data: dict[str, Any]) -> PaymentMethodSetting:
         options = data.get("options")
         return cls(
-            method=str(data["method"]),
-            unit=str(data["unit"]),
-            min_amount=_opt_int(data.get("min_amount")),
-            max_amount=_opt_int(data.get("max_amount")),
+            method=as_str(data["method"], "method"),
+            unit=as_str(data["unit"], "unit"),
+            min_amount=opt_int(data.get("min_amount")),
+            max_amount=opt_int(data.get("max_amount")),
             options=dict(options) if isinstance(options, dict) else {},
             raw=dict(data),
         )
@@ -132,30 +141,31 @@ class MintInfo:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> MintInfo:
+        data = as_object(data, "mint info")
         nuts: dict[int, dict[str, Any]] = {}
-        for key, value in (data.get("nuts") or {}).items():
+        for key, value in as_object(data.get("nuts") or {}, "nuts").items():
             # A mint may add non-numeric keys one day: skip them instead of refusing the whole info.
             if str(key).isdigit() and isinstance(value, dict):
                 nuts[int(key)] = value
         contact: list[dict[str, str]] = []
-        for entry in data.get("contact") or []:
+        for entry in as_list(data.get("contact") or [], "contact"):
             # NUT-06 uses {"method", "info"}; very old mints sent [method, info] pairs.
             if isinstance(entry, dict):
-                contact.append({"method": str(entry.get("method", "")), "info": str(entry.get("info", ""))})
+                contact.append({"method": str(entry.get("method", ""))[:200], "info": str(entry.get("info", ""))[:500]})
             elif isinstance(entry, list | tuple) and len(entry) == 2:
                 contact.append({"method": str(entry[0]), "info": str(entry[1])})
         return cls(
-            name=_opt_str(data.get("name")),
-            pubkey=_opt_str(data.get("pubkey")),
-            version=_opt_str(data.get("version")),
-            description=_opt_str(data.get("description")),
-            description_long=_opt_str(data.get("description_long")),
-            motd=_opt_str(data.get("motd")),
+            name=opt_str(data.get("name")),
+            pubkey=opt_str(data.get("pubkey")),
+            version=opt_str(data.get("version")),
+            description=opt_str(data.get("description")),
+            description_long=opt_str(data.get("description_long")),
+            motd=opt_str(data.get("motd")),
             contact=contact,
-            icon_url=_opt_str(data.get("icon_url")),
-            urls=[str(u) for u in data.get("urls") or []],
-            tos_url=_opt_str(data.get("tos_url")),
-            time=_opt_int(data.get("time")),
+            icon_url=opt_str(data.get("icon_url")),
+            urls=[u for u in as_list(data.get("urls") or [], "urls") if isinstance(u, str)],
+            tos_url=opt_str(data.get("tos_url")),
+            time=opt_int(data.get("time")),
             nuts=nuts,
             raw=dict(data),
         )
@@ -172,7 +182,17 @@ class MintInfo:
 
     def _methods(self, nut: int) -> list[PaymentMethodSetting]:
         entry = self.nuts.get(nut) or {}
-        return [PaymentMethodSetting.from_json(m) for m in entry.get("methods") or [] if isinstance(m, dict)]
+        methods = entry.get("methods")
+        found = []
+        # A malformed entry (no unit, a number for a name) is skipped: it names nothing we could use.
+        for m in methods if isinstance(methods, list) else []:
+            if not isinstance(m, dict):
+                continue
+            try:
+                found.append(PaymentMethodSetting.from_json(m))
+            except (KeyError, TypeError, ValueError):
+                continue
+        return found
 
     @property
     def mint_methods(self) -> list[PaymentMethodSetting]:
@@ -202,7 +222,9 @@ class MintInfo:
         commands: set[str] = set()
         for item in supported:
             if isinstance(item, dict) and item.get("method") == method and item.get("unit") == unit:
-                commands.update(str(c) for c in item.get("commands") or [])
+                listed = item.get("commands")
+                if isinstance(listed, list):
+                    commands.update(c for c in listed if isinstance(c, str))
         return frozenset(commands)
 
     def supports_websocket(self, kind: str, method: str = "bolt11", unit: str = "sat") -> bool:
@@ -222,12 +244,17 @@ class KeysetInfo:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> KeysetInfo:
+        """Strict: a negative or non-integer fee, a non-boolean ``active`` are refused (ValueError/TypeError)."""
+        data = as_object(data, "keyset")
+        active = data.get("active", True)
+        if not isinstance(active, bool):
+            raise TypeError("keyset active must be true or false")
         return cls(
-            id=str(data["id"]),
-            unit=str(data["unit"]),
-            active=bool(data.get("active", True)),
-            input_fee_ppk=int(data.get("input_fee_ppk") or 0),
-            final_expiry=_opt_int(data.get("final_expiry")),
+            id=as_keyset_id(data["id"]),
+            unit=as_str(data["unit"], "unit"),
+            active=active,
+            input_fee_ppk=as_int(data.get("input_fee_ppk") or 0, "input_fee_ppk"),
+            final_expiry=opt_int(data.get("final_expiry"), "final_expiry"),
         )
 
 
@@ -244,18 +271,22 @@ class Keyset:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Keyset:
-        keys_json = data["keys"]
-        if not isinstance(keys_json, dict):
-            raise TypeError("keys must be an object")
+        data = as_object(data, "keyset")
         active = data.get("active")
+        if active is not None and not isinstance(active, bool):
+            raise TypeError("keyset active must be true or false")
+        try:
+            # Amounts may exceed 2^63 in principle: Python ints carry them unchanged. Every key must be a point.
+            keys = validate_keys(data["keys"])
+        except KeysetError as exc:
+            raise ValueError(str(exc)) from exc
         return cls(
-            id=str(data["id"]),
-            unit=str(data["unit"]),
-            # Amounts may exceed 2^63 in principle: Python ints carry them unchanged.
-            keys={int(amount): str(point) for amount, point in keys_json.items()},
-            active=None if active is None else bool(active),
-            input_fee_ppk=_opt_int(data.get("input_fee_ppk")),
-            final_expiry=_opt_int(data.get("final_expiry")),
+            id=as_keyset_id(data["id"]),
+            unit=as_str(data["unit"], "unit"),
+            keys=keys,
+            active=active,
+            input_fee_ppk=opt_int(data.get("input_fee_ppk"), "input_fee_ppk"),
+            final_expiry=opt_int(data.get("final_expiry"), "final_expiry"),
         )
 
 
@@ -267,7 +298,7 @@ class KeysResponse:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> KeysResponse:
-        return cls(keysets=[Keyset.from_json(k) for k in data["keysets"]])
+        return cls(keysets=[Keyset.from_json(k) for k in as_list(as_object(data)["keysets"], "keysets")])
 
 
 @dataclass(frozen=True)
@@ -289,18 +320,19 @@ class MintQuote:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> MintQuote:
+        data = as_object(data, "mint quote")
         state = data.get("state")
         if state is None:
             # Pre-state mints sent only ``paid``; map it so old mints still work.
             state = MintQuoteState.PAID if data.get("paid") else MintQuoteState.UNPAID
         return cls(
-            quote=str(data["quote"]),
-            request=str(data["request"]),
-            amount=_opt_int(data.get("amount")),
-            unit=_opt_str(data.get("unit")),
+            quote=as_str(data["quote"], "quote"),
+            request=as_str(data["request"], "request"),
+            amount=opt_int(data.get("amount")),
+            unit=opt_str(data.get("unit")),
             state=MintQuoteState(state),
-            expiry=_opt_int(data.get("expiry")),
-            pubkey=_opt_str(data.get("pubkey")),
+            expiry=opt_int(data.get("expiry")),
+            pubkey=opt_str(data.get("pubkey")),
         )
 
 
@@ -320,18 +352,19 @@ class MeltQuote:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> MeltQuote:
+        data = as_object(data, "melt quote")
         state = data.get("state")
         if state is None:
             state = MeltQuoteState.PAID if data.get("paid") else MeltQuoteState.UNPAID
         return cls(
-            quote=str(data["quote"]),
-            request=_opt_str(data.get("request")),
-            amount=int(data["amount"]),
-            unit=_opt_str(data.get("unit")),
-            fee_reserve=int(data["fee_reserve"]),
+            quote=as_str(data["quote"], "quote"),
+            request=opt_str(data.get("request")),
+            amount=as_int(data["amount"], "amount"),
+            unit=opt_str(data.get("unit")),
+            fee_reserve=as_int(data["fee_reserve"], "fee_reserve"),
             state=MeltQuoteState(state),
-            expiry=_opt_int(data.get("expiry")),
-            payment_preimage=_opt_str(data.get("payment_preimage")),
+            expiry=opt_int(data.get("expiry")),
+            payment_preimage=opt_str(data.get("payment_preimage")),
             change=signatures_from_json(data.get("change")),
         )
 
@@ -346,7 +379,10 @@ class ProofState:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> ProofState:
-        return cls(Y=str(data["Y"]), state=ProofStateValue(data["state"]), witness=_opt_str(data.get("witness")))
+        data = as_object(data, "proof state")
+        return cls(
+            Y=as_str(data["Y"], "Y"), state=ProofStateValue(as_str(data["state"])), witness=opt_str(data.get("witness"))
+        )
 
 
 class RestoreResponse(NamedTuple):
@@ -360,7 +396,8 @@ class RestoreResponse(NamedTuple):
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> RestoreResponse:
-        outputs = [blinded_message_from_json(o) for o in data.get("outputs") or []]
+        data = as_object(data, "restore answer")
+        outputs = [blinded_message_from_json(o) for o in as_list(data.get("outputs") or [], "outputs")]
         signatures = signatures_from_json(data.get("signatures"))
         if len(outputs) != len(signatures):
             raise ValueError("restore answer pairs outputs and signatures of different lengths")

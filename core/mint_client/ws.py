@@ -25,6 +25,9 @@ from typing import Any, TypeVar
 import websockets
 from websockets.asyncio.client import ClientConnection, connect
 
+from core.errors import MalformedInput, ProtocolError
+from core.protocol.jsonread import MINT_CAP, read_json
+
 __all__ = ["SubscriptionError", "subscribe", "watch", "ws_url_for"]
 
 log = logging.getLogger(__name__)
@@ -76,7 +79,10 @@ async def subscribe(
             request_id = await _send(ws, "subscribe", {"kind": kind, "filters": list(filters), "subId": sub_id})
             try:
                 async for raw in ws:
-                    message = json.loads(raw)
+                    try:
+                        message = read_json(raw, cap=MINT_CAP)
+                    except MalformedInput as exc:
+                        raise SubscriptionError(f"the mint sent an unreadable {kind} notification: {exc}") from exc
                     if not isinstance(message, dict):
                         continue
                     if message.get("id") == request_id and "error" in message:
@@ -136,7 +142,9 @@ async def watch(
                 item = parse(payload)
                 if changed(item):
                     yield item
-        except SubscriptionError as exc:
+        except (SubscriptionError, ProtocolError) as exc:
+            # A notification that does not parse ("change": [0]) ends the websocket, not the watch: polling
+            # reads the same state through the strict HTTP path.
             log.info("falling back to polling: %s", exc)
         finally:
             await stream.aclose()

@@ -22,7 +22,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from core.errors import MalformedInput
 from core.nostr.crypto import NostrError, NostrKeys, event_id, nip44_decrypt, nip44_encrypt, sign_event, verify_event
+from core.protocol.jsonread import read_json
 
 __all__ = [
     "CHAT_MESSAGE",
@@ -36,6 +38,8 @@ __all__ = [
     "unwrap",
     "wrap_seal",
 ]
+
+_MAX_LAYER = 70_000  # NIP-44 plaintexts are at most 65,535 bytes
 
 CHAT_MESSAGE, SEAL, GIFT_WRAP = 14, 13, 1059
 MAX_BACKDATE = 2 * 24 * 3600  # two days
@@ -112,9 +116,9 @@ def gift_wrap(
 
 def _json_object(text: str, what: str) -> dict[str, Any]:
     try:
-        value = json.loads(text)
-    except ValueError as exc:
-        raise NostrError(f"the {what} is not JSON") from exc
+        value = read_json(text, cap=_MAX_LAYER)
+    except MalformedInput as exc:
+        raise NostrError(f"the {what} is not usable JSON: {exc}") from exc
     if not isinstance(value, dict):
         raise NostrError(f"the {what} is not an event")
     return value

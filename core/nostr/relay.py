@@ -24,13 +24,15 @@ import websockets
 from websockets.asyncio.client import ClientConnection
 from websockets.asyncio.client import connect as ws_connect
 
-from core.errors import UserFacingError
+from core.errors import MalformedInput, UserFacingError
 from core.nostr.crypto import verify_event
+from core.protocol.jsonread import read_json
 
 __all__ = ["PublishResult", "Subscription", "check_relay_url", "publish", "unique_relays"]
 
 log = logging.getLogger(__name__)
 
+_MAX_MESSAGE = 2**21  # as the websocket's own frame limit
 _NETWORK_ERRORS = (OSError, websockets.WebSocketException, TimeoutError)
 
 
@@ -65,7 +67,10 @@ async def _publish_one(relay: str, event: dict[str, Any], timeout: float) -> Pub
             try:
                 await conn.send(json.dumps(["EVENT", event], ensure_ascii=False))
                 async for raw in conn:
-                    message = json.loads(raw)
+                    try:
+                        message = read_json(raw, cap=_MAX_MESSAGE)
+                    except MalformedInput:
+                        continue
                     if isinstance(message, list) and len(message) >= 3 and message[:2] == ["OK", event["id"]]:
                         return PublishResult(relay, message[2] is True, str(message[3]) if len(message) > 3 else "")
             finally:
@@ -147,6 +152,8 @@ class Subscription:
                     await self._listen(url, conn)
                 except (*_NETWORK_ERRORS, ValueError) as exc:
                     log.info("relay %s dropped the subscription (%s); reconnecting", url, exc)
+                except Exception:  # a relay is a stranger: nothing it sends may end the subscription
+                    log.exception("relay %s: unexpected error; reconnecting", url)
                 finally:
                     self.connected.discard(url)
                     with contextlib.suppress(*_NETWORK_ERRORS):
@@ -158,7 +165,11 @@ class Subscription:
     async def _listen(self, url: str, conn: ClientConnection) -> None:
         await conn.send(json.dumps(["REQ", self._id, *self.filters]))
         async for raw in conn:
-            message = json.loads(raw)
+            try:
+                message = read_json(raw, cap=_MAX_MESSAGE)
+            except MalformedInput as exc:
+                log.debug("relay %s sent an unreadable message: %s", url, exc)
+                continue
             if not isinstance(message, list) or len(message) < 2 or message[1] != self._id:
                 continue
             if message[0] == "EVENT" and len(message) >= 3 and isinstance(message[2], dict):

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import json
 import logging
 from dataclasses import dataclass, field
 from typing import Any
@@ -18,11 +17,13 @@ import httpx
 from cryptography.hazmat.primitives import padding
 from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 
-from core.errors import ProtocolError
+from core.errors import MalformedInput, ProtocolError
+from core.httpread import fetch
 from core.payments.errors import AmountError, InvalidInvoice, InvoiceAmountMismatch, LnurlError
 from core.payments.invoices import Invoice, decode_invoice
 from core.payments.urls import check_url, scheme_for_host
 from core.protocol.bech32 import bech32_decode
+from core.protocol.jsonread import LNURL_CAP, read_json
 
 __all__ = [
     "LnurlClient",
@@ -33,7 +34,8 @@ __all__ = [
     "lnurlp_to_url",
 ]
 
-_MAX_BODY = 256 * 1024
+_MAX_BODY = LNURL_CAP  # read as a stream and refused past the cap (core.httpread)
+_DEADLINE = 30.0  # one request, start to last byte
 log = logging.getLogger(__name__)
 
 
@@ -156,8 +158,8 @@ class LnurlInvoice:
 
 def _metadata_description(metadata: str) -> str:
     try:
-        entries = json.loads(metadata)
-    except ValueError as exc:
+        entries = read_json(metadata, cap=_MAX_BODY)
+    except MalformedInput as exc:
         raise LnurlError("the service's metadata is not JSON") from exc
     if not isinstance(entries, list):
         raise LnurlError("the service's metadata is not a list")
@@ -169,8 +171,8 @@ def _metadata_description(metadata: str) -> str:
 
 def _identifier(metadata: str) -> str | None:
     try:
-        entries = json.loads(metadata)
-    except ValueError:
+        entries = read_json(metadata, cap=_MAX_BODY)
+    except MalformedInput:
         return None
     for entry in entries if isinstance(entries, list) else []:
         if isinstance(entry, list) and len(entry) == 2 and entry[0] in ("text/identifier", "text/email"):
@@ -212,18 +214,21 @@ class LnurlClient:
 
     async def _get_json(self, url: str, params: dict[str, str] | None = None) -> dict[str, Any]:
         check_url(url, "the LNURL service")
+        host = httpx.URL(url).host
         try:
-            response = await self._http.get(url, params=params, follow_redirects=False)
+            response = await fetch(
+                self._http, "GET", url, cap=_MAX_BODY, deadline=_DEADLINE, params=params, follow_redirects=False
+            )
+        except TimeoutError as exc:
+            raise LnurlError(f"{host} did not answer within {_DEADLINE:g} s") from exc
         except httpx.HTTPError as exc:
-            host = httpx.URL(url).host
             raise LnurlError(f"could not reach {host}: {exc.__class__.__name__} {exc}".rstrip()) from exc
-        body = response.content[:_MAX_BODY]
+        except MalformedInput as exc:
+            raise LnurlError(f"{host} sent an unusable answer: {exc}") from exc
         try:
-            data = json.loads(body)
-        except ValueError as exc:
-            raise LnurlError(
-                f"{httpx.URL(url).host} did not answer with LNURL data (HTTP {response.status_code})"
-            ) from exc
+            data = read_json(response.content, cap=_MAX_BODY)
+        except MalformedInput as exc:
+            raise LnurlError(f"{host} did not answer with LNURL data (HTTP {response.status_code}): {exc}") from exc
         if not isinstance(data, dict):
             raise LnurlError(f"{httpx.URL(url).host} answered something that is not an LNURL object")
         if str(data.get("status", "")).upper() == "ERROR":
@@ -246,7 +251,7 @@ class LnurlClient:
             max_sendable = int(data["maxSendable"])
             metadata = str(data["metadata"])
             comment_allowed = int(data.get("commentAllowed") or 0)
-        except (KeyError, TypeError, ValueError) as exc:
+        except (KeyError, TypeError, ValueError, ArithmeticError) as exc:
             raise LnurlError(f"the pay request is missing a field: {exc}") from exc
         check_url(callback, "the LNURL callback")
         if min_sendable <= 0 or max_sendable < min_sendable:

@@ -19,6 +19,9 @@ from typing import Any, ClassVar
 
 import httpx
 
+from core.errors import MalformedInput
+from core.httpread import fetch
+
 __all__ = [
     "ALL_SOURCES",
     "Bitstamp",
@@ -35,6 +38,7 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 MAX_AGE = 600.0
+_RATE_CAP = 1024 * 1024
 OUTLIER_TOLERANCE = Decimal("0.01")
 
 
@@ -63,10 +67,13 @@ class RateSource(ABC):
 
     async def _get_json(self, http: httpx.AsyncClient, path: str, params: dict[str, str] | None = None) -> Any:
         try:
-            response = await http.get(self.base_url + path, params=params, timeout=10.0)
-            response.raise_for_status()
-            return response.json()
-        except (httpx.HTTPError, ValueError) as exc:
+            response = await fetch(http, "GET", self.base_url + path, cap=_RATE_CAP, deadline=10.0, params=params)
+            if not response.is_success:
+                raise RateSourceError(f"{self.name}: HTTP {response.status_code}")
+            return response.json(cap=_RATE_CAP)
+        except TimeoutError as exc:
+            raise RateSourceError(f"{self.name}: no answer within 10 s") from exc
+        except (httpx.HTTPError, MalformedInput) as exc:
             raise RateSourceError(f"{self.name}: {exc!r}") from exc
 
     @abstractmethod
@@ -198,7 +205,8 @@ class ExchangeRates:
         for source, result in zip(self.sources, results, strict=True):
             if isinstance(result, Decimal):
                 prices[source.name] = result
-            elif isinstance(result, RateSourceError | KeyError):
+            elif isinstance(result, Exception):
+                # Any answer a source cannot turn into a price leaves it out; it never ends the refresh.
                 log.info("rate source %s failed: %s", source.name, result)
                 failed.append(source.name)
             elif isinstance(result, BaseException):

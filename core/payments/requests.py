@@ -21,12 +21,14 @@ from typing import Any
 
 import httpx
 
-from core.errors import NutdeskError, PaymentRequestError, UnsupportedInput, UserFacingError
+from core.errors import MalformedInput, NutdeskError, PaymentRequestError, UnsupportedInput, UserFacingError
+from core.httpread import fetch
 from core.nostr.crypto import NostrKeys
 from core.nostr.nip17 import gift_wrap
 from core.nostr.relay import PublishResult, check_relay_url, publish, unique_relays
 from core.payments.errors import DeliveryFailed
 from core.payments.urls import check_url
+from core.protocol.jsonread import read_json, read_object
 from core.protocol.payment_requests import PaymentRequest, PaymentRequestPayload, Transport, parse_nostr_target
 
 __all__ = [
@@ -43,6 +45,11 @@ log = logging.getLogger(__name__)
 
 _MAX_BODY = 1024 * 1024
 _HEADER_LIMIT = 100
+# A listener open to a LAN must not be held by idle or slow clients: a cap on connections at once and one
+# deadline for reading a whole request (line, headers and body), answered 408 when it passes.
+MAX_CONNECTIONS = 32
+REQUEST_DEADLINE = 30.0
+_DELIVERY_DEADLINE = 120.0
 
 
 def new_request(
@@ -136,17 +143,21 @@ async def deliver_nostr(
 async def deliver_post(http: httpx.AsyncClient, transport: Transport, payload: PaymentRequestPayload) -> None:
     """POST the payload; raises ``DeliveryFailed`` unless the receiver answers 2xx."""
     url = check_url(transport.target, "the payment request's post transport")
+    host = httpx.URL(url).host
     try:
-        response = await http.post(url, json=payload.to_json(), timeout=httpx.Timeout(30.0, read=120.0))
-    except httpx.HTTPError as exc:
-        raise DeliveryFailed(f"could not deliver the payment to {httpx.URL(url).host}: {exc!r}") from exc
+        # One deadline for the whole delivery and a capped answer: the receiver is a stranger too.
+        response = await fetch(http, "POST", url, cap=_MAX_BODY, deadline=_DELIVERY_DEADLINE, json=payload.to_json())
+    except TimeoutError as exc:
+        raise DeliveryFailed(f"{host} did not answer within {_DELIVERY_DEADLINE:g} s") from exc
+    except (httpx.HTTPError, MalformedInput) as exc:
+        raise DeliveryFailed(f"could not deliver the payment to {host}: {exc!r}") from exc
     if not response.is_success:
         detail = response.text[:200].strip()
         try:
-            body = response.json()
+            body = read_json(response.content, cap=_MAX_BODY)
             if isinstance(body, dict):
-                detail = str(body.get("detail") or body.get("reason") or body.get("error") or detail)
-        except ValueError:
+                detail = str(body.get("detail") or body.get("reason") or body.get("error") or detail)[:500]
+        except MalformedInput:
             pass
         raise DeliveryFailed(
             f"the receiver refused the payment (HTTP {response.status_code}{': ' + detail if detail else ''})"
@@ -184,9 +195,19 @@ class PaymentRequestListener:
     """
 
     def __init__(
-        self, redeem: Redeemer, *, host: str = "127.0.0.1", port: int = 0, public_url: str | None = None
+        self,
+        redeem: Redeemer,
+        *,
+        host: str = "127.0.0.1",
+        port: int = 0,
+        public_url: str | None = None,
+        max_connections: int = MAX_CONNECTIONS,
+        request_deadline: float = REQUEST_DEADLINE,
     ) -> None:
         self._redeem = redeem
+        self._max_connections = max_connections
+        self._deadline = request_deadline
+        self._open = 0
         self._host = host
         self._port = port
         self._public_url = public_url.rstrip("/") if public_url else None
@@ -250,39 +271,63 @@ class PaymentRequestListener:
     # --- HTTP ---------------------------------------------------------------------------------
 
     async def _handle(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        self._open += 1
         try:
-            status, body = await self._serve_one(reader)
+            if self._open > self._max_connections:
+                status, body = HTTPStatus.SERVICE_UNAVAILABLE, {"detail": "too many connections, try again"}
+            else:
+                status, body = await self._serve_one(reader)
+        except TimeoutError:
+            status, body = HTTPStatus.REQUEST_TIMEOUT, {"detail": f"no whole request within {self._deadline:g} s"}
         except (asyncio.IncompleteReadError, ConnectionError, asyncio.LimitOverrunError, ValueError):
             status, body = HTTPStatus.BAD_REQUEST, {"detail": "malformed HTTP request"}
+        except Exception:  # the listener serves strangers: one bad request must never end it
+            log.exception("payment request listener: unexpected error")
+            status, body = HTTPStatus.INTERNAL_SERVER_ERROR, {"detail": "internal error"}
+        finally:
+            self._open -= 1
         payload = json.dumps(body).encode()
         head = (
             f"HTTP/1.1 {status.value} {status.phrase}\r\nContent-Type: application/json\r\n"
             f"Content-Length: {len(payload)}\r\nConnection: close\r\n\r\n"
         ).encode()
-        with contextlib.suppress(ConnectionError):
+        with contextlib.suppress(ConnectionError, TimeoutError):
             writer.write(head + payload)
-            await writer.drain()
+            await asyncio.wait_for(writer.drain(), 5)
         writer.close()
-        with contextlib.suppress(ConnectionError):
-            await writer.wait_closed()
+        with contextlib.suppress(ConnectionError, TimeoutError):
+            await asyncio.wait_for(writer.wait_closed(), 5)
+
+    async def _read_request(self, reader: asyncio.StreamReader) -> tuple[str, str, bytes] | HTTPStatus:
+        """(method, path, body) of one request, read under the whole-request deadline (TimeoutError)."""
+        async with asyncio.timeout(self._deadline):
+            request_line = (await reader.readline()).decode("latin-1").strip()
+            parts = request_line.split()
+            if len(parts) != 3:
+                return HTTPStatus.BAD_REQUEST
+            method, path, _ = parts
+            headers: dict[str, str] = {}
+            for _ in range(_HEADER_LIMIT):
+                line = (await reader.readline()).decode("latin-1")
+                if line in ("\r\n", "\n", ""):
+                    break
+                name, _, value = line.partition(":")
+                headers[name.strip().lower()] = value.strip()
+            raw_length = headers.get("content-length", "0") or "0"
+            if not raw_length.isdigit():
+                return HTTPStatus.BAD_REQUEST
+            length = int(raw_length)
+            if length > _MAX_BODY:
+                return HTTPStatus.REQUEST_ENTITY_TOO_LARGE
+            body = await reader.readexactly(length) if length else b""
+        return method, path, body
 
     async def _serve_one(self, reader: asyncio.StreamReader) -> tuple[HTTPStatus, dict[str, Any]]:
-        request_line = (await asyncio.wait_for(reader.readline(), 30)).decode("latin-1").strip()
-        parts = request_line.split()
-        if len(parts) != 3:
-            return HTTPStatus.BAD_REQUEST, {"detail": "malformed request line"}
-        method, path, _ = parts
-        headers: dict[str, str] = {}
-        for _ in range(_HEADER_LIMIT):
-            line = (await asyncio.wait_for(reader.readline(), 30)).decode("latin-1")
-            if line in ("\r\n", "\n", ""):
-                break
-            name, _, value = line.partition(":")
-            headers[name.strip().lower()] = value.strip()
-        length = int(headers.get("content-length", "0") or "0")
-        if length > _MAX_BODY:
-            return HTTPStatus.REQUEST_ENTITY_TOO_LARGE, {"detail": "payload too large"}
-        body = await asyncio.wait_for(reader.readexactly(length), 30) if length else b""
+        read = await self._read_request(reader)
+        if isinstance(read, HTTPStatus):
+            detail = "payload too large" if read is HTTPStatus.REQUEST_ENTITY_TOO_LARGE else "malformed request"
+            return read, {"detail": detail}
+        method, path, body = read
         prefix = "/cashu/payreq/"
         if not path.startswith(prefix):
             return HTTPStatus.NOT_FOUND, {"detail": "not found"}
@@ -293,8 +338,8 @@ class PaymentRequestListener:
         if pending is None:
             return HTTPStatus.NOT_FOUND, {"detail": "unknown payment request"}
         try:
-            payload = PaymentRequestPayload.from_json(json.loads(body))
-        except (ValueError, PaymentRequestError) as exc:
+            payload = PaymentRequestPayload.from_json(read_object(body, cap=_MAX_BODY))
+        except (ValueError, TypeError, KeyError, ArithmeticError, NutdeskError) as exc:
             return HTTPStatus.BAD_REQUEST, {"detail": f"malformed payload: {exc}"}
         async with self._lock:  # one redemption at a time: a single-use request is paid once
             if pending.request.single_use and pending.future.done():

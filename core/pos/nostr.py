@@ -9,6 +9,8 @@
 - ``NostrInbox`` subscribes to gift wraps tagged with the shop's key on every relay (from two days back: a
   wrap's ``created_at`` is randomized up to two days into the past), unwraps each once and hands the rumor to
   the till, which checks it like any posted payload.
+- The inbox hears strangers: each event is handled inside its own error boundary (a poisoned one is logged
+  once and skipped), and the inbox restarts itself if it ever stops.
 """
 
 from __future__ import annotations
@@ -20,8 +22,9 @@ import hmac
 import logging
 import time
 from collections.abc import Awaitable, Callable, Sequence
+from typing import Any
 
-from core.nostr.crypto import NostrError, NostrKeys, nprofile_encode
+from core.nostr.crypto import NostrKeys, nprofile_encode
 from core.nostr.nip17 import GIFT_WRAP, MAX_BACKDATE, Rumor, unwrap
 from core.nostr.relay import Subscription, unique_relays
 from core.ports.storage import WalletStore
@@ -34,6 +37,7 @@ log = logging.getLogger(__name__)
 
 NOSTR_KEY_SETTING = "pos:nostr_key"
 _KEY_DOMAIN = b"nutdesk/pos-nostr-key"
+_MAX_POISONED = 10_000
 
 
 def _seed_password(seed: bytes) -> str:
@@ -77,7 +81,11 @@ class NostrInbox:
         wanted = {"kinds": [GIFT_WRAP], "#p": [keys.public_hex], "since": since}
         self.subscription = Subscription(self.relays, [wanted], retry=retry)
         self._task: asyncio.Task[None] | None = None
+        self._retry = retry
+        self._poisoned: set[str] = set()
         self.handled = 0  # messages unwrapped and handed over (for tests and the status line)
+        self.skipped = 0  # poisoned or foreign events, each logged once
+        self.restarts = 0
 
     @property
     def synced(self) -> asyncio.Event:
@@ -90,7 +98,18 @@ class NostrInbox:
     def start(self) -> None:
         if self._task is None:
             self.subscription.start()
-            self._task = asyncio.create_task(self._run(), name="pos nostr inbox")
+            self._task = asyncio.create_task(self._supervise(), name="pos nostr inbox")
+
+    @property
+    def running(self) -> bool:
+        return self._task is not None and not self._task.done()
+
+    def ensure_running(self) -> None:
+        """Start the inbox again if it ever stopped (it restarts itself; this is the belt to those braces)."""
+        if self._task is not None and self._task.done():
+            log.warning("the Nostr inbox had stopped; starting it again")
+            self._task = None
+        self.start()
 
     async def close(self) -> None:
         if self._task is not None:
@@ -100,15 +119,43 @@ class NostrInbox:
             self._task = None
         await self.subscription.close()
 
+    async def _supervise(self) -> None:
+        """Run the inbox; if it ever ends by an error, log it and start over (only ``close`` stops it)."""
+        while True:
+            try:
+                await self._run()
+            except asyncio.CancelledError:
+                raise
+            except Exception:
+                log.exception("the Nostr inbox stopped; restarting it")
+            self.restarts += 1
+            await asyncio.sleep(self._retry)
+
     async def _run(self) -> None:
         async for event in self.subscription:
-            try:
-                rumor = unwrap(self.keys, event)
-            except NostrError as exc:
-                log.info("ignoring a gift wrap that does not open: %s", exc)
-                continue
-            self.handled += 1
-            try:
-                await self._handle(rumor)
-            except Exception:  # the inbox must outlive one bad message
-                log.exception("handling a Nostr payment failed")
+            await self._one(event)
+
+    async def _one(self, event: dict[str, Any]) -> None:
+        """One event inside its own error boundary: a poisoned event is logged once and skipped."""
+        event_id = str(event.get("id", ""))[:64]
+        if event_id in self._poisoned:
+            return
+        try:
+            rumor = unwrap(self.keys, event)
+        except Exception as exc:  # NostrError, or anything a crafted event trips (kept from the next event)
+            self._poison(event_id, f"ignoring a gift wrap that does not open: {exc}")
+            return
+        self.handled += 1
+        try:
+            await self._handle(rumor)
+        except asyncio.CancelledError:
+            raise
+        except Exception:  # the inbox must outlive one bad message
+            log.exception("handling a Nostr payment failed")
+
+    def _poison(self, event_id: str, message: str) -> None:
+        if len(self._poisoned) >= _MAX_POISONED:
+            self._poisoned.clear()  # bounded memory; a replayed old event is at worst logged again
+        self._poisoned.add(event_id)
+        self.skipped += 1
+        log.info("%s (event %s)", message[:300], event_id)

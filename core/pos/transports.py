@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import json
 import logging
 
 from core.errors import (
@@ -17,6 +16,7 @@ from core.pos.intake import Intake
 from core.pos.nostr import NostrInbox, load_shop_key, save_shop_key
 from core.pos.policy import PosPolicy
 from core.pos.types import SaleState
+from core.protocol.jsonread import read_object
 from core.protocol.payment_requests import PaymentRequest, PaymentRequestPayload
 
 __all__ = ["Transports"]
@@ -69,7 +69,8 @@ class Transports(Intake):
             raise UserFacingError("no Nostr relays are configured for the shop (pos policy --relay wss://…)")
         keys = self.nostr_keys()
         inbox = self._nostr
-        if inbox is not None and inbox.keys == keys and inbox.relays == tuple(unique_relays(policy.nostr_relays)):
+        same = inbox is not None and inbox.keys == keys and inbox.relays == tuple(unique_relays(policy.nostr_relays))
+        if inbox is not None and same and inbox.running:  # a stopped inbox is never reused
             return inbox
         await self.stop_nostr()
         self._nostr = NostrInbox(keys, policy.nostr_relays, self._nostr_message)
@@ -88,8 +89,8 @@ class Transports(Intake):
         if rumor.kind != CHAT_MESSAGE:
             return
         try:
-            payload = PaymentRequestPayload.from_json(json.loads(rumor.content))
-        except (ValueError, NutdeskError) as exc:
+            payload = PaymentRequestPayload.from_json(read_object(rumor.content))
+        except (ValueError, TypeError, KeyError, ArithmeticError, NutdeskError) as exc:
             log.info("a Nostr message to the shop is not a payment: %s", exc)
             return
         sale = self.repo.by_request(payload.id) if payload.id else None

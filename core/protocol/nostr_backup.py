@@ -21,9 +21,10 @@ from urllib.parse import urlparse
 
 from coincurve import PrivateKey
 
-from core.errors import CryptoError, ProtocolError
+from core.errors import CryptoError, MalformedInput, ProtocolError
 from core.protocol.derivation import mnemonic_to_seed
 from core.protocol.ec import CURVE_ORDER, sha256
+from core.protocol.jsonread import read_json
 
 __all__ = [
     "BACKUP_KIND",
@@ -82,8 +83,8 @@ def backup_tags(client: str = "nutdesk") -> list[list[str]]:
 def parse_backup_plaintext(text: str) -> MintListBackup:
     """Decrypted content back to a checked mint list: only http(s) URLs, bounded in number and length."""
     try:
-        data = json.loads(text)
-    except ValueError as exc:
+        data = read_json(text)
+    except MalformedInput as exc:  # from a relay: bounded, like every network read
         raise ProtocolError("the mint-list backup is not JSON") from exc
     if not isinstance(data, dict) or not isinstance(data.get("mints"), list):
         raise ProtocolError("the mint-list backup has no mints list")
@@ -94,8 +95,12 @@ def parse_backup_plaintext(text: str) -> MintListBackup:
     for url in data["mints"][: MAX_MINTS + 1]:
         if not isinstance(url, str) or len(url) > MAX_URL_LENGTH:
             raise ProtocolError("a mint in the backup is not a URL")
-        parsed = urlparse(url.strip())
-        if parsed.scheme not in ("http", "https") or not parsed.hostname:
+        try:
+            parsed = urlparse(url.strip())
+            host = parsed.hostname  # raises for a malformed [IPv6] part
+        except ValueError as exc:
+            raise ProtocolError(f"a mint in the backup is not a URL: {url[:80]!r}") from exc
+        if parsed.scheme not in ("http", "https") or not host:
             raise ProtocolError(f"a mint in the backup is not an http(s) URL: {url[:80]!r}")
         mints.append(url.strip())
     if len(mints) > MAX_MINTS:

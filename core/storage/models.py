@@ -143,6 +143,8 @@ class OperationRow(Base):
     # The exchange rate when the entry happened (fiat per BTC), for reports in fiat; null when not known.
     fiat_rate: Mapped[float | None] = mapped_column(Float, nullable=True)
     fiat_currency: Mapped[str | None] = mapped_column(String, nullable=True)
+    # Bumped by every change: a compare-and-set update names the version (or the state) it read.
+    version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
     __table_args__ = (
         # Covers the analytics aggregates (state + time range, grouped by kind/mint/unit): no table reads.

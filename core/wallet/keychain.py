@@ -32,7 +32,7 @@ class Keychain:
     async def refresh(cls, store: WalletStore, client: MintConnector, mint_url: str) -> Keychain:
         """Fetch the keyset list; download and verify the keys of any keyset not seen before."""
         infos = await client.get_keysets()
-        known = {k.id for k in store.keysets(mint_url)}
+        known = {k.id: k for k in store.keysets(mint_url)}
         for info in infos:
             if info.id not in known:
                 response = await client.get_keys(info.id)
@@ -52,6 +52,19 @@ class Keychain:
                 )
             else:
                 keys = {}
+                stored = known[info.id]
+                if info.input_fee_ppk != stored.input_fee_ppk and info.id.startswith("01") and stored.keys:
+                    # A v2 id commits to its fee: another fee under a known id is the mint's lie, not a change.
+                    verify_keyset_id(
+                        Keyset(
+                            id=info.id,
+                            unit=info.unit,
+                            active=info.active,
+                            input_fee_ppk=info.input_fee_ppk,
+                            keys=stored.keys,
+                            final_expiry=info.final_expiry,
+                        )
+                    )
             store.upsert_keyset(
                 id=info.id,
                 mint_url=mint_url,

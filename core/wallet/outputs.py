@@ -1,5 +1,10 @@
 """Deterministic blinded outputs (NUT-13) and turning the mint's signatures back into proofs.
 
+Nothing the mint says is believed: each signature must answer the output it was asked for (count, our own
+amount and keyset, a key of ours, a DLEQ proof that verifies whenever the mint lists NUT-12). A violation
+raises ``MintMisbehaved`` (an *outcome unknown*): nothing is counted, the operation stays in the journal,
+and recovery restores from the mint's own records through these same checks.
+
 Counters are reserved (advanced and committed in the database) *before* the outputs exist, so a crash or a
 retry can never reuse one — reusing a counter makes the mint answer 11003 "outputs already signed".
 A ``PreparedOutput`` keeps its secret and blinding factor, so the operation journal can store it and a
@@ -10,14 +15,27 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass
-from typing import Any
+from enum import StrEnum
+from typing import TYPE_CHECKING, Any
 
-from core.errors import CryptoError, DleqError
-from core.ports.storage import WalletStore
+from core.errors import CryptoError, MintMisbehaved, ProtocolError
+from core.ports.storage import CounterPort
 from core.protocol import bdhke, derivation, dleq
 from core.protocol.models import DLEQ, BlindedMessage, BlindSignature, Proof
+from core.wallet.misbehaviour import mark_misbehaved
 
-__all__ = ["PreparedOutput", "derive_outputs", "prepare_outputs", "unblind_signatures"]
+if TYPE_CHECKING:
+    from core.wallet.context import MintWallet
+
+__all__ = [
+    "Answer",
+    "PreparedOutput",
+    "derive_outputs",
+    "prepare_outputs",
+    "unblind_signatures",
+    "verified_change",
+    "verified_proofs",
+]
 
 
 @dataclass(frozen=True)
@@ -51,7 +69,7 @@ def derive_outputs(seed: bytes, keyset_id: str, amounts: Sequence[int], first_co
     return outputs
 
 
-def prepare_outputs(store: WalletStore, seed: bytes, keyset_id: str, amounts: Sequence[int]) -> list[PreparedOutput]:
+def prepare_outputs(store: CounterPort, seed: bytes, keyset_id: str, amounts: Sequence[int]) -> list[PreparedOutput]:
     """Reserve ``len(amounts)`` counters (committed first), then derive the outputs."""
     if not amounts:
         return []
@@ -59,32 +77,115 @@ def prepare_outputs(store: WalletStore, seed: bytes, keyset_id: str, amounts: Se
     return derive_outputs(seed, keyset_id, amounts, first)
 
 
+class Answer(StrEnum):
+    """What a list of signatures answers, which decides what may differ from our outputs."""
+
+    # swap / mint: one signature per output, the amount is ours.
+    EXACT = "exact"
+    # NUT-09 restore: the mint answers only the outputs it knows (paired by the caller); amounts are the
+    # mint's, bounded to a power of two that our keyset has a key for, and the DLEQ proves the key.
+    RESTORE = "restore"
+    # NUT-08 melt change: at most one signature per blank output, amounts the mint's, total within the reserve.
+    CHANGE = "change"
+
+
+def _is_power_of_two(amount: int) -> bool:
+    return amount > 0 and amount & (amount - 1) == 0
+
+
+def _check_amount(output: PreparedOutput, signature: BlindSignature, answer: Answer, keys: Mapping[int, str]) -> int:
+    if answer is Answer.EXACT:
+        if signature.amount != output.amount:
+            raise MintMisbehaved(f"the mint signed {signature.amount} for an output of {output.amount}")
+        amount = output.amount
+    else:
+        amount = signature.amount
+        if not _is_power_of_two(amount):
+            raise MintMisbehaved(f"the mint answered an amount of {amount}, which is not a power of two")
+    if amount not in keys:
+        raise MintMisbehaved(f"the mint signed an amount ({amount}) keyset {output.keyset_id} has no key for")
+    return amount
+
+
 def unblind_signatures(
     outputs: Sequence[PreparedOutput],
     signatures: Sequence[BlindSignature],
     keys_by_keyset: Mapping[str, Mapping[int, str]],
+    *,
+    answer: Answer = Answer.EXACT,
+    require_dleq: bool = False,
+    change_limit: int | None = None,
 ) -> list[Proof]:
-    """Pair signatures with outputs in order, verify each DLEQ when present, and unblind.
+    """Check every signature against the output it answers (``signatures[i]`` ↔ ``outputs[i]``), then unblind.
 
-    For NUT-08 change the mint returns fewer signatures than blank outputs and sets their amounts:
-    ``signatures[i]`` pairs with ``outputs[i]`` and the signature's amount wins.
+    The proof carries OUR keyset and (for swap/mint) OUR amount, never the mint's numbers. A DLEQ proof is
+    verified whenever present, and required with ``require_dleq`` (the mint lists NUT-12). ``change_limit``
+    bounds the total of NUT-08 change (what we overpaid). Any violation raises ``MintMisbehaved``.
     """
-    if len(signatures) > len(outputs):
-        raise CryptoError("the mint returned more signatures than outputs")
+    if answer is Answer.CHANGE:
+        if len(signatures) > len(outputs):
+            raise MintMisbehaved(f"the mint returned {len(signatures)} change signatures for {len(outputs)} blanks")
+    elif len(signatures) != len(outputs):
+        raise MintMisbehaved(f"the mint returned {len(signatures)} signatures for {len(outputs)} outputs")
     proofs = []
     for output, signature in zip(outputs, signatures, strict=False):
-        keys = keys_by_keyset.get(signature.id)
-        if keys is None or signature.amount not in keys:
-            raise CryptoError(f"the mint signed with an unknown key ({signature.id}, amount {signature.amount})")
-        mint_key = keys[signature.amount]
-        r = bytes.fromhex(output.r)
+        keys = keys_by_keyset.get(output.keyset_id)
+        if keys is None:
+            raise CryptoError(f"no keys for our own keyset {output.keyset_id}")
+        if signature.id != output.keyset_id:
+            raise MintMisbehaved(f"the mint signed with keyset {signature.id}, not ours ({output.keyset_id})")
+        amount = _check_amount(output, signature, answer, keys)
+        mint_key = keys[amount]
         proof_dleq = None
-        if signature.dleq is not None:
-            if not dleq.verify_blind_signature_dleq(
-                output.B_, signature.C_, signature.dleq.e, signature.dleq.s, mint_key
-            ):
-                raise DleqError("the mint's DLEQ proof does not verify: its signature cannot be trusted")
+        if signature.dleq is None:
+            if require_dleq:
+                raise MintMisbehaved("the mint lists NUT-12 but sent a signature without a DLEQ proof")
+        else:
+            try:
+                ok = dleq.verify_blind_signature_dleq(
+                    output.B_, signature.C_, signature.dleq.e, signature.dleq.s, mint_key
+                )
+            except ProtocolError:
+                ok = False
+            if not ok:
+                raise MintMisbehaved("the mint's DLEQ proof does not verify: its signature is not by our key")
             proof_dleq = DLEQ(e=signature.dleq.e, s=signature.dleq.s, r=output.r)
-        C = bdhke.unblind(signature.C_, r, mint_key)
-        proofs.append(Proof(id=signature.id, amount=signature.amount, secret=output.secret, C=C, dleq=proof_dleq))
+        try:
+            C = bdhke.unblind(signature.C_, bytes.fromhex(output.r), mint_key)
+        except (ProtocolError, ValueError) as exc:
+            raise MintMisbehaved(f"the mint's signature is not a valid point: {exc}") from exc
+        proofs.append(Proof(id=output.keyset_id, amount=amount, secret=output.secret, C=C, dleq=proof_dleq))
+    if change_limit is not None and (total := sum(p.amount for p in proofs)) > change_limit:
+        raise MintMisbehaved(f"the mint returned {total} of change, more than the {change_limit} overpaid")
     return proofs
+
+
+def _verified(
+    mw: MintWallet, outputs: Sequence[PreparedOutput], signatures: Sequence[BlindSignature], **kw: Any
+) -> list[Proof]:
+    try:
+        return unblind_signatures(outputs, signatures, mw.keychain.keys_map(), require_dleq=mw.supports(12), **kw)
+    except MintMisbehaved as exc:
+        exc.mint_url = mw.url
+        exc.message = f"mint {mw.url} misbehaved: {exc.message}; nothing was counted, recovery will ask the mint"
+        exc.args = (exc.message,)
+        mark_misbehaved(mw.store, mw.url, str(exc))
+        raise
+
+
+def verified_proofs(
+    mw: MintWallet,
+    outputs: Sequence[PreparedOutput],
+    signatures: Sequence[BlindSignature],
+    *,
+    restore: bool = False,
+) -> list[Proof]:
+    """``unblind_signatures`` for ``mw``'s mint: DLEQ required when it lists NUT-12; a violation marks it."""
+    return _verified(mw, outputs, signatures, answer=Answer.RESTORE if restore else Answer.EXACT)
+
+
+def verified_change(
+    mw: MintWallet, blanks: Sequence[PreparedOutput], signatures: Sequence[BlindSignature], overpaid: int
+) -> list[Proof]:
+    """NUT-08 change: at most one per blank, each a power of two, the total at most ``overpaid``."""
+    return _verified(mw, blanks, signatures, answer=Answer.CHANGE, change_limit=max(0, overpaid))

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from core.protocol import bdhke
 from core.protocol.models import Proof
 from core.wallet.context import MintWallet
-from core.wallet.outputs import derive_outputs, unblind_signatures
+from core.wallet.outputs import derive_outputs, verified_proofs
 
 __all__ = ["repair_counter", "restore_mint"]
 
@@ -35,7 +35,7 @@ async def restore_mint(mw: MintWallet, progress: Callable[[str], None] | None = 
             matched = [by_b[m.B_] for m in returned if m.B_ in by_b]
             if matched:
                 empty = 0
-                proofs += unblind_signatures(matched, signatures, mw.keychain.keys_map())
+                proofs += verified_proofs(mw, matched, signatures, restore=True)
                 last_used = max(last_used, *(o.counter for o in matched))
             else:
                 empty += 1
@@ -83,7 +83,7 @@ async def repair_counter(mw: MintWallet, keyset_id: str) -> int:
         matched = [by_b[m.B_] for m in returned if m.B_ in by_b]
         if not matched:
             break
-        found += unblind_signatures(matched, signatures, mw.keychain.keys_map())
+        found += verified_proofs(mw, matched, signatures, restore=True)
         last_used = max(last_used, *(o.counter for o in matched))
         counter += BATCH
     mw.store.bump_counter(keyset_id, last_used + 1)

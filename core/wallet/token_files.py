@@ -102,6 +102,27 @@ def is_encrypted_file(path: str | os.PathLike[str]) -> bool:
         return False
 
 
+# age's own default is 18; 2^20 already costs 1 GB and seconds. A file asking for more is refused before deriving.
+MAX_AGE_WORK_FACTOR = 20
+
+
+def check_age_work_factor(data: bytes, name: str = "the file") -> None:
+    """Refuse an age file whose scrypt stanza asks for a work factor above ``MAX_AGE_WORK_FACTOR`` (or none)."""
+    header = data[len(AGE_MAGIC) : len(AGE_MAGIC) + 4096].split(b"\n---", 1)[0]
+    for line in header.split(b"\n"):
+        if not line.startswith(b"-> scrypt"):
+            continue
+        args = line.split()
+        factor = args[3] if len(args) == 4 else b""
+        if not factor.isdigit() or (len(factor) > 1 and factor.startswith(b"0")) or len(factor) > 2:
+            raise TokenDecodeError(f"{name} has a malformed age scrypt stanza")
+        if int(factor) > MAX_AGE_WORK_FACTOR:
+            raise TokenDecodeError(
+                f"{name} asks for an scrypt work factor of {int(factor)} (at most {MAX_AGE_WORK_FACTOR} is allowed): "
+                "refused before deriving, it would cost gigabytes of memory"
+            )
+
+
 def read_token_file(path: str | os.PathLike[str], passphrase: str | None = None) -> str:
     """The token string in a plain or age-encrypted token file.
 
@@ -118,6 +139,7 @@ def read_token_file(path: str | os.PathLike[str], passphrase: str | None = None)
     if data.startswith(AGE_MAGIC):
         if not passphrase:
             raise InvalidPassword(f"{source.name} is encrypted: a passphrase is needed")
+        check_age_work_factor(data, source.name)
         import pyrage
 
         try:

@@ -42,6 +42,8 @@ async def cmd_pay(service: WalletService, args: argparse.Namespace, out: Output)
         out.say(result.token)
         return
     out.say(f"Paid {result.amount} {result.unit} from {result.mint_url} (fee {result.fee}).")
+    if result.preimage_matches is False:
+        out.say("Paid, proof of payment does not match (the mint's preimage is not the invoice's).")
     action = result.success_action
     if action:
         if action.get("description"):

@@ -109,25 +109,38 @@ async def cmd_mint(service: WalletService, args: argparse.Namespace, out: Output
 
 async def cmd_balance(service: WalletService, args: argparse.Namespace, out: Output) -> None:
     rows = service.balances()
+    misbehaved = service.misbehaved_mints()
     total: dict[str, int] = {}
     for r in rows:
         total[r.unit] = total.get(r.unit, 0) + r.balance
+    moving = service.in_flight()
     result: dict[str, Any] = {
         "mints": [{"url": r.mint_url, "unit": r.unit, "balance": r.balance, "pending": r.pending} for r in rows],
         "total": total,
     }
+    if misbehaved:  # only then, so the usual answer keeps its shape
+        result["misbehaved_mints"] = misbehaved
+        for row in result["mints"]:
+            if row["url"] in misbehaved:
+                row["misbehaved"] = misbehaved[row["url"]]
+    if moving:  # only while a transfer is between mints: the usual answer keeps its shape
+        result["in_flight"] = [m.to_json() for m in moving]
     fiat = await _fiat_value(service, total.get("sat", 0)) if args.fiat else None
     if fiat is not None:
         result["fiat"] = fiat
     out.result(result)
     titles = mint_titles(service)
-    if not rows:
+    if not rows and not moving:
         out.say("The wallet is empty.")
     for r in rows:
         pending = f"  (pending {money_text(r.pending, r.unit)})" if r.pending else ""
         out.say(f"{titles.get(r.mint_url, r.mint_url)}  {money_text(r.balance, r.unit)}{pending}")
+    for url, why in misbehaved.items():
+        out.say(f"Warning: mint {titles.get(url, url)} misbehaved ({why})")
     for unit, amount in total.items():
         out.say(f"Total: {money_text(amount, unit)}")
+    for m in moving:  # paid at the source, not yet minted at the target: `recover` finishes it
+        out.say(m.describe().capitalize())
     if fiat is not None:
         out.say(f"Worth about {fiat['value']} {fiat['currency']} (rate {fiat['rate']})")
     elif args.fiat:

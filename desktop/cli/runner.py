@@ -95,6 +95,8 @@ def run_command(args: argparse.Namespace) -> int:
         return _fail(args, out, InputClosed("no input (Ctrl-D): nothing was done"))
     except (NutdeskError, OSError) as exc:
         return _fail(args, out, exc)
+    except Exception as exc:  # a bug, not an expected refusal: still one JSON object under --json, no traceback
+        return _fail(args, out, exc)
 
 
 class InputClosed(NutdeskError):

@@ -23,7 +23,7 @@ from desktop.version import HOMEPAGE, app_version
 
 ROOT = Path(__file__).resolve().parents[2]
 RESOURCES = ROOT / "resources"
-GLYPHS = ("balances", "receive", "send", "pay", "history", "analytics", "recovery", "settings", "pos")
+GLYPHS = ("balances", "receive", "send", "pay", "history", "analytics", "recovery", "settings", "pos", "vault")
 ACTIONS = ("refresh", "quit", "about")
 SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 

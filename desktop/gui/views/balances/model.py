@@ -57,6 +57,8 @@ class BalancesModel(QAbstractTableModel):
     def _status(self, e: BalanceEntry) -> str:
         health = self._health.get(e.mint_url)
         trust = "trusted" if e.trusted else "not trusted"
+        if e.misbehaved:
+            trust = f"misbehaved · {trust}"
         if health is None or health.reachable is None:
             return trust
         return f"{trust} · {'online' if health.reachable else 'unreachable'}"
@@ -84,6 +86,8 @@ class BalancesModel(QAbstractTableModel):
                 return e.mint_url
             if col == self.STATUS:
                 health = self._health.get(e.mint_url)
+                if e.misbehaved:
+                    return f"This mint misbehaved: {e.misbehaved}"
                 if health and health.error:
                     return health.error
                 if health and health.motd:
@@ -95,7 +99,7 @@ class BalancesModel(QAbstractTableModel):
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         elif role == Qt.ItemDataRole.ForegroundRole and col == self.STATUS:
             health = self._health.get(e.mint_url)
-            if health is not None and health.reachable is False:
+            if e.misbehaved or (health is not None and health.reachable is False):
                 return QColor("#c0392b")
         elif role == Qt.ItemDataRole.UserRole:
             # Sort keys: raw numbers for the amount columns.

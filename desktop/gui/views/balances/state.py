@@ -39,6 +39,7 @@ class BalanceEntry:
     pending: int
     trusted: bool
     fiat: Decimal | None = None
+    misbehaved: str = ""  # "when: why" once the mint's answers broke the protocol
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,7 @@ class BalancesState:
 
     def load(self) -> list[BalanceEntry]:
         pending = {(b.mint_url, b.unit): b.pending for b in self.service.balances()}
+        misbehaved = self.service.misbehaved_mints()
         entries: list[BalanceEntry] = []
         titles = mint_titles(self.service)
         for mint in self.service.list_mints():
@@ -77,6 +79,7 @@ class BalancesState:
                         pending=pending.get((mint.url, unit), 0),
                         trusted=mint.trusted,
                         fiat=self.rates(balance, unit),
+                        misbehaved=misbehaved.get(mint.url, ""),
                     )
                 )
         self.entries = entries

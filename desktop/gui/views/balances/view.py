@@ -212,6 +212,8 @@ class BalancesView(QWidget):
             self.d_health.setText(f"online (checked {when})")
         else:
             self.d_health.setText(f"unreachable: {health.error}")
+        if entry.misbehaved:
+            self.d_health.setText(f"{self.d_health.text()} — MISBEHAVED: {entry.misbehaved}")
         motd = health.motd if health and health.reachable else view.motd
         self.d_motd.setText(motd or "(none)")
         keysets = self.state.keysets(entry.mint_url)

@@ -1,0 +1,76 @@
+"""Bounded HTTP reads for every outside service (LNURL, rates, payment requests, Lightning backends).
+
+One request = one overall deadline (connect, send, every byte of the answer; not per read) and a size cap
+checked while the answer streams in, so neither a slow-drip server nor a 50 MB answer can hold or fill a
+command. The body comes back as bytes; parse it with ``core.protocol.jsonread``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass
+from typing import Any
+
+import httpx
+
+from core.errors import AnswerTooLarge, MalformedInput
+from core.protocol.jsonread import DEFAULT_CAP, read_json
+
+__all__ = ["DEFAULT_DEADLINE", "CappedResponse", "fetch", "read_capped"]
+
+DEFAULT_DEADLINE = 30.0
+
+
+@dataclass(frozen=True)
+class CappedResponse:
+    status_code: int
+    headers: httpx.Headers
+    content: bytes
+
+    @property
+    def is_success(self) -> bool:
+        return 200 <= self.status_code < 300
+
+    @property
+    def text(self) -> str:
+        return self.content.decode("utf-8", errors="replace")
+
+    def json(self, *, cap: int = DEFAULT_CAP) -> Any:
+        """The body through the bounded reader (``MalformedInput`` on anything malformed)."""
+        return read_json(self.content, cap=cap)
+
+
+async def read_capped(response: httpx.Response, cap: int) -> bytes:
+    announced = response.headers.get("content-length", "")
+    if announced.isdigit() and int(announced) > cap:
+        raise AnswerTooLarge(f"an answer of {announced} bytes is larger than the {cap} bytes allowed")
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in response.aiter_bytes():
+        size += len(chunk)
+        if size > cap:
+            raise AnswerTooLarge(f"the answer is larger than the {cap} bytes allowed")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+async def fetch(
+    http: httpx.AsyncClient,
+    method: str,
+    url: str,
+    *,
+    cap: int = DEFAULT_CAP,
+    deadline: float = DEFAULT_DEADLINE,
+    **kwargs: Any,
+) -> CappedResponse:
+    """Send one request; ``TimeoutError`` past ``deadline``, ``AnswerTooLarge`` past ``cap``, httpx errors as is.
+
+    A body the server compressed wrongly is ``MalformedInput``.
+    """
+    try:
+        async with asyncio.timeout(deadline):
+            async with http.stream(method, url, **kwargs) as response:
+                body = await read_capped(response, cap)
+                return CappedResponse(response.status_code, response.headers, body)
+    except httpx.DecodingError as exc:
+        raise MalformedInput(f"the answer cannot be decoded: {exc}") from exc

@@ -1,14 +1,14 @@
 """point of sale: the item catalog and the lines of a sale; sales accepted offline; giveaways
 
 Revision ID: 0007
-Revises: 0005 (to be re-chained onto 0006 when that lands)
+Revises: 0006
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0007"
-down_revision = "0005"
+down_revision = "0006"
 branch_labels = None
 depends_on = None
 

@@ -18,6 +18,7 @@ from core.api.payments import RatesService
 from core.api.repeats import earlier_issue, earlier_receive
 from core.api.service import LockOptions, WalletService
 from core.errors import ConfigError, UserFacingError
+from desktop.cli import argtypes
 from desktop.cli.secret_input import token_argument
 from desktop.reports.formatting import money_text
 
@@ -322,7 +323,7 @@ def add_parsers(sub: Any) -> None:
     bal.add_argument("--fiat", action="store_true", help="also show the value in the fiat currency (fetches a rate)")
 
     inv = sub.add_parser("invoice", help="receive over Lightning: a mint quote to pay")
-    inv.add_argument("amount", type=int)
+    inv.add_argument("amount", type=argtypes.amount)
     inv.add_argument("--mint", required=True)
     inv.add_argument("--unit", default="sat")
     inv.add_argument("--wait", action="store_true", help="wait for the payment and mint the ecash")
@@ -337,7 +338,7 @@ def add_parsers(sub: Any) -> None:
     rcv.add_argument("--trust", action="store_true", help="add and trust the token's mint if it is new")
 
     snd = sub.add_parser("send", help="make a token")
-    snd.add_argument("amount", type=int)
+    snd.add_argument("amount", type=argtypes.amount)
     snd.add_argument("--mint", required=True)
     snd.add_argument("--unit", default="sat")
     snd.add_argument("--lock", help="lock to this public key (P2PK)")
@@ -348,7 +349,7 @@ def add_parsers(sub: Any) -> None:
     snd.add_argument("--memo", default="")
 
     tr = sub.add_parser("transfer", help="move value between mints")
-    tr.add_argument("amount", type=int)
+    tr.add_argument("amount", type=argtypes.amount)
     tr.add_argument("--from", dest="from_mint", required=True)
     tr.add_argument("--to", dest="to_mint", required=True)
     tr.add_argument("--unit", default="sat")

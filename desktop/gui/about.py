@@ -5,16 +5,16 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from desktop.gui.i18n import tr
+from desktop.gui.i18n import QT_TR_NOOP, tr
 from desktop.resources import app_icon
 from desktop.version import HOMEPAGE, LICENSE, app_version
 
 __all__ = ["AboutDialog"]
 
 LINKS = (
-    ("Website", HOMEPAGE),
-    ("The Cashu protocol", "https://cashu.space"),
-    ("NUT specifications", "https://github.com/cashubtc/nuts"),
+    (QT_TR_NOOP("Website"), HOMEPAGE),
+    (QT_TR_NOOP("The Cashu protocol"), "https://cashu.space"),
+    (QT_TR_NOOP("NUT specifications"), "https://github.com/cashubtc/nuts"),
 )
 
 
@@ -36,7 +36,7 @@ class AboutDialog(QDialog):
                 "<p>A desktop Cashu ecash wallet and merchant point-of-sale console.</p>"
                 "<p>Released under the {0} licence: free to use, copy, change and share, without warranty.</p>"
             ).format(LICENSE)
-            + "".join(f'<p><a href="{url}">{label}</a></p>' for label, url in LINKS)
+            + "".join(f'<p><a href="{url}">{tr(label)}</a></p>' for label, url in LINKS)
         )
         body.setObjectName("aboutText")
         body.setWordWrap(True)

@@ -4,6 +4,18 @@
 <context>
     <name></name>
     <message>
+        <source>Website</source>
+        <translation>Website</translation>
+    </message>
+    <message>
+        <source>The Cashu protocol</source>
+        <translation>Das Cashu-Protokoll</translation>
+    </message>
+    <message>
+        <source>NUT specifications</source>
+        <translation>NUT-Spezifikationen</translation>
+    </message>
+    <message>
         <source>About Nutdesk</source>
         <translation>Über Nutdesk</translation>
     </message>

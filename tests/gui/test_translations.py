@@ -18,13 +18,13 @@ import pytest
 from PySide6.QtCore import QLocale, QSettings, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
-    QAbstractItemView,
     QApplication,
     QComboBox,
     QGroupBox,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QTableView,
     QTabWidget,
     QWidget,
     QWizard,
@@ -32,9 +32,15 @@ from PySide6.QtWidgets import (
 
 from core.api.service import WalletService
 from core.config import Config
+from desktop.gui.about import AboutDialog
+from desktop.gui.dialogs import PasswordDialog
 from desktop.gui.i18n import LANGUAGE_KEY, SOURCE_TS, install_translator, resolve_language, tr
 from desktop.gui.pos.view import PosLauncherView
 from desktop.gui.tasks import TaskRunner
+from desktop.gui.views.balances.view import TransferDialog
+from desktop.gui.views.send.view import ExportDialog
+from desktop.gui.views.settings.view import AddBackendDialog, WordsDialog
+from desktop.gui.widgets.mint_probe import AddMintDialog
 from desktop.gui.wizard.wizard import FirstRunWizard
 from tests.gui.conftest import GuiHarness
 
@@ -123,11 +129,11 @@ def visible_texts(widget: QWidget) -> list[str]:
         texts += [widget.tabText(i) for i in range(widget.count())]
     if isinstance(widget, QComboBox):
         texts += [widget.itemText(i) for i in range(widget.count())]
-    if isinstance(widget, QAbstractItemView) and widget.model() is not None:
+    if isinstance(widget, QTableView) and widget.model() is not None:
         model = widget.model()
         texts += [
             str(model.headerData(c, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole) or "")
-            for c in range(model.columnCount())
+            for c in range(widget.horizontalHeader().count())
         ]
     return [t for t in texts if t]
 
@@ -187,3 +193,29 @@ def test_the_first_run_wizard_shows_german(german: None, tmp_path: Path, run: An
     finally:
         wizard.deleteLater()
         run(service.close())
+
+
+def test_the_dialogs_show_german(german: None, gui: GuiHarness, tmp_path: Path, run: Any) -> None:
+    service = WalletService.open(Config(data_dir=tmp_path / "w"))
+    service.create_wallet()
+    run(service.close())
+    session = gui.open(tmp_path / "w")
+    dialogs: list[QWidget] = [
+        AboutDialog(),
+        AddMintDialog(session.ctx.service, session.tasks),
+        TransferDialog(session.ctx.service),
+        ExportDialog(tmp_path / "token.cashu"),
+        WordsDialog(["abandon"] * 12),
+        AddBackendDialog([]),
+        PasswordDialog(None, tr("Change password"), tr("Enter the current password."), repeat=True),
+    ]
+    english: list[str] = []
+    try:
+        for dialog in dialogs:
+            for widget in [dialog, *dialog.findChildren(QWidget)]:
+                where = f"{type(dialog).__name__} {type(widget).__name__}"
+                english += [f"{where}: {t}" for t in visible_texts(widget) if english_in(t)]
+    finally:
+        for dialog in dialogs:
+            dialog.deleteLater()
+    assert english == [], "still in English:\n" + "\n".join(english)

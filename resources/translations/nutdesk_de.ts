@@ -980,6 +980,10 @@ Sie verwahrt noch {0}.</translation>
         <translation>Erstellen Sie zuerst eine Rechnung</translation>
     </message>
     <message>
+        <source>Cashu token files (*.cashu *.cashu.age *.txt);;All files (*)</source>
+        <translation>Cashu-Token-Dateien (*.cashu *.cashu.age *.txt);;Alle Dateien (*)</translation>
+    </message>
+    <message>
         <source>Receive</source>
         <translation>Empfangen</translation>
     </message>
@@ -1398,6 +1402,10 @@ Sie verwahrt noch {0}.</translation>
     <message>
         <source>Reclaiming…</source>
         <translation>Wird zurückgeholt…</translation>
+    </message>
+    <message>
+        <source> Locked to the given key.</source>
+        <translation> Für den angegebenen Schlüssel gesperrt.</translation>
     </message>
     <message>
         <source>✓ Token for {0} (fee {1}).{2} It stays pending until the receiver claims it.</source>

@@ -40,7 +40,7 @@ from desktop.gui.widgets.ur_reader import UrReader
 
 __all__ = ["ReceiveView", "TokenDropBox"]
 
-TOKEN_FILE_FILTER = "Cashu token files (*.cashu *.cashu.age *.txt);;All files (*)"
+TOKEN_FILE_FILTER = QT_TR_NOOP("Cashu token files (*.cashu *.cashu.age *.txt);;All files (*)")
 
 
 class TokenDropBox(QPlainTextEdit):
@@ -274,7 +274,7 @@ class ReceiveView(QWidget):
             dialog.deleteLater()
 
     async def open_file(self) -> None:
-        dialog = QFileDialog(self, tr("Open a token file"), "", TOKEN_FILE_FILTER)
+        dialog = QFileDialog(self, tr("Open a token file"), "", tr(TOKEN_FILE_FILTER))
         dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
         if await await_dialog(dialog) != QDialog.DialogCode.Accepted or not dialog.selectedFiles():
             return

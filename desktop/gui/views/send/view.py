@@ -325,7 +325,7 @@ class SendView(QWidget):
         self.token_text.setPlainText(result.token)
         self.copy.set_text(result.token)
         self.export_button.setEnabled(True)
-        locked = " Locked to the given key." if request.lock else ""
+        locked = tr(" Locked to the given key.") if request.lock else ""
         self.result_label.setText(
             tr("✓ Token for {0} (fee {1}).{2} It stays pending until the receiver claims it.").format(
                 format_amount(result.amount, request.unit), format_amount(result.fee, request.unit), locked

@@ -3,8 +3,9 @@ one QTranslator is installed at start-up for the language chosen in Settings or,
 
 The Qt Linguist sources live in ``resources/translations/nutdesk_<lang>.ts`` (``make translations`` re-extracts
 them with pyside6-lupdate). lrelease compiles them at build time into ``desktop/translations/*.qm`` (setup.py for
-the wheel, build.spec for the frozen app); a source checkout where no build ran compiles them at start-up into a
-temporary folder. Generated files are never committed. English is the source language: no translator needed.
+the wheel, build.spec for the frozen app); a source checkout where no build ran compiles them at start-up (in a
+temporary folder removed at once). Generated files are never committed. English is the source language: it needs
+no translator.
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ PACKAGED_QM = Path(__file__).resolve().parent.parent / "translations"
 SOURCE_TS = Path(__file__).resolve().parent.parent.parent / "resources" / "translations"
 
 _installed: list[QTranslator] = []  # a QTranslator must outlive its installation
+_data: list[bytes] = []
 
 
 def tr(text: str) -> str:
@@ -87,18 +89,22 @@ def resolve_language(setting: str, system: QLocale | None = None) -> str:
     return "en"
 
 
-def _qm_folder() -> Path | None:
-    if PACKAGED_QM.is_dir():
-        return PACKAGED_QM
-    if not SOURCE_TS.is_dir():
+def _qm_data(language: str) -> bytes | None:
+    """The compiled translation: built with the package, else compiled now from the source checkout's .ts
+    (in a temporary folder that is removed at once: the translator keeps the bytes)."""
+    packaged = PACKAGED_QM / f"nutdesk_{language}.qm"
+    if packaged.is_file():
+        return packaged.read_bytes()
+    source = SOURCE_TS / f"nutdesk_{language}.ts"
+    if not source.is_file():
         return None
-    folder = Path(tempfile.mkdtemp(prefix="nutdesk-qm-"))
-    try:
-        compile_translations(folder)
-    except (OSError, subprocess.CalledProcessError):
-        log.warning("could not compile the translations in %s: the app runs in English", SOURCE_TS, exc_info=True)
-        return None
-    return folder
+    with tempfile.TemporaryDirectory(prefix="nutdesk-qm-") as folder:
+        try:
+            compile_translations(Path(folder), SOURCE_TS)
+        except (OSError, subprocess.CalledProcessError):
+            log.warning("could not compile %s: the app runs in English", source, exc_info=True)
+            return None
+        return (Path(folder) / f"nutdesk_{language}.qm").read_bytes()
 
 
 def install_translator(app: QCoreApplication, settings: QSettings | None = None, language: str | None = None) -> str:
@@ -106,16 +112,18 @@ def install_translator(app: QCoreApplication, settings: QSettings | None = None,
     for old in _installed:
         app.removeTranslator(old)
     _installed.clear()
+    _data.clear()
     if language is None:
         stored = settings.value(LANGUAGE_KEY, "") if settings is not None else ""
         language = resolve_language(str(stored or ""))
     if language == "en":
         return "en"
-    folder = _qm_folder()
+    data = _qm_data(language)
     ours = QTranslator(app)
-    if folder is None or not ours.load(f"nutdesk_{language}", os.fspath(folder)):
+    if data is None or not ours.load(data):
         log.warning("no %s translation found: the app runs in English", language)
         return "en"
+    _data.append(data)  # QTranslator reads the bytes in place: they must outlive it
     app.installTranslator(ours)
     _installed.append(ours)
     qt = QTranslator(app)  # Qt's own strings: the standard buttons (OK, Cancel), context menus

@@ -13,7 +13,8 @@ qt_packages="libgl1 libegl1 libxkbcommon0 libfontconfig1 libfreetype6 libglib2.0
 x11_packages="xvfb xauth libx11-xcb1 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxcb-randr0 libxcb-xfixes0 libxcb-shm0 libxcb-sync1"
 packages="$qt_packages $x11_packages"
 # The packaging tests (tests/ship) validate the desktop entry and the AppStream metainfo.
-[ "$what" = test ] && packages="$packages desktop-file-utils appstream"
+# redis-server: nutshell's NUT-19 response cache in tests/integration/test_nut19_cache.py.
+[ "$what" = test ] && packages="$packages desktop-file-utils appstream redis-server"
 missing=""
 for p in $packages; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

@@ -5,6 +5,7 @@ Modes, applied to requests whose request line contains ``match`` (others pass th
 - ``drop_response``: forward the request (the mint acts), read its answer, then close the connection without
   sending it — the wallet never hears;
 - ``hang``: forward the request, then hold the connection open silently (the wallet times out);
+- ``times=N`` breaks only the first N matching requests (an identical retry then gets through);
 - a stopped proxy refuses connections (nothing was sent).
 
 Every answer is sent with ``Connection: close`` so each HTTP request travels on its own connection and can
@@ -24,6 +25,7 @@ class FlakyProxy:
         self.target_port = target_port
         self.mode = "pass"
         self.match = b""
+        self.remaining: int | None = None  # break only this many matching requests, then pass (None: all)
         self.port = 0
         self.broken: list[str] = []  # request lines that were dropped or held
         self._server: asyncio.Server | None = None
@@ -34,9 +36,10 @@ class FlakyProxy:
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}"
 
-    def set(self, mode: str, match: str = "") -> None:
+    def set(self, mode: str, match: str = "", times: int | None = None) -> None:
         self.mode = mode
         self.match = match.encode()
+        self.remaining = times
 
     async def start(self) -> None:
         self._server = await asyncio.start_server(self._handle, "127.0.0.1", self.port)
@@ -95,8 +98,10 @@ class FlakyProxy:
             up_writer.close()
             with contextlib.suppress(Exception):
                 await up_writer.wait_closed()
-        if self.match in request_line and self.mode != "pass":
+        if self.match in request_line and self.mode != "pass" and self.remaining != 0:
             self.broken.append(request_line.decode())
+            if self.remaining is not None:
+                self.remaining -= 1
             if self.mode == "hang":
                 await self._closing.wait()
             return  # drop_response: close without answering

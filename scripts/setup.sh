@@ -49,6 +49,13 @@ if [ "$what" = test ]; then
         .peers/nutshell/bin/python -m pip install -q "cashu==0.20.2" "marshmallow<4" "limits<5" 2>&1 | grep -v '^WARNING: Location' || true
         .peers/nutshell/bin/mint --help >/dev/null
     fi
+    # nutshell 0.21.0 (NUT-29 batched mint tests): forced with --no-deps over the 0.20.2 pins, in its own venv.
+    if ! .peers/nutshell021/bin/python -c "import importlib.metadata as m; assert m.version('cashu') == '0.21.0'" 2>/dev/null; then
+        echo "setup: installing the nutshell mint 0.21.0 into .peers/nutshell021"
+        [ -x .peers/nutshell021/bin/python ] || "$python" -m venv .peers/nutshell021
+        .peers/nutshell021/bin/python -m pip install -q "cashu==0.20.2" "marshmallow<4" "limits<5" 2>&1 | grep -v '^WARNING: Location' || true
+        .peers/nutshell021/bin/python -m pip install -q --no-deps "cashu==0.21.0" "breez-sdk-spark==0.18.0" 2>&1 | grep -v '^WARNING: Location' || true
+    fi
     if [ ! -x .peers/lnbits/bin/lnbits ]; then
         echo "setup: installing LNbits (1.6.2) into .peers/lnbits"
         "$python" -m venv .peers/lnbits

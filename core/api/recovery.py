@@ -138,7 +138,10 @@ class RecoveryService:
     async def _mint_paid_quotes(self) -> list[RecoveryReport]:
         """Mint quotes paid but never minted (a transfer interrupted after the melt, an `invoice` not waited for)."""
         reports = []
-        busy = {op.data.get("quote") for op in self.unfinished() if op.kind == "issue"}
+        # A NUT-29 batch lists all its quotes under "quotes": none of them may be minted again on its own.
+        busy = {
+            q for op in self.unfinished() if op.kind == "issue" for q in op.data.get("quotes", [op.data.get("quote")])
+        }
         for record in self.store.mint_quotes(states=("UNPAID", "PAID")):
             if record.quote in busy or (record.expiry and record.expiry < time.time() and record.state != "PAID"):
                 continue

@@ -19,6 +19,8 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
+import httpx
+
 from core.errors import MintUnreachable, NutdeskError
 from core.mint_client.types import MintInfo
 
@@ -66,8 +68,12 @@ def cache_policy(info: MintInfo | None) -> CachePolicy | None:
 
 
 def answer_lost(exc: BaseException) -> bool:
-    """Whether ``exc`` means the request left but its answer never arrived (worth an identical retry)."""
-    return isinstance(exc, MintUnreachable) and exc.sent
+    """Whether ``exc`` means the request left but its answer never arrived (worth an identical retry).
+
+    Only a broken connection counts: a 5xx or an unreadable body is an answer (the cache keeps only successful
+    ones, so asking again could act anew rather than replay).
+    """
+    return isinstance(exc, MintUnreachable) and exc.sent and isinstance(exc.__cause__, httpx.TransportError)
 
 
 async def retry_lost_answer(

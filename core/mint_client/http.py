@@ -234,18 +234,15 @@ class MintClient:
         exc: MintUnreachable,
         sent_at: float,
     ) -> Any:
-        """NUT-19: where the mint caches this endpoint, ask again identically for the lost answer; else ``exc``.
+        """NUT-19: where the mint's info (``get_info``) lists this endpoint as cached, ask again identically.
 
         A ``TooSlow`` request is not retried here: the mint may still be working on it (a melt is then settled
         by polling its quote), and the cache only holds finished answers.
         """
         if method != "POST" or not answer_lost(exc) or isinstance(exc, TooSlow):
             raise exc
-        if self._info is None:
-            try:
-                await self.get_info()
-            except NutdeskError:
-                raise exc from None
+        # The info the wallet fetched on opening the mint (no extra request here: a lost answer is no time to
+        # learn new things about the mint); without it no cache is known and ``exc`` stands.
         policy = cache_policy(self._info)
         if policy is None or not policy.covers(method, path):
             raise exc
@@ -292,6 +289,16 @@ class MintClient:
         if signature is not None:
             body["signature"] = signature
         return await self._call("POST", "/v1/mint/bolt11", lambda d: signatures_from_json(d["signatures"]), json=body)
+
+    async def post_mint_batch(
+        self, quotes: Sequence[str], outputs: Sequence[BlindedMessage], signatures: Sequence[str | None] | None = None
+    ) -> list[BlindSignature]:
+        """NUT-29 ``POST /v1/mint/bolt11/batch``: several paid quotes issued in one atomic request."""
+        body: dict[str, Any] = {"quotes": list(quotes), "outputs": _outputs_json(outputs)}
+        if signatures is not None:
+            body["signatures"] = list(signatures)
+        parse = lambda d: signatures_from_json(d["signatures"])  # noqa: E731
+        return await self._call("POST", "/v1/mint/bolt11/batch", parse, json=body)
 
     # --- NUT-05 / NUT-08 --------------------------------------------------------------------------------
 

@@ -18,6 +18,7 @@ from core.errors import MintRejected
 from core.mint_client.types import MeltQuote
 from core.ports.storage import OperationRecord
 from core.protocol.models import Proof
+from core.wallet.batch_mint import is_batch, resume_batch
 from core.wallet.check import proof_states
 from core.wallet.context import MintWallet
 from core.wallet.melt import finish_melt
@@ -82,6 +83,8 @@ async def resume_operation(mw: MintWallet, op: OperationRecord) -> Outcome:
 
 
 async def _resume_issue(mw: MintWallet, op: OperationRecord) -> Outcome:
+    if is_batch(op):  # NUT-29: several quotes in one request (core.wallet.batch_mint)
+        return Outcome(*await resume_batch(mw, op))
     quote_id = op.data["quote"]
     outputs = _outputs(op)
     quote = await mw.client.get_mint_quote(quote_id)

@@ -308,6 +308,11 @@ class MintClient:
             body["options"] = {"amountless": {"amount_msat": amountless_amount_msat}}
         return await self._call("POST", "/v1/melt/quote/bolt11", MeltQuote.from_json, json=body)
 
+    async def post_melt_quote_mpp(self, request: str, unit: str, amount_msat: int) -> MeltQuote:
+        """NUT-15: a melt quote for the part ``amount_msat`` of the invoice ``request`` (multi-path payment)."""
+        body = {"request": request, "unit": unit, "options": {"mpp": {"amount": amount_msat}}}
+        return await self._call("POST", "/v1/melt/quote/bolt11", MeltQuote.from_json, json=body)
+
     async def get_melt_quote(self, quote: str) -> MeltQuote:
         return await self._call("GET", f"/v1/melt/quote/bolt11/{quote}", MeltQuote.from_json)
 

@@ -73,6 +73,10 @@ class MintConnector(Protocol):
         """NUT-05 ``POST /v1/melt/quote/bolt11``; ``amountless_amount_msat`` for an invoice without amount."""
         ...
 
+    async def post_melt_quote_mpp(self, request: str, unit: str, amount_msat: int) -> MeltQuote:
+        """NUT-15 melt quote for the part ``amount_msat`` of ``request`` (``options.mpp.amount``)."""
+        ...
+
     async def get_melt_quote(self, quote: str) -> MeltQuote:
         """NUT-05 ``GET /v1/melt/quote/bolt11/{quote}``."""
         ...

@@ -22,6 +22,7 @@ from core.wallet.batch_mint import is_batch, resume_batch
 from core.wallet.check import proof_states
 from core.wallet.context import MintWallet
 from core.wallet.melt import finish_melt
+from core.wallet.mpp import settle_parent
 from core.wallet.outputs import PreparedOutput, verified_proofs
 from core.wallet.send import record_sent_token
 
@@ -75,6 +76,10 @@ async def resume_operation(mw: MintWallet, op: OperationRecord) -> Outcome:
         return _roll_back(mw, op, "interrupted before any request reached the mint")
     if op.kind == "issue":
         return await _resume_issue(mw, op)
+    if op.kind == "mpp":  # NUT-15: the parent of several melts, settled from its parts (core.wallet.mpp)
+        state = settle_parent(mw.store, op.id)
+        results = {"done": "finished", "failed": "rolled_back", "needs_review": "needs_review"}
+        return Outcome(results.get(state, "pending"), f"multi-path payment: {state}")
     if op.kind in ("melt", "transfer"):
         return await _resume_melt(mw, op)
     if op.kind in ("send", "receive", "reclaim", "sale"):  # a point-of-sale "sale" is a receive (core.api.pos)

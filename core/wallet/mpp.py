@@ -26,7 +26,7 @@ from core.wallet.selection import select_for_amount
 __all__ = ["MPP_NUT", "MppResult", "pay_multi_path", "plan_parts", "prepare_parts", "settle_parent", "supports_mpp"]
 
 MPP_NUT = 15
-_PLAN_ROUNDS = 4  # re-plan after the quotes show each mint's real fee reserve
+_PLAN_ROUNDS = 6  # re-plan after the quotes show each mint's real fee reserve
 
 
 def supports_mpp(mw: MintWallet, unit: str, method: str = "bolt11") -> bool:
@@ -81,14 +81,25 @@ async def _prepare_part(mw: MintWallet, request: str, unit: str, part: int) -> P
         request=request,
         state=quote.state,
     )
-    inputs, fee = select_for_amount(
-        mw.store.proofs(mint_url=mw.url, unit=unit),
-        quote.amount + quote.fee_reserve,
-        fee_ppk=mw.keychain.fee_ppk,
-        is_active=mw.keychain.is_active,
-        unit=unit,
-    )
+    available = mw.store.proofs(mint_url=mw.url, unit=unit)
+    try:
+        inputs, fee = select_for_amount(
+            available,
+            quote.amount + quote.fee_reserve,
+            fee_ppk=mw.keychain.fee_ppk,
+            is_active=mw.keychain.is_active,
+            unit=unit,
+        )
+    except InsufficientBalance as exc:
+        # What this mint can carry at most: its ecash less this fee reserve and the fee of spending all of it.
+        raise _Short(sum(p.amount for p in available) - quote.fee_reserve - mw.fee_for(available)) from exc
     return PreparedMelt(mw.url, unit, quote, tuple(inputs), fee)
+
+
+class _Short(InsufficientBalance):
+    def __init__(self, capacity: int) -> None:
+        super().__init__(f"at most {capacity} fits after fees")
+        self.capacity = capacity
 
 
 async def prepare_parts(
@@ -108,9 +119,9 @@ async def prepare_parts(
         for url, part in parts.items():
             try:
                 prepared.append(await _prepare_part(by_url[url], request, unit, part))
-            except InsufficientBalance:
+            except _Short as short_of:
                 # The fee reserve and input fee come on top of the part: leave room for them and plan again.
-                capacity[url] = max(0, capacity[url] - max(2, part // 50 + 1))
+                capacity[url] = max(0, min(short_of.capacity, part - 1))
                 short = True
                 break
         if not short:

@@ -8,6 +8,7 @@ prove): the inputs, fees, change and the mints' books are real.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 
@@ -17,7 +18,7 @@ from core.api.mpp import pay_multi_path, prepare_multi_path
 from core.api.service import WalletService
 from core.config import Config
 from core.errors import UserFacingError
-from tests.integration.wallet_helpers import balance, fund
+from tests.integration.wallet_helpers import balance, fund, nutdesk
 from tests.peers.mpp_proxy import MppProxy
 from tests.peers.nutshell import NutshellMint, make_bolt11
 
@@ -89,3 +90,21 @@ async def test_one_mint_alone_is_refused_as_multi_path(tmp_path: Path, mpp_mints
             await prepare_multi_path(service, make_bolt11(100), mints=[a.url])
     finally:
         await service.close()
+
+
+async def test_cli_pay_multi_path(tmp_path: Path, mpp_mints: list[MppProxy]) -> None:
+    a, b = mpp_mints
+    data = tmp_path / "cli"
+    nutdesk(data, "init")
+    service = WalletService.open(Config(data_dir=data))
+    try:
+        service.unlock()
+        await fund(service, a.url, 70)
+        await fund(service, b.url, 70)
+    finally:
+        await service.close()
+    args = ("pay", make_bolt11(110), "--multi-path", "--from", a.url, "--from", b.url, "--yes")
+    # The proxies run on this event loop: the CLI runs in a thread so they can answer it.
+    result = await asyncio.to_thread(nutdesk, data, *args)
+    assert result["multi_path"] is True and result["amount"] == 110
+    assert {p["mint"] for p in result["parts"]} == {a.url, b.url}

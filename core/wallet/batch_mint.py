@@ -70,6 +70,14 @@ async def _send(
     return verified_proofs(mw, outputs, answer)
 
 
+async def _restored(mw: MintWallet, outputs: Sequence[PreparedOutput]) -> list[Proof]:
+    """NUT-09: the proofs of those of ``outputs`` the mint has signed."""
+    returned, signatures = await mw.client.post_restore([o.blinded_message() for o in outputs])
+    by_b = {o.B_: o for o in outputs}
+    matched = [by_b[m.B_] for m in returned if m.B_ in by_b]
+    return verified_proofs(mw, matched, signatures, restore=True)
+
+
 def _finish(mw: MintWallet, op_id: str, quote_ids: Sequence[str], unit: str, proofs: Sequence[Proof]) -> None:
     with mw.store.atomic():
         mw.store_proofs(proofs, unit, op_id=op_id)
@@ -115,7 +123,20 @@ async def mint_batch(mw: MintWallet, quote_ids: Sequence[str]) -> int:
             if exc.mint_code == 20001:
                 raise QuoteNotPaid("not every invoice of the batch has been paid yet") from exc
             raise
-        # 20002 (already issued), 20005 (pending) or an unknown code: the mint may have issued; recovery decides.
+        if exc.mint_code in (20002, 11003):
+            # Some quote was issued already (by another run or device), or our outputs were signed: NUT-09 tells
+            # whether any of THIS batch's outputs were signed (the mint signs a batch whole, or not at all).
+            try:
+                signed = await _restored(mw, outputs)
+            finally:
+                mw.store.release(op_id)
+            if len(signed) == len(outputs):
+                _finish(mw, op_id, quote_ids, unit, signed)
+                return sum(p.amount for p in signed)
+            if not signed:
+                mw.store.update_operation(op_id, state="failed", error=str(exc))
+            raise
+        # 20005 (pending) or an unknown code: the mint may have issued; recovery decides.
         mw.store.update_operation(op_id, error=str(exc))
         mw.store.release(op_id)
         raise
@@ -132,10 +153,12 @@ async def resume_batch(mw: MintWallet, op: OperationRecord) -> tuple[str, str]:
     outputs = [PreparedOutput.from_dict(o) for o in op.data.get("outputs", [])]
     states = {q: str((await mw.client.get_mint_quote(q)).state) for q in quote_ids}
     if any(s == "ISSUED" for s in states.values()):
-        returned, signatures = await mw.client.post_restore([o.blinded_message() for o in outputs])
-        by_b = {o.B_: o for o in outputs}
-        matched = [by_b[m.B_] for m in returned if m.B_ in by_b]
-        proofs = verified_proofs(mw, matched, signatures, restore=True)
+        proofs = await _restored(mw, outputs)
+        if not proofs:
+            # Issued, but not to this batch (each quote went out another way): this batch minted nothing.
+            detail = "the quotes were issued elsewhere; this batch minted nothing"
+            mw.store.update_operation(op.id, state="rolled_back", error=detail)
+            return "rolled_back", detail
         if len(proofs) != len(outputs):
             detail = "the mint says the batch was issued, but not (all) to our outputs"
             mw.store.update_operation(op.id, state="needs_review", error=detail)

@@ -81,7 +81,10 @@ async def resume_operation(mw: MintWallet, op: OperationRecord) -> Outcome:
         results = {"done": "finished", "failed": "rolled_back", "needs_review": "needs_review"}
         return Outcome(results.get(state, "pending"), f"multi-path payment: {state}")
     if op.kind in ("melt", "transfer"):
-        return await _resume_melt(mw, op)
+        outcome = await _resume_melt(mw, op)
+        if op.data.get("mpp"):  # a part of a multi-path payment: its parent follows the parts
+            settle_parent(mw.store, str(op.data["mpp"]))
+        return outcome
     if op.kind in ("send", "receive", "reclaim", "sale"):  # a point-of-sale "sale" is a receive (core.api.pos)
         return await _resume_swap(mw, op)
     return Outcome("needs_review", f"no resume rule for operation kind {op.kind}")

@@ -145,10 +145,13 @@ async def pay_multi_path(wallets: Mapping[str, MintWallet], request: str, parts:
         },
     )
     store.update_operation(parent, state="sent")
-    results = await asyncio.gather(
-        *(execute_melt(wallets[p.mint_url], p, extra={"mpp": parent}) for p in parts), return_exceptions=True
-    )
-    settle_parent(store, parent)
+    try:
+        results = await asyncio.gather(
+            *(execute_melt(wallets[p.mint_url], p, extra={"mpp": parent}) for p in parts), return_exceptions=True
+        )
+        settle_parent(store, parent)
+    finally:
+        store.release(parent)  # no longer in flight here: recovery may settle it
     errors = [r for r in results if isinstance(r, BaseException)]
     if errors:
         # A part pending or unknown keeps the parent open for recovery; a failed one says why it failed.
@@ -167,15 +170,24 @@ def settle_parent(store: WalletStore, parent_id: str) -> str:
     parts = parent.data.get("parts", [])
     if len(children) == len(parts) and states and all(s == "done" for s in states):
         store.update_operation(parent_id, state="done", fee=sum(c.fee for c in children))
+        _clear_failure(store, parent_id)
         return "done"
     if states and all(s in ("failed", "rolled_back") for s in states):
         store.update_operation(parent_id, state="failed", error="no part was paid; every part's ecash came back")
+        _clear_failure(store, parent_id)
         return "failed"
     if "done" in states and all(s in ("done", "failed", "rolled_back") for s in states):
         # Cannot happen with an honest payee (it settles all parts or none): a person must look.
         store.update_operation(parent_id, state="needs_review", error="some parts were paid and others failed")
         return "needs_review"
     return parent.state
+
+
+def _clear_failure(store: WalletStore, parent_id: str) -> None:
+    # A recovery pass that met the parent before its parts were settled noted it as pending: settled now.
+    failure = store.failed_for_operation(parent_id)
+    if failure is not None:
+        store.set_failed_status(failure.id, "recovered")
 
 
 def _children(store: WalletStore, parent: OperationRecord) -> list[OperationRecord]:

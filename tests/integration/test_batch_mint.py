@@ -17,7 +17,10 @@ from core.api.batch import mint_all_paid
 from core.api.recovery import RecoveryService
 from core.api.service import WalletService
 from core.config import Config
+from core.errors import MintRejected
 from core.mint_client.types import MintQuote
+from core.wallet import issue
+from core.wallet.batch_mint import mint_batch
 from tests.integration.wallet_helpers import balance, nutdesk
 from tests.peers.flaky_proxy import FlakyProxy
 from tests.peers.nutshell import NutshellMint
@@ -120,3 +123,21 @@ async def test_cli_mint_quote_all_batches_or_says_why_not(
     assert by_mint[mint021.url]["batched"] is True
     assert by_mint[hidden.url]["batched"] is False, "no NUT-29 advertised: one by one"
     assert result["minted"] == 60
+
+
+async def test_batch_refused_because_a_quote_went_out_elsewhere_mints_nothing_twice(
+    tmp_path: Path, proxy021: FlakyProxy
+) -> None:
+    service = open_service(tmp_path / "w")
+    try:
+        quotes = await paid_quotes(service, proxy021.url, [16, 8])
+        mw = await service.wallet_for(proxy021.url)
+        await issue.mint_paid_quote(mw, quotes[0].quote)  # as another run of the wallet would have
+        with pytest.raises(MintRejected):
+            await mint_batch(mw, [q.quote for q in quotes])
+        [batch] = [op for op in service.history() if op.kind == "issue" and op.data.get("quotes")]
+        assert batch.state == "failed", "NUT-09 showed none of the batch's outputs signed: nothing happened"
+        assert balance(service, proxy021.url) == (16, 0)
+        assert await issue.mint_paid_quote(mw, quotes[1].quote) == 8
+    finally:
+        await service.close()

@@ -15,10 +15,12 @@ from pathlib import Path
 import pytest
 
 from core.api.mpp import pay_multi_path, prepare_multi_path
+from core.api.recovery import RecoveryService
 from core.api.service import WalletService
 from core.config import Config
-from core.errors import UserFacingError
+from core.errors import MintUnreachable, UserFacingError
 from tests.integration.wallet_helpers import balance, fund, nutdesk
+from tests.peers.flaky_proxy import FlakyProxy
 from tests.peers.mpp_proxy import MppProxy
 from tests.peers.nutshell import NutshellMint, make_bolt11
 
@@ -108,3 +110,39 @@ async def test_cli_pay_multi_path(tmp_path: Path, mpp_mints: list[MppProxy]) -> 
     result = await asyncio.to_thread(nutdesk, data, *args)
     assert result["multi_path"] is True and result["amount"] == 110
     assert {p["mint"] for p in result["parts"]} == {a.url, b.url}
+
+
+async def test_a_part_whose_answer_is_lost_keeps_the_payment_open_until_recovery(
+    tmp_path: Path, nutshell_mint_factory: Callable[..., NutshellMint]
+) -> None:
+    """wallet → MppProxy → FlakyProxy (drops one melt answer) → real mint: the payment is outcome unknown."""
+    mint_a, mint_b = nutshell_mint_factory(rpc=False), nutshell_mint_factory(rpc=False)
+    flaky = FlakyProxy(mint_b.port)
+    await flaky.start()
+    a, b = MppProxy(mint_a.url), MppProxy(flaky.url)
+    await a.start()
+    await b.start()
+    service = open_service(tmp_path / "w")
+    try:
+        await fund(service, a.url, 80)
+        await fund(service, b.url, 80)
+        plan = await prepare_multi_path(service, make_bolt11(120))
+        flaky.set("drop_response", "/v1/melt/bolt11", times=1)
+        with pytest.raises(MintUnreachable):
+            await pay_multi_path(service, plan)
+        [parent] = [op for op in service.history() if op.kind == "mpp"]
+        assert parent.state == "sent", "one part unknown: the payment is not failed, not done"
+        assert balance(service, b.url)[0] < 80, "the unknown part's inputs stay reserved"
+        first = [r.result for r in await RecoveryService(service).recover()]
+        assert "finished" in first, "the lost part is finished from the mint's records, and the parent with it"
+        [parent] = [op for op in service.history() if op.kind == "mpp"]
+        assert parent.state == "done"
+        failure = service.store.failed_for_operation(parent.id)
+        assert failure is None or failure.status == "recovered", "nothing left showing as pending"
+        assert all(op.state == "done" for op in service.history() if op.kind == "melt")
+        assert balance(service, a.url)[1] == 0 and balance(service, b.url)[1] == 0
+    finally:
+        await service.close()
+        await a.stop()
+        await b.stop()
+        await flaky.stop()

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from core.errors import DefinitelyFailed, MintRejected, MintUnreachable, QuoteNotPaid
+from core.errors import DefinitelyFailed, MintRejected, QuoteNotPaid
 from core.ports.storage import MintQuoteRecord, OperationRecord
 from core.protocol.amounts import split
 from core.protocol.models import Proof
@@ -19,14 +19,11 @@ from core.protocol.quote_signature import sign_batch_mint
 from core.recovery.failpoints import failpoint
 from core.wallet.context import MintWallet
 from core.wallet.outputs import PreparedOutput, prepare_outputs, verified_proofs
+from core.wallet.settle import advance_counters, after_failure, raise_unsettled
 
-__all__ = ["BATCH_NUT", "NOTHING_HAPPENED", "is_batch", "mint_batch", "resume_batch", "supports_batch"]
+__all__ = ["BATCH_NUT", "is_batch", "mint_batch", "resume_batch", "supports_batch"]
 
 BATCH_NUT = 29
-# Refusals that prove the mint issued nothing (shared/reference/cashu-wallet-rules.md, verdict table).
-NOTHING_HAPPENED = frozenset(
-    {10001, *range(11005, 11011), 11013, 11014, 11015, 12001, 12002, 12003, 20001, 20003, 20007, 20008, 20009}
-)
 
 
 def supports_batch(mw: MintWallet) -> bool:
@@ -61,12 +58,17 @@ def _records(mw: MintWallet, quote_ids: Sequence[str]) -> list[MintQuoteRecord]:
     return records
 
 
+def _sign(
+    quote_ids: Sequence[str], outputs: Sequence[PreparedOutput], keys: Sequence[str | None]
+) -> list[str | None] | None:
+    return sign_batch_mint(quote_ids, [o.blinded_message() for o in outputs], list(keys))
+
+
 async def _send(
     mw: MintWallet, quote_ids: Sequence[str], outputs: Sequence[PreparedOutput], keys: Sequence[str | None]
 ) -> list[Proof]:
     messages = [o.blinded_message() for o in outputs]
-    signatures = sign_batch_mint(quote_ids, messages, list(keys))
-    answer = await mw.client.post_mint_batch(quote_ids, messages, signatures)
+    answer = await mw.client.post_mint_batch(quote_ids, messages, _sign(quote_ids, outputs, keys))
     return verified_proofs(mw, outputs, answer)
 
 
@@ -110,36 +112,22 @@ async def mint_batch(mw: MintWallet, quote_ids: Sequence[str]) -> int:
     mw.store.update_operation(op_id, state="sent")
     keys = [r.privkey for r in records]
     try:
-        proofs = await _send(mw, quote_ids, outputs, keys)
-    except MintUnreachable as exc:
-        if not exc.sent:
-            mw.store.update_operation(op_id, state="failed", error=str(exc))
-        mw.store.release(op_id)  # outcome unknown: the journal keeps it "sent" for recovery
-        raise
-    except MintRejected as exc:
-        if exc.mint_code in NOTHING_HAPPENED:
-            mw.store.update_operation(op_id, state="failed", error=str(exc))
-            mw.store.release(op_id)
-            if exc.mint_code == 20001:
+        answer = await mw.client.post_mint_batch(
+            quote_ids, [o.blinded_message() for o in outputs], _sign(quote_ids, outputs, keys)
+        )
+    except BaseException as exc:
+        # The verdict table (core.wallet.settle, docs/verdicts.md): only a refusal proving nothing happened fails
+        # the batch; 20002/11003 and the like are settled from the mint's records (resume_batch); a lost answer
+        # stays "sent" for recovery.
+        settled = await after_failure(mw, op_id, exc, own_inputs=[], outputs=outputs)
+        if settled is None:
+            if isinstance(exc, MintRejected) and exc.mint_code == 20001:
                 raise QuoteNotPaid("not every invoice of the batch has been paid yet") from exc
             raise
-        if exc.mint_code in (20002, 11003):
-            # Some quote was issued already (by another run or device), or our outputs were signed: NUT-09 tells
-            # whether any of THIS batch's outputs were signed (the mint signs a batch whole, or not at all).
-            try:
-                signed = await _restored(mw, outputs)
-            finally:
-                mw.store.release(op_id)
-            if len(signed) == len(outputs):
-                _finish(mw, op_id, quote_ids, unit, signed)
-                return sum(p.amount for p in signed)
-            if not signed:
-                mw.store.update_operation(op_id, state="failed", error=str(exc))
-            raise
-        # 20005 (pending) or an unknown code: the mint may have issued; recovery decides.
-        mw.store.update_operation(op_id, error=str(exc))
-        mw.store.release(op_id)
-        raise
+        raise_unsettled(settled, exc)
+        return sum(p.amount for p in mw.store.proofs(operation_id=op_id, states=("unspent",)))
+    try:
+        proofs = verified_proofs(mw, outputs, answer)
     except BaseException:
         mw.store.release(op_id)
         raise
@@ -163,6 +151,7 @@ async def resume_batch(mw: MintWallet, op: OperationRecord) -> tuple[str, str]:
             detail = "the mint says the batch was issued, but not (all) to our outputs"
             mw.store.update_operation(op.id, state="needs_review", error=detail)
             return "needs_review", detail
+        advance_counters(mw, outputs)  # signed: never to be derived again
         _finish(mw, op.id, quote_ids, op.unit, proofs)
         return "finished", f"minted {sum(p.amount for p in proofs)} {op.unit} in one batch"
     if all(s == "PAID" for s in states.values()):

@@ -22,9 +22,10 @@ from typing import Any, TypeVar
 import httpx
 
 from core.errors import MintUnreachable, NutdeskError
+from core.mint_client.deadline import TooSlow
 from core.mint_client.types import MintInfo
 
-__all__ = ["CachePolicy", "cache_policy", "retry_lost_answer"]
+__all__ = ["CachePolicy", "after_lost_answer", "answer_lost", "cache_policy", "retry_lost_answer"]
 
 log = logging.getLogger(__name__)
 
@@ -106,3 +107,25 @@ async def retry_lost_answer(
         log.info("NUT-19: the mint's cache gave the lost answer on retry %d", attempt)
         return answer
     raise first_error
+
+
+async def after_lost_answer(
+    exc: MintUnreachable,
+    info: MintInfo | None,
+    method: str,
+    path: str,
+    resend: Callable[[], Awaitable[T]],
+    sent_at: float,
+) -> T:
+    """The mint client's hook: retry ``resend`` where ``info`` says the endpoint is cached; else raise ``exc``.
+
+    ``info`` is what the wallet fetched on opening the mint (no extra request here: a lost answer is no time to
+    learn new things about the mint). A ``TooSlow`` request is not retried: the mint may still be working on it
+    (a melt is then settled by polling its quote), and the cache only holds finished answers.
+    """
+    if method != "POST" or not answer_lost(exc) or isinstance(exc, TooSlow):
+        raise exc
+    policy = cache_policy(info)
+    if policy is None or not policy.covers(method, path):
+        raise exc
+    return await retry_lost_answer(resend, exc, policy=policy, sent_at=sent_at)

@@ -33,7 +33,7 @@ from core.errors import (
 )
 from core.httpread import fetch
 from core.mint_client import ws
-from core.mint_client.cache_retry import answer_lost, cache_policy, retry_lost_answer
+from core.mint_client.cache_retry import after_lost_answer
 from core.mint_client.deadline import TooSlow, overall_deadline, poll_melt
 from core.mint_client.errors import error_from_response, error_from_transport
 from core.mint_client.types import (
@@ -219,39 +219,13 @@ class MintClient:
         try:
             data = await self._request(method, path, json=json, http_timeout=http_timeout)
         except MintUnreachable as exc:
-            data = await self._after_lost_answer(method, path, json, http_timeout, exc, sent_at)
+            # NUT-19: where the mint caches this endpoint, the identical request again gets the lost answer.
+            resend = lambda: self._request(method, path, json=json, http_timeout=http_timeout)  # noqa: E731
+            data = await after_lost_answer(exc, self._info, method, path, resend, sent_at)
         try:
             return parse(data)
         except (KeyError, TypeError, ValueError, AttributeError, ArithmeticError, NutdeskError) as exc:
             raise self._malformed(method, path, exc) from exc
-
-    async def _after_lost_answer(
-        self,
-        method: str,
-        path: str,
-        body: Any,
-        http_timeout: httpx.Timeout | None,
-        exc: MintUnreachable,
-        sent_at: float,
-    ) -> Any:
-        """NUT-19: where the mint's info (``get_info``) lists this endpoint as cached, ask again identically.
-
-        A ``TooSlow`` request is not retried here: the mint may still be working on it (a melt is then settled
-        by polling its quote), and the cache only holds finished answers.
-        """
-        if method != "POST" or not answer_lost(exc) or isinstance(exc, TooSlow):
-            raise exc
-        # The info the wallet fetched on opening the mint (no extra request here: a lost answer is no time to
-        # learn new things about the mint); without it no cache is known and ``exc`` stands.
-        policy = cache_policy(self._info)
-        if policy is None or not policy.covers(method, path):
-            raise exc
-        return await retry_lost_answer(
-            lambda: self._request(method, path, json=body, http_timeout=http_timeout),
-            exc,
-            policy=policy,
-            sent_at=sent_at,
-        )
 
     # --- NUT-06/01/02 ---------------------------------------------------------------------------------
 

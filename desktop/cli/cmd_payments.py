@@ -11,11 +11,8 @@ from core.api.payments import PaymentsService, PreparedPayment, nostr_relays, se
 from core.api.service import WalletService
 from core.errors import UserCancelled, UserFacingError
 from desktop.cli import argtypes
-<<<<<<< HEAD
 from desktop.cli.catalogue import _
-=======
 from desktop.cli.mpp_pay import cmd_pay_multi_path
->>>>>>> main
 
 if TYPE_CHECKING:
     from desktop.cli.runner import Output
@@ -129,21 +126,14 @@ def add_parsers(sub: Any) -> None:
         "pay", help=_("pay a Lightning invoice, an LNURL, a Lightning address or a Cashu payment request")
     )
     pay.add_argument("input", help="bolt11, lightning: or bitcoin: URI, LNURL, lnurlp://, user@domain, creqA/creqb")
-<<<<<<< HEAD
     pay.add_argument("--amount", type=int, help=_("amount in the unit (sat) when the input has none"))
     pay.add_argument("--comment", help=_("a comment for the receiver (LNURL comment, payment request memo)"))
     pay.add_argument("--mint", help=_("pay from this mint (default: the cheapest one with enough ecash)"))
     pay.add_argument("--yes", action="store_true", help=_("do not ask for confirmation"))
-=======
-    pay.add_argument("--amount", type=int, help="amount in the unit (sat) when the input has none")
-    pay.add_argument("--comment", help="a comment for the receiver (LNURL comment, payment request memo)")
-    pay.add_argument("--mint", help="pay from this mint (default: the cheapest one with enough ecash)")
-    pay.add_argument("--yes", action="store_true", help="do not ask for confirmation")
     pay.add_argument(
-        "--multi-path", action="store_true", help="pay a bolt11 invoice from several mints at once (NUT-15)"
+        "--multi-path", action="store_true", help=_("pay a bolt11 invoice from several mints at once (NUT-15)")
     )
-    pay.add_argument("--from", action="append", dest="from_mints", metavar="URL", help="with --multi-path: a mint")
->>>>>>> main
+    pay.add_argument("--from", action="append", dest="from_mints", metavar="URL", help=_("with --multi-path: a mint"))
 
     relays = sub.add_parser("relays", help=_("the Nostr relays for paying requests that name none (show, add, remove)"))
     relays.add_argument("--add", action="append", default=[], metavar="URL", help="add a relay (wss://…; repeat)")

@@ -19,11 +19,8 @@ from core.api.repeats import earlier_issue, earlier_receive
 from core.api.service import LockOptions, WalletService
 from core.errors import ConfigError, UserFacingError
 from desktop.cli import argtypes
-<<<<<<< HEAD
-from desktop.cli.catalogue import _
-=======
 from desktop.cli.batch_mint import cmd_mint_all
->>>>>>> main
+from desktop.cli.catalogue import _
 from desktop.cli.secret_input import token_argument
 from desktop.reports.formatting import money_text
 
@@ -353,17 +350,12 @@ def add_parsers(sub: Any) -> None:
     inv.add_argument("--wait", action="store_true", help=_("wait for the payment and mint the ecash"))
     inv.add_argument("--timeout", type=float, default=600.0, help=_("seconds to wait with --wait"))
 
-<<<<<<< HEAD
     mintq = sub.add_parser("mint-quote", help=_("check a mint quote and mint it when paid"))
-    mintq.add_argument("quote")
-=======
-    mintq = sub.add_parser("mint-quote", help="check a mint quote and mint it when paid")
-    mintq.add_argument("quote", nargs="?", help="the quote id (leave out with --all)")
+    mintq.add_argument("quote", nargs="?", help=_("the quote id (leave out with --all)"))
     mintq.add_argument(
-        "--all", action="store_true", help="mint every paid quote: one NUT-29 batch per mint where it supports it"
+        "--all", action="store_true", help=_("mint every paid quote: one NUT-29 batch per mint where it supports it")
     )
-    mintq.add_argument("--mint", help="with --all: only this mint's quotes")
->>>>>>> main
+    mintq.add_argument("--mint", help=_("with --all: only this mint's quotes"))
 
     rcv = sub.add_parser("receive", help=_("redeem a token"))
     rcv.add_argument("token", nargs="?", help=_("the token; - (or nothing) reads it from stdin"))

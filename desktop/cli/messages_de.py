@@ -485,4 +485,22 @@ MESSAGES: dict[str, str] = {
     "no token given: pass it on stdin (TOKEN = -) or with --file FILE": (
         "kein Token angegeben: über stdin übergeben (TOKEN = -) oder mit --file FILE"
     ),
+    "No paid quote is waiting to be minted.": "Kein bezahltes Angebot wartet auf die Ausgabe.",
+    "{0} mint(s) could not mint their paid quotes: {1}": (
+        "{0} Mint(s) konnten ihre bezahlten Angebote nicht ausgeben: {1}"
+    ),
+    "{0} {1}: {2} paid quote(s) not minted: {3}": "{0} {1}: {2} bezahlte(s) Angebot(e) nicht ausgegeben: {3}",
+    "{0}: minted {1} {2} from {3} quote(s) {4}.": "{0}: {1} {2} aus {3} Angebot(en) ausgegeben, {4}.",
+    "in one NUT-29 batch": "in einem NUT-29-Stapel",
+    "one by one (the mint has no NUT-29 batch mint)": "einzeln (die Mint kann keinen NUT-29-Stapel ausgeben)",
+    "pay a bolt11 invoice from several mints at once (NUT-15)": (
+        "eine bolt11-Rechnung aus mehreren Mints zugleich bezahlen (NUT-15)"
+    ),
+    "with --multi-path: a mint": "mit --multi-path: eine Mint",
+    "the quote id (leave out with --all)": "die Angebots-ID (mit --all weglassen)",
+    "mint every paid quote: one NUT-29 batch per mint where it supports it": (
+        "jedes bezahlte Angebot ausgeben lassen: ein NUT-29-Stapel pro Mint, wo sie es unterstützt"
+    ),
+    "with --all: only this mint's quotes": "mit --all: nur die Angebote dieser Mint",
+    "Paid {0} {1} from {2} mints (fee {3}).": "{0} {1} aus {2} Mints bezahlt (Gebühr {3}).",
 }

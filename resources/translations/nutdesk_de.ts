@@ -216,6 +216,70 @@
         <translation>sat</translation>
     </message>
     <message>
+        <source>Enter the amount in sat</source>
+        <translation>Betrag in sat eingeben</translation>
+    </message>
+    <message>
+        <source>Enter the amount in the shop&apos;s currency</source>
+        <translation>Betrag in der Währung des Shops eingeben</translation>
+    </message>
+    <message>
+        <source>No exchange rate source: enter sat</source>
+        <translation>Keine Wechselkursquelle: in sat eingeben</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Memo / order reference (optional)</source>
+        <translation>Notiz / Bestellreferenz (optional)</translation>
+    </message>
+    <message>
+        <source>Charge</source>
+        <translation>Kassieren</translation>
+    </message>
+    <message>
+        <source>Show the payment QR (Enter; digits type)</source>
+        <translation>Zahlungs-QR-Code zeigen (Enter; Ziffern tippen)</translation>
+    </message>
+    <message>
+        <source>Tip:</source>
+        <translation>Trinkgeld:</translation>
+    </message>
+    <message>
+        <source>No tip</source>
+        <translation>Kein Trinkgeld</translation>
+    </message>
+    <message>
+        <source>Custom tip</source>
+        <translation>Eigenes Trinkgeld</translation>
+    </message>
+    <message>
+        <source>custom </source>
+        <translation>eigenes </translation>
+    </message>
+    <message>
+        <source>Recent sales</source>
+        <translation>Letzte Verkäufe</translation>
+    </message>
+    <message>
+        <source>Receipt / refund</source>
+        <translation>Beleg / Rückerstattung</translation>
+    </message>
+    <message>
+        <source>The selected sale&apos;s receipt</source>
+        <translation>Der Beleg des ausgewählten Verkaufs</translation>
+    </message>
+    <message>
+        <source>items {0:,} {1}</source>
+        <translation>Artikel {0:,} {1}</translation>
+    </message>
+    <message>
+        <source> + this amount</source>
+        <translation> + dieser Betrag</translation>
+    </message>
+    <message>
         <source>Fiat values use the exchange rate recorded when each entry happened</source>
         <translation>Fiat-Werte verwenden den Wechselkurs, der zum Zeitpunkt jedes Eintrags galt</translation>
     </message>
@@ -460,6 +524,82 @@
         <translation> sat</translation>
     </message>
     <message>
+        <source>Offline acceptance</source>
+        <translation>Offline-Annahme</translation>
+    </message>
+    <message>
+        <source>Ask for ecash locked to the shop&apos;s key (taken even while its mint is down)</source>
+        <translation>Ecash verlangen, das für den Schlüssel des Shops gesperrt ist (angenommen, auch während seine Mint ausgefallen ist)</translation>
+    </message>
+    <message>
+        <source>none offline</source>
+        <translation>keine offline</translation>
+    </message>
+    <message>
+        <source>Unlocked ecash offline, per sale</source>
+        <translation>Nicht gesperrtes Ecash offline, pro Verkauf</translation>
+    </message>
+    <message>
+        <source>no total limit</source>
+        <translation>keine Gesamtgrenze</translation>
+    </message>
+    <message>
+        <source>… unredeemed in total per mint</source>
+        <translation>… insgesamt nicht eingelöst pro Mint</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>per claim</source>
+        <translation>pro Einlösung</translation>
+    </message>
+    <message>
+        <source> codes</source>
+        <translation> Codes</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Erstellen</translation>
+    </message>
+    <message>
+        <source>Close selected</source>
+        <translation>Auswahl schließen</translation>
+    </message>
+    <message>
+        <source>a flyer&apos;s one-time code (for the selected giveaway)</source>
+        <translation>der Einmalcode eines Flyers (für die ausgewählte Aktion)</translation>
+    </message>
+    <message>
+        <source>Claim → token QR</source>
+        <translation>Einlösen → Token-QR-Code</translation>
+    </message>
+    <message>
+        <source>The claimed token&apos;s QR code</source>
+        <translation>Der QR-Code des eingelösten Tokens</translation>
+    </message>
+    <message>
+        <source>{0}: {1:,} {2} a claim · {3:,} of {4:,} given · {5} claims · {6}</source>
+        <translation>{0}: {1:,} {2} pro Einlösung · {3:,} von {4:,} vergeben · {5} Einlösungen · {6}</translation>
+    </message>
+    <message>
+        <source> One-time codes (shown once, print them): {0}</source>
+        <translation> Einmalcodes (nur einmal gezeigt, drucken Sie sie aus): {0}</translation>
+    </message>
+    <message>
+        <source>Giveaway {0} created.{1}</source>
+        <translation>Aktion {0} erstellt.{1}</translation>
+    </message>
+    <message>
+        <source>Select a giveaway and enter the code.</source>
+        <translation>Wählen Sie eine Aktion aus und geben Sie den Code ein.</translation>
+    </message>
+    <message>
+        <source>Claimed {0:,}: let the customer scan the token.</source>
+        <translation>{0:,} eingelöst: Lassen Sie den Kunden das Token scannen.</translation>
+    </message>
+    <message>
         <source>Amount:</source>
         <translation>Betrag:</translation>
     </message>
@@ -496,8 +636,20 @@
         <translation>Vertrauen</translation>
     </message>
     <message>
+        <source>Add…</source>
+        <translation>Hinzufügen…</translation>
+    </message>
+    <message>
         <source>Remove</source>
         <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Select one of the {0} to remove.</source>
+        <translation>Wählen Sie einen Eintrag aus „{0}“ zum Entfernen aus.</translation>
+    </message>
+    <message>
+        <source>Removed {0}.</source>
+        <translation>{0} entfernt.</translation>
     </message>
     <message>
         <source>Transfer…</source>
@@ -512,8 +664,60 @@
         <translation>Mints werden geprüft…</translation>
     </message>
     <message>
+        <source>Add a webhook</source>
+        <translation>Einen Webhook hinzufügen</translation>
+    </message>
+    <message>
         <source>URL:</source>
         <translation>URL:</translation>
+    </message>
+    <message>
+        <source>empty: make a random one</source>
+        <translation>leer: einen zufälligen erzeugen</translation>
+    </message>
+    <message>
+        <source>Signing secret:</source>
+        <translation>Signaturgeheimnis:</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Ereignis</translation>
+    </message>
+    <message>
+        <source>Sale</source>
+        <translation>Verkauf</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Versuche</translation>
+    </message>
+    <message>
+        <source>Last answer</source>
+        <translation>Letzte Antwort</translation>
+    </message>
+    <message>
+        <source>Webhook deliveries</source>
+        <translation>Webhook-Zustellungen</translation>
+    </message>
+    <message>
+        <source>No events yet: a paid or refunded sale sends one to every webhook.</source>
+        <translation>Noch keine Ereignisse: Ein bezahlter oder erstatteter Verkauf sendet eines an jeden Webhook.</translation>
+    </message>
+    <message>
+        <source>Delivery log…</source>
+        <translation>Zustellprotokoll…</translation>
+    </message>
+    <message>
+        <source>Copy secret</source>
+        <translation>Geheimnis kopieren</translation>
+    </message>
+    <message>
+        <source>Added {0}. Its signing secret (give it to the receiver; it is not shown again): {1}</source>
+        <translation>{0} hinzugefügt. Sein Signaturgeheimnis (geben Sie es dem Empfänger; es wird nicht erneut gezeigt): {1}</translation>
     </message>
     <message>
         <source>Status:</source>
@@ -568,8 +772,128 @@
         <translation>{0} — FEHLVERHALTEN: {1}</translation>
     </message>
     <message>
+        <source>Trusted mints only (swap, refuse others)</source>
+        <translation>Nur vertraute Mints (tauschen, andere ablehnen)</translation>
+    </message>
+    <message>
+        <source>Hold when trusted (swap trusted, melt others to my Lightning)</source>
+        <translation>Bei Vertrauen halten (vertraute tauschen, andere auf mein Lightning einlösen)</translation>
+    </message>
+    <message>
+        <source>Always forward (melt everything to my Lightning)</source>
+        <translation>Immer weiterleiten (alles auf mein Lightning einlösen)</translation>
+    </message>
+    <message>
+        <source>No Nostr relay: a customer&apos;s wallet that scans the till&apos;s QR cannot send the payment to the till by itself. Add a relay so it can; until then the cashier takes tokens (paste, or scan the customer&apos;s QR) or Lightning.</source>
+        <translation>Kein Nostr-Relay: Die Wallet eines Kunden, die den QR-Code der Kasse scannt, kann die Zahlung nicht selbst an die Kasse senden. Fügen Sie ein Relay hinzu, damit sie es kann; bis dahin nimmt die Kasse Tokens (einfügen oder den QR-Code des Kunden scannen) oder Lightning an.</translation>
+    </message>
+    <message>
+        <source>Accept, at the customer&apos;s mint&apos;s price</source>
+        <translation>Annehmen, zum Preis der Mint des Kunden</translation>
+    </message>
+    <message>
+        <source>Accept, at the exchange rate</source>
+        <translation>Annehmen, zum Wechselkurs</translation>
+    </message>
+    <message>
+        <source>Refuse (sat ecash only)</source>
+        <translation>Ablehnen (nur sat-Ecash)</translation>
+    </message>
+    <message>
+        <source>Point of sale</source>
+        <translation>Kasse</translation>
+    </message>
+    <message>
+        <source>Charge customers with a payment-request QR, a pasted or scanned token, or Lightning.</source>
+        <translation>Kunden mit einem Zahlungsanforderungs-QR-Code, einem eingefügten oder gescannten Token oder Lightning abkassieren.</translation>
+    </message>
+    <message>
+        <source>Shop name</source>
+        <translation>Name des Shops</translation>
+    </message>
+    <message>
+        <source>Settlement</source>
+        <translation>Abrechnung</translation>
+    </message>
+    <message>
+        <source>none (trust mints in Balances)</source>
+        <translation>keine (vertrauen Sie Mints unter Guthaben)</translation>
+    </message>
+    <message>
+        <source>Trusted mints</source>
+        <translation>Vertraute Mints</translation>
+    </message>
+    <message>
         <source>(none)</source>
         <translation>(keine)</translation>
+    </message>
+    <message>
+        <source>Forward to backend</source>
+        <translation>An Backend weiterleiten</translation>
+    </message>
+    <message>
+        <source>Max mint input fee</source>
+        <translation>Höchste Eingangsgebühr der Mint</translation>
+    </message>
+    <message>
+        <source>Max Lightning fee reserve</source>
+        <translation>Höchste Lightning-Gebührenreserve</translation>
+    </message>
+    <message>
+        <source>Customer fee advance</source>
+        <translation>Gebührenvorschuss des Kunden</translation>
+    </message>
+    <message>
+        <source>Dollar and euro ecash</source>
+        <translation>Dollar- und Euro-Ecash</translation>
+    </message>
+    <message>
+        <source>wss://relay.example.com … (empty: no Nostr payments)</source>
+        <translation>wss://relay.example.com … (leer: keine Nostr-Zahlungen)</translation>
+    </message>
+    <message>
+        <source>Customers&apos; wallets send the ecash as a NIP-17 private message through these relays</source>
+        <translation>Die Wallets der Kunden senden das Ecash als private NIP-17-Nachricht über diese Relays</translation>
+    </message>
+    <message>
+        <source>Nostr relays</source>
+        <translation>Nostr-Relays</translation>
+    </message>
+    <message>
+        <source>set</source>
+        <translation>gesetzt</translation>
+    </message>
+    <message>
+        <source>no PIN: the till cannot be locked</source>
+        <translation>keine PIN: Die Kasse kann nicht gesperrt werden</translation>
+    </message>
+    <message>
+        <source>Cashier lock PIN</source>
+        <translation>Sperr-PIN der Kasse</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>keine Grenze</translation>
+    </message>
+    <message>
+        <source>Locked: charge at most</source>
+        <translation>Gesperrt: höchstens kassieren</translation>
+    </message>
+    <message>
+        <source>Locked: refund at most</source>
+        <translation>Gesperrt: höchstens erstatten</translation>
+    </message>
+    <message>
+        <source>Save settings</source>
+        <translation>Einstellungen speichern</translation>
+    </message>
+    <message>
+        <source>Enter POS mode</source>
+        <translation>Kassenmodus starten</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Gespeichert.</translation>
     </message>
     <message>
         <source>, {0} rotated out</source>
@@ -744,6 +1068,10 @@ Sie verwahrt noch {0}.</translation>
         <translation>Nichts zu bezahlen: gehen Sie zuerst weiter zur Bestätigung</translation>
     </message>
     <message>
+        <source>only a Lightning invoice can be paid from several mints</source>
+        <translation>nur eine Lightning-Rechnung kann aus mehreren Mints bezahlt werden</translation>
+    </message>
+    <message>
         <source>Pay</source>
         <translation>Bezahlen</translation>
     </message>
@@ -764,8 +1092,160 @@ Sie verwahrt noch {0}.</translation>
         <translation>Einfügen</translation>
     </message>
     <message>
+        <source>Waiting for payment…</source>
+        <translation>Warte auf Zahlung…</translation>
+    </message>
+    <message>
+        <source>Received — checking…</source>
+        <translation>Empfangen — wird geprüft…</translation>
+    </message>
+    <message>
+        <source>Settling with the mint…</source>
+        <translation>Abrechnung mit der Mint…</translation>
+    </message>
+    <message>
+        <source>PAID</source>
+        <translation>BEZAHLT</translation>
+    </message>
+    <message>
+        <source>Payment failed</source>
+        <translation>Zahlung fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>Checking with the mint…</source>
+        <translation>Prüfung bei der Mint…</translation>
+    </message>
+    <message>
+        <source>A wallet that scans this QR cannot send the payment to the till by itself: the shop has no Nostr relay and no payment endpoint set up (POS settings). Take the customer&apos;s token — paste it, or scan the QR their wallet shows — or charge by Lightning.</source>
+        <translation>Eine Wallet, die diesen QR-Code scannt, kann die Zahlung nicht selbst an die Kasse senden: Der Shop hat weder ein Nostr-Relay noch einen Zahlungsendpunkt eingerichtet (Kasseneinstellungen). Nehmen Sie das Token des Kunden — einfügen oder den QR-Code scannen, den seine Wallet zeigt — oder kassieren Sie per Lightning.</translation>
+    </message>
+    <message>
+        <source>Amount due</source>
+        <translation>Fälliger Betrag</translation>
+    </message>
+    <message>
+        <source>Scan with a Cashu wallet</source>
+        <translation>Mit einer Cashu-Wallet scannen</translation>
+    </message>
+    <message>
+        <source>Payment QR code</source>
+        <translation>Zahlungs-QR-Code</translation>
+    </message>
+    <message>
+        <source>Or paste a token:</source>
+        <translation>Oder ein Token einfügen:</translation>
+    </message>
+    <message>
+        <source>Customer&apos;s token</source>
+        <translation>Token des Kunden</translation>
+    </message>
+    <message>
+        <source>Accept token</source>
+        <translation>Token annehmen</translation>
+    </message>
+    <message>
+        <source>Redeem the pasted token (Enter)</source>
+        <translation>Das eingefügte Token einlösen (Enter)</translation>
+    </message>
+    <message>
         <source>Scan image…</source>
         <translation>Bild scannen…</translation>
+    </message>
+    <message>
+        <source>Read the customer&apos;s token QR from an image</source>
+        <translation>Den Token-QR-Code des Kunden aus einem Bild lesen</translation>
+    </message>
+    <message>
+        <source>Scan the customer&apos;s token QR</source>
+        <translation>Den Token-QR-Code des Kunden scannen</translation>
+    </message>
+    <message>
+        <source>No camera detected: scan the customer&apos;s QR from an image instead</source>
+        <translation>Keine Kamera gefunden: Scannen Sie den QR-Code des Kunden stattdessen aus einem Bild</translation>
+    </message>
+    <message>
+        <source>Lightning (mint)</source>
+        <translation>Lightning (Mint)</translation>
+    </message>
+    <message>
+        <source>An invoice from a trusted mint</source>
+        <translation>Eine Rechnung von einer vertrauten Mint</translation>
+    </message>
+    <message>
+        <source>Lightning (my node)</source>
+        <translation>Lightning (mein Node)</translation>
+    </message>
+    <message>
+        <source>An invoice from my node</source>
+        <translation>Eine Rechnung von meinem Node</translation>
+    </message>
+    <message>
+        <source>Back to the keypad (Esc)</source>
+        <translation>Zurück zum Tastenfeld (Esc)</translation>
+    </message>
+    <message>
+        <source>Scan with a Cashu wallet (payment request — sent to the shop over Nostr)</source>
+        <translation>Mit einer Cashu-Wallet scannen (Zahlungsanforderung — über Nostr an den Shop gesendet)</translation>
+    </message>
+    <message>
+        <source>Scan with a Cashu wallet (payment request)</source>
+        <translation>Mit einer Cashu-Wallet scannen (Zahlungsanforderung)</translation>
+    </message>
+    <message>
+        <source>Payment request: the customer&apos;s wallet shows a token — scan or paste it</source>
+        <translation>Zahlungsanforderung: Die Wallet des Kunden zeigt ein Token — scannen oder einfügen</translation>
+    </message>
+    <message>
+        <source>The mint is confirming. If the network broke, the sale settles by itself.</source>
+        <translation>Die Mint bestätigt. Falls das Netzwerk ausgefallen ist, wird der Verkauf von selbst abgeschlossen.</translation>
+    </message>
+    <message>
+        <source>Next sale</source>
+        <translation>Nächster Verkauf</translation>
+    </message>
+    <message>
+        <source>Serve the next customer; this sale finishes by itself and shows in Recent sales</source>
+        <translation>Den nächsten Kunden bedienen; dieser Verkauf wird von selbst abgeschlossen und erscheint unter „Letzte Verkäufe“</translation>
+    </message>
+    <message>
+        <source>Still checking with the mint ({0} s)…</source>
+        <translation>Prüfung bei der Mint läuft noch ({0} s)…</translation>
+    </message>
+    <message>
+        <source>Nothing to do but wait: the mint decides whether the token is good. If it is slow, press Next sale — this sale finishes by itself and shows in Recent sales.</source>
+        <translation>Nichts zu tun außer warten: Die Mint entscheidet, ob das Token gültig ist. Wenn sie langsam ist, drücken Sie „Nächster Verkauf“ — dieser Verkauf wird von selbst abgeschlossen und erscheint unter „Letzte Verkäufe“.</translation>
+    </message>
+    <message>
+        <source>Scan a token from an image</source>
+        <translation>Ein Token aus einem Bild scannen</translation>
+    </message>
+    <message>
+        <source>No Cashu token in that QR code: ask the customer to show their token.</source>
+        <translation>Kein Cashu-Token in diesem QR-Code: Bitten Sie den Kunden, sein Token zu zeigen.</translation>
+    </message>
+    <message>
+        <source>No Lightning invoice: {0}</source>
+        <translation>Keine Lightning-Rechnung: {0}</translation>
+    </message>
+    <message>
+        <source>the shop&apos;s Lightning node</source>
+        <translation>der Lightning-Node des Shops</translation>
+    </message>
+    <message>
+        <source>the shop&apos;s mint</source>
+        <translation>die Mint des Shops</translation>
+    </message>
+    <message>
+        <source>Lightning invoice from {0}: pay with any Lightning wallet</source>
+        <translation>Lightning-Rechnung von {0}: mit einer beliebigen Lightning-Wallet bezahlen</translation>
+    </message>
+    <message>
+        <source>Checking the invoice failed ({0}); retrying…</source>
+        <translation>Die Prüfung der Rechnung ist fehlgeschlagen ({0}); neuer Versuch…</translation>
     </message>
     <message>
         <source>optional note to the receiver</source>
@@ -840,6 +1320,10 @@ Sie verwahrt noch {0}.</translation>
         <translation>Automatisch (die günstigste, die zahlen kann)</translation>
     </message>
     <message>
+        <source>Several mints at once (multi-path, NUT-15)</source>
+        <translation>Mehrere Mints zugleich (Multi-Path, NUT-15)</translation>
+    </message>
+    <message>
         <source>&lt;span style=&apos;color:#c0392b&apos;&gt;{0}&lt;/span&gt;</source>
         <translation>&lt;span style=&apos;color:#c0392b&apos;&gt;{0}&lt;/span&gt;</translation>
     </message>
@@ -866,6 +1350,18 @@ Sie verwahrt noch {0}.</translation>
     <message>
         <source>&lt;b&gt;{0}&lt;/b&gt;</source>
         <translation>&lt;b&gt;{0}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Lightning invoice, paid from several mints</source>
+        <translation>Lightning-Rechnung, aus mehreren Mints bezahlt</translation>
+    </message>
+    <message>
+        <source>Lightning fee reserves {0} (unused part returned)</source>
+        <translation>Lightning-Gebührenreserven {0} (der ungenutzte Teil kommt zurück)</translation>
+    </message>
+    <message>
+        <source>✓ Paid {0} (fee {1}) from {2} mints at once.</source>
+        <translation>✓ {0} bezahlt (Gebühr {1}) aus {2} Mints zugleich.</translation>
     </message>
     <message>
         <source>✓ Token for {0} made (fee {1}). This request has no delivery address: give the receiver the token.</source>
@@ -978,6 +1474,26 @@ Sie verwahrt noch {0}.</translation>
     <message>
         <source>create an invoice first</source>
         <translation>Erstellen Sie zuerst eine Rechnung</translation>
+    </message>
+    <message>
+        <source>No paid invoice is waiting to be minted.</source>
+        <translation>Keine bezahlte Rechnung wartet auf die Ausgabe.</translation>
+    </message>
+    <message>
+        <source>{0}: {1} paid invoice(s) not minted yet ({2}).</source>
+        <translation>{0}: {1} bezahlte Rechnung(en) noch nicht ausgegeben ({2}).</translation>
+    </message>
+    <message>
+        <source>in one batch</source>
+        <translation>in einem Stapel</translation>
+    </message>
+    <message>
+        <source>one by one (this mint has no batch minting)</source>
+        <translation>einzeln (diese Mint kann nicht stapelweise ausgeben)</translation>
+    </message>
+    <message>
+        <source>✓ {0}: {1} {2} from {3} invoice(s) {4}.</source>
+        <translation>✓ {0}: {1} {2} aus {3} Rechnung(en) {4}.</translation>
     </message>
     <message>
         <source>Cashu token files (*.cashu *.cashu.age *.txt);;All files (*)</source>
@@ -1094,6 +1610,10 @@ Sie verwahrt noch {0}.</translation>
     <message>
         <source>Create invoice</source>
         <translation>Rechnung erstellen</translation>
+    </message>
+    <message>
+        <source>Mint all paid invoices</source>
+        <translation>Alle bezahlten Rechnungen ausgeben lassen</translation>
     </message>
     <message>
         <source>Copy invoice</source>
@@ -1496,8 +2016,40 @@ Sie verwahrt noch {0}.</translation>
         <translation>z. B. mein-lnbits</translation>
     </message>
     <message>
+        <source>Sign in</source>
+        <translation>Anmelden</translation>
+    </message>
+    <message>
+        <source>Add a cashier</source>
+        <translation>Einen Kassierer hinzufügen</translation>
+    </message>
+    <message>
         <source>Name:</source>
         <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Cashier:</source>
+        <translation>Kassierer:</translation>
+    </message>
+    <message>
+        <source>4 to 12 digits</source>
+        <translation>4 bis 12 Ziffern</translation>
+    </message>
+    <message>
+        <source>PIN:</source>
+        <translation>PIN:</translation>
+    </message>
+    <message>
+        <source>Each cashier signs in at the till with their own PIN; the Z-report counts each.</source>
+        <translation>Jeder Kassierer meldet sich an der Kasse mit seiner eigenen PIN an; der Z-Bericht zählt jeden einzeln.</translation>
+    </message>
+    <message>
+        <source>Cashiers</source>
+        <translation>Kassierer</translation>
+    </message>
+    <message>
+        <source>Added {0}.</source>
+        <translation>{0} hinzugefügt.</translation>
     </message>
     <message>
         <source>Type:</source>
@@ -2172,6 +2724,296 @@ Sie verwahrt noch {0}.</translation>
 use Copy or Save to file.</source>
         <translation>Zu groß für einen QR-Code:
 verwenden Sie Kopieren oder In Datei speichern.</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>Artikel</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Kategorie</translation>
+    </message>
+    <message>
+        <source>No items yet: add them with &apos;nutdesk pos item add&apos; or import a CSV.</source>
+        <translation>Noch keine Artikel: Fügen Sie sie mit &apos;nutdesk pos item add&apos; hinzu oder importieren Sie eine CSV-Datei.</translation>
+    </message>
+    <message>
+        <source>Basket</source>
+        <translation>Warenkorb</translation>
+    </message>
+    <message>
+        <source>One less of the selected line</source>
+        <translation>Eins weniger von der ausgewählten Zeile</translation>
+    </message>
+    <message>
+        <source>One more of the selected line</source>
+        <translation>Eins mehr von der ausgewählten Zeile</translation>
+    </message>
+    <message>
+        <source>Discount of the selected line, percent</source>
+        <translation>Rabatt auf die ausgewählte Zeile, Prozent</translation>
+    </message>
+    <message>
+        <source> % off</source>
+        <translation> % Rabatt</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Leeren</translation>
+    </message>
+    <message>
+        <source>Empty the basket</source>
+        <translation>Den Warenkorb leeren</translation>
+    </message>
+    <message>
+        <source>Add {0}</source>
+        <translation>{0} hinzufügen</translation>
+    </message>
+    <message>
+        <source>Basket: {0:,} {1}</source>
+        <translation>Warenkorb: {0:,} {1}</translation>
+    </message>
+    <message>
+        <source>Refund {0:,} {1} of sale {2} ({3:,} {4}, {5}{6}) as an ecash token for the customer?</source>
+        <translation>{0:,} {1} des Verkaufs {2} ({3:,} {4}, {5}{6}) als Ecash-Token für den Kunden erstatten?</translation>
+    </message>
+    <message>
+        <source>{0} was paid after you moved on ({1:,} {2})</source>
+        <translation>{0} wurde bezahlt, nachdem Sie weitergemacht haben ({1:,} {2})</translation>
+    </message>
+    <message>
+        <source>{0}: payment failed — {1}</source>
+        <translation>{0}: Zahlung fehlgeschlagen — {1}</translation>
+    </message>
+    <message>
+        <source>{0} is {1}: it settles by itself</source>
+        <translation>{0} ist {1}: wird von selbst abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Ecash kept at</source>
+        <translation>Ecash verwahrt bei</translation>
+    </message>
+    <message>
+        <source>Forwarded over Lightning from</source>
+        <translation>Über Lightning weitergeleitet von</translation>
+    </message>
+    <message>
+        <source>Lightning, minted at</source>
+        <translation>Lightning, ausgegeben bei</translation>
+    </message>
+    <message>
+        <source>✓ PAID</source>
+        <translation>✓ BEZAHLT</translation>
+    </message>
+    <message>
+        <source>Give change as ecash</source>
+        <translation>Wechselgeld als Ecash geben</translation>
+    </message>
+    <message>
+        <source>The overpayment, as a token</source>
+        <translation>Die Überzahlung, als Token</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>Beleg</translation>
+    </message>
+    <message>
+        <source>Print, save or refund</source>
+        <translation>Drucken, speichern oder erstatten</translation>
+    </message>
+    <message>
+        <source>New sale</source>
+        <translation>Neuer Verkauf</translation>
+    </message>
+    <message>
+        <source>Back to the keypad</source>
+        <translation>Zurück zum Tastenfeld</translation>
+    </message>
+    <message>
+        <source>✓ PAID · OFFLINE</source>
+        <translation>✓ BEZAHLT · OFFLINE</translation>
+    </message>
+    <message>
+        <source> · {0:,.2f} {1}</source>
+        <translation> · {0:,.2f} {1}</translation>
+    </message>
+    <message>
+        <source>Lightning, paid to the shop&apos;s node ({0})</source>
+        <translation>Lightning, an den Node des Shops bezahlt ({0})</translation>
+    </message>
+    <message>
+        <source>
+Paid with {0}</source>
+        <translation>
+Bezahlt mit {0}</translation>
+    </message>
+    <message>
+        <source>
+Overpaid by {0}</source>
+        <translation>
+Überzahlt um {0}</translation>
+    </message>
+    <message>
+        <source>
+Receipt {0}</source>
+        <translation>
+Beleg {0}</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Drucken…</translation>
+    </message>
+    <message>
+        <source>Save PDF…</source>
+        <translation>Als PDF speichern…</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Zurück</translation>
+    </message>
+    <message>
+        <source>Refund in ecash</source>
+        <translation>Rückerstattung in Ecash</translation>
+    </message>
+    <message>
+        <source>Amount to refund</source>
+        <translation>Zu erstattender Betrag</translation>
+    </message>
+    <message>
+        <source>amount to refund</source>
+        <translation>zu erstattender Betrag</translation>
+    </message>
+    <message>
+        <source>Issue refund…</source>
+        <translation>Rückerstattung ausstellen…</translation>
+    </message>
+    <message>
+        <source>Asks to confirm the amount and sale</source>
+        <translation>Fragt nach Bestätigung von Betrag und Verkauf</translation>
+    </message>
+    <message>
+        <source>Refund token QR code</source>
+        <translation>QR-Code des Rückerstattungs-Tokens</translation>
+    </message>
+    <message>
+        <source>Save token to file…</source>
+        <translation>Token in Datei speichern…</translation>
+    </message>
+    <message>
+        <source>A refund of {0:,} {1} is still being finished with the mint: it completes by itself — do not refund it again.</source>
+        <translation>Eine Rückerstattung über {0:,} {1} wird noch mit der Mint abgeschlossen: Sie wird von selbst fertig — nicht erneut erstatten.</translation>
+    </message>
+    <message>
+        <source>{0} is fully refunded.</source>
+        <translation>{0} ist vollständig erstattet.</translation>
+    </message>
+    <message>
+        <source>Locked till: refunds up to {0:,} {1}</source>
+        <translation>Gesperrte Kasse: Rückerstattungen bis {0:,} {1}</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>Rückerstattung</translation>
+    </message>
+    <message>
+        <source>Refund {0:,} {1}</source>
+        <translation>{0:,} {1} erstatten</translation>
+    </message>
+    <message>
+        <source>Refunding {0:,} {1} of {2}…</source>
+        <translation>{0:,} {1} von {2} werden erstattet…</translation>
+    </message>
+    <message>
+        <source>The mint did not answer ({0}). The refund is kept and finishes by itself when the mint is back (Recovery): do not refund {1} again.</source>
+        <translation>Die Mint hat nicht geantwortet ({0}). Die Rückerstattung bleibt erhalten und wird von selbst abgeschlossen, sobald die Mint zurück ist (Wiederherstellung): {1} nicht erneut erstatten.</translation>
+    </message>
+    <message>
+        <source>Refunded {0:,} {1} of {2}: let the customer scan this token.</source>
+        <translation>{0:,} {1} von {2} erstattet: Lassen Sie den Kunden dieses Token scannen.</translation>
+    </message>
+    <message>
+        <source>Save the refund token</source>
+        <translation>Das Rückerstattungs-Token speichern</translation>
+    </message>
+    <message>
+        <source>Save the receipt</source>
+        <translation>Den Beleg speichern</translation>
+    </message>
+    <message>
+        <source>Nutdesk — point of sale</source>
+        <translation>Nutdesk — Kasse</translation>
+    </message>
+    <message>
+        <source>PIN to unlock the till</source>
+        <translation>PIN zum Entsperren der Kasse</translation>
+    </message>
+    <message>
+        <source>PIN, then Enter</source>
+        <translation>PIN, dann Enter</translation>
+    </message>
+    <message>
+        <source>Cashier…</source>
+        <translation>Kassierer…</translation>
+    </message>
+    <message>
+        <source>Z-report</source>
+        <translation>Z-Bericht</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>Sperren</translation>
+    </message>
+    <message>
+        <source>Exit POS</source>
+        <translation>Kasse verlassen</translation>
+    </message>
+    <message>
+        <source>Cashier: {0}</source>
+        <translation>Kassierer: {0}</translation>
+    </message>
+    <message>
+        <source>No cashier signed in</source>
+        <translation>Kein Kassierer angemeldet</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation>Gesperrt</translation>
+    </message>
+    <message>
+        <source>Unlock…</source>
+        <translation>Entsperren…</translation>
+    </message>
+    <message>
+        <source>Locked — wrong PIN</source>
+        <translation>Gesperrt — falsche PIN</translation>
+    </message>
+    <message>
+        <source>Unlock the till</source>
+        <translation>Die Kasse entsperren</translation>
+    </message>
+    <message>
+        <source>Enter the PIN to unlock the till.</source>
+        <translation>Geben Sie die PIN ein, um die Kasse zu entsperren.</translation>
+    </message>
+    <message>
+        <source>Enter the PIN to leave POS mode.</source>
+        <translation>Geben Sie die PIN ein, um den Kassenmodus zu verlassen.</translation>
+    </message>
+    <message>
+        <source>Close shift</source>
+        <translation>Schicht abschließen</translation>
+    </message>
+    <message>
+        <source>End the shift; a new one opens</source>
+        <translation>Die Schicht beenden; eine neue beginnt</translation>
+    </message>
+    <message>
+        <source>Save CSV…</source>
+        <translation>Als CSV speichern…</translation>
+    </message>
+    <message>
+        <source>Save the Z-report</source>
+        <translation>Den Z-Bericht speichern</translation>
     </message>
 </context>
 </TS>

@@ -124,7 +124,7 @@ class PayState:
     async def prepare_multi_path(self, service: WalletService) -> MultiPathPlan:
         """NUT-15: quote a part of the invoice at each mint that supports it (nothing is spent yet)."""
         if self.understood is None or self.understood.kind != "bolt11":
-            raise UserFacingError("only a Lightning invoice can be paid from several mints")
+            raise UserFacingError(tr("only a Lightning invoice can be paid from several mints"))
         self.prepared = None
         self.plan = await prepare_multi_path(service, self.understood.text)
         self.step = PayStep.CONFIRM
@@ -132,7 +132,7 @@ class PayState:
 
     async def pay_multi_path(self, service: WalletService) -> MppResult:
         if self.plan is None:
-            raise UserFacingError("nothing to pay: continue to the confirmation first")
+            raise UserFacingError(tr("nothing to pay: continue to the confirmation first"))
         self.step = PayStep.PAYING
         try:
             result = await pay_multi_path(service, self.plan)

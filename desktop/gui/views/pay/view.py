@@ -192,7 +192,7 @@ class PayView(QWidget):
         titles = mint_titles(self.ctx.service)
         for m in self.ctx.service.list_mints():
             self.mint.addItem(f"{titles.get(m.url, m.url)} — {format_amount(m.balances.get('sat', 0), 'sat')}", m.url)
-        self.mint.addItem("Several mints at once (multi-path, NUT-15)", MULTI_PATH)
+        self.mint.addItem(tr("Several mints at once (multi-path, NUT-15)"), MULTI_PATH)
         index = self.mint.findData(keep)
         self.mint.setCurrentIndex(max(index, 0))
 
@@ -268,13 +268,15 @@ class PayView(QWidget):
         finally:
             self.continue_button.setEnabled(True)
         titles = mint_titles(self.ctx.service)
-        self.c_what.setText("Lightning invoice, paid from several mints")
+        self.c_what.setText(tr("Lightning invoice, paid from several mints"))
         self.c_to.setText("—")
         self.c_description.setText("—")
         self.c_amount.setText(format_amount(plan.amount, plan.unit))
         reserve = sum(p.fee_reserve for p in plan.parts)
-        self.c_fees.setText(f"Lightning fee reserves {format_amount(reserve, plan.unit)} (unused part returned)")
-        self.c_total.setText(f"<b>{format_amount(plan.total, plan.unit)}</b>")
+        self.c_fees.setText(
+            tr("Lightning fee reserves {0} (unused part returned)").format(format_amount(reserve, plan.unit))
+        )
+        self.c_total.setText(tr("<b>{0}</b>").format(format_amount(plan.total, plan.unit)))
         self.c_mint.setText(
             " + ".join(
                 f"{format_amount(p.amount, p.unit)} {titles.get(p.mint_url) or short_url(p.mint_url)}"
@@ -296,8 +298,9 @@ class PayView(QWidget):
             self.progress.hide()
             self.ctx.changed(BALANCES, HISTORY, SENT)
         self.r_summary.setText(
-            f"✓ Paid {format_amount(result.amount, 'sat')} (fee {format_amount(result.fee, 'sat')}) "
-            f"from {len(result.parts)} mints at once."
+            tr("✓ Paid {0} (fee {1}) from {2} mints at once.").format(
+                format_amount(result.amount, "sat"), format_amount(result.fee, "sat"), len(result.parts)
+            )
         )
         self.r_preimage.setText(next((r.preimage for r in result.parts if r.preimage), None) or "—")
         self.r_success.setText("—")

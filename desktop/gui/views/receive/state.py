@@ -130,12 +130,16 @@ class LightningReceive:
 def batch_summary(outcomes: Sequence[BatchOutcome]) -> str:
     """One line for the Lightning tab about ``mint_all_paid``: what was minted, how, and what failed."""
     if not outcomes:
-        return "No paid invoice is waiting to be minted."
+        return tr("No paid invoice is waiting to be minted.")
     lines = []
     for o in outcomes:
         if o.error:
-            lines.append(f"{o.mint_url}: {len(o.quotes)} paid invoice(s) not minted yet ({o.error}).")
+            lines.append(
+                tr("{0}: {1} paid invoice(s) not minted yet ({2}).").format(o.mint_url, len(o.quotes), o.error)
+            )
         else:
-            how = "in one batch" if o.batched else "one by one (this mint has no batch minting)"
-            lines.append(f"✓ {o.mint_url}: {o.minted} {o.unit} from {len(o.quotes)} invoice(s) {how}.")
+            how = tr("in one batch") if o.batched else tr("one by one (this mint has no batch minting)")
+            lines.append(
+                tr("✓ {0}: {1} {2} from {3} invoice(s) {4}.").format(o.mint_url, o.minted, o.unit, len(o.quotes), how)
+            )
     return "\n".join(lines)

@@ -315,7 +315,7 @@ class ReceiveView(QWidget):
         self.invoice_button.clicked.connect(lambda: self.ctx.run(self.create_invoice()))
         left.addWidget(self.invoice_button)
         # NUT-29: invoices paid while the app was closed (or from another device) minted in one batch per mint.
-        self.mint_all_button = QPushButton("Mint all paid invoices")
+        self.mint_all_button = QPushButton(tr("Mint all paid invoices"))
         self.mint_all_button.setObjectName("mintAllPaid")
         self.mint_all_button.clicked.connect(lambda: self.ctx.run(self.mint_all_paid()))
         left.addWidget(self.mint_all_button)

@@ -14,6 +14,8 @@ x11_packages="xvfb xauth libx11-xcb1 libxkbcommon-x11-0 libxcb-cursor0 libxcb-ic
 packages="$qt_packages $x11_packages"
 # The packaging tests (tests/ship) validate the desktop entry and the AppStream metainfo.
 [ "$what" = test ] && packages="$packages desktop-file-utils appstream"
+# The tills tests start a real PostgreSQL server of their own (initdb/pg_ctl on a temporary directory).
+[ "$what" = test ] && packages="$packages postgresql"
 missing=""
 for p in $packages; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

@@ -104,7 +104,10 @@ class WalletService:
         except OSError as exc:
             raise ConfigError(f"cannot use the data directory {config.data_dir}: {exc}") from exc
         with private_umask():  # the database and its -wal/-shm files are created owner-only
-            service = cls(config, Store(Database.open_file(config.database_path)))
+            if config.db_url is None:
+                service = cls(config, Store(Database.open_file(config.database_path)))
+            else:
+                service = cls(config, Store(Database(config.db_url)))
         # Until the password is given, nothing may be written in the clear into a protected wallet.
         service._vault.refuse_writes = service.password_protected
         return service

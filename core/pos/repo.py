@@ -128,7 +128,8 @@ class SaleRepository:
     def create_sale(self, **fields: Any) -> Sale:
         now = time.time()
         shift_id = self.current_shift()
-        with self._session() as s:
+        # The writer's lock: several tills may number a sale at once, and each number is given once (max + 1).
+        with self.db.writer() as s:
             number = int(s.scalar(select(func.coalesce(func.max(PosSaleRow.number), 0))) or 0) + 1
             row = PosSaleRow(
                 id=uuid.uuid4().hex[:16],
@@ -320,7 +321,7 @@ class SaleRepository:
         )
         params = {"key": key, "sale": sale_id, "amount": amount, "limit": limit, "now": time.time(), **fields}
         try:
-            with self._session() as s:  # the INSERT is the transaction's first statement: it reads under the lock
+            with self.db.writer() as s:  # under the writer's lock: on PostgreSQL too, no two tills pass the check
                 return bool(getattr(s.execute(insert, params), "rowcount", 0) == 1)
         except StorageError as exc:
             if isinstance(exc.__cause__, IntegrityError):

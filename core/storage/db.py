@@ -1,4 +1,5 @@
-"""Opening the wallet database: SQLite in WAL mode, schema brought up to date by Alembic migrations."""
+"""Opening the wallet database: SQLite in WAL mode (one machine) or PostgreSQL (a shop's tills sharing one wallet),
+schema brought up to date by Alembic migrations."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from core.errors import StorageError
+from core.storage.dialects import is_sqlite, normalize_url, take_writer_lock, url_for_humans
 from core.storage.sealed import install_vault
 
 __all__ = ["MIGRATIONS_DIR", "Database"]
@@ -32,19 +34,25 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
 
 
 class Database:
-    """One engine per wallet file. ``session()`` yields a session that commits on success."""
+    """One engine per wallet database. ``session()`` yields a session that commits on success."""
 
     def __init__(self, url: str) -> None:
+        url = normalize_url(url)
         self.url = url
         try:
-            self.engine: Engine = create_engine(url, future=True)
+            # pool_pre_ping: a PostgreSQL server restarted under a till leaves dead pooled connections behind.
+            self.engine: Engine = create_engine(url, future=True, pool_pre_ping=not is_sqlite(url))
             install_vault(self.engine)  # sealed columns: the key of this wallet, bound to this engine
-            if url.startswith("sqlite"):
+            if is_sqlite(url):
                 event.listen(self.engine, "connect", _sqlite_pragmas)
             self._sessions = sessionmaker(self.engine, expire_on_commit=False)
             self.upgrade()
         except SQLAlchemyError as exc:
-            raise StorageError(f"cannot open the wallet database {url}: {exc}") from exc
+            raise StorageError(f"cannot open the wallet database {url_for_humans(url)}: {exc}") from exc
+
+    @property
+    def is_sqlite(self) -> bool:
+        return is_sqlite(self.url)
 
     @classmethod
     def open_file(cls, path: Path) -> Database:
@@ -73,6 +81,13 @@ class Database:
             raise
         finally:
             session.close()
+
+    @contextmanager
+    def writer(self) -> Iterator[Session]:
+        """``session()`` holding the writer's lock from its first statement (one writer at a time, every process)."""
+        with self.session() as session:
+            take_writer_lock(session, self.url)
+            yield session
 
     def close(self) -> None:
         self.engine.dispose()

@@ -81,6 +81,14 @@ class Config:
     till: str = field(default_factory=default_till)
 
     @property
+    def lease_seconds(self) -> float:
+        """How long a till's claim on an operation lasts without a step: past the longest request (a melt).
+
+        ``NUTDESK_LEASE_SECONDS`` shortens it (the tests of a till killed mid-sale)."""
+        env = os.environ.get("NUTDESK_LEASE_SECONDS")
+        return float(env) if env else self.melt_timeout + 60.0
+
+    @property
     def database_url(self) -> str:
         return self.db_url or f"sqlite:///{self.database_path}"
 

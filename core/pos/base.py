@@ -64,7 +64,9 @@ class TillBase:
         self._nostr: NostrInbox | None = None  # the NIP-17 inbox (nostr transport)
         self._nostr_keys: NostrKeys | None = None
         # Who is at the till (recorded with sales and refunds); kept in the wallet, so a restart keeps it.
-        self.cashier = wallet.store.get_setting(CASHIER_SETTING) or ""
+        # With several tills on one wallet, each till has its own signed-in cashier.
+        self._cashier_key = f"{CASHIER_SETTING}:{repo.till}" if repo.till else CASHIER_SETTING
+        self.cashier = wallet.store.get_setting(self._cashier_key) or ""
 
     def policy(self) -> PosPolicy:
         raw = self.wallet.store.get_setting(POLICY_SETTING)
@@ -138,9 +140,9 @@ class TillBase:
     def _set_cashier(self, name: str) -> None:
         self.cashier = name
         if name:
-            self.wallet.store.set_setting(CASHIER_SETTING, name)
+            self.wallet.store.set_setting(self._cashier_key, name)
         else:
-            self.wallet.store.delete_setting(CASHIER_SETTING)
+            self.wallet.store.delete_setting(self._cashier_key)
 
     def _refuse_when_locked(self, what: str) -> None:
         if self.locked:

@@ -10,12 +10,12 @@ from typing import Any
 
 from alembic import command
 from alembic.config import Config as AlembicConfig
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from core.errors import StorageError
-from core.storage.dialects import is_sqlite, normalize_url, take_writer_lock, url_for_humans
+from core.storage.dialects import WRITER_LOCK_KEY, is_sqlite, normalize_url, take_writer_lock, url_for_humans
 from core.storage.sealed import install_vault
 
 __all__ = ["MIGRATIONS_DIR", "Database"]
@@ -64,6 +64,9 @@ class Database:
         cfg = AlembicConfig()
         cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
         with self.engine.begin() as connection:
+            if not self.is_sqlite:
+                # Tills starting together on a new PostgreSQL wallet: one migrates, the others then find it done.
+                connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITER_LOCK_KEY})
             cfg.attributes["connection"] = connection
             command.upgrade(cfg, "head")
 

@@ -62,6 +62,7 @@ def add_parsers(sub: Any) -> None:
     refund.add_argument("--file", help="also write the token to this file")
     z = psub.add_parser("zreport", help="the shift's totals; --close closes the shift")
     z.add_argument("--close", action="store_true")
+    z.add_argument("--shop", action="store_true", help="the whole shop: every till's open shift together")
     z.add_argument("--csv", help="write the Z-report as CSV to this file ('-' for stdout)")
     policy = psub.add_parser("policy", help="show or change the shop's settlement policy")
     policy.add_argument("--shop-name")
@@ -222,15 +223,19 @@ async def _refund(pos: PosService, args: argparse.Namespace, out: Output) -> Non
 
 
 async def _zreport(pos: PosService, args: argparse.Namespace, out: Output) -> None:
-    report = pos.close_shift() if args.close else pos.zreport()
+    if args.shop and args.close:
+        raise UserFacingError("each till closes its own shift: run --close at each till (--shop only reports)")
+    report = pos.shop_zreport() if args.shop else pos.close_shift() if args.close else pos.zreport()
     if args.csv == "-":
         pos.write_zreport_csv(report, sys.stdout)
         return
     if args.csv:
         write_atomically(args.csv, lambda f: pos.write_zreport_csv(report, f))
-    out.result(report.to_json())
+    till = pos.repo.till
+    out.result({**report.to_json(), "till": "" if args.shop else till})
     t = report.total
-    out.say(f"{report.shop} — shift {report.shift_id}{' (closed)' if report.closed_at else ''}")
+    where = "all tills" if args.shop else f"shift {report.shift_id}" + (f" at till {till}" if till else "")
+    out.say(f"{report.shop} — {where}{' (closed)' if report.closed_at else ''}")
     for kind, totals in sorted(report.by_settlement.items()):
         out.say(f"  {kind:<10} {totals.count:>4} sales {totals.amount:>10} {report.unit}")
     out.say(f"  total      {t.count:>4} sales {t.amount:>10} {report.unit}; tips {t.tips}, fees {t.fees}, "

@@ -1,0 +1,112 @@
+"""The wallet on PostgreSQL (a real server): the writer's lock, sale numbers and shifts per till, journal leases,
+the SQL helper functions, and a wallet password refused with a reason."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import update
+
+from core.api.service import WalletService
+from core.config import Config
+from core.errors import ConfigError
+from core.pos.repo import SaleRepository
+from core.storage.db import Database
+from core.storage.models import OperationRow
+from core.storage.store import Store
+
+
+@pytest.fixture
+def db(pg_url: str) -> Iterator[Database]:
+    database = Database(pg_url)
+    assert database.engine.dialect.name == "postgresql" and database.engine.dialect.driver == "psycopg"
+    yield database
+    database.close()
+
+
+def new_sale(repo: SaleRepository) -> int:
+    return repo.create_sale(amount=10, base_amount=10, unit="sat", request_id="r").number
+
+
+def test_sale_numbers_are_unique_across_tills_selling_at_once(db: Database, pg_url: str) -> None:
+    numbers: list[int] = []
+    errors: list[BaseException] = []
+
+    # Each till its own engine and connections, like another process (opened first: Alembic's loading of its
+    # scripts is not thread-safe within one process).
+    repos = [SaleRepository(Database(pg_url), till=f"T{i}") for i in range(4)]
+
+    def till(repo: SaleRepository) -> None:
+        try:
+            try:
+                for _ in range(15):
+                    numbers.append(new_sale(repo))
+            finally:
+                repo.db.close()
+        except BaseException as exc:
+            errors.append(exc)
+
+    threads = [threading.Thread(target=till, args=(repo,)) for repo in repos]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert sorted(numbers) == list(range(1, 61))
+    repo = SaleRepository(db)
+    by_till = {sale.till for sale in repo.sales()}
+    assert by_till == {"T0", "T1", "T2", "T3"}
+    shifts = repo.open_shifts()
+    assert set(shifts) == {"T0", "T1", "T2", "T3"} and len(set(shifts.values())) == 4, "one open shift per till"
+
+
+def test_refused_payments_are_counted_by_one_statement_on_postgresql(db: Database) -> None:
+    repo = SaleRepository(db, till="T1")
+    shift = repo.current_shift()
+    assert repo.failed_attempts(shift) is None
+    repo.count_failed_attempt(shift)
+    repo.count_failed_attempt(shift)
+    assert repo.failed_attempts(shift) == 2
+
+
+def test_an_operation_is_resumed_by_one_till_and_a_dead_tills_lease_only_after_it_expired(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NUTDESK_LEASE_HOST", "till-a")
+    a = Store(db)
+    monkeypatch.setenv("NUTDESK_LEASE_HOST", "till-b")
+    b = Store(db)
+    c = Store(db)
+    op_id = a.create_operation(kind="send", mint_url="http://mint", unit="sat", amount=5)
+    a.update_operation(op_id, state="sent")  # each step renews the lease
+
+    def alive(_owner: str) -> bool:
+        return False
+
+    assert not b.claim_operation(op_id, owner_dead=alive), "a live lease of another till is left alone"
+    assert a.claim_operation(op_id, owner_dead=alive), "the holder may go on"
+    with db.session() as s:  # the holding till died and its lease ran out
+        s.execute(update(OperationRow).where(OperationRow.id == op_id).values(lease_expires=0.0))
+    assert b.claim_operation(op_id, owner_dead=alive)
+    assert not c.claim_operation(op_id, owner_dead=alive), "taken over by one till only"
+    assert not a.claim_operation(op_id, owner_dead=alive), "the old holder lost it"
+    done = b.update_operation(op_id, state="done")
+    assert done.state == "done"
+    with db.session() as s:
+        row = s.get(OperationRow, op_id)
+        assert row is not None and (row.lease_owner, row.lease_expires) == ("", 0.0), "at rest nobody holds it"
+
+
+def test_a_wallet_password_is_refused_on_postgresql_with_the_reason(tmp_path: Path, pg_url: str) -> None:
+    service = WalletService.open(Config(data_dir=tmp_path, db_url=pg_url))
+    try:
+        with pytest.raises(ConfigError, match="not supported on a PostgreSQL wallet"):
+            service.create_wallet(None, password="correct horse battery staple")
+        service.create_wallet(None)
+        with pytest.raises(ConfigError, match="not supported on a PostgreSQL wallet"):
+            service.set_password(None, "correct horse battery staple")
+    finally:
+        service.store.close()

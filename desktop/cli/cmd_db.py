@@ -1,0 +1,45 @@
+"""``nutdesk db copy --to URL``: move this wallet (its SQLite file) into a shop's PostgreSQL database."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Awaitable, Callable
+from typing import TYPE_CHECKING, Any
+
+from core.api.service import WalletService
+from core.errors import ConfigError
+from core.storage.copy import copy_wallet
+from core.storage.dialects import is_postgresql, url_for_humans
+
+if TYPE_CHECKING:
+    from desktop.cli.runner import Output
+
+__all__ = ["HANDLERS", "add_parsers"]
+
+Handler = Callable[[WalletService, argparse.Namespace, "Output"], Awaitable[None]]
+
+
+async def cmd_db(service: WalletService, args: argparse.Namespace, out: Output) -> None:
+    if service.config.db_url is not None:
+        raise ConfigError("db copy moves a wallet's SQLite file: run it without --db / NUTDESK_DB_URL")
+    if not is_postgresql(args.to):
+        raise ConfigError(f"{url_for_humans(args.to)} is not a postgresql:// URL")
+    if service.password_protected:
+        raise ConfigError(
+            "this wallet has a password, which a PostgreSQL wallet does not support yet: remove it first "
+            "(nutdesk password remove), then copy"
+        )
+    counts = copy_wallet(service.store.db, service.config.database_path, args.to)
+    out.result({"copied": counts, "to": url_for_humans(args.to)})
+    out.say(f"Copied {sum(counts.values())} rows into {url_for_humans(args.to)}.")
+    out.say(f"Every till now opens it with: nutdesk --db '{url_for_humans(args.to)}' --till NAME …")
+
+
+HANDLERS: dict[str, Handler] = {"db": cmd_db}
+
+
+def add_parsers(sub: Any) -> None:
+    db = sub.add_parser("db", help="the wallet's database: copy it into PostgreSQL for a shop's tills")
+    dsub = db.add_subparsers(dest="db_command", metavar="ACTION", required=True)
+    copy = dsub.add_parser("copy", help="copy this wallet into an empty PostgreSQL database (nothing else may use it)")
+    copy.add_argument("--to", required=True, metavar="URL", help="postgresql://USER@HOST/DB (password: PGPASSWORD)")

@@ -11,10 +11,10 @@ from typing import Any
 from alembic import command
 from alembic.config import Config as AlembicConfig
 from sqlalchemy import Engine, create_engine, event, text
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
-from core.errors import StorageError
+from core.errors import DatabaseUnreachable, StorageError
 from core.storage.dialects import WRITER_LOCK_KEY, is_sqlite, normalize_url, take_writer_lock, url_for_humans
 from core.storage.sealed import install_vault
 
@@ -47,6 +47,10 @@ class Database:
                 event.listen(self.engine, "connect", _sqlite_pragmas)
             self._sessions = sessionmaker(self.engine, expire_on_commit=False)
             self.upgrade()
+        except OperationalError as exc:
+            if is_sqlite(url):
+                raise StorageError(f"cannot open the wallet database {url_for_humans(url)}: {exc}") from exc
+            raise DatabaseUnreachable(f"cannot reach the wallet database {url_for_humans(url)}: {exc}") from exc
         except SQLAlchemyError as exc:
             raise StorageError(f"cannot open the wallet database {url_for_humans(url)}: {exc}") from exc
 
@@ -78,6 +82,8 @@ class Database:
             session.commit()
         except SQLAlchemyError as exc:
             session.rollback()
+            if isinstance(exc, OperationalError) and exc.connection_invalidated and not self.is_sqlite:
+                raise DatabaseUnreachable(f"the wallet database stopped answering: {exc}") from exc
             raise StorageError(f"database error: {exc}") from exc
         except BaseException:
             session.rollback()

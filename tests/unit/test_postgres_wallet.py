@@ -110,3 +110,46 @@ def test_a_wallet_password_is_refused_on_postgresql_with_the_reason(tmp_path: Pa
             service.set_password(None, "correct horse battery staple")
     finally:
         service.store.close()
+
+
+def test_the_database_and_the_till_come_from_the_command_line_else_the_environment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop.cli.parser import build_parser
+    from desktop.cli.runner import config_from_args
+
+    monkeypatch.delenv("NUTDESK_DB_URL", raising=False)
+    monkeypatch.delenv("NUTDESK_TILL", raising=False)
+    plain = config_from_args(build_parser([]).parse_args(["--data-dir", str(tmp_path), "balance"]))
+    assert (plain.db_url, plain.till) == (None, "")
+    assert plain.database_url == f"sqlite:///{tmp_path / 'wallet.sqlite3'}"
+
+    monkeypatch.setenv("NUTDESK_DB_URL", "postgresql://shop@db.local/wallet")
+    monkeypatch.setenv("NUTDESK_TILL", "bar")
+    from_env = config_from_args(build_parser([]).parse_args(["--data-dir", str(tmp_path), "balance"]))
+    assert (from_env.database_url, from_env.till) == ("postgresql://shop@db.local/wallet", "bar")
+
+    argv = ["--data-dir", str(tmp_path), "--db", "postgresql://shop@db2/w", "--till", "T3", "balance"]
+    given = config_from_args(build_parser(argv).parse_args(argv))
+    assert (given.database_url, given.till) == ("postgresql://shop@db2/w", "T3")
+
+
+def test_a_database_url_is_shown_without_its_password() -> None:
+    from core.storage.dialects import normalize_url, url_for_humans
+
+    assert url_for_humans("postgresql://shop:s3cret@db/w") == "postgresql://shop:***@db/w"
+    assert url_for_humans("postgresql://shop@db/w") == "postgresql://shop@db/w"
+    assert normalize_url("postgresql://shop@db/w") == "postgresql+psycopg://shop@db/w"
+    assert normalize_url("sqlite:///x.db") == "sqlite:///x.db"
+
+
+def test_an_unreachable_database_is_said_so_and_no_payment_is_taken() -> None:
+    from core.api.messages import explain
+    from core.errors import DatabaseUnreachable
+    from tests.peers.ports import free_port
+
+    with pytest.raises(DatabaseUnreachable) as caught:
+        Database(f"postgresql://shop:s3cret@127.0.0.1:{free_port()}/wallet")  # nothing listens there
+    assert "s3cret" not in str(caught.value), "the password never shows in a message"
+    said = explain(caught.value)
+    assert said.code == "database-unreachable" and "no payment was taken" in said.what

@@ -4,6 +4,7 @@ the SQL helper functions, and a wallet password refused with a reason."""
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -153,3 +154,21 @@ def test_an_unreachable_database_is_said_so_and_no_payment_is_taken() -> None:
     assert "s3cret" not in str(caught.value), "the password never shows in a message"
     said = explain(caught.value)
     assert said.code == "database-unreachable" and "no payment was taken" in said.what
+
+
+def test_another_tills_commit_reaches_this_tills_watcher_by_notify(db: Database, pg_url: str) -> None:
+    from core.api.watch import watcher_for
+
+    watcher = watcher_for(Config(db_url=pg_url))
+    try:
+        assert not watcher.changed(), "nothing happened yet"
+        other_till = Store(Database(pg_url))
+        other_till.set_setting("pos:policy-note", "changed at another till")
+        other_till.close()
+        deadline = time.monotonic() + 30
+        while not watcher.changed():  # delivered right after the commit; polled as the GUI does, twice a second
+            assert time.monotonic() < deadline, "the notification never came"
+            time.sleep(0.5)
+        assert not watcher.changed(), "once per change"
+    finally:
+        watcher.close()

@@ -21,10 +21,25 @@ _PG_FUNCTIONS = (
 )
 
 
+# Live across tills: a commit that changes what a till shows notifies every till LISTENing (core.api.watch), once
+# per transaction (PostgreSQL folds identical notifications of one transaction into one).
+_WATCHED = ("mints", "keysets", "proofs", "operations", "exported_tokens", "settings", "pos_sales", "pos_refunds")
+_PG_NOTIFY = (
+    "CREATE OR REPLACE FUNCTION nd_notify_change() RETURNS trigger LANGUAGE plpgsql AS "
+    "$$ BEGIN PERFORM pg_notify('nutdesk_changes', ''); RETURN NULL; END $$"
+)
+
+
 def upgrade() -> None:
     if op.get_bind().dialect.name == "postgresql":
         for statement in _PG_FUNCTIONS:
             op.execute(statement)
+        op.execute(_PG_NOTIFY)
+        for table in _WATCHED:
+            op.execute(
+                f"CREATE TRIGGER nd_changes_{table} AFTER INSERT OR UPDATE OR DELETE ON {table} "
+                "FOR EACH STATEMENT EXECUTE FUNCTION nd_notify_change()"
+            )
     with op.batch_alter_table("operations", schema=None) as batch_op:
         batch_op.add_column(sa.Column("lease_owner", sa.String(), nullable=False, server_default=""))
         batch_op.add_column(sa.Column("lease_expires", sa.Float(), nullable=False, server_default="0"))
@@ -36,6 +51,9 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     if op.get_bind().dialect.name == "postgresql":
+        for table in _WATCHED:
+            op.execute(f"DROP TRIGGER IF EXISTS nd_changes_{table} ON {table}")
+        op.execute("DROP FUNCTION IF EXISTS nd_notify_change()")
         op.execute("DROP FUNCTION IF EXISTS nd_open(text)")
         op.execute("DROP FUNCTION IF EXISTS nd_seal(text, text)")
     for table in ("pos_shifts", "pos_refunds", "pos_sales"):

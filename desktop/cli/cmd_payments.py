@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING, Any
 from core.api.payments import PaymentsService, PreparedPayment, nostr_relays, set_nostr_relays
 from core.api.service import WalletService
 from core.errors import UserCancelled, UserFacingError
+from desktop.cli import argtypes
+from desktop.cli.mpp_pay import cmd_pay_multi_path
 
 if TYPE_CHECKING:
     from desktop.cli.runner import Output
@@ -28,6 +30,9 @@ def _confirm(prepared: PreparedPayment) -> None:
 
 
 async def cmd_pay(service: WalletService, args: argparse.Namespace, out: Output) -> None:
+    if args.multi_path:  # NUT-15: one invoice from several mints (desktop/cli/mpp_pay.py)
+        await cmd_pay_multi_path(service, args, out)
+        return
     async with PaymentsService(service) as payments:
         prepared = await payments.prepare_payment(args.input, amount=args.amount, comment=args.comment, mint=args.mint)
         if args.yes:
@@ -122,6 +127,10 @@ def add_parsers(sub: Any) -> None:
     pay.add_argument("--comment", help="a comment for the receiver (LNURL comment, payment request memo)")
     pay.add_argument("--mint", help="pay from this mint (default: the cheapest one with enough ecash)")
     pay.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    pay.add_argument(
+        "--multi-path", action="store_true", help="pay a bolt11 invoice from several mints at once (NUT-15)"
+    )
+    pay.add_argument("--from", action="append", dest="from_mints", metavar="URL", help="with --multi-path: a mint")
 
     relays = sub.add_parser("relays", help="the Nostr relays for paying requests that name none (show, add, remove)")
     relays.add_argument("--add", action="append", default=[], metavar="URL", help="add a relay (wss://…; repeat)")
@@ -132,7 +141,7 @@ def add_parsers(sub: Any) -> None:
     dec.add_argument("input", nargs="?", help="the string; none or - reads stdin (also ur: animated-QR frames)")
 
     req = sub.add_parser("request", help="create a Cashu payment request (creqA)")
-    req.add_argument("amount", type=int)
+    req.add_argument("amount", type=argtypes.amount)
     req.add_argument("--unit", default="sat")
     req.add_argument("--mint", action="append", dest="mints", help="an accepted mint (repeat; default: trusted mints)")
     req.add_argument("--description")

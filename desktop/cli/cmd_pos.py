@@ -15,6 +15,7 @@ from core.api.analytics import write_atomically
 from core.api.pos import PaymentRefused, PosService, SaleState, parse_item_spec
 from core.api.service import WalletService
 from core.errors import UserFacingError
+from desktop.cli import argtypes
 from desktop.cli.cmd_receipt import add_pos_receipt_parser, pos_receipt
 from desktop.cli.pos_giveaways import GIVEAWAY_HANDLERS, add_giveaway_parsers
 from desktop.cli.pos_items import ITEM_HANDLERS, add_item_parsers
@@ -55,7 +56,7 @@ def add_parsers(sub: Any) -> None:
     psub.add_parser("settle", help="finish sales a crash or a network break left settling")
     refund = psub.add_parser("refund", help="refund part or all of a paid sale as an ecash token")
     refund.add_argument("sale", help="the receipt number (R-000006, as on the receipt and in 'pos sales') or the id")
-    refund.add_argument("amount", type=int, nargs="?", help="default: all that is left to refund")
+    refund.add_argument("amount", type=argtypes.amount, nargs="?", help="default: all that is left to refund")
     refund.add_argument(
         "--key", help="an idempotency key: the same key again returns the refund it made, never a second one"
     )

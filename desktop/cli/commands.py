@@ -18,6 +18,8 @@ from core.api.payments import RatesService
 from core.api.repeats import earlier_issue, earlier_receive
 from core.api.service import LockOptions, WalletService
 from core.errors import ConfigError, UserFacingError
+from desktop.cli import argtypes
+from desktop.cli.batch_mint import cmd_mint_all
 from desktop.cli.secret_input import token_argument
 from desktop.reports.formatting import money_text
 
@@ -180,6 +182,9 @@ async def cmd_invoice(service: WalletService, args: argparse.Namespace, out: Out
 
 
 async def cmd_mint_quote(service: WalletService, args: argparse.Namespace, out: Output) -> None:
+    if args.all or args.quote is None:
+        await cmd_mint_all(service, args, out)
+        return
     done = earlier_issue(service, args.quote)
     if done is not None:  # `invoice --wait` (or the recovery) minted it already: say so, ask the mint nothing
         out.result({"quote": args.quote, "minted": 0, "already_minted": done.amount})
@@ -322,14 +327,18 @@ def add_parsers(sub: Any) -> None:
     bal.add_argument("--fiat", action="store_true", help="also show the value in the fiat currency (fetches a rate)")
 
     inv = sub.add_parser("invoice", help="receive over Lightning: a mint quote to pay")
-    inv.add_argument("amount", type=int)
+    inv.add_argument("amount", type=argtypes.amount)
     inv.add_argument("--mint", required=True)
     inv.add_argument("--unit", default="sat")
     inv.add_argument("--wait", action="store_true", help="wait for the payment and mint the ecash")
     inv.add_argument("--timeout", type=float, default=600.0, help="seconds to wait with --wait")
 
     mintq = sub.add_parser("mint-quote", help="check a mint quote and mint it when paid")
-    mintq.add_argument("quote")
+    mintq.add_argument("quote", nargs="?", help="the quote id (leave out with --all)")
+    mintq.add_argument(
+        "--all", action="store_true", help="mint every paid quote: one NUT-29 batch per mint where it supports it"
+    )
+    mintq.add_argument("--mint", help="with --all: only this mint's quotes")
 
     rcv = sub.add_parser("receive", help="redeem a token")
     rcv.add_argument("token", nargs="?", help="the token; - (or nothing) reads it from stdin")
@@ -337,7 +346,7 @@ def add_parsers(sub: Any) -> None:
     rcv.add_argument("--trust", action="store_true", help="add and trust the token's mint if it is new")
 
     snd = sub.add_parser("send", help="make a token")
-    snd.add_argument("amount", type=int)
+    snd.add_argument("amount", type=argtypes.amount)
     snd.add_argument("--mint", required=True)
     snd.add_argument("--unit", default="sat")
     snd.add_argument("--lock", help="lock to this public key (P2PK)")
@@ -348,7 +357,7 @@ def add_parsers(sub: Any) -> None:
     snd.add_argument("--memo", default="")
 
     tr = sub.add_parser("transfer", help="move value between mints")
-    tr.add_argument("amount", type=int)
+    tr.add_argument("amount", type=argtypes.amount)
     tr.add_argument("--from", dest="from_mint", required=True)
     tr.add_argument("--to", dest="to_mint", required=True)
     tr.add_argument("--unit", default="sat")

@@ -211,7 +211,9 @@ async def _run(args: argparse.Namespace, config: Config, out: Output) -> int:
                     raise InvalidPassword("this wallet has a password: set NUTDESK_PASSWORD or use --password-file")
                 service.unlock(password)
                 args.wallet_password = password  # for commands that re-encrypt (``password change``)
-        if service.initialized and args.command not in NO_STARTUP_RECOVERY:
+        # `mint-quote --all` is itself the paid-quote sweep (batched, NUT-29): the start-up one would pre-empt it.
+        sweeping = args.command == "mint-quote" and getattr(args, "all", False)
+        if service.initialized and args.command not in NO_STARTUP_RECOVERY and not sweeping:
             await _resume_due(service, args)
         install_cli_pin_prompter(service)  # spends above the limit ask for the spending PIN
         await _dispatch_reporting_waits(service, args, out)

@@ -11,8 +11,11 @@ from enum import Enum
 from typing import Any
 
 from core.api.messages import explain
+from core.api.mpp import MultiPathPlan, pay_multi_path, prepare_multi_path
 from core.api.payments import PaymentResult, PaymentsService, PreparedPayment
+from core.api.service import WalletService
 from core.errors import NutdeskError, UserFacingError
+from core.wallet.mpp import MppResult
 
 __all__ = ["KIND_NAMES", "PayState", "PayStep", "Understood"]
 
@@ -71,6 +74,7 @@ class PayState:
     error: str = ""
     prepared: PreparedPayment | None = None
     result: PaymentResult | None = None
+    plan: MultiPathPlan | None = None  # NUT-15: one invoice from several mints
 
     def set_text(self, text: str) -> Understood | None:
         self.understood, self.error, self.prepared, self.result = None, "", None, None
@@ -101,6 +105,7 @@ class PayState:
 
     def cancel(self) -> None:
         self.prepared = None
+        self.plan = None
         self.step = PayStep.INPUT
 
     async def pay(self) -> PaymentResult:
@@ -114,3 +119,25 @@ class PayState:
             raise
         self.step = PayStep.DONE
         return self.result
+
+    async def prepare_multi_path(self, service: WalletService) -> MultiPathPlan:
+        """NUT-15: quote a part of the invoice at each mint that supports it (nothing is spent yet)."""
+        if self.understood is None or self.understood.kind != "bolt11":
+            raise UserFacingError("only a Lightning invoice can be paid from several mints")
+        self.prepared = None
+        self.plan = await prepare_multi_path(service, self.understood.text)
+        self.step = PayStep.CONFIRM
+        return self.plan
+
+    async def pay_multi_path(self, service: WalletService) -> MppResult:
+        if self.plan is None:
+            raise UserFacingError("nothing to pay: continue to the confirmation first")
+        self.step = PayStep.PAYING
+        try:
+            result = await pay_multi_path(service, self.plan)
+        except BaseException:
+            self.step = PayStep.CONFIRM
+            raise
+        self.plan = None
+        self.step = PayStep.DONE
+        return result

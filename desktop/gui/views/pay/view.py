@@ -35,6 +35,10 @@ from desktop.gui.widgets.scan import decode_qr, scanner_available
 __all__ = ["PayView"]
 
 
+# The "Pay from" choice that pays one invoice from several mints (NUT-15, core.api.mpp).
+MULTI_PATH = "multi-path"
+
+
 class PayView(QWidget):
     title = "Pay"
 
@@ -185,6 +189,7 @@ class PayView(QWidget):
         titles = mint_titles(self.ctx.service)
         for m in self.ctx.service.list_mints():
             self.mint.addItem(f"{titles.get(m.url, m.url)} — {format_amount(m.balances.get('sat', 0), 'sat')}", m.url)
+        self.mint.addItem("Several mints at once (multi-path, NUT-15)", MULTI_PATH)
         index = self.mint.findData(keep)
         self.mint.setCurrentIndex(max(index, 0))
 
@@ -219,6 +224,9 @@ class PayView(QWidget):
     # --- steps ---------------------------------------------------------------------------------
 
     async def prepare(self) -> None:
+        if self.mint.currentData() == MULTI_PATH:
+            await self._prepare_multi_path()
+            return
         self.continue_button.setEnabled(False)
         try:
             p = await self.state.prepare(
@@ -247,7 +255,57 @@ class PayView(QWidget):
         self.state.cancel()
         self.pages.setCurrentIndex(0)
 
+    async def _prepare_multi_path(self) -> None:
+        self.continue_button.setEnabled(False)
+        try:
+            plan = await self.state.prepare_multi_path(self.ctx.service)
+        finally:
+            self.continue_button.setEnabled(True)
+        titles = mint_titles(self.ctx.service)
+        self.c_what.setText("Lightning invoice, paid from several mints")
+        self.c_to.setText("—")
+        self.c_description.setText("—")
+        self.c_amount.setText(format_amount(plan.amount, plan.unit))
+        reserve = sum(p.fee_reserve for p in plan.parts)
+        self.c_fees.setText(f"Lightning fee reserves {format_amount(reserve, plan.unit)} (unused part returned)")
+        self.c_total.setText(f"<b>{format_amount(plan.total, plan.unit)}</b>")
+        self.c_mint.setText(
+            " + ".join(
+                f"{format_amount(p.amount, p.unit)} {titles.get(p.mint_url) or short_url(p.mint_url)}"
+                for p in plan.parts
+            )
+        )
+        self.pay_button.setEnabled(True)
+        self.cancel_button.setEnabled(True)
+        self.pages.setCurrentIndex(1)
+
+    async def _pay_multi_path(self) -> None:
+        try:
+            result = await self.state.pay_multi_path(self.ctx.service)
+        except BaseException:
+            self.pay_button.setEnabled(True)
+            self.cancel_button.setEnabled(True)
+            raise
+        finally:
+            self.progress.hide()
+            self.ctx.changed(BALANCES, HISTORY, SENT)
+        self.r_summary.setText(
+            f"✓ Paid {format_amount(result.amount, 'sat')} (fee {format_amount(result.fee, 'sat')}) "
+            f"from {len(result.parts)} mints at once."
+        )
+        self.r_preimage.setText(next((r.preimage for r in result.parts if r.preimage), None) or "—")
+        self.r_success.setText("—")
+        self.r_token_copy.set_text("")
+        self.r_token_copy.setVisible(False)
+        self.pages.setCurrentIndex(2)
+
     async def pay(self) -> None:
+        if self.state.plan is not None:
+            self.pay_button.setEnabled(False)
+            self.cancel_button.setEnabled(False)
+            self.progress.show()
+            await self._pay_multi_path()
+            return
         self.pay_button.setEnabled(False)
         self.cancel_button.setEnabled(False)
         self.progress.show()

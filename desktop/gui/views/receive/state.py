@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
 from core.api import ReceiveResult
+from core.api.batch import BatchOutcome
 from core.api.messages import explain
 from core.api.repeats import AlreadyDone, earlier_receive
 from core.api.service import ReceivePreview, WalletService
 from core.errors import NutdeskError, TokenDecodeError, UserFacingError
 
-__all__ = ["InvoiceState", "LightningReceive", "ReceiveState", "extract_token"]
+__all__ = ["InvoiceState", "LightningReceive", "ReceiveState", "batch_summary", "extract_token"]
 
 
 def extract_token(text: str) -> str | None:
@@ -120,3 +122,17 @@ class LightningReceive:
             raise
         self.state = InvoiceState.MINTED
         return self.minted
+
+
+def batch_summary(outcomes: Sequence[BatchOutcome]) -> str:
+    """One line for the Lightning tab about ``mint_all_paid``: what was minted, how, and what failed."""
+    if not outcomes:
+        return "No paid invoice is waiting to be minted."
+    lines = []
+    for o in outcomes:
+        if o.error:
+            lines.append(f"{o.mint_url}: {len(o.quotes)} paid invoice(s) not minted yet ({o.error}).")
+        else:
+            how = "in one batch" if o.batched else "one by one (this mint has no batch minting)"
+            lines.append(f"✓ {o.mint_url}: {o.minted} {o.unit} from {len(o.quotes)} invoice(s) {how}.")
+    return "\n".join(lines)

@@ -24,13 +24,14 @@ from PySide6.QtWidgets import (
 )
 
 from core.api import is_encrypted_file, read_token_file
+from core.api.batch import mint_all_paid
 from core.api.mint_labels import mint_titles
 from core.api.repeats import AlreadyDone
 from core.errors import UserFacingError
 from desktop.gui.context import BALANCES, HISTORY, MINTS, AppContext
 from desktop.gui.dialogs import ask_password, await_dialog
 from desktop.gui.tasks import run_blocking, run_in_process
-from desktop.gui.views.receive.state import InvoiceState, LightningReceive, ReceiveState
+from desktop.gui.views.receive.state import InvoiceState, LightningReceive, ReceiveState, batch_summary
 from desktop.gui.widgets.common import CopyButton, MintCombo, format_amount, heading, hint, short_url, shortcut
 from desktop.gui.widgets.lock_key import LockKeyRow
 from desktop.gui.widgets.qr import QrWidget
@@ -305,6 +306,11 @@ class ReceiveView(QWidget):
         self.invoice_button.setObjectName("createInvoice")
         self.invoice_button.clicked.connect(lambda: self.ctx.run(self.create_invoice()))
         left.addWidget(self.invoice_button)
+        # NUT-29: invoices paid while the app was closed (or from another device) minted in one batch per mint.
+        self.mint_all_button = QPushButton("Mint all paid invoices")
+        self.mint_all_button.setObjectName("mintAllPaid")
+        self.mint_all_button.clicked.connect(lambda: self.ctx.run(self.mint_all_paid()))
+        left.addWidget(self.mint_all_button)
         self.ln_status = QLabel("")
         self.ln_status.setObjectName("invoiceStatus")
         self.ln_status.setWordWrap(True)
@@ -349,4 +355,13 @@ class ReceiveView(QWidget):
             self.ln_progress.hide()
             self.invoice_button.setEnabled(True)
         self.ln_status.setText(f"✓ Paid: {format_amount(minted, 'sat')} of ecash minted.")
+        self.ctx.changed(BALANCES, HISTORY)
+
+    async def mint_all_paid(self) -> None:
+        self.mint_all_button.setEnabled(False)
+        try:
+            outcomes = await mint_all_paid(self.ctx.service)
+        finally:
+            self.mint_all_button.setEnabled(True)
+        self.ln_status.setText(batch_summary(outcomes))
         self.ctx.changed(BALANCES, HISTORY)

@@ -6,10 +6,8 @@ import argparse
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any
 
+from core.api.database import copy_to_postgresql, url_for_humans
 from core.api.service import WalletService
-from core.errors import ConfigError
-from core.storage.copy import copy_wallet
-from core.storage.dialects import is_postgresql, url_for_humans
 
 if TYPE_CHECKING:
     from desktop.cli.runner import Output
@@ -20,16 +18,7 @@ Handler = Callable[[WalletService, argparse.Namespace, "Output"], Awaitable[None
 
 
 async def cmd_db(service: WalletService, args: argparse.Namespace, out: Output) -> None:
-    if service.config.db_url is not None:
-        raise ConfigError("db copy moves a wallet's SQLite file: run it without --db / NUTDESK_DB_URL")
-    if not is_postgresql(args.to):
-        raise ConfigError(f"{url_for_humans(args.to)} is not a postgresql:// URL")
-    if service.password_protected:
-        raise ConfigError(
-            "this wallet has a password, which a PostgreSQL wallet does not support yet: remove it first "
-            "(nutdesk password remove), then copy"
-        )
-    counts = copy_wallet(service.store.db, service.config.database_path, args.to)
+    counts = copy_to_postgresql(service, args.to)
     out.result({"copied": counts, "to": url_for_humans(args.to)})
     out.say(f"Copied {sum(counts.values())} rows into {url_for_humans(args.to)}.")
     out.say(f"Every till now opens it with: nutdesk --db '{url_for_humans(args.to)}' --till NAME …")

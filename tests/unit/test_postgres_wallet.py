@@ -182,3 +182,26 @@ def test_another_tills_commit_reaches_this_tills_watcher_by_notify(db: Database,
         assert not watcher.changed(), "once per change"
     finally:
         watcher.close()
+
+
+async def test_each_till_has_its_own_cashier_lock_and_shift_on_one_wallet(tmp_path: Path, pg_url: str) -> None:
+    from core.api.pos import PosService
+
+    bar = WalletService.open(Config(data_dir=tmp_path / "bar", db_url=pg_url, till="bar"))
+    bar.create_wallet(None)
+    door = WalletService.open(Config(data_dir=tmp_path / "door", db_url=pg_url, till="door"))
+    door.unlock()
+    try:
+        async with PosService(bar) as at_bar, PosService(door) as at_door:
+            at_bar.configure(pin="2468")
+            at_bar.add_cashier("ann", "1111")
+            at_bar.add_cashier("bob", "2222")
+            at_bar.sign_in("ann", "1111")
+            at_door.sign_in("bob", "2222")
+            assert (at_bar.cashier, at_door.cashier) == ("ann", "bob")
+            at_bar.lock()
+            assert at_bar.locked and not at_door.locked, "locking the bar leaves the door selling"
+            assert at_bar.zreport().shift_id != at_door.zreport().shift_id
+    finally:
+        await bar.close()
+        await door.close()

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from core.api.batch import mint_all_paid
 from core.api.service import WalletService
 from core.errors import UserFacingError
+from desktop.cli.catalogue import _
 
 if TYPE_CHECKING:
     from desktop.cli.runner import Output
@@ -23,13 +24,17 @@ async def cmd_mint_all(service: WalletService, args: argparse.Namespace, out: Ou
     outcomes = await mint_all_paid(service, getattr(args, "mint", None))
     out.result({"batches": [asdict(o) for o in outcomes], "minted": sum(o.minted for o in outcomes)})
     if not outcomes:
-        out.say("No paid quote is waiting to be minted.")
+        out.say(_("No paid quote is waiting to be minted."))
     for o in outcomes:
-        how = "in one NUT-29 batch" if o.batched else "one by one (the mint has no NUT-29 batch mint)"
+        how = _("in one NUT-29 batch") if o.batched else _("one by one (the mint has no NUT-29 batch mint)")
         if o.error:
-            out.say(f"{o.mint_url} {o.unit}: {len(o.quotes)} paid quote(s) not minted: {o.error}")
+            out.say(_("{0} {1}: {2} paid quote(s) not minted: {3}").format(o.mint_url, o.unit, len(o.quotes), o.error))
         else:
-            out.say(f"{o.mint_url}: minted {o.minted} {o.unit} from {len(o.quotes)} quote(s) {how}.")
+            out.say(
+                _("{0}: minted {1} {2} from {3} quote(s) {4}.").format(o.mint_url, o.minted, o.unit, len(o.quotes), how)
+            )
     failed = [o for o in outcomes if o.error]
     if failed:
-        raise UserFacingError(f"{len(failed)} mint(s) could not mint their paid quotes: {failed[0].error}")
+        raise UserFacingError(
+            _("{0} mint(s) could not mint their paid quotes: {1}").format(len(failed), failed[0].error)
+        )

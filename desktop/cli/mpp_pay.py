@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from core.api.mpp import MultiPathPlan, pay_multi_path, prepare_multi_path
 from core.api.service import WalletService
 from core.errors import UserCancelled, UserFacingError
+from desktop.cli.catalogue import _
 
 if TYPE_CHECKING:
     from desktop.cli.runner import Output
@@ -33,7 +34,7 @@ async def cmd_pay_multi_path(service: WalletService, args: argparse.Namespace, o
         out.progress(_summary(plan))
     else:
         if not sys.stdin.isatty():
-            raise UserFacingError("confirmation needed: add --yes to pay without asking")
+            raise UserFacingError(_("confirmation needed: add --yes to pay without asking"))
         answer = await asyncio.to_thread(input, f"{_summary(plan)} Pay? [y/N] ")
         if answer.strip().lower() not in ("y", "yes"):
             raise UserCancelled("payment cancelled")
@@ -49,4 +50,4 @@ async def cmd_pay_multi_path(service: WalletService, args: argparse.Namespace, o
             "parts": [{"mint": p.mint_url, "amount": p.amount} for p in plan.parts],
         }
     )
-    out.say(f"Paid {result.amount} {plan.unit} from {len(plan.parts)} mints (fee {result.fee}).")
+    out.say(_("Paid {0} {1} from {2} mints (fee {3}).").format(result.amount, plan.unit, len(plan.parts), result.fee))

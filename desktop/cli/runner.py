@@ -25,6 +25,7 @@ from core.config import Config, default_data_dir
 from core.errors import InvalidPassword, MintUnreachable, NutdeskError
 from desktop import keyring_unlock
 from desktop.cli import commands
+from desktop.cli.catalogue import _
 from desktop.cli.cmd_mint_backup import auto_backup
 from desktop.cli.cmd_pin import install_cli_pin_prompter
 from desktop.cli.registry import dispatch
@@ -100,7 +101,7 @@ def run_command(args: argparse.Namespace) -> int:
     try:
         return asyncio.run(_run(args, config, out))
     except KeyboardInterrupt:
-        print("nutdesk: interrupted", file=sys.stderr)
+        print(_("nutdesk: interrupted"), file=sys.stderr)
         return 130
     except EOFError:  # Ctrl-D at a prompt (password, passphrase, words): the user closed the input
         return _fail(args, out, InputClosed("no input (Ctrl-D): nothing was done"))
@@ -119,12 +120,12 @@ def _fail(args: argparse.Namespace, out: Output, exc: BaseException) -> int:
     explained = explain(exc)
     if args.debug:
         traceback.print_exc()
-        print(f"nutdesk: details: {type(exc).__name__}: {explained.detail}", file=sys.stderr)
+        print(_("nutdesk: details: {0}: {1}").format(type(exc).__name__, explained.detail), file=sys.stderr)
     if out.as_json:
         # ``message`` stays the error's own text (scripts match on it); ``explanation`` is what people read.
         error = {"code": explained.code, "message": explained.detail, "explanation": explained.text}
         print(json.dumps({"error": error}))
-    print(f"nutdesk: {explained.text}", file=sys.stderr)
+    print(_("nutdesk: {0}").format(explained.text), file=sys.stderr)
     return EXIT_ERROR
 
 
@@ -147,7 +148,11 @@ async def _say_while_waiting(args: argparse.Namespace) -> None:
     while True:
         await asyncio.sleep(WAITING_NOTICE_AFTER)
         waited += WAITING_NOTICE_AFTER
-        print(f"nutdesk: still waiting for {_mint_host(args)} ({waited:.0f} s)…", file=sys.stderr, flush=True)
+        print(
+            _("nutdesk: still waiting for {0} ({1:.0f} s)…").format(_mint_host(args), waited),
+            file=sys.stderr,
+            flush=True,
+        )
 
 
 # Commands that only read from a mint (nothing to lose by giving up): a first deadline much shorter than the
@@ -191,11 +196,14 @@ async def _resume_due(service: WalletService, args: argparse.Namespace) -> None:
     try:
         reports = await RecoveryService(service).recover(only_due=True)
     except NutdeskError as exc:
-        print(f"nutdesk: could not resume unfinished operations: {exc}", file=sys.stderr)
+        print(_("nutdesk: could not resume unfinished operations: {0}").format(exc), file=sys.stderr)
         return
     for r in reports:
         if r.result in ("finished", "rolled_back", "minted"):
-            print(f"nutdesk: resumed {r.kind} of {r.amount} {r.unit}: {r.result} ({r.detail})", file=sys.stderr)
+            print(
+                _("nutdesk: resumed {0} of {1} {2}: {3} ({4})").format(r.kind, r.amount, r.unit, r.result, r.detail),
+                file=sys.stderr,
+            )
 
 
 async def _run(args: argparse.Namespace, config: Config, out: Output) -> int:

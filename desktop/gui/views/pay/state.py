@@ -16,15 +16,16 @@ from core.api.payments import PaymentResult, PaymentsService, PreparedPayment
 from core.api.service import WalletService
 from core.errors import NutdeskError, UserFacingError
 from core.wallet.mpp import MppResult
+from desktop.gui.i18n import QT_TR_NOOP, tr
 
 __all__ = ["KIND_NAMES", "PayState", "PayStep", "Understood"]
 
 KIND_NAMES = {
-    "bolt11": "Lightning invoice",
-    "lnurl": "LNURL-pay link",
-    "lightning_address": "Lightning address",
-    "payment_request": "Cashu payment request",
-    "cashu_token": "Cashu token",
+    "bolt11": QT_TR_NOOP("Lightning invoice"),
+    "lnurl": QT_TR_NOOP("LNURL-pay link"),
+    "lightning_address": QT_TR_NOOP("Lightning address"),
+    "payment_request": QT_TR_NOOP("Cashu payment request"),
+    "cashu_token": QT_TR_NOOP("Cashu token"),
 }
 
 
@@ -48,7 +49,7 @@ class Understood:
 
     @property
     def name(self) -> str:
-        return KIND_NAMES.get(self.kind, self.kind.replace("_", " "))
+        return tr(KIND_NAMES.get(self.kind, self.kind.replace("_", " ")))
 
 
 def understand(payments: PaymentsService, text: str) -> Understood:
@@ -87,12 +88,12 @@ class PayState:
             self.error = explain(exc).text
             return None
         if self.understood.receive_instead:
-            self.error = "This is a Cashu token: open Receive to redeem it."
+            self.error = tr("This is a Cashu token: open Receive to redeem it.")
         return self.understood
 
     async def prepare(self, *, amount: int | None, comment: str, mint: str | None) -> PreparedPayment:
         if self.understood is None or self.understood.receive_instead:
-            raise UserFacingError(self.error or "paste an invoice, LNURL, Lightning address or payment request")
+            raise UserFacingError(self.error or tr("paste an invoice, LNURL, Lightning address or payment request"))
         fixed = self.understood.amount
         self.prepared = await self.payments.prepare_payment(
             self.understood.text,
@@ -110,7 +111,7 @@ class PayState:
 
     async def pay(self) -> PaymentResult:
         if self.prepared is None:
-            raise UserFacingError("nothing to pay: continue to the confirmation first")
+            raise UserFacingError(tr("nothing to pay: continue to the confirmation first"))
         self.step = PayStep.PAYING
         try:
             self.result = await self.payments.pay(self.prepared)
@@ -123,7 +124,7 @@ class PayState:
     async def prepare_multi_path(self, service: WalletService) -> MultiPathPlan:
         """NUT-15: quote a part of the invoice at each mint that supports it (nothing is spent yet)."""
         if self.understood is None or self.understood.kind != "bolt11":
-            raise UserFacingError("only a Lightning invoice can be paid from several mints")
+            raise UserFacingError(tr("only a Lightning invoice can be paid from several mints"))
         self.prepared = None
         self.plan = await prepare_multi_path(service, self.understood.text)
         self.step = PayStep.CONFIRM
@@ -131,7 +132,7 @@ class PayState:
 
     async def pay_multi_path(self, service: WalletService) -> MppResult:
         if self.plan is None:
-            raise UserFacingError("nothing to pay: continue to the confirmation first")
+            raise UserFacingError(tr("nothing to pay: continue to the confirmation first"))
         self.step = PayStep.PAYING
         try:
             result = await pay_multi_path(service, self.plan)

@@ -20,6 +20,7 @@ import httpx
 
 from backends._http import (
     DEFAULT_TIMEOUT,
+    MAX_ANSWER,
     HttpBackendBase,
     SentButUnknown,
     decode_bolt11,
@@ -27,7 +28,8 @@ from backends._http import (
     json_object,
 )
 from backends.registry import register_backend
-from core.errors import BackendError, BackendUnavailable
+from core.errors import AnswerTooLarge, BackendError, BackendUnavailable
+from core.httpread import capped_lines
 from core.ports.lightning import (
     BackendStatus,
     Capabilities,
@@ -179,7 +181,7 @@ class LndRestBackend(HttpBackendBase):
                 if response.status_code in (401, 403):
                     await response.aread()
                     raise self._error(response, "pay")
-                async for line in response.aiter_lines():
+                async for line in capped_lines(response, MAX_ANSWER):
                     if not line.strip():
                         continue
                     last = self._payment_line(json_object(line), payment_hash)
@@ -187,7 +189,7 @@ class LndRestBackend(HttpBackendBase):
                         break
         except (httpx.ConnectError, httpx.ConnectTimeout) as exc:
             raise BackendUnavailable(f"LND at {self.base_url} is unreachable: {exc}") from exc
-        except (httpx.TransportError, ValueError, TypeError, AttributeError) as exc:
+        except (httpx.TransportError, AnswerTooLarge, ValueError, TypeError, AttributeError) as exc:
             # The request left: the payment may be in flight. Ask for its state instead of guessing.
             try:
                 return await self.payment_status(payment_hash)
@@ -243,7 +245,7 @@ class LndRestBackend(HttpBackendBase):
                 if response.status_code in (401, 403):
                     await response.aread()
                     raise self._error(response, "track the payment")
-                async for line in response.aiter_lines():
+                async for line in capped_lines(response, MAX_ANSWER):
                     if not line.strip():
                         continue
                     data = json_object(line)
@@ -254,7 +256,7 @@ class LndRestBackend(HttpBackendBase):
                     return self._payment_line(data, payment_hash)
         except (httpx.ConnectError, httpx.ConnectTimeout) as exc:
             raise BackendUnavailable(f"LND at {self.base_url} is unreachable: {exc}") from exc
-        except (httpx.TransportError, ValueError, TypeError, AttributeError) as exc:
+        except (httpx.TransportError, AnswerTooLarge, ValueError, TypeError, AttributeError) as exc:
             raise BackendError(f"LND: tracking the payment failed: {exc}") from exc
         return PaymentResult(PaymentState.PENDING, payment_hash, error="no answer from LND")
 
@@ -266,7 +268,7 @@ class LndRestBackend(HttpBackendBase):
                     if response.status_code != 200:
                         await response.aread()
                         raise self._error(response, "stream invoices")
-                    async for line in response.aiter_lines():
+                    async for line in capped_lines(response, MAX_ANSWER):
                         if not line.strip():
                             continue
                         invoice = json_object(line).get("result")
@@ -277,6 +279,6 @@ class LndRestBackend(HttpBackendBase):
                             yield PaidInvoice(
                                 payment_hash, int(invoice.get("amt_paid_msat") or 0), _hex(invoice.get("r_preimage"))
                             )
-            except (httpx.TransportError, ValueError, TypeError, AttributeError) as exc:
+            except (httpx.TransportError, AnswerTooLarge, ValueError, TypeError, AttributeError) as exc:
                 log.info("LND invoice stream dropped (%s); reconnecting", exc)
             await asyncio.sleep(self.reconnect)

@@ -8,6 +8,7 @@ command. The body comes back as bytes; parse it with ``core.protocol.jsonread``.
 from __future__ import annotations
 
 import asyncio
+from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -16,7 +17,7 @@ import httpx
 from core.errors import AnswerTooLarge, MalformedInput
 from core.protocol.jsonread import DEFAULT_CAP, read_json
 
-__all__ = ["DEFAULT_DEADLINE", "CappedResponse", "fetch", "read_capped"]
+__all__ = ["DEFAULT_DEADLINE", "CappedResponse", "capped_lines", "fetch", "read_capped"]
 
 DEFAULT_DEADLINE = 30.0
 
@@ -52,6 +53,23 @@ async def read_capped(response: httpx.Response, cap: int) -> bytes:
             raise AnswerTooLarge(f"the answer is larger than the {cap} bytes allowed")
         chunks.append(chunk)
     return b"".join(chunks)
+
+
+async def capped_lines(response: httpx.Response, cap: int) -> AsyncIterator[str]:
+    """The lines of a streamed answer (newline-delimited JSON), each at most ``cap`` bytes: a server that never
+    ends a line cannot fill memory (httpx's ``aiter_lines`` keeps the whole unfinished line)."""
+    pending = b""
+    async for chunk in response.aiter_bytes():
+        pending += chunk
+        *lines, pending = pending.split(b"\n")
+        for line in lines:
+            if len(line) > cap:
+                raise AnswerTooLarge(f"a line of the answer is larger than the {cap} bytes allowed")
+            yield line.decode("utf-8", errors="replace")
+        if len(pending) > cap:
+            raise AnswerTooLarge(f"a line of the answer is larger than the {cap} bytes allowed")
+    if pending:
+        yield pending.decode("utf-8", errors="replace")
 
 
 async def fetch(

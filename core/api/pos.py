@@ -33,7 +33,8 @@ from core.api.backends import BackendsService
 from core.api.payments import RatesService, fiat_currency
 from core.api.recovery import RecoveryService
 from core.api.service import WalletService
-from core.errors import UserFacingError
+from core.errors import NutdeskError, UserFacingError
+from core.httpread import read_capped
 from core.mint_client.http import normalize_mint_url
 from core.pos.base import CASHIER_SETTING, LOCK_SETTING
 from core.pos.catalog import Item, SaleLine, parse_item_spec
@@ -82,6 +83,8 @@ __all__ = [
     "verify_receipt",
     "write_zreport_csv",
 ]
+
+_WEBHOOK_ANSWER_CAP = 64 * 1024  # a webhook endpoint's answer: only its status is used
 
 log = logging.getLogger(__name__)
 
@@ -271,11 +274,15 @@ class PosService(Offline):
     async def _post_webhook(self, url: str, body: bytes, headers: dict[str, str]) -> tuple[int | None, str]:
         assert self._http is not None
         try:
-            response = await self._http.post(url, content=body, headers=headers, timeout=httpx.Timeout(15.0))
-        except httpx.HTTPError as exc:
+            # The shop's endpoint is another server: one deadline for the whole delivery, and only its status is
+            # read — the body of a refusal under a small cap — so a slow or huge answer cannot hold the till.
+            async with asyncio.timeout(15.0), self._http.stream("POST", url, content=body, headers=headers) as answer:
+                if answer.is_success:
+                    return answer.status_code, ""
+                text = (await read_capped(answer, _WEBHOOK_ANSWER_CAP)).decode("utf-8", errors="replace")
+                return answer.status_code, f"HTTP {answer.status_code}: {text[:200]}"
+        except (httpx.HTTPError, TimeoutError, NutdeskError) as exc:
             return None, f"{type(exc).__name__}: {exc}"
-        status = response.status_code
-        return status, "" if response.is_success else f"HTTP {status}: {response.text[:200]}"
 
     def webhook_log(self) -> list[Delivery]:
         return self.webhooks.repo.deliveries()

@@ -87,3 +87,35 @@ async def test_webhooks_are_signed_retried_with_backoff_and_logged(tmp_path: Pat
     event = json.loads(body)
     assert event["event"] == "sale.paid" and event["data"]["id"] == sale.id and event["data"]["tip"] == 5
     assert [retry_delay(n, 10.0) for n in (1, 2, 3)] == [10.0, 20.0, 40.0]
+
+
+async def test_a_webhook_answer_is_never_read_whole(tmp_path: Path) -> None:
+    """The shop's endpoint is another server: its status decides; a refusal's body is read under a cap, never whole."""
+    statuses = [500, 200]
+
+    async def hook(request: web.Request) -> web.StreamResponse:
+        await request.read()
+        response = web.StreamResponse(status=statuses.pop(0))
+        await response.prepare(request)
+        for _ in range(64):  # 4 MB, far past the 64 KiB a webhook answer may hold
+            await response.write(b"x" * 65536)
+        return response
+
+    app = web.Application()
+    app.router.add_post("/hook", hook)
+    wallet = WalletService.open(Config(data_dir=tmp_path / "shop"))
+    wallet.create_wallet()
+    try:
+        async with LocalServer(app) as server, PosService(wallet, webhook_base_delay=0.0) as pos:
+            pos.configure(webhooks=(Webhook(server.url + "/hook", "s3cret"),), trusted_mints=[TRUSTED])
+            session = await pos.start_checkout(100)
+            sale = pos.repo.update(session.sale.id, state=SaleState.RECEIVED)
+            sale = pos.repo.update(sale.id, state=SaleState.SETTLING, settlement="swap", received=100)
+            pos._paid(sale)
+            assert await pos.deliver_webhooks() == 0  # a huge refusal: cut off at the cap, kept for a retry
+            [kept] = pos.webhook_log()
+            assert kept.state == "pending" and "AnswerTooLarge" in kept.last_error
+            assert await pos.deliver_webhooks() == 1  # a huge acceptance: delivered on its status alone
+            assert pos.webhook_log()[0].state == "delivered"
+    finally:
+        await wallet.close()

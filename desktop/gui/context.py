@@ -18,7 +18,7 @@ from core.api.service import WalletService
 from desktop.gui.errors import ErrorReporter
 from desktop.gui.tasks import TaskRunner
 
-__all__ = ["BALANCES", "HISTORY", "MINTS", "SENT", "AppContext", "ChangeBus"]
+__all__ = ["BALANCES", "HISTORY", "MINTS", "SALES", "SENT", "SETTINGS", "AppContext", "ChangeBus"]
 
 T = TypeVar("T")
 
@@ -26,6 +26,8 @@ BALANCES = "balances"
 HISTORY = "history"
 MINTS = "mints"
 SENT = "sent"
+SALES = "sales"  # the till's sales and refunds
+SETTINGS = "settings"  # the wallet's stored settings (the POS policy among them)
 
 
 class ChangeBus(QObject):

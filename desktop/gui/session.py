@@ -21,7 +21,7 @@ from core.config import Config
 from core.errors import InvalidPassword
 from desktop import keyring_unlock
 from desktop.cli.parser import package_version
-from desktop.gui.context import BALANCES, HISTORY, MINTS, SENT, AppContext
+from desktop.gui.context import BALANCES, HISTORY, MINTS, SALES, SENT, SETTINGS, AppContext
 from desktop.gui.dialogs import PasswordDialog, await_dialog
 from desktop.gui.errors import ErrorReporter
 from desktop.gui.i18n import tr
@@ -240,7 +240,7 @@ class Session:
 
     def _poll_database(self) -> None:
         if self._watcher is not None and self.ctx is not None and self._watcher.changed():
-            self.ctx.changed(BALANCES, HISTORY, MINTS, SENT, RECOVERY)
+            self.ctx.changed(BALANCES, HISTORY, MINTS, SENT, RECOVERY, SALES, SETTINGS)
 
     def _start_pos(self, launcher: PosLauncherView) -> None:
         """The point of sale's background work while the window lives, POS mode open or not: sales a network

@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, Signal
 
 from core.api.pos import CheckoutSession, LightningCharge, PaymentRefused, PosService, Refund, Sale, SaleState
 from core.errors import NutdeskError
-from desktop.gui.context import BALANCES, HISTORY, AppContext
+from desktop.gui.context import BALANCES, HISTORY, SALES, AppContext
 from desktop.gui.i18n import tr
 
 __all__ = ["Notice", "RefundRequest", "TillModel"]
@@ -67,6 +67,8 @@ class TillModel(QObject):
         self.last_refund_token = ""
         self.notices: list[Notice] = []
         self._noticed: set[tuple[str, SaleState, str]] = set()
+        # A sale or refund recorded by another process (the CLI, another till) redraws Recent sales too.
+        ctx.bus.changed.connect(lambda what: self.sales_changed.emit() if SALES in what else None)
 
     # --- the sale on screen --------------------------------------------------------------------
 

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from core.api.backends import BackendsService
 from core.api.pos import PosService, Sale, SettlementMode
 from core.errors import UserFacingError
-from desktop.gui.context import BALANCES, HISTORY, AppContext
+from desktop.gui.context import BALANCES, HISTORY, SETTINGS, AppContext
 from desktop.gui.i18n import QT_TR_NOOP, tr
 from desktop.gui.pos.cashiers import CashiersBox
 from desktop.gui.pos.giveaways import GiveawaysBox, OfflineBox
@@ -157,9 +157,12 @@ class PosLauncherView(QWidget):
         self.enter_button.clicked.connect(lambda: self.enter(full_screen=True))
         layout.addWidget(self.enter_button)
         layout.addStretch(1)
+        self._shown = self._form()
+        ctx.bus.changed.connect(self._on_changed)
 
-    def save(self) -> None:
-        changes: dict[str, object] = {
+    def _form(self) -> dict[str, object]:
+        """The policy as the form shows it (without the PIN, which is never shown)."""
+        return {
             "shop_name": self.shop_name.text().strip() or "Nutdesk shop",
             "mode": self.mode.currentData(),
             "backend": self.backend.currentData() or "",
@@ -172,6 +175,30 @@ class PosLauncherView(QWidget):
             "locked_max_refund": self.locked_max_refund.value(),
             **self.offline.changes(),
         }
+
+    def _show_policy(self) -> None:
+        """Fill the form from the stored policy: at start, and when another process (the CLI, another till) saved
+        settings while the form holds no unsaved edit of its own."""
+        policy = self.till.policy()
+        self.shop_name.setText(policy.shop_name)
+        self.mode.setCurrentIndex(self.mode.findData(policy.mode.value))
+        self.trusted.setText("\n".join(policy.trusted_mints) or tr("none (trust mints in Balances)"))
+        self.backend.setCurrentIndex(max(self.backend.findData(policy.backend), 0))
+        self.max_input_fee.setValue(policy.max_input_fee_pct)
+        self.max_ln_fee.setValue(policy.max_lightning_fee_pct)
+        self.fee_advance.setValue(policy.fee_advance)
+        self.unit_pricing.setCurrentIndex(max(self.unit_pricing.findData(policy.unit_pricing), 0))
+        self.relays.setText(" ".join(policy.nostr_relays))
+        self.locked_max_charge.setValue(policy.locked_max_charge)
+        self.locked_max_refund.setValue(policy.locked_max_refund)
+        self._shown = self._form()
+
+    def _on_changed(self, what: frozenset[str]) -> None:
+        if SETTINGS in what and not self.pin.text() and self._form() == self._shown:
+            self._show_policy()
+
+    def save(self) -> None:
+        changes = self._form()
         if self.pin.text():
             changes["pin"] = self.pin.text()
         try:
@@ -180,6 +207,7 @@ class PosLauncherView(QWidget):
             self.message.setText(str(exc))
             return
         self.pin.clear()
+        self._shown = self._form()
         self.message.setText(tr("Saved."))
 
     def enter(self, *, full_screen: bool = True) -> PosWindow:

@@ -6,7 +6,7 @@ import argparse
 import json
 import sys
 
-from desktop.cli.registry import command_modules
+from desktop.cli.registry import command_for, command_modules
 from desktop.version import app_version
 
 __all__ = ["NutdeskParser", "build_parser", "package_version"]
@@ -34,7 +34,8 @@ def package_version() -> str:
 
 def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     """The parser; ``argv`` (the arguments it will parse) only tells it whether errors should be JSON."""
-    NutdeskParser.json_errors = "--json" in (sys.argv[1:] if argv is None else argv)
+    words = sys.argv[1:] if argv is None else argv
+    NutdeskParser.json_errors = "--json" in words
     p = NutdeskParser(
         prog="nutdesk",
         description="Nutdesk: a desktop Cashu ecash wallet and point-of-sale console. "
@@ -48,6 +49,9 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     p.add_argument("--demo", action="store_true", help="open the app against a local demo mint with demo funds")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
-    for module in command_modules():
+    # Only the named command's module (a CLI start imports what the command uses); all of them for --help,
+    # no command (the GUI) or a word that is no command (so argparse lists the choices).
+    command = command_for(words)
+    for module in command_modules(command if "-h" not in words and "--help" not in words else None):
         module.add_parsers(sub)
     return p

@@ -56,18 +56,12 @@ def run(cmd: Sequence[str], *, env: dict[str, str] | None = None, cwd: Path | No
 
 
 def run_rss(cmd: Sequence[str], *, env: dict[str, str] | None = None, cwd: Path | None = None) -> Run:
-    """Like ``run``, with the process's own peak RSS (output to a file, so ``wait4`` can reap it)."""
-    with tempfile.TemporaryFile() as out:
-        started = time.perf_counter()
-        proc = subprocess.Popen(list(cmd), env=env, cwd=cwd, stdout=out, stderr=subprocess.STDOUT)
-        _pid, status, usage = os.wait4(proc.pid, 0)
-        wall = time.perf_counter() - started
-        proc.returncode = os.waitstatus_to_exitcode(status)
-        out.seek(0)
-        text = out.read().decode(errors="replace")
-    if proc.returncode != 0:
-        raise RuntimeError(f"{' '.join(cmd)} failed ({proc.returncode}):\n{text[-3000:]}")
-    return Run(wall, usage.ru_maxrss / 1024, text)
+    """Like ``run``, with the process's own peak RSS, from GNU time: ``wait4`` on our own child would count the
+    memory of this (large) process, which a forked child has until it execs."""
+    with tempfile.NamedTemporaryFile(suffix=".rss") as rss_file:
+        r = run(["/usr/bin/time", "-f", "%M", "-o", rss_file.name, *cmd], env=env, cwd=cwd)
+        r.rss_mib = int(Path(rss_file.name).read_text().split()[-1]) / 1024
+    return r
 
 
 def token_in(text: str) -> str:
@@ -215,7 +209,8 @@ def send_big(table: Table, mint: NutshellMint, small: Path, big: Path, proofs: i
 
 
 def history_csv(table: Table, big: Path, history: int) -> None:
-    r = run_rss([*NUTDESK, "--data-dir", str(big), "history", "--csv", "--limit", "0"], env=nutdesk_env())
+    limit = str(history + 1000)  # everything (the history plus the issue operations of make_wallet)
+    r = run_rss([*NUTDESK, "--data-dir", str(big), "history", "--csv", "--limit", limit], env=nutdesk_env())
     lines = r.out.count("\n")
     table.add(
         f"`history --csv` at {history:,} ({lines:,} lines)",

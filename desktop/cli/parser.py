@@ -49,9 +49,11 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     p.add_argument("--demo", action="store_true", help="open the app against a local demo mint with demo funds")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
-    # Only the named command's module (a CLI start imports what the command uses); all of them for --help,
-    # no command (the GUI) or a word that is no command (so argparse lists the choices).
+    # Only the named command's module (a CLI start imports what the command uses); all of them for --help or a
+    # word that is no command (so argparse lists the choices); none when no command is named (the window opens).
     command = command_for(words)
-    for module in command_modules(command if "-h" not in words and "--help" not in words else None):
+    help_asked = "-h" in words or "--help" in words
+    modules = [] if command is None and not help_asked else command_modules(None if help_asked else command)
+    for module in modules:
         module.add_parsers(sub)
     return p

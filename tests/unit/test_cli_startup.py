@@ -63,3 +63,13 @@ def test_balance_imports_only_its_command_module_and_no_alembic_or_qt(tmp_path: 
     assert "alembic" not in loaded
     assert "PySide6" not in loaded
     assert "desktop.cli.cmd_pos" not in loaded
+
+
+def test_the_window_path_parses_without_importing_any_command_module() -> None:
+    code = (
+        "import sys; from desktop.cli.parser import build_parser;"
+        "build_parser(['--data-dir', 'x']).parse_args(['--data-dir', 'x']);"
+        "print([m for m in sys.modules if m == 'desktop.cli.commands' or m.startswith('desktop.cli.cmd_')])"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"

@@ -276,9 +276,10 @@ class WalletService:
             raise UnknownMint(mint_url=url)
         return self._view(stored)
 
-    def _view(self, stored: StoredMint) -> MintView:
+    def _view(self, stored: StoredMint, rows: list[BalanceRow] | None = None) -> MintView:
         info = MintInfo.from_json(stored.info) if stored.info else None
-        balances = {b.unit: b.balance for b in self.store.balances() if b.mint_url == stored.url}
+        rows = self.store.balances() if rows is None else rows
+        balances = {b.unit: b.balance for b in rows if b.mint_url == stored.url}
         units = sorted({k.unit for k in self.store.keysets(stored.url)})
         return MintView(
             url=stored.url,
@@ -291,7 +292,8 @@ class WalletService:
         )
 
     def list_mints(self) -> list[MintView]:
-        return [self._view(m) for m in self.store.list_mints()]
+        rows = self.store.balances()  # one aggregate for all the mints, not one per mint
+        return [self._view(m, rows) for m in self.store.list_mints()]
 
     async def mint_info(self, url: str) -> MintView:
         """Fresh info from the mint (the mint need not be in the wallet)."""

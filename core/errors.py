@@ -22,14 +22,23 @@ The distinction that matters most: **definitely failed** (nothing happened, safe
     │   │   └── DleqError
     │   ├── SpendingConditionError       NUT-10/11/14 secret or witness problems
     │   └── PaymentRequestError          NUT-18/26 payment requests
+    ├── MintRejected(code, verdict)      the mint answered {detail, code}; what it proves is ``verdict``
+    │   ├── MintRefused                  a code that proves nothing happened (also DefinitelyFailed)
+    │   ├── ProofsAlreadySpent           11001: inputs spent (also OutcomeUnknown)
+    │   ├── OutputsAlreadySigned         11003 / 20002 (also OutcomeUnknown)
+    │   ├── MintRequestInFlight          11002 / 11004 / 20005 (also OutcomeUnknown)
+    │   └── MintRefusalUnclear           code 0, unknown codes, no code, 20004/20006 (also OutcomeUnknown)
     ├── DefinitelyFailed                 the operation did not happen: safe to roll back
-    │   ├── MintRejected(code)           the mint answered {detail, code}
-    │   │   └── ProofsAlreadySpent       code 11001
     │   ├── QuoteNotPaid / QuoteExpired
-    │   └── PaymentFailed                Lightning payment failed for certain
+    │   ├── PaymentFailed                Lightning payment failed for certain
+    │   └── OperationRolledBack          a refusal resolved with the mint's records: nothing happened
     ├── OutcomeUnknown                   the request may have reached the other side: never roll back
     │   ├── MintUnreachable              connection dropped, timeout after sending, 5xx
-    │   └── PaymentPending               a melt/payment the other side reports as pending
+    │   ├── PaymentPending               a melt/payment the other side reports as pending
+    │   └── OperationUnresolved          a refusal the mint's records could not settle yet: kept for recovery
+
+Which refusal proves what is one table: ``core.mint_client.errors.VERDICT_BY_CODE`` (and docs/verdicts.md);
+``verdict_of(exc)`` answers it for any exception.
     ├── BackendError                     a Lightning backend problem
     │   └── BackendUnavailable           backend could not be reached before anything was sent
     ├── StorageError                     the local database failed
@@ -37,6 +46,8 @@ The distinction that matters most: **definitely failed** (nothing happened, safe
 """
 
 from __future__ import annotations
+
+from enum import StrEnum
 
 __all__ = [
     "BackendError",
@@ -48,10 +59,16 @@ __all__ = [
     "InsufficientBalance",
     "InvalidPassword",
     "KeysetError",
+    "MintRefusalUnclear",
+    "MintRefused",
     "MintRejected",
+    "MintRequestInFlight",
     "MintUnreachable",
     "NutdeskError",
+    "OperationRolledBack",
+    "OperationUnresolved",
     "OutcomeUnknown",
+    "OutputsAlreadySigned",
     "PaymentFailed",
     "PaymentPending",
     "PaymentRequestError",
@@ -66,6 +83,8 @@ __all__ = [
     "UnsupportedInput",
     "UserCancelled",
     "UserFacingError",
+    "Verdict",
+    "verdict_of",
 ]
 
 
@@ -173,6 +192,19 @@ class PaymentRequestError(ProtocolError):
     code = "invalid-payment-request"
 
 
+# --- what a failure proves -----------------------------------------------------------------------
+
+
+class Verdict(StrEnum):
+    """What a failed request that spends or signs proves about the mint's state (docs/verdicts.md)."""
+
+    NOTHING_HAPPENED = "nothing-happened"  # release the inputs, mark the operation failed
+    INPUTS_SPENT = "inputs-spent"  # NUT-07 the inputs, NUT-09 the outputs: never release
+    OUTPUTS_SIGNED = "outputs-already-signed"  # NUT-09 restore, advance the counters, then decide
+    IN_FLIGHT = "in-flight"  # keep the entry; ask again later
+    UNKNOWN = "unknown"  # keep the entry; recover from the mint's records
+
+
 # --- definitely failed -------------------------------------------------------------------------
 
 
@@ -180,23 +212,6 @@ class DefinitelyFailed(NutdeskError):
     """The operation did not take effect: it is safe to roll back."""
 
     code = "failed"
-
-
-class MintRejected(DefinitelyFailed):
-    """The mint refused the request with an error code (NUT error codes)."""
-
-    code = "mint-rejected"
-
-    def __init__(self, message: str = "", *, mint_code: int | None = None, detail: str = "") -> None:
-        super().__init__(message or detail or f"mint rejected the request (code {mint_code})")
-        self.mint_code = mint_code
-        self.detail = detail
-
-
-class ProofsAlreadySpent(MintRejected):
-    """The mint says these proofs were already spent (code 11001)."""
-
-    code = "token-already-spent"
 
 
 class QuoteNotPaid(DefinitelyFailed):
@@ -215,6 +230,12 @@ class PaymentFailed(DefinitelyFailed):
     """The Lightning payment failed."""
 
     code = "payment-failed"
+
+
+class OperationRolledBack(DefinitelyFailed):
+    """The mint refused, and its records (quote state, NUT-07, NUT-09) show the operation did nothing."""
+
+    code = "rolled-back"
 
 
 # --- outcome unknown ---------------------------------------------------------------------------
@@ -242,6 +263,81 @@ class PaymentPending(OutcomeUnknown):
     """The payment is in flight; its outcome is not known yet."""
 
     code = "payment-pending"
+
+
+class OperationUnresolved(OutcomeUnknown):
+    """The mint refused in a way that does not prove nothing happened, and its records did not settle it yet.
+
+    The journal keeps the operation (and its reserved ecash); recovery finishes or rolls it back later.
+    """
+
+    code = "outcome-unknown"
+
+
+# --- the mint's refusals -----------------------------------------------------------------------
+
+
+class MintRejected(NutdeskError):
+    """The mint refused the request with an error code (NUT error codes).
+
+    A refusal is not "nothing happened" by itself: the mint may have acted before it answered (an earlier try,
+    a request processed twice). ``verdict`` says what the code proves; each subclass is also either a
+    ``DefinitelyFailed`` (nothing happened) or an ``OutcomeUnknown``.
+    """
+
+    code = "mint-rejected"
+    verdict = Verdict.UNKNOWN
+
+    def __init__(self, message: str = "", *, mint_code: int | None = None, detail: str = "") -> None:
+        super().__init__(message or detail or f"mint rejected the request (code {mint_code})")
+        self.mint_code = mint_code
+        self.detail = detail
+
+
+class MintRefused(MintRejected, DefinitelyFailed):
+    """The mint refused with a code that proves it did nothing (bad request, unknown keyset, unpaid quote, ...)."""
+
+    code = "mint-rejected"
+    verdict = Verdict.NOTHING_HAPPENED
+
+
+class ProofsAlreadySpent(MintRejected, OutcomeUnknown):
+    """The mint says these proofs were already spent (code 11001) — possibly by this very request's earlier try."""
+
+    code = "token-already-spent"
+    verdict = Verdict.INPUTS_SPENT
+
+
+class OutputsAlreadySigned(MintRejected, OutcomeUnknown):
+    """The mint has already signed these outputs (11003) or issued this quote (20002)."""
+
+    code = "outputs-already-signed"
+    verdict = Verdict.OUTPUTS_SIGNED
+
+
+class MintRequestInFlight(MintRejected, OutcomeUnknown):
+    """The inputs, outputs or quote are pending at the mint (11002, 11004, 20005)."""
+
+    code = "pending-at-mint"
+    verdict = Verdict.IN_FLIGHT
+
+
+class MintRefusalUnclear(MintRejected, OutcomeUnknown):
+    """A refusal that proves nothing either way: code 0, an unknown code, no code, an unreadable body."""
+
+    code = "mint-rejected"
+    verdict = Verdict.UNKNOWN
+
+
+def verdict_of(exc: BaseException) -> Verdict:
+    """What ``exc``, raised by a request that spends or signs, proves. Anything unrecognised is UNKNOWN."""
+    if isinstance(exc, MintRejected):
+        return exc.verdict
+    if isinstance(exc, MintUnreachable):
+        return Verdict.UNKNOWN if exc.sent else Verdict.NOTHING_HAPPENED
+    if isinstance(exc, DefinitelyFailed):
+        return Verdict.NOTHING_HAPPENED
+    return Verdict.UNKNOWN
 
 
 # --- other -------------------------------------------------------------------------------------

@@ -30,7 +30,8 @@ GLYPHS: dict[str, str] = {
     "settings": '<path d="M4 6h9M17 6h3M4 12h3M11 12h9M4 18h11M19 18h1"/>'
     '<circle cx="15" cy="6" r="2"/><circle cx="9" cy="12" r="2"/><circle cx="17" cy="18" r="2"/>',
     "pos": '<path d="M3 10h18v10H3zM3 10l2-6h14l2 6"/><path d="M9.5 20v-5h5v5"/>',
-    "vault": '<rect x="3" y="5" width="18" height="14" rx="2"/><path d="M3 7l9 6 9-6"/><circle cx="17" cy="16" r="2.2"/>',
+    "vault": '<rect x="3" y="5" width="18" height="14" rx="2"/><path d="M3 7l9 6 9-6"/>'
+    '<circle cx="17" cy="16" r="2.2"/>',
     "refresh": '<path d="M20 12a8 8 0 1 1-2.4-5.7"/><path d="M20.5 3.5V9H15"/>',
     "quit": '<path d="M14 4h5v16h-5"/><path d="M9 8l-4 4 4 4M5 12h10"/>',
     "about": '<circle cx="12" cy="12" r="9"/><path d="M12 11v6"/><circle cx="12" cy="7.5" r="0.6"/>',

@@ -180,8 +180,32 @@ def _flows(conn: Connection, period: Period, params: Mapping[str, Any]) -> tuple
             if count == 0:
                 continue
         flows.append(FlowRow(b, mint, unit, category, count, amount, fee, fa, ff))
+    flows += _saga_transfers_in(conn, bucket, params)
     flows.sort(key=lambda f: (f.bucket, f.mint_url, f.unit, f.category))
     return flows, entries, unpriced
+
+
+# A transfer is one journal entry (a saga: melt at the source, mint at the target): its arrival at the target is
+# no entry of its own, so the target's "transfer_in" is read from the finished transfer's data.
+_SAGA_DONE = (
+    "state = 'done' AND kind = 'transfer' AND json_extract(nd_open(data_json), '$.step') = 'done' "
+    "AND created_at >= :start AND created_at < :end"
+)
+
+
+def _saga_transfers_in(conn: Connection, bucket: str, params: Mapping[str, Any]) -> list[FlowRow]:
+    rows = conn.execute(
+        text(
+            f"SELECT {bucket} AS bucket, json_extract(nd_open(data_json), '$.dest_mint') AS dest, unit, COUNT(*), "
+            f"SUM(amount), SUM({_fiat_sql('amount')}), SUM({_fiat_sql('0')}) FROM operations "
+            f"WHERE {_SAGA_DONE} GROUP BY bucket, dest, unit"
+        ),
+        params,
+    ).all()
+    return [
+        FlowRow(b, dest, unit, "transfer_in", int(c), int(a or 0), 0, _money(fa), _money(ff))
+        for b, dest, unit, c, a, fa, ff in rows
+    ]
 
 
 def _opening_balances(conn: Connection, params: Mapping[str, Any]) -> dict[tuple[str, str], tuple[int, Decimal | None]]:
@@ -203,6 +227,9 @@ def _opening_balances(conn: Connection, params: Mapping[str, Any]) -> dict[tuple
         )
         sats, fiat = opening.get((mint, unit), (0, None))
         opening[(mint, unit)] = (sats + row.balance_change, _add(fiat, _fiat_change(row)))
+    for row in _saga_transfers_in(conn, "''", {**params, "end": params["start"], "start": float("-inf")}):
+        sats, fiat = opening.get((row.mint_url, row.unit), (0, None))
+        opening[(row.mint_url, row.unit)] = (sats + row.balance_change, _add(fiat, _fiat_change(row)))
     return opening
 
 
@@ -475,13 +502,32 @@ def iter_entries(
         "o.fiat_currency, COALESCE(f.input_fee, 0), COALESCE(f.fee_reserve, 0), COALESCE(f.tip, 0), "
         "CASE WHEN o.kind = 'transfer' THEN COALESCE(json_extract(nd_open(o.data_json), '$.dest_mint'), '') "
         "ELSE '' END, "
-        "COALESCE(f.internal, 0) "
+        "COALESCE(f.internal, 0), "
+        "CASE WHEN o.kind = 'transfer' THEN json_extract(nd_open(o.data_json), '$.step') ELSE NULL END "
         "FROM operations o LEFT JOIN operation_facts f ON f.operation_id = o.id "
         f"WHERE o.created_at >= :start AND o.created_at < :end {state_filter} ORDER BY o.created_at, o.id"
     )
     result = conn.execution_options(yield_per=batch).execute(text(sql), params)
     for row in result:
-        (op_id, created, kind, state, mint, unit, amount, fee, memo, rate, cur, in_fee, reserve, tip, dest, t_in) = row
+        (
+            op_id,
+            created,
+            kind,
+            state,
+            mint,
+            unit,
+            amount,
+            fee,
+            memo,
+            rate,
+            cur,
+            in_fee,
+            reserve,
+            tip,
+            dest,
+            t_in,
+            step,
+        ) = row
         category = "transfer_in" if t_in else KIND_CATEGORY.get(kind, kind)
         yield HistoryEntry(
             id=op_id,
@@ -501,6 +547,14 @@ def iter_entries(
             tip=int(tip),
             dest_mint=dest or "",
         )
+        if step == "done" and state == "done" and dest:
+            # A transfer saga's arrival at the target (no entry of its own): the target's side of the same transfer.
+            yield HistoryEntry(
+                id=f"{op_id}:in", time=float(created), kind="issue", category="transfer_in", state=state,
+                mint_url=dest, unit=unit, amount=int(amount), fee=0, memo=memo or "",
+                fiat_rate=None if rate is None else float(rate), fiat_currency=cur, input_fee=0, fee_reserve=0,
+                tip=0, dest_mint="",
+            )  # fmt: skip
 
 
 def set_fiat_rate(conn: Connection, operation_id: str, rate: float, currency: str) -> bool:

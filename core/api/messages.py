@@ -48,7 +48,7 @@ def sentence(text: str) -> str:
     if not text:
         return text
     text = text[0].upper() + text[1:]
-    return text if text[-1] in ".!?…)" else text + "."
+    return text if text[-1] in ".!?…" else text + "."
 
 
 def host_of(url: str) -> str:
@@ -127,8 +127,6 @@ def explain(exc: BaseException) -> Explained:
             "Nothing is lost: Nutdesk keeps the operation and finishes it when the mint answers "
             "(see Recovery, or 'nutdesk failed list').",
         )
-    if isinstance(exc, OutcomeUnknown):
-        return said(raw, "Nothing is lost: the operation is kept and settled when the mint answers.")
     if isinstance(exc, ProofsAlreadySpent):
         return said(
             "This ecash was already spent: someone claimed it, or it was received before",
@@ -151,7 +149,11 @@ def explain(exc: BaseException) -> Explained:
         if problems is not None:
             todo = "Enter an amount of at least 1." if "amount" in problems else "Correct it and try again."
             return said(f"The mint refused the request: {problems}", todo)
+        if isinstance(exc, OutcomeUnknown):  # a refusal that proves nothing (code 0, unknown code): kept
+            return said(raw, "Nothing is lost: the operation is kept and settled when the mint answers.")
         return said(raw, "Nothing was spent.")
+    if isinstance(exc, OutcomeUnknown):
+        return said(raw, "Nothing is lost: the operation is kept and settled when the mint answers.")
     if isinstance(exc, TokenDecodeError):
         if any(word in raw.lower() for word in _TOKEN_DAMAGE):
             return said(

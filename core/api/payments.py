@@ -488,9 +488,11 @@ class PaymentsService:
         assert request is not None
         fee = 0
         if prepared.transfer_melt is not None and prepared.transfer_quote is not None:
-            melted = await self.wallet.melt(prepared.transfer_melt)
-            fee += melted.fee
-            await self.wallet.wait_and_mint(prepared.mint_url, prepared.transfer_quote, timeout=120)
+            # One saga, one journal entry: the melt here pays the quote there, then the mint there.
+            moved = await self.wallet.transfer_prepared(
+                prepared.transfer_melt, prepared.mint_url, prepared.transfer_quote
+            )
+            fee += moved.fee
         sent = await self.wallet.send(
             prepared.amount, prepared.mint_url, prepared.unit, lock=prepared.lock, memo=prepared.comment or ""
         )

@@ -36,30 +36,37 @@ from core.api.service import WalletService
 from core.errors import UserFacingError
 from core.mint_client.http import normalize_mint_url
 from core.pos.base import CASHIER_SETTING, LOCK_SETTING
+from core.pos.catalog import Item, SaleLine, parse_item_spec
 from core.pos.checkout import CheckoutSession, PaymentRefused, owed, tip_for_percent
 from core.pos.deliveries import Delivery
 from core.pos.lightning import LightningCharge
+from core.pos.offline import Offline
 from core.pos.policy import PosPolicy, SettlementMode, Webhook
 from core.pos.repo import SaleRepository
 from core.pos.reports import build_zreport, receipt_lines, write_zreport_csv
-from core.pos.transports import Transports
+from core.pos.signed import RECEIPT_KIND, ReceiptCheck, parse_event, verify_receipt
 from core.pos.types import FailureReason, Refund, Sale, SaleState, Settlement, ShiftTotals, ZReport
 from core.pos.webhooks import SIGNATURE_HEADER, sign
-from core.protocol.payment_requests import PaymentRequest, Transport
+from core.protocol.nut10 import KIND_P2PK
+from core.protocol.payment_requests import Nut10Option, PaymentRequest, Transport
 
 __all__ = [
     "CASHIER_SETTING",
     "LOCK_SETTING",
+    "RECEIPT_KIND",
     "SIGNATURE_HEADER",
     "CheckoutSession",
     "Delivery",
     "FailureReason",
+    "Item",
     "LightningCharge",
     "PaymentRefused",
     "PosPolicy",
     "PosService",
+    "ReceiptCheck",
     "Refund",
     "Sale",
+    "SaleLine",
     "SaleState",
     "Settlement",
     "SettlementMode",
@@ -67,19 +74,23 @@ __all__ = [
     "Webhook",
     "ZReport",
     "normalize_mint_url",
+    "parse_event",
+    "parse_item_spec",
     "receipt_lines",
     "sign",
     "tip_for_percent",
+    "verify_receipt",
     "write_zreport_csv",
 ]
 
 log = logging.getLogger(__name__)
 
 
-class PosService(Transports):
+class PosService(Offline):
     """The till, over a ``WalletService``: the facade the CLI and the GUI use. The money logic is in ``core.pos``
-    (base → settlement → lightning → pending → intake → transports, and refunds); here: opening and closing,
-    starting a checkout, refunds, shifts, webhooks (posted with ``http``) and the background loop."""
+    (base → settlement → lightning → pending → intake → transports → selling → offline, and refunds); here:
+    opening and closing, starting a checkout, refunds, shifts, webhooks (posted with ``http``) and the background
+    loop."""
 
     def __init__(
         self,
@@ -149,6 +160,8 @@ class PosService(Transports):
             mints=policy.accepted_mints(),
             description=f"{policy.shop_name}: {memo}" if memo else policy.shop_name,
             transports=tuple(transports),
+            # Ecash locked to the shop's key can be taken while its mint is unreachable (core.pos.offline).
+            nut10=Nut10Option(KIND_P2PK, self.lock_pubkey()) if policy.offline_locked else None,
         )
         if self._listener is not None:
             self._listener.add(request)
@@ -203,6 +216,9 @@ class PosService(Transports):
         """Issue an ecash token for part or all of a paid sale (``sale_id``: its id or receipt number, R-000006),
         at most what is left to refund. ``key``: the idempotency key (the same key never refunds twice)."""
         sale = self._sale(sale_id)
+        if sale.offline_state in ("pending", "lost"):  # the shop does not hold that ecash (yet, or ever)
+            why = "is not redeemed yet (accepted offline)" if sale.offline_state == "pending" else "was already spent"
+            raise UserFacingError(f"{sale.receipt_id} cannot be refunded: its ecash {why}")
         policy = self.policy()
         refund = await self.refunder.refund(
             sale, amount, key=key, cashier=self.cashier, shift_id=self.repo.current_shift(),
@@ -215,9 +231,10 @@ class PosService(Transports):
         shift_id = self.repo.current_shift() if shift_id is None else shift_id
         opened, closed = self.repo.shift(shift_id)
         policy = self.policy()
+        sales = self.repo.sales(shift_id=shift_id)
         return build_zreport(
-            policy.shop_name, shift_id, opened, closed, self.repo.sales(shift_id=shift_id),
-            self.repo.refunds(shift_id=shift_id), policy.unit, self.repo.failed_attempts(shift_id),
+            policy.shop_name, shift_id, opened, closed, sales, self.repo.refunds(shift_id=shift_id), policy.unit,
+            self.repo.failed_attempts(shift_id), self.catalog.lines([s.id for s in sales]),
         )  # fmt: skip
 
     def close_shift(self) -> ZReport:
@@ -275,6 +292,7 @@ class PosService(Transports):
 
         Returns the sales it settled (or failed)."""
         changed = await self.settle_pending()
+        changed += await self.redeem_offline()
         if self.policy().exposure_caps:
             await self.sweep_exposure()
         await self.deliver_webhooks()

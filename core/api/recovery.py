@@ -117,7 +117,7 @@ class RecoveryService:
     async def _resume(self, op: OperationRecord) -> RecoveryReport:
         try:
             mw = await self.wallet.wallet_for(op.mint_url)
-            outcome = await resume_operation(mw, op)
+            outcome = await resume_operation(mw, op, wallet_for=self.wallet.wallet_for)
         except (MintUnreachable, MintMisbehaved) as exc:
             # A lying answer is like no answer: the operation stays, and is asked again later (NUT-09).
             self._record(op, exc.code, str(exc), "pending")
@@ -136,17 +136,26 @@ class RecoveryService:
         return self._report(op, outcome)
 
     async def _mint_paid_quotes(self) -> list[RecoveryReport]:
-        """Mint quotes paid but never minted (a transfer interrupted after the melt, an `invoice` not waited for)."""
+        """Mint quotes paid but never minted (an `invoice` not waited for, a crash before minting).
+
+        The mint is asked about every quote not known to be finished, whatever the local state or expiry says: a
+        quote recorded UNPAID may have been paid meanwhile. A quote the mint still calls UNPAID after its expiry is
+        noted EXPIRED and no longer asked about. A transfer's target quote is its saga's to mint.
+        """
         reports = []
         busy = {op.data.get("quote") for op in self.unfinished() if op.kind == "issue"}
-        for record in self.store.mint_quotes(states=("UNPAID", "PAID")):
-            if record.quote in busy or (record.expiry and record.expiry < time.time() and record.state != "PAID"):
+        busy |= {op.data.get("dest_quote") for op in self.store.operations(kinds=("transfer",))}
+        for record in self.store.mint_quotes(states=("UNPAID", "PAID", "PENDING")):
+            if record.quote in busy:
                 continue
             try:
                 mw = await self.wallet.wallet_for(record.mint_url)
                 quote = await mw.client.get_mint_quote(record.quote)
-                self.store.set_mint_quote_state(record.quote, str(quote.state))
-                if quote.state != "PAID":
+                state = str(quote.state)
+                if state == "UNPAID" and record.expiry and record.expiry < time.time():
+                    state = "EXPIRED"
+                self.store.set_mint_quote_state(record.quote, state)
+                if state != "PAID":
                     continue
                 minted = await issue.mint_paid_quote(mw, record.quote)
             except NutdeskError as exc:

@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 
 import httpx
 
+from core.api.inflight import InFlight, note_unfinished_transfers, transfers_in_flight
 from core.api.spending_pin import guard_of
 from core.config import Config
 from core.errors import (
@@ -19,6 +20,7 @@ from core.errors import (
     InvalidPassword,
     MintRejected,
     MintUnreachable,
+    OutcomeUnknown,
     TokenDecodeError,
     UnknownMint,
     UserFacingError,
@@ -37,6 +39,7 @@ from core.storage.store import Store
 from core.wallet import check, issue, melt, restore
 from core.wallet.context import MintWallet
 from core.wallet.keychain import Keychain
+from core.wallet.melt import PreparedMelt
 from core.wallet.misbehaviour import misbehaved_mints
 from core.wallet.receive import ReceiveResult, receive_token
 from core.wallet.seed import (
@@ -49,7 +52,7 @@ from core.wallet.seed import (
     normalize_mnemonic,
 )
 from core.wallet.send import LockOptions, SendResult, send_token
-from core.wallet.transfer import TransferResult, transfer_between
+from core.wallet.transfer import TransferResult, run_transfer, transfer_between
 
 __all__ = ["LockOptions", "MintView", "ReceivePreview", "WalletService"]
 
@@ -393,7 +396,9 @@ class WalletService:
             else:
                 self.store.set_mint_trusted(url, True)
         mw = await self.wallet_for(url)
-        return await self._repairing(mw, token.unit, lambda: receive_token(mw, token))
+        result = await self._repairing(mw, token.unit, lambda: receive_token(mw, token))
+        self._took_back(token)
+        return result
 
     async def send(
         self,
@@ -439,7 +444,27 @@ class WalletService:
     async def transfer(self, amount: int, from_url: str, to_url: str, unit: str = "sat") -> TransferResult:
         source = await self.wallet_for(from_url)
         destination = await self.wallet_for(to_url)
-        return await transfer_between(source, destination, amount, unit)
+        try:
+            return await transfer_between(source, destination, amount, unit)
+        except OutcomeUnknown as exc:
+            note_unfinished_transfers(self.store, exc)
+            raise
+
+    async def transfer_prepared(self, prepared: PreparedMelt, to_url: str, quote_id: str) -> TransferResult:
+        """Run a transfer whose melt at the source is ``prepared`` to pay ``to_url``'s mint quote ``quote_id``."""
+        # A payment request paid through another mint: its melt asked for the spending PIN before it was a saga.
+        await guard_of(self.store).check(prepared.amount, prepared.unit, "Paying")
+        source = await self.wallet_for(prepared.mint_url)
+        destination = await self.wallet_for(to_url)
+        try:
+            return await run_transfer(source, destination, prepared, quote_id)
+        except OutcomeUnknown as exc:
+            note_unfinished_transfers(self.store, exc)
+            raise
+
+    def in_flight(self) -> list[InFlight]:
+        """Value between mints: transfers paid at the source, not yet minted at the target."""
+        return transfers_in_flight(self.store)
 
     async def check_pending(self) -> dict[str, int]:
         """NUT-07 sync of sent tokens at every mint holding pending ones; returns claimed amounts."""
@@ -454,13 +479,25 @@ class WalletService:
         token = tokens.decode_token(text)
         mw = await self.wallet_for(token.mint)
         result = await receive_token(mw, token, kind="reclaim")
-        secrets = [p.secret for p in token.proofs]
-        with self.store.atomic():
-            self.store.set_proof_state(secrets, "spent")
-            for exported in self.store.exported_tokens():
-                if exported.token.strip() == text.strip():
-                    self.store.set_exported_token_state(exported.id, "reclaimed")
+        self._took_back(token)
         return result
+
+    def _took_back(self, token: tokens.Token) -> None:
+        """A token this wallet sent came back to it (reclaimed, or pasted into Receive): its proofs, pending in our
+        books until now, are spent, and a sent token with nothing left pending is closed as reclaimed — so the
+        books equal what the mint owes at once, not only after the next NUT-07 check."""
+        held = self.store.proofs_by_secrets([p.secret for p in token.proofs])
+        secrets = [secret for secret, (_proof, state) in held.items() if state == "pending"]
+        if not secrets:
+            return
+        senders = {owner for owner in self.store.proof_owners(secrets).values() if owner}
+        with self.store.atomic():
+            self.store.move_proofs(secrets, owner=None, expect=("pending",), to="spent")
+            for exported in self.store.exported_tokens():
+                if exported.operation_id in senders and not self.store.proofs(
+                    operation_id=exported.operation_id, states=("pending",)
+                ):
+                    self.store.set_exported_token_state(exported.id, "reclaimed")
 
     async def restore(self, mint_urls: list[str], progress: Callable[[str], None] | None = None) -> dict[str, int]:
         restored: dict[str, int] = {}

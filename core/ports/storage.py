@@ -8,20 +8,70 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Any, Protocol
 
+from core.errors import StorageError
 from core.protocol.models import Proof
 
 __all__ = [
+    "OPERATION_TRANSITIONS",
     "BalanceRow",
+    "CounterPort",
     "ExportedToken",
     "FailedTransaction",
+    "JournalPort",
     "MintQuoteRecord",
     "OperationRecord",
+    "OperationState",
+    "ProofPort",
+    "ProofState",
+    "QuotePort",
+    "RecordPort",
+    "SettingsPort",
+    "StaleState",
     "StoredKeyset",
     "StoredMint",
+    "UnitOfWorkPort",
     "WalletStore",
 ]
+
+
+class ProofState(StrEnum):
+    UNSPENT = "unspent"  # spendable, owned by no operation
+    RESERVED = "reserved"  # an operation's inputs, request not settled yet
+    PENDING = "pending"  # sent in a token (until claimed) or an input of a melt pending at the mint
+    SPENT = "spent"
+
+
+class OperationState(StrEnum):
+    PREPARED = "prepared"  # written, no request sent
+    SENT = "sent"  # the request may have reached the mint
+    PENDING = "pending"  # the mint says it is in flight (a Lightning payment)
+    DONE = "done"
+    FAILED = "failed"  # nothing happened (the mint's answer proved it): inputs released
+    ROLLED_BACK = "rolled_back"  # recovery found nothing happened: inputs released
+    NEEDS_REVIEW = "needs_review"  # the mint's records do not add up: a person looks
+
+
+# Which states an operation may move to a state from (the compare-and-set of ``update_operation``). A finished entry
+# (done/failed/rolled_back) never moves again, except "rolled back" → "failed" (both mean nothing happened).
+_OPEN = frozenset({OperationState.PREPARED, OperationState.SENT, OperationState.PENDING, OperationState.NEEDS_REVIEW})
+OPERATION_TRANSITIONS: dict[OperationState, frozenset[OperationState]] = {
+    OperationState.PREPARED: frozenset({OperationState.PREPARED}),
+    OperationState.SENT: _OPEN,  # a transfer's melt may finish from "pending": its mint step is still to come
+    OperationState.PENDING: _OPEN,
+    OperationState.DONE: _OPEN,
+    OperationState.FAILED: _OPEN | {OperationState.ROLLED_BACK},
+    OperationState.ROLLED_BACK: _OPEN,
+    OperationState.NEEDS_REVIEW: _OPEN,
+}
+
+
+class StaleState(StorageError):
+    """A compare-and-set found another state (or owner, or version) than expected: someone else changed it."""
+
+    code = "stale-state"
 
 
 @dataclass(frozen=True)
@@ -60,12 +110,13 @@ class OperationRecord:
     unit: str
     amount: int
     fee: int
-    state: str
+    state: OperationState
     data: dict[str, Any]
     memo: str
     error: str
     created_at: float
     updated_at: float
+    version: int = 0
 
 
 @dataclass(frozen=True)
@@ -109,10 +160,14 @@ class FailedTransaction:
     updated_at: float
 
 
-class WalletStore(Protocol):
-    in_flight: set[str]
+class UnitOfWorkPort(Protocol):
+    """The transaction of the task: ``with store.atomic():`` commits all its writes or none."""
 
     def atomic(self) -> AbstractContextManager[None]: ...
+
+
+class SettingsPort(Protocol):
+    """Settings and the mints of the wallet."""
 
     def get_setting(self, key: str, default: str | None = None) -> str | None: ...
     def set_setting(self, key: str, value: str) -> None: ...
@@ -123,6 +178,10 @@ class WalletStore(Protocol):
     def list_mints(self) -> list[StoredMint]: ...
     def set_mint_trusted(self, url: str, trusted: bool) -> None: ...
     def remove_mint(self, url: str) -> None: ...
+
+
+class CounterPort(Protocol):
+    """Keysets and their NUT-13 counters (reserved by one atomic statement)."""
 
     def upsert_keyset(
         self,
@@ -139,6 +198,10 @@ class WalletStore(Protocol):
     def get_keyset(self, keyset_id: str) -> StoredKeyset | None: ...
     def reserve_counters(self, keyset_id: str, count: int) -> int: ...
     def bump_counter(self, keyset_id: str, at_least: int) -> None: ...
+
+
+class ProofPort(Protocol):
+    """Proofs: every state change is a compare-and-set on the expected state and owning operation."""
 
     def add_proofs(
         self,
@@ -160,9 +223,24 @@ class WalletStore(Protocol):
     ) -> list[Proof]: ...
     def proofs_by_secrets(self, secrets: Sequence[str]) -> dict[str, tuple[Proof, str]]: ...
     def proof_ys(self, secrets: Sequence[str]) -> dict[str, str]: ...
-    def reserve_proofs(self, secrets: Sequence[str], operation_id: str) -> None: ...
-    def set_proof_state(self, secrets: Sequence[str], state: str, *, operation_id: str | None = None) -> None: ...
+    def proof_owners(self, secrets: Sequence[str]) -> dict[str, str | None]: ...
+    def reserve_proofs(self, secrets: Sequence[str], operation_id: str, *, state: str = "reserved") -> None: ...
+    def move_proofs(
+        self, secrets: Sequence[str], *, owner: str | None, expect: Sequence[str], to: str, new_owner: str | None = ...
+    ) -> None: ...
+    def set_proof_state(
+        self,
+        secrets: Sequence[str],
+        state: str,
+        *,
+        operation_id: str | None = None,
+        expect: Sequence[str] | None = None,
+    ) -> None: ...
     def balances(self) -> list[BalanceRow]: ...
+
+
+class QuotePort(Protocol):
+    """Mint and melt quotes."""
 
     def save_mint_quote(
         self,
@@ -184,6 +262,12 @@ class WalletStore(Protocol):
     ) -> None: ...
     def set_melt_quote_state(self, quote: str, state: str, preimage: str | None = None) -> None: ...
 
+
+class JournalPort(Protocol):
+    """The operation journal: compare-and-set on allowed transitions and the version."""
+
+    in_flight: set[str]
+
     def create_operation(
         self,
         *,
@@ -204,12 +288,18 @@ class WalletStore(Protocol):
         amount: int | None = None,
         fee: int | None = None,
         error: str | None = None,
-    ) -> None: ...
+        expect: Sequence[str] | None = None,
+        version: int | None = None,
+    ) -> OperationRecord: ...
     def release(self, op_id: str) -> None: ...
     def get_operation(self, op_id: str) -> OperationRecord | None: ...
     def operations(
         self, *, states: Sequence[str] | None = None, kinds: Sequence[str] | None = None, limit: int | None = None
     ) -> list[OperationRecord]: ...
+
+
+class RecordPort(Protocol):
+    """Exported tokens and failed-transaction records."""
 
     def add_exported_token(
         self, *, operation_id: str, mint_url: str, unit: str, amount: int, token: str, file_path: str | None = None
@@ -235,3 +325,7 @@ class WalletStore(Protocol):
     def get_failed(self, failed_id: int) -> FailedTransaction | None: ...
     def failed_for_operation(self, operation_id: str) -> FailedTransaction | None: ...
     def set_failed_status(self, failed_id: int, status: str, *, next_retry_at: float | None = None) -> None: ...
+
+
+class WalletStore(UnitOfWorkPort, SettingsPort, CounterPort, ProofPort, QuotePort, JournalPort, RecordPort, Protocol):
+    """Everything the wallet needs from storage: the narrow ports together (``core.storage.store.Store``)."""

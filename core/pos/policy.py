@@ -71,6 +71,11 @@ class PosPolicy:
     pin_hash: str = ""  # the cashier lock's PIN (salted PBKDF2); empty: no lock
     locked_max_charge: int = 0  # 0: no limit while locked
     locked_max_refund: int = 0
+    # Offline acceptance (core.pos.offline): ask for ecash locked to the shop's key; caps on unlocked ecash
+    # taken while its mint is unreachable (0: none taken), per sale and in total per mint.
+    offline_locked: bool = False
+    offline_sale_cap: int = 0
+    offline_mint_cap: int = 0
     cashiers: tuple[Cashier, ...] = ()  # empty: sales carry no cashier (or the CLI's --cashier name)
 
     # --- decisions -----------------------------------------------------------------------------
@@ -122,6 +127,8 @@ class PosPolicy:
         return policy
 
     def check(self) -> None:
+        if min(self.offline_sale_cap, self.offline_mint_cap) < 0:
+            raise UserFacingError("offline limits cannot be negative")
         if self.max_input_fee_pct < 0 or self.max_lightning_fee_pct < 0 or self.fee_advance < 0:
             raise UserFacingError("fee limits and the fee advance cannot be negative")
 

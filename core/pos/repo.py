@@ -75,6 +75,9 @@ def _sale(row: PosSaleRow, refunded: int = 0) -> Sale:
         paid_unit=row.paid_unit or "",
         unit_price=row.unit_price,
         price_source=row.price_source or "",
+        offline=row.offline or "",
+        offline_state=row.offline_state or "",
+        loss=row.loss or 0,
     )
 
 
@@ -217,6 +220,14 @@ class SaleRepository:
             row.updated_at = time.time()
             s.flush()
             return _sale(row, self._refunded(s, sale_id))
+
+    def offline_pending(self, mint_url: str | None = None) -> list[Sale]:
+        """Sales accepted offline whose ecash is not redeemed yet (at ``mint_url``, or anywhere)."""
+        with self._session() as s:
+            q = select(PosSaleRow).where(PosSaleRow.offline_state == "pending")
+            if mint_url is not None:
+                q = q.where(PosSaleRow.mint_url == mint_url)
+            return [_sale(r) for r in s.scalars(q.order_by(PosSaleRow.number)).all()]
 
     # --- refused payments per shift (the Z-report's failed attempts) -----------------------------
 

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import TextIO
 
+from core.pos.catalog import SaleLine
 from core.pos.types import Refund, Sale, SaleState, ShiftTotals, ZReport
 from core.protocol.units import format_amount
 
@@ -45,6 +46,11 @@ def receipt_lines(sale: Sale, shop: str, refunds: Sequence[Refund] = ()) -> list
         rows.append(("Overpaid", format_amount(sale.change, sale.ecash_unit)))
     if sale.mint_url:
         rows.append(("Mint", sale.mint_url))
+    if sale.offline:
+        how = "locked to the shop" if sale.offline == "locked" else "redeemed when the mint is back"
+        rows.append(("Accepted offline", how))
+    if sale.loss:
+        rows.append(("Loss", f"{sale.loss:,} {unit} (the ecash was already spent)"))
     rows.append(("Paid by", {"swap": "Ecash", "melt": "Ecash (forwarded over Lightning)", "lightning": "Lightning"}
                  .get(sale.settlement, sale.settlement or "—")))  # fmt: skip
     rows.append(("Status", str(sale.state).upper()))
@@ -63,6 +69,7 @@ def _add(totals: ShiftTotals, sale: Sale) -> None:
     totals.fees += sale.in_sale_unit(sale.fee)
     totals.fee_advance += sale.fee_advance
     totals.change += sale.in_sale_unit(sale.change)
+    totals.losses += sale.loss
     if sale.fiat_amount is not None and sale.fiat_currency:
         totals.fiat[sale.fiat_currency] = totals.fiat.get(sale.fiat_currency, Decimal(0)) + sale.fiat_amount
 
@@ -76,6 +83,7 @@ def build_zreport(
     refunds: Sequence[Refund],
     unit: str = "sat",
     failed_attempts: int | None = None,
+    lines: dict[str, list[SaleLine]] | None = None,
 ) -> ZReport:
     """Totals of a shift's paid sales by settlement kind and by cashier, with tips, fees and refunds.
 
@@ -101,7 +109,22 @@ def build_zreport(
             group.refund_count += 1
     left_failed = sum(1 for s in sales if s.state is SaleState.FAILED)
     failed = left_failed if failed_attempts is None else max(failed_attempts, left_failed)
+    taxes: dict[str, dict[str, int]] = {}
+    items: dict[str, dict[str, int]] = {}
+    categories: dict[str, int] = {}
+    for sale in paid:
+        for line in (lines or {}).get(sale.id, []):
+            rate = taxes.setdefault(f"{line.tax_rate.normalize():f}", {"amount": 0, "tax": 0})
+            rate["amount"] += line.amount
+            rate["tax"] += line.tax
+            item = items.setdefault(line.name, {"quantity": 0, "amount": 0})
+            item["quantity"] += line.quantity
+            item["amount"] += line.amount
+            categories[line.category or "—"] = categories.get(line.category or "—", 0) + line.amount
     return ZReport(
+        taxes=taxes,
+        items=dict(sorted(items.items(), key=lambda kv: (-kv[1]["quantity"], kv[0]))),  # best sellers first
+        categories=categories,
         shop=shop,
         shift_id=shift_id,
         opened_at=opened_at,
@@ -137,6 +160,14 @@ def write_zreport_csv(report: ZReport, out: TextIO) -> None:
     for cashier, totals in sorted(report.by_cashier.items()):
         row("cashier", cashier, totals)
     row("total", "", report.total)
+    if report.taxes:
+        writer.writerow(())
+        writer.writerow(("tax_rate", "amount", "tax"))
+        for rate, t in sorted(report.taxes.items(), key=lambda kv: Decimal(kv[0])):
+            writer.writerow((rate, t["amount"], t["tax"]))
+        writer.writerow(("item", "quantity", "amount"))
+        for name, i in report.items.items():
+            writer.writerow((name, i["quantity"], i["amount"]))
     writer.writerow(())
     writer.writerow(("receipt", "time", "amount", "tip", "fee", "settlement", "mint", "fiat", "currency", "rate",
                      "cashier", "memo", "paid", "paid_unit", "unit_price"))  # fmt: skip

@@ -135,6 +135,9 @@ class Sale:
     paid_unit: str = ""  # ecash of another unit paid the sale: received/net/fee/change are in it
     unit_price: float | None = None  # sats one minor unit of paid_unit was worth
     price_source: str = ""  # mint · rates
+    offline: str = ""  # accepted while the mint was unreachable: locked · unlocked (core.pos.offline)
+    offline_state: str = ""  # pending (not redeemed yet) · redeemed · lost (found already spent)
+    loss: int = 0  # what was lost, in the sale's unit (offline ecash found already spent)
 
     @property
     def ecash_unit(self) -> str:
@@ -204,6 +207,9 @@ class Sale:
             "paid_unit": self.ecash_unit,
             "unit_price": self.unit_price,
             "price_source": self.price_source,
+            "offline": self.offline,
+            "offline_state": self.offline_state,
+            "loss": self.loss,
             "created_at": self.created_at,
             "paid_at": self.paid_at,
         }
@@ -258,12 +264,13 @@ class ShiftTotals:
     change: int = 0
     refunds: int = 0
     refund_count: int = 0
+    losses: int = 0  # offline ecash found already spent
     fiat: dict[str, Decimal] = field(default_factory=dict)
 
     @property
     def net(self) -> int:
         """What the shop kept: everything received (overpayments too) less fees and refunds."""
-        return self.amount + self.change - self.fees - self.refunds
+        return self.amount + self.change - self.fees - self.refunds - self.losses
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -276,6 +283,7 @@ class ShiftTotals:
             "change": self.change,
             "refunds": self.refunds,
             "refund_count": self.refund_count,
+            "losses": self.losses,
             "fiat": {k: str(v) for k, v in sorted(self.fiat.items())},
         }
 
@@ -293,9 +301,16 @@ class ZReport:
     failed: int
     sales: list[Sale]
     refunds: list[Refund]
+    # Catalog sales: tax included per rate ("19" → {"amount", "tax"}) and per item ({"quantity", "amount"}).
+    taxes: dict[str, dict[str, int]] = field(default_factory=dict)
+    items: dict[str, dict[str, int]] = field(default_factory=dict)
+    categories: dict[str, int] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
         return {
+            "taxes": self.taxes,
+            "items": [{"name": name, **sold} for name, sold in self.items.items()],  # best sellers first
+            "categories": self.categories,
             "shop": self.shop,
             "shift": self.shift_id,
             "opened_at": self.opened_at,

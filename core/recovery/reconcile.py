@@ -2,7 +2,8 @@
 
 held here as spendable but spent at the mint (the same seed used elsewhere, an old backup) → removed ·
 sent (pending here) and spent at the mint → the receiver claimed it: marked spent · pending at the mint →
-kept pending · a mint that cannot be reached → left alone and reported.
+kept pending · pending here with no operation and unspent at the mint → back to unspent · a mint that cannot be
+reached → left alone and reported.
 """
 
 from __future__ import annotations
@@ -27,11 +28,15 @@ class MintReconciliation:
     pending_amount: int = 0
     claimed_secrets: list[str] = field(default_factory=list)
     claimed_amount: int = 0
+    released_secrets: list[str] = field(default_factory=list)
+    released_amount: int = 0
     error: str = ""
 
     @property
     def differences(self) -> int:
-        return len(self.spent_secrets) + len(self.pending_secrets) + len(self.claimed_secrets)
+        return (
+            len(self.spent_secrets) + len(self.pending_secrets) + len(self.claimed_secrets) + len(self.released_secrets)
+        )
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -41,6 +46,7 @@ class MintReconciliation:
             "spent": {"count": len(self.spent_secrets), "amount": self.spent_amount},
             "pending": {"count": len(self.pending_secrets), "amount": self.pending_amount},
             "claimed": {"count": len(self.claimed_secrets), "amount": self.claimed_amount},
+            "released": {"count": len(self.released_secrets), "amount": self.released_amount},
             "error": self.error,
         }
 
@@ -57,6 +63,7 @@ async def reconcile_mint(mw: MintWallet, *, apply: bool) -> MintReconciliation:
         report.error = str(exc)
         return report
     amounts = {p.secret: p.amount for p in local}
+    owners = mw.store.proof_owners(list(amounts))
     for secret, state in states.items():
         if state == "SPENT" and secret not in unspent_local:
             report.claimed_secrets.append(secret)
@@ -67,13 +74,22 @@ async def reconcile_mint(mw: MintWallet, *, apply: bool) -> MintReconciliation:
         elif state == "PENDING" and secret in unspent_local:
             report.pending_secrets.append(secret)
             report.pending_amount += amounts[secret]
+        elif state == "UNSPENT" and secret not in unspent_local and owners.get(secret) is None:
+            # Held pending by an earlier reconcile (pending at the mint then), no operation owns it: back it comes.
+            # (Sent tokens and melts own their pending proofs: those are the journal's and NUT-07 sync's business.)
+            report.released_secrets.append(secret)
+            report.released_amount += amounts[secret]
     if apply:
         if report.claimed_secrets:
             # Close the sent tokens whose proofs are now all claimed.
             await sync_pending(mw)
+        held = mw.store.proofs_by_secrets(report.claimed_secrets)
+        unfinished = {op.id for op in mw.store.operations(states=("prepared", "sent", "pending"))}
+        # Claimed proofs an unfinished operation holds (a melt in flight) are its to settle, by the journal.
+        leftover = [s for s, (_p, st) in held.items() if st == "pending" and owners.get(s) not in unfinished]
         with mw.store.atomic():
-            if report.spent_secrets or report.claimed_secrets:
-                mw.store.set_proof_state(report.spent_secrets + report.claimed_secrets, "spent")
-            if report.pending_secrets:
-                mw.store.set_proof_state(report.pending_secrets, "pending")
+            mw.store.move_proofs(leftover, owner=None, expect=("pending",), to="spent")
+            mw.store.move_proofs(report.spent_secrets, owner=None, expect=("unspent",), to="spent")
+            mw.store.move_proofs(report.pending_secrets, owner=None, expect=("unspent",), to="pending")
+            mw.store.move_proofs(report.released_secrets, owner=None, expect=("pending",), to="unspent")
     return report

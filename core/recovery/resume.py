@@ -10,12 +10,12 @@ records it and retries later.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from core.errors import MintRejected
-from core.mint_client.types import MeltQuote
+from core.errors import MintRejected, OperationUnresolved, Verdict
+from core.ports.mint_types import MeltQuote
 from core.ports.storage import OperationRecord
 from core.protocol.models import Proof
 from core.wallet.check import proof_states
@@ -23,10 +23,14 @@ from core.wallet.context import MintWallet
 from core.wallet.melt import finish_melt
 from core.wallet.outputs import PreparedOutput, verified_proofs
 from core.wallet.send import record_sent_token
+from core.wallet.settle import advance_counters
+from core.wallet.transfer import finish_transfer
 
-__all__ = ["UNFINISHED_STATES", "Outcome", "resume_operation"]
+__all__ = ["UNFINISHED_STATES", "Outcome", "WalletFor", "resume_operation"]
 
 UNFINISHED_STATES = ("prepared", "sent", "pending")
+
+WalletFor = Callable[[str], Awaitable[MintWallet]]
 
 
 @dataclass(frozen=True)
@@ -48,8 +52,7 @@ def _own_inputs(mw: MintWallet, op: OperationRecord) -> list[Proof]:
 def _roll_back(mw: MintWallet, op: OperationRecord, why: str) -> Outcome:
     with mw.store.atomic():
         own = [p.secret for p in _own_inputs(mw, op)]
-        if own:
-            mw.store.set_proof_state(own, "unspent")
+        mw.store.move_proofs(own, owner=op.id, expect=("reserved", "pending"), to="unspent")
         mw.store.update_operation(op.id, state="rolled_back", error=why)
     return Outcome("rolled_back", why)
 
@@ -69,11 +72,15 @@ async def _restore_signed(mw: MintWallet, outputs: Sequence[PreparedOutput]) -> 
     return verified_proofs(mw, matched, signatures, restore=True)
 
 
-async def resume_operation(mw: MintWallet, op: OperationRecord) -> Outcome:
+async def resume_operation(mw: MintWallet, op: OperationRecord, *, wallet_for: WalletFor | None = None) -> Outcome:
+    """Resume ``op`` at ``mw`` (its mint). ``wallet_for`` opens another mint: a transfer's target, for its mint step;
+    without it, a transfer whose source has paid counts as finished here (its caller runs the mint step)."""
     if op.state == "prepared":
         return _roll_back(mw, op, "interrupted before any request reached the mint")
     if op.kind == "issue":
         return await _resume_issue(mw, op)
+    if op.kind == "transfer" and op.data.get("step") in ("melt", "mint"):
+        return await _resume_transfer(mw, op, wallet_for)
     if op.kind in ("melt", "transfer"):
         return await _resume_melt(mw, op)
     if op.kind in ("send", "receive", "reclaim", "sale"):  # a point-of-sale "sale" is a receive (core.api.pos)
@@ -88,11 +95,19 @@ async def _resume_issue(mw: MintWallet, op: OperationRecord) -> Outcome:
     if quote.state == "ISSUED":
         proofs = await _restore_signed(mw, outputs)
         if not proofs:
+            done = mw.store.operations(kinds=("issue", "transfer"), states=("done",))
+            if any(quote_id in (o.data.get("quote"), o.data.get("dest_quote")) for o in done):
+                return _roll_back(mw, op, "the quote was issued to another operation of this wallet")
             return _mark(mw, op, "needs_review", "the mint says the quote was issued, but not to our outputs")
+        advance_counters(mw, outputs)
         _store_finished(mw, op, proofs)
         mw.store.set_mint_quote_state(quote_id, "ISSUED")
         return Outcome("finished", f"minted {sum(p.amount for p in proofs)} {op.unit}")
     if quote.state == "PAID":
+        if await _restore_signed(mw, outputs):
+            # The quote is not issued, yet our outputs are signed: another request used these counters.
+            advance_counters(mw, outputs)
+            return _roll_back(mw, op, "our outputs were already signed for another request; counters advanced")
         # The mint never processed our request: send it again with the very same outputs (same counters).
         messages = [o.blinded_message() for o in outputs]
         record = mw.store.mint_quote(quote_id)
@@ -101,12 +116,43 @@ async def _resume_issue(mw: MintWallet, op: OperationRecord) -> Outcome:
             from core.protocol.quote_signature import sign_mint_quote
 
             signature = sign_mint_quote(quote_id, messages, record.privkey)
-        signatures = await mw.client.post_mint(quote_id, messages, signature=signature)
+        try:
+            signatures = await mw.client.post_mint(quote_id, messages, signature=signature)
+        except MintRejected as exc:
+            return _refused_again(mw, op, exc)
         proofs = verified_proofs(mw, outputs, signatures)
         _store_finished(mw, op, proofs)
         mw.store.set_mint_quote_state(quote_id, "ISSUED")
         return Outcome("finished", f"minted {sum(p.amount for p in proofs)} {op.unit}")
+    if quote.state == "PENDING":
+        return Outcome("pending", "the quote is pending at the mint")
     return _roll_back(mw, op, f"the quote is {quote.state}: nothing was minted")
+
+
+async def _resume_transfer(mw: MintWallet, op: OperationRecord, wallet_for: WalletFor | None) -> Outcome:
+    if op.data.get("step") == "melt":
+        melted = await _resume_melt(mw, op)
+        fresh = mw.store.get_operation(op.id)
+        if melted.result != "finished" or fresh is None or fresh.data.get("step") != "mint":
+            return melted
+        op = fresh
+    if wallet_for is None:
+        return Outcome("finished", "paid at the source; minting at the target next")
+    target = await wallet_for(str(op.data["dest_mint"]))
+    try:
+        minted = await finish_transfer(target, op.id)
+    except OperationUnresolved as exc:
+        return Outcome("pending", str(exc))
+    return Outcome("finished", f"moved {minted} {op.unit} to {target.url}")
+
+
+def _refused_again(mw: MintWallet, op: OperationRecord, exc: MintRejected) -> Outcome:
+    """The request sent again was refused: roll back only when the code proves nothing happened."""
+    if exc.verdict is Verdict.NOTHING_HAPPENED:
+        return _roll_back(mw, op, f"the mint refused the request: {exc}")
+    if exc.verdict is Verdict.OUTPUTS_SIGNED:
+        advance_counters(mw, _outputs(op))
+    return Outcome("pending", f"the mint refused again ({exc}); asked again later")
 
 
 def _store_finished(mw: MintWallet, op: OperationRecord, proofs: list[Proof]) -> None:
@@ -123,19 +169,28 @@ def _mark(mw: MintWallet, op: OperationRecord, result: str, detail: str) -> Outc
 async def _resume_swap(mw: MintWallet, op: OperationRecord) -> Outcome:
     outputs = _outputs(op)
     proofs = await _restore_signed(mw, outputs)
-    if proofs:
-        if len(proofs) < len(outputs):
-            return _mark(mw, op, "needs_review", "the mint signed only some of the outputs")
-        _finish_swap(mw, op, proofs)
-        return Outcome("finished", f"{op.kind} of {op.amount} {op.unit} completed")
     inputs = _swap_inputs(mw, op)
     states = await proof_states(mw, inputs)
-    if states and all(s == "UNSPENT" for s in states.values()):
+    inputs_unspent = bool(states) and all(s == "UNSPENT" for s in states.values())
+    if proofs and not inputs_unspent:
+        if len(proofs) < len(outputs):
+            return _mark(mw, op, "needs_review", "the mint signed only some of the outputs")
+        advance_counters(mw, outputs)
+        _finish_swap(mw, op, proofs)
+        return Outcome("finished", f"{op.kind} of {op.amount} {op.unit} completed")
+    if proofs:
+        # Our inputs are untouched, yet our outputs are signed: another request used these counters (11003).
+        advance_counters(mw, outputs)
+        return _roll_back(mw, op, "our outputs were already signed for another request; counters advanced")
+    if inputs_unspent:
         # The swap never happened at the mint: do it now with the same outputs.
         try:
             signatures = await mw.client.post_swap(inputs, [o.blinded_message() for o in outputs])
         except MintRejected as exc:
-            return _roll_back(mw, op, f"the mint refused the swap: {exc}")
+            if exc.verdict is not Verdict.NOTHING_HAPPENED and await _swap_untouched(mw, outputs, inputs):
+                # The code proves nothing, but the mint's records do: our outputs unsigned, the inputs unspent.
+                return _roll_back(mw, op, f"the mint refused the swap ({exc}); its records show nothing happened")
+            return _refused_again(mw, op, exc)
         _finish_swap(mw, op, verified_proofs(mw, outputs, signatures))
         return Outcome("finished", f"{op.kind} of {op.amount} {op.unit} completed (request sent again)")
     if any(s == "PENDING" for s in states.values()):
@@ -144,6 +199,14 @@ async def _resume_swap(mw: MintWallet, op: OperationRecord) -> Outcome:
         mw.store.update_operation(op.id, state="failed", error="the token was spent by someone else")
         return Outcome("rolled_back", "the token was spent by someone else: nothing received")
     return _mark(mw, op, "needs_review", "our inputs are spent but the mint signed none of our outputs")
+
+
+async def _swap_untouched(mw: MintWallet, outputs: Sequence[PreparedOutput], inputs: Sequence[Proof]) -> bool:
+    """NUT-09 and NUT-07 after a refusal: none of our outputs signed, every input unspent (not pending)."""
+    if await _restore_signed(mw, outputs):
+        return False
+    states = await proof_states(mw, inputs)
+    return bool(states) and all(s == "UNSPENT" for s in states.values())
 
 
 def _swap_inputs(mw: MintWallet, op: OperationRecord) -> list[Proof]:
@@ -160,7 +223,7 @@ def _finish_swap(mw: MintWallet, op: OperationRecord, proofs: list[Proof]) -> No
     kept = [p for p in proofs if p.secret not in send_secrets]
     with mw.store.atomic():
         if op.kind == "send":
-            mw.store.set_proof_state(_input_secrets(op), "spent")
+            mw.store.move_proofs(_input_secrets(op), owner=op.id, expect=("reserved", "pending"), to="spent")
         mw.store_proofs(kept, op.unit, op_id=op.id)
         if sent:
             mw.store_proofs(sent, op.unit, state="pending", op_id=op.id)
@@ -183,7 +246,7 @@ async def _resume_melt(mw: MintWallet, op: OperationRecord) -> Outcome:
         return Outcome("finished", f"paid {result.amount} {op.unit}, fee {result.fee}")
     if quote.state == "PENDING":
         with mw.store.atomic():
-            mw.store.set_proof_state([p.secret for p in inputs], "pending", operation_id=op.id)
+            mw.store.move_proofs([p.secret for p in inputs], owner=op.id, expect=("reserved", "pending"), to="pending")
             mw.store.update_operation(op.id, state="pending")
         return Outcome("pending", "the Lightning payment is still pending at the mint")
     states = await proof_states(mw, inputs)

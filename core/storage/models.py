@@ -143,6 +143,8 @@ class OperationRow(Base):
     # The exchange rate when the entry happened (fiat per BTC), for reports in fiat; null when not known.
     fiat_rate: Mapped[float | None] = mapped_column(Float, nullable=True)
     fiat_currency: Mapped[str | None] = mapped_column(String, nullable=True)
+    # Bumped by every change: a compare-and-set update names the version (or the state) it read.
+    version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
     __table_args__ = (
         # Covers the analytics aggregates (state + time range, grouped by kind/mint/unit): no table reads.
@@ -289,6 +291,11 @@ class PosSaleRow(Base):
     paid_unit: Mapped[str] = mapped_column(String, default="", server_default="")  # empty: ``unit``
     unit_price: Mapped[float | None] = mapped_column(Float, nullable=True)  # sat per minor unit of paid_unit
     price_source: Mapped[str] = mapped_column(String, default="", server_default="")
+    # Accepted while the mint was unreachable (core.pos.offline): how (locked · unlocked), whether it has been
+    # redeemed since (pending · redeemed · lost), and what was lost when the ecash was found already spent.
+    offline: Mapped[str] = mapped_column(String, default="", server_default="")
+    offline_state: Mapped[str] = mapped_column(String, default="", server_default="", index=True)
+    loss: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
     operation_id: Mapped[str | None] = mapped_column(String, nullable=True, index=True)
     forward_operation_id: Mapped[str | None] = mapped_column(String, nullable=True)
     payload_json: Mapped[str | None] = mapped_column(SealedText("pos_sales.payload_json"), nullable=True)
@@ -358,3 +365,78 @@ class PosWebhookDeliveryRow(Base):
     last_error: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[float] = mapped_column(Float)
     updated_at: Mapped[float] = mapped_column(Float)
+
+
+class PosItemRow(Base):
+    """An item of the shop's catalog (core.pos.catalog): ``price`` a Decimal as text, in ``currency`` (sat or the
+    shop's fiat currency); ``tax_rate`` a percentage included in the price; ``stock`` None when not counted."""
+
+    __tablename__ = "pos_items"
+
+    name: Mapped[str] = mapped_column(String, primary_key=True)
+    price: Mapped[str] = mapped_column(String)
+    currency: Mapped[str] = mapped_column(String)
+    category: Mapped[str] = mapped_column(String, default="")
+    tax_rate: Mapped[str] = mapped_column(String, default="0")
+    stock: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    created_at: Mapped[float] = mapped_column(Float)
+
+
+class PosSaleLineRow(Base):
+    """One line of a sale (an item, its quantity and discount, its amount in the sale's unit and the tax in it)."""
+
+    __tablename__ = "pos_sale_lines"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    sale_id: Mapped[str] = mapped_column(String, index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(String)
+    quantity: Mapped[int] = mapped_column(Integer)
+    unit_price: Mapped[str] = mapped_column(String)
+    currency: Mapped[str] = mapped_column(String)
+    category: Mapped[str] = mapped_column(String, default="")
+    tax_rate: Mapped[str] = mapped_column(String, default="0")
+    discount: Mapped[str] = mapped_column(String, default="0")
+    amount: Mapped[int] = mapped_column(BigInteger)
+    tax: Mapped[int] = mapped_column(BigInteger, default=0)
+
+
+class PosGiveawayRow(Base):
+    """A giveaway (a faucet): ``amount`` per claim until ``spent`` reaches ``budget``; each claimant (a Nostr key or
+    a one-time code) at most ``per_claimant`` times per ``period`` seconds. state: open · closed."""
+
+    __tablename__ = "pos_giveaways"
+
+    id: Mapped[str] = mapped_column(String, primary_key=True)
+    name: Mapped[str] = mapped_column(String)
+    unit: Mapped[str] = mapped_column(String)
+    mint_url: Mapped[str] = mapped_column(String)
+    amount: Mapped[int] = mapped_column(BigInteger)
+    budget: Mapped[int] = mapped_column(BigInteger)
+    per_claimant: Mapped[int] = mapped_column(Integer)
+    period: Mapped[int] = mapped_column(Integer)
+    state: Mapped[str] = mapped_column(String)
+    created_at: Mapped[float] = mapped_column(Float)
+
+
+class PosGiveawayCodeRow(Base):
+    """A one-time claim code of a giveaway (printed on a flyer): bearer value, so sealed at rest."""
+
+    __tablename__ = "pos_giveaway_codes"
+
+    code: Mapped[str] = mapped_column(SealedString("pos_giveaway_codes.code", deterministic=True), primary_key=True)
+    giveaway_id: Mapped[str] = mapped_column(String, index=True)
+
+
+class PosGiveawayClaimRow(Base):
+    """One claim: reserved first (no operation yet), then the send's journal entry and token are recorded."""
+
+    __tablename__ = "pos_giveaway_claims"
+
+    id: Mapped[str] = mapped_column(String, primary_key=True)
+    giveaway_id: Mapped[str] = mapped_column(String, index=True)
+    claimant: Mapped[str] = mapped_column(SealedString("pos_giveaway_claims.claimant", deterministic=True), index=True)
+    amount: Mapped[int] = mapped_column(BigInteger)
+    token: Mapped[str] = mapped_column(SealedText("pos_giveaway_claims.token"), default="")
+    operation_id: Mapped[str] = mapped_column(String, default="")
+    created_at: Mapped[float] = mapped_column(Float)

@@ -34,7 +34,7 @@ async def sync_pending(mw: MintWallet) -> int:
         states = await proof_states(mw, pending)
         spent = [secret for secret, state in states.items() if state == "SPENT"]
         if spent:
-            mw.store.set_proof_state(spent, "spent")
+            mw.store.move_proofs(spent, owner=token.operation_id, expect=("pending",), to="spent")
             claimed += sum(p.amount for p in pending if p.secret in set(spent))
         if len(spent) == len(pending):
             mw.store.set_exported_token_state(token.id, "claimed")

@@ -8,8 +8,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from core.mint_client.types import MintInfo
 from core.ports.mint import MintConnector
+from core.ports.mint_types import MintInfo
 from core.ports.storage import WalletStore
 from core.protocol import bdhke
 from core.protocol.fees import input_fee

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import coincurve
 
-from core.errors import DefinitelyFailed, MintRejected, MintUnreachable, QuoteNotPaid
-from core.mint_client.types import MintQuote
+from core.errors import DefinitelyFailed, MintRejected, QuoteNotPaid
+from core.ports.mint_types import MintQuote
 from core.protocol.amounts import split
 from core.protocol.quote_signature import sign_mint_quote
 from core.recovery.failpoints import failpoint
 from core.wallet.context import MintWallet
 from core.wallet.outputs import prepare_outputs, verified_proofs
+from core.wallet.settle import after_failure, raise_unsettled
 
 __all__ = ["create_mint_quote", "mint_paid_quote", "wait_for_payment"]
 
@@ -69,19 +70,17 @@ async def mint_paid_quote(mw: MintWallet, quote_id: str) -> int:
     failpoint("issue:after_sent")
     try:
         signatures = await mw.client.post_mint(quote_id, messages, signature=signature)
-    except MintUnreachable as exc:
-        if not exc.sent:
-            mw.store.update_operation(op_id, state="failed", error=str(exc))
-        mw.store.release(op_id)  # outcome unknown: the journal keeps it "sent" for recovery
-        raise
-    except MintRejected as exc:
-        mw.store.update_operation(op_id, state="failed", error=str(exc))
-        if exc.mint_code == 20001:
-            raise QuoteNotPaid("the invoice has not been paid yet") from exc
-        raise
-    except BaseException:
-        mw.store.release(op_id)
-        raise
+    except BaseException as exc:
+        # 20002 (already issued — perhaps to this request's earlier try), 11003, 20005, code 0, a 5xx: never
+        # "failed" on the code alone (core.wallet.settle); only a refusal that proves nothing happened is.
+        settled = await after_failure(mw, op_id, exc, own_inputs=[], outputs=outputs)
+        if settled is None:
+            if isinstance(exc, MintRejected) and exc.mint_code == 20001:
+                raise QuoteNotPaid("the invoice has not been paid yet") from exc
+            raise
+        raise_unsettled(settled, exc)
+        mw.store.set_mint_quote_state(quote_id, "ISSUED")
+        return sum(p.amount for p in mw.store.proofs(operation_id=op_id, states=("unspent",)))
     failpoint("issue:after_response")
     try:
         proofs = verified_proofs(mw, outputs, signatures)

@@ -13,15 +13,17 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
-from core.errors import DefinitelyFailed, InsufficientBalance, MintUnreachable, PaymentPending, UserFacingError
-from core.mint_client.types import MeltQuote
+from core.errors import DefinitelyFailed, InsufficientBalance, PaymentPending, UserFacingError
+from core.ports.mint_types import MeltQuote
 from core.protocol.fees import blank_output_count
 from core.protocol.models import Proof
 from core.recovery.failpoints import failpoint
 from core.wallet.context import MintWallet
+from core.wallet.inputs import with_reserved_inputs
 from core.wallet.misbehaviour import preimage_matches
 from core.wallet.outputs import PreparedOutput, prepare_outputs, verified_change
 from core.wallet.selection import select_for_amount
+from core.wallet.settle import after_failure, raise_unsettled, release_inputs
 
 __all__ = ["MeltResult", "PreparedMelt", "execute_melt", "finish_melt", "prepare_melt"]
 
@@ -97,9 +99,45 @@ async def execute_melt(
     mw: MintWallet, prepared: PreparedMelt, *, kind: str = "melt", memo: str = "", extra: dict[str, Any] | None = None
 ) -> MeltResult:
     """Melt ``prepared``; ``extra`` is kept in the journal entry (a transfer notes its destination quote)."""
+    op_id, inputs, blanks = await with_reserved_inputs(
+        mw, prepared.unit, lambda available: _journal_melt(mw, prepared, available, kind, memo, extra or {})
+    )
+    failpoint(f"{kind}:after_prepare")
+    mw.store.update_operation(op_id, state="sent")
+    failpoint(f"{kind}:after_sent")
+    try:
+        result = await mw.client.post_melt(prepared.quote.quote, inputs, [o.blinded_message() for o in blanks])
+    except BaseException as exc:
+        # 20004/20006/11001/11002/...: the melt quote's state decides, never the code (core.wallet.settle).
+        settled = await after_failure(mw, op_id, exc, own_inputs=inputs, outputs=blanks)
+        if settled is None:
+            raise
+        raise_unsettled(settled, exc)
+        return _finished_melt(mw, op_id, prepared)
+    failpoint(f"{kind}:after_response")
+    try:
+        return finish_melt(mw, op_id, prepared.unit, inputs, blanks, result)
+    finally:
+        mw.store.release(op_id)
+
+
+def _journal_melt(
+    mw: MintWallet, prepared: PreparedMelt, available: list[Proof], kind: str, memo: str, extra: dict[str, Any]
+) -> tuple[str, list[Proof], list[PreparedOutput]]:
+    """Reserve the inputs (the prepared ones, or others when another command took some meanwhile), the blank
+    outputs' counters and the journal entry, in the caller's transaction."""
+    free = {p.secret for p in available}
     inputs = list(prepared.inputs)
+    if not all(p.secret in free for p in inputs):
+        inputs, _fee = select_for_amount(
+            available,
+            prepared.amount + prepared.fee_reserve,
+            fee_ppk=mw.keychain.fee_ppk,
+            is_active=mw.keychain.is_active,
+            unit=prepared.unit,
+        )
     keyset = mw.keychain.active(prepared.unit)
-    overpaid = sum(p.amount for p in inputs) - prepared.amount - prepared.input_fee
+    overpaid = sum(p.amount for p in inputs) - prepared.amount - mw.fee_for(inputs)
     blanks = prepare_outputs(mw.store, mw.seed, keyset.id, [0] * blank_output_count(overpaid))
     op_id = mw.store.create_operation(
         kind=kind,
@@ -112,38 +150,20 @@ async def execute_melt(
             "request": prepared.quote.request,
             "inputs": [p.secret for p in inputs],
             "outputs": [o.to_dict() for o in blanks],
-            **(extra or {}),
+            **extra,
         },
     )
-    with mw.store.atomic():
-        mw.store.reserve_proofs([p.secret for p in inputs], op_id)
-    failpoint(f"{kind}:after_prepare")
-    mw.store.update_operation(op_id, state="sent")
-    failpoint(f"{kind}:after_sent")
-    try:
-        result = await mw.client.post_melt(prepared.quote.quote, inputs, [o.blinded_message() for o in blanks])
-    except MintUnreachable as exc:
-        if not exc.sent:
-            _release(mw, op_id, inputs, exc)
-        mw.store.release(op_id)  # outcome unknown: the journal keeps it "sent" for recovery
-        raise
-    except DefinitelyFailed as exc:
-        _release(mw, op_id, inputs, exc)
-        raise
-    except BaseException:
-        mw.store.release(op_id)
-        raise
-    failpoint(f"{kind}:after_response")
-    try:
-        return finish_melt(mw, op_id, prepared.unit, inputs, blanks, result)
-    finally:
-        mw.store.release(op_id)
+    mw.store.reserve_proofs([p.secret for p in inputs], op_id)
+    return op_id, inputs, blanks
 
 
-def _release(mw: MintWallet, op_id: str, inputs: list[Proof], error: Exception) -> None:
-    with mw.store.atomic():
-        mw.store.set_proof_state([p.secret for p in inputs], "unspent")
-        mw.store.update_operation(op_id, state="failed", error=str(error))
+def _finished_melt(mw: MintWallet, op_id: str, prepared: PreparedMelt) -> MeltResult:
+    """The result of a melt the mint's records finished after it refused the melt call."""
+    op = mw.store.get_operation(op_id)
+    change = sum(p.amount for p in mw.store.proofs(operation_id=op_id, states=("unspent",)))
+    preimage = op.data.get("preimage") if op else None
+    fee = op.fee if op else 0
+    return MeltResult(True, False, prepared.amount, fee, preimage, change, op_id)
 
 
 def finish_melt(
@@ -162,16 +182,25 @@ def finish_melt(
         request = (op.data.get("request") if op is not None else None) or result.request
         matches = preimage_matches(str(request) if request else None, result.payment_preimage)
         with mw.store.atomic():
-            mw.store.set_proof_state([p.secret for p in inputs], "spent")
+            mw.store.move_proofs([p.secret for p in inputs], owner=op_id, expect=("reserved", "pending"), to="spent")
             mw.store_proofs(change, unit, op_id=op_id)
             mw.store.set_melt_quote_state(result.quote, "PAID", result.payment_preimage)
+            # A transfer's saga goes on to its mint step: the entry stays in flight until the target has issued.
+            saga = op is not None and op.data.get("step") == "melt"
             mw.store.update_operation(
-                op_id, state="done", fee=fee, data={"preimage": result.payment_preimage, "preimage_matches": matches}
+                op_id,
+                state="sent" if saga else "done",
+                fee=fee,
+                data={
+                    "preimage": result.payment_preimage,
+                    "preimage_matches": matches,
+                    **({"step": "mint"} if saga else {}),
+                },
             )
         return MeltResult(True, False, amount, fee, result.payment_preimage, change_amount, op_id, matches)
     if result.state == "PENDING":
         with mw.store.atomic():
-            mw.store.set_proof_state([p.secret for p in inputs], "pending", operation_id=op_id)
+            mw.store.move_proofs([p.secret for p in inputs], owner=op_id, expect=("reserved", "pending"), to="pending")
             mw.store.set_melt_quote_state(result.quote, "PENDING")
             mw.store.update_operation(op_id, state="pending")
         raise PaymentPending(
@@ -179,5 +208,5 @@ def finish_melt(
         )
     # UNPAID after a melt call: the payment failed and the mint did not keep the inputs.
     failure = DefinitelyFailed("the mint could not pay the invoice; nothing was spent")
-    _release(mw, op_id, inputs, failure)
+    release_inputs(mw, op_id, inputs, failure)
     raise failure

@@ -19,7 +19,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
 from core.errors import CryptoError, MintMisbehaved, ProtocolError
-from core.ports.storage import WalletStore
+from core.ports.storage import CounterPort
 from core.protocol import bdhke, derivation, dleq
 from core.protocol.models import DLEQ, BlindedMessage, BlindSignature, Proof
 from core.wallet.misbehaviour import mark_misbehaved
@@ -69,7 +69,7 @@ def derive_outputs(seed: bytes, keyset_id: str, amounts: Sequence[int], first_co
     return outputs
 
 
-def prepare_outputs(store: WalletStore, seed: bytes, keyset_id: str, amounts: Sequence[int]) -> list[PreparedOutput]:
+def prepare_outputs(store: CounterPort, seed: bytes, keyset_id: str, amounts: Sequence[int]) -> list[PreparedOutput]:
     """Reserve ``len(amounts)`` counters (committed first), then derive the outputs."""
     if not amounts:
         return []

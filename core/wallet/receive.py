@@ -13,7 +13,8 @@ from core.recovery.failpoints import failpoint
 from core.wallet.context import MintWallet
 from core.wallet.outputs import prepare_outputs
 from core.wallet.p2bk import unlock_token
-from core.wallet.swap import run_swap
+from core.wallet.settle import raise_unsettled
+from core.wallet.swap import SwapRefused, run_swap
 
 __all__ = ["ReceiveResult", "normalize_token_proofs", "receive_token"]
 
@@ -74,10 +75,16 @@ async def receive_token(mw: MintWallet, token: Token, *, kind: str = "receive") 
     failpoint(f"{kind}:after_prepare")
     try:
         new_proofs = await run_swap(mw, op_id, kind, inputs, outputs, own_inputs=False)
-    except ProofsAlreadySpent as exc:
-        raise ProofsAlreadySpent(
-            "this token was already spent (claimed by someone, or received before)", mint_code=exc.mint_code
-        ) from exc
+    except SwapRefused as refused:
+        # The mint refused, and its records settled it: finished (an earlier try went through), or rolled back.
+        if refused.settled.result != "finished":
+            if isinstance(refused.cause, ProofsAlreadySpent):
+                raise ProofsAlreadySpent(
+                    "this token was already spent (claimed by someone, or received before)",
+                    mint_code=refused.cause.mint_code,
+                ) from refused.cause
+            raise_unsettled(refused.settled, refused.cause)
+        return ReceiveResult(amount=total - fee, fee=fee, mint=mw.url, unit=unit, operation_id=op_id)
     with mw.store.atomic():
         mw.store_proofs(new_proofs, unit, op_id=op_id)
         mw.store.update_operation(op_id, state="done")

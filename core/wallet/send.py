@@ -21,12 +21,14 @@ from core.protocol.models import Proof
 from core.protocol.tokens import Token
 from core.recovery.failpoints import failpoint
 from core.wallet.context import MintWallet
-from core.wallet.outputs import prepare_outputs
+from core.wallet.inputs import with_reserved_inputs
+from core.wallet.outputs import PreparedOutput, prepare_outputs
 from core.wallet.p2bk import JOURNAL_KEY, attach_ephemeral_keys, locked_outputs
 from core.wallet.selection import select_exact, select_for_amount
-from core.wallet.swap import run_swap
+from core.wallet.settle import raise_unsettled
+from core.wallet.swap import SwapRefused, run_swap
 
-__all__ = ["LockOptions", "SendResult", "record_sent_token", "send_token"]
+__all__ = ["LockOptions", "SendResult", "finished_send", "record_sent_token", "send_token"]
 
 
 @dataclass(frozen=True)
@@ -80,39 +82,46 @@ def _finish(mw: MintWallet, op_id: str, unit: str, sent: list[Proof], amount: in
     return SendResult(token=token, amount=amount, fee=fee, operation_id=op_id, proofs=tuple(sent))
 
 
-async def send_token(
+def finished_send(mw: MintWallet, op_id: str, unit: str, amount: int, fee: int, memo: str) -> SendResult:
+    """The result of a send the mint's records finished (recovery stored the proofs and the token)."""
+    sent = mw.store.proofs(operation_id=op_id, states=("pending",))
+    token = next((t.token for t in mw.store.exported_tokens() if t.operation_id == op_id), None)
+    if token is None:
+        token = record_sent_token(mw, op_id, unit, sent, amount, memo)
+    return SendResult(token=token, amount=amount, fee=fee, operation_id=op_id, proofs=tuple(sent))
+
+
+def _try_exact(
+    mw: MintWallet, available: list[Proof], amount: int, unit: str, memo: str, data: dict[str, Any]
+) -> SendResult | None:
+    """Existing proofs summing exactly to ``amount`` become the token (no swap, no fee): reserved as pending for a
+    new journal entry, all or nothing, in the caller's transaction."""
+    exact = select_exact(available, amount, is_active=mw.keychain.is_active)
+    if exact is None:
+        return None
+    op_id = mw.store.create_operation(
+        kind="send",
+        mint_url=mw.url,
+        unit=unit,
+        amount=amount,
+        memo=memo,
+        data={**data, "inputs": [p.secret for p in exact], "offline": True},
+    )
+    mw.store.reserve_proofs([p.secret for p in exact], op_id, state="pending")
+    mw.store.update_operation(op_id, state="done")
+    return _finish(mw, op_id, unit, exact, amount, 0, memo)
+
+
+def _prepare_swap(
     mw: MintWallet,
+    available: list[Proof],
     amount: int,
     unit: str,
-    *,
-    offline: bool = False,
-    lock: LockOptions | None = None,
-    memo: str = "",
-    data: dict[str, Any] | None = None,
-) -> SendResult:
-    """``data`` goes into the journal entry when it is created (a refund names its sale and idempotency key there,
-    so a crash between the send and the caller's own record still leaves the link)."""
-    available = mw.store.proofs(mint_url=mw.url, unit=unit)
-    if not lock:
-        exact = select_exact(available, amount, is_active=mw.keychain.is_active)
-        if exact is not None:
-            # No swap needed: the exact proofs become the token, no fee, no request.
-            op_id = mw.store.create_operation(
-                kind="send",
-                mint_url=mw.url,
-                unit=unit,
-                amount=amount,
-                memo=memo,
-                data={**(data or {}), "inputs": [p.secret for p in exact], "offline": True},
-            )
-            with mw.store.atomic():
-                mw.store.set_proof_state([p.secret for p in exact], "pending", operation_id=op_id)
-                mw.store.update_operation(op_id, state="done")
-                return _finish(mw, op_id, unit, exact, amount, 0, memo)
-    if offline:
-        raise InsufficientBalance(
-            f"no combination of existing proofs makes exactly {amount} {unit}: send online (the mint splits them)"
-        )
+    lock: LockOptions | None,
+    memo: str,
+    data: dict[str, Any],
+) -> tuple[str, list[Proof], list[PreparedOutput], set[str], int]:
+    """Select inputs, reserve counters and inputs, and write the journal entry — one transaction (the caller's)."""
     inputs, fee = select_for_amount(
         available, amount, fee_ppk=mw.keychain.fee_ppk, is_active=mw.keychain.is_active, unit=unit
     )
@@ -137,22 +146,57 @@ async def send_token(
         amount=amount,
         memo=memo,
         data={
-            **(data or {}),
+            **data,
             "inputs": [p.secret for p in inputs],
             "outputs": [o.to_dict() for o in outputs],
             "send_secrets": sorted(send_secrets),
             JOURNAL_KEY: ephemeral,  # P2BK's E per blinded output, journaled before the swap
         },
     )
-    with mw.store.atomic():
-        mw.store.reserve_proofs([p.secret for p in inputs], op_id)
-        mw.store.update_operation(op_id, fee=fee)
+    mw.store.reserve_proofs([p.secret for p in inputs], op_id)
+    mw.store.update_operation(op_id, fee=fee)
+    return op_id, inputs, outputs, send_secrets, fee
+
+
+async def send_token(
+    mw: MintWallet,
+    amount: int,
+    unit: str,
+    *,
+    offline: bool = False,
+    lock: LockOptions | None = None,
+    memo: str = "",
+    data: dict[str, Any] | None = None,
+) -> SendResult:
+    """``data`` goes into the journal entry when it is created (a refund names its sale and idempotency key there,
+    so a crash between the send and the caller's own record still leaves the link).
+
+    Inputs are chosen and reserved with the journal entry in one transaction (``with_reserved_inputs``): parallel
+    sends on one wallet take other proofs, or wait for another send's change."""
+    extra = dict(data or {})
+    if not lock:
+        exact_result = await with_reserved_inputs(
+            mw, unit, lambda available: _try_exact(mw, available, amount, unit, memo, extra)
+        )
+        if exact_result is not None:
+            return exact_result
+    if offline:
+        raise InsufficientBalance(
+            f"no combination of existing proofs makes exactly {amount} {unit}: send online (the mint splits them)"
+        )
+    op_id, inputs, outputs, send_secrets, fee = await with_reserved_inputs(
+        mw, unit, lambda available: _prepare_swap(mw, available, amount, unit, lock, memo, extra)
+    )
     failpoint("send:after_prepare")
-    new_proofs = await run_swap(mw, op_id, "send", inputs, outputs, own_inputs=True)
+    try:
+        new_proofs = await run_swap(mw, op_id, "send", inputs, outputs, own_inputs=True)
+    except SwapRefused as refused:
+        raise_unsettled(refused.settled, refused.cause)
+        return finished_send(mw, op_id, unit, amount, fee, memo)
     sent = [p for p in new_proofs if p.secret in send_secrets]
     kept = [p for p in new_proofs if p.secret not in send_secrets]
     with mw.store.atomic():
-        mw.store.set_proof_state([p.secret for p in inputs], "spent")
+        mw.store.move_proofs([p.secret for p in inputs], owner=op_id, expect=("reserved",), to="spent")
         mw.store_proofs(kept, unit, op_id=op_id)
         mw.store_proofs(sent, unit, state="pending", op_id=op_id)
         mw.store.update_operation(op_id, state="done")

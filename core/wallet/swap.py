@@ -3,29 +3,30 @@
 The journal protocol (every write committed before the next network call):
 ``prepared`` (outputs with reserved counters and the inputs stored; no request yet) → ``sent`` (the
 request may reach the mint) → ``done`` (new proofs stored, inputs spent, in one transaction) or
-``failed`` (the mint definitely refused: inputs released). A network error after ``sent`` leaves the
-operation ``sent``: the outcome is unknown, and recovery asks the mint.
+``failed`` (the mint's answer proves nothing happened: inputs released). Any other failure after ``sent`` leaves
+the operation ``sent`` (see ``core.wallet.settle`` for the verdicts).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from core.errors import DefinitelyFailed, MintUnreachable
 from core.protocol.models import Proof
 from core.recovery.failpoints import failpoint
 from core.wallet.context import MintWallet
 from core.wallet.outputs import PreparedOutput, verified_proofs
+from core.wallet.settle import Settled, after_failure, release_inputs
 
-__all__ = ["release_inputs", "run_swap"]
+__all__ = ["SwapRefused", "release_inputs", "run_swap"]
 
 
-def release_inputs(mw: MintWallet, op_id: str, own_inputs: Sequence[Proof], error: Exception) -> None:
-    """The operation definitely failed: give its reserved inputs back and record why."""
-    with mw.store.atomic():
-        if own_inputs:
-            mw.store.set_proof_state([p.secret for p in own_inputs], "unspent")
-        mw.store.update_operation(op_id, state="failed", error=str(error))
+class SwapRefused(Exception):
+    """The swap failed, but the mint's records settled the operation: ``settled`` says how; ``cause`` why."""
+
+    def __init__(self, settled: Settled, cause: BaseException) -> None:
+        super().__init__(settled.detail)
+        self.settled = settled
+        self.cause = cause
 
 
 async def run_swap(
@@ -37,22 +38,21 @@ async def run_swap(
     *,
     own_inputs: bool,
 ) -> list[Proof]:
-    """Send the swap and return the new proofs (not yet stored: the caller stores them atomically)."""
+    """Send the swap and return the new proofs (not yet stored: the caller stores them atomically).
+
+    On failure the verdict decides (``core.wallet.settle``): the original error is raised when nothing happened or
+    the outcome is unknown; ``SwapRefused`` when the mint refused but its records settled the entry at once
+    (finished: the new proofs are already stored; rolled back).
+    """
     mw.store.update_operation(op_id, state="sent")
     failpoint(f"{kind}:after_sent")
     try:
         signatures = await mw.client.post_swap(list(inputs), [o.blinded_message() for o in outputs])
-    except MintUnreachable as exc:
-        if not exc.sent:
-            release_inputs(mw, op_id, inputs if own_inputs else [], exc)
-        mw.store.release(op_id)  # outcome unknown: the journal keeps it "sent" for recovery
-        raise
-    except DefinitelyFailed as exc:
-        release_inputs(mw, op_id, inputs if own_inputs else [], exc)
-        raise
-    except BaseException:
-        mw.store.release(op_id)
-        raise
+    except BaseException as exc:
+        settled = await after_failure(mw, op_id, exc, own_inputs=inputs if own_inputs else [], outputs=outputs)
+        if settled is None:
+            raise
+        raise SwapRefused(settled, exc) from exc
     failpoint(f"{kind}:after_response")
     try:
         return verified_proofs(mw, outputs, signatures)

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from core.api.backends import BackendsService
 from core.api.service import WalletService
 from core.errors import NutdeskError, UserFacingError
+from desktop.cli import argtypes
 
 if TYPE_CHECKING:
     from backends.registry import BackendRegistry
@@ -149,14 +150,14 @@ def add_parsers(sub: Any) -> None:
     rm.add_argument("name")
 
     top = sub.add_parser("topup", help="pay a mint quote from a Lightning backend and mint the ecash")
-    top.add_argument("amount", type=int)
+    top.add_argument("amount", type=argtypes.amount)
     top.add_argument("--mint", required=True)
     top.add_argument("--backend", required=True)
     top.add_argument("--unit", default="sat")
     top.add_argument("--timeout", type=float, default=120.0, help="seconds to wait for the mint to see the payment")
 
     wd = sub.add_parser("withdraw", help="melt ecash into an invoice of a Lightning backend")
-    wd.add_argument("amount", type=int)
+    wd.add_argument("amount", type=argtypes.amount)
     wd.add_argument("--mint", required=True)
     wd.add_argument("--backend", required=True)
     wd.add_argument("--unit", default="sat")

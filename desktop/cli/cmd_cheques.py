@@ -20,6 +20,7 @@ from core.api.cheque_page import render_page, write_page
 from core.api.cheques import ChequeService, VaultState, parse_duration
 from core.api.service import WalletService
 from core.errors import UserFacingError
+from desktop.cli import argtypes
 from desktop.cli.cmd_files import PASSPHRASE_ENV, _passphrase
 
 if TYPE_CHECKING:
@@ -112,7 +113,7 @@ HANDLERS: dict[str, Handler] = {"cheque": cmd_cheque, "vault": cmd_vault}
 
 def add_parsers(sub: Any) -> None:
     chq = sub.add_parser("cheque", help="a token locked to a recipient that returns to you after its expiry")
-    chq.add_argument("amount", type=int)
+    chq.add_argument("amount", type=argtypes.amount)
     chq.add_argument("--to", required=True, help="the recipient's public key (hex, P2PK:hex or npub)")
     chq.add_argument("--expires", default="30d", help="when it returns to you: 30d, 12h, 90m … (default 30d)")
     chq.add_argument("--mint", help="the mint to pay from (default: the one holding the most)")

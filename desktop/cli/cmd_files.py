@@ -19,6 +19,7 @@ from core.api import export_token_file, is_encrypted_file, read_token_file
 from core.api.repeats import earlier_receive
 from core.api.service import LockOptions, WalletService
 from core.errors import UserFacingError
+from desktop.cli import argtypes
 
 if TYPE_CHECKING:
     from desktop.cli.runner import Output
@@ -76,7 +77,7 @@ HANDLERS: dict[str, Handler] = {"export": cmd_export, "import": cmd_import}
 
 def add_parsers(sub: Any) -> None:
     exp = sub.add_parser("export", help="make a token and write it to a file (.cashu, or .cashu.age encrypted)")
-    exp.add_argument("amount", type=int)
+    exp.add_argument("amount", type=argtypes.amount)
     exp.add_argument("--mint", required=True)
     exp.add_argument("--out", required=True, help="the file to write (written atomically, owner-only)")
     exp.add_argument("--unit", default="sat")

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from core.api.payments import PaymentsService, PreparedPayment, nostr_relays, set_nostr_relays
 from core.api.service import WalletService
 from core.errors import UserCancelled, UserFacingError
+from desktop.cli import argtypes
 
 if TYPE_CHECKING:
     from desktop.cli.runner import Output
@@ -132,7 +133,7 @@ def add_parsers(sub: Any) -> None:
     dec.add_argument("input", nargs="?", help="the string; none or - reads stdin (also ur: animated-QR frames)")
 
     req = sub.add_parser("request", help="create a Cashu payment request (creqA)")
-    req.add_argument("amount", type=int)
+    req.add_argument("amount", type=argtypes.amount)
     req.add_argument("--unit", default="sat")
     req.add_argument("--mint", action="append", dest="mints", help="an accepted mint (repeat; default: trusted mints)")
     req.add_argument("--description")

@@ -12,9 +12,13 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from core.api.analytics import write_atomically
-from core.api.pos import PaymentRefused, PosService, SaleState
+from core.api.pos import PaymentRefused, PosService, SaleState, parse_item_spec
 from core.api.service import WalletService
 from core.errors import UserFacingError
+from desktop.cli import argtypes
+from desktop.cli.cmd_receipt import add_pos_receipt_parser, pos_receipt
+from desktop.cli.pos_giveaways import GIVEAWAY_HANDLERS, add_giveaway_parsers
+from desktop.cli.pos_items import ITEM_HANDLERS, add_item_parsers
 from desktop.cli.secret_input import token_argument
 
 if TYPE_CHECKING:
@@ -27,7 +31,13 @@ def add_parsers(sub: Any) -> None:
     pos = sub.add_parser("pos", help="point of sale: charge, sales, refunds, Z-report, policy")
     psub = pos.add_subparsers(dest="pos_command", metavar="ACTION", required=True)
     charge = psub.add_parser("charge", help="charge an amount; pay it with --token or print the creqA request")
-    charge.add_argument("amount", type=int, help="the price, in the shop's unit (sat)")
+    charge.add_argument(
+        "amount", type=int, nargs="?", default=0, help="the price, in the shop's unit (sat); with --item: a custom "
+        "amount on top"
+    )  # fmt: skip
+    charge.add_argument(
+        "--item", action="append", default=[], metavar="NAME[:QTY][@DISCOUNT%]", help="sell a catalog item (repeat)"
+    )
     charge.add_argument("--tip", type=int, default=0)
     charge.add_argument("--memo", default="", help="items or an order reference")
     charge.add_argument(
@@ -46,7 +56,7 @@ def add_parsers(sub: Any) -> None:
     psub.add_parser("settle", help="finish sales a crash or a network break left settling")
     refund = psub.add_parser("refund", help="refund part or all of a paid sale as an ecash token")
     refund.add_argument("sale", help="the receipt number (R-000006, as on the receipt and in 'pos sales') or the id")
-    refund.add_argument("amount", type=int, nargs="?", help="default: all that is left to refund")
+    refund.add_argument("amount", type=argtypes.amount, nargs="?", help="default: all that is left to refund")
     refund.add_argument(
         "--key", help="an idempotency key: the same key again returns the refund it made, never a second one"
     )
@@ -71,6 +81,12 @@ def add_parsers(sub: Any) -> None:
         choices=["mint", "rates", "off"],
         help="usd/eur ecash for a sat sale: priced by the customer's mint, by the exchange rate, or refused",
     )
+    policy.add_argument(
+        "--offline-locked", action=argparse.BooleanOptionalAction, default=None,
+        help="ask customers for ecash locked to the shop's key (taken even while their mint is unreachable)",
+    )  # fmt: skip
+    policy.add_argument("--offline-sale-cap", type=int, metavar="SATS", help="unlocked ecash taken offline: per sale")
+    policy.add_argument("--offline-mint-cap", type=int, metavar="SATS", help="… and unredeemed in total per mint")
     policy.add_argument("--exposure-cap", action="append", default=[], metavar="MINT=SATS")
     policy.add_argument(
         "--webhook", action="append", default=[], metavar="URL[=SECRET]", help="add a webhook (no secret: one is made)"
@@ -91,6 +107,9 @@ def add_parsers(sub: Any) -> None:
     sign_in = psub.add_parser("sign-in", help="take the till as a cashier (their PIN like unlock's)")
     sign_in.add_argument("name")
     psub.add_parser("sign-out", help="no cashier at the till")
+    add_item_parsers(psub)
+    add_pos_receipt_parser(psub)
+    add_giveaway_parsers(psub)
 
 
 def _sale_line(sale: Any) -> str:
@@ -119,7 +138,13 @@ async def cmd_pos(service: WalletService, args: argparse.Namespace, out: Output)
 
 
 async def _charge(pos: PosService, args: argparse.Namespace, out: Output) -> None:
-    session = await pos.start_checkout(args.amount, tip=args.tip, memo=args.memo, cashier=args.cashier)
+    if args.item:
+        basket = [parse_item_spec(spec) for spec in args.item]
+        session = await pos.charge_items(
+            basket, custom=args.amount, tip=args.tip, memo=args.memo, cashier=args.cashier
+        )  # fmt: skip
+    else:
+        session = await pos.start_checkout(args.amount, tip=args.tip, memo=args.memo, cashier=args.cashier)
     if not args.token:
         if args.wait > 0 and "nostr" in session.transports:
             await _wait_for_nostr(pos, session, args.wait, out)
@@ -137,6 +162,8 @@ async def _charge(pos: PosService, args: argparse.Namespace, out: Output) -> Non
         raise
     out.result({"sale": sale.to_json()})
     out.say(_sale_line(sale))
+    if sale.offline:
+        out.say(f"Accepted offline ({sale.offline}): the ecash is redeemed when {sale.mint_url} answers again.")
     if sale.change:
         change = sale.in_sale_unit(sale.change)
         out.say(f"Overpaid by {sale.change} {sale.ecash_unit}: give it back with "
@@ -209,7 +236,11 @@ async def _zreport(pos: PosService, args: argparse.Namespace, out: Output) -> No
         out.say(f"  {kind:<10} {totals.count:>4} sales {totals.amount:>10} {report.unit}")
     out.say(f"  total      {t.count:>4} sales {t.amount:>10} {report.unit}; tips {t.tips}, fees {t.fees}, "
             f"refunds {t.refunds} ({t.refund_count})")  # fmt: skip
-    out.say(f"  net        {t.net:>21} {report.unit} (received less fees and refunds); failed: {report.failed}")
+    if t.losses:
+        out.say(f"  losses     {t.losses:>21} {report.unit} (offline ecash found already spent)")
+    for rate, tax in sorted(report.taxes.items()):
+        out.say(f"  tax {rate:>5}% {tax['tax']:>19} {report.unit} included in {tax['amount']}")
+    out.say(f"  net        {t.net:>21} {report.unit} (received less fees, refunds and losses); failed: {report.failed}")
 
 
 async def _policy(pos: PosService, args: argparse.Namespace, out: Output) -> None:
@@ -225,6 +256,9 @@ async def _policy(pos: PosService, args: argparse.Namespace, out: Output) -> Non
         ("unit_pricing", "unit_pricing"),
         ("locked_max_charge", "locked_max_charge"),
         ("locked_max_refund", "locked_max_refund"),
+        ("offline_locked", "offline_locked"),
+        ("offline_sale_cap", "offline_sale_cap"),
+        ("offline_mint_cap", "offline_mint_cap"),
     ):
         if getattr(args, option) is not None:
             changes[key] = getattr(args, option)
@@ -344,6 +378,9 @@ _HANDLERS = {
     "cashier": _cashier,
     "sign-in": _sign_in,
     "sign-out": _sign_out,
+    **ITEM_HANDLERS,
+    **GIVEAWAY_HANDLERS,
+    "receipt": pos_receipt,
 }
 
 HANDLERS = {"pos": cmd_pos}

@@ -30,7 +30,7 @@ Handler = Callable[["WalletService", argparse.Namespace, "Output"], Awaitable[No
 COMMAND_MODULES = ["desktop.cli.commands"]
 
 # Commands that work before a wallet exists.
-NO_WALLET_NEEDED = {"init", "mint", "decode", "qr"}
+NO_WALLET_NEEDED = {"init", "mint", "decode", "qr", "receipt"}
 
 
 _CORE = "desktop.cli.commands"

@@ -95,6 +95,18 @@ async def test_reclaim_takes_back_an_unclaimed_token(tmp_path: Path, nutshell_mi
         assert balance(alice, url) == (49 + reclaimed.amount, 0)
 
 
+async def test_receiving_a_token_we_sent_closes_it_at_once(tmp_path: Path, nutshell_mint: NutshellMint) -> None:
+    """Pasting our own sent token into Receive takes it back: nothing stays 'pending' that the mint no longer owes."""
+    url = nutshell_mint.url
+    async with open_wallet(tmp_path / "a") as alice:
+        await fund(alice, url, 100)
+        sent = await alice.send(50, url)
+        assert balance(alice, url) == (49, 50)
+        received = await alice.receive(sent.token)
+        assert balance(alice, url) == (49 + received.amount, 0)
+        assert [t.state for t in alice.store.exported_tokens(("pending", "claimed", "reclaimed"))] == ["reclaimed"]
+
+
 async def test_melt_pays_an_invoice_and_returns_the_change(tmp_path: Path, nutshell_mint: NutshellMint) -> None:
     url = nutshell_mint.url
     async with open_wallet(tmp_path / "a") as alice:

@@ -5,7 +5,12 @@ Modes, applied to requests whose request line contains ``match`` (others pass th
 - ``drop_response``: forward the request (the mint acts), read its answer, then close the connection without
   sending it — the wallet never hears;
 - ``hang``: forward the request, then hold the connection open silently (the wallet times out);
+- ``refuse_after``: forward the request (the mint acts), throw its answer away and answer with ``refusal``
+  instead (a NUT error code, a 500, an unreadable body) — a mint that refuses after it acted;
+- ``refuse``: answer with ``refusal`` without forwarding anything (the mint never hears);
 - a stopped proxy refuses connections (nothing was sent).
+
+``times`` limits how many matching requests are broken (None: all of them); later ones pass.
 
 Every answer is sent with ``Connection: close`` so each HTTP request travels on its own connection and can
 be treated on its own. Websocket upgrades are piped both ways untouched.
@@ -25,7 +30,9 @@ class FlakyProxy:
         self.mode = "pass"
         self.match = b""
         self.port = 0
-        self.broken: list[str] = []  # request lines that were dropped or held
+        self.broken: list[str] = []  # request lines that were dropped, held or refused
+        self.refusal: tuple[int, bytes] = (400, b'{"detail": "refused by the test proxy", "code": 0}')
+        self.times: int | None = None
         self._server: asyncio.Server | None = None
         self._tasks: set[asyncio.Task[None]] = set()
         self._closing = asyncio.Event()
@@ -34,9 +41,29 @@ class FlakyProxy:
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}"
 
-    def set(self, mode: str, match: str = "") -> None:
+    def set(self, mode: str, match: str = "", *, times: int | None = None) -> None:
         self.mode = mode
         self.match = match.encode()
+        self.times = times
+
+    def refuse_with(self, status: int, body: bytes) -> None:
+        """The answer of the ``refuse``/``refuse_after`` modes."""
+        self.refusal = (status, body)
+
+    def _breaks(self, request_line: bytes) -> bool:
+        if self.mode == "pass" or self.match not in request_line:
+            return False
+        if self.times is not None:
+            if self.times <= 0:
+                return False
+            self.times -= 1
+        self.broken.append(request_line.decode())
+        return True
+
+    def _refusal_bytes(self) -> bytes:
+        status, body = self.refusal
+        head = f"HTTP/1.1 {status} Refused\r\nContent-Type: application/json\r\nContent-Length: {len(body)}\r\n"
+        return head.encode() + b"Connection: close\r\n\r\n" + body
 
     async def start(self) -> None:
         self._server = await asyncio.start_server(self._handle, "127.0.0.1", self.port)
@@ -74,6 +101,14 @@ class FlakyProxy:
         request_line = lines[0]
         headers = [h for h in lines[1:] if h]
         lower = [h.lower() for h in headers]
+        breaking = self._breaks(request_line)
+        if breaking and self.mode == "refuse":
+            length = next((int(h.split(b":", 1)[1]) for h in lower if h.startswith(b"content-length:")), 0)
+            if length:
+                await reader.readexactly(length)
+            writer.write(self._refusal_bytes())
+            await writer.drain()
+            return
         up_reader, up_writer = await asyncio.open_connection("127.0.0.1", self.target_port)
         try:
             if any(h.startswith(b"upgrade: websocket") for h in lower):
@@ -95,8 +130,11 @@ class FlakyProxy:
             up_writer.close()
             with contextlib.suppress(Exception):
                 await up_writer.wait_closed()
-        if self.match in request_line and self.mode != "pass":
-            self.broken.append(request_line.decode())
+        if breaking:
+            if self.mode == "refuse_after":
+                writer.write(self._refusal_bytes())
+                await writer.drain()
+                return
             if self.mode == "hang":
                 await self._closing.wait()
             return  # drop_response: close without answering

@@ -13,6 +13,7 @@ import os
 import secrets
 import shutil
 import signal
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -342,6 +343,19 @@ class NutshellMint:
         """Rotate to a new keyset (optionally with another input fee)."""
         args = ["next-keyset", unit] + ([str(input_fee_ppk)] if input_fee_ppk is not None else [])
         return self.mint_cli(*args)
+
+    def owed(self) -> int:
+        """What the mint owes its ecash holders by its own books: the sum of nutshell's ``balance`` view (issued minus
+        redeemed, over every keyset). Read-only, beside the running mint (SQLite in WAL mode allows it)."""
+        files = sorted((self.data_dir / "db").glob("*.sqlite3"))
+        if not files:
+            raise PeerError(f"no mint database under {self.data_dir / 'db'}")
+        connection = sqlite3.connect(f"file:{files[0]}?mode=ro", uri=True, timeout=30)
+        try:
+            row = connection.execute("SELECT COALESCE(SUM(balance), 0) FROM balance").fetchone()
+        finally:
+            connection.close()
+        return int(row[0])
 
     make_bolt11 = staticmethod(make_bolt11)
 

@@ -72,3 +72,8 @@ def test_the_checker_catches_a_violation(tmp_path: Path, forbidden: str, monkeyp
     (fake / "mod.py").write_text(f"def f():\n    import {forbidden}.x\n")
     monkeypatch.setattr(f"{__name__}.ROOT", tmp_path)
     assert offenders("pkg", (forbidden,)) == [f"pkg/mod.py imports {forbidden}.x"]
+
+
+def test_the_wallet_and_recovery_reach_the_mint_only_through_core_ports() -> None:
+    assert offenders("core/wallet", ("core.mint_client", "core.storage", "httpx", "sqlalchemy")) == []
+    assert offenders("core/recovery", ("core.mint_client", "core.storage", "httpx", "sqlalchemy")) == []

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from core.api.messages import explain
-from core.errors import MintRejected, MintUnreachable, TokenDecodeError
+from core.errors import MintRefusalUnclear, MintRejected, MintUnreachable, TokenDecodeError
 from desktop.__main__ import main
 
 NUTDESK = [sys.executable, "-m", "desktop"]
@@ -34,6 +34,12 @@ def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedPr
     [
         (
             MintRejected(PYDANTIC, detail=PYDANTIC),
+            "The mint refused the request: the amount must be more than 0. Enter an amount of at least 1.",
+            '"greater_than"',
+        ),
+        (
+            # What the mint client makes of a 422 with no NUT code: a refusal proving nothing, explained all the same.
+            MintRefusalUnclear(PYDANTIC, detail=PYDANTIC),
             "The mint refused the request: the amount must be more than 0. Enter an amount of at least 1.",
             '"greater_than"',
         ),
@@ -106,6 +112,13 @@ def test_argument_errors_under_json_print_one_json_error(tmp_path: Path, args: t
     error = json.loads(result.stdout)["error"]
     assert error["code"] == "usage" and error["message"]
     assert "usage:" not in result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("args", [("invoice", "0"), ("send", "-5"), ("transfer", "0", "--from", "a", "--to", "b")])
+def test_an_amount_below_one_is_refused_before_any_mint_is_asked(tmp_path: Path, args: tuple[str, ...]) -> None:
+    result = run("--data-dir", str(tmp_path), "--json", *args)
+    assert result.returncode == 2
+    assert "the amount must be at least 1" in json.loads(result.stdout)["error"]["message"]
 
 
 def test_ctrl_d_at_the_password_prompt_is_a_clean_message(

@@ -16,7 +16,6 @@ from websockets.asyncio.server import ServerConnection, serve
 from core.errors import (
     MintRejected,
     MintUnreachable,
-    PaymentFailed,
     ProofsAlreadySpent,
     ProtocolError,
     QuoteExpired,
@@ -192,7 +191,7 @@ async def test_request_bodies_leave_out_optional_fields() -> None:
         (11001, ProofsAlreadySpent),
         (20001, QuoteNotPaid),
         (20007, QuoteExpired),
-        (20004, PaymentFailed),
+        (20004, MintRejected),
         (11013, MintRejected),
         (0, MintRejected),
     ],

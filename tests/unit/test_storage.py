@@ -59,18 +59,21 @@ def test_the_migrations_build_exactly_the_schema_the_models_describe(tmp_path: P
 
 def test_counters_are_never_handed_out_twice(store: Store) -> None:
     assert store.reserve_counters("01aa", 3) == 0
+    assert store.reserve_counters("01aa", 2) == 3
     with pytest.raises(RuntimeError), store.atomic():
-        # Even when the surrounding transaction rolls back, the counters it took stay taken.
-        assert store.reserve_counters("01aa", 2) == 3
+        # Inside a transaction they commit with it: rolled back, no request ever used them (none is sent from
+        # inside a transaction), so they may be handed out again.
+        assert store.reserve_counters("01aa", 2) == 5
         raise RuntimeError("the operation failed")
     assert store.reserve_counters("01aa", 1) == 5
+    assert store.reserve_counters("01aa", 1) == 6
 
 
 def test_proofs_can_be_reserved_by_one_operation_only(store: Store) -> None:
     store.add_proofs(proofs(1, 2, 4), ys=["y1", "y2", "y4"], mint_url="http://mint", unit="sat")
     secrets = [p.secret for p in store.proofs()]
     store.reserve_proofs(secrets[:2], "op-1")
-    with pytest.raises(StorageError, match="no longer available"):
+    with pytest.raises(StorageError, match="no longer unspent"):
         store.reserve_proofs(secrets[1:], "op-2")
     assert [p.amount for p in store.proofs()] == [4], "the failed reservation took nothing"
     (row,) = store.balances()

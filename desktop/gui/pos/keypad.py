@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from core.api.pos import SaleState
 from core.errors import UserFacingError
+from desktop.gui.pos.items import Basket, ItemGrid
 from desktop.gui.pos.model import Notice, TillModel
 from desktop.gui.pos.state import KeypadEntry
 from desktop.gui.pos.style import ERROR_COLOR, OK_COLOR, big_button, scale_font
@@ -47,7 +48,11 @@ class KeypadPage(QWidget):
         self._on_charged = on_charged
         self._on_open_receipt = on_open_receipt
         outer = QHBoxLayout(self)
+        self.basket = Basket()
+        self.item_grid = ItemGrid(self.till, self.basket, self._basket_changed)
         outer.addLayout(self._keypad(), 3)
+        outer.addWidget(self.item_grid, 3)
+        self.item_grid.setVisible(bool(self.item_grid.items))  # shown once the shop has a catalog
         outer.addLayout(self._recent(), 2)
         model.sales_changed.connect(self.refresh_sales)
         model.notice.connect(self._show_notice)
@@ -212,8 +217,11 @@ class KeypadPage(QWidget):
         except UserFacingError as exc:
             self.fiat_hint.setText(str(exc))
             return
-        tip = self.entry.tip(base)
+        in_basket = self.item_grid.basket_total() if self.basket else 0
+        tip = self.entry.tip(base + in_basket)
         parts = []
+        if in_basket:
+            parts.append(f"items {in_basket:,} {unit}" + (" + this amount" if base else ""))
         if fiat is not None:
             parts.append(f"= {base:,} {unit}")
         elif self.ctx.rates is not None and (value := self.ctx.fiat_value(base, unit)) is not None:
@@ -222,8 +230,13 @@ class KeypadPage(QWidget):
             parts.append(f"+ tip {tip:,} {unit}")
         self.fiat_hint.setText("  ".join(parts))
 
+    def _basket_changed(self) -> None:
+        if hasattr(self, "amount_label"):  # not while the page is being built
+            self.show_entry()
+
     def reset(self) -> None:
         self.entry.reset()
+        self.item_grid.reset()
         self.memo.clear()
         self.set_tip(None)
         self.tip_buttons[None].setChecked(True)
@@ -234,7 +247,12 @@ class KeypadPage(QWidget):
         self.keypad_error.setText("")
         try:
             base, fiat = self.base()
-            await self.model.charge(base, self.entry.tip(base), self.memo.text().strip(), fiat)
+            memo = self.memo.text().strip()
+            if self.basket:  # the items, and the keypad's amount (if any) as a custom line on top
+                total = base + self.item_grid.basket_total()
+                await self.model.charge_items(self.basket.specs(), base, self.entry.tip(total), memo)
+            else:
+                await self.model.charge(base, self.entry.tip(base), memo, fiat)
         except UserFacingError as exc:
             self.keypad_error.setText(str(exc))
             return

@@ -84,6 +84,15 @@ class TillModel(QObject):
         session.watch(self._changed)
         return session
 
+    async def charge_items(
+        self, basket: list[tuple[str, int, Decimal]], custom: int, tip: int, memo: str
+    ) -> CheckoutSession:
+        """A sale of the basket's items (and a custom keypad amount in sat on top)."""
+        session = await self.till.charge_items(basket, custom=custom, tip=tip, memo=memo)
+        self.session, self.lightning = session, None
+        session.watch(self._changed)
+        return session
+
     def _changed(self, sale: Sale) -> None:
         if self.current(sale.id):
             self.sale_changed.emit(sale)

@@ -67,6 +67,8 @@ class PaidPage(QWidget):
 
     def show_sale(self, sale: Sale) -> None:
         self.model.paid_sale = sale
+        # Taken while its mint was unreachable: paid for the customer; the till redeems it when the mint is back.
+        self.paid_label.setText("✓ PAID · OFFLINE" if sale.offline else "✓ PAID")
         fiat = f" · {sale.fiat_amount:,.2f} {sale.fiat_currency}" if sale.fiat_amount is not None else ""
         self.paid_amount.setText(f"{sale.amount:,} {sale.unit}{fiat}")
         backend = (sale.payload or {}).get("backend")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import html
 import os
@@ -15,13 +16,35 @@ from core.api.pos import ZReport
 __all__ = ["receipt_html", "write_pdf", "zreport_html"]
 
 
-def receipt_html(rows: list[tuple[str, str]]) -> str:
+def receipt_html(rows: list[tuple[str, str]], signed: str = "") -> str:
+    """The receipt; ``signed``: its signed Nostr event (JSON), printed as a QR code anyone can verify."""
     body = "".join(
         f"<tr><td style='color:#555;padding-right:12px'>{html.escape(k)}</td>"
         f"<td style='text-align:right'><b>{html.escape(v)}</b></td></tr>"
         for k, v in rows
     )
-    return f"<h2 style='text-align:center'>Receipt</h2><table width='100%' cellspacing='4'>{body}</table>"
+    qr = _qr_html(signed) if signed else ""
+    return f"<h2 style='text-align:center'>Receipt</h2><table width='100%' cellspacing='4'>{body}</table>{qr}"
+
+
+def _qr_html(text: str) -> str:
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+    from PySide6.QtGui import QImageWriter
+
+    from desktop.gui.widgets.qr import qr_image
+
+    image = qr_image(text, 3)
+    if image is None:
+        return "<p style='text-align:center'>Signed receipt: too large for a QR code (nutdesk pos receipt)</p>"
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    QImageWriter(buffer, QByteArray(b"png")).write(image)
+    png = base64.b64encode(bytes(data.data())).decode()
+    return (
+        f"<p style='text-align:center'><img src='data:image/png;base64,{png}' width='320' height='320'><br>"
+        "<span style='color:#555'>Signed by the shop (Nostr event): scan to verify</span></p>"
+    )
 
 
 def _fmt(ts: float | None) -> str:
@@ -47,7 +70,26 @@ def zreport_html(report: ZReport) -> str:
         f"<h3>By settlement</h3><table width='100%'><tr><th></th>{head}</tr>{by_kind}"
         f"{row('Total', report.total)}</table>"
         f"<h3>By cashier</h3><table width='100%'><tr><th></th>{head}</tr>{by_cashier}</table>"
+        f"{_catalog_html(report)}"
     )
+
+
+def _catalog_html(report: ZReport) -> str:
+    """Losses (offline ecash found spent), tax included per rate, best sellers and categories."""
+    parts = []
+    if report.total.losses:
+        parts.append(f"<p><b>Losses</b>: {report.total.losses:,} {report.unit} (offline ecash found already spent)</p>")
+    if report.taxes:
+        rows = "".join(f"<tr><td>{html.escape(rate)}%</td><td align='right'>{t['amount']:,}</td>"
+                       f"<td align='right'>{t['tax']:,}</td></tr>" for rate, t in report.taxes.items())  # fmt: skip
+        parts.append("<h3>Tax included</h3><table width='100%'><tr><th>Rate</th><th align='right'>Sales</th>"
+                     f"<th align='right'>Tax</th></tr>{rows}</table>")  # fmt: skip
+    if report.items:
+        rows = "".join(f"<tr><td>{html.escape(name)}</td><td align='right'>{i['quantity']}</td>"
+                       f"<td align='right'>{i['amount']:,}</td></tr>" for name, i in report.items.items())  # fmt: skip
+        parts.append("<h3>Best sellers</h3><table width='100%'><tr><th>Item</th><th align='right'>Sold</th>"
+                     f"<th align='right'>Amount</th></tr>{rows}</table>")  # fmt: skip
+    return "".join(parts)
 
 
 def document(html_text: str) -> QTextDocument:

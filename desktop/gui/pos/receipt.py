@@ -6,6 +6,7 @@ amount again. Each confirmation carries its own idempotency key (a retry of it i
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 
@@ -29,6 +30,7 @@ class ReceiptPage(QWidget):
         self.model = model
         self.till = model.till
         self.ctx = model.ctx
+        self.signed_event = ""  # the receipt's signed Nostr event (JSON), printed as its QR code
         layout = QHBoxLayout(self)
         left = QVBoxLayout()
         self.receipt_view = QTextBrowser()
@@ -78,7 +80,7 @@ class ReceiptPage(QWidget):
     def show_sale(self, sale_id: str, *, prefill: bool = True) -> None:
         sale = self.till.sale(sale_id)
         self.model.receipt_sale = sale
-        self.receipt_view.setHtml(receipt_html(self.till.receipt(sale_id)))
+        self.receipt_view.setHtml(self._html(sale.id))
         left = sale.refundable if sale.state is SaleState.PAID else 0
         self.refund_amount.setMaximum(max(left, 0))
         self.refund_amount.setValue(left if prefill else 0)
@@ -167,4 +169,11 @@ class ReceiptPage(QWidget):
             path, _ = QFileDialog.getSaveFileName(self, "Save the receipt", f"{sale.receipt_id}.pdf")
         if not path:
             return None
-        return write_pdf(receipt_html(self.till.receipt(sale.id)), Path(path), sale.receipt_id)
+        return write_pdf(self._html(sale.id), Path(path), sale.receipt_id)
+
+    def _html(self, sale_id: str) -> str:
+        """The receipt, with its signed event as a QR code once the sale is paid."""
+        sale = self.till.sale(sale_id)
+        signed = json.dumps(self.till.signed_receipt(sale.id)) if sale.state is SaleState.PAID else ""
+        self.signed_event = signed
+        return receipt_html(self.till.receipt(sale.id), signed)

@@ -25,6 +25,7 @@ from core.api.pos import PosService, Sale, SettlementMode
 from core.errors import UserFacingError
 from desktop.gui.context import BALANCES, HISTORY, AppContext
 from desktop.gui.pos.cashiers import CashiersBox
+from desktop.gui.pos.giveaways import GiveawaysBox, OfflineBox
 from desktop.gui.pos.webhooks import WebhooksBox
 from desktop.gui.pos.window import PosWindow
 from desktop.gui.widgets.common import heading, hint
@@ -135,6 +136,12 @@ class PosLauncherView(QWidget):
         boxes.addWidget(self.cashiers, 1)
         boxes.addWidget(self.webhooks, 2)
         layout.addLayout(boxes)
+        edge = QHBoxLayout()
+        self.offline = OfflineBox(self.till)
+        self.giveaways = GiveawaysBox(ctx, self.till)
+        edge.addWidget(self.offline, 1)
+        edge.addWidget(self.giveaways, 2)
+        layout.addLayout(edge)
         self.save_button = QPushButton("Save settings")
         self.save_button.clicked.connect(self.save)
         layout.addWidget(self.save_button)
@@ -160,6 +167,7 @@ class PosLauncherView(QWidget):
             "nostr_relays": self.relays.text().replace(",", " ").split(),
             "locked_max_charge": self.locked_max_charge.value(),
             "locked_max_refund": self.locked_max_refund.value(),
+            **self.offline.changes(),
         }
         if self.pin.text():
             changes["pin"] = self.pin.text()

@@ -1,0 +1,1 @@
+"""One repository per aggregate; ``core.storage.store.Store`` composes them into the wallet's storage."""

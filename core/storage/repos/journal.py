@@ -1,0 +1,179 @@
+"""The operation journal: entries change by compare-and-set (allowed transitions, version)."""
+
+from __future__ import annotations
+
+import json
+import os
+import uuid
+from collections.abc import Callable, Sequence
+from typing import Any, cast
+
+from sqlalchemy import Table, select, update
+
+from core.errors import StorageError
+from core.ports.storage import (
+    OPERATION_TRANSITIONS,
+    OperationRecord,
+    OperationState,
+    StaleState,
+)
+from core.storage.models import (
+    OperationRow,
+)
+from core.storage.unit_of_work import UnitOfWork
+from core.storage.unit_of_work import now as _now
+
+__all__ = ["JournalRepository"]
+
+# Operation states nobody is actively working on (recovery may look at "pending" ones: a melt in flight at the mint).
+RESTING_STATES = ("done", "failed", "rolled_back", "pending", "needs_review")
+
+
+def _operation_from_row(row: OperationRow) -> OperationRecord:
+    return OperationRecord(
+        id=row.id,
+        kind=row.kind,
+        mint_url=row.mint_url,
+        unit=row.unit,
+        amount=row.amount,
+        fee=row.fee,
+        state=OperationState(row.state),
+        data=json.loads(row.data_json),
+        memo=row.memo,
+        error=row.error,
+        created_at=row.created_at,
+        updated_at=row.updated_at,
+        version=row.version or 0,
+    )
+
+
+class JournalRepository(UnitOfWork):
+    fiat_quote: Callable[[], tuple[float, str] | None] | None
+    in_flight: set[str]
+
+    # --- the operation journal -----------------------------------------------------------------
+
+    def create_operation(
+        self,
+        *,
+        kind: str,
+        mint_url: str,
+        unit: str,
+        amount: int = 0,
+        data: dict[str, Any] | None = None,
+        memo: str = "",
+        state: str = "prepared",
+    ) -> str:
+        op_id = uuid.uuid4().hex
+        now = _now()
+        quote = self.fiat_quote() if self.fiat_quote is not None else None
+        # Which process works on it: another live process's fresh operation is not recovery's to resume.
+        data = {**(data or {}), "pid": os.getpid()}
+        if state not in RESTING_STATES:
+            self.in_flight.add(op_id)
+        with self._session() as s:
+            s.add(
+                OperationRow(
+                    fiat_rate=quote[0] if quote else None,
+                    fiat_currency=quote[1] if quote else None,
+                    id=op_id,
+                    kind=kind,
+                    mint_url=mint_url,
+                    unit=unit,
+                    amount=amount,
+                    fee=0,
+                    state=state,
+                    data_json=json.dumps(data),
+                    memo=memo,
+                    error="",
+                    created_at=now,
+                    updated_at=now,
+                    version=0,
+                )
+            )
+        return op_id
+
+    def update_operation(
+        self,
+        op_id: str,
+        *,
+        state: str | None = None,
+        data: dict[str, Any] | None = None,
+        amount: int | None = None,
+        fee: int | None = None,
+        error: str | None = None,
+        expect: Sequence[str] | None = None,
+        version: int | None = None,
+    ) -> OperationRecord:
+        """Change an operation by compare-and-set; ``data`` is merged into the stored data.
+
+        A new ``state`` must be reachable from the current one (``OPERATION_TRANSITIONS``; ``expect`` narrows the
+        states it may come from); ``version`` (when given) must be the current version. Each change bumps the
+        version. A mismatch raises ``StaleState``: another task or process changed the operation first.
+        """
+        target = OperationState(state) if state is not None else None
+        allowed: set[str] | None = None
+        if target is not None:
+            allowed = {str(x) for x in OPERATION_TRANSITIONS[target]}
+        if expect is not None:
+            allowed = {str(OperationState(x)) for x in expect} & allowed if allowed is not None else set(expect)
+        table = cast(Table, OperationRow.__table__)
+        for _attempt in range(8):
+            with self._session() as s:
+                row = s.execute(select(table).where(table.c.id == op_id)).one_or_none()
+                if row is None:
+                    raise StorageError(f"unknown operation {op_id}")
+                if version is not None and row.version != version:
+                    raise StaleState(f"operation {op_id} changed (version {row.version}, expected {version})")
+                if allowed is not None and row.state not in allowed:
+                    raise StaleState(
+                        f"operation {op_id} is {row.state}; it cannot become {state or 'changed'} from there "
+                        "(another task or process moved it)"
+                    )
+                values: dict[str, Any] = {"updated_at": _now(), "version": row.version + 1}
+                if target is not None:
+                    values["state"] = target.value
+                if data is not None:
+                    values["data_json"] = json.dumps({**json.loads(row.data_json), **data})
+                if amount is not None:
+                    values["amount"] = amount
+                if fee is not None:
+                    values["fee"] = fee
+                if error is not None:
+                    values["error"] = error
+                result = s.execute(
+                    update(table).where(table.c.id == op_id, table.c.version == row.version).values(**values)
+                )
+                if result.rowcount == 1:  # type: ignore[attr-defined]
+                    if target is not None and target in RESTING_STATES:
+                        self.in_flight.discard(op_id)
+                    fresh = s.scalars(
+                        select(OperationRow).where(OperationRow.id == op_id).execution_options(populate_existing=True)
+                    ).one()
+                    return _operation_from_row(fresh)
+            if version is not None:
+                break
+        raise StaleState(f"operation {op_id} kept changing under this update")
+
+    def release(self, op_id: str) -> None:
+        """The code running ``op_id`` stopped (it raised): from now on recovery may resume it."""
+        self.in_flight.discard(op_id)
+
+    def get_operation(self, op_id: str) -> OperationRecord | None:
+        with self._session() as s:
+            row = s.get(OperationRow, op_id)
+            return None if row is None else _operation_from_row(row)
+
+    def operations(
+        self, *, states: Sequence[str] | None = None, kinds: Sequence[str] | None = None, limit: int | None = None
+    ) -> list[OperationRecord]:
+        with self._session() as s:
+            q = select(OperationRow)
+            if states is not None:
+                q = q.where(OperationRow.state.in_(states))
+            if kinds is not None:
+                q = q.where(OperationRow.kind.in_(kinds))
+            q = q.order_by(OperationRow.created_at.desc())
+            if limit is not None:
+                q = q.limit(limit)
+            return [_operation_from_row(r) for r in s.scalars(q).all()]

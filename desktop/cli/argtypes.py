@@ -1,0 +1,19 @@
+"""Argument types shared by the commands: a bad value is refused by the parser, before a wallet opens or a mint is
+asked (a mint answers ``invoice 0`` with a validation error, not a sentence)."""
+
+from __future__ import annotations
+
+import argparse
+
+__all__ = ["amount"]
+
+
+def amount(text: str) -> int:
+    """A positive whole amount in the unit's smallest denomination (sat, cent)."""
+    try:
+        value = int(text.replace("_", "").replace(",", ""))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number (amounts are in sat, or cents)") from None
+    if value <= 0:
+        raise argparse.ArgumentTypeError(f"the amount must be at least 1, not {value}")
+    return value

@@ -1,0 +1,165 @@
+"""POS settings boxes for the merchant's edge: offline acceptance (ask for ecash locked to the shop; caps on
+unlocked ecash taken while a mint is unreachable) and giveaways (create with one-time codes, see what is left,
+close)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+)
+
+from core.api.giveaways import GiveawayService
+from core.api.pos import PosService
+from core.errors import UserFacingError
+from desktop.gui.context import AppContext
+from desktop.gui.widgets.qr import QrWidget
+
+__all__ = ["GiveawaysBox", "OfflineBox"]
+
+
+def _sats(name: str, value: int, none: str) -> QSpinBox:
+    box = QSpinBox()
+    box.setObjectName(name)
+    box.setRange(0, 2_000_000_000)
+    box.setSpecialValueText(none)
+    box.setSuffix(" sat")
+    box.setValue(value)
+    return box
+
+
+class OfflineBox(QGroupBox):
+    """Offline acceptance settings; ``changes()`` is merged into the policy when the settings are saved."""
+
+    def __init__(self, till: PosService) -> None:
+        super().__init__("Offline acceptance")
+        policy = till.policy()
+        form = QFormLayout(self)
+        self.locked = QCheckBox("Ask for ecash locked to the shop's key (taken even while its mint is down)")
+        self.locked.setObjectName("offlineLocked")
+        self.locked.setChecked(policy.offline_locked)
+        form.addRow(self.locked)
+        self.sale_cap = _sats("offlineSaleCap", policy.offline_sale_cap, "none offline")
+        form.addRow("Unlocked ecash offline, per sale", self.sale_cap)
+        self.mint_cap = _sats("offlineMintCap", policy.offline_mint_cap, "no total limit")
+        form.addRow("… unredeemed in total per mint", self.mint_cap)
+
+    def changes(self) -> dict[str, object]:
+        return {"offline_locked": self.locked.isChecked(), "offline_sale_cap": self.sale_cap.value(),
+                "offline_mint_cap": self.mint_cap.value()}  # fmt: skip
+
+
+class GiveawaysBox(QGroupBox):
+    def __init__(self, ctx: AppContext, till: PosService) -> None:
+        super().__init__("Giveaways")
+        self.setObjectName("giveawaysBox")
+        self.ctx = ctx
+        self.till = till
+        self.service = GiveawayService(till.service)
+        layout = QVBoxLayout(self)
+        self.list = QListWidget()
+        self.list.setObjectName("giveawayList")
+        layout.addWidget(self.list)
+        row = QHBoxLayout()
+        self.name = QLineEdit()
+        self.name.setPlaceholderText("name")
+        self.name.setMinimumWidth(120)
+        self.amount = _sats("giveawayAmount", 0, "per claim")
+        self.budget = _sats("giveawayBudget", 0, "budget")
+        self.codes = QSpinBox()
+        self.codes.setRange(0, 1000)
+        self.codes.setSuffix(" codes")
+        for w in (self.name, self.amount, self.budget, self.codes):
+            row.addWidget(w)
+        self.create_button = QPushButton("Create")
+        self.create_button.setObjectName("createGiveaway")
+        self.create_button.clicked.connect(self.create_giveaway)
+        row.addWidget(self.create_button)
+        self.close_button = QPushButton("Close selected")
+        self.close_button.clicked.connect(self.close_selected)
+        row.addWidget(self.close_button)
+        layout.addLayout(row)
+        claim_row = QHBoxLayout()
+        self.code = QLineEdit()
+        self.code.setObjectName("giveawayCode")
+        self.code.setPlaceholderText("a flyer's one-time code (for the selected giveaway)")
+        claim_row.addWidget(self.code, 1)
+        self.claim_button = QPushButton("Claim → token QR")
+        self.claim_button.setObjectName("claimGiveaway")
+        self.claim_button.clicked.connect(lambda: self.ctx.run(self.claim_code()))
+        claim_row.addWidget(self.claim_button)
+        layout.addLayout(claim_row)
+        self.token_qr = QrWidget(minimum=160)
+        self.token_qr.setObjectName("giveawayTokenQr")
+        self.token_qr.setAccessibleName("The claimed token's QR code")
+        self.token_qr.setMaximumSize(240, 240)
+        self.token_qr.hide()
+        layout.addWidget(self.token_qr)
+        self.message = QLabel()
+        self.message.setObjectName("giveawayMessage")
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.message)
+        self.refresh()
+
+    def refresh(self) -> None:
+        current = self.list.currentItem()
+        selected = None if current is None else current.data(Qt.ItemDataRole.UserRole)
+        self.list.clear()
+        for g in self.service.giveaways():
+            item = QListWidgetItem(f"{g.name}: {g.amount:,} {g.unit} a claim · {g.spent:,} of {g.budget:,} given · "
+                                   f"{g.claims} claims · {g.state}")  # fmt: skip
+            item.setData(Qt.ItemDataRole.UserRole, g.id)
+            self.list.addItem(item)
+            if g.id == selected:
+                self.list.setCurrentItem(item)
+
+    def create_giveaway(self) -> None:
+        try:
+            self.till.check_unlocked("create a giveaway")
+            made, codes = self.service.create(
+                self.name.text(), self.amount.value(), self.budget.value(), codes=self.codes.value()
+            )  # fmt: skip
+        except UserFacingError as exc:
+            self.message.setText(str(exc))
+            return
+        shown = f" One-time codes (shown once, print them): {' '.join(codes)}" if codes else ""
+        self.message.setText(f"Giveaway {made.name} created.{shown}")
+        self.refresh()
+
+    async def claim_code(self) -> None:
+        """Pay a flyer's code: the token is shown as a QR for the claimant's wallet."""
+        item = self.list.currentItem()
+        if item is None or not self.code.text().strip():
+            self.message.setText("Select a giveaway and enter the code.")
+            return
+        self.claim_button.setEnabled(False)
+        try:
+            claim = await self.service.claim(str(item.data(Qt.ItemDataRole.UserRole)), code=self.code.text())
+        except UserFacingError as exc:
+            self.token_qr.hide()  # not the previous claimant's token
+            self.message.setText(str(exc))
+            return
+        finally:
+            self.claim_button.setEnabled(True)
+        self.code.clear()
+        self.token_qr.set_text(claim.token)
+        self.token_qr.show()
+        self.message.setText(f"Claimed {claim.amount:,}: let the customer scan the token.")
+        self.refresh()
+
+    def close_selected(self) -> None:
+        item = self.list.currentItem()
+        if item is not None:
+            self.service.close(str(item.data(Qt.ItemDataRole.UserRole)))
+            self.refresh()

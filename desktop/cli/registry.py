@@ -64,6 +64,7 @@ COMMAND_INDEX: dict[str, str] = {
     "pos": "desktop.cli.cmd_pos",
     "qr": "desktop.cli.cmd_qr",
     **dict.fromkeys(["recover", "failed", "reconcile"], "desktop.cli.cmd_recovery"),
+    "receipt": "desktop.cli.cmd_receipt",
     "report": "desktop.cli.cmd_report",
     "password": "desktop.cli.cmd_security",
 }

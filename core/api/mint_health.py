@@ -94,10 +94,7 @@ def _save(service: WalletService, url: str, record: dict[str, Any]) -> None:
 
 
 def _keyset_balances(service: WalletService, url: str) -> dict[str, int]:
-    out: dict[str, int] = {}
-    for proof in service.store.proofs(mint_url=url):
-        out[proof.id] = out.get(proof.id, 0) + proof.amount
-    return out
+    return service.store.keyset_balances(url)  # an aggregate: the Balances view asks for it per mint
 
 
 def assess(

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import os
 import random
@@ -24,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bench.make_wallet import make_wallet
-from tests.peers.nutshell import NutshellMint, NutshellWalletCLI, ensure_nutshell
+from tests.peers.nutshell import NUTSHELL_VENV, NutshellMint, NutshellWalletCLI, ensure_nutshell
 
 REPO = Path(__file__).resolve().parents[1]
 NUTDESK = [sys.executable, "-m", "desktop"]
@@ -71,6 +72,14 @@ def token_in(text: str) -> str:
     raise RuntimeError(f"no token in:\n{text[-2000:]}")
 
 
+@dataclass
+class _Mint:
+    """A mint somebody else runs (``--mint``): only its URL is needed."""
+
+    url: str
+    venv: Path = NUTSHELL_VENV
+
+
 class Table:
     def __init__(self) -> None:
         self.rows: list[tuple[str, str, str, str]] = []
@@ -94,7 +103,7 @@ def nutdesk_env() -> dict[str, str]:
     return env
 
 
-def cli_pairs(table: Table, mint: NutshellMint, small: Path, pairs: int) -> None:
+def cli_pairs(table: Table, mint: NutshellMint | _Mint, small: Path, pairs: int) -> None:
     """balance / send 10 / receive: Nutdesk against the nutshell CLI, interleaved, medians of pairwise ratios."""
     nutshell = NutshellWalletCLI(mint.url)
     nutshell.invoice(5000)
@@ -188,7 +197,7 @@ def selection(table: Table, proofs: int) -> None:
     )
 
 
-def send_big(table: Table, mint: NutshellMint, small: Path, big: Path, proofs: int) -> None:
+def send_big(table: Table, mint: NutshellMint | _Mint, small: Path, big: Path, proofs: int) -> None:
     env = nutdesk_env()
     walls: dict[str, list[float]] = {"small": [], "big": []}
     rss: dict[str, list[float]] = {"small": [], "big": []}
@@ -258,6 +267,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--history", type=int, default=int(os.environ.get("BENCH_HISTORY") or 5000))
     p.add_argument("--pairs", type=int, default=int(os.environ.get("BENCH_PAIRS") or 5))
     p.add_argument("--only", default="", help="comma-separated: cli,balance,selection,send,csv,gui")
+    p.add_argument("--mint", help="use this running FakeWallet nutshell mint instead of starting one")
+    p.add_argument("--big", type=Path, help="a copy of this bench.make_wallet wallet (of --mint) is the big one")
     args = p.parse_args(argv)
     only = set(filter(None, args.only.split(",")))
 
@@ -267,13 +278,17 @@ def main(argv: list[str] | None = None) -> int:
     ensure_nutshell()
     root = Path(tempfile.mkdtemp(prefix="nutdesk-bench-"))
     table = Table()
-    with NutshellMint(rpc=False) as mint:
+    with contextlib.ExitStack() as stack:
+        mint = _Mint(args.mint) if args.mint else stack.enter_context(NutshellMint(rpc=False))
         print(f"mint {mint.url}; building the wallets ({args.proofs:,} proofs, {args.history:,} entries)…", flush=True)
         small, big = root / "small", root / "big"
         t = asyncio.run(make_wallet(small, proofs=200, history=0, mint_url=mint.url))
         print(f"  small wallet in {t:.1f} s", flush=True)
-        t = asyncio.run(make_wallet(big, proofs=args.proofs, history=args.history, mint_url=mint.url))
-        print(f"  big wallet in {t:.1f} s", flush=True)
+        if args.big:
+            shutil.copytree(args.big, big)
+        else:
+            t = asyncio.run(make_wallet(big, proofs=args.proofs, history=args.history, mint_url=mint.url))
+            print(f"  big wallet in {t:.1f} s", flush=True)
         steps: list[tuple[str, Callable[[], None]]] = [
             ("selection", lambda: selection(table, args.proofs)),
             ("balance", lambda: in_process_balance(table, big, args.proofs)),

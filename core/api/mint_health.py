@@ -20,7 +20,7 @@ from typing import Any
 
 from core.api.service import WalletService
 from core.errors import InsufficientBalance, NutdeskError
-from core.ports.storage import OperationRecord, StoredKeyset
+from core.ports.storage import HistoryEntry, OperationRecord, StoredKeyset
 from core.wallet.keychain import Keychain
 
 __all__ = [
@@ -102,7 +102,7 @@ def assess(
     *,
     keysets: Sequence[StoredKeyset],
     keyset_balances: dict[str, int],
-    operations: Sequence[OperationRecord],
+    operations: Sequence[OperationRecord | HistoryEntry],
     record: dict[str, Any],
     now: float,
     reachable: bool | None = None,
@@ -175,7 +175,7 @@ def _report(
         url,
         keysets=service.keysets(url),
         keyset_balances=_keyset_balances(service, url),
-        operations=service.store.operations(states=["failed"]),
+        operations=list(service.store.history_entries(states=["failed"])),  # narrow: no journal payloads
         record=record,
         now=time.time(),
         reachable=reachable,

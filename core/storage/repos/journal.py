@@ -165,7 +165,9 @@ class JournalRepository(UnitOfWork):
             row = s.get(OperationRow, op_id)
             return None if row is None else _operation_from_row(row)
 
-    def history_entries(self, *, limit: int | None = None, batch: int = 2000) -> Iterator[HistoryEntry]:
+    def history_entries(
+        self, *, limit: int | None = None, states: Sequence[str] | None = None, batch: int = 2000
+    ) -> Iterator[HistoryEntry]:
         """Newest first, without the journal payloads, read ``batch`` rows at a time: a CSV of 100,000 entries
         streams instead of holding them all (and their JSON) in memory."""
         columns = (
@@ -181,6 +183,8 @@ class JournalRepository(UnitOfWork):
             OperationRow.created_at,
         )
         q = select(*columns).order_by(OperationRow.created_at.desc(), OperationRow.id)
+        if states is not None:
+            q = q.where(OperationRow.state.in_(states))
         if limit is not None:
             q = q.limit(limit)
         with self._session() as s:

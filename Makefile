@@ -1,6 +1,6 @@
 # The two commands of the README: `make run` opens the app, `make test` runs the whole suite.
 # Both install whatever is missing first (Debian libraries for Qt, the virtual environment, the test peers).
-.PHONY: run demo test lint fuzz bench screenshots wheel dist deb clean
+.PHONY: run demo test lint translations fuzz bench screenshots wheel dist deb clean
 
 run:
 	@scripts/setup.sh app
@@ -9,6 +9,12 @@ run:
 demo:
 	@scripts/setup.sh test
 	.venv/bin/nutdesk --demo
+
+# Re-extract the GUI's strings into the Qt Linguist sources (then translate the new ones, e.g. in pyside6-linguist).
+translations:
+	for ts in resources/translations/nutdesk_*.ts; do \
+		.venv/bin/pyside6-lupdate -no-obsolete -locations none $$(find desktop/gui -name '*.py' | sort) -ts $$ts; \
+	done
 
 lint:
 	.venv/bin/ruff check .

@@ -1,6 +1,7 @@
 """Everything about the package is declared in pyproject.toml; this file adds one build step: Qt's rcc compiles
 resources/nutdesk.qrc (the icons) into desktop/nutdesk.rcc inside the wheel, so an installed Nutdesk finds its
-icons without the source tree and no generated file is committed. PySide6 (a build requirement) provides rcc."""
+icons without the source tree and no generated file is committed; lrelease likewise compiles the Qt Linguist
+sources resources/translations/*.ts into desktop/translations/*.qm. PySide6 (a build requirement) provides rcc."""
 
 from __future__ import annotations
 
@@ -24,6 +25,9 @@ class BuildPyWithResources(build_py):
         target = Path(self.build_lib) / "desktop" / "nutdesk.rcc"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(compile_rcc(HERE / "resources" / "nutdesk.qrc"))
+        from desktop.gui.i18n import compile_translations
+
+        compile_translations(Path(self.build_lib) / "desktop" / "translations", HERE / "resources" / "translations")
 
 
 setup(cmdclass={"build_py": BuildPyWithResources})

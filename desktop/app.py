@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication
 from core.api import OwnerOnlyRotatingFileHandler
 from core.config import Config, default_data_dir
 from desktop.gui.errors import ErrorReporter, install_excepthook, loop_exception_handler
+from desktop.gui.i18n import install_translator
 from desktop.gui.palette import follow_system_scheme
 from desktop.gui.stalls import StallRecorder, stalls_enabled
 from desktop.resources import APP_ID, app_icon
@@ -95,6 +96,9 @@ async def _run(args: argparse.Namespace, reporter: ErrorReporter) -> int:
     else:
         config = _config_for(args)
         settings = QSettings()
+    app = QApplication.instance()
+    if app is not None:  # the Settings language, or the system's: before the first window is built
+        install_translator(app, settings)
     configure_logging(config.logs_dir, debug=args.debug)
     smoke_seconds = getattr(args, "smoke_test", None)
     # A smoke test fetches no exchange rate: it checks the package, not the network.

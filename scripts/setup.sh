@@ -13,7 +13,8 @@ qt_packages="libgl1 libegl1 libxkbcommon0 libfontconfig1 libfreetype6 libglib2.0
 x11_packages="xvfb xauth libx11-xcb1 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxcb-randr0 libxcb-xfixes0 libxcb-shm0 libxcb-sync1"
 packages="$qt_packages $x11_packages"
 # The packaging tests (tests/ship) validate the desktop entry and the AppStream metainfo.
-[ "$what" = test ] && packages="$packages desktop-file-utils appstream"
+# redis-server: nutshell's NUT-19 response cache in tests/integration/test_nut19_cache.py.
+[ "$what" = test ] && packages="$packages desktop-file-utils appstream redis-server"
 missing=""
 for p in $packages; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
@@ -47,6 +48,13 @@ if [ "$what" = test ]; then
         "$python" -m venv .peers/nutshell
         .peers/nutshell/bin/python -m pip install -q "cashu==0.20.2" "marshmallow<4" "limits<5" 2>&1 | grep -v '^WARNING: Location' || true
         .peers/nutshell/bin/mint --help >/dev/null
+    fi
+    # nutshell 0.21.0 (NUT-29 batched mint tests): forced with --no-deps over the 0.20.2 pins, in its own venv.
+    if ! .peers/nutshell021/bin/python -c "import importlib.metadata as m; assert m.version('cashu') == '0.21.0'" 2>/dev/null; then
+        echo "setup: installing the nutshell mint 0.21.0 into .peers/nutshell021"
+        [ -x .peers/nutshell021/bin/python ] || "$python" -m venv .peers/nutshell021
+        .peers/nutshell021/bin/python -m pip install -q "cashu==0.20.2" "marshmallow<4" "limits<5" 2>&1 | grep -v '^WARNING: Location' || true
+        .peers/nutshell021/bin/python -m pip install -q --no-deps "cashu==0.21.0" "breez-sdk-spark==0.18.0" 2>&1 | grep -v '^WARNING: Location' || true
     fi
     if [ ! -x .peers/lnbits/bin/lnbits ]; then
         echo "setup: installing LNbits (1.6.2) into .peers/lnbits"

@@ -143,7 +143,10 @@ class RecoveryService:
         noted EXPIRED and no longer asked about. A transfer's target quote is its saga's to mint.
         """
         reports = []
-        busy = {op.data.get("quote") for op in self.unfinished() if op.kind == "issue"}
+        # A NUT-29 batch lists all its quotes under "quotes": none of them may be minted again on its own.
+        busy = {
+            q for op in self.unfinished() if op.kind == "issue" for q in op.data.get("quotes", [op.data.get("quote")])
+        }
         busy |= {op.data.get("dest_quote") for op in self.store.operations(kinds=("transfer",))}
         for record in self.store.mint_quotes(states=("UNPAID", "PAID", "PENDING")):
             if record.quote in busy:

@@ -63,8 +63,18 @@ class MintConnector(Protocol):
         """NUT-04 ``POST /v1/mint/bolt11``; ``signature`` is the NUT-20 signature of a locked quote."""
         ...
 
+    async def post_mint_batch(
+        self, quotes: Sequence[str], outputs: Sequence[BlindedMessage], signatures: Sequence[str | None] | None = None
+    ) -> list[BlindSignature]:
+        """NUT-29 ``POST /v1/mint/bolt11/batch``; ``signatures``: one NUT-20 signature (or None) per quote."""
+        ...
+
     async def post_melt_quote(self, request: str, unit: str, amountless_amount_msat: int | None = None) -> MeltQuote:
         """NUT-05 ``POST /v1/melt/quote/bolt11``; ``amountless_amount_msat`` for an invoice without amount."""
+        ...
+
+    async def post_melt_quote_mpp(self, request: str, unit: str, amount_msat: int) -> MeltQuote:
+        """NUT-15 melt quote for the part ``amount_msat`` of ``request`` (``options.mpp.amount``)."""
         ...
 
     async def get_melt_quote(self, quote: str) -> MeltQuote:

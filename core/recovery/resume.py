@@ -18,9 +18,11 @@ from core.errors import MintRejected, OperationUnresolved, Verdict
 from core.ports.mint_types import MeltQuote
 from core.ports.storage import OperationRecord
 from core.protocol.models import Proof
+from core.wallet.batch_mint import is_batch, resume_batch
 from core.wallet.check import proof_states
 from core.wallet.context import MintWallet
 from core.wallet.melt import finish_melt
+from core.wallet.mpp import settle_parent
 from core.wallet.outputs import PreparedOutput, verified_proofs
 from core.wallet.send import record_sent_token
 from core.wallet.settle import advance_counters
@@ -79,16 +81,25 @@ async def resume_operation(mw: MintWallet, op: OperationRecord, *, wallet_for: W
         return _roll_back(mw, op, "interrupted before any request reached the mint")
     if op.kind == "issue":
         return await _resume_issue(mw, op)
+    if op.kind == "mpp":  # NUT-15: the parent of several melts, settled from its parts (core.wallet.mpp)
+        state = settle_parent(mw.store, op.id)
+        results = {"done": "finished", "failed": "rolled_back", "needs_review": "needs_review"}
+        return Outcome(results.get(state, "pending"), f"multi-path payment: {state}")
     if op.kind == "transfer" and op.data.get("step") in ("melt", "mint"):
         return await _resume_transfer(mw, op, wallet_for)
     if op.kind in ("melt", "transfer"):
-        return await _resume_melt(mw, op)
+        outcome = await _resume_melt(mw, op)
+        if op.data.get("mpp"):  # a part of a multi-path payment: its parent follows the parts
+            settle_parent(mw.store, str(op.data["mpp"]))
+        return outcome
     if op.kind in ("send", "receive", "reclaim", "sale"):  # a point-of-sale "sale" is a receive (core.api.pos)
         return await _resume_swap(mw, op)
     return Outcome("needs_review", f"no resume rule for operation kind {op.kind}")
 
 
 async def _resume_issue(mw: MintWallet, op: OperationRecord) -> Outcome:
+    if is_batch(op):  # NUT-29: several quotes in one request (core.wallet.batch_mint)
+        return Outcome(*await resume_batch(mw, op))
     quote_id = op.data["quote"]
     outputs = _outputs(op)
     quote = await mw.client.get_mint_quote(quote_id)

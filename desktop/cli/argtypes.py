@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import argparse
 
+from desktop.cli.catalogue import _
+
 __all__ = ["amount"]
 
 
@@ -13,7 +15,9 @@ def amount(text: str) -> int:
     try:
         value = int(text.replace("_", "").replace(",", ""))
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number (amounts are in sat, or cents)") from None
+        raise argparse.ArgumentTypeError(
+            _("{0!r} is not a whole number (amounts are in sat, or cents)").format(text)
+        ) from None
     if value <= 0:
-        raise argparse.ArgumentTypeError(f"the amount must be at least 1, not {value}")
+        raise argparse.ArgumentTypeError(_("the amount must be at least 1, not {0}").format(value))
     return value

@@ -14,6 +14,7 @@ from core.api.backends import BackendsService
 from core.api.service import WalletService
 from core.errors import NutdeskError, UserFacingError
 from desktop.cli import argtypes
+from desktop.cli.catalogue import _
 
 if TYPE_CHECKING:
     from backends.registry import BackendRegistry
@@ -29,7 +30,7 @@ def parse_opts(pairs: list[str] | None) -> dict[str, str]:
     for pair in pairs or []:
         key, sep, value = pair.partition("=")
         if not sep or not key.strip():
-            raise UserFacingError(f"--opt takes key=value, not {pair!r}")
+            raise UserFacingError(_("--opt takes key=value, not {0!r}").format(pair))
         options[key.strip()] = value
     return options
 
@@ -74,21 +75,25 @@ async def _backends_action(
             t["origin"] = registry.origin(t["type"])
         plugin_errors = [{"source": e.source, "error": e.error} for e in registry.errors]
         out.result({"types": types, "configured": configured, "plugin_errors": plugin_errors})
-        out.say("Backend types: " + ", ".join(f"{t['type']} ({t['origin']})" for t in types))
+        out.say(_("Backend types: ") + ", ".join(f"{t['type']} ({t['origin']})" for t in types))
         for error in registry.errors:
-            out.say(f"  plugin not loaded: {error}")
+            out.say(_("  plugin not loaded: {0}").format(error))
         if not configured:
-            out.say("No backends configured: nutdesk backends add TYPE --name NAME --opt key=value …")
+            out.say(_("No backends configured: nutdesk backends add TYPE --name NAME --opt key=value …"))
         for entry in configured:
             caps = entry.get("capabilities")
             flags = ", ".join(k for k, v in caps.items() if v is True) if caps else entry.get("error", "")
             units = ",".join(caps["units"]) if caps else "-"
-            out.say(f"{entry['name']}  {entry['type']}  units: {units}  {flags}")
+            out.say(_("{0}  {1}  units: {2}  {3}").format(entry["name"], entry["type"], units, flags))
         return
     if action == "add":
         config = backends.add(args.name, args.type, parse_opts(args.opt), replace=args.replace)
         out.result(config.public_json())
-        out.say(f"Added backend {config.name} ({config.type}). Check it with: nutdesk backends test {config.name}")
+        out.say(
+            _("Added backend {0} ({1}). Check it with: nutdesk backends test {2}").format(
+                config.name, config.type, config.name
+            )
+        )
         return
     if action == "test":
         status = await backends.test(args.name)
@@ -99,36 +104,40 @@ async def _backends_action(
             if status.unit == "msat"
             else (f"{status.balance} {status.unit}")
         )
-        out.say(f"{args.name}: reachable, balance {shown}")
+        out.say(_("{0}: reachable, balance {1}").format(args.name, shown))
         return
     # remove
     await backends.remove(args.name)
     out.result({"removed": args.name})
-    out.say(f"Removed backend {args.name}")
+    out.say(_("Removed backend {0}").format(args.name))
 
 
 async def cmd_topup(service: WalletService, args: argparse.Namespace, out: Output) -> None:
-    backends, _ = _service(service, args)
+    backends, _spec = _service(service, args)
     try:
         if service.store.get_mint(args.mint.rstrip("/")) is None:
             await service.add_mint(args.mint, trusted=True)
-        out.progress(f"Paying a {args.amount} {args.unit} invoice of {args.mint} from {args.backend}…")
+        out.progress(
+            _("Paying a {0} {1} invoice of {2} from {3}…").format(args.amount, args.unit, args.mint, args.backend)
+        )
         result = await backends.topup(args.amount, args.mint, args.backend, unit=args.unit, timeout=args.timeout)
     finally:
         await backends.aclose()
     out.result(result.to_json())
-    out.say(f"Topped up {result.minted} {args.unit} at {args.mint} from {args.backend}.")
+    out.say(_("Topped up {0} {1} at {2} from {3}.").format(result.minted, args.unit, args.mint, args.backend))
 
 
 async def cmd_withdraw(service: WalletService, args: argparse.Namespace, out: Output) -> None:
-    backends, _ = _service(service, args)
+    backends, _spec = _service(service, args)
     try:
         result = await backends.withdraw(args.amount, args.mint, args.backend, unit=args.unit, max_fee=args.max_fee)
     finally:
         await backends.aclose()
     out.result(result.to_json())
     out.say(
-        f"Withdrew {result.amount} {args.unit} to {args.backend} (fee {result.fee}); backend sees it {result.received}."
+        _("Withdrew {0} {1} to {2} (fee {3}); backend sees it {4}.").format(
+            result.amount, args.unit, args.backend, result.fee, result.received
+        )
     )
 
 
@@ -136,29 +145,29 @@ HANDLERS: dict[str, Handler] = {"backends": cmd_backends, "topup": cmd_topup, "w
 
 
 def add_parsers(sub: Any) -> None:
-    be = sub.add_parser("backends", help="Lightning backends (LNbits, Blink, NWC, LND, CLN, plugins)")
+    be = sub.add_parser("backends", help=_("Lightning backends (LNbits, Blink, NWC, LND, CLN, plugins)"))
     bsub = be.add_subparsers(dest="backends_command", metavar="ACTION", required=True)
-    bsub.add_parser("list", help="registered types, configured backends and their capabilities")
-    add = bsub.add_parser("add", help="configure a backend")
-    add.add_argument("type", help="backend type, e.g. lnbits")
+    bsub.add_parser("list", help=_("registered types, configured backends and their capabilities"))
+    add = bsub.add_parser("add", help=_("configure a backend"))
+    add.add_argument("type", help=_("backend type, e.g. lnbits"))
     add.add_argument("--name", required=True)
-    add.add_argument("--opt", action="append", metavar="KEY=VALUE", help="an option (repeat)")
-    add.add_argument("--replace", action="store_true", help="overwrite a backend of the same name")
-    test = bsub.add_parser("test", help="reach a backend and show its balance")
+    add.add_argument("--opt", action="append", metavar="KEY=VALUE", help=_("an option (repeat)"))
+    add.add_argument("--replace", action="store_true", help=_("overwrite a backend of the same name"))
+    test = bsub.add_parser("test", help=_("reach a backend and show its balance"))
     test.add_argument("name")
-    rm = bsub.add_parser("remove", help="forget a backend")
+    rm = bsub.add_parser("remove", help=_("forget a backend"))
     rm.add_argument("name")
 
-    top = sub.add_parser("topup", help="pay a mint quote from a Lightning backend and mint the ecash")
+    top = sub.add_parser("topup", help=_("pay a mint quote from a Lightning backend and mint the ecash"))
     top.add_argument("amount", type=argtypes.amount)
     top.add_argument("--mint", required=True)
     top.add_argument("--backend", required=True)
     top.add_argument("--unit", default="sat")
-    top.add_argument("--timeout", type=float, default=120.0, help="seconds to wait for the mint to see the payment")
+    top.add_argument("--timeout", type=float, default=120.0, help=_("seconds to wait for the mint to see the payment"))
 
-    wd = sub.add_parser("withdraw", help="melt ecash into an invoice of a Lightning backend")
+    wd = sub.add_parser("withdraw", help=_("melt ecash into an invoice of a Lightning backend"))
     wd.add_argument("amount", type=argtypes.amount)
     wd.add_argument("--mint", required=True)
     wd.add_argument("--backend", required=True)
     wd.add_argument("--unit", default="sat")
-    wd.add_argument("--max-fee", type=int, help="refuse when the melt could cost more than this in fees")
+    wd.add_argument("--max-fee", type=int, help=_("refuse when the melt could cost more than this in fees"))

@@ -21,6 +21,7 @@ from core.api.cheques import ChequeService, VaultState, parse_duration
 from core.api.service import WalletService
 from core.errors import UserFacingError
 from desktop.cli import argtypes
+from desktop.cli.catalogue import _
 from desktop.cli.cmd_files import PASSPHRASE_ENV, _passphrase
 
 if TYPE_CHECKING:
@@ -33,7 +34,7 @@ Handler = Callable[[WalletService, argparse.Namespace, "Output"], Awaitable[None
 
 async def cmd_cheque(service: WalletService, args: argparse.Namespace, out: Output) -> None:
     if args.encrypt and not args.out:
-        raise UserFacingError("--encrypt needs --out FILE")
+        raise UserFacingError(_("--encrypt needs --out FILE"))
     passphrase = _passphrase("Passphrase for the file: ", confirm=True) if args.encrypt else None
     cheques = ChequeService(service)
     result, cheque = await cheques.write_cheque(
@@ -70,9 +71,9 @@ async def cmd_cheque(service: WalletService, args: argparse.Namespace, out: Outp
         )
         data["page"] = str(await asyncio.to_thread(write_page, Path(page_path), page))
     out.result(data)
-    out.say(f"Cheque for {result.amount} {args.unit} to {cheque.recipient} (fee {result.fee}).")
+    out.say(_("Cheque for {0} {1} to {2} (fee {3}).").format(result.amount, args.unit, cheque.recipient, result.fee))
     if args.out:
-        out.say(f"Written to {data['file']}" + (f" and {data['page']}" if page_path else ""))
+        out.say(_("Written to {0}").format(data["file"]) + (_(" and {0}").format(data["page"]) if page_path else ""))
     else:
         out.say(result.token)
 
@@ -82,18 +83,18 @@ async def cmd_vault(service: WalletService, args: argparse.Namespace, out: Outpu
     if args.vault_action == "auto":
         cheques.set_auto_reclaim(args.state == "on")
         out.result({"auto_reclaim": cheques.auto_reclaim()})
-        out.say(f"Automatic reclaim of expired cheques is {args.state}.")
+        out.say(_("Automatic reclaim of expired cheques is {0}.").format(args.state))
         return
     if args.vault_action == "reclaim":
         if args.id is None and not args.expired and not args.unclaimed:
-            raise UserFacingError("name a token (vault reclaim ID) or use --expired / --unclaimed")
+            raise UserFacingError(_("name a token (vault reclaim ID) or use --expired / --unclaimed"))
         if args.id is not None:
             results = [await cheques.reclaim(args.id)]
         else:
             results = await cheques.reclaim_all(expired_only=not args.unclaimed)
         total = sum(r.amount for r in results)
         out.result({"reclaimed": len(results), "amount": total})
-        out.say(f"Reclaimed {len(results)} token(s), {total} in all.")
+        out.say(_("Reclaimed {0} token(s), {1} in all.").format(len(results), total))
         return
     entries = await cheques.refresh()
     out.result({"entries": [e.to_json() for e in entries]})
@@ -102,35 +103,35 @@ async def cmd_vault(service: WalletService, args: argparse.Namespace, out: Outpu
         where = f"  {e.file_path}" if e.file_path else ""
         out.say(f"#{e.id:<4} {kind:<6} {e.amount:>8} {e.unit:<4} {e.state.value:<9} {e.mint_url}{where}")
     if not entries:
-        out.say("No exported tokens.")
+        out.say(_("No exported tokens."))
     expired = sum(1 for e in entries if e.state is VaultState.EXPIRED)
     if expired:
-        out.say(f"{expired} expired cheque(s): take them back with `nutdesk vault reclaim --expired`.")
+        out.say(_("{0} expired cheque(s): take them back with `nutdesk vault reclaim --expired`.").format(expired))
 
 
 HANDLERS: dict[str, Handler] = {"cheque": cmd_cheque, "vault": cmd_vault}
 
 
 def add_parsers(sub: Any) -> None:
-    chq = sub.add_parser("cheque", help="a token locked to a recipient that returns to you after its expiry")
+    chq = sub.add_parser("cheque", help=_("a token locked to a recipient that returns to you after its expiry"))
     chq.add_argument("amount", type=argtypes.amount)
-    chq.add_argument("--to", required=True, help="the recipient's public key (hex, P2PK:hex or npub)")
-    chq.add_argument("--expires", default="30d", help="when it returns to you: 30d, 12h, 90m … (default 30d)")
-    chq.add_argument("--mint", help="the mint to pay from (default: the one holding the most)")
+    chq.add_argument("--to", required=True, help=_("the recipient's public key (hex, P2PK:hex or npub)"))
+    chq.add_argument("--expires", default="30d", help=_("when it returns to you: 30d, 12h, 90m … (default 30d)"))
+    chq.add_argument("--mint", help=_("the mint to pay from (default: the one holding the most)"))
     chq.add_argument("--unit", default="sat")
-    chq.add_argument("--out", help="write the token to this file (atomically, owner-only) and a page FILE.html")
-    chq.add_argument("--page", help="write the printable page (HTML with the QR) here")
+    chq.add_argument("--out", help=_("write the token to this file (atomically, owner-only) and a page FILE.html"))
+    chq.add_argument("--page", help=_("write the printable page (HTML with the QR) here"))
     chq.add_argument(
-        "--encrypt", action="store_true", help=f"age-encrypt the file with a passphrase (${PASSPHRASE_ENV})"
+        "--encrypt", action="store_true", help=_("age-encrypt the file with a passphrase (${0})").format(PASSPHRASE_ENV)
     )
     chq.add_argument("--memo", default="")
 
-    vault = sub.add_parser("vault", help="exported tokens and cheques: list with their state, reclaim")
+    vault = sub.add_parser("vault", help=_("exported tokens and cheques: list with their state, reclaim"))
     actions = vault.add_subparsers(dest="vault_action")
-    actions.add_parser("list", help="every exported token and cheque, checked with the mint (NUT-07)")
-    rec = actions.add_parser("reclaim", help="take back an unclaimed token or an expired cheque")
+    actions.add_parser("list", help=_("every exported token and cheque, checked with the mint (NUT-07)"))
+    rec = actions.add_parser("reclaim", help=_("take back an unclaimed token or an expired cheque"))
     rec.add_argument("id", type=int, nargs="?")
-    rec.add_argument("--expired", action="store_true", help="every expired cheque")
-    rec.add_argument("--unclaimed", action="store_true", help="also every unclaimed plain token")
-    auto = actions.add_parser("auto", help="reclaim expired cheques automatically when the vault is checked")
+    rec.add_argument("--expired", action="store_true", help=_("every expired cheque"))
+    rec.add_argument("--unclaimed", action="store_true", help=_("also every unclaimed plain token"))
+    auto = actions.add_parser("auto", help=_("reclaim expired cheques automatically when the vault is checked"))
     auto.add_argument("state", choices=["on", "off"])

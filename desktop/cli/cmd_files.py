@@ -20,6 +20,7 @@ from core.api.repeats import earlier_receive
 from core.api.service import LockOptions, WalletService
 from core.errors import UserFacingError
 from desktop.cli import argtypes
+from desktop.cli.catalogue import _
 
 if TYPE_CHECKING:
     from desktop.cli.runner import Output
@@ -38,13 +39,13 @@ def _passphrase(prompt: str, *, confirm: bool = False) -> str:
         # Piped: the first line of stdin (never an argument, which other local users can read).
         line = sys.stdin.readline().rstrip("\r\n")
         if not line:
-            raise UserFacingError(f"a passphrase is needed: set {PASSPHRASE_ENV} or pipe it on stdin")
+            raise UserFacingError(_("a passphrase is needed: set {0} or pipe it on stdin").format(PASSPHRASE_ENV))
         return line
     first = getpass.getpass(prompt)
-    if confirm and getpass.getpass("Repeat the passphrase: ") != first:
-        raise UserFacingError("the passphrases differ")
+    if confirm and getpass.getpass(_("Repeat the passphrase: ")) != first:
+        raise UserFacingError(_("the passphrases differ"))
     if not first:
-        raise UserFacingError("an empty passphrase protects nothing")
+        raise UserFacingError(_("an empty passphrase protects nothing"))
     return first
 
 
@@ -56,7 +57,11 @@ async def cmd_export(service: WalletService, args: argparse.Namespace, out: Outp
     path = await asyncio.to_thread(export_token_file, args.out, result.token, passphrase)
     service.record_token_file(result.token, str(path))
     out.result({"file": str(path), "amount": result.amount, "fee": result.fee, "encrypted": bool(passphrase)})
-    out.say(f"Wrote {result.amount} {args.unit} to {path} (fee {result.fee}); it stays pending until claimed.")
+    out.say(
+        _("Wrote {0} {1} to {2} (fee {3}); it stays pending until claimed.").format(
+            result.amount, args.unit, path, result.fee
+        )
+    )
 
 
 async def cmd_import(service: WalletService, args: argparse.Namespace, out: Output) -> None:
@@ -65,26 +70,30 @@ async def cmd_import(service: WalletService, args: argparse.Namespace, out: Outp
     done = earlier_receive(service, token)
     if done is not None:
         out.result({"amount": 0, "fee": 0, "mint": done.mint_url, "unit": done.unit, "already_received": done.amount})
-        out.say(f"Already received: this file's token gave {done.amount} {done.unit}; nothing more to do.")
+        out.say(
+            _("Already received: this file's token gave {0} {1}; nothing more to do.").format(done.amount, done.unit)
+        )
         return
     result = await service.receive(token, trust=args.trust)
     out.result({"amount": result.amount, "fee": result.fee, "mint": result.mint, "unit": result.unit})
-    out.say(f"Received {result.amount} {result.unit} from {result.mint} (fee {result.fee}).")
+    out.say(_("Received {0} {1} from {2} (fee {3}).").format(result.amount, result.unit, result.mint, result.fee))
 
 
 HANDLERS: dict[str, Handler] = {"export": cmd_export, "import": cmd_import}
 
 
 def add_parsers(sub: Any) -> None:
-    exp = sub.add_parser("export", help="make a token and write it to a file (.cashu, or .cashu.age encrypted)")
+    exp = sub.add_parser("export", help=_("make a token and write it to a file (.cashu, or .cashu.age encrypted)"))
     exp.add_argument("amount", type=argtypes.amount)
     exp.add_argument("--mint", required=True)
-    exp.add_argument("--out", required=True, help="the file to write (written atomically, owner-only)")
+    exp.add_argument("--out", required=True, help=_("the file to write (written atomically, owner-only)"))
     exp.add_argument("--unit", default="sat")
-    exp.add_argument("--encrypt", action="store_true", help=f"age-encrypt with a passphrase (${PASSPHRASE_ENV})")
-    exp.add_argument("--lock", help="lock to this public key (P2PK)")
+    exp.add_argument(
+        "--encrypt", action="store_true", help=_("age-encrypt with a passphrase (${0})").format(PASSPHRASE_ENV)
+    )
+    exp.add_argument("--lock", help=_("lock to this public key (P2PK)"))
     exp.add_argument("--memo", default="")
 
-    imp = sub.add_parser("import", help="redeem the token in a token file")
+    imp = sub.add_parser("import", help=_("redeem the token in a token file"))
     imp.add_argument("file")
-    imp.add_argument("--trust", action="store_true", help="add and trust the token's mint if it is new")
+    imp.add_argument("--trust", action="store_true", help=_("add and trust the token's mint if it is new"))

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from core.api.mint_health import MintHealthReport, check_mint_health, known_health, self_check
 from core.api.service import WalletService
+from desktop.cli.catalogue import _
 
 if TYPE_CHECKING:
     from desktop.cli.runner import Output
@@ -49,9 +50,9 @@ HANDLERS: dict[str, Handler] = {"health": cmd_health}
 
 
 def add_parsers(sub: Any) -> None:
-    health = sub.add_parser("health", help="each mint's health: answer times, failures, expiring keysets, fees")
-    health.add_argument("urls", nargs="*", metavar="URL", help="these mints (default: every mint of the wallet)")
+    health = sub.add_parser("health", help=_("each mint's health: answer times, failures, expiring keysets, fees"))
+    health.add_argument("urls", nargs="*", metavar="URL", help=_("these mints (default: every mint of the wallet)"))
     health.add_argument(
-        "--self-check", action="store_true", help="also swap a few sat of your own ecash (costs the mint's fees)"
+        "--self-check", action="store_true", help=_("also swap a few sat of your own ecash (costs the mint's fees)")
     )
-    health.add_argument("--offline", action="store_true", help="only what is known, without asking the mints")
+    health.add_argument("--offline", action="store_true", help=_("only what is known, without asking the mints"))

@@ -19,6 +19,7 @@ from core.api.mint_backup import (
 from core.api.payments import nostr_relays
 from core.api.service import WalletService
 from core.errors import UserFacingError
+from desktop.cli.catalogue import _
 
 if TYPE_CHECKING:
     from desktop.cli.runner import Output
@@ -37,7 +38,7 @@ async def cmd_mint_backup(service: WalletService, args: argparse.Namespace, out:
     if action in ("on", "off"):
         settings = set_backup_enabled(service, action == "on")
         out.result(settings.to_json())
-        out.say(f"Mint-list backup to Nostr is {'on' if settings.enabled else 'off'}.")
+        out.say(_("Mint-list backup to Nostr is {0}.").format("on" if settings.enabled else "off"))
         if settings.enabled:
             await _report_sync(service, out)
         return
@@ -45,27 +46,33 @@ async def cmd_mint_backup(service: WalletService, args: argparse.Namespace, out:
         report = await publish_mint_list(service, _relays(service, args))
         out.result(report.to_json())
         if not report.ok:
-            raise UserFacingError(f"no relay accepted the mint list: {report.refused}")
-        out.say(f"Backed up {len(report.mints)} mints to {', '.join(report.accepted)}.")
+            raise UserFacingError(_("no relay accepted the mint list: {0}").format(report.refused))
+        out.say(_("Backed up {0} mints to {1}.").format(len(report.mints), ", ".join(report.accepted)))
         return
     if action == "fetch":
         backup = await fetch_mint_list(service.seed, _relays(service, args))
         mints = list(backup.mints) if backup else []
         out.result({"mints": mints, "timestamp": backup.timestamp if backup else None})
-        out.say("\n".join(mints) if mints else "No mint-list backup on these relays.")
+        out.say("\n".join(mints) if mints else _("No mint-list backup on these relays."))
         return
     settings = backup_settings(service)
     data = settings.to_json() | {"relays": nostr_relays(service)}
     out.result(data)
     state = "on" if settings.enabled else "off"
     backed = "never" if settings.published is None else f"{len(settings.published)} mints"
-    out.say(f"Mint-list backup: {state}; relays: {', '.join(data['relays']) or 'none'}; last backed up: {backed}.")
+    out.say(
+        _("Mint-list backup: {0}; relays: {1}; last backed up: {2}.").format(
+            state, ", ".join(data["relays"]) or "none", backed
+        )
+    )
 
 
 async def _report_sync(service: WalletService, out: Output) -> None:
     report = await sync_mint_backup(service)
     if report is not None and not report.ok:
-        out.progress(f"nutdesk: the mint-list backup did not reach a relay ({report.refused}); retried later")
+        out.progress(
+            _("nutdesk: the mint-list backup did not reach a relay ({0}); retried later").format(report.refused)
+        )
 
 
 async def auto_backup(service: WalletService, out: Output) -> None:
@@ -80,10 +87,12 @@ async def mints_to_restore(service: WalletService, args: argparse.Namespace, out
     mints = list(args.mints or [])
     relays = list(args.relays or nostr_relays(service))
     if relays:
-        out.progress(f"Fetching the mint-list backup from {', '.join(relays)} …")
+        out.progress(_("Fetching the mint-list backup from {0} …").format(", ".join(relays)))
         backup = await fetch_mint_list(service.seed, relays)
         found = list(backup.mints) if backup else []
-        out.progress(f"The backup names {len(found)} mints." if backup else "No mint-list backup on these relays.")
+        out.progress(
+            _("The backup names {0} mints.").format(len(found)) if backup else _("No mint-list backup on these relays.")
+        )
         mints = merge_mint_lists(mints, found)
     if not mints:
         raise UserFacingError("which mints? give --mint URL, or --relay wss://… to fetch the mint-list backup")
@@ -95,9 +104,9 @@ HANDLERS: dict[str, Handler] = {"mint-backup": cmd_mint_backup}
 
 def add_parsers(sub: Any) -> None:
     backup = sub.add_parser(
-        "mint-backup", help="back the mint list up to Nostr, encrypted to the recovery words (NUT-27)"
+        "mint-backup", help=_("back the mint list up to Nostr, encrypted to the recovery words (NUT-27)")
     )
     backup.add_argument("action", nargs="?", default="status", choices=["status", "publish", "fetch", "on", "off"])
     backup.add_argument(
-        "--relay", action="append", dest="relays", metavar="URL", help="use this relay (repeat; default: `relays`)"
+        "--relay", action="append", dest="relays", metavar="URL", help=_("use this relay (repeat; default: `relays`)")
     )

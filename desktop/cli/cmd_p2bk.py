@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from core.api.p2bk import wallet_lock_key
 from core.api.service import WalletService
+from desktop.cli.catalogue import _
 
 if TYPE_CHECKING:
     from desktop.cli.runner import Output
@@ -30,4 +31,4 @@ HANDLERS: dict[str, Handler] = {"lock-key": cmd_lock_key}
 
 
 def add_parsers(sub: Any) -> None:
-    sub.add_parser("lock-key", help="the public key to lock ecash to for this wallet (P2PK; blinded with P2BK)")
+    sub.add_parser("lock-key", help=_("the public key to lock ecash to for this wallet (P2PK; blinded with P2BK)"))

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from core.api.service import WalletService
 from core.api.spending_pin import PinRequired, guard_of
 from core.errors import UserFacingError
+from desktop.cli.catalogue import _
 
 if TYPE_CHECKING:
     from desktop.cli.runner import Output
@@ -38,8 +39,8 @@ def _read(env_name: str, prompt: str, *, confirm: bool = False) -> str | None:
     if not sys.stdin.isatty():
         return None
     first = getpass.getpass(prompt)
-    if confirm and getpass.getpass("Repeat it: ") != first:
-        raise UserFacingError("the two PINs differ")
+    if confirm and getpass.getpass(_("Repeat it: ")) != first:
+        raise UserFacingError(_("the two PINs differ"))
     return first
 
 
@@ -58,7 +59,7 @@ def install_cli_pin_prompter(service: WalletService) -> None:
         if error is not None:
             if not interactive:
                 raise error  # a PIN from the environment will not change: no second try
-            print(f"nutdesk: {error}", file=sys.stderr)
+            print(_("nutdesk: {0}").format(error), file=sys.stderr)
         print(message, file=sys.stderr)
         return current_pin(required=True)
 
@@ -72,33 +73,39 @@ async def cmd_pin(service: WalletService, args: argparse.Namespace, out: Output)
         current = current_pin(required=True) if guard.configured else None
         new = _read(NEW_PIN_ENV, "New spending PIN: ", confirm=True)
         if not new:
-            raise UserFacingError(f"no new PIN given: set {NEW_PIN_ENV} (or {NEW_PIN_ENV}=- and pipe it on stdin)")
+            raise UserFacingError(
+                _("no new PIN given: set {0} (or {1}=- and pipe it on stdin)").format(NEW_PIN_ENV, NEW_PIN_ENV)
+            )
         guard.set_pin(new, current=current)
         if args.threshold is not None:
             guard.set_threshold(args.threshold, current=new)
-        out.say(f"Spending PIN set: spends above {guard.threshold} need it.")
+        out.say(_("Spending PIN set: spends above {0} need it.").format(guard.threshold))
     elif action == "clear":
         guard.clear(current_pin(required=True) or "")
-        out.say("Spending PIN removed.")
+        out.say(_("Spending PIN removed."))
     elif action == "threshold":
         raising = guard.configured and args.amount > guard.threshold
         guard.set_threshold(args.amount, current=current_pin(required=True) if raising else None)
-        out.say(f"Spends above {guard.threshold} need the spending PIN.")
+        out.say(_("Spends above {0} need the spending PIN.").format(guard.threshold))
     out.result({"configured": guard.configured, "threshold": guard.threshold, "retry_after": guard.retry_after()})
     if action == "status":
         state = f"set; spends above {guard.threshold} need it" if guard.configured else "not set"
-        out.say(f"Spending PIN: {state}.")
+        out.say(_("Spending PIN: {0}.").format(state))
 
 
 HANDLERS: dict[str, Handler] = {"pin": cmd_pin}
 
 
 def add_parsers(sub: Any) -> None:
-    pin = sub.add_parser("pin", help=f"the spending PIN for spends above a limit (PIN from ${PIN_ENV}, never argv)")
+    pin = sub.add_parser(
+        "pin", help=_("the spending PIN for spends above a limit (PIN from ${0}, never argv)").format(PIN_ENV)
+    )
     actions = pin.add_subparsers(dest="pin_action")
-    set_ = actions.add_parser("set", help=f"set or change the PIN (new one from ${NEW_PIN_ENV} or a prompt)")
-    set_.add_argument("--threshold", type=int, help="spends above this amount need the PIN (default 0: all)")
-    actions.add_parser("clear", help="remove the PIN")
-    threshold = actions.add_parser("threshold", help="the amount above which the PIN is needed")
+    set_ = actions.add_parser(
+        "set", help=_("set or change the PIN (new one from ${0} or a prompt)").format(NEW_PIN_ENV)
+    )
+    set_.add_argument("--threshold", type=int, help=_("spends above this amount need the PIN (default 0: all)"))
+    actions.add_parser("clear", help=_("remove the PIN"))
+    threshold = actions.add_parser("threshold", help=_("the amount above which the PIN is needed"))
     threshold.add_argument("amount", type=int)
-    actions.add_parser("status", help="whether a PIN is set, and the limit")
+    actions.add_parser("status", help=_("whether a PIN is set, and the limit"))

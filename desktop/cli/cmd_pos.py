@@ -16,6 +16,7 @@ from core.api.pos import PaymentRefused, PosService, SaleState, parse_item_spec
 from core.api.service import WalletService
 from core.errors import UserFacingError
 from desktop.cli import argtypes
+from desktop.cli.catalogue import _
 from desktop.cli.cmd_receipt import add_pos_receipt_parser, pos_receipt
 from desktop.cli.pos_giveaways import GIVEAWAY_HANDLERS, add_giveaway_parsers
 from desktop.cli.pos_items import ITEM_HANDLERS, add_item_parsers
@@ -28,20 +29,20 @@ __all__ = ["HANDLERS", "add_parsers"]
 
 
 def add_parsers(sub: Any) -> None:
-    pos = sub.add_parser("pos", help="point of sale: charge, sales, refunds, Z-report, policy")
+    pos = sub.add_parser("pos", help=_("point of sale: charge, sales, refunds, Z-report, policy"))
     psub = pos.add_subparsers(dest="pos_command", metavar="ACTION", required=True)
-    charge = psub.add_parser("charge", help="charge an amount; pay it with --token or print the creqA request")
+    charge = psub.add_parser("charge", help=_("charge an amount; pay it with --token or print the creqA request"))
     charge.add_argument(
-        "amount", type=int, nargs="?", default=0, help="the price, in the shop's unit (sat); with --item: a custom "
-        "amount on top"
+        "amount", type=int, nargs="?", default=0, help=_("the price, in the shop's unit (sat); with --item: a custom "
+        "amount on top")
     )  # fmt: skip
     charge.add_argument(
-        "--item", action="append", default=[], metavar="NAME[:QTY][@DISCOUNT%]", help="sell a catalog item (repeat)"
+        "--item", action="append", default=[], metavar="NAME[:QTY][@DISCOUNT%]", help=_("sell a catalog item (repeat)")
     )
     charge.add_argument("--tip", type=int, default=0)
-    charge.add_argument("--memo", default="", help="items or an order reference")
+    charge.add_argument("--memo", default="", help=_("items or an order reference"))
     charge.add_argument(
-        "--token", help="the customer's token, - for stdin (else the request is printed and the sale waits)"
+        "--token", help=_("the customer's token, - for stdin (else the request is printed and the sale waits)")
     )
     charge.add_argument("--cashier", default=None)
     charge.add_argument(
@@ -49,64 +50,74 @@ def add_parsers(sub: Any) -> None:
         type=float,
         default=0,
         metavar="SECONDS",
-        help="with Nostr relays configured: wait this long for the customer's wallet to pay over Nostr",
+        help=_("with Nostr relays configured: wait this long for the customer's wallet to pay over Nostr"),
     )
-    listing = psub.add_parser("sales", help="recent sales (settling ones are finished first)")
+    listing = psub.add_parser("sales", help=_("recent sales (settling ones are finished first)"))
     listing.add_argument("--limit", type=int, default=20)
-    psub.add_parser("settle", help="finish sales a crash or a network break left settling")
-    refund = psub.add_parser("refund", help="refund part or all of a paid sale as an ecash token")
-    refund.add_argument("sale", help="the receipt number (R-000006, as on the receipt and in 'pos sales') or the id")
-    refund.add_argument("amount", type=argtypes.amount, nargs="?", help="default: all that is left to refund")
+    psub.add_parser("settle", help=_("finish sales a crash or a network break left settling"))
+    refund = psub.add_parser("refund", help=_("refund part or all of a paid sale as an ecash token"))
+    refund.add_argument("sale", help=_("the receipt number (R-000006, as on the receipt and in 'pos sales') or the id"))
+    refund.add_argument("amount", type=argtypes.amount, nargs="?", help=_("default: all that is left to refund"))
     refund.add_argument(
-        "--key", help="an idempotency key: the same key again returns the refund it made, never a second one"
+        "--key", help=_("an idempotency key: the same key again returns the refund it made, never a second one")
     )
-    refund.add_argument("--file", help="also write the token to this file")
-    z = psub.add_parser("zreport", help="the shift's totals; --close closes the shift")
+    refund.add_argument("--file", help=_("also write the token to this file"))
+    z = psub.add_parser("zreport", help=_("the shift's totals; --close closes the shift"))
     z.add_argument("--close", action="store_true")
-    z.add_argument("--csv", help="write the Z-report as CSV to this file ('-' for stdout)")
-    policy = psub.add_parser("policy", help="show or change the shop's settlement policy")
+    z.add_argument("--csv", help=_("write the Z-report as CSV to this file ('-' for stdout)"))
+    policy = psub.add_parser("policy", help=_("show or change the shop's settlement policy"))
     policy.add_argument("--shop-name")
     policy.add_argument("--mode", choices=["trusted_only", "hold_when_trusted", "always_forward"])
-    policy.add_argument("--trust", action="append", default=[], help="add a trusted mint (repeat)")
-    policy.add_argument("--untrust", action="append", default=[], help="remove a trusted mint")
-    policy.add_argument("--backend", help="the saved Lightning backend to forward to")
+    policy.add_argument("--trust", action="append", default=[], help=_("add a trusted mint (repeat)"))
+    policy.add_argument("--untrust", action="append", default=[], help=_("remove a trusted mint"))
+    policy.add_argument("--backend", help=_("the saved Lightning backend to forward to"))
     policy.add_argument("--max-input-fee-pct", type=float)
     policy.add_argument("--max-lightning-fee-pct", type=float)
     policy.add_argument("--fee-advance", type=int)
-    policy.add_argument("--set-pin", action="store_true", help="set the cashier lock's PIN (read like unlock's)")
-    policy.add_argument("--locked-max-charge", type=int, metavar="SATS", help="while locked: charge at most (0: any)")
-    policy.add_argument("--locked-max-refund", type=int, metavar="SATS", help="while locked: refund at most (0: any)")
+    policy.add_argument("--set-pin", action="store_true", help=_("set the cashier lock's PIN (read like unlock's)"))
+    policy.add_argument(
+        "--locked-max-charge", type=int, metavar="SATS", help=_("while locked: charge at most (0: any)")
+    )
+    policy.add_argument(
+        "--locked-max-refund", type=int, metavar="SATS", help=_("while locked: refund at most (0: any)")
+    )
     policy.add_argument(
         "--unit-pricing",
         choices=["mint", "rates", "off"],
-        help="usd/eur ecash for a sat sale: priced by the customer's mint, by the exchange rate, or refused",
+        help=_("usd/eur ecash for a sat sale: priced by the customer's mint, by the exchange rate, or refused"),
     )
     policy.add_argument(
         "--offline-locked", action=argparse.BooleanOptionalAction, default=None,
-        help="ask customers for ecash locked to the shop's key (taken even while their mint is unreachable)",
+        help=_("ask customers for ecash locked to the shop's key (taken even while their mint is unreachable)"),
     )  # fmt: skip
-    policy.add_argument("--offline-sale-cap", type=int, metavar="SATS", help="unlocked ecash taken offline: per sale")
-    policy.add_argument("--offline-mint-cap", type=int, metavar="SATS", help="… and unredeemed in total per mint")
+    policy.add_argument(
+        "--offline-sale-cap", type=int, metavar="SATS", help=_("unlocked ecash taken offline: per sale")
+    )
+    policy.add_argument("--offline-mint-cap", type=int, metavar="SATS", help=_("… and unredeemed in total per mint"))
     policy.add_argument("--exposure-cap", action="append", default=[], metavar="MINT=SATS")
     policy.add_argument(
-        "--webhook", action="append", default=[], metavar="URL[=SECRET]", help="add a webhook (no secret: one is made)"
+        "--webhook",
+        action="append",
+        default=[],
+        metavar="URL[=SECRET]",
+        help=_("add a webhook (no secret: one is made)"),
     )
-    policy.add_argument("--no-webhook", action="append", default=[], metavar="URL", help="remove a webhook")
+    policy.add_argument("--no-webhook", action="append", default=[], metavar="URL", help=_("remove a webhook"))
     policy.add_argument(
-        "--relay", action="append", default=[], metavar="URL", help="add a Nostr relay for NIP-17 payments (repeat)"
+        "--relay", action="append", default=[], metavar="URL", help=_("add a Nostr relay for NIP-17 payments (repeat)")
     )
-    policy.add_argument("--no-relay", action="append", default=[], metavar="URL", help="remove a Nostr relay")
-    policy.add_argument("--nostr-key", metavar="NSEC", help="use this Nostr key (nsec1… or hex) for the shop")
-    psub.add_parser("webhooks", help="the webhook delivery log (due deliveries are attempted first)")
-    lock = psub.add_parser("lock", help="turn the cashier lock on (the desktop app opens the till locked)")
-    lock.add_argument("--cashier", default="", help="who is at the till (recorded with sales)")
-    psub.add_parser("unlock", help="turn the cashier lock off; the PIN from $NUTDESK_POS_PIN, stdin or a prompt")
-    cashier = psub.add_parser("cashier", help="the till's cashiers, each with a PIN: add NAME | remove NAME | list")
+    policy.add_argument("--no-relay", action="append", default=[], metavar="URL", help=_("remove a Nostr relay"))
+    policy.add_argument("--nostr-key", metavar="NSEC", help=_("use this Nostr key (nsec1… or hex) for the shop"))
+    psub.add_parser("webhooks", help=_("the webhook delivery log (due deliveries are attempted first)"))
+    lock = psub.add_parser("lock", help=_("turn the cashier lock on (the desktop app opens the till locked)"))
+    lock.add_argument("--cashier", default="", help=_("who is at the till (recorded with sales)"))
+    psub.add_parser("unlock", help=_("turn the cashier lock off; the PIN from $NUTDESK_POS_PIN, stdin or a prompt"))
+    cashier = psub.add_parser("cashier", help=_("the till's cashiers, each with a PIN: add NAME | remove NAME | list"))
     cashier.add_argument("action", choices=["add", "remove", "list"])
     cashier.add_argument("name", nargs="?", default="")
-    sign_in = psub.add_parser("sign-in", help="take the till as a cashier (their PIN like unlock's)")
+    sign_in = psub.add_parser("sign-in", help=_("take the till as a cashier (their PIN like unlock's)"))
     sign_in.add_argument("name")
-    psub.add_parser("sign-out", help="no cashier at the till")
+    psub.add_parser("sign-out", help=_("no cashier at the till"))
     add_item_parsers(psub)
     add_pos_receipt_parser(psub)
     add_giveaway_parsers(psub)
@@ -150,7 +161,9 @@ async def _charge(pos: PosService, args: argparse.Namespace, out: Output) -> Non
             await _wait_for_nostr(pos, session, args.wait, out)
             return
         out.result({"sale": session.sale.to_json(), "request": session.request})
-        out.say(f"Sale {session.sale.receipt_id}: {session.sale.amount} {session.sale.unit} due. Request:")
+        out.say(
+            _("Sale {0}: {1} {2} due. Request:").format(session.sale.receipt_id, session.sale.amount, session.sale.unit)
+        )
         out.say(session.request)
         return
     try:
@@ -158,21 +171,29 @@ async def _charge(pos: PosService, args: argparse.Namespace, out: Output) -> Non
     except PaymentRefused as refused:
         sale = pos.sale(session.sale.id)
         out.result({"sale": sale.to_json(), "refused": refused.reason.value, "advice": refused.advice})
-        out.say(f"Refused: {refused}. {refused.advice}")
+        out.say(_("Refused: {0}. {1}").format(refused, refused.advice))
         raise
     out.result({"sale": sale.to_json()})
     out.say(_sale_line(sale))
     if sale.offline:
-        out.say(f"Accepted offline ({sale.offline}): the ecash is redeemed when {sale.mint_url} answers again.")
+        out.say(
+            _("Accepted offline ({0}): the ecash is redeemed when {1} answers again.").format(
+                sale.offline, sale.mint_url
+            )
+        )
     if sale.change:
         change = sale.in_sale_unit(sale.change)
-        out.say(f"Overpaid by {sale.change} {sale.ecash_unit}: give it back with "
-                f"'nutdesk pos refund {sale.receipt_id} {change}'.")  # fmt: skip
+        text = _("Overpaid by {0} {1}: give it back with 'nutdesk pos refund {2} {3}'.")
+        out.say(text.format(sale.change, sale.ecash_unit, sale.receipt_id, change))
 
 
 async def _wait_for_nostr(pos: PosService, session: Any, seconds: float, out: Output) -> None:
     """Show the request, then wait for the payment to arrive as a NIP-17 message on the shop's relays."""
-    out.say(f"Sale {session.sale.receipt_id}: {session.sale.amount} {session.sale.unit} due. Request (Nostr):")
+    out.say(
+        _("Sale {0}: {1} {2} due. Request (Nostr):").format(
+            session.sale.receipt_id, session.sale.amount, session.sale.unit
+        )
+    )
     out.say(session.request)
     paid = asyncio.Event()
 
@@ -180,7 +201,7 @@ async def _wait_for_nostr(pos: PosService, session: Any, seconds: float, out: Ou
         if sale.state is SaleState.PAID:
             paid.set()
         elif sale.state is SaleState.FAILED:
-            out.say(f"Refused: {sale.failure_detail}. {sale.advice}")
+            out.say(_("Refused: {0}. {1}").format(sale.failure_detail, sale.advice))
 
     session.watch(changed)
     if session.sale.state is SaleState.PAID:  # paid while the inbox caught up
@@ -189,7 +210,7 @@ async def _wait_for_nostr(pos: PosService, session: Any, seconds: float, out: Ou
         async with asyncio.timeout(seconds):
             await paid.wait()
     except TimeoutError:
-        out.say(f"No payment within {seconds:g} s; the sale stays waiting (a later message still pays it).")
+        out.say(_("No payment within {0:g} s; the sale stays waiting (a later message still pays it).").format(seconds))
     sale = pos.sale(session.sale.id)
     out.result({"sale": sale.to_json(), "request": session.request})
     out.say(_sale_line(sale))
@@ -207,7 +228,7 @@ async def _settle(pos: PosService, args: argparse.Namespace, out: Output) -> Non
     changed = await pos.settle_pending()
     out.result({"settled": [s.to_json() for s in changed]})
     if not changed:
-        out.say("Nothing to settle: no sale or refund was left unfinished.")
+        out.say(_("Nothing to settle: no sale or refund was left unfinished."))
     for sale in changed:
         out.say(_sale_line(sale))
 
@@ -218,7 +239,11 @@ async def _refund(pos: PosService, args: argparse.Namespace, out: Output) -> Non
         write_atomically(args.file, lambda f: f.write(refund.token + "\n"))
     sale = pos.sale(refund.sale_id)
     out.result({"refund": refund.to_json(), "receipt": sale.receipt_id, "refundable": sale.refundable})
-    out.say(f"Refund of {refund.amount} {refund.unit} for sale {sale.receipt_id}: give the customer this token:")
+    out.say(
+        _("Refund of {0} {1} for sale {2}: give the customer this token:").format(
+            refund.amount, refund.unit, sale.receipt_id
+        )
+    )
     out.say(refund.token)
 
 
@@ -231,16 +256,20 @@ async def _zreport(pos: PosService, args: argparse.Namespace, out: Output) -> No
         write_atomically(args.csv, lambda f: pos.write_zreport_csv(report, f))
     out.result(report.to_json())
     t = report.total
-    out.say(f"{report.shop} — shift {report.shift_id}{' (closed)' if report.closed_at else ''}")
+    out.say(_("{0} — shift {1}{2}").format(report.shop, report.shift_id, " (closed)" if report.closed_at else ""))
     for kind, totals in sorted(report.by_settlement.items()):
-        out.say(f"  {kind:<10} {totals.count:>4} sales {totals.amount:>10} {report.unit}")
-    out.say(f"  total      {t.count:>4} sales {t.amount:>10} {report.unit}; tips {t.tips}, fees {t.fees}, "
-            f"refunds {t.refunds} ({t.refund_count})")  # fmt: skip
+        out.say(_("  {0:<10} {1:>4} sales {2:>10} {3}").format(kind, totals.count, totals.amount, report.unit))
+    total = _("  total      {0:>4} sales {1:>10} {2}; tips {3}, fees {4}, refunds {5} ({6})")
+    out.say(total.format(t.count, t.amount, report.unit, t.tips, t.fees, t.refunds, t.refund_count))
     if t.losses:
-        out.say(f"  losses     {t.losses:>21} {report.unit} (offline ecash found already spent)")
+        out.say(_("  losses     {0:>21} {1} (offline ecash found already spent)").format(t.losses, report.unit))
     for rate, tax in sorted(report.taxes.items()):
-        out.say(f"  tax {rate:>5}% {tax['tax']:>19} {report.unit} included in {tax['amount']}")
-    out.say(f"  net        {t.net:>21} {report.unit} (received less fees, refunds and losses); failed: {report.failed}")
+        out.say(_("  tax {0:>5}% {1:>19} {2} included in {3}").format(rate, tax["tax"], report.unit, tax["amount"]))
+    out.say(
+        _("  net        {0:>21} {1} (received less fees, refunds and losses); failed: {2}").format(
+            t.net, report.unit, report.failed
+        )
+    )
 
 
 async def _policy(pos: PosService, args: argparse.Namespace, out: Output) -> None:
@@ -272,7 +301,7 @@ async def _policy(pos: PosService, args: argparse.Namespace, out: Output) -> Non
     if args.exposure_cap:
         caps = dict(current.exposure_caps)
         for item in args.exposure_cap:
-            mint, _, sats = item.rpartition("=")
+            mint, _sep, sats = item.rpartition("=")
             caps[mint] = int(sats)
         changes["exposure_caps"] = caps
     # URL=SECRET splits at the last "=" (a URL's query may hold one: give a secret then); a bare URL gets one made.
@@ -305,19 +334,22 @@ async def _webhooks(pos: PosService, args: argparse.Namespace, out: Output) -> N
     if not log:
         hooks = len(pos.policy().webhooks)
         out.say(
-            f"No webhook deliveries yet ({hooks} webhook{'s' if hooks != 1 else ''} configured): a paid or refunded "
-            "sale sends one."
+            _("No webhook deliveries yet ({0} webhook{1} configured): a paid or refunded sale sends one.").format(
+                hooks, "s" if hooks != 1 else ""
+            )
             if hooks
-            else "No webhooks configured: add one with 'pos policy --webhook URL'."
+            else _("No webhooks configured: add one with 'pos policy --webhook URL'.")
         )
     for d in log:
-        out.say(f"#{d.id} {d.event} {d.url} {d.state} after {d.attempts} attempts {d.last_error}")
+        out.say(
+            _("#{0} {1} {2} {3} after {4} attempts {5}").format(d.id, d.event, d.url, d.state, d.attempts, d.last_error)
+        )
 
 
 async def _lock(pos: PosService, args: argparse.Namespace, out: Output) -> None:
     pos.lock(args.cashier)
     out.result({"locked": True, "cashier": pos.cashier})
-    out.say("The till is locked" + (f" (cashier {pos.cashier})." if pos.cashier else "."))
+    out.say(_("The till is locked") + (_(" (cashier {0}).").format(pos.cashier) if pos.cashier else "."))
 
 
 def _read_pin() -> str:
@@ -325,44 +357,44 @@ def _read_pin() -> str:
     it would show in the process list)."""
     pin = os.environ.get("NUTDESK_POS_PIN")
     if pin is None:
-        pin = getpass.getpass("PIN: ") if sys.stdin.isatty() else sys.stdin.readline().strip()
+        pin = getpass.getpass(_("PIN: ")) if sys.stdin.isatty() else sys.stdin.readline().strip()
     if not pin:  # never read as "no PIN": --set-pin would silently take the lock's PIN away
-        raise UserFacingError("no PIN given (NUTDESK_POS_PIN, the first line of stdin, or the prompt)")
+        raise UserFacingError(_("no PIN given (NUTDESK_POS_PIN, the first line of stdin, or the prompt)"))
     return pin
 
 
 async def _unlock(pos: PosService, args: argparse.Namespace, out: Output) -> None:
     if not pos.locked:
         out.result({"locked": False})
-        out.say("The till is not locked.")
+        out.say(_("The till is not locked."))
         return
     pos.unlock(_read_pin())
     out.result({"locked": False})
-    out.say("The till is unlocked.")
+    out.say(_("The till is unlocked."))
 
 
 async def _cashier(pos: PosService, args: argparse.Namespace, out: Output) -> None:
     if args.action != "list" and not args.name:
-        raise UserFacingError(f"pos cashier {args.action} needs a NAME")
+        raise UserFacingError(_("pos cashier {0} needs a NAME").format(args.action))
     if args.action == "add":
         pos.add_cashier(args.name, _read_pin())
     elif args.action == "remove":
         pos.remove_cashier(args.name)
     names = [c.name for c in pos.policy().cashiers]
     out.result({"cashiers": names, "signed_in": pos.cashier})
-    out.say(", ".join(names) if names else "No cashiers.")
+    out.say(", ".join(names) if names else _("No cashiers."))
 
 
 async def _sign_in(pos: PosService, args: argparse.Namespace, out: Output) -> None:
     pos.sign_in(args.name, _read_pin())
     out.result({"signed_in": pos.cashier})
-    out.say(f"{pos.cashier} has the till.")
+    out.say(_("{0} has the till.").format(pos.cashier))
 
 
 async def _sign_out(pos: PosService, args: argparse.Namespace, out: Output) -> None:
     pos.sign_out()
     out.result({"signed_in": ""})
-    out.say("Signed out.")
+    out.say(_("Signed out."))
 
 
 _HANDLERS = {

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from core.api.service import WalletService
 from core.api.ur import UrDecoder, encode_ur_parts, is_ur, plan_parts
 from core.errors import UserFacingError
+from desktop.cli.catalogue import _
 
 if TYPE_CHECKING:
     from desktop.cli.runner import Output
@@ -31,7 +32,7 @@ DEFAULT_FRAGMENT_LENGTH = 150
 async def cmd_qr(service: WalletService, args: argparse.Namespace, out: Output) -> None:
     text = args.text.strip()
     if not text:
-        raise UserFacingError("nothing to encode")
+        raise UserFacingError(_("nothing to encode"))
     if not args.parts:
         import qrcode  # only here: the other commands need not load it
 
@@ -44,7 +45,7 @@ async def cmd_qr(service: WalletService, args: argparse.Namespace, out: Output) 
         out.say(buffer.getvalue())
         return
     if args.fragment_length < 10:
-        raise UserFacingError("--fragment-length must be at least 10 bytes")
+        raise UserFacingError(_("--fragment-length must be at least 10 bytes"))
     seq_length, fragment = plan_parts(text, args.fragment_length)
     # A single-part UR repeats itself forever: extra frames would only be copies.
     parts = list(
@@ -62,15 +63,19 @@ def reassemble_frames(lines: Iterable[str], out: Output) -> str:
             continue
         used = decoder.receive(line)
         if decoder.result is not None:
-            out.progress(f"frames: {decoder.frames_seen}, complete")
+            out.progress(_("frames: {0}, complete").format(decoder.frames_seen))
             return decoder.result
         if used:
             done = round(decoder.progress * decoder.expected_parts)
             out.progress(
-                f"frames: {decoder.frames_seen}, {decoder.progress:.0%} ({done}/{decoder.expected_parts} fragments)"
+                _("frames: {0}, {1:.0%} ({2}/{3} fragments)").format(
+                    decoder.frames_seen, decoder.progress, done, decoder.expected_parts
+                )
             )
     raise UserFacingError(
-        f"the frames are incomplete: {decoder.progress:.0%} of the message after {decoder.frames_seen} frames"
+        _("the frames are incomplete: {0:.0%} of the message after {1} frames").format(
+            decoder.progress, decoder.frames_seen
+        )
     )
 
 
@@ -78,7 +83,7 @@ def text_from_stdin(out: Output, stream: Any = None) -> str:
     """What ``decode`` reads when given no argument (or ``-``): plain text, or animated-QR frames one a line."""
     lines = [line.strip() for line in (stream or sys.stdin).read().splitlines() if line.strip()]
     if not lines:
-        raise UserFacingError("nothing on stdin")
+        raise UserFacingError(_("nothing on stdin"))
     if is_ur(lines[0]):
         return reassemble_frames(lines, out)
     return " ".join(lines)
@@ -95,16 +100,18 @@ HANDLERS: dict[str, Handler] = {"qr": cmd_qr}
 
 
 def add_parsers(sub: Any) -> None:
-    qr = sub.add_parser("qr", help="show TEXT as a QR code, or as animated-QR frames (NUT-16) with --parts")
-    qr.add_argument("text", help="a token, payment request or any text")
-    qr.add_argument("--parts", action="store_true", help="print the ur:bytes frames of an animated QR, one a line")
+    qr = sub.add_parser("qr", help=_("show TEXT as a QR code, or as animated-QR frames (NUT-16) with --parts"))
+    qr.add_argument("text", help=_("a token, payment request or any text"))
+    qr.add_argument("--parts", action="store_true", help=_("print the ur:bytes frames of an animated QR, one a line"))
     qr.add_argument(
         "--fragment-length",
         type=int,
         default=DEFAULT_FRAGMENT_LENGTH,
         metavar="N",
-        help=f"with --parts: bytes per frame (default {DEFAULT_FRAGMENT_LENGTH}; smaller frames scan more easily)",
+        help=_("with --parts: bytes per frame (default {0}; smaller frames scan more easily)").format(
+            DEFAULT_FRAGMENT_LENGTH
+        ),
     )
     qr.add_argument(
-        "--count", type=int, default=0, metavar="N", help="with --parts: N extra fountain frames after the fragments"
+        "--count", type=int, default=0, metavar="N", help=_("with --parts: N extra fountain frames after the fragments")
     )

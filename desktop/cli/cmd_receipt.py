@@ -13,6 +13,7 @@ from core.api.analytics import write_atomically
 from core.api.pos import PosService, parse_event, verify_receipt
 from core.api.service import WalletService
 from core.errors import UserFacingError
+from desktop.cli.catalogue import _
 
 if TYPE_CHECKING:
     from desktop.cli.runner import Output
@@ -21,17 +22,17 @@ __all__ = ["HANDLERS", "add_parsers", "add_pos_receipt_parser", "pos_receipt"]
 
 
 def add_parsers(sub: Any) -> None:
-    receipt = sub.add_parser("receipt", help="check a signed receipt (a Nostr event from 'pos receipt')")
+    receipt = sub.add_parser("receipt", help=_("check a signed receipt (a Nostr event from 'pos receipt')"))
     rsub = receipt.add_subparsers(dest="receipt_command", metavar="ACTION", required=True)
-    verify = rsub.add_parser("verify", help="check a receipt's signature, shop key and amounts")
-    verify.add_argument("receipt", help="a file holding the event JSON, or the JSON itself ('-': stdin)")
-    verify.add_argument("--shop", help="the shop's key (npub or hex): refuse a receipt signed by another")
+    verify = rsub.add_parser("verify", help=_("check a receipt's signature, shop key and amounts"))
+    verify.add_argument("receipt", help=_("a file holding the event JSON, or the JSON itself ('-': stdin)"))
+    verify.add_argument("--shop", help=_("the shop's key (npub or hex): refuse a receipt signed by another"))
 
 
 def add_pos_receipt_parser(psub: Any) -> None:
-    receipt = psub.add_parser("receipt", help="a paid sale's receipt and its signed Nostr event")
-    receipt.add_argument("sale", help="the receipt number (R-000006) or the sale id")
-    receipt.add_argument("--out", help="also write the signed event (JSON) to this file")
+    receipt = psub.add_parser("receipt", help=_("a paid sale's receipt and its signed Nostr event"))
+    receipt.add_argument("sale", help=_("the receipt number (R-000006) or the sale id"))
+    receipt.add_argument("--out", help=_("also write the signed event (JSON) to this file"))
 
 
 async def pos_receipt(pos: PosService, args: argparse.Namespace, out: Output) -> None:
@@ -42,7 +43,7 @@ async def pos_receipt(pos: PosService, args: argparse.Namespace, out: Output) ->
     out.result({"event": event, "receipt": [list(r) for r in rows]})
     for label, value in rows:
         out.say(f"{label:<22} {value}")
-    out.say("Signed receipt (Nostr event):")
+    out.say(_("Signed receipt (Nostr event):"))
     out.say(json.dumps(event))
 
 
@@ -56,7 +57,7 @@ def _read(text: str) -> str:
     try:
         return Path(text).expanduser().read_text(encoding="utf-8")
     except OSError as exc:
-        raise UserFacingError(f"cannot read {text}: {exc.strerror}") from None
+        raise UserFacingError(_("cannot read {0}: {1}").format(text, exc.strerror)) from None
 
 
 async def cmd_receipt(service: WalletService, args: argparse.Namespace, out: Output) -> None:
@@ -64,15 +65,19 @@ async def cmd_receipt(service: WalletService, args: argparse.Namespace, out: Out
     try:
         event = parse_event(text)
     except ValueError:
-        raise UserFacingError("this is not a receipt: expected a Nostr event as JSON") from None
+        raise UserFacingError(_("this is not a receipt: expected a Nostr event as JSON")) from None
     check = verify_receipt(event, args.shop)
     out.result(check.to_json())
     record = check.record or {}
     if check.ok:
         shop = f"{record.get('shop')} (key {check.shop_key[:16]}…)"
-        out.say(f"Valid receipt {record.get('receipt')} from {shop}: {record.get('total'):,} {record.get('unit')}.")
+        out.say(
+            _("Valid receipt {0} from {1}: {2:,} {3}.").format(
+                record.get("receipt"), shop, record.get("total"), record.get("unit")
+            )
+        )
         return
-    raise UserFacingError("invalid receipt: " + "; ".join(check.problems))
+    raise UserFacingError(_("invalid receipt: ") + "; ".join(check.problems))
 
 
 HANDLERS = {"receipt": cmd_receipt}

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from core.api.analytics import GRANULARITIES, PERIOD_PRESETS, AnalyticsService
 from core.api.service import WalletService
+from desktop.cli.catalogue import _
 
 if TYPE_CHECKING:
     from desktop.cli.runner import Output
@@ -36,20 +37,24 @@ async def cmd_report(service: WalletService, args: argparse.Namespace, out: Outp
     else:
         path, count = await asyncio.to_thread(analytics.write_file, period, args.format, args.out)
     out.result({"file": str(path), "format": args.format, "period": period.to_json(), "entries": count})
-    out.say(f"Wrote the {args.format} report for {period.label or args.period} ({count} entries) to {path}.")
+    out.say(
+        _("Wrote the {0} report for {1} ({2} entries) to {3}.").format(
+            args.format, period.label or args.period, count, path
+        )
+    )
 
 
 HANDLERS: dict[str, Handler] = {"report": cmd_report}
 
 
 def add_parsers(sub: Any) -> None:
-    rep = sub.add_parser("report", help="reports and exports: figures (csv/json), Beancount, history, PDF")
+    rep = sub.add_parser("report", help=_("reports and exports: figures (csv/json), Beancount, history, PDF"))
     rep.add_argument(
         "--period",
         default="month",
-        help=f"{', '.join(PERIOD_PRESETS)}, YYYY, YYYY-MM, YYYY-MM-DD or FROM..TO (default: month)",
+        help=_("{0}, YYYY, YYYY-MM, YYYY-MM-DD or FROM..TO (default: month)").format(", ".join(PERIOD_PRESETS)),
     )
     rep.add_argument("--format", choices=FORMATS, default="csv")
-    rep.add_argument("--out", required=True, help="the file to write (written atomically)")
-    rep.add_argument("--granularity", choices=GRANULARITIES, help="bucket size of the figures (default: by period)")
-    rep.add_argument("--utc", action="store_true", help="days in UTC instead of local time")
+    rep.add_argument("--out", required=True, help=_("the file to write (written atomically)"))
+    rep.add_argument("--granularity", choices=GRANULARITIES, help=_("bucket size of the figures (default: by period)"))
+    rep.add_argument("--utc", action="store_true", help=_("days in UTC instead of local time"))

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from core.errors import UserFacingError
 from desktop import keyring_unlock
+from desktop.cli.catalogue import _
 from desktop.cli.secret_input import read_file_or_stdin, read_new_password
 
 if TYPE_CHECKING:
@@ -41,9 +42,9 @@ async def cmd_password(service: WalletService, args: argparse.Namespace, out: Ou
     remembered = False
     if action in ("set", "change"):
         if action == "set" and service.password_protected:
-            raise UserFacingError("this wallet has a password already: use `nutdesk password change`")
+            raise UserFacingError(_("this wallet has a password already: use `nutdesk password change`"))
         if action == "change" and not service.password_protected:
-            raise UserFacingError("this wallet has no password yet: use `nutdesk password set`")
+            raise UserFacingError(_("this wallet has no password yet: use `nutdesk password set`"))
         new = _new_password(args)
         service.set_password(current, new)
         # A remembered old password would now fail at every start: replace it (or drop it when asked to).
@@ -54,18 +55,20 @@ async def cmd_password(service: WalletService, args: argparse.Namespace, out: Ou
             message = "Password changed."
     elif action == "remove":
         if not service.password_protected:
-            raise UserFacingError("this wallet has no password")
+            raise UserFacingError(_("this wallet has no password"))
         service.set_password(current, None)
         keyring_unlock.forget(data_dir)
         message = "Password removed: the wallet is no longer encrypted."
     elif action == "remember":
         if not service.password_protected or current is None:
-            raise UserFacingError("this wallet has no password to remember")
+            raise UserFacingError(_("this wallet has no password to remember"))
         remembered = keyring_unlock.remember(data_dir, current)
         if not remembered:
             raise UserFacingError(
-                "no OS keyring is available (install nutdesk[keyring] and run a Secret Service, Keychain or "
-                "Credential Locker); the password stays asked at each start"
+                _(
+                    "no OS keyring is available (install nutdesk[keyring] and run a Secret Service, Keychain or "
+                    "Credential Locker); the password stays asked at each start"
+                )
             )
         message = "The password is remembered in the OS keyring for this data directory."
     else:  # forget
@@ -82,13 +85,14 @@ async def cmd_password(service: WalletService, args: argparse.Namespace, out: Ou
 def add_parsers(sub: Any) -> None:
     p = sub.add_parser(
         "password",
-        help="set, change or remove the wallet password; remember it in (or forget it from) the OS keyring",
+        help=_("set, change or remove the wallet password; remember it in (or forget it from) the OS keyring"),
     )
     p.add_argument("action", choices=["set", "change", "remove", "remember", "forget"])
     p.add_argument(
-        "--new-password-file", help=f"read the new password from this file (- for stdin); or ${NEW_PASSWORD_ENV}"
+        "--new-password-file",
+        help=_("read the new password from this file (- for stdin); or ${0}").format(NEW_PASSWORD_ENV),
     )
-    p.add_argument("--remember", action="store_true", help="also remember the new password in the OS keyring")
+    p.add_argument("--remember", action="store_true", help=_("also remember the new password in the OS keyring"))
 
 
 HANDLERS = {"password": cmd_password}

@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 
+from desktop.cli.catalogue import _
 from desktop.cli.registry import command_for, command_modules
 from desktop.version import app_version
 
@@ -23,7 +24,7 @@ class NutdeskParser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
         if NutdeskParser.json_errors:
             print(json.dumps({"error": {"code": "usage", "message": message}}))
-            print(f"nutdesk: {message}", file=sys.stderr)
+            print(_("nutdesk: {0}").format(message), file=sys.stderr)
             raise SystemExit(EXIT_USAGE)
         super().error(message)
 
@@ -38,15 +39,17 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     NutdeskParser.json_errors = "--json" in words
     p = NutdeskParser(
         prog="nutdesk",
-        description="Nutdesk: a desktop Cashu ecash wallet and point-of-sale console. "
-        "With no command the window opens; with a command it runs headless.",
+        description=_(
+            "Nutdesk: a desktop Cashu ecash wallet and point-of-sale console. "
+            "With no command the window opens; with a command it runs headless."
+        ),
     )
     p.add_argument("--version", action="version", version=f"nutdesk {package_version()}")
-    p.add_argument("--data-dir", help="wallet data directory (default: $NUTDESK_DATA_DIR or the user data dir)")
-    p.add_argument("--json", action="store_true", help="print exactly one JSON object on stdout")
-    p.add_argument("--password-file", help="read the wallet password from this file (- for stdin)")
-    p.add_argument("--debug", action="store_true", help="show tracebacks and debug logs")
-    p.add_argument("--demo", action="store_true", help="open the app against a local demo mint with demo funds")
+    p.add_argument("--data-dir", help=_("wallet data directory (default: $NUTDESK_DATA_DIR or the user data dir)"))
+    p.add_argument("--json", action="store_true", help=_("print exactly one JSON object on stdout"))
+    p.add_argument("--password-file", help=_("read the wallet password from this file (- for stdin)"))
+    p.add_argument("--debug", action="store_true", help=_("show tracebacks and debug logs"))
+    p.add_argument("--demo", action="store_true", help=_("open the app against a local demo mint with demo funds"))
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
     # Only the named command's module (a CLI start imports what the command uses); all of them for --help or a

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from core.api.giveaways import GiveawayService
 from core.api.pos import PosService
+from desktop.cli.catalogue import _
 
 if TYPE_CHECKING:
     from desktop.cli.runner import Output
@@ -15,24 +16,24 @@ __all__ = ["GIVEAWAY_HANDLERS", "add_giveaway_parsers"]
 
 
 def add_giveaway_parsers(psub: Any) -> None:
-    giveaway = psub.add_parser("giveaway", help="giveaways (a faucet): create | list | close | claim")
+    giveaway = psub.add_parser("giveaway", help=_("giveaways (a faucet): create | list | close | claim"))
     gsub = giveaway.add_subparsers(dest="giveaway_command", metavar="ACTION", required=True)
-    create = gsub.add_parser("create", help="a new giveaway")
+    create = gsub.add_parser("create", help=_("a new giveaway"))
     create.add_argument("name")
-    create.add_argument("--amount", type=int, required=True, help="per claim")
-    create.add_argument("--budget", type=int, required=True, help="in total: the giveaway stops there")
-    create.add_argument("--per-claimant", type=int, default=1, help="claims per claimant per period (default 1)")
-    create.add_argument("--period", default="1d", help="30m, 12h, 1d, 2w … (default 1d)")
-    create.add_argument("--codes", type=int, default=0, help="one-time codes to print on flyers (shown once)")
-    create.add_argument("--mint", help="the mint to give from (default: the one with the most)")
-    gsub.add_parser("list", help="giveaways with what is left")
-    close = gsub.add_parser("close", help="stop a giveaway")
+    create.add_argument("--amount", type=int, required=True, help=_("per claim"))
+    create.add_argument("--budget", type=int, required=True, help=_("in total: the giveaway stops there"))
+    create.add_argument("--per-claimant", type=int, default=1, help=_("claims per claimant per period (default 1)"))
+    create.add_argument("--period", default="1d", help=_("30m, 12h, 1d, 2w … (default 1d)"))
+    create.add_argument("--codes", type=int, default=0, help=_("one-time codes to print on flyers (shown once)"))
+    create.add_argument("--mint", help=_("the mint to give from (default: the one with the most)"))
+    gsub.add_parser("list", help=_("giveaways with what is left"))
+    close = gsub.add_parser("close", help=_("stop a giveaway"))
     close.add_argument("id")
-    claim = gsub.add_parser("claim", help="pay a claim: a claimant's payment request, or a one-time code")
+    claim = gsub.add_parser("claim", help=_("pay a claim: a claimant's payment request, or a one-time code"))
     claim.add_argument("id")
     who = claim.add_mutually_exclusive_group(required=True)
-    who.add_argument("--request", help="the claimant's NUT-18 request (creqA…; their Nostr key is the claimant)")
-    who.add_argument("--code", help="a one-time code from the flyer (the token is printed)")
+    who.add_argument("--request", help=_("the claimant's NUT-18 request (creqA…; their Nostr key is the claimant)"))
+    who.add_argument("--code", help=_("a one-time code from the flyer (the token is printed)"))
 
 
 def _line(g: Any) -> str:
@@ -52,7 +53,7 @@ async def _giveaway(pos: PosService, args: argparse.Namespace, out: Output) -> N
         out.result({"giveaway": made.to_json(), "codes": codes})
         out.say(_line(made))
         for code in codes:
-            out.say(f"  code {code}")
+            out.say(_("  code {0}").format(code))
     elif action == "close":
         closed = service.close(args.id)
         out.result({"giveaway": closed.to_json()})
@@ -60,14 +61,14 @@ async def _giveaway(pos: PosService, args: argparse.Namespace, out: Output) -> N
     elif action == "claim":
         claim = await service.claim(args.id, request=args.request, code=args.code)
         out.result({"claim": claim.to_json()})
-        out.say(f"Claim {claim.id}: {claim.amount} given.")
+        out.say(_("Claim {0}: {1} given.").format(claim.id, claim.amount))
         if claim.token:
             out.say(claim.token)
     else:
         found = service.giveaways()
         out.result({"giveaways": [g.to_json() for g in found]})
         if not found:
-            out.say("No giveaways: create one with 'pos giveaway create NAME --amount N --budget N'.")
+            out.say(_("No giveaways: create one with 'pos giveaway create NAME --amount N --budget N'."))
         for g in found:
             out.say(_line(g))
 

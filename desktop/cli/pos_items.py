@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from core.api.analytics import write_atomically
 from core.api.pos import Item, PosService
 from core.errors import UserFacingError
+from desktop.cli.catalogue import _
 
 if TYPE_CHECKING:
     from desktop.cli.runner import Output
@@ -22,24 +23,26 @@ __all__ = ["ITEM_HANDLERS", "add_item_parsers"]
 
 
 def add_item_parsers(psub: Any) -> None:
-    item = psub.add_parser("item", help="the shop's item catalog: add | list | remove | import | export")
+    item = psub.add_parser("item", help=_("the shop's item catalog: add | list | remove | import | export"))
     isub = item.add_subparsers(dest="item_command", metavar="ACTION", required=True)
-    add = isub.add_parser("add", help="add or replace an item")
+    add = isub.add_parser("add", help=_("add or replace an item"))
     add.add_argument("name")
-    add.add_argument("price", help="the price, tax included (sat, or the shop's currency with --currency)")
-    add.add_argument("--currency", default="sat", help="sat (default) or the shop's fiat currency, e.g. EUR")
+    add.add_argument("price", help=_("the price, tax included (sat, or the shop's currency with --currency)"))
+    add.add_argument("--currency", default="sat", help=_("sat (default) or the shop's fiat currency, e.g. EUR"))
     add.add_argument("--category", default="")
-    add.add_argument("--tax-rate", default="0", metavar="PERCENT", help="the tax included in the price")
-    add.add_argument("--stock", type=int, default=None, help="count the stock (default: not counted)")
-    isub.add_parser("list", help="the catalog")
-    stats = isub.add_parser("stats", help="best sellers, sales per category and offline losses")
-    stats.add_argument("--days", type=float, default=30, help="over the last DAYS days (default 30)")
-    remove = isub.add_parser("remove", help="remove an item")
+    add.add_argument("--tax-rate", default="0", metavar="PERCENT", help=_("the tax included in the price"))
+    add.add_argument("--stock", type=int, default=None, help=_("count the stock (default: not counted)"))
+    isub.add_parser("list", help=_("the catalog"))
+    stats = isub.add_parser("stats", help=_("best sellers, sales per category and offline losses"))
+    stats.add_argument("--days", type=float, default=30, help=_("over the last DAYS days (default 30)"))
+    remove = isub.add_parser("remove", help=_("remove an item"))
     remove.add_argument("name")
-    imp = isub.add_parser("import", help="add or replace items from CSV (name,price,currency,category,tax_rate,stock)")
-    imp.add_argument("file", help="the CSV file ('-' for stdin)")
-    exp = isub.add_parser("export", help="the catalog as CSV")
-    exp.add_argument("file", nargs="?", default="-", help="the CSV file (default: stdout)")
+    imp = isub.add_parser(
+        "import", help=_("add or replace items from CSV (name,price,currency,category,tax_rate,stock)")
+    )
+    imp.add_argument("file", help=_("the CSV file ('-' for stdin)"))
+    exp = isub.add_parser("export", help=_("the catalog as CSV"))
+    exp.add_argument("file", nargs="?", default="-", help=_("the CSV file (default: stdout)"))
 
 
 def _read(path: str) -> str:
@@ -57,20 +60,20 @@ async def _item(pos: PosService, args: argparse.Namespace, out: Output) -> None:
     if action == "add":
         item = pos.add_item(Item.make(args.name, args.price, args.currency, args.category, args.tax_rate, args.stock))
         out.result({"item": item.to_json()})
-        out.say(f"Saved: {_line(item)}")
+        out.say(_("Saved: {0}").format(_line(item)))
     elif action == "stats":
         found = pos.sales_stats(time.time() - args.days * 86400)
         out.result(found)
         for row in found["items"]:
-            out.say(f"{row['name']:<24} {row['quantity']:>6} sold {row['amount']:>12,}")
+            out.say(_("{0:<24} {1:>6} sold {2:>12,}").format(row["name"], row["quantity"], row["amount"]))
         for row in found["categories"]:
-            out.say(f"category {row['category']:<15} {row['amount']:>12,}")
+            out.say(_("category {0:<15} {1:>12,}").format(row["category"], row["amount"]))
         for row in found["losses"]:
-            out.say(f"loss {row['receipt']} {row['loss']:,} ({row['mint']})")
+            out.say(_("loss {0} {1:,} ({2})").format(row["receipt"], row["loss"], row["mint"]))
     elif action == "remove":
         pos.remove_item(args.name)
         out.result({"removed": args.name})
-        out.say(f"Removed {args.name}.")
+        out.say(_("Removed {0}.").format(args.name))
     elif action == "import":
         if args.file == "-":
             items = pos.import_items(sys.stdin)
@@ -78,10 +81,10 @@ async def _item(pos: PosService, args: argparse.Namespace, out: Output) -> None:
             try:
                 text = await asyncio.to_thread(_read, args.file)
             except OSError as exc:
-                raise UserFacingError(f"cannot read {args.file}: {exc.strerror}") from None
+                raise UserFacingError(_("cannot read {0}: {1}").format(args.file, exc.strerror)) from None
             items = pos.import_items(io.StringIO(text, newline=""))
         out.result({"imported": [i.to_json() for i in items]})
-        out.say(f"Imported {len(items)} item{'s' if len(items) != 1 else ''}.")
+        out.say(_("Imported {0} item{1}.").format(len(items), "s" if len(items) != 1 else ""))
     elif action == "export":
         if args.file == "-":
             pos.export_items(sys.stdout)
@@ -89,12 +92,12 @@ async def _item(pos: PosService, args: argparse.Namespace, out: Output) -> None:
         count = [0]
         write_atomically(args.file, lambda f: count.__setitem__(0, pos.export_items(f)))
         out.result({"exported": count[0], "file": args.file})
-        out.say(f"Exported {count[0]} items to {args.file}.")
+        out.say(_("Exported {0} items to {1}.").format(count[0], args.file))
     else:
         items = pos.items()
         out.result({"items": [i.to_json() for i in items]})
         if not items:
-            out.say("The catalog is empty: add items with 'pos item add NAME PRICE'.")
+            out.say(_("The catalog is empty: add items with 'pos item add NAME PRICE'."))
         for i in items:
             out.say(_line(i))
 

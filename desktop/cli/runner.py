@@ -23,6 +23,7 @@ from core.api.service import WalletService
 from core.config import Config, default_data_dir
 from core.errors import InvalidPassword, MintUnreachable, NutdeskError
 from desktop import keyring_unlock
+from desktop.cli.catalogue import _
 from desktop.cli.cmd_mint_backup import auto_backup
 from desktop.cli.cmd_pin import install_cli_pin_prompter
 from desktop.cli.registry import dispatch
@@ -88,7 +89,7 @@ def run_command(args: argparse.Namespace) -> int:
     try:
         return asyncio.run(_run(args, config, out))
     except KeyboardInterrupt:
-        print("nutdesk: interrupted", file=sys.stderr)
+        print(_("nutdesk: interrupted"), file=sys.stderr)
         return 130
     except EOFError:  # Ctrl-D at a prompt (password, passphrase, words): the user closed the input
         return _fail(args, out, InputClosed("no input (Ctrl-D): nothing was done"))
@@ -107,12 +108,12 @@ def _fail(args: argparse.Namespace, out: Output, exc: BaseException) -> int:
     explained = explain(exc)
     if args.debug:
         traceback.print_exc()
-        print(f"nutdesk: details: {type(exc).__name__}: {explained.detail}", file=sys.stderr)
+        print(_("nutdesk: details: {0}: {1}").format(type(exc).__name__, explained.detail), file=sys.stderr)
     if out.as_json:
         # ``message`` stays the error's own text (scripts match on it); ``explanation`` is what people read.
         error = {"code": explained.code, "message": explained.detail, "explanation": explained.text}
         print(json.dumps({"error": error}))
-    print(f"nutdesk: {explained.text}", file=sys.stderr)
+    print(_("nutdesk: {0}").format(explained.text), file=sys.stderr)
     return EXIT_ERROR
 
 
@@ -135,7 +136,11 @@ async def _say_while_waiting(args: argparse.Namespace) -> None:
     while True:
         await asyncio.sleep(WAITING_NOTICE_AFTER)
         waited += WAITING_NOTICE_AFTER
-        print(f"nutdesk: still waiting for {_mint_host(args)} ({waited:.0f} s)…", file=sys.stderr, flush=True)
+        print(
+            _("nutdesk: still waiting for {0} ({1:.0f} s)…").format(_mint_host(args), waited),
+            file=sys.stderr,
+            flush=True,
+        )
 
 
 # Commands that only read from a mint (nothing to lose by giving up): a first deadline much shorter than the
@@ -179,11 +184,14 @@ async def _resume_due(service: WalletService, args: argparse.Namespace) -> None:
     try:
         reports = await RecoveryService(service).recover(only_due=True)
     except NutdeskError as exc:
-        print(f"nutdesk: could not resume unfinished operations: {exc}", file=sys.stderr)
+        print(_("nutdesk: could not resume unfinished operations: {0}").format(exc), file=sys.stderr)
         return
     for r in reports:
         if r.result in ("finished", "rolled_back", "minted"):
-            print(f"nutdesk: resumed {r.kind} of {r.amount} {r.unit}: {r.result} ({r.detail})", file=sys.stderr)
+            print(
+                _("nutdesk: resumed {0} of {1} {2}: {3} ({4})").format(r.kind, r.amount, r.unit, r.result, r.detail),
+                file=sys.stderr,
+            )
 
 
 async def _run(args: argparse.Namespace, config: Config, out: Output) -> int:
@@ -201,7 +209,9 @@ async def _run(args: argparse.Namespace, config: Config, out: Output) -> int:
                     raise InvalidPassword("this wallet has a password: set NUTDESK_PASSWORD or use --password-file")
                 service.unlock(password)
                 args.wallet_password = password  # for commands that re-encrypt (``password change``)
-        if service.initialized and args.command not in NO_STARTUP_RECOVERY:
+        # `mint-quote --all` is itself the paid-quote sweep (batched, NUT-29): the start-up one would pre-empt it.
+        sweeping = args.command == "mint-quote" and getattr(args, "all", False)
+        if service.initialized and args.command not in NO_STARTUP_RECOVERY and not sweeping:
             await _resume_due(service, args)
         install_cli_pin_prompter(service)  # spends above the limit ask for the spending PIN
         await _dispatch_reporting_waits(service, args, out)

@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 from core.errors import UserFacingError
+from desktop.cli.catalogue import _
 
 __all__ = ["read_file_or_stdin", "read_new_password", "token_argument"]
 
@@ -25,27 +26,27 @@ def read_file_or_stdin(path: str) -> str:
     try:
         return Path(path).expanduser().read_text().strip()
     except OSError as exc:
-        raise UserFacingError(f"cannot read {path}: {exc.strerror or exc}") from exc
+        raise UserFacingError(_("cannot read {0}: {1}").format(path, exc.strerror or exc)) from exc
 
 
 def token_argument(token: str | None, file: str | None) -> str:
     """The token of a command: ``TOKEN``, ``-`` for stdin, or ``--file F``."""
     if file is not None and token not in (None, "-"):
-        raise UserFacingError("give the token either as an argument or with --file, not both")
+        raise UserFacingError(_("give the token either as an argument or with --file, not both"))
     if file is not None:
         text = read_file_or_stdin(file)
     elif token is None or token == "-":
         if token is None and sys.stdin.isatty():
-            raise UserFacingError("no token given: pass it on stdin (TOKEN = -) or with --file FILE")
+            raise UserFacingError(_("no token given: pass it on stdin (TOKEN = -) or with --file FILE"))
         text = sys.stdin.read().strip()
     else:
         print(
-            "nutdesk: note: a token on the command line is visible to other local users; use - (stdin) or --file",
+            _("nutdesk: note: a token on the command line is visible to other local users; use - (stdin) or --file"),
             file=sys.stderr,
         )
         text = token.strip()
     if not text:
-        raise UserFacingError("the token is empty")
+        raise UserFacingError(_("the token is empty"))
     return text
 
 
@@ -53,9 +54,9 @@ def read_new_password(prompt: str = "New wallet password: ") -> str:
     """A new password typed twice at the terminal (the confirmation catches a typo that would lock the wallet)."""
     if not sys.stdin.isatty():
         raise UserFacingError(
-            "no password given: set the variable or give a file (a new one is asked only on a terminal)"
+            _("no password given: set the variable or give a file (a new one is asked only on a terminal)")
         )
     first = getpass.getpass(prompt)
-    if getpass.getpass("Repeat it: ") != first:
-        raise UserFacingError("the two passwords differ")
+    if getpass.getpass(_("Repeat it: ")) != first:
+        raise UserFacingError(_("the two passwords differ"))
     return first

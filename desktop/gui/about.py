@@ -5,15 +5,16 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from desktop.gui.i18n import QT_TR_NOOP, tr
 from desktop.resources import app_icon
 from desktop.version import HOMEPAGE, LICENSE, app_version
 
 __all__ = ["AboutDialog"]
 
 LINKS = (
-    ("Website", HOMEPAGE),
-    ("The Cashu protocol", "https://cashu.space"),
-    ("NUT specifications", "https://github.com/cashubtc/nuts"),
+    (QT_TR_NOOP("Website"), HOMEPAGE),
+    (QT_TR_NOOP("The Cashu protocol"), "https://cashu.space"),
+    (QT_TR_NOOP("NUT specifications"), "https://github.com/cashubtc/nuts"),
 )
 
 
@@ -21,19 +22,21 @@ class AboutDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("aboutDialog")
-        self.setWindowTitle("About Nutdesk")
+        self.setWindowTitle(tr("About Nutdesk"))
         self.setWindowIcon(app_icon())
         self.version = app_version()
         icon = QLabel()
         icon.setObjectName("aboutIcon")
         icon.setPixmap(app_icon().pixmap(96, 96))
         icon.setAlignment(Qt.AlignmentFlag.AlignTop)
-        title = QLabel(f"<h2>Nutdesk</h2><p>Version {self.version}</p>")
+        title = QLabel(tr("<h2>Nutdesk</h2><p>Version {0}</p>").format(self.version))
         title.setObjectName("aboutVersion")
         body = QLabel(
-            "<p>A desktop Cashu ecash wallet and merchant point-of-sale console.</p>"
-            f"<p>Released under the {LICENSE} licence: free to use, copy, change and share, without warranty.</p>"
-            + "".join(f'<p><a href="{url}">{label}</a></p>' for label, url in LINKS)
+            tr(
+                "<p>A desktop Cashu ecash wallet and merchant point-of-sale console.</p>"
+                "<p>Released under the {0} licence: free to use, copy, change and share, without warranty.</p>"
+            ).format(LICENSE)
+            + "".join(f'<p><a href="{url}">{tr(label)}</a></p>' for label, url in LINKS)
         )
         body.setObjectName("aboutText")
         body.setWordWrap(True)

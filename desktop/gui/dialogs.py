@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.gui.i18n import tr
+
 __all__ = ["PasswordDialog", "ask_password", "ask_text", "await_dialog", "confirm"]
 
 
@@ -65,13 +67,13 @@ class PasswordDialog(QDialog):
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.setObjectName("password")
-        form.addRow("Password:", self.password)
+        form.addRow(tr("Password:"), self.password)
         self.repeat: QLineEdit | None = None
         if repeat:
             self.repeat = QLineEdit()
             self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
             self.repeat.setObjectName("repeat")
-            form.addRow("Repeat:", self.repeat)
+            form.addRow(tr("Repeat:"), self.repeat)
         layout.addLayout(form)
         self.error = QLabel()
         self.error.setStyleSheet("color: #c0392b")
@@ -85,7 +87,7 @@ class PasswordDialog(QDialog):
 
     def _check(self) -> None:
         if self.repeat is not None and self.repeat.text() != self.password.text():
-            self.show_error("The two passwords differ.")
+            self.show_error(tr("The two passwords differ."))
             return
         self.accept()
 

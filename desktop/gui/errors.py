@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from core.api.messages import explain
 from core.api.repeats import AlreadyDone
 from core.errors import InvalidPassword, NutdeskError, OutcomeUnknown, UserCancelled, UserFacingError
+from desktop.gui.i18n import tr
 
 __all__ = ["ErrorReporter", "describe_error", "install_excepthook"]
 
@@ -31,16 +32,16 @@ def describe_error(exc: BaseException) -> tuple[str, str]:
     """(title, message) for the dialog: the words of core.api.messages, the same the CLI prints."""
     text = explain(exc).text
     if isinstance(exc, OutcomeUnknown):
-        return "Outcome not known yet", text
+        return tr("Outcome not known yet"), text
     if isinstance(exc, InvalidPassword):
-        return "Wrong password", text
+        return tr("Wrong password"), text
     if isinstance(exc, AlreadyDone):
-        return "Already done", text
+        return tr("Already done"), text
     if isinstance(exc, UserFacingError):
-        return "Cannot do that", text
+        return tr("Cannot do that"), text
     if isinstance(exc, NutdeskError):
-        return "Operation failed", text
-    return "Something went wrong", text.replace(" the command again with --debug", " Nutdesk with --debug")
+        return tr("Operation failed"), text
+    return tr("Something went wrong"), text.replace(" the command again with --debug", " Nutdesk with --debug")
 
 
 class ErrorReporter(QObject):

@@ -24,6 +24,7 @@ from desktop.cli.parser import package_version
 from desktop.gui.context import BALANCES, HISTORY, MINTS, SENT, AppContext
 from desktop.gui.dialogs import PasswordDialog, await_dialog
 from desktop.gui.errors import ErrorReporter
+from desktop.gui.i18n import tr
 from desktop.gui.mint_backup import MintBackupWatcher
 from desktop.gui.pos.view import PosLauncherView
 from desktop.gui.shell import MainWindow
@@ -128,9 +129,9 @@ class Session:
                 return True
             except InvalidPassword:
                 pass  # changed elsewhere: ask
-        dialog = PasswordDialog(None, "Unlock Nutdesk", "This wallet is protected by a password.")
+        dialog = PasswordDialog(None, tr("Unlock Nutdesk"), tr("This wallet is protected by a password."))
         dialog.setObjectName("unlockDialog")
-        remember = QCheckBox("Remember it in the system keyring (no prompt at start)")
+        remember = QCheckBox(tr("Remember it in the system keyring (no prompt at start)"))
         remember.setObjectName("rememberPassword")
         remember.setVisible(keyring_unlock.available())
         form = dialog.findChild(QFormLayout)
@@ -145,7 +146,7 @@ class Session:
                     # scrypt (about half a second) and, for an older wallet, sealing its rows: off the Qt thread.
                     await run_blocking(self.service.unlock, dialog.value())
                 except InvalidPassword:
-                    dialog.show_error("Wrong password, try again.")
+                    dialog.show_error(tr("Wrong password, try again."))
                     dialog.password.clear()
                     continue
                 self.password = dialog.value()
@@ -185,7 +186,9 @@ class Session:
             PosLauncherView(self.ctx, self.backends),
             VaultView(self.ctx),
         ]
-        title = f"Nutdesk {package_version()}" + (" — demo (FakeWallet mint, not real money)" if self.demo else "")
+        title = tr("Nutdesk {0}").format(package_version()) + (
+            tr(" — demo (FakeWallet mint, not real money)") if self.demo else ""
+        )
         self.window = MainWindow(self.ctx, views, title=title)
         self.mint_backup = MintBackupWatcher(self.ctx)  # NUT-27: the mint list to the relays when it changes
         install_gui_pin_prompter(self.service, self.window)  # spends above the limit ask for the spending PIN

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from desktop.gui.about import AboutDialog
 from desktop.gui.context import BALANCES, HISTORY, MINTS, SENT, AppContext
+from desktop.gui.i18n import tr
 from desktop.resources import app_icon, icon, load_resources
 
 __all__ = ["MainWindow"]
@@ -52,8 +53,8 @@ class MainWindow(QMainWindow):
         self.nav.setSpacing(3)
         self.stack = QStackedWidget()
         for number, view in enumerate(views, start=1):
-            item = QListWidgetItem(str(getattr(view, "title", view.objectName())))
-            item.setToolTip(f"Ctrl+{number}")
+            item = QListWidgetItem(tr(str(getattr(view, "title", view.objectName()))))
+            item.setToolTip(tr("Ctrl+{0}").format(number))
             item.setSizeHint(QSize(0, 34))
             self.nav.addItem(item)
             # Scrollable, so a small screen still reaches every field instead of forcing a huge window.
@@ -77,27 +78,27 @@ class MainWindow(QMainWindow):
             self.resize(1100, 760)
 
     def _menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
-        refresh = QAction("&Refresh", self)
+        file_menu = self.menuBar().addMenu(tr("&File"))
+        refresh = QAction(tr("&Refresh"), self)
         refresh.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
         refresh.triggered.connect(lambda: self.ctx.changed(BALANCES, HISTORY, MINTS, SENT))
         file_menu.addAction(refresh)
         self.refresh_action = refresh
-        quit_action = QAction("&Quit", self)
+        quit_action = QAction(tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
         quit_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
         self.quit_action = quit_action
-        view_menu = self.menuBar().addMenu("&View")
+        view_menu = self.menuBar().addMenu(tr("&View"))
         for number, view in enumerate(self.views, start=1):
-            action = QAction(str(getattr(view, "title", view.objectName())), self)
+            action = QAction(tr(str(getattr(view, "title", view.objectName()))), self)
             action.setShortcut(QKeySequence(f"Ctrl+{number}"))
             action.triggered.connect(lambda _checked=False, row=number - 1: self.nav.setCurrentRow(row))
             view_menu.addAction(action)
             self.addAction(action)
-        help_menu = self.menuBar().addMenu("&Help")
-        self.about_action = QAction("&About Nutdesk", self)
+        help_menu = self.menuBar().addMenu(tr("&Help"))
+        self.about_action = QAction(tr("&About Nutdesk"), self)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.about_action.triggered.connect(self.show_about)
         help_menu.addAction(self.about_action)

@@ -15,6 +15,8 @@ from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
+from desktop.gui.i18n import tr
+
 __all__ = ["TaskRunner", "run_blocking", "run_in_process", "shutdown_processes"]
 
 T = TypeVar("T")
@@ -45,7 +47,7 @@ class TaskRunner(QObject):
         if label:
             self.status.emit(label)
             # A frozen mint must not mean a silent status bar: say how long this has been waiting.
-            ticker = asyncio.ensure_future(self._still_waiting(label, waiting_for or "an answer"))
+            ticker = asyncio.ensure_future(self._still_waiting(label, waiting_for or tr("an answer")))
             task.add_done_callback(lambda _t: ticker.cancel())
         if not was_busy:
             self.busy_changed.emit(True)
@@ -57,7 +59,9 @@ class TaskRunner(QObject):
         while True:
             await asyncio.sleep(self.waiting_notice_every)
             waited += self.waiting_notice_every
-            self.status.emit(f"{label.rstrip('…. ')}: still waiting for {waiting_for} ({waited:.0f} s)…")
+            self.status.emit(
+                tr("{0}: still waiting for {1} ({2:.0f} s)…").format(label.rstrip("…. "), waiting_for, waited)
+            )
 
     def _done(self, task: asyncio.Task[Any]) -> None:
         self._tasks.discard(task)

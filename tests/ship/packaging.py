@@ -26,7 +26,7 @@ def copy_sources(target: Path) -> Path:
     target.mkdir(parents=True)
     for name in SOURCES:
         shutil.copy2(ROOT / name, target / name)
-    ignore = shutil.ignore_patterns("__pycache__", "*.pyc", "nutdesk.rcc", "*.egg-info")
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc", "nutdesk.rcc", "*.qm", "*.egg-info")
     for name in PACKAGES:
         shutil.copytree(ROOT / name, target / name, ignore=ignore)
     return target

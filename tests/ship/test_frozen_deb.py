@@ -47,6 +47,7 @@ def test_the_frozen_app_as_a_debian_package_installs_runs_and_opens_its_window(t
     frozen = src / "dist" / "nutdesk"
     assert (frozen / "nutdesk").is_file() and (frozen / "nutdesk-gui").is_file()
     assert (frozen / "_internal" / "desktop" / "nutdesk.rcc").is_file()
+    assert (frozen / "_internal" / "desktop" / "translations" / "nutdesk_de.qm").is_file()
     lap("pyinstaller")
 
     built = subprocess.run(

@@ -23,6 +23,7 @@ def test_the_wheel_installs_into_a_fresh_venv_and_runs_version_init_balance_and_
     built = time.monotonic()
     names = zipfile.ZipFile(wheel).namelist()
     assert "desktop/nutdesk.rcc" in names
+    assert "desktop/translations/nutdesk_de.qm" in names  # lrelease at build time, not a committed file
     assert "core/storage/migrations/env.py" in names
     assert any(n.startswith("core/storage/migrations/versions/0001_") for n in names)
     assert not any(n.startswith(("tests/", "resources/")) for n in names)

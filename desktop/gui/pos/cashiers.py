@@ -16,6 +16,7 @@ from core.api.pos import PosService
 from core.errors import UserFacingError
 from desktop.gui.context import AppContext
 from desktop.gui.dialogs import await_dialog
+from desktop.gui.i18n import tr
 from desktop.gui.pos.listbox import PolicyListBox
 
 __all__ = ["CashierDialog", "CashiersBox", "sign_in"]
@@ -27,19 +28,19 @@ class CashierDialog(QDialog):
     def __init__(self, names: list[str] | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("cashierDialog")
-        self.setWindowTitle("Sign in" if names is not None else "Add a cashier")
+        self.setWindowTitle(tr("Sign in") if names is not None else tr("Add a cashier"))
         form = QFormLayout(self)
         self.name = QLineEdit()
         self.names = QComboBox()
         if names is None:
-            form.addRow("Name:", self.name)
+            form.addRow(tr("Name:"), self.name)
         else:
             self.names.addItems(names)
-            form.addRow("Cashier:", self.names)
+            form.addRow(tr("Cashier:"), self.names)
         self.pin = QLineEdit()
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
-        self.pin.setPlaceholderText("4 to 12 digits")
-        form.addRow("PIN:", self.pin)
+        self.pin.setPlaceholderText(tr("4 to 12 digits"))
+        form.addRow(tr("PIN:"), self.pin)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -66,8 +67,8 @@ async def sign_in(till: PosService, parent: QWidget) -> str | None:
 
 class CashiersBox(PolicyListBox):
     def __init__(self, ctx: AppContext, till: PosService) -> None:
-        message = "Each cashier signs in at the till with their own PIN; the Z-report counts each."
-        super().__init__("Cashiers", ctx, till, list_name="cashierNames", message=message)
+        message = tr("Each cashier signs in at the till with their own PIN; the Z-report counts each.")
+        super().__init__(tr("Cashiers"), ctx, till, list_name="cashierNames", message=message)
         self.refresh()
 
     def entries(self) -> list[str]:
@@ -82,7 +83,7 @@ class CashiersBox(PolicyListBox):
         except UserFacingError as exc:
             self.message.setText(str(exc))
             return False
-        self.message.setText(f"Added {name.strip()}.")
+        self.message.setText(tr("Added {0}.").format(name.strip()))
         self.refresh()
         return True
 

@@ -19,6 +19,7 @@ from core.api.pos import Sale, SaleState
 from core.errors import NutdeskError, UserFacingError
 from desktop.gui.context import BALANCES, HISTORY
 from desktop.gui.dialogs import await_dialog
+from desktop.gui.i18n import QT_TR_NOOP, tr
 from desktop.gui.pos.model import TillModel
 from desktop.gui.pos.style import ERROR_COLOR, OK_COLOR, big_button, scale_font, warning_label
 from desktop.gui.tasks import run_blocking
@@ -28,15 +29,15 @@ from desktop.gui.widgets.scan import camera_available, decode_qr
 __all__ = ["STATUS_TEXT", "UNPAYABLE", "ChargePage"]
 
 STATUS_TEXT = {
-    SaleState.WAITING: "Waiting for payment…",
-    SaleState.RECEIVED: "Received — checking…",
-    SaleState.SETTLING: "Settling with the mint…",
-    SaleState.PAID: "PAID",
-    SaleState.FAILED: "Payment failed",
-    SaleState.CANCELLED: "Cancelled",
+    SaleState.WAITING: QT_TR_NOOP("Waiting for payment…"),
+    SaleState.RECEIVED: QT_TR_NOOP("Received — checking…"),
+    SaleState.SETTLING: QT_TR_NOOP("Settling with the mint…"),
+    SaleState.PAID: QT_TR_NOOP("PAID"),
+    SaleState.FAILED: QT_TR_NOOP("Payment failed"),
+    SaleState.CANCELLED: QT_TR_NOOP("Cancelled"),
 }
-CHECKING = "Checking with the mint…"
-UNPAYABLE = (
+CHECKING = QT_TR_NOOP("Checking with the mint…")
+UNPAYABLE = QT_TR_NOOP(
     "A wallet that scans this QR cannot send the payment to the till by itself: the shop has no Nostr relay and no "
     "payment endpoint set up (POS settings). Take the customer's token — paste it, or scan the QR their wallet "
     "shows — or charge by Lightning."
@@ -69,10 +70,10 @@ class ChargePage(QWidget):
         left = QVBoxLayout()
         self.due_label = QLabel()
         self.due_label.setObjectName("dueLabel")
-        self.due_label.setAccessibleName("Amount due")
+        self.due_label.setAccessibleName(tr("Amount due"))
         scale_font(self.due_label, 2.6, bold=True)
         left.addWidget(self.due_label)
-        self.qr_caption = QLabel("Scan with a Cashu wallet")
+        self.qr_caption = QLabel(tr("Scan with a Cashu wallet"))
         self.qr_caption.setWordWrap(True)
         scale_font(self.qr_caption, 1.3)
         left.addWidget(self.qr_caption)
@@ -80,7 +81,7 @@ class ChargePage(QWidget):
         left.addWidget(self.unpayable)
         self.qr = QrWidget(minimum=360)
         self.qr.setObjectName("chargeQr")
-        self.qr.setAccessibleName("Payment QR code")
+        self.qr.setAccessibleName(tr("Payment QR code"))
         left.addWidget(self.qr, 1)
         return left
 
@@ -97,37 +98,43 @@ class ChargePage(QWidget):
         scale_font(self.reason_label, 1.3)
         right.addWidget(self.reason_label)
         right.addSpacing(20)
-        right.addWidget(QLabel("Or paste a token:"))
+        right.addWidget(QLabel(tr("Or paste a token:")))
         self.token_input = QLineEdit()
         self.token_input.setObjectName("tokenInput")
-        self.token_input.setAccessibleName("Customer's token")
-        self.token_input.setPlaceholderText("cashuB…")
+        self.token_input.setAccessibleName(tr("Customer's token"))
+        self.token_input.setPlaceholderText(tr("cashuB…"))
         scale_font(self.token_input, 1.2)
         self.token_input.returnPressed.connect(lambda: self.ctx.run(self.accept_token()))
         right.addWidget(self.token_input)
         row = QHBoxLayout()
-        self.accept_button = big_button("Accept token", 1.3, "acceptToken", "Redeem the pasted token (Enter)")
+        self.accept_button = big_button(tr("Accept token"), 1.3, "acceptToken", tr("Redeem the pasted token (Enter)"))
         self.accept_button.clicked.connect(lambda: self.ctx.run(self.accept_token()))
-        self.scan_button = big_button("Scan image…", 1.3, "scanImage", "Read the customer's token QR from an image")
+        self.scan_button = big_button(
+            tr("Scan image…"), 1.3, "scanImage", tr("Read the customer's token QR from an image")
+        )
         self.scan_button.clicked.connect(lambda: self.ctx.run(self.scan_image()))
-        self.camera_button = big_button("Camera…", 1.3, "scanCamera", "Scan the customer's token QR")
+        self.camera_button = big_button(tr("Camera…"), 1.3, "scanCamera", tr("Scan the customer's token QR"))
         self.camera_button.clicked.connect(lambda: self.ctx.run(self.scan_camera()))
         if not camera_available():
             self.camera_button.setEnabled(False)
-            self.camera_button.setToolTip("No camera detected: scan the customer's QR from an image instead")
+            self.camera_button.setToolTip(tr("No camera detected: scan the customer's QR from an image instead"))
         for b in (self.accept_button, self.scan_button, self.camera_button):
             row.addWidget(b)
         right.addLayout(row)
         row2 = QHBoxLayout()
-        self.ln_mint_button = big_button("Lightning (mint)", 1.3, "lightningMint", "An invoice from a trusted mint")
+        self.ln_mint_button = big_button(
+            tr("Lightning (mint)"), 1.3, "lightningMint", tr("An invoice from a trusted mint")
+        )
         self.ln_mint_button.clicked.connect(lambda: self.ctx.run(self.show_lightning("mint")))
-        self.ln_backend_button = big_button("Lightning (my node)", 1.3, "lightningBackend", "An invoice from my node")
+        self.ln_backend_button = big_button(
+            tr("Lightning (my node)"), 1.3, "lightningBackend", tr("An invoice from my node")
+        )
         self.ln_backend_button.clicked.connect(lambda: self.ctx.run(self.show_lightning("backend")))
         row2.addWidget(self.ln_mint_button)
         row2.addWidget(self.ln_backend_button)
         right.addLayout(row2)
         right.addStretch(1)
-        self.cancel_button = big_button("Cancel", 1.6, "cancelCharge", "Back to the keypad (Esc)")
+        self.cancel_button = big_button(tr("Cancel"), 1.6, "cancelCharge", tr("Back to the keypad (Esc)"))
         self.cancel_button.clicked.connect(self.cancel)
         right.addWidget(self.cancel_button)
         return right
@@ -144,12 +151,12 @@ class ChargePage(QWidget):
         self.ln_backend_button.setEnabled(bool(self.till.policy().backend and self.till.backends is not None))
         self.qr.set_text(session.request)
         if "nostr" in session.transports:  # the wallet messages the payment to the shop's relays (NIP-17)
-            self.qr_caption.setText("Scan with a Cashu wallet (payment request — sent to the shop over Nostr)")
+            self.qr_caption.setText(tr("Scan with a Cashu wallet (payment request — sent to the shop over Nostr)"))
         elif self.model.payable_by_qr:
-            self.qr_caption.setText("Scan with a Cashu wallet (payment request)")
+            self.qr_caption.setText(tr("Scan with a Cashu wallet (payment request)"))
         else:  # in-band only: the wallet cannot deliver the payment by itself
-            self.qr_caption.setText("Payment request: the customer's wallet shows a token — scan or paste it")
-        self.unpayable.setText(UNPAYABLE)
+            self.qr_caption.setText(tr("Payment request: the customer's wallet shows a token — scan or paste it"))
+        self.unpayable.setText(tr(UNPAYABLE))
         self.unpayable.setVisible(not self.model.payable_by_qr)
         if not self.model.payable_by_qr:
             self.token_input.setFocus()
@@ -164,13 +171,15 @@ class ChargePage(QWidget):
             self._tick.start()
         else:
             self._tick.stop()
-            self.status_label.setText(STATUS_TEXT[sale.state])
+            self.status_label.setText(tr(STATUS_TEXT[sale.state]))
             color = {SaleState.FAILED: ERROR_COLOR, SaleState.PAID: OK_COLOR}.get(sale.state, "")
             self.status_label.setStyleSheet(f"color: {color}" if color else "")
             if sale.state is SaleState.FAILED:
                 self.reason_label.setText(f"{sale.failure_detail}\n\n→ {sale.advice}")
             elif sale.state is SaleState.SETTLING:
-                self.reason_label.setText("The mint is confirming. If the network broke, the sale settles by itself.")
+                self.reason_label.setText(
+                    tr("The mint is confirming. If the network broke, the sale settles by itself.")
+                )
             else:
                 self.reason_label.setText("")
         busy = checking or sale.state in (SaleState.RECEIVED, SaleState.SETTLING)
@@ -178,11 +187,11 @@ class ChargePage(QWidget):
         self.token_input.setReadOnly(busy)
         # While the mint decides, the sale cannot be cancelled (the token may be moving): the cashier can set it
         # aside and serve the next customer; its outcome comes as a notice in Recent sales.
-        self.cancel_button.setText("Next sale" if busy else "Cancel")
+        self.cancel_button.setText(tr("Next sale") if busy else tr("Cancel"))
         self.cancel_button.setToolTip(
-            "Serve the next customer; this sale finishes by itself and shows in Recent sales"
+            tr("Serve the next customer; this sale finishes by itself and shows in Recent sales")
             if busy
-            else "Back to the keypad (Esc)"
+            else tr("Back to the keypad (Esc)")
         )
         if sale.state is SaleState.PAID:
             self._poll.stop()
@@ -196,10 +205,14 @@ class ChargePage(QWidget):
             return
         waited = int(time.monotonic() - self.model.checking_since)
         self.status_label.setStyleSheet("")
-        self.status_label.setText(CHECKING if waited < 3 else f"Still checking with the mint ({waited} s)…")
+        self.status_label.setText(
+            tr(CHECKING) if waited < 3 else tr("Still checking with the mint ({0} s)…").format(waited)
+        )
         self.reason_label.setText(
-            "Nothing to do but wait: the mint decides whether the token is good. If it is slow, press Next sale — "
-            "this sale finishes by itself and shows in Recent sales."
+            tr(
+                "Nothing to do but wait: the mint decides whether the token is good. If it is slow, press Next sale — "
+                "this sale finishes by itself and shows in Recent sales."
+            )
         )
 
     # --- paying --------------------------------------------------------------------------------
@@ -216,7 +229,7 @@ class ChargePage(QWidget):
     async def scan_image(self) -> None:
         from PySide6.QtWidgets import QFileDialog
 
-        path, _ = QFileDialog.getOpenFileName(self, "Scan a token from an image", "", "Images (*.png *.jpg *.jpeg)")
+        path, _ = QFileDialog.getOpenFileName(self, tr("Scan a token from an image"), "", "Images (*.png *.jpg *.jpeg)")
         if path:
             await self.use_scanned(await run_blocking(decode_qr, QImage(path)))
 
@@ -234,7 +247,7 @@ class ChargePage(QWidget):
         """Pay the sale with the first Cashu token among scanned QR texts."""
         token = next((t for t in found if t.removeprefix("cashu:").startswith(("cashuA", "cashuB"))), None)
         if token is None:
-            self.reason_label.setText("No Cashu token in that QR code: ask the customer to show their token.")
+            self.reason_label.setText(tr("No Cashu token in that QR code: ask the customer to show their token."))
             return
         self.token_input.setText(token)
         await self.accept_token()
@@ -245,12 +258,12 @@ class ChargePage(QWidget):
         try:
             self.model.lightning = await self.till.lightning_invoice(self.model.session.sale.id, source)
         except NutdeskError as exc:
-            self.reason_label.setText(f"No Lightning invoice: {exc}")
+            self.reason_label.setText(tr("No Lightning invoice: {0}").format(exc))
             return
         self.qr.set_text(self.model.lightning.bolt11)
         self.unpayable.hide()
-        where = "the shop's Lightning node" if source == "backend" else "the shop's mint"
-        self.qr_caption.setText(f"Lightning invoice from {where}: pay with any Lightning wallet")
+        where = tr("the shop's Lightning node") if source == "backend" else tr("the shop's mint")
+        self.qr_caption.setText(tr("Lightning invoice from {0}: pay with any Lightning wallet").format(where))
         self.reason_label.setText("")
         self._poll.start()
 
@@ -265,7 +278,7 @@ class ChargePage(QWidget):
             sale = await self.till.check_lightning(sale_id)
         except NutdeskError as exc:  # the mint or the node did not answer: ask again at the next tick
             if self.model.current(sale_id):
-                self.reason_label.setText(f"Checking the invoice failed ({exc}); retrying…")
+                self.reason_label.setText(tr("Checking the invoice failed ({0}); retrying…").format(exc))
             return
         finally:
             self._polling = False

@@ -23,6 +23,7 @@ from core.api.giveaways import GiveawayService
 from core.api.pos import PosService
 from core.errors import UserFacingError
 from desktop.gui.context import AppContext
+from desktop.gui.i18n import tr
 from desktop.gui.widgets.qr import QrWidget
 
 __all__ = ["GiveawaysBox", "OfflineBox"]
@@ -33,7 +34,7 @@ def _sats(name: str, value: int, none: str) -> QSpinBox:
     box.setObjectName(name)
     box.setRange(0, 2_000_000_000)
     box.setSpecialValueText(none)
-    box.setSuffix(" sat")
+    box.setSuffix(tr(" sat"))
     box.setValue(value)
     return box
 
@@ -42,17 +43,17 @@ class OfflineBox(QGroupBox):
     """Offline acceptance settings; ``changes()`` is merged into the policy when the settings are saved."""
 
     def __init__(self, till: PosService) -> None:
-        super().__init__("Offline acceptance")
+        super().__init__(tr("Offline acceptance"))
         policy = till.policy()
         form = QFormLayout(self)
-        self.locked = QCheckBox("Ask for ecash locked to the shop's key (taken even while its mint is down)")
+        self.locked = QCheckBox(tr("Ask for ecash locked to the shop's key (taken even while its mint is down)"))
         self.locked.setObjectName("offlineLocked")
         self.locked.setChecked(policy.offline_locked)
         form.addRow(self.locked)
-        self.sale_cap = _sats("offlineSaleCap", policy.offline_sale_cap, "none offline")
-        form.addRow("Unlocked ecash offline, per sale", self.sale_cap)
-        self.mint_cap = _sats("offlineMintCap", policy.offline_mint_cap, "no total limit")
-        form.addRow("… unredeemed in total per mint", self.mint_cap)
+        self.sale_cap = _sats("offlineSaleCap", policy.offline_sale_cap, tr("none offline"))
+        form.addRow(tr("Unlocked ecash offline, per sale"), self.sale_cap)
+        self.mint_cap = _sats("offlineMintCap", policy.offline_mint_cap, tr("no total limit"))
+        form.addRow(tr("… unredeemed in total per mint"), self.mint_cap)
 
     def changes(self) -> dict[str, object]:
         return {"offline_locked": self.locked.isChecked(), "offline_sale_cap": self.sale_cap.value(),
@@ -72,36 +73,36 @@ class GiveawaysBox(QGroupBox):
         layout.addWidget(self.list)
         row = QHBoxLayout()
         self.name = QLineEdit()
-        self.name.setPlaceholderText("name")
+        self.name.setPlaceholderText(tr("name"))
         self.name.setMinimumWidth(120)
-        self.amount = _sats("giveawayAmount", 0, "per claim")
+        self.amount = _sats("giveawayAmount", 0, tr("per claim"))
         self.budget = _sats("giveawayBudget", 0, "budget")
         self.codes = QSpinBox()
         self.codes.setRange(0, 1000)
-        self.codes.setSuffix(" codes")
+        self.codes.setSuffix(tr(" codes"))
         for w in (self.name, self.amount, self.budget, self.codes):
             row.addWidget(w)
-        self.create_button = QPushButton("Create")
+        self.create_button = QPushButton(tr("Create"))
         self.create_button.setObjectName("createGiveaway")
         self.create_button.clicked.connect(self.create_giveaway)
         row.addWidget(self.create_button)
-        self.close_button = QPushButton("Close selected")
+        self.close_button = QPushButton(tr("Close selected"))
         self.close_button.clicked.connect(self.close_selected)
         row.addWidget(self.close_button)
         layout.addLayout(row)
         claim_row = QHBoxLayout()
         self.code = QLineEdit()
         self.code.setObjectName("giveawayCode")
-        self.code.setPlaceholderText("a flyer's one-time code (for the selected giveaway)")
+        self.code.setPlaceholderText(tr("a flyer's one-time code (for the selected giveaway)"))
         claim_row.addWidget(self.code, 1)
-        self.claim_button = QPushButton("Claim → token QR")
+        self.claim_button = QPushButton(tr("Claim → token QR"))
         self.claim_button.setObjectName("claimGiveaway")
         self.claim_button.clicked.connect(lambda: self.ctx.run(self.claim_code()))
         claim_row.addWidget(self.claim_button)
         layout.addLayout(claim_row)
         self.token_qr = QrWidget(minimum=160)
         self.token_qr.setObjectName("giveawayTokenQr")
-        self.token_qr.setAccessibleName("The claimed token's QR code")
+        self.token_qr.setAccessibleName(tr("The claimed token's QR code"))
         self.token_qr.setMaximumSize(240, 240)
         self.token_qr.hide()
         layout.addWidget(self.token_qr)
@@ -117,8 +118,8 @@ class GiveawaysBox(QGroupBox):
         selected = None if current is None else current.data(Qt.ItemDataRole.UserRole)
         self.list.clear()
         for g in self.service.giveaways():
-            item = QListWidgetItem(f"{g.name}: {g.amount:,} {g.unit} a claim · {g.spent:,} of {g.budget:,} given · "
-                                   f"{g.claims} claims · {g.state}")  # fmt: skip
+            text = tr("{0}: {1:,} {2} a claim · {3:,} of {4:,} given · {5} claims · {6}")
+            item = QListWidgetItem(text.format(g.name, g.amount, g.unit, g.spent, g.budget, g.claims, g.state))
             item.setData(Qt.ItemDataRole.UserRole, g.id)
             self.list.addItem(item)
             if g.id == selected:
@@ -133,15 +134,15 @@ class GiveawaysBox(QGroupBox):
         except UserFacingError as exc:
             self.message.setText(str(exc))
             return
-        shown = f" One-time codes (shown once, print them): {' '.join(codes)}" if codes else ""
-        self.message.setText(f"Giveaway {made.name} created.{shown}")
+        shown = tr(" One-time codes (shown once, print them): {0}").format(" ".join(codes)) if codes else ""
+        self.message.setText(tr("Giveaway {0} created.{1}").format(made.name, shown))
         self.refresh()
 
     async def claim_code(self) -> None:
         """Pay a flyer's code: the token is shown as a QR for the claimant's wallet."""
         item = self.list.currentItem()
         if item is None or not self.code.text().strip():
-            self.message.setText("Select a giveaway and enter the code.")
+            self.message.setText(tr("Select a giveaway and enter the code."))
             return
         self.claim_button.setEnabled(False)
         try:
@@ -155,7 +156,7 @@ class GiveawaysBox(QGroupBox):
         self.code.clear()
         self.token_qr.set_text(claim.token)
         self.token_qr.show()
-        self.message.setText(f"Claimed {claim.amount:,}: let the customer scan the token.")
+        self.message.setText(tr("Claimed {0:,}: let the customer scan the token.").format(claim.amount))
         self.refresh()
 
     def close_selected(self) -> None:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from core.api.pos import Item, PosService
 from core.errors import UserFacingError
+from desktop.gui.i18n import tr
 from desktop.gui.pos.style import ERROR_COLOR, big_button, scale_font
 
 __all__ = ["Basket", "ItemGrid"]
@@ -69,17 +70,17 @@ class ItemGrid(QWidget):
         self.buttons: dict[str, QPushButton] = {}
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
-        title = QLabel("Items")
+        title = QLabel(tr("Items"))
         scale_font(title, 1.4, bold=True)
         top.addWidget(title)
         self.category = QComboBox()
         self.category.setObjectName("itemCategory")
-        self.category.setAccessibleName("Category")
+        self.category.setAccessibleName(tr("Category"))
         scale_font(self.category, 1.2)
         self.category.currentTextChanged.connect(lambda _t: self._fill())
         top.addWidget(self.category, 1)
         layout.addLayout(top)
-        self.empty = QLabel("No items yet: add them with 'nutdesk pos item add' or import a CSV.")
+        self.empty = QLabel(tr("No items yet: add them with 'nutdesk pos item add' or import a CSV."))
         self.empty.setWordWrap(True)
         layout.addWidget(self.empty)
         scroll = QScrollArea()
@@ -92,22 +93,22 @@ class ItemGrid(QWidget):
         layout.addWidget(scroll, 3)
         self.lines = QListWidget()
         self.lines.setObjectName("basket")
-        self.lines.setAccessibleName("Basket")
+        self.lines.setAccessibleName(tr("Basket"))
         scale_font(self.lines, 1.2)
         layout.addWidget(self.lines, 2)
         row = QHBoxLayout()
-        self.minus = big_button("−", 1.6, "basketMinus", "One less of the selected line")
-        self.plus = big_button("+", 1.6, "basketPlus", "One more of the selected line")
+        self.minus = big_button("−", 1.6, "basketMinus", tr("One less of the selected line"))
+        self.plus = big_button("+", 1.6, "basketPlus", tr("One more of the selected line"))
         self.minus.clicked.connect(lambda: self._step(-1))
         self.plus.clicked.connect(lambda: self._step(1))
         self.discount = QSpinBox()
         self.discount.setObjectName("lineDiscount")
-        self.discount.setAccessibleName("Discount of the selected line, percent")
+        self.discount.setAccessibleName(tr("Discount of the selected line, percent"))
         self.discount.setRange(0, 100)
-        self.discount.setSuffix(" % off")
+        self.discount.setSuffix(tr(" % off"))
         scale_font(self.discount, 1.3)
         self.discount.valueChanged.connect(self._set_discount)
-        self.clear = big_button("Clear", 1.3, "basketClear", "Empty the basket")
+        self.clear = big_button(tr("Clear"), 1.3, "basketClear", tr("Empty the basket"))
         self.clear.clicked.connect(self.reset)
         for w in (self.minus, self.plus, self.discount, self.clear):
             row.addWidget(w)
@@ -146,7 +147,7 @@ class ItemGrid(QWidget):
         chosen = self.category.currentText()
         shown = [i for i in self.items.values() if chosen in ("", _ALL) or i.category == chosen]
         for n, item in enumerate(shown):
-            button = big_button(self._button_text(item), 1.2, f"item:{item.name}", f"Add {item.name}")
+            button = big_button(self._button_text(item), 1.2, f"item:{item.name}", tr("Add {0}").format(item.name))
             button.setMinimumSize(110, 80)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.setEnabled(item.stock is None or item.stock > 0)
@@ -197,7 +198,7 @@ class ItemGrid(QWidget):
             self.total.setStyleSheet(f"color: {ERROR_COLOR}")
         else:
             total = sum(line.amount for line in priced)
-            self.total.setText(f"Basket: {total:,} {self.till.policy().unit}" if priced else "")
+            self.total.setText(tr("Basket: {0:,} {1}").format(total, self.till.policy().unit) if priced else "")
         for line in priced:
             row = QListWidgetItem(f"{line.label:<28} {line.amount:>10,}")
             row.setData(Qt.ItemDataRole.UserRole, line.name)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from core.api.pos import SaleState
 from core.errors import UserFacingError
+from desktop.gui.i18n import tr
 from desktop.gui.pos.items import Basket, ItemGrid
 from desktop.gui.pos.model import Notice, TillModel
 from desktop.gui.pos.state import KeypadEntry
@@ -63,7 +64,7 @@ class KeypadPage(QWidget):
         left = QVBoxLayout()
         self.amount_label = QLabel()
         self.amount_label.setObjectName("amountDisplay")
-        self.amount_label.setAccessibleName("Amount")
+        self.amount_label.setAccessibleName(tr("Amount"))
         self.amount_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         scale_font(self.amount_label, 3.2, bold=True)
         left.addWidget(self.amount_label)
@@ -72,8 +73,10 @@ class KeypadPage(QWidget):
         scale_font(self.fiat_hint, 1.3)
         left.addWidget(self.fiat_hint)
         units = QHBoxLayout()
-        self.sat_button = big_button("sat", 1.3, "satMode", "Enter the amount in sat")
-        self.fiat_button = big_button(self.till.currency(), 1.3, "fiatMode", "Enter the amount in the shop's currency")
+        self.sat_button = big_button(tr("sat"), 1.3, "satMode", tr("Enter the amount in sat"))
+        self.fiat_button = big_button(
+            self.till.currency(), 1.3, "fiatMode", tr("Enter the amount in the shop's currency")
+        )
         for b in (self.sat_button, self.fiat_button):
             b.setCheckable(True)
             units.addWidget(b)
@@ -82,13 +85,13 @@ class KeypadPage(QWidget):
         self.fiat_button.clicked.connect(lambda: self.set_fiat(True))
         self.fiat_button.setEnabled(self.ctx.rates is not None)
         if self.ctx.rates is None:
-            self.fiat_button.setToolTip("No exchange rate source: enter sat")
+            self.fiat_button.setToolTip(tr("No exchange rate source: enter sat"))
         left.addLayout(units)
         grid = QGridLayout()
         self.keys: dict[str, QPushButton] = {}
         for i, key in enumerate(KEYS):
             button = big_button(key, 2.2)
-            button.setAccessibleName("Delete" if key == "⌫" else key)
+            button.setAccessibleName(tr("Delete") if key == "⌫" else key)
             button.setMinimumHeight(72)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # typed digits go to the page, not to a key button
             button.clicked.connect(lambda _c=False, k=key: self.press(k))
@@ -97,8 +100,8 @@ class KeypadPage(QWidget):
         left.addLayout(grid)
         self.memo = QLineEdit()
         self.memo.setObjectName("memo")
-        self.memo.setAccessibleName("Memo")
-        self.memo.setPlaceholderText("Memo / order reference (optional)")
+        self.memo.setAccessibleName(tr("Memo"))
+        self.memo.setPlaceholderText(tr("Memo / order reference (optional)"))
         scale_font(self.memo, 1.4)
         left.addWidget(self.memo)
         left.addLayout(self._tips())
@@ -106,7 +109,9 @@ class KeypadPage(QWidget):
         self.keypad_error.setWordWrap(True)
         self.keypad_error.setStyleSheet(f"color: {ERROR_COLOR}")
         left.addWidget(self.keypad_error)
-        self.charge_button = big_button("Charge", 2.4, "chargeButton", "Show the payment QR (Enter; digits type)")
+        self.charge_button = big_button(
+            tr("Charge"), 2.4, "chargeButton", tr("Show the payment QR (Enter; digits type)")
+        )
         self.charge_button.setMinimumHeight(84)
         self.charge_button.clicked.connect(lambda: self.ctx.run(self.charge()))
         left.addWidget(self.charge_button)
@@ -114,11 +119,11 @@ class KeypadPage(QWidget):
 
     def _tips(self) -> QHBoxLayout:
         tips = QHBoxLayout()
-        tips.addWidget(QLabel("Tip:"))
+        tips.addWidget(QLabel(tr("Tip:")))
         self.tip_group = QButtonGroup(self)
         self.tip_buttons: dict[int | None, QPushButton] = {}
         for percent in (None, *self.till.policy().tip_presets):
-            b = big_button("No tip" if percent is None else f"{percent}%", 1.2)
+            b = big_button(tr("No tip") if percent is None else f"{percent}%", 1.2)
             b.setCheckable(True)
             b.clicked.connect(lambda _c=False, p=percent: self.set_tip(p))
             self.tip_group.addButton(b)
@@ -127,9 +132,9 @@ class KeypadPage(QWidget):
         self.tip_buttons[None].setChecked(True)
         self.tip_custom = QSpinBox()
         self.tip_custom.setObjectName("customTip")
-        self.tip_custom.setAccessibleName("Custom tip")
+        self.tip_custom.setAccessibleName(tr("Custom tip"))
         self.tip_custom.setRange(0, 2_000_000_000)
-        self.tip_custom.setPrefix("custom ")
+        self.tip_custom.setPrefix(tr("custom "))
         self.tip_custom.valueChanged.connect(self._custom_tip)
         scale_font(self.tip_custom, 1.2)
         tips.addWidget(self.tip_custom)
@@ -137,7 +142,7 @@ class KeypadPage(QWidget):
 
     def _recent(self) -> QVBoxLayout:
         right = QVBoxLayout()
-        title = QLabel("Recent sales")
+        title = QLabel(tr("Recent sales"))
         scale_font(title, 1.4, bold=True)
         right.addWidget(title)
         self.notice_label = QLabel()
@@ -148,13 +153,15 @@ class KeypadPage(QWidget):
         right.addWidget(self.notice_label)
         self.sales_list = QListWidget()
         self.sales_list.setObjectName("recentSales")
-        self.sales_list.setAccessibleName("Recent sales")
+        self.sales_list.setAccessibleName(tr("Recent sales"))
         scale_font(self.sales_list, 1.1)
         self.sales_list.itemActivated.connect(
             lambda item: self._on_open_receipt(str(item.data(Qt.ItemDataRole.UserRole)))
         )
         right.addWidget(self.sales_list, 1)
-        self.open_receipt_button = big_button("Receipt / refund", 1.2, "openReceipt", "The selected sale's receipt")
+        self.open_receipt_button = big_button(
+            tr("Receipt / refund"), 1.2, "openReceipt", tr("The selected sale's receipt")
+        )
         self.open_receipt_button.clicked.connect(self._open_selected)
         right.addWidget(self.open_receipt_button)
         return right
@@ -221,7 +228,7 @@ class KeypadPage(QWidget):
         tip = self.entry.tip(base + in_basket)
         parts = []
         if in_basket:
-            parts.append(f"items {in_basket:,} {unit}" + (" + this amount" if base else ""))
+            parts.append(tr("items {0:,} {1}").format(in_basket, unit) + (tr(" + this amount") if base else ""))
         if fiat is not None:
             parts.append(f"= {base:,} {unit}")
         elif self.ctx.rates is not None and (value := self.ctx.fiat_value(base, unit)) is not None:

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QListWidget, QPush
 from core.api.pos import PosService
 from core.errors import UserFacingError
 from desktop.gui.context import AppContext
+from desktop.gui.i18n import tr
 
 __all__ = ["PolicyListBox"]
 
@@ -29,9 +30,9 @@ class PolicyListBox(QGroupBox):
         self.items.setMaximumHeight(80)
         layout.addWidget(self.items)
         row = QHBoxLayout()
-        self.add_button = QPushButton("Add…")
+        self.add_button = QPushButton(tr("Add…"))
         self.add_button.clicked.connect(lambda: self.ctx.run(self.ask_add()))
-        self.remove_button = QPushButton("Remove")
+        self.remove_button = QPushButton(tr("Remove"))
         self.remove_button.clicked.connect(self.remove_selected)
         for b in (self.add_button, self.remove_button, *extra):
             row.addWidget(b)
@@ -59,12 +60,12 @@ class PolicyListBox(QGroupBox):
     def remove_selected(self) -> None:
         item = self.items.currentItem()
         if item is None:
-            self.message.setText(f"Select one of the {self.title().lower()} to remove.")
+            self.message.setText(tr("Select one of the {0} to remove.").format(self.title().lower()))
             return
         try:
             self.remove_entry(item.text())
         except UserFacingError as exc:
             self.message.setText(str(exc))
             return
-        self.message.setText(f"Removed {item.text()}.")
+        self.message.setText(tr("Removed {0}.").format(item.text()))
         self.refresh()

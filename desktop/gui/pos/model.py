@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject, Signal
 from core.api.pos import CheckoutSession, LightningCharge, PaymentRefused, PosService, Refund, Sale, SaleState
 from core.errors import NutdeskError
 from desktop.gui.context import BALANCES, HISTORY, AppContext
+from desktop.gui.i18n import tr
 
 __all__ = ["Notice", "RefundRequest", "TillModel"]
 
@@ -42,9 +43,8 @@ class RefundRequest:
     def question(self) -> str:
         sale = self.sale
         when = time.strftime("%H:%M", time.localtime(sale.created_at))
-        return (
-            f"Refund {self.amount:,} {sale.unit} of sale {sale.receipt_id} ({sale.amount:,} {sale.unit}, {when}"
-            f"{', ' + sale.memo if sale.memo else ''}) as an ecash token for the customer?"
+        return tr("Refund {0:,} {1} of sale {2} ({3:,} {4}, {5}{6}) as an ecash token for the customer?").format(
+            self.amount, sale.unit, sale.receipt_id, sale.amount, sale.unit, when, ", " + sale.memo if sale.memo else ""
         )
 
 
@@ -144,14 +144,18 @@ class TillModel(QObject):
         self._noticed.add((sale.id, sale.state, error))
         if sale.state is SaleState.PAID:
             notice = Notice(
-                sale.id, f"{sale.receipt_id} was paid after you moved on ({sale.amount:,} {sale.unit})", True
+                sale.id,
+                tr("{0} was paid after you moved on ({1:,} {2})").format(sale.receipt_id, sale.amount, sale.unit),
+                True,
             )
         elif sale.state is SaleState.FAILED:
-            notice = Notice(sale.id, f"{sale.receipt_id}: payment failed — {sale.failure_detail}", False)
+            notice = Notice(
+                sale.id, tr("{0}: payment failed — {1}").format(sale.receipt_id, sale.failure_detail), False
+            )
         elif error:
             notice = Notice(sale.id, f"{sale.receipt_id}: {error}", False)
         else:
-            notice = Notice(sale.id, f"{sale.receipt_id} is {sale.state}: it settles by itself", True)
+            notice = Notice(sale.id, tr("{0} is {1}: it settles by itself").format(sale.receipt_id, sale.state), True)
         self.notices.insert(0, notice)
         del self.notices[5:]
         self.notice.emit(notice)

@@ -8,13 +8,18 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from core.api.pos import Refund, Sale
+from desktop.gui.i18n import QT_TR_NOOP, tr
 from desktop.gui.pos.model import TillModel
 from desktop.gui.pos.style import OK_COLOR, big_button, scale_font
 from desktop.gui.widgets.common import format_amount
 
 __all__ = ["PaidPage"]
 
-HOW = {"swap": "Ecash kept at", "melt": "Forwarded over Lightning from", "lightning": "Lightning, minted at"}
+HOW = {
+    "swap": QT_TR_NOOP("Ecash kept at"),
+    "melt": QT_TR_NOOP("Forwarded over Lightning from"),
+    "lightning": QT_TR_NOOP("Lightning, minted at"),
+}
 
 
 class PaidPage(QWidget):
@@ -36,7 +41,7 @@ class PaidPage(QWidget):
         self._on_change_given = on_change_given
         layout = QVBoxLayout(self)
         layout.addStretch(1)
-        self.paid_label = QLabel("✓ PAID")
+        self.paid_label = QLabel(tr("✓ PAID"))
         self.paid_label.setObjectName("paidLabel")
         self.paid_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.paid_label.setStyleSheet(f"color: white; background: {OK_COLOR}; border-radius: 24px; padding: 30px")
@@ -55,11 +60,13 @@ class PaidPage(QWidget):
         layout.addWidget(self.paid_detail)
         layout.addStretch(1)
         row = QHBoxLayout()
-        self.change_button = big_button("Give change as ecash", 1.5, "giveChange", "The overpayment, as a token")
+        self.change_button = big_button(
+            tr("Give change as ecash"), 1.5, "giveChange", tr("The overpayment, as a token")
+        )
         self.change_button.clicked.connect(lambda: self.ctx.run(self.give_change()))
-        receipt = big_button("Receipt", 1.5, "paidReceipt", "Print, save or refund")
+        receipt = big_button(tr("Receipt"), 1.5, "paidReceipt", tr("Print, save or refund"))
         receipt.clicked.connect(lambda: self._on_receipt(self.model.paid_sale.id if self.model.paid_sale else ""))
-        new = big_button("New sale", 1.5, "newSale", "Back to the keypad")
+        new = big_button(tr("New sale"), 1.5, "newSale", tr("Back to the keypad"))
         new.clicked.connect(on_new_sale)
         for b in (self.change_button, receipt, new):
             row.addWidget(b)
@@ -68,21 +75,23 @@ class PaidPage(QWidget):
     def show_sale(self, sale: Sale) -> None:
         self.model.paid_sale = sale
         # Taken while its mint was unreachable: paid for the customer; the till redeems it when the mint is back.
-        self.paid_label.setText("✓ PAID · OFFLINE" if sale.offline else "✓ PAID")
-        fiat = f" · {sale.fiat_amount:,.2f} {sale.fiat_currency}" if sale.fiat_amount is not None else ""
+        self.paid_label.setText(tr("✓ PAID · OFFLINE") if sale.offline else tr("✓ PAID"))
+        fiat = (
+            tr(" · {0:,.2f} {1}").format(sale.fiat_amount, sale.fiat_currency) if sale.fiat_amount is not None else ""
+        )
         self.paid_amount.setText(f"{sale.amount:,} {sale.unit}{fiat}")
         backend = (sale.payload or {}).get("backend")
         if sale.settlement == "lightning" and backend:
-            detail = f"Lightning, paid to the shop's node ({backend})"
+            detail = tr("Lightning, paid to the shop's node ({0})").format(backend)
         else:
-            detail = f"{HOW.get(sale.settlement, sale.settlement)} {sale.mint_url}".strip()
+            detail = f"{tr(HOW.get(sale.settlement, sale.settlement))} {sale.mint_url}".strip()
         if paid_with := sale.paid_with():
-            detail += f"\nPaid with {paid_with}"
+            detail += tr("\nPaid with {0}").format(paid_with)
         if sale.change:
-            detail += f"\nOverpaid by {format_amount(sale.change, sale.ecash_unit)}"
+            detail += tr("\nOverpaid by {0}").format(format_amount(sale.change, sale.ecash_unit))
         if sale.failure_detail:
             detail += f"\n{sale.failure_detail}"
-        self.paid_detail.setText(detail + f"\nReceipt {sale.receipt_id}")
+        self.paid_detail.setText(detail + tr("\nReceipt {0}").format(sale.receipt_id))
         self.change_button.setVisible(sale.change > 0)
         self.change_button.setEnabled(True)
 

@@ -16,6 +16,7 @@ from core.api.analytics import write_atomically
 from core.api.pos import SaleState
 from core.errors import NutdeskError, OutcomeUnknown
 from desktop.gui.dialogs import confirm
+from desktop.gui.i18n import tr
 from desktop.gui.pos.model import TillModel
 from desktop.gui.pos.printing import receipt_html, write_pdf
 from desktop.gui.pos.style import big_button, scale_font
@@ -35,15 +36,15 @@ class ReceiptPage(QWidget):
         left = QVBoxLayout()
         self.receipt_view = QTextBrowser()
         self.receipt_view.setObjectName("receiptView")
-        self.receipt_view.setAccessibleName("Receipt")
+        self.receipt_view.setAccessibleName(tr("Receipt"))
         scale_font(self.receipt_view, 1.2)
         left.addWidget(self.receipt_view, 1)
         row = QHBoxLayout()
-        for text, slot in (("Print…", self.print_receipt), ("Save PDF…", lambda: self.save_receipt_pdf(None))):
+        for text, slot in ((tr("Print…"), self.print_receipt), (tr("Save PDF…"), lambda: self.save_receipt_pdf(None))):
             b = big_button(text, 1.2)
             b.clicked.connect(slot)
             row.addWidget(b)
-        back = big_button("Back", 1.2, "receiptBack", "Back to the keypad")
+        back = big_button(tr("Back"), 1.2, "receiptBack", tr("Back to the keypad"))
         back.clicked.connect(on_back)
         row.addWidget(back)
         left.addLayout(row)
@@ -52,16 +53,18 @@ class ReceiptPage(QWidget):
 
     def _refund_side(self) -> QVBoxLayout:
         right = QVBoxLayout()
-        right.addWidget(QLabel("Refund in ecash"))
+        right.addWidget(QLabel(tr("Refund in ecash")))
         self.refund_amount = QSpinBox()
         self.refund_amount.setObjectName("refundAmount")
-        self.refund_amount.setAccessibleName("Amount to refund")
+        self.refund_amount.setAccessibleName(tr("Amount to refund"))
         self.refund_amount.setRange(0, 2_000_000_000)
-        self.refund_amount.setSpecialValueText("amount to refund")
+        self.refund_amount.setSpecialValueText(tr("amount to refund"))
         self.refund_amount.valueChanged.connect(lambda _v: self._enable_refund())
         scale_font(self.refund_amount, 1.4)
         right.addWidget(self.refund_amount)
-        self.refund_button = big_button("Issue refund…", 1.3, "refundButton", "Asks to confirm the amount and sale")
+        self.refund_button = big_button(
+            tr("Issue refund…"), 1.3, "refundButton", tr("Asks to confirm the amount and sale")
+        )
         self.refund_button.clicked.connect(lambda: self.ctx.run(self.refund()))
         right.addWidget(self.refund_button)
         self.refund_message = QLabel()
@@ -70,9 +73,9 @@ class ReceiptPage(QWidget):
         right.addWidget(self.refund_message)
         self.refund_qr = AnimatedQrWidget(minimum=240)  # long refund tokens animate (NUT-16)
         self.refund_qr.setObjectName("refundQr")
-        self.refund_qr.setAccessibleName("Refund token QR code")
+        self.refund_qr.setAccessibleName(tr("Refund token QR code"))
         right.addWidget(self.refund_qr, 1)
-        self.refund_save = big_button("Save token to file…", 1.1, "saveRefund")
+        self.refund_save = big_button(tr("Save token to file…"), 1.1, "saveRefund")
         self.refund_save.clicked.connect(lambda: self.save_refund_token(None))
         right.addWidget(self.refund_save)
         return right
@@ -89,13 +92,15 @@ class ReceiptPage(QWidget):
         unfinished = sum(r.amount for r in self.till.refunds(sale.id, finished=False))
         if unfinished:
             self.refund_message.setText(
-                f"A refund of {unfinished:,} {sale.unit} is still being finished with the mint: it completes by "
-                "itself — do not refund it again."
+                tr(
+                    "A refund of {0:,} {1} is still being finished with the mint: it completes by itself — "
+                    "do not refund it again."
+                ).format(unfinished, sale.unit)
             )
         elif left <= 0 and sale.refunded:
-            self.refund_message.setText(f"{sale.receipt_id} is fully refunded.")
+            self.refund_message.setText(tr("{0} is fully refunded.").format(sale.receipt_id))
         elif self.till.locked and limit:
-            self.refund_message.setText(f"Locked till: refunds up to {limit:,} {sale.unit}")
+            self.refund_message.setText(tr("Locked till: refunds up to {0:,} {1}").format(limit, sale.unit))
         else:
             self.refund_message.setText("")
         self.refund_qr.set_text("")
@@ -114,18 +119,24 @@ class ReceiptPage(QWidget):
             return
         self.refund_button.setEnabled(False)  # a second click while asking is not a second refund
         self.refund_amount.setEnabled(False)
-        if not await confirm(self, "Refund", request.question, yes=f"Refund {request.amount:,} {request.sale.unit}"):
+        if not await confirm(
+            self, tr("Refund"), request.question, yes=tr("Refund {0:,} {1}").format(request.amount, request.sale.unit)
+        ):
             self.refund_amount.setEnabled(True)
             self._enable_refund()
             return
-        self.refund_message.setText(f"Refunding {request.amount:,} {request.sale.unit} of {request.sale.receipt_id}…")
+        self.refund_message.setText(
+            tr("Refunding {0:,} {1} of {2}…").format(request.amount, request.sale.unit, request.sale.receipt_id)
+        )
         try:
             refund = await self.model.refund(request)
         except OutcomeUnknown as exc:
             self.show_sale(request.sale.id, prefill=False)
             self.refund_message.setText(
-                f"The mint did not answer ({exc}). The refund is kept and finishes by itself when the mint is back "
-                f"(Recovery): do not refund {request.sale.receipt_id} again."
+                tr(
+                    "The mint did not answer ({0}). The refund is kept and finishes by itself when the mint is back "
+                    "(Recovery): do not refund {1} again."
+                ).format(exc, request.sale.receipt_id)
             )
             return
         except NutdeskError as exc:
@@ -135,7 +146,9 @@ class ReceiptPage(QWidget):
         self.show_sale(request.sale.id, prefill=False)  # not refilled: another refund means typing an amount
         self.show_token(refund.token)
         self.refund_message.setText(
-            f"Refunded {refund.amount:,} {refund.unit} of {request.sale.receipt_id}: let the customer scan this token."
+            tr("Refunded {0:,} {1} of {2}: let the customer scan this token.").format(
+                refund.amount, refund.unit, request.sale.receipt_id
+            )
         )
 
     def show_token(self, token: str) -> None:
@@ -147,7 +160,7 @@ class ReceiptPage(QWidget):
         if not token:
             return
         if path is None:
-            path, _ = QFileDialog.getSaveFileName(self, "Save the refund token", "refund.cashu")
+            path, _ = QFileDialog.getSaveFileName(self, tr("Save the refund token"), "refund.cashu")
         if path:
             write_atomically(path, lambda f: f.write(token + "\n"))
 
@@ -166,7 +179,7 @@ class ReceiptPage(QWidget):
         if sale is None:
             return None
         if path is None:
-            path, _ = QFileDialog.getSaveFileName(self, "Save the receipt", f"{sale.receipt_id}.pdf")
+            path, _ = QFileDialog.getSaveFileName(self, tr("Save the receipt"), f"{sale.receipt_id}.pdf")
         if not path:
             return None
         return write_pdf(self._html(sale.id), Path(path), sale.receipt_id)

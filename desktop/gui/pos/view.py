@@ -24,6 +24,7 @@ from core.api.backends import BackendsService
 from core.api.pos import PosService, Sale, SettlementMode
 from core.errors import UserFacingError
 from desktop.gui.context import BALANCES, HISTORY, AppContext
+from desktop.gui.i18n import QT_TR_NOOP, tr
 from desktop.gui.pos.cashiers import CashiersBox
 from desktop.gui.pos.giveaways import GiveawaysBox, OfflineBox
 from desktop.gui.pos.webhooks import WebhooksBox
@@ -33,26 +34,26 @@ from desktop.gui.widgets.common import heading, hint
 __all__ = ["PosLauncherView"]
 
 MODE_LABELS = {
-    SettlementMode.TRUSTED_ONLY: "Trusted mints only (swap, refuse others)",
-    SettlementMode.HOLD_WHEN_TRUSTED: "Hold when trusted (swap trusted, melt others to my Lightning)",
-    SettlementMode.ALWAYS_FORWARD: "Always forward (melt everything to my Lightning)",
+    SettlementMode.TRUSTED_ONLY: QT_TR_NOOP("Trusted mints only (swap, refuse others)"),
+    SettlementMode.HOLD_WHEN_TRUSTED: QT_TR_NOOP("Hold when trusted (swap trusted, melt others to my Lightning)"),
+    SettlementMode.ALWAYS_FORWARD: QT_TR_NOOP("Always forward (melt everything to my Lightning)"),
 }
 
 # The till's QR names how a wallet delivers the payment: Nostr relays here (the GUI runs no POST endpoint).
-UNPAYABLE_SETTINGS = (
+UNPAYABLE_SETTINGS = QT_TR_NOOP(
     "No Nostr relay: a customer's wallet that scans the till's QR cannot send the payment to the till by itself. "
     "Add a relay so it can; until then the cashier takes tokens (paste, or scan the customer's QR) or Lightning."
 )
 
 UNIT_PRICING_LABELS = {
-    "mint": "Accept, at the customer's mint's price",
-    "rates": "Accept, at the exchange rate",
-    "off": "Refuse (sat ecash only)",
+    "mint": QT_TR_NOOP("Accept, at the customer's mint's price"),
+    "rates": QT_TR_NOOP("Accept, at the exchange rate"),
+    "off": QT_TR_NOOP("Refuse (sat ecash only)"),
 }
 
 
 class PosLauncherView(QWidget):
-    title = "Point of sale"
+    title = QT_TR_NOOP("Point of sale")
 
     def __init__(self, ctx: AppContext, backends: BackendsService | None = None) -> None:
         super().__init__()
@@ -61,50 +62,52 @@ class PosLauncherView(QWidget):
         self.till = PosService(ctx.service, backends=backends, rates=ctx.rates)
         self.till_window: PosWindow | None = None
         layout = QVBoxLayout(self)
-        layout.addWidget(heading("Point of sale"))
-        layout.addWidget(hint("Charge customers with a payment-request QR, a pasted or scanned token, or Lightning."))
+        layout.addWidget(heading(tr("Point of sale")))
+        layout.addWidget(
+            hint(tr("Charge customers with a payment-request QR, a pasted or scanned token, or Lightning."))
+        )
         form = QFormLayout()
         policy = self.till.policy()
         self.shop_name = QLineEdit(policy.shop_name)
-        form.addRow("Shop name", self.shop_name)
+        form.addRow(tr("Shop name"), self.shop_name)
         self.mode = QComboBox()
         for mode, label in MODE_LABELS.items():
-            self.mode.addItem(label, mode.value)
+            self.mode.addItem(tr(label), mode.value)
         self.mode.setCurrentIndex(self.mode.findData(policy.mode.value))
-        form.addRow("Settlement", self.mode)
-        self.trusted = QLabel("\n".join(policy.trusted_mints) or "none (trust mints in Balances)")
-        form.addRow("Trusted mints", self.trusted)
+        form.addRow(tr("Settlement"), self.mode)
+        self.trusted = QLabel("\n".join(policy.trusted_mints) or tr("none (trust mints in Balances)"))
+        form.addRow(tr("Trusted mints"), self.trusted)
         self.backend = QComboBox()
-        self.backend.addItem("(none)", "")
+        self.backend.addItem(tr("(none)"), "")
         for name in backends.names() if backends is not None else []:
             self.backend.addItem(name, name)
         self.backend.setCurrentIndex(max(self.backend.findData(policy.backend), 0))
-        form.addRow("Forward to backend", self.backend)
+        form.addRow(tr("Forward to backend"), self.backend)
         self.max_input_fee = QDoubleSpinBox()
         self.max_input_fee.setSuffix(" %")
         self.max_input_fee.setValue(policy.max_input_fee_pct)
-        form.addRow("Max mint input fee", self.max_input_fee)
+        form.addRow(tr("Max mint input fee"), self.max_input_fee)
         self.max_ln_fee = QDoubleSpinBox()
         self.max_ln_fee.setSuffix(" %")
         self.max_ln_fee.setValue(policy.max_lightning_fee_pct)
-        form.addRow("Max Lightning fee reserve", self.max_ln_fee)
+        form.addRow(tr("Max Lightning fee reserve"), self.max_ln_fee)
         self.fee_advance = QSpinBox()
         self.fee_advance.setRange(0, 10**6)
-        self.fee_advance.setSuffix(" sat")
+        self.fee_advance.setSuffix(tr(" sat"))
         self.fee_advance.setValue(policy.fee_advance)
-        form.addRow("Customer fee advance", self.fee_advance)
+        form.addRow(tr("Customer fee advance"), self.fee_advance)
         self.unit_pricing = QComboBox()
         self.unit_pricing.setObjectName("unitPricing")
         for value, label in UNIT_PRICING_LABELS.items():
-            self.unit_pricing.addItem(label, value)
+            self.unit_pricing.addItem(tr(label), value)
         self.unit_pricing.setCurrentIndex(max(self.unit_pricing.findData(policy.unit_pricing), 0))
-        form.addRow("Dollar and euro ecash", self.unit_pricing)
+        form.addRow(tr("Dollar and euro ecash"), self.unit_pricing)
         self.relays = QLineEdit(" ".join(policy.nostr_relays))
         self.relays.setObjectName("nostrRelays")
-        self.relays.setPlaceholderText("wss://relay.example.com … (empty: no Nostr payments)")
-        self.relays.setToolTip("Customers' wallets send the ecash as a NIP-17 private message through these relays")
-        form.addRow("Nostr relays", self.relays)
-        self.unpayable = QLabel(UNPAYABLE_SETTINGS)
+        self.relays.setPlaceholderText(tr("wss://relay.example.com … (empty: no Nostr payments)"))
+        self.relays.setToolTip(tr("Customers' wallets send the ecash as a NIP-17 private message through these relays"))
+        form.addRow(tr("Nostr relays"), self.relays)
+        self.unpayable = QLabel(tr(UNPAYABLE_SETTINGS))
         self.unpayable.setObjectName("unpayableWarning")
         self.unpayable.setWordWrap(True)
         self.unpayable.setStyleSheet("background: #fff4ce; color: #4a3b00; border-radius: 6px; padding: 8px")
@@ -113,22 +116,22 @@ class PosLauncherView(QWidget):
         form.addRow("", self.unpayable)
         self.pin = QLineEdit()
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
-        self.pin.setPlaceholderText("set" if policy.pin_hash else "no PIN: the till cannot be locked")
-        form.addRow("Cashier lock PIN", self.pin)
+        self.pin.setPlaceholderText(tr("set") if policy.pin_hash else tr("no PIN: the till cannot be locked"))
+        form.addRow(tr("Cashier lock PIN"), self.pin)
         self.locked_max_charge = QSpinBox()
         self.locked_max_charge.setObjectName("lockedMaxCharge")
         self.locked_max_charge.setRange(0, 2_000_000_000)
-        self.locked_max_charge.setSpecialValueText("no limit")
-        self.locked_max_charge.setSuffix(" sat")
+        self.locked_max_charge.setSpecialValueText(tr("no limit"))
+        self.locked_max_charge.setSuffix(tr(" sat"))
         self.locked_max_charge.setValue(policy.locked_max_charge)
-        form.addRow("Locked: charge at most", self.locked_max_charge)
+        form.addRow(tr("Locked: charge at most"), self.locked_max_charge)
         self.locked_max_refund = QSpinBox()
         self.locked_max_refund.setObjectName("lockedMaxRefund")
         self.locked_max_refund.setRange(0, 2_000_000_000)
-        self.locked_max_refund.setSpecialValueText("no limit")
-        self.locked_max_refund.setSuffix(" sat")
+        self.locked_max_refund.setSpecialValueText(tr("no limit"))
+        self.locked_max_refund.setSuffix(tr(" sat"))
         self.locked_max_refund.setValue(policy.locked_max_refund)
-        form.addRow("Locked: refund at most", self.locked_max_refund)
+        form.addRow(tr("Locked: refund at most"), self.locked_max_refund)
         layout.addLayout(form)
         boxes = QHBoxLayout()
         self.cashiers = CashiersBox(ctx, self.till)
@@ -142,13 +145,13 @@ class PosLauncherView(QWidget):
         edge.addWidget(self.offline, 1)
         edge.addWidget(self.giveaways, 2)
         layout.addLayout(edge)
-        self.save_button = QPushButton("Save settings")
+        self.save_button = QPushButton(tr("Save settings"))
         self.save_button.clicked.connect(self.save)
         layout.addWidget(self.save_button)
         self.message = QLabel()
         self.message.setWordWrap(True)
         layout.addWidget(self.message)
-        self.enter_button = QPushButton("Enter POS mode")
+        self.enter_button = QPushButton(tr("Enter POS mode"))
         self.enter_button.setObjectName("enterPos")
         self.enter_button.setMinimumHeight(56)
         self.enter_button.clicked.connect(lambda: self.enter(full_screen=True))
@@ -177,7 +180,7 @@ class PosLauncherView(QWidget):
             self.message.setText(str(exc))
             return
         self.pin.clear()
-        self.message.setText("Saved.")
+        self.message.setText(tr("Saved."))
 
     def enter(self, *, full_screen: bool = True) -> PosWindow:
         """Open the till (finishing any sale a crash left settling first, in the background)."""

@@ -24,6 +24,7 @@ from core.api.pos import Delivery, PosService
 from core.errors import UserFacingError
 from desktop.gui.context import AppContext
 from desktop.gui.dialogs import await_dialog
+from desktop.gui.i18n import QT_TR_NOOP, tr
 from desktop.gui.pos.listbox import PolicyListBox
 from desktop.gui.widgets.common import CopyButton, hint
 from desktop.gui.widgets.table import RowsTableModel
@@ -35,14 +36,14 @@ class WebhookDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("webhookDialog")
-        self.setWindowTitle("Add a webhook")
+        self.setWindowTitle(tr("Add a webhook"))
         form = QFormLayout(self)
         self.url = QLineEdit()
         self.url.setPlaceholderText("https://shop.example/cashu-events")
-        form.addRow("URL:", self.url)
+        form.addRow(tr("URL:"), self.url)
         self.secret = QLineEdit()
-        self.secret.setPlaceholderText("empty: make a random one")
-        form.addRow("Signing secret:", self.secret)
+        self.secret.setPlaceholderText(tr("empty: make a random one"))
+        form.addRow(tr("Signing secret:"), self.secret)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -50,7 +51,15 @@ class WebhookDialog(QDialog):
 
 
 class DeliveryModel(RowsTableModel[Delivery]):
-    HEADERS = ("Created", "Event", "Sale", "URL", "State", "Attempts", "Last answer")
+    HEADERS = (
+        QT_TR_NOOP("Created"),
+        QT_TR_NOOP("Event"),
+        QT_TR_NOOP("Sale"),
+        QT_TR_NOOP("URL"),
+        QT_TR_NOOP("State"),
+        QT_TR_NOOP("Attempts"),
+        QT_TR_NOOP("Last answer"),
+    )
 
     def cell(self, d: Delivery, col: int, role: int) -> Any:
         if role != Qt.ItemDataRole.DisplayRole:
@@ -64,7 +73,7 @@ class DeliveryLogDialog(QDialog):
     def __init__(self, deliveries: list[Delivery], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("deliveryLog")
-        self.setWindowTitle("Webhook deliveries")
+        self.setWindowTitle(tr("Webhook deliveries"))
         self.resize(900, 360)
         layout = QVBoxLayout(self)
         self.model = DeliveryModel()
@@ -77,7 +86,7 @@ class DeliveryLogDialog(QDialog):
         table.horizontalHeader().setStretchLastSection(True)
         layout.addWidget(table)
         if not deliveries:
-            layout.addWidget(hint("No events yet: a paid or refunded sale sends one to every webhook."))
+            layout.addWidget(hint(tr("No events yet: a paid or refunded sale sends one to every webhook.")))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -87,11 +96,11 @@ class WebhooksBox(PolicyListBox):
     """Webhooks: paid and refunded sales POSTed as JSON, signed with HMAC-SHA256 (header X-Nutdesk-Signature)."""
 
     def __init__(self, ctx: AppContext, till: PosService) -> None:
-        self.log_button = QPushButton("Delivery log…")
+        self.log_button = QPushButton(tr("Delivery log…"))
         self.log_button.setObjectName("webhookLog")
         super().__init__("Webhooks", ctx, till, list_name="webhookUrls", extra=(self.log_button,))
         self.log_button.clicked.connect(lambda: self.ctx.run(self.show_log()))
-        self.copy_secret = CopyButton("Copy secret")
+        self.copy_secret = CopyButton(tr("Copy secret"))
         self.copy_secret.hide()
         self.body.addWidget(self.copy_secret)
         self.refresh()
@@ -112,7 +121,9 @@ class WebhooksBox(PolicyListBox):
             return False
         self.refresh()
         self.message.setText(
-            f"Added {hook.url}. Its signing secret (give it to the receiver; it is not shown again): {hook.secret}"
+            tr("Added {0}. Its signing secret (give it to the receiver; it is not shown again): {1}").format(
+                hook.url, hook.secret
+            )
         )
         self.copy_secret.set_text(hook.secret)
         self.copy_secret.show()

@@ -14,6 +14,7 @@ from core.api.pos import PosService, Refund, Sale
 from core.errors import UserFacingError
 from desktop.gui.context import AppContext
 from desktop.gui.dialogs import PasswordDialog, await_dialog
+from desktop.gui.i18n import tr
 from desktop.gui.pos.cashiers import sign_in
 from desktop.gui.pos.charge import ChargePage
 from desktop.gui.pos.keypad import KeypadPage
@@ -35,7 +36,7 @@ class PosWindow(QWidget):
     def __init__(self, ctx: AppContext, pos: PosService) -> None:
         super().__init__()
         self.setObjectName("posWindow")
-        self.setWindowTitle("Nutdesk — point of sale")
+        self.setWindowTitle(tr("Nutdesk — point of sale"))
         self.ctx = ctx
         self.till = pos
         self.model = TillModel(ctx, pos)
@@ -69,8 +70,8 @@ class PosWindow(QWidget):
         # The PIN pad of a locked till: ready (focused) whenever the till shows locked, at start-up too.
         self.pin_input = QLineEdit()
         self.pin_input.setObjectName("pinInput")
-        self.pin_input.setAccessibleName("PIN to unlock the till")
-        self.pin_input.setPlaceholderText("PIN, then Enter")
+        self.pin_input.setAccessibleName(tr("PIN to unlock the till"))
+        self.pin_input.setPlaceholderText(tr("PIN, then Enter"))
         self.pin_input.setEchoMode(QLineEdit.EchoMode.Password)
         self.pin_input.setMinimumWidth(200)
         self.pin_input.setMaximumWidth(260)
@@ -82,15 +83,15 @@ class PosWindow(QWidget):
         self.cashier_label.setObjectName("cashierLabel")
         scale_font(self.cashier_label, 1.2)
         bar.addWidget(self.cashier_label)
-        self.cashier_button = big_button("Cashier…", 1.2, "cashierButton")
+        self.cashier_button = big_button(tr("Cashier…"), 1.2, "cashierButton")
         self.cashier_button.clicked.connect(lambda: self.ctx.run(self.ask_sign_in()))
         bar.addWidget(self.cashier_button)
         self._show_cashier()
-        self.zreport_button = big_button("Z-report", 1.2, "zreportButton")
+        self.zreport_button = big_button(tr("Z-report"), 1.2, "zreportButton")
         self.zreport_button.clicked.connect(self.show_zreport)
-        self.lock_button = big_button("Lock", 1.2, "lockButton")
+        self.lock_button = big_button(tr("Lock"), 1.2, "lockButton")
         self.lock_button.clicked.connect(self._lock_clicked)
-        self.exit_button = big_button("Exit POS", 1.2, "exitButton")
+        self.exit_button = big_button(tr("Exit POS"), 1.2, "exitButton")
         self.exit_button.clicked.connect(lambda: self.ctx.run(self.ask_leave()))
         for b in (self.zreport_button, self.lock_button, self.exit_button):
             bar.addWidget(b)
@@ -99,9 +100,9 @@ class PosWindow(QWidget):
     def _show_cashier(self) -> None:
         has_cashiers = bool(self.till.policy().cashiers)
         self.cashier_button.setVisible(has_cashiers)
-        self.cashier_label.setText(f"Cashier: {self.till.cashier}" if self.till.cashier else "")
+        self.cashier_label.setText(tr("Cashier: {0}").format(self.till.cashier) if self.till.cashier else "")
         if has_cashiers and not self.till.cashier:
-            self.cashier_label.setText("No cashier signed in")
+            self.cashier_label.setText(tr("No cashier signed in"))
 
     async def ask_sign_in(self) -> None:
         """Who takes the till (their own PIN); allowed while locked — shifts change hands at a locked till."""
@@ -181,8 +182,8 @@ class PosWindow(QWidget):
 
     def _show_lock(self) -> None:
         locked = self.till.locked
-        self.lock_label.setText("Locked" if locked else "")
-        self.lock_button.setText("Unlock…" if locked else "Lock")
+        self.lock_label.setText(tr("Locked") if locked else "")
+        self.lock_button.setText(tr("Unlock…") if locked else tr("Lock"))
         self.zreport_page.close_shift_button.setEnabled(not locked)
         self.pin_input.clear()
         self.pin_input.setVisible(locked)
@@ -199,7 +200,7 @@ class PosWindow(QWidget):
         try:
             self.till.unlock(pin)
         except UserFacingError:
-            self.lock_label.setText("Locked — wrong PIN")
+            self.lock_label.setText(tr("Locked — wrong PIN"))
             self.pin_input.setFocus()
             return
         if not self._full_screen_before_lock:
@@ -208,7 +209,7 @@ class PosWindow(QWidget):
 
     async def _ask_pin(self, why: str) -> bool:
         """Ask for the PIN and unlock the till with it; False when cancelled or wrong."""
-        dialog = PasswordDialog(self, "Unlock the till", why)
+        dialog = PasswordDialog(self, tr("Unlock the till"), why)
         dialog.setObjectName("pinDialog")
         try:
             if await await_dialog(dialog) != PasswordDialog.DialogCode.Accepted:
@@ -216,7 +217,7 @@ class PosWindow(QWidget):
             try:
                 self.till.unlock(dialog.value())
             except UserFacingError:
-                self.lock_label.setText("Locked — wrong PIN")
+                self.lock_label.setText(tr("Locked — wrong PIN"))
                 return False
         finally:
             dialog.deleteLater()
@@ -229,11 +230,11 @@ class PosWindow(QWidget):
         """Unlock and stay in POS mode (the main window comes back)."""
         if not self.till.locked:
             return True
-        return await self._ask_pin("Enter the PIN to unlock the till.")
+        return await self._ask_pin(tr("Enter the PIN to unlock the till."))
 
     async def ask_leave(self) -> bool:
         """Leave POS mode; a locked till asks for the PIN first."""
-        if self.till.locked and not await self._ask_pin("Enter the PIN to leave POS mode."):
+        if self.till.locked and not await self._ask_pin(tr("Enter the PIN to leave POS mode.")):
             return False
         self._show_lock()
         self.close()

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QTextBrowser, QVBoxLayou
 from core.api.analytics import write_atomically
 from core.api.pos import ZReport
 from core.errors import UserFacingError
+from desktop.gui.i18n import tr
 from desktop.gui.pos.model import TillModel
 from desktop.gui.pos.printing import write_pdf, zreport_html
 from desktop.gui.pos.style import ERROR_COLOR, big_button, scale_font
@@ -26,18 +27,18 @@ class ZReportPage(QWidget):
         layout = QVBoxLayout(self)
         self.zreport_view = QTextBrowser()
         self.zreport_view.setObjectName("zreportView")
-        self.zreport_view.setAccessibleName("Z-report")
+        self.zreport_view.setAccessibleName(tr("Z-report"))
         scale_font(self.zreport_view, 1.2)
         layout.addWidget(self.zreport_view, 1)
         row = QHBoxLayout()
-        self.close_shift_button = big_button("Close shift", 1.2, "closeShift", "End the shift; a new one opens")
+        self.close_shift_button = big_button(tr("Close shift"), 1.2, "closeShift", tr("End the shift; a new one opens"))
         self.close_shift_button.clicked.connect(self.close_shift)
         row.addWidget(self.close_shift_button)
         for text, slot in (
-            ("Print…", self.print_zreport),
-            ("Save CSV…", lambda: self.save_zreport_csv(None)),
-            ("Save PDF…", lambda: self.save_zreport_pdf(None)),
-            ("Back", on_back),
+            (tr("Print…"), self.print_zreport),
+            (tr("Save CSV…"), lambda: self.save_zreport_csv(None)),
+            (tr("Save PDF…"), lambda: self.save_zreport_pdf(None)),
+            (tr("Back"), on_back),
         ):
             b = big_button(text, 1.2)
             b.clicked.connect(slot)
@@ -71,7 +72,7 @@ class ZReportPage(QWidget):
         if report is None:
             return
         if path is None:
-            path, _ = QFileDialog.getSaveFileName(self, "Save the Z-report", f"zreport-{report.shift_id}.csv")
+            path, _ = QFileDialog.getSaveFileName(self, tr("Save the Z-report"), f"zreport-{report.shift_id}.csv")
         if path:
             write_atomically(path, lambda f: self.till.write_zreport_csv(report, f))
 
@@ -79,7 +80,7 @@ class ZReportPage(QWidget):
         if self.report is None:
             return None
         if path is None:
-            path, _ = QFileDialog.getSaveFileName(self, "Save the Z-report", f"zreport-{self.report.shift_id}.pdf")
+            path, _ = QFileDialog.getSaveFileName(self, tr("Save the Z-report"), f"zreport-{self.report.shift_id}.pdf")
         if not path:
             return None
         return write_pdf(zreport_html(self.report), Path(path), f"Z-report {self.report.shift_id}")

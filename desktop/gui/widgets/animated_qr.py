@@ -15,6 +15,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget
 
 from core.api.ur import encode_ur_parts, plan_parts
+from desktop.gui.i18n import tr
 from desktop.gui.widgets.qr import QrWidget
 
 __all__ = ["ANIMATE_ABOVE", "AnimatedQrWidget"]
@@ -55,30 +56,30 @@ class AnimatedQrWidget(QWidget):
         self.controls = QWidget()
         row = QHBoxLayout(self.controls)
         row.setContentsMargins(0, 0, 0, 0)
-        self.pause_button = QPushButton("Pause")
+        self.pause_button = QPushButton(tr("Pause"))
         self.pause_button.setObjectName("qrPause")
         self.pause_button.setCheckable(True)
         self.pause_button.toggled.connect(self._pause_toggled)
         self.fps = QSpinBox()
         self.fps.setObjectName("qrFps")
-        self.fps.setAccessibleName("Animated QR: frames per second")
+        self.fps.setAccessibleName(tr("Animated QR: frames per second"))
         self.fps.setRange(1, 12)
         self.fps.setValue(fps)
-        self.fps.setSuffix(" frames/s")
-        self.fps.setToolTip("Slower helps older phones; faster finishes sooner")
+        self.fps.setSuffix(tr(" frames/s"))
+        self.fps.setToolTip(tr("Slower helps older phones; faster finishes sooner"))
         self.fps.valueChanged.connect(self._restart_timer)
         self.fragment = QSpinBox()
         self.fragment.setObjectName("qrFragment")
-        self.fragment.setAccessibleName("Animated QR: bytes per frame")
+        self.fragment.setAccessibleName(tr("Animated QR: bytes per frame"))
         self.fragment.setRange(30, 500)
         self.fragment.setSingleStep(10)
         self.fragment.setValue(fragment_length)
-        self.fragment.setSuffix(" bytes/frame")
-        self.fragment.setToolTip("Smaller frames are easier to scan; larger ones need fewer frames")
+        self.fragment.setSuffix(tr(" bytes/frame"))
+        self.fragment.setToolTip(tr("Smaller frames are easier to scan; larger ones need fewer frames"))
         self.fragment.valueChanged.connect(lambda _v: self._restart_frames())
-        self.single = QCheckBox("Show as one QR")
+        self.single = QCheckBox(tr("Show as one QR"))
         self.single.setObjectName("qrSingle")
-        self.single.setToolTip("For readers that cannot assemble animated codes (the code may be too dense)")
+        self.single.setToolTip(tr("For readers that cannot assemble animated codes (the code may be too dense)"))
         self.single.toggled.connect(lambda _on: self._restart_frames())
         self.status = QLabel()
         self.status.setObjectName("qrFrameStatus")
@@ -133,7 +134,11 @@ class AnimatedQrWidget(QWidget):
         self._frame_number += 1
         self.code.set_text(next(self._frames).upper())
         cycle = (self._frame_number - 1) % self._parts + 1
-        self.status.setText(f"Animated QR: frame {self._frame_number} · {self._parts} parts ({cycle}/{self._parts})")
+        self.status.setText(
+            tr("Animated QR: frame {0} · {1} parts ({2}/{3})").format(
+                self._frame_number, self._parts, cycle, self._parts
+            )
+        )
         self.frame_shown.emit(self._frame_number)
 
     # --- internals -----------------------------------------------------------------------------
@@ -145,7 +150,7 @@ class AnimatedQrWidget(QWidget):
         self.controls.setVisible(long_text)
         if not long_text or self.single.isChecked():
             self.code.set_text(self._text)
-            self.status.setText("One QR code: it may be too dense for some phones." if long_text else "")
+            self.status.setText(tr("One QR code: it may be too dense for some phones.") if long_text else "")
             self.status.setVisible(long_text)
             return
         self.status.setVisible(True)
@@ -160,7 +165,7 @@ class AnimatedQrWidget(QWidget):
             self.timer.start()
 
     def _pause_toggled(self, paused: bool) -> None:
-        self.pause_button.setText("Resume" if paused else "Pause")
+        self.pause_button.setText(tr("Resume") if paused else tr("Pause"))
         if paused:
             self.timer.stop()
         else:

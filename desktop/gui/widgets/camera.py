@@ -8,6 +8,7 @@ from PySide6.QtMultimedia import QCamera, QMediaCaptureSession, QMediaDevices, Q
 from PySide6.QtMultimediaWidgets import QVideoWidget
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
+from desktop.gui.i18n import tr
 from desktop.gui.widgets.scan import decode_qr
 from desktop.gui.widgets.ur_reader import UrReader
 
@@ -22,14 +23,14 @@ class CameraScanDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Scan a QR code")
+        self.setWindowTitle(tr("Scan a QR code"))
         self.result_text = ""
         self._last = 0.0
         layout = QVBoxLayout(self)
         self.video = QVideoWidget()
         self.video.setMinimumSize(480, 360)
         layout.addWidget(self.video)
-        self.status = QLabel("Hold the QR code in front of the camera.")
+        self.status = QLabel(tr("Hold the QR code in front of the camera."))
         layout.addWidget(self.status)
         self.ur_reader = UrReader()  # an animated QR (NUT-16) keeps the dialog open until every part is read
         layout.addWidget(self.ur_reader)
@@ -42,7 +43,7 @@ class CameraScanDialog(QDialog):
         self.session.setVideoOutput(self.video)
         sink: QVideoSink = self.video.videoSink()
         sink.videoFrameChanged.connect(self._frame)
-        self.camera.errorOccurred.connect(lambda _e, text: self.status.setText(f"Camera error: {text}"))
+        self.camera.errorOccurred.connect(lambda _e, text: self.status.setText(tr("Camera error: {0}").format(text)))
         self.finished.connect(lambda _r: self.camera.stop())
         self.camera.start()
 

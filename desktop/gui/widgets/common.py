@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel, QPushButton, Q
 
 from core.api.mint_labels import mint_titles
 from core.api.service import WalletService
+from desktop.gui.i18n import tr
 from desktop.reports.formatting import money_text
 
 __all__ = ["CopyButton", "MintCombo", "empty_state", "format_amount", "heading", "hint", "short_url", "shortcut"]
@@ -126,5 +127,5 @@ class CopyButton(QPushButton):
     def _copy(self) -> None:
         clipboard = QGuiApplication.clipboard()
         clipboard.setText(self._text)
-        self.setText("Copied ✓")
+        self.setText(tr("Copied ✓"))
         QTimer.singleShot(1500, lambda: self.setText(self._label))

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 from core.api.p2bk import wallet_lock_key
 from core.api.service import WalletService
 from core.errors import NutdeskError
+from desktop.gui.i18n import tr
 from desktop.gui.widgets.common import CopyButton
 
 __all__ = ["LockKeyRow"]
@@ -23,13 +24,17 @@ class LockKeyRow(QWidget):
             self.key = wallet_lock_key(service)
         except NutdeskError:  # a locked wallet: nothing to show until it is opened
             self.key = ""
-        self.label = QLabel(f"Your lock key: <code>{self.key[:14]}…{self.key[-8:]}</code>" if self.key else "")
+        self.label = QLabel(
+            tr("Your lock key: <code>{0}…{1}</code>").format(self.key[:14], self.key[-8:]) if self.key else ""
+        )
         self.label.setToolTip(
-            "Senders can lock ecash to this key so that only this wallet can receive it; "
-            "Nutdesk blinds such locks (P2BK) so the mint cannot link them to you."
+            tr(
+                "Senders can lock ecash to this key so that only this wallet can receive it; "
+                "Nutdesk blinds such locks (P2BK) so the mint cannot link them to you."
+            )
         )
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.copy = CopyButton("Copy lock key")
+        self.copy = CopyButton(tr("Copy lock key"))
         self.copy.set_text(self.key)
         row.addWidget(self.label)
         row.addWidget(self.copy)

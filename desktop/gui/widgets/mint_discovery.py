@@ -24,6 +24,7 @@ from core.api.discovery import DiscoveredMint, discover_mints, publish_review
 from core.api.service import WalletService
 from core.errors import UserFacingError
 from desktop.gui.dialogs import await_dialog
+from desktop.gui.i18n import tr
 from desktop.gui.tasks import TaskRunner
 
 __all__ = ["DiscoveryPanel", "ReviewDialog", "describe"]
@@ -39,21 +40,21 @@ class ReviewDialog(QDialog):
     def __init__(self, url: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("reviewDialog")
-        self.setWindowTitle("Review a mint")
+        self.setWindowTitle(tr("Review a mint"))
         layout = QVBoxLayout(self)
         form = QFormLayout()
-        form.addRow("Mint:", QLabel(url))
+        form.addRow(tr("Mint:"), QLabel(url))
         self.rating = QSpinBox()
         self.rating.setRange(0, 5)
         self.rating.setValue(5)
         self.rating.setSuffix(" / 5")
         self.text = QPlainTextEdit()
-        self.text.setPlaceholderText("What would you tell others about this mint?")
-        form.addRow("Rating:", self.rating)
-        form.addRow("Review:", self.text)
+        self.text.setPlaceholderText(tr("What would you tell others about this mint?"))
+        form.addRow(tr("Rating:"), self.rating)
+        form.addRow(tr("Review:"), self.text)
         layout.addLayout(form)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Publish on Nostr")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Publish on Nostr"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -71,10 +72,10 @@ class DiscoveryPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         row = QHBoxLayout()
-        self.load_button = QPushButton("Show mints recommended on Nostr")
+        self.load_button = QPushButton(tr("Show mints recommended on Nostr"))
         self.load_button.setObjectName("discoverButton")
-        self.load_button.clicked.connect(lambda: tasks.start(self.load(), label="Asking the relays…"))
-        self.review_button = QPushButton("Write a review…")
+        self.load_button.clicked.connect(lambda: tasks.start(self.load(), label=tr("Asking the relays…")))
+        self.review_button = QPushButton(tr("Write a review…"))
         self.review_button.setObjectName("reviewButton")
         self.review_button.setEnabled(False)
         self.review_button.clicked.connect(lambda: tasks.start(self.review()))
@@ -105,7 +106,7 @@ class DiscoveryPanel(QWidget):
             item.setToolTip("\n".join(r.text for r in mint.reviews[:5] if r.text))
             self.list.addItem(item)
         self.list.setVisible(True)
-        self.reviews.setText("" if self.mints else "No mints announced or recommended on your relays.")
+        self.reviews.setText("" if self.mints else tr("No mints announced or recommended on your relays."))
 
     def selected(self) -> DiscoveredMint | None:
         row = self.list.currentRow()
@@ -116,8 +117,10 @@ class DiscoveryPanel(QWidget):
         self.review_button.setEnabled(mint is not None)
         if mint is None:
             return
-        lines = [(f"{r.rating}/5 " if r.rating is not None else "") + (r.text or "(no text)") for r in mint.reviews[:5]]
-        self.reviews.setText("\n".join(lines) or "No written reviews.")
+        lines = [
+            (f"{r.rating}/5 " if r.rating is not None else "") + (r.text or tr("(no text)")) for r in mint.reviews[:5]
+        ]
+        self.reviews.setText("\n".join(lines) or tr("No written reviews."))
         self.chosen.emit(mint.url)
 
     async def review(self, dialog: ReviewDialog | None = None) -> None:

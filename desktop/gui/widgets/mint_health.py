@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from core.api.mint_health import MintHealthReport, check_mint_health, known_health, self_check
 from desktop.gui.context import BALANCES, HISTORY, AppContext
+from desktop.gui.i18n import tr
 
 __all__ = ["MintHealthPanel"]
 
@@ -25,7 +26,7 @@ class MintHealthPanel(QWidget):
         self.reports: dict[str, MintHealthReport] = {}
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.summary = QLabel("not checked yet")
+        self.summary = QLabel(tr("not checked yet"))
         self.summary.setObjectName("mintHealthSummary")
         self.summary.setWordWrap(True)
         self.warnings = QLabel()
@@ -33,10 +34,12 @@ class MintHealthPanel(QWidget):
         self.warnings.setWordWrap(True)
         self.warnings.setStyleSheet(WARNING_STYLE)
         row = QHBoxLayout()
-        self.self_check_button = QPushButton("Self-check")
+        self.self_check_button = QPushButton(tr("Self-check"))
         self.self_check_button.setObjectName("selfCheckButton")
-        self.self_check_button.setToolTip("Swap a few sat of your own ecash at this mint and take it back (costs fees)")
-        self.self_check_button.clicked.connect(lambda: ctx.run(self.run_self_check(), label="Self-check…"))
+        self.self_check_button.setToolTip(
+            tr("Swap a few sat of your own ecash at this mint and take it back (costs fees)")
+        )
+        self.self_check_button.clicked.connect(lambda: ctx.run(self.run_self_check(), label=tr("Self-check…")))
         row.addWidget(self.summary, 1)
         row.addWidget(self.self_check_button)
         layout.addLayout(row)
@@ -59,7 +62,7 @@ class MintHealthPanel(QWidget):
             text += f" (checked {dt.datetime.fromtimestamp(report.checked_at).strftime('%H:%M')})"
         if report.self_check_at:
             when = dt.datetime.fromtimestamp(report.self_check_at).strftime("%Y-%m-%d %H:%M")
-            text += f"; last self-check {when}: {report.self_check_detail}"
+            text += tr("; last self-check {0}: {1}").format(when, report.self_check_detail)
         self.summary.setText(text)
         self.warnings.setText("\n".join(f"⚠ {w}" for w in report.warnings))
         self.warnings.setVisible(bool(report.warnings))

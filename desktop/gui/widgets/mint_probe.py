@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from core.api.messages import explain
 from core.api.service import MintView, WalletService
 from core.errors import NutdeskError
+from desktop.gui.i18n import tr
 from desktop.gui.tasks import TaskRunner
 
 __all__ = ["AddMintDialog", "MintProbe"]
@@ -49,7 +50,7 @@ class MintProbe(QWidget):
         self.url.setPlaceholderText("https://mint.example.com")
         self.url.textChanged.connect(self._edited)
         self.url.returnPressed.connect(self.check)
-        self.check_button = QPushButton("Check")
+        self.check_button = QPushButton(tr("Check"))
         self.check_button.clicked.connect(self.check)
         row.addWidget(self.url, 1)
         row.addWidget(self.check_button)
@@ -60,14 +61,14 @@ class MintProbe(QWidget):
         self.motd.setWordWrap(True)
         self.nuts = QLabel("—")
         self.nuts.setWordWrap(True)
-        form.addRow("Name:", self.name)
-        form.addRow("Message:", self.motd)
-        form.addRow("Supports:", self.nuts)
+        form.addRow(tr("Name:"), self.name)
+        form.addRow(tr("Message:"), self.motd)
+        form.addRow(tr("Supports:"), self.nuts)
         layout.addLayout(form)
         self.status = QLabel("")
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
-        self.trust = QCheckBox("Trust this mint (accept its tokens without asking)")
+        self.trust = QCheckBox(tr("Trust this mint (accept its tokens without asking)"))
         self.trust.setChecked(True)
         layout.addWidget(self.trust)
 
@@ -82,11 +83,11 @@ class MintProbe(QWidget):
 
     def check(self) -> None:
         if self.url.text().strip():
-            self.tasks.start(self.probe(), label="Contacting the mint…")
+            self.tasks.start(self.probe(), label=tr("Contacting the mint…"))
 
     async def probe(self) -> MintView | None:
         url = self.url.text().strip()
-        self.status.setText("Contacting the mint…")
+        self.status.setText(tr("Contacting the mint…"))
         self.check_button.setEnabled(False)
         try:
             view = await self.service.mint_info(url)
@@ -94,7 +95,9 @@ class MintProbe(QWidget):
             self.view = None
             self.failed_url = url
             self.status.setText(
-                f"<span style='color:#c0392b'>Cannot use this mint. {html.escape(explain(exc).text)}</span>"
+                tr("<span style='color:#c0392b'>Cannot use this mint. {0}</span>").format(
+                    html.escape(explain(exc).text)
+                )
             )
             self.probed.emit(None)
             return None
@@ -102,9 +105,9 @@ class MintProbe(QWidget):
             self.check_button.setEnabled(True)
         self.view = view
         self.name.setText(view.name)
-        self.motd.setText(view.motd or "(none)")
-        self.nuts.setText("NUT " + ", ".join(str(n) for n in view.nuts) if view.nuts else "—")
-        self.status.setText("✓ The mint answered.")
+        self.motd.setText(view.motd or tr("(none)"))
+        self.nuts.setText(tr("NUT ") + ", ".join(str(n) for n in view.nuts) if view.nuts else "—")
+        self.status.setText(tr("✓ The mint answered."))
         self.probed.emit(view)
         return view
 
@@ -113,7 +116,7 @@ class AddMintDialog(QDialog):
     def __init__(self, service: WalletService, tasks: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("addMintDialog")
-        self.setWindowTitle("Add a mint")
+        self.setWindowTitle(tr("Add a mint"))
         layout = QVBoxLayout(self)
         self.probe = MintProbe(service, tasks)
         layout.addWidget(self.probe)
@@ -124,7 +127,7 @@ class AddMintDialog(QDialog):
         layout.addWidget(self.discovery)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok.setText("Add mint")
+        self.ok.setText(tr("Add mint"))
         self.ok.setEnabled(False)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)

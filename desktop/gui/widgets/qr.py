@@ -8,6 +8,8 @@ from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from desktop.gui.i18n import QT_TR_NOOP, tr
+
 __all__ = ["MAX_QR_CHARS", "QrWidget", "qr_image", "qr_matrix"]
 
 # A version-40 code holds 2,953 bytes at the lowest error correction (177 modules: still scannable from a
@@ -49,7 +51,7 @@ def qr_image(text: str, scale: int = 8) -> QImage | None:
 class QrWidget(QWidget):
     """Shows ``text`` as a QR code, square, always black on white (readable in dark mode too)."""
 
-    TOO_LARGE = "Too large for one QR code:\nuse Copy or Save to file."
+    TOO_LARGE = QT_TR_NOOP("Too large for one QR code:\nuse Copy or Save to file.")
 
     def __init__(self, parent: QWidget | None = None, *, minimum: int = 220) -> None:
         super().__init__(parent)
@@ -63,7 +65,7 @@ class QrWidget(QWidget):
     def set_text(self, text: str) -> None:
         self._text = text
         self._matrix = qr_matrix(text) if text else None
-        self.setToolTip("" if self._matrix is not None or not text else self.TOO_LARGE.replace("\n", " "))
+        self.setToolTip("" if self._matrix is not None or not text else tr(self.TOO_LARGE).replace("\n", " "))
         self.update()
 
     def text(self) -> str:
@@ -90,7 +92,7 @@ class QrWidget(QWidget):
             if self._text:
                 painter.setPen(self.palette().color(self.foregroundRole()))
                 painter.drawRect(area.adjusted(0, 0, -1, -1))
-                painter.drawText(area, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, self.TOO_LARGE)
+                painter.drawText(area, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, tr(self.TOO_LARGE))
             painter.end()
             return
         n = len(self._matrix)

@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtGui import QGuiApplication, QImage
 
 from core.errors import UserFacingError
+from desktop.gui.i18n import tr
 
 __all__ = ["camera_available", "decode_qr", "grab_screen", "scanner_available"]
 
@@ -30,11 +31,11 @@ def scanner_available() -> bool:
 def decode_qr(image: QImage) -> list[str]:
     """Every QR/barcode text found in ``image`` (may be empty)."""
     if image.isNull():
-        raise UserFacingError("the image cannot be read")
+        raise UserFacingError(tr("the image cannot be read"))
     try:
         import zxingcpp
     except ImportError as exc:
-        raise UserFacingError("QR scanning needs the zxing-cpp package (pip install zxing-cpp)") from exc
+        raise UserFacingError(tr("QR scanning needs the zxing-cpp package (pip install zxing-cpp)")) from exc
     rgb = image.convertToFormat(QImage.Format.Format_RGB888)
     found: Any = zxingcpp.read_barcodes(rgb)
     return [str(code.text) for code in found if code.text]
@@ -43,7 +44,7 @@ def decode_qr(image: QImage) -> list[str]:
 def grab_screen() -> QImage:
     screen = QGuiApplication.primaryScreen()
     if screen is None:
-        raise UserFacingError("there is no screen to scan")
+        raise UserFacingError(tr("there is no screen to scan"))
     return screen.grabWindow(0).toImage()
 
 

@@ -11,6 +11,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
 from core.api.ur import UrDecodeError, UrDecoder, is_ur
+from desktop.gui.i18n import tr
 
 __all__ = ["UrReader", "ur_frames_in"]
 
@@ -36,8 +37,8 @@ class UrReader(QWidget):
         self.bar = QProgressBar()
         self.bar.setObjectName("urReaderProgress")
         self.bar.setRange(0, 100)
-        self.reset_button = QPushButton("Reset")
-        self.reset_button.setToolTip("Forget the frames read so far")
+        self.reset_button = QPushButton(tr("Reset"))
+        self.reset_button.setToolTip(tr("Forget the frames read so far"))
         self.reset_button.clicked.connect(self.reset)
         row.addWidget(self.label)
         row.addWidget(self.bar, 1)
@@ -74,7 +75,9 @@ class UrReader(QWidget):
         parts = self.decoder.expected_parts
         got = round(self.decoder.progress * parts)
         self.label.setText(
-            f"Animated QR: {got} of {parts} parts after {self.decoder.frames_seen} frames — keep scanning"
-            + (f" (a frame was unreadable: {error})" if error else "")
+            tr("Animated QR: {0} of {1} parts after {2} frames — keep scanning").format(
+                got, parts, self.decoder.frames_seen
+            )
+            + (tr(" (a frame was unreadable: {0})").format(error) if error else "")
         )
         return ""

@@ -10,12 +10,13 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout
 from core.api.mint_backup import fetch_mint_list, merge_mint_lists
 from core.api.payments import set_nostr_relays
 from core.api.service import WalletService
+from desktop.gui.i18n import tr
 
 __all__ = ["relay_field", "restore_mints"]
 
 
 def relay_field(layout: QVBoxLayout) -> QLineEdit:
-    label = QLabel("Nostr relay of your mint-list backup (optional): every mint you used is found again.")
+    label = QLabel(tr("Nostr relay of your mint-list backup (optional): every mint you used is found again."))
     label.setWordWrap(True)
     layout.addWidget(label)
     field = QLineEdit()
@@ -32,7 +33,7 @@ async def restore_mints(
     if relays:
         set_nostr_relays(service, relays)  # the wallet's relays from now on: later changes are backed up there
         if progress:
-            progress("Fetching the mint-list backup…")
+            progress(tr("Fetching the mint-list backup…"))
         backup = await fetch_mint_list(service.seed, relays)
         return merge_mint_lists(mints, backup.mints if backup else ())
     return mints

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from core.api import check_new_password, new_mnemonic, normalize_mnemonic
 from core.api.service import WalletService
 from core.errors import UserFacingError
+from desktop.gui.i18n import tr
 
 __all__ = ["WizardState"]
 
@@ -43,7 +44,7 @@ class WizardState:
 
     def set_password(self, password: str, repeat: str) -> None:
         if password != repeat:
-            raise UserFacingError("the two passwords differ")
+            raise UserFacingError(tr("the two passwords differ"))
         if password:
             check_new_password(password)
         self.password = password or None
@@ -51,7 +52,7 @@ class WizardState:
     async def finish(self, service: WalletService, progress: Callable[[str], None] | None = None) -> None:
         """Create the wallet, add the first mint, and on restore look for the wallet's ecash at that mint."""
         if not self.words:
-            raise UserFacingError("no recovery words")
+            raise UserFacingError(tr("no recovery words"))
         # scrypt (about half a second) and the first writes run off the Qt thread.
         await asyncio.to_thread(service.create_wallet, " ".join(self.words), self.password)
         await asyncio.to_thread(service.unlock, self.password)

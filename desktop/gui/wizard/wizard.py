@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from core.api.service import WalletService
 from core.errors import UserFacingError
+from desktop.gui.i18n import tr
 from desktop.gui.tasks import TaskRunner
 from desktop.gui.widgets.mint_probe import MintProbe
 from desktop.gui.wizard.state import WizardState
@@ -37,13 +38,13 @@ class ChoicePage(QWizardPage):
     def __init__(self, state: WizardState) -> None:
         super().__init__()
         self.state = state
-        self.setTitle("Welcome to Nutdesk")
-        self.setSubTitle("Nutdesk keeps Cashu ecash from several mints on this computer.")
+        self.setTitle(tr("Welcome to Nutdesk"))
+        self.setSubTitle(tr("Nutdesk keeps Cashu ecash from several mints on this computer."))
         layout = QVBoxLayout(self)
-        self.create_choice = QRadioButton("Create a new wallet")
+        self.create_choice = QRadioButton(tr("Create a new wallet"))
         self.create_choice.setObjectName("createWallet")
         self.create_choice.setChecked(True)
-        self.restore_choice = QRadioButton("Restore a wallet from its 12 recovery words")
+        self.restore_choice = QRadioButton(tr("Restore a wallet from its 12 recovery words"))
         self.restore_choice.setObjectName("restoreWallet")
         layout.addWidget(self.create_choice)
         layout.addWidget(self.restore_choice)
@@ -63,10 +64,12 @@ class WordsPage(QWizardPage):
     def __init__(self, state: WizardState) -> None:
         super().__init__()
         self.state = state
-        self.setTitle("Your recovery words")
+        self.setTitle(tr("Your recovery words"))
         self.setSubTitle(
-            "Write these 12 words down, in order, and keep them offline. They restore your ecash if this "
-            "computer is lost. Anyone who has them can spend it."
+            tr(
+                "Write these 12 words down, in order, and keep them offline. They restore your ecash if this "
+                "computer is lost. Anyone who has them can spend it."
+            )
         )
         self.grid = QGridLayout(self)
         self.labels: list[QLabel] = []
@@ -90,8 +93,8 @@ class ConfirmPage(QWizardPage):
     def __init__(self, state: WizardState) -> None:
         super().__init__()
         self.state = state
-        self.setTitle("Confirm your words")
-        self.setSubTitle("To be sure they were written down, type these words.")
+        self.setTitle(tr("Confirm your words"))
+        self.setSubTitle(tr("To be sure they were written down, type these words."))
         layout = QVBoxLayout(self)
         self.form = QFormLayout()
         layout.addLayout(self.form)
@@ -108,13 +111,13 @@ class ConfirmPage(QWizardPage):
             edit = QLineEdit()
             edit.setObjectName(f"confirmWord{position + 1}")
             self.fields[position] = edit
-            self.form.addRow(f"Word {position + 1}:", edit)
+            self.form.addRow(tr("Word {0}:").format(position + 1), edit)
         self.error.setText("")
 
     def validatePage(self) -> bool:
         if self.state.check_confirmation({i: e.text() for i, e in self.fields.items()}):
             return True
-        self.error.setText("Not quite: check the words against what you wrote down (Back shows them again).")
+        self.error.setText(tr("Not quite: check the words against what you wrote down (Back shows them again)."))
         return False
 
     def nextId(self) -> int:
@@ -125,12 +128,14 @@ class RestorePage(QWizardPage):
     def __init__(self, state: WizardState) -> None:
         super().__init__()
         self.state = state
-        self.setTitle("Restore from recovery words")
-        self.setSubTitle("Type the 12 words, separated by spaces. The ecash is found again at the mint you add next.")
+        self.setTitle(tr("Restore from recovery words"))
+        self.setSubTitle(
+            tr("Type the 12 words, separated by spaces. The ecash is found again at the mint you add next.")
+        )
         layout = QVBoxLayout(self)
         self.words = QPlainTextEdit()
         self.words.setObjectName("restoreWords")
-        self.words.setPlaceholderText("word1 word2 … word12")
+        self.words.setPlaceholderText(tr("word1 word2 … word12"))
         layout.addWidget(self.words)
         from desktop.gui.wizard.backup import relay_field  # NUT-27: where the mint-list backup is
 
@@ -155,10 +160,12 @@ class PasswordPage(QWizardPage):
     def __init__(self, state: WizardState) -> None:
         super().__init__()
         self.state = state
-        self.setTitle("Password (optional)")
+        self.setTitle(tr("Password (optional)"))
         self.setSubTitle(
-            "A password (at least 8 characters) encrypts the wallet on disk — the recovery words and every "
-            "secret of your ecash — and is asked at every start. Leave it empty for no password."
+            tr(
+                "A password (at least 8 characters) encrypts the wallet on disk — the recovery words and every "
+                "secret of your ecash — and is asked at every start. Leave it empty for no password."
+            )
         )
         layout = QVBoxLayout(self)
         form = QFormLayout()
@@ -168,8 +175,8 @@ class PasswordPage(QWizardPage):
         self.repeat = QLineEdit()
         self.repeat.setObjectName("repeatPassword")
         self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
-        form.addRow("Password:", self.password)
-        form.addRow("Repeat:", self.repeat)
+        form.addRow(tr("Password:"), self.password)
+        form.addRow(tr("Repeat:"), self.repeat)
         layout.addLayout(form)
         self.error = _error_label()
         layout.addWidget(self.error)
@@ -191,10 +198,12 @@ class MintPage(QWizardPage):
     def __init__(self, state: WizardState, service: WalletService, tasks: TaskRunner) -> None:
         super().__init__()
         self.state = state
-        self.setTitle("Add a first mint")
+        self.setTitle(tr("Add a first mint"))
         self.setSubTitle(
-            "A mint issues the ecash and keeps the bitcoin behind it: choose one you trust. "
-            "Check shows its name and message. You can skip this and add mints later."
+            tr(
+                "A mint issues the ecash and keeps the bitcoin behind it: choose one you trust. "
+                "Check shows its name and message. You can skip this and add mints later."
+            )
         )
         layout = QVBoxLayout(self)
         self.probe = MintProbe(service, tasks)
@@ -226,7 +235,7 @@ class FirstRunWizard(QWizard):
     def __init__(self, service: WalletService, tasks: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("firstRunWizard")
-        self.setWindowTitle("Nutdesk — set up your wallet")
+        self.setWindowTitle(tr("Nutdesk — set up your wallet"))
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage)
         self.state = WizardState()

@@ -9,9 +9,9 @@ from typing import Any, ClassVar, Generic, TypeVar
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from core.api.analytics import ExposureRow, FeeRow
+from desktop.gui.i18n import QT_TR_NOOP, tr
 from desktop.reports.formatting import fiat_text, money_text, percent_text, short_mint
 
-__all__ = ["ExposureModel", "FeesModel", "RowsModel"]
 __all__ = ["ExposureModel", "FeesModel", "RowsModel", "category_label"]
 Index = QModelIndex | QPersistentModelIndex
 _NO_INDEX = QModelIndex()
@@ -43,7 +43,7 @@ class RowsModel(QAbstractTableModel, Generic[R]):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.columns[section][0]
+            return tr(self.columns[section][0])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -62,18 +62,18 @@ class RowsModel(QAbstractTableModel, Generic[R]):
 
 class FeesModel(RowsModel[FeeRow]):
     COLUMNS: ClassVar[list[Column]] = [
-        ("Mint", lambda f: short_mint(f.mint_url), False),
-        ("Input fee", lambda f: f"{f.fee_ppk} ppk", True),
-        ("Volume", lambda f: money_text(f.volume, f.unit), True),
-        ("Input fees", lambda f: money_text(f.input_fees, f.unit), True),
-        ("LN payments", lambda f: f"{f.lightning_payments:,}", True),
-        ("LN fee reserve", lambda f: money_text(f.lightning_reserve, f.unit), True),
-        ("LN fees paid", lambda f: money_text(f.lightning_paid, f.unit), True),
-        ("Reserve returned", lambda f: money_text(f.reserve_returned, f.unit), True),
-        ("Change returned", lambda f: money_text(f.change_returned, f.unit), True),
-        ("All fees", lambda f: money_text(f.fees, f.unit), True),
-        ("Effective", lambda f: percent_text(f.effective_percent), True),
-        ("LN fee %", lambda f: percent_text(f.lightning_percent), True),
+        (QT_TR_NOOP("Mint"), lambda f: short_mint(f.mint_url), False),
+        (QT_TR_NOOP("Input fee"), lambda f: f"{f.fee_ppk} ppk", True),
+        (QT_TR_NOOP("Volume"), lambda f: money_text(f.volume, f.unit), True),
+        (QT_TR_NOOP("Input fees"), lambda f: money_text(f.input_fees, f.unit), True),
+        (QT_TR_NOOP("LN payments"), lambda f: f"{f.lightning_payments:,}", True),
+        (QT_TR_NOOP("LN fee reserve"), lambda f: money_text(f.lightning_reserve, f.unit), True),
+        (QT_TR_NOOP("LN fees paid"), lambda f: money_text(f.lightning_paid, f.unit), True),
+        (QT_TR_NOOP("Reserve returned"), lambda f: money_text(f.reserve_returned, f.unit), True),
+        (QT_TR_NOOP("Change returned"), lambda f: money_text(f.change_returned, f.unit), True),
+        (QT_TR_NOOP("All fees"), lambda f: money_text(f.fees, f.unit), True),
+        (QT_TR_NOOP("Effective"), lambda f: percent_text(f.effective_percent), True),
+        (QT_TR_NOOP("LN fee %"), lambda f: percent_text(f.lightning_percent), True),
     ]
     TOOLTIPS: ClassVar[dict[int, Callable[[Any], str]]] = {0: lambda f: f.mint_url}
 
@@ -93,19 +93,22 @@ class FeesModel(RowsModel[FeeRow]):
     def fiat_column(self, currency: str) -> None:
         """Show the fees' value at the recorded rates as the last column."""
         self.beginResetModel()
-        self.columns = [*self.COLUMNS, (f"Fees in {currency}", lambda f: fiat_text(f.fiat_fees, currency), True)]
+        self.columns = [
+            *self.COLUMNS,
+            (tr("Fees in {0}").format(currency), lambda f: fiat_text(f.fiat_fees, currency), True),
+        ]
         self.endResetModel()
 
 
 class ExposureModel(RowsModel[ExposureRow]):
     COLUMNS: ClassVar[list[Column]] = [
-        ("Mint", lambda x: x.name or short_mint(x.mint_url), False),
-        ("Trusted", lambda x: "yes" if x.trusted else "no", False),
-        ("Balance", lambda x: money_text(x.balance, x.unit), True),
-        ("Pending", lambda x: money_text(x.pending, x.unit), True),
-        ("Share", lambda x: percent_text(x.share), True),
-        ("Operations", lambda x: f"{x.operations:,}", True),
-        ("Volume", lambda x: money_text(x.volume, x.unit), True),
+        (QT_TR_NOOP("Mint"), lambda x: x.name or short_mint(x.mint_url), False),
+        (QT_TR_NOOP("Trusted"), lambda x: tr("yes") if x.trusted else tr("no"), False),
+        (QT_TR_NOOP("Balance"), lambda x: money_text(x.balance, x.unit), True),
+        (QT_TR_NOOP("Pending"), lambda x: money_text(x.pending, x.unit), True),
+        (QT_TR_NOOP("Share"), lambda x: percent_text(x.share), True),
+        (QT_TR_NOOP("Operations"), lambda x: f"{x.operations:,}", True),
+        (QT_TR_NOOP("Volume"), lambda x: money_text(x.volume, x.unit), True),
     ]
     TOOLTIPS: ClassVar[dict[int, Callable[[Any], str]]] = {0: lambda x: x.mint_url}
 

@@ -14,6 +14,7 @@ from core.api.analytics import (
     Granularity,
     Period,
 )
+from desktop.gui.i18n import tr
 
 __all__ = ["FLOW_GROUPS", "AnalyticsState", "Display"]
 
@@ -129,23 +130,23 @@ class AnalyticsState:
     def summary(self) -> str:
         s = self.snapshot
         if s is None:
-            return "Loading…"
+            return tr("Loading…")
         if not s.entries:
-            return (
+            return tr(
                 "No operations in this period. Pick a longer period above, or receive ecash (Receive, Ctrl+2): "
                 "the charts fill in as the wallet is used."
             )
         totals = s.totals(self.unit)
         received = totals["received_lightning"] + totals["received_ecash"] + totals["reclaimed"]
         parts = [
-            f"{s.entries:,} operations",
-            f"received {received:,} {self.unit}",
-            f"sent {totals['sent_ecash']:,}",
-            f"paid {totals['paid_lightning']:,}",
-            f"fees {totals['fees']:,}",
+            tr("{0:,} operations").format(s.entries),
+            tr("received {0:,} {1}").format(received, self.unit),
+            tr("sent {0:,}").format(totals["sent_ecash"]),
+            tr("paid {0:,}").format(totals["paid_lightning"]),
+            tr("fees {0:,}").format(totals["fees"]),
         ]
         if totals["sale"]:
-            parts.append(f"sales {totals['sale']:,}")
+            parts.append(tr("sales {0:,}").format(totals["sale"]))
         if self.display == "fiat" and s.unpriced:
-            parts.append(f"{s.unpriced:,} without a recorded {s.currency} rate (left out)")
+            parts.append(tr("{0:,} without a recorded {1} rate (left out)").format(s.unpriced, s.currency))
         return " · ".join(parts)

@@ -47,6 +47,7 @@ from PySide6.QtWidgets import (
 from core.api.analytics import AnalyticsService, AnalyticsSnapshot
 from desktop.gui.context import BALANCES, HISTORY, AppContext
 from desktop.gui.dialogs import await_dialog
+from desktop.gui.i18n import QT_TR_NOOP, tr
 from desktop.gui.views.analytics.model import ExposureModel, FeesModel, category_label
 from desktop.gui.views.analytics.state import AnalyticsState
 from desktop.gui.widgets.common import heading
@@ -56,11 +57,11 @@ __all__ = ["EXPORTS", "AnalyticsView"]
 
 # format → (menu text, file filter, default file name suffix)
 EXPORTS = {
-    "history-csv": ("History (CSV)…", "CSV (*.csv)", "history.csv"),
-    "csv": ("Report figures (CSV)…", "CSV (*.csv)", "report.csv"),
-    "json": ("Report figures (JSON)…", "JSON (*.json)", "report.json"),
-    "beancount": ("Accounting ledger (Beancount)…", "Beancount (*.beancount)", "ledger.beancount"),
-    "pdf": ("PDF report…", "PDF (*.pdf)", "report.pdf"),
+    "history-csv": (QT_TR_NOOP("History (CSV)…"), "CSV (*.csv)", "history.csv"),
+    "csv": (QT_TR_NOOP("Report figures (CSV)…"), "CSV (*.csv)", "report.csv"),
+    "json": (QT_TR_NOOP("Report figures (JSON)…"), "JSON (*.json)", "report.json"),
+    "beancount": (QT_TR_NOOP("Accounting ledger (Beancount)…"), "Beancount (*.beancount)", "ledger.beancount"),
+    "pdf": (QT_TR_NOOP("PDF report…"), "PDF (*.pdf)", "report.pdf"),
 }
 COLORS = ["#f7931a", "#2e86de", "#27ae60", "#8e44ad", "#c0392b", "#16a085", "#7f8c8d", "#d35400"]
 FLOW_COLORS = {"Received": "#27ae60", "Sent": "#e67e22", "Paid": "#2e86de", "Sales": "#f7931a", "Tips": "#8e44ad"}
@@ -84,7 +85,22 @@ def _msecs(bucket: str) -> float:
 
 
 class AnalyticsView(QWidget):
-    title = "Analytics"
+    title = QT_TR_NOOP("Analytics")
+    # core.analytics names its periods and bucket sizes in English; marked here for the translation.
+    WORDS = (
+        QT_TR_NOOP("Today"),
+        QT_TR_NOOP("This week"),
+        QT_TR_NOOP("This month"),
+        QT_TR_NOOP("Last 30 days"),
+        QT_TR_NOOP("Last month"),
+        QT_TR_NOOP("Last 12 weeks"),
+        QT_TR_NOOP("This year"),
+        QT_TR_NOOP("Last 12 months"),
+        QT_TR_NOOP("All time"),
+        QT_TR_NOOP("day"),
+        QT_TR_NOOP("week"),
+        QT_TR_NOOP("month"),
+    )
 
     def __init__(self, ctx: AppContext, analytics: AnalyticsService | None = None) -> None:
         super().__init__()
@@ -94,38 +110,43 @@ class AnalyticsView(QWidget):
         self._loading: asyncio.Task[None] | None = None
 
         layout = QVBoxLayout(self)
-        layout.addWidget(heading("Analytics"))
+        layout.addWidget(heading(tr("Analytics")))
         bar = QHBoxLayout()
         self.period = QComboBox()
         self.period.setObjectName("analyticsPeriod")
         for name, label in self.state.presets.items():
-            self.period.addItem(label, name)
+            self.period.addItem(tr(label), name)
         self.period.setCurrentIndex(self.period.findData(self.state.period_name))
         self.granularity = QComboBox()
         self.granularity.setObjectName("analyticsGranularity")
-        for label, value in (("Auto", ""), ("Per day", "day"), ("Per week", "week"), ("Per month", "month")):
-            self.granularity.addItem(label, value)
+        for label, value in (
+            (QT_TR_NOOP("Auto"), ""),
+            (QT_TR_NOOP("Per day"), "day"),
+            (QT_TR_NOOP("Per week"), "week"),
+            (QT_TR_NOOP("Per month"), "month"),
+        ):
+            self.granularity.addItem(tr(label), value)
         self.display = QComboBox()
         self.display.setObjectName("analyticsDisplay")
-        self.display.addItem("sat", "sat")
+        self.display.addItem(tr("sat"), "sat")
         self.display.addItem(self.state.currency, "fiat")
-        self.display.setToolTip("Fiat values use the exchange rate recorded when each entry happened")
-        self.export_button = QPushButton("Export")
+        self.display.setToolTip(tr("Fiat values use the exchange rate recorded when each entry happened"))
+        self.export_button = QPushButton(tr("Export"))
         self.export_button.setObjectName("analyticsExport")
         menu = QMenu(self.export_button)
         for fmt, (text, _filter, _name) in EXPORTS.items():
-            action = menu.addAction(text)
+            action = menu.addAction(tr(text))
             action.triggered.connect(lambda _checked=False, f=fmt: ctx.run(self.export_dialog(f)))
         self.export_button.setMenu(menu)
-        bar.addWidget(QLabel("Period:"))
+        bar.addWidget(QLabel(tr("Period:")))
         bar.addWidget(self.period)
         bar.addWidget(self.granularity)
-        bar.addWidget(QLabel("Show in:"))
+        bar.addWidget(QLabel(tr("Show in:")))
         bar.addWidget(self.display)
         bar.addStretch(1)
         bar.addWidget(self.export_button)
         layout.addLayout(bar)
-        self.summary = QLabel("Loading…")
+        self.summary = QLabel(tr("Loading…"))
         self.summary.setObjectName("analyticsSummary")
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
@@ -140,16 +161,16 @@ class AnalyticsView(QWidget):
         self.failure_chart = self._chart_view("failureChart")
         self.fees_model = FeesModel()
         self.fees_table = self._table(self.fees_model, "feesTable")
-        self.fees_table.setAccessibleName("Fees per mint")
+        self.fees_table.setAccessibleName(tr("Fees per mint"))
         self.exposure_model = ExposureModel()
         self.exposure_table = self._table(self.exposure_model, "exposureTable")
-        self.exposure_table.setAccessibleName("Exposure per mint")
-        self.tabs.addTab(self.balance_chart, "Balance")
-        self.tabs.addTab(self.flow_chart, "Received · sent · paid")
-        self.tabs.addTab(self.sales_chart, "Sales && tips")
-        self.tabs.addTab(self._split(self.fee_chart, self.fees_table), "Fees")
-        self.tabs.addTab(self._split(self.exposure_chart, self.exposure_table), "Mints && exposure")
-        self.tabs.addTab(self.failure_chart, "Failures")
+        self.exposure_table.setAccessibleName(tr("Exposure per mint"))
+        self.tabs.addTab(self.balance_chart, tr("Balance"))
+        self.tabs.addTab(self.flow_chart, tr("Received · sent · paid"))
+        self.tabs.addTab(self.sales_chart, tr("Sales && tips"))
+        self.tabs.addTab(self._split(self.fee_chart, self.fees_table), tr("Fees"))
+        self.tabs.addTab(self._split(self.exposure_chart, self.exposure_table), tr("Mints && exposure"))
+        self.tabs.addTab(self.failure_chart, tr("Failures"))
         layout.addWidget(self.tabs, 1)
 
         self.period.currentIndexChanged.connect(self._choice_changed)
@@ -243,7 +264,9 @@ class AnalyticsView(QWidget):
 
     def _draw_balance(self) -> None:
         chart = self._new_chart(
-            f"Balance at the end of each {self.state.snapshot_granularity()} ({self.state.value_label})"
+            tr("Balance at the end of each {0} ({1})").format(
+                tr(self.state.snapshot_granularity()), self.state.value_label
+            )
         )
         series = self.state.balance_series()
         buckets = self.state.buckets()
@@ -279,17 +302,17 @@ class AnalyticsView(QWidget):
         self.balance_chart.setChart(chart)
 
     def _draw_fees(self) -> None:
-        chart = self._new_chart(f"Fees per mint ({self.state.unit})")
+        chart = self._new_chart(tr("Fees per mint ({0})").format(self.state.unit))
         rows = [f for f in (self.state.snapshot.fees if self.state.snapshot else []) if f.unit == self.state.unit]
         series = QBarSeries()
         highest = 0.0
         for name, color, values in (
-            ("Input fees", "#8e44ad", [f.input_fees for f in rows]),
-            ("Lightning fee reserve", "#95a5a6", [f.lightning_reserve for f in rows]),
-            ("Lightning fees paid", "#c0392b", [f.lightning_paid for f in rows]),
-            ("Reserve returned", "#27ae60", [f.reserve_returned for f in rows]),
+            (QT_TR_NOOP("Input fees"), "#8e44ad", [f.input_fees for f in rows]),
+            (QT_TR_NOOP("Lightning fee reserve"), "#95a5a6", [f.lightning_reserve for f in rows]),
+            (QT_TR_NOOP("Lightning fees paid"), "#c0392b", [f.lightning_paid for f in rows]),
+            (QT_TR_NOOP("Reserve returned"), "#27ae60", [f.reserve_returned for f in rows]),
         ):
-            bar_set = QBarSet(name)
+            bar_set = QBarSet(tr(name))
             bar_set.append([float(v) for v in values])
             bar_set.setColor(QColor(color))
             series.append(bar_set)
@@ -310,7 +333,7 @@ class AnalyticsView(QWidget):
         self.fee_chart.setChart(chart)
 
     def _draw_exposure(self) -> None:
-        chart = self._new_chart(f"Where your ecash is ({self.state.unit}, spendable now)")
+        chart = self._new_chart(tr("Where your ecash is ({0}, spendable now)").format(self.state.unit))
         pie = QPieSeries()
         rows = [x for x in (self.state.snapshot.exposure if self.state.snapshot else []) if x.unit == self.state.unit]
         for i, x in enumerate(r for r in rows if r.balance > 0):
@@ -330,7 +353,7 @@ class AnalyticsView(QWidget):
         self._draw_balance()
         self.flow_chart.setChart(
             self._bars(
-                f"Received, sent and paid per {granularity} ({label})",
+                tr("Received, sent and paid per {0} ({1})").format(tr(granularity), label),
                 s.flow_series(),
                 FLOW_COLORS,
                 stacked=False,
@@ -339,16 +362,20 @@ class AnalyticsView(QWidget):
         )
         self.sales_chart.setChart(
             self._bars(
-                f"Sales and tips per {granularity} ({label})", s.sales_series(), FLOW_COLORS, stacked=True, label=label
+                tr("Sales and tips per {0} ({1})").format(tr(granularity), label),
+                s.sales_series(),
+                FLOW_COLORS,
+                stacked=True,
+                label=label,
             )
         )
         self.failure_chart.setChart(
             self._bars(
-                f"Failed and recovered operations per {granularity}",
+                tr("Failed and recovered operations per {0}").format(tr(granularity)),
                 s.failure_series(),
                 FAILURE_COLORS,
                 stacked=True,
-                label="operations",
+                label=tr("operations"),
             )
         )
         self._draw_fees()
@@ -429,13 +456,13 @@ class AnalyticsView(QWidget):
             count = snapshot.entries
         else:
             target, count = await asyncio.to_thread(self.state.service.write_file, period, fmt, path)
-        self.ctx.tasks.status.emit(f"Exported {count:,} entries to {target}")
+        self.ctx.tasks.status.emit(tr("Exported {0:,} entries to {1}").format(count, target))
         return target
 
     async def export_dialog(self, fmt: str) -> None:
         text, file_filter, suffix = EXPORTS[fmt]
         default = Path.home() / f"nutdesk-{self.state.period_name}-{suffix}"
-        dialog = QFileDialog(self, text.rstrip("…"), str(default), file_filter)
+        dialog = QFileDialog(self, tr(text).rstrip("…"), str(default), file_filter)
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         if await await_dialog(dialog) != QDialog.DialogCode.Accepted or not dialog.selectedFiles():
             return

@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
+from desktop.gui.i18n import QT_TR_NOOP, tr
 from desktop.gui.views.balances.state import BalanceEntry, MintHealth
 from desktop.gui.widgets.common import format_amount, short_url
 
@@ -18,7 +19,14 @@ _NO_INDEX = QModelIndex()
 
 class BalancesModel(QAbstractTableModel):
     MINT, UNIT, BALANCE, PENDING, FIAT, STATUS = range(6)
-    HEADERS = ("Mint", "Unit", "Balance", "Pending", "Fiat", "Status")
+    HEADERS = (
+        QT_TR_NOOP("Mint"),
+        QT_TR_NOOP("Unit"),
+        QT_TR_NOOP("Balance"),
+        QT_TR_NOOP("Pending"),
+        QT_TR_NOOP("Fiat"),
+        QT_TR_NOOP("Status"),
+    )
     EntryRole = Qt.ItemDataRole.UserRole + 1
 
     def __init__(self) -> None:
@@ -51,14 +59,14 @@ class BalancesModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             if section == self.FIAT:
                 return f"Value ({self.currency})"
-            return self.HEADERS[section]
+            return tr(self.HEADERS[section])
         return None
 
     def _status(self, e: BalanceEntry) -> str:
         health = self._health.get(e.mint_url)
-        trust = "trusted" if e.trusted else "not trusted"
+        trust = tr("trusted") if e.trusted else tr("not trusted")
         if e.misbehaved:
-            trust = f"misbehaved · {trust}"
+            trust = tr("misbehaved · {0}").format(trust)
         if health is None or health.reachable is None:
             return trust
         return f"{trust} · {'online' if health.reachable else 'unreachable'}"
@@ -87,13 +95,13 @@ class BalancesModel(QAbstractTableModel):
             if col == self.STATUS:
                 health = self._health.get(e.mint_url)
                 if e.misbehaved:
-                    return f"This mint misbehaved: {e.misbehaved}"
+                    return tr("This mint misbehaved: {0}").format(e.misbehaved)
                 if health and health.error:
                     return health.error
                 if health and health.motd:
-                    return f"Message of the day: {health.motd}"
+                    return tr("Message of the day: {0}").format(health.motd)
             if col == self.PENDING and e.pending:
-                return "Sent or in flight, not yet claimed or settled"
+                return tr("Sent or in flight, not yet claimed or settled")
         elif role == Qt.ItemDataRole.TextAlignmentRole:
             if col in (self.BALANCE, self.PENDING, self.FIAT):
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

@@ -25,6 +25,7 @@ from core.api.service import WalletService
 from core.errors import UserFacingError
 from desktop.gui.context import BALANCES, HISTORY, MINTS, AppContext
 from desktop.gui.dialogs import await_dialog, confirm
+from desktop.gui.i18n import QT_TR_NOOP, tr
 from desktop.gui.views.balances.model import BalancesModel
 from desktop.gui.views.balances.state import BalanceEntry, BalancesState
 from desktop.gui.widgets.common import MintCombo, empty_state, format_amount, heading, hint, short_url, shortcut
@@ -40,15 +41,15 @@ class TransferDialog(QDialog):
     def __init__(self, service: WalletService, parent: QWidget | None = None, *, source: str = "") -> None:
         super().__init__(parent)
         self.setObjectName("transferDialog")
-        self.setWindowTitle("Transfer between mints")
+        self.setWindowTitle(tr("Transfer between mints"))
         layout = QVBoxLayout(self)
         layout.addWidget(
-            hint("The source mint pays a Lightning invoice of the destination mint; Lightning fees apply.")
+            hint(tr("The source mint pays a Lightning invoice of the destination mint; Lightning fees apply."))
         )
         form = QFormLayout()
         self.amount = QSpinBox()
         self.amount.setRange(1, 2_100_000_000)
-        self.amount.setSuffix(" sat")
+        self.amount.setSuffix(tr(" sat"))
         self.source = MintCombo()
         self.source.reload(service)
         self.destination = MintCombo()
@@ -57,19 +58,19 @@ class TransferDialog(QDialog):
             self.source.select_url(source)
         if self.destination.current_url() == self.source.current_url() and self.destination.count() > 1:
             self.destination.setCurrentIndex(1)
-        form.addRow("Amount:", self.amount)
-        form.addRow("From:", self.source)
-        form.addRow("To:", self.destination)
+        form.addRow(tr("Amount:"), self.amount)
+        form.addRow(tr("From:"), self.source)
+        form.addRow(tr("To:"), self.destination)
         layout.addLayout(form)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Transfer")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Transfer"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
 
 
 class BalancesView(QWidget):
-    title = "Balances"
+    title = QT_TR_NOOP("Balances")
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
@@ -79,7 +80,7 @@ class BalancesView(QWidget):
         self.model = BalancesModel()
 
         layout = QVBoxLayout(self)
-        layout.addWidget(heading("Balances"))
+        layout.addWidget(heading(tr("Balances")))
         self.total = QLabel()
         self.total.setObjectName("totalLabel")
         font = self.total.font()
@@ -93,7 +94,7 @@ class BalancesView(QWidget):
 
         self.table = QTableView()
         self.table.setObjectName("balancesTable")
-        self.table.setAccessibleName("Balances: one row per mint and unit")
+        self.table.setAccessibleName(tr("Balances: one row per mint and unit"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -105,19 +106,21 @@ class BalancesView(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._selected)
         layout.addWidget(self.table, 3)
         self.empty = empty_state(
-            "<b>No mints yet.</b><br>A mint issues the ecash and holds the bitcoin behind it. "
-            "Add one you trust (<b>Add mint…</b>, Ctrl+N),<br>then receive a token or a Lightning payment in "
-            "<b>Receive</b> (Ctrl+2).",
+            tr(
+                "<b>No mints yet.</b><br>A mint issues the ecash and holds the bitcoin behind it. "
+                "Add one you trust (<b>Add mint…</b>, Ctrl+N),<br>then receive a token or a Lightning payment in "
+                "<b>Receive</b> (Ctrl+2)."
+            ),
             "balancesEmpty",
         )
         layout.addWidget(self.empty, 3)
 
         buttons = QHBoxLayout()
-        self.add_button = QPushButton("Add mint…")
-        self.trust_button = QPushButton("Trust")
-        self.remove_button = QPushButton("Remove")
-        self.transfer_button = QPushButton("Transfer…")
-        self.check_button = QPushButton("Check mints")
+        self.add_button = QPushButton(tr("Add mint…"))
+        self.trust_button = QPushButton(tr("Trust"))
+        self.remove_button = QPushButton(tr("Remove"))
+        self.transfer_button = QPushButton(tr("Transfer…"))
+        self.check_button = QPushButton(tr("Check mints"))
         for b in (self.add_button, self.trust_button, self.remove_button, self.transfer_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
@@ -128,9 +131,9 @@ class BalancesView(QWidget):
         self.trust_button.clicked.connect(self.toggle_trust)
         self.remove_button.clicked.connect(lambda: ctx.run(self.remove_mint()))
         self.transfer_button.clicked.connect(lambda: ctx.run(self.transfer()))
-        self.check_button.clicked.connect(lambda: ctx.run(self.check_mints(), label="Checking the mints…"))
+        self.check_button.clicked.connect(lambda: ctx.run(self.check_mints(), label=tr("Checking the mints…")))
 
-        self.details = QGroupBox("Mint")
+        self.details = QGroupBox(tr("Mint"))
         form = QFormLayout(self.details)
         self.d_url = QLabel()
         self.d_url.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -139,12 +142,12 @@ class BalancesView(QWidget):
         self.d_health = QLabel()
         self.d_keysets = QLabel()
         self.d_fees = QLabel()
-        form.addRow("URL:", self.d_url)
-        form.addRow("Status:", self.d_health)
-        form.addRow("Message:", self.d_motd)
-        form.addRow("Keysets:", self.d_keysets)
-        form.addRow("Input fee:", self.d_fees)
-        form.addRow("Health:", self.health)
+        form.addRow(tr("URL:"), self.d_url)
+        form.addRow(tr("Status:"), self.d_health)
+        form.addRow(tr("Message:"), self.d_motd)
+        form.addRow(tr("Keysets:"), self.d_keysets)
+        form.addRow(tr("Input fee:"), self.d_fees)
+        form.addRow(tr("Health:"), self.health)
         layout.addWidget(self.details, 2)
 
         ctx.bus.changed.connect(self._on_changed)
@@ -165,10 +168,12 @@ class BalancesView(QWidget):
         total = " · ".join(format_amount(v, u) for u, v in totals.items()) or format_amount(0, "sat")
         fiat = self.state.fiat_total()
         currency = self.model.currency
-        self.total.setText(total + (f"  ≈ {fiat:,.2f} {currency}" if fiat is not None else ""))
+        self.total.setText(total + (tr("  ≈ {0:,.2f} {1}").format(fiat, currency) if fiat is not None else ""))
         pending = self.state.pending_totals()
         self.pending.setText(
-            "Pending: " + ", ".join(format_amount(v, u) for u, v in pending.items()) + " (sent, not yet claimed)"
+            tr("Pending: ")
+            + ", ".join(format_amount(v, u) for u, v in pending.items())
+            + tr(" (sent, not yet claimed)")
             if pending
             else ""
         )
@@ -199,28 +204,29 @@ class BalancesView(QWidget):
         self.details.setVisible(entry is not None)
         if entry is None:
             return
-        self.trust_button.setText("Distrust" if entry.trusted else "Trust")
+        self.trust_button.setText(tr("Distrust") if entry.trusted else tr("Trust"))
         self.details.setTitle(entry.mint_name)
         self.d_url.setText(entry.mint_url)
         self.health.show_mint(entry.mint_url)
         view = self.ctx.service.mint_view(entry.mint_url)
         health = self.state.health.get(entry.mint_url)
         if health is None or health.reachable is None:
-            self.d_health.setText("not checked yet (Check mints)")
+            self.d_health.setText(tr("not checked yet (Check mints)"))
         elif health.reachable:
             when = dt.datetime.fromtimestamp(health.checked_at).strftime("%H:%M")
-            self.d_health.setText(f"online (checked {when})")
+            self.d_health.setText(tr("online (checked {0})").format(when))
         else:
-            self.d_health.setText(f"unreachable: {health.error}")
+            self.d_health.setText(tr("unreachable: {0}").format(health.error))
         if entry.misbehaved:
-            self.d_health.setText(f"{self.d_health.text()} — MISBEHAVED: {entry.misbehaved}")
+            self.d_health.setText(tr("{0} — MISBEHAVED: {1}").format(self.d_health.text(), entry.misbehaved))
         motd = health.motd if health and health.reachable else view.motd
-        self.d_motd.setText(motd or "(none)")
+        self.d_motd.setText(motd or tr("(none)"))
         keysets = self.state.keysets(entry.mint_url)
-        rotation = f", {keysets.inactive} rotated out" if keysets.rotated else ""
-        self.d_keysets.setText(f"{keysets.active} active{rotation}")
+        rotation = tr(", {0} rotated out").format(keysets.inactive) if keysets.rotated else ""
+        self.d_keysets.setText(tr("{0} active{1}").format(keysets.active, rotation))
         self.d_fees.setText(
-            ", ".join(f"{ppk} ppk per proof ({u})" for u, ppk in sorted(keysets.fee_ppk.items())) or "none"
+            ", ".join(tr("{0} ppk per proof ({1})").format(ppk, u) for u, ppk in sorted(keysets.fee_ppk.items()))
+            or tr("none")
         )
 
     # --- actions -------------------------------------------------------------------------------
@@ -254,9 +260,12 @@ class BalancesView(QWidget):
         if entry is None:
             return
         held = sum(e.balance + e.pending for e in self.state.entries if e.mint_url == entry.mint_url)
-        warning = f"\n\nIt still holds {format_amount(held, entry.unit)}." if held else ""
+        warning = tr("\n\nIt still holds {0}.").format(format_amount(held, entry.unit)) if held else ""
         if not await confirm(
-            self, "Remove mint", f"Remove {short_url(entry.mint_url)} from the wallet?{warning}", yes="Remove"
+            self,
+            tr("Remove mint"),
+            tr("Remove {0} from the wallet?{1}").format(short_url(entry.mint_url), warning),
+            yes=tr("Remove"),
         ):
             return
         await self.ctx.service.remove_mint(entry.mint_url)
@@ -273,7 +282,7 @@ class BalancesView(QWidget):
         finally:
             dialog.deleteLater()
         if source == destination:
-            raise UserFacingError("choose two different mints")
+            raise UserFacingError(tr("choose two different mints"))
         result = await self.ctx.service.transfer(amount, source, destination)
-        self.ctx.tasks.status.emit(f"Moved {format_amount(result.amount, 'sat')} (fee {result.fee})")
+        self.ctx.tasks.status.emit(tr("Moved {0} (fee {1})").format(format_amount(result.amount, "sat"), result.fee))
         self.ctx.changed(BALANCES, HISTORY)

@@ -15,6 +15,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor
 
+from desktop.gui.i18n import QT_TR_NOOP
 from desktop.gui.views.history.state import HistoryRow
 from desktop.gui.widgets.common import format_amount, short_url
 from desktop.gui.widgets.table import Index, RowsTableModel
@@ -28,7 +29,15 @@ _NO_INDEX = QModelIndex()
 
 class HistoryModel(RowsTableModel[HistoryRow]):
     TIME, KIND, AMOUNT, FEE, MINT, STATE, MEMO = range(7)
-    HEADERS = ("Time", "Kind", "Amount", "Fee", "Mint", "State", "Memo")
+    HEADERS = (
+        QT_TR_NOOP("Time"),
+        QT_TR_NOOP("Kind"),
+        QT_TR_NOOP("Amount"),
+        QT_TR_NOOP("Fee"),
+        QT_TR_NOOP("Mint"),
+        QT_TR_NOOP("State"),
+        QT_TR_NOOP("Memo"),
+    )
     SortRole = Qt.ItemDataRole.UserRole
 
     def __init__(self) -> None:

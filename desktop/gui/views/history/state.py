@@ -9,17 +9,18 @@ from dataclasses import dataclass
 
 from core.api import OperationRecord
 from core.api.service import WalletService
+from desktop.gui.i18n import QT_TR_NOOP, tr
 
 __all__ = ["KIND_LABELS", "HistoryRow", "HistoryState", "rows_to_csv"]
 
 KIND_LABELS = {
-    "issue": "Received (Lightning)",
-    "receive": "Received (ecash)",
-    "send": "Sent (ecash)",
-    "melt": "Paid (Lightning)",
-    "transfer": "Transfer",
-    "reclaim": "Reclaimed",
-    "restore": "Restored",
+    "issue": QT_TR_NOOP("Received (Lightning)"),
+    "receive": QT_TR_NOOP("Received (ecash)"),
+    "send": QT_TR_NOOP("Sent (ecash)"),
+    "melt": QT_TR_NOOP("Paid (Lightning)"),
+    "transfer": QT_TR_NOOP("Transfer"),
+    "reclaim": QT_TR_NOOP("Reclaimed"),
+    "restore": QT_TR_NOOP("Restored"),
 }
 # Which kinds take value out of the wallet (shown negative).
 OUTGOING = {"send", "melt"}
@@ -42,7 +43,7 @@ class HistoryRow:
 
     @property
     def kind_label(self) -> str:
-        return KIND_LABELS.get(self.kind, self.kind)
+        return tr(KIND_LABELS.get(self.kind, self.kind))
 
     @property
     def moved_nothing(self) -> bool:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from core.api.mint_labels import mint_titles
 from desktop.gui.context import HISTORY, AppContext
 from desktop.gui.dialogs import await_dialog
+from desktop.gui.i18n import QT_TR_NOOP, tr
 from desktop.gui.views.history.model import HistoryFilter, HistoryModel
 from desktop.gui.views.history.state import KIND_LABELS, HistoryState, rows_to_csv
 from desktop.gui.widgets.common import empty_state, heading, shortcut
@@ -32,7 +33,7 @@ __all__ = ["HistoryView"]
 
 
 class HistoryView(QWidget):
-    title = "History"
+    title = QT_TR_NOOP("History")
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
@@ -44,24 +45,24 @@ class HistoryView(QWidget):
         self.proxy.setSourceModel(self.model)
 
         layout = QVBoxLayout(self)
-        layout.addWidget(heading("History"))
+        layout.addWidget(heading(tr("History")))
         bar = QHBoxLayout()
         self.search = QLineEdit()
         self.search.setObjectName("historySearch")
-        self.search.setAccessibleName("Search the history")
-        self.search.setPlaceholderText("Search mint, memo, state, amount…")
+        self.search.setAccessibleName(tr("Search the history"))
+        self.search.setPlaceholderText(tr("Search mint, memo, state, amount…"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._filter)
         self.kind = QComboBox()
         self.kind.setObjectName("historyKind")
-        self.kind.addItem("All kinds", "")
+        self.kind.addItem(tr("All kinds"), "")
         for kind, label in KIND_LABELS.items():
-            self.kind.addItem(label, kind)
+            self.kind.addItem(tr(label), kind)
         self.kind.currentIndexChanged.connect(self._filter)
-        self.export_button = QPushButton("Export CSV…")
+        self.export_button = QPushButton(tr("Export CSV…"))
         self.export_button.clicked.connect(lambda: ctx.run(self.export_csv_dialog()))
         shortcut(self, "Ctrl+S", self.export_button)
-        self.search.setToolTip("Search time, kind, mint, state, memo, amount")
+        self.search.setToolTip(tr("Search time, kind, mint, state, memo, amount"))
         shortcut(self, "Ctrl+F", self.search, lambda: self.search.setFocus(Qt.FocusReason.ShortcutFocusReason))
         bar.addWidget(self.search, 1)
         bar.addWidget(self.kind)
@@ -70,7 +71,7 @@ class HistoryView(QWidget):
 
         self.table = QTableView()
         self.table.setObjectName("historyTable")
-        self.table.setAccessibleName("History: one row per operation")
+        self.table.setAccessibleName(tr("History: one row per operation"))
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(HistoryModel.TIME, Qt.SortOrder.DescendingOrder)
@@ -85,8 +86,10 @@ class HistoryView(QWidget):
         header.sortIndicatorChanged.connect(lambda *_: self.model.fetch_all())  # sorting orders every row
         layout.addWidget(self.table, 1)
         self.empty = empty_state(
-            "<b>No operations yet.</b><br>Everything the wallet does is listed here: receive a token or a "
-            "Lightning payment in <b>Receive</b> (Ctrl+2) to begin.",
+            tr(
+                "<b>No operations yet.</b><br>Everything the wallet does is listed here: receive a token or a "
+                "Lightning payment in <b>Receive</b> (Ctrl+2) to begin."
+            ),
             "historyEmpty",
         )
         layout.addWidget(self.empty, 1)
@@ -119,7 +122,9 @@ class HistoryView(QWidget):
         shown, total = self.proxy.rowCount(), self.model.total
         if shown == self.model.rowCount():
             shown = total  # no filter: the pages not fetched yet are shown too, once scrolled to
-        self.count.setText(f"{total} operations" if shown == total else f"{shown} of {total} operations")
+        self.count.setText(
+            tr("{0} operations").format(total) if shown == total else tr("{0} of {1} operations").format(shown, total)
+        )
 
     async def export_csv(self, path: str | Path) -> Path:
         """Write the rows shown (filtered, in the shown order) as CSV."""
@@ -127,11 +132,11 @@ class HistoryView(QWidget):
         self.model.fetch_all()
         text = rows_to_csv(self.proxy.visible_rows())
         await asyncio.to_thread(target.write_text, text, encoding="utf-8")
-        self.ctx.tasks.status.emit(f"Exported {self.proxy.rowCount()} operations to {target}")
+        self.ctx.tasks.status.emit(tr("Exported {0} operations to {1}").format(self.proxy.rowCount(), target))
         return target
 
     async def export_csv_dialog(self) -> None:
-        dialog = QFileDialog(self, "Export history", str(Path.home() / "nutdesk-history.csv"), "CSV (*.csv)")
+        dialog = QFileDialog(self, tr("Export history"), str(Path.home() / "nutdesk-history.csv"), tr("CSV (*.csv)"))
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         if await await_dialog(dialog) != QDialog.DialogCode.Accepted or not dialog.selectedFiles():
             return

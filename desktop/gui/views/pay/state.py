@@ -11,17 +11,21 @@ from enum import Enum
 from typing import Any
 
 from core.api.messages import explain
+from core.api.mpp import MultiPathPlan, pay_multi_path, prepare_multi_path
 from core.api.payments import PaymentResult, PaymentsService, PreparedPayment
+from core.api.service import WalletService
 from core.errors import NutdeskError, UserFacingError
+from core.wallet.mpp import MppResult
+from desktop.gui.i18n import QT_TR_NOOP, tr
 
 __all__ = ["KIND_NAMES", "PayState", "PayStep", "Understood"]
 
 KIND_NAMES = {
-    "bolt11": "Lightning invoice",
-    "lnurl": "LNURL-pay link",
-    "lightning_address": "Lightning address",
-    "payment_request": "Cashu payment request",
-    "cashu_token": "Cashu token",
+    "bolt11": QT_TR_NOOP("Lightning invoice"),
+    "lnurl": QT_TR_NOOP("LNURL-pay link"),
+    "lightning_address": QT_TR_NOOP("Lightning address"),
+    "payment_request": QT_TR_NOOP("Cashu payment request"),
+    "cashu_token": QT_TR_NOOP("Cashu token"),
 }
 
 
@@ -45,7 +49,7 @@ class Understood:
 
     @property
     def name(self) -> str:
-        return KIND_NAMES.get(self.kind, self.kind.replace("_", " "))
+        return tr(KIND_NAMES.get(self.kind, self.kind.replace("_", " ")))
 
 
 def understand(payments: PaymentsService, text: str) -> Understood:
@@ -71,6 +75,7 @@ class PayState:
     error: str = ""
     prepared: PreparedPayment | None = None
     result: PaymentResult | None = None
+    plan: MultiPathPlan | None = None  # NUT-15: one invoice from several mints
 
     def set_text(self, text: str) -> Understood | None:
         self.understood, self.error, self.prepared, self.result = None, "", None, None
@@ -83,12 +88,12 @@ class PayState:
             self.error = explain(exc).text
             return None
         if self.understood.receive_instead:
-            self.error = "This is a Cashu token: open Receive to redeem it."
+            self.error = tr("This is a Cashu token: open Receive to redeem it.")
         return self.understood
 
     async def prepare(self, *, amount: int | None, comment: str, mint: str | None) -> PreparedPayment:
         if self.understood is None or self.understood.receive_instead:
-            raise UserFacingError(self.error or "paste an invoice, LNURL, Lightning address or payment request")
+            raise UserFacingError(self.error or tr("paste an invoice, LNURL, Lightning address or payment request"))
         fixed = self.understood.amount
         self.prepared = await self.payments.prepare_payment(
             self.understood.text,
@@ -101,11 +106,12 @@ class PayState:
 
     def cancel(self) -> None:
         self.prepared = None
+        self.plan = None
         self.step = PayStep.INPUT
 
     async def pay(self) -> PaymentResult:
         if self.prepared is None:
-            raise UserFacingError("nothing to pay: continue to the confirmation first")
+            raise UserFacingError(tr("nothing to pay: continue to the confirmation first"))
         self.step = PayStep.PAYING
         try:
             self.result = await self.payments.pay(self.prepared)
@@ -114,3 +120,25 @@ class PayState:
             raise
         self.step = PayStep.DONE
         return self.result
+
+    async def prepare_multi_path(self, service: WalletService) -> MultiPathPlan:
+        """NUT-15: quote a part of the invoice at each mint that supports it (nothing is spent yet)."""
+        if self.understood is None or self.understood.kind != "bolt11":
+            raise UserFacingError(tr("only a Lightning invoice can be paid from several mints"))
+        self.prepared = None
+        self.plan = await prepare_multi_path(service, self.understood.text)
+        self.step = PayStep.CONFIRM
+        return self.plan
+
+    async def pay_multi_path(self, service: WalletService) -> MppResult:
+        if self.plan is None:
+            raise UserFacingError(tr("nothing to pay: continue to the confirmation first"))
+        self.step = PayStep.PAYING
+        try:
+            result = await pay_multi_path(service, self.plan)
+        except BaseException:
+            self.step = PayStep.CONFIRM
+            raise
+        self.plan = None
+        self.step = PayStep.DONE
+        return result

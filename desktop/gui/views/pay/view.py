@@ -27,6 +27,7 @@ from core.api.payments import PaymentsService
 from core.errors import UserFacingError
 from desktop.gui.context import BALANCES, HISTORY, MINTS, SENT, AppContext
 from desktop.gui.dialogs import await_dialog
+from desktop.gui.i18n import QT_TR_NOOP, tr
 from desktop.gui.tasks import run_blocking
 from desktop.gui.views.pay.state import PayState, PayStep
 from desktop.gui.widgets.common import CopyButton, format_amount, heading, hint, short_url, shortcut
@@ -35,8 +36,12 @@ from desktop.gui.widgets.scan import decode_qr, scanner_available
 __all__ = ["PayView"]
 
 
+# The "Pay from" choice that pays one invoice from several mints (NUT-15, core.api.mpp).
+MULTI_PATH = "multi-path"
+
+
 class PayView(QWidget):
-    title = "Pay"
+    title = QT_TR_NOOP("Pay")
 
     def __init__(self, ctx: AppContext, payments: PaymentsService) -> None:
         super().__init__()
@@ -44,22 +49,24 @@ class PayView(QWidget):
         self.ctx = ctx
         self.state = PayState(payments)
         layout = QVBoxLayout(self)
-        layout.addWidget(heading("Pay"))
+        layout.addWidget(heading(tr("Pay")))
         layout.addWidget(
-            hint("Paste a Lightning invoice, an LNURL, a Lightning address (name@domain) or a Cashu payment request.")
+            hint(
+                tr("Paste a Lightning invoice, an LNURL, a Lightning address (name@domain) or a Cashu payment request.")
+            )
         )
         self.input = QPlainTextEdit()
         self.input.setObjectName("payInput")
-        self.input.setAccessibleName("What to pay: invoice, Lightning address, LNURL or payment request")
-        self.input.setPlaceholderText("lnbc… · lnurl… · name@domain · creqA…")
+        self.input.setAccessibleName(tr("What to pay: invoice, Lightning address, LNURL or payment request"))
+        self.input.setPlaceholderText(tr("lnbc… · lnurl… · name@domain · creqA…"))
         self.input.setMaximumHeight(90)
         self.input.setWordWrapMode(QTextOption.WrapMode.WrapAnywhere)
         self.input.textChanged.connect(self._input_changed)
         layout.addWidget(self.input)
         row = QHBoxLayout()
-        paste = QPushButton("Paste")
+        paste = QPushButton(tr("Paste"))
         paste.clicked.connect(lambda: self.input.setPlainText(QGuiApplication.clipboard().text()))
-        self.scan_button = QPushButton("Scan image…")
+        self.scan_button = QPushButton(tr("Scan image…"))
         self.scan_button.clicked.connect(lambda: ctx.run(self.scan_image_file()))
         self.scan_button.setEnabled(scanner_available())
         row.addWidget(paste)
@@ -91,28 +98,28 @@ class PayView(QWidget):
         self.amount = QSpinBox()
         self.amount.setObjectName("payAmount")
         self.amount.setRange(1, 2_100_000_000)
-        self.amount.setSuffix(" sat")
+        self.amount.setSuffix(tr(" sat"))
         self.comment = QLineEdit()
-        self.comment.setPlaceholderText("optional note to the receiver")
+        self.comment.setPlaceholderText(tr("optional note to the receiver"))
         self.mint = QComboBox()
         self.mint.setMinimumContentsLength(30)
-        form.addRow("Amount:", self.amount)
-        form.addRow("Comment:", self.comment)
-        form.addRow("Pay from:", self.mint)
+        form.addRow(tr("Amount:"), self.amount)
+        form.addRow(tr("Comment:"), self.comment)
+        form.addRow(tr("Pay from:"), self.mint)
         layout.addLayout(form)
         row = QHBoxLayout()
         row.addStretch(1)
-        self.continue_button = QPushButton("Continue")
+        self.continue_button = QPushButton(tr("Continue"))
         self.continue_button.setObjectName("payContinue")
         self.continue_button.setDefault(True)
-        self.continue_button.clicked.connect(lambda: self.ctx.run(self.prepare(), label="Getting a quote…"))
+        self.continue_button.clicked.connect(lambda: self.ctx.run(self.prepare(), label=tr("Getting a quote…")))
         shortcut(self, "Ctrl+Return", self.continue_button)
         row.addWidget(self.continue_button)
         layout.addLayout(row)
         return page
 
     def _confirm_page(self) -> QWidget:
-        page = QGroupBox("Confirm the payment")
+        page = QGroupBox(tr("Confirm the payment"))
         form = QFormLayout(page)
         self.c_what = QLabel()
         self.c_to = QLabel()
@@ -125,31 +132,31 @@ class PayView(QWidget):
         self.c_total = QLabel()
         self.c_total.setObjectName("confirmTotal")
         self.c_mint = QLabel()
-        form.addRow("What:", self.c_what)
-        form.addRow("To:", self.c_to)
-        form.addRow("For:", self.c_description)
-        form.addRow("Amount:", self.c_amount)
-        form.addRow("Fees:", self.c_fees)
-        form.addRow("At most:", self.c_total)
-        form.addRow("From mint:", self.c_mint)
+        form.addRow(tr("What:"), self.c_what)
+        form.addRow(tr("To:"), self.c_to)
+        form.addRow(tr("For:"), self.c_description)
+        form.addRow(tr("Amount:"), self.c_amount)
+        form.addRow(tr("Fees:"), self.c_fees)
+        form.addRow(tr("At most:"), self.c_total)
+        form.addRow(tr("From mint:"), self.c_mint)
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)
         self.progress.hide()
         form.addRow(self.progress)
         row = QHBoxLayout()
         row.addStretch(1)
-        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button = QPushButton(tr("Cancel"))
         self.cancel_button.clicked.connect(self.cancel)
-        self.pay_button = QPushButton("Pay")
+        self.pay_button = QPushButton(tr("Pay"))
         self.pay_button.setObjectName("payButton")
-        self.pay_button.clicked.connect(lambda: self.ctx.run(self.pay(), label="Paying…"))
+        self.pay_button.clicked.connect(lambda: self.ctx.run(self.pay(), label=tr("Paying…")))
         row.addWidget(self.cancel_button)
         row.addWidget(self.pay_button)
         form.addRow(row)
         return page
 
     def _result_page(self) -> QWidget:
-        page = QGroupBox("Result")
+        page = QGroupBox(tr("Result"))
         layout = QVBoxLayout(page)
         self.r_summary = QLabel()
         self.r_summary.setObjectName("payResult")
@@ -162,15 +169,15 @@ class PayView(QWidget):
         self.r_success = QLabel()
         self.r_success.setWordWrap(True)
         self.r_success.setOpenExternalLinks(True)
-        form.addRow("Preimage:", self.r_preimage)
-        form.addRow("Message:", self.r_success)
+        form.addRow(tr("Preimage:"), self.r_preimage)
+        form.addRow(tr("Message:"), self.r_success)
         layout.addLayout(form)
-        self.r_token_copy = CopyButton("Copy token for the receiver")
+        self.r_token_copy = CopyButton(tr("Copy token for the receiver"))
         self.r_token_copy.hide()
         layout.addWidget(self.r_token_copy)
         row = QHBoxLayout()
         row.addStretch(1)
-        again = QPushButton("Pay something else")
+        again = QPushButton(tr("Pay something else"))
         again.clicked.connect(self.reset)
         row.addWidget(again)
         layout.addLayout(row)
@@ -181,10 +188,11 @@ class PayView(QWidget):
     def _reload_mints(self) -> None:
         keep = self.mint.currentData()
         self.mint.clear()
-        self.mint.addItem("Automatic (cheapest that can pay)", "")
+        self.mint.addItem(tr("Automatic (cheapest that can pay)"), "")
         titles = mint_titles(self.ctx.service)
         for m in self.ctx.service.list_mints():
             self.mint.addItem(f"{titles.get(m.url, m.url)} — {format_amount(m.balances.get('sat', 0), 'sat')}", m.url)
+        self.mint.addItem(tr("Several mints at once (multi-path, NUT-15)"), MULTI_PATH)
         index = self.mint.findData(keep)
         self.mint.setCurrentIndex(max(index, 0))
 
@@ -192,13 +200,13 @@ class PayView(QWidget):
         understood = self.state.set_text(self.input.toPlainText())
         self.pages.setCurrentIndex(0)
         if self.state.error:
-            self.what.setText(f"<span style='color:#c0392b'>{self.state.error}</span>")
+            self.what.setText(tr("<span style='color:#c0392b'>{0}</span>").format(self.state.error))
         elif understood is None:
             self.what.setText("")
         else:
             amount = f" for {format_amount(understood.amount, 'sat')}" if understood.amount else ""
             about = f": {understood.description}" if understood.description else ""
-            self.what.setText(f"<b>{understood.name}</b>{amount}{about}")
+            self.what.setText(tr("<b>{0}</b>{1}{2}").format(understood.name, amount, about))
         fixed = understood is not None and understood.amount is not None
         if fixed and understood is not None and understood.amount is not None:
             self.amount.setValue(understood.amount)
@@ -207,18 +215,23 @@ class PayView(QWidget):
         self.continue_button.setEnabled(understood is not None and not understood.receive_instead)
 
     async def scan_image_file(self) -> None:
-        dialog = QFileDialog(self, "Scan a QR code from an image", "", "Images (*.png *.jpg *.jpeg *.bmp *.gif)")
+        dialog = QFileDialog(
+            self, tr("Scan a QR code from an image"), "", tr("Images (*.png *.jpg *.jpeg *.bmp *.gif)")
+        )
         dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
         if await await_dialog(dialog) != QDialog.DialogCode.Accepted or not dialog.selectedFiles():
             return
         texts = await run_blocking(decode_qr, QImage(dialog.selectedFiles()[0]))
         if not texts:
-            raise UserFacingError("no QR code found in the image")
+            raise UserFacingError(tr("no QR code found in the image"))
         self.input.setPlainText(texts[0])
 
     # --- steps ---------------------------------------------------------------------------------
 
     async def prepare(self) -> None:
+        if self.mint.currentData() == MULTI_PATH:
+            await self._prepare_multi_path()
+            return
         self.continue_button.setEnabled(False)
         try:
             p = await self.state.prepare(
@@ -232,10 +245,11 @@ class PayView(QWidget):
         self.c_description.setText(p.description or "—")
         self.c_amount.setText(format_amount(p.amount, p.unit))
         self.c_fees.setText(
-            f"Lightning fee reserve {format_amount(p.fee_reserve, p.unit)} (unused part returned) · "
-            f"mint fee {format_amount(p.input_fee, p.unit)}"
+            tr("Lightning fee reserve {0} (unused part returned) · mint fee {1}").format(
+                format_amount(p.fee_reserve, p.unit), format_amount(p.input_fee, p.unit)
+            )
         )
-        self.c_total.setText(f"<b>{format_amount(p.total, p.unit)}</b>")
+        self.c_total.setText(tr("<b>{0}</b>").format(format_amount(p.total, p.unit)))
         titles = mint_titles(self.ctx.service)
         source = f"{titles.get(p.transfer_from) or short_url(p.transfer_from)} → " if p.transfer_from else ""
         self.c_mint.setText(source + (titles.get(p.mint_url) or short_url(p.mint_url)))
@@ -247,7 +261,60 @@ class PayView(QWidget):
         self.state.cancel()
         self.pages.setCurrentIndex(0)
 
+    async def _prepare_multi_path(self) -> None:
+        self.continue_button.setEnabled(False)
+        try:
+            plan = await self.state.prepare_multi_path(self.ctx.service)
+        finally:
+            self.continue_button.setEnabled(True)
+        titles = mint_titles(self.ctx.service)
+        self.c_what.setText(tr("Lightning invoice, paid from several mints"))
+        self.c_to.setText("—")
+        self.c_description.setText("—")
+        self.c_amount.setText(format_amount(plan.amount, plan.unit))
+        reserve = sum(p.fee_reserve for p in plan.parts)
+        self.c_fees.setText(
+            tr("Lightning fee reserves {0} (unused part returned)").format(format_amount(reserve, plan.unit))
+        )
+        self.c_total.setText(tr("<b>{0}</b>").format(format_amount(plan.total, plan.unit)))
+        self.c_mint.setText(
+            " + ".join(
+                f"{format_amount(p.amount, p.unit)} {titles.get(p.mint_url) or short_url(p.mint_url)}"
+                for p in plan.parts
+            )
+        )
+        self.pay_button.setEnabled(True)
+        self.cancel_button.setEnabled(True)
+        self.pages.setCurrentIndex(1)
+
+    async def _pay_multi_path(self) -> None:
+        try:
+            result = await self.state.pay_multi_path(self.ctx.service)
+        except BaseException:
+            self.pay_button.setEnabled(True)
+            self.cancel_button.setEnabled(True)
+            raise
+        finally:
+            self.progress.hide()
+            self.ctx.changed(BALANCES, HISTORY, SENT)
+        self.r_summary.setText(
+            tr("✓ Paid {0} (fee {1}) from {2} mints at once.").format(
+                format_amount(result.amount, "sat"), format_amount(result.fee, "sat"), len(result.parts)
+            )
+        )
+        self.r_preimage.setText(next((r.preimage for r in result.parts if r.preimage), None) or "—")
+        self.r_success.setText("—")
+        self.r_token_copy.set_text("")
+        self.r_token_copy.setVisible(False)
+        self.pages.setCurrentIndex(2)
+
     async def pay(self) -> None:
+        if self.state.plan is not None:
+            self.pay_button.setEnabled(False)
+            self.cancel_button.setEnabled(False)
+            self.progress.show()
+            await self._pay_multi_path()
+            return
         self.pay_button.setEnabled(False)
         self.cancel_button.setEnabled(False)
         self.progress.show()
@@ -262,19 +329,23 @@ class PayView(QWidget):
             self.ctx.changed(BALANCES, HISTORY, SENT)
         if result.token:
             self.r_summary.setText(
-                f"✓ Token for {format_amount(result.amount, result.unit)} made (fee {result.fee}). "
-                "This request has no delivery address: give the receiver the token."
+                tr(
+                    "✓ Token for {0} made (fee {1}). This request has no delivery address: give the receiver the token."
+                ).format(format_amount(result.amount, result.unit), result.fee)
             )
         elif result.paid:
             mint = mint_titles(self.ctx.service).get(result.mint_url) or short_url(result.mint_url)
             self.r_summary.setText(
-                f"✓ Paid {format_amount(result.amount, result.unit)} "
-                f"(fee {format_amount(result.fee, result.unit)}) from {mint}."
+                tr("✓ Paid {0} (fee {1}) from {2}.").format(
+                    format_amount(result.amount, result.unit), format_amount(result.fee, result.unit), mint
+                )
             )
         else:
             self.r_summary.setText(
-                "The payment is pending: the mint has not settled it yet. It stays in the journal and is "
-                "settled automatically."
+                tr(
+                    "The payment is pending: the mint has not settled it yet. It stays in the journal and is "
+                    "settled automatically."
+                )
             )
         self.r_preimage.setText(result.preimage or "—")
         self.r_success.setText(self._success_text(result.success_action))

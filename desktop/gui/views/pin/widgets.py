@@ -14,6 +14,7 @@ from core.api.spending_pin import SpendingPin, guard_of
 from core.errors import UserFacingError
 from desktop.gui.context import AppContext
 from desktop.gui.dialogs import PasswordDialog, await_dialog
+from desktop.gui.i18n import tr
 from desktop.gui.widgets.common import hint
 
 __all__ = ["PinDialog", "PinSettingsBox", "install_gui_pin_prompter"]
@@ -23,7 +24,7 @@ class PinDialog(PasswordDialog):
     def __init__(self, parent: QWidget | None, title: str, prompt: str, *, repeat: bool = False) -> None:
         super().__init__(parent, title, prompt, repeat=repeat)
         self.setObjectName("pinDialog")
-        self.password.setPlaceholderText("PIN")
+        self.password.setPlaceholderText(tr("PIN"))
 
 
 async def ask_pin(
@@ -42,7 +43,7 @@ async def ask_pin(
 
 def install_gui_pin_prompter(service: WalletService, parent: QWidget | None) -> None:
     async def prompt(message: str, error: UserFacingError | None) -> str | None:
-        return await ask_pin(parent, "Spending PIN", message, error=str(error) if error else "")
+        return await ask_pin(parent, tr("Spending PIN"), message, error=str(error) if error else "")
 
     guard_of(service.store).prompter = prompt
 
@@ -57,23 +58,25 @@ class PinSettingsBox(QGroupBox):
         layout = QVBoxLayout(self)
         layout.addWidget(
             hint(
-                "Sends, payments, withdrawals and cheques above the limit ask for this PIN (not the wallet "
-                "password). Wrong PINs make the next attempt wait longer, even after a restart."
+                tr(
+                    "Sends, payments, withdrawals and cheques above the limit ask for this PIN (not the wallet "
+                    "password). Wrong PINs make the next attempt wait longer, even after a restart."
+                )
             )
         )
         self.status = QLabel()
         layout.addWidget(self.status)
         row = QHBoxLayout()
-        self.set_button = QPushButton("Set PIN…")
-        self.clear_button = QPushButton("Remove PIN…")
+        self.set_button = QPushButton(tr("Set PIN…"))
+        self.clear_button = QPushButton(tr("Remove PIN…"))
         row.addWidget(self.set_button)
         row.addWidget(self.clear_button)
-        row.addWidget(QLabel("Ask above:"))
+        row.addWidget(QLabel(tr("Ask above:")))
         self.threshold = QSpinBox()
         self.threshold.setRange(0, 2_000_000_000)
-        self.threshold.setSuffix(" sat")
+        self.threshold.setSuffix(tr(" sat"))
         row.addWidget(self.threshold)
-        self.save_button = QPushButton("Save limit")
+        self.save_button = QPushButton(tr("Save limit"))
         row.addWidget(self.save_button)
         row.addStretch(1)
         layout.addLayout(row)
@@ -89,29 +92,33 @@ class PinSettingsBox(QGroupBox):
     def refresh(self) -> None:
         guard = self.guard
         self.threshold.setValue(guard.threshold)
-        self.set_button.setText("Change PIN…" if guard.configured else "Set PIN…")
+        self.set_button.setText(tr("Change PIN…") if guard.configured else tr("Set PIN…"))
         self.clear_button.setEnabled(guard.configured)
         self.status.setText(
-            f"Set: spends above {guard.threshold} sat ask for it." if guard.configured else "No spending PIN."
+            tr("Set: spends above {0} sat ask for it.").format(guard.threshold)
+            if guard.configured
+            else tr("No spending PIN.")
         )
 
     async def _current(self, what: str) -> str | None:
-        return await ask_pin(self, "Spending PIN", f"Enter the current spending PIN to {what}:")
+        return await ask_pin(self, tr("Spending PIN"), tr("Enter the current spending PIN to {0}:").format(what))
 
     async def set_pin(self) -> None:
         current = None
         if self.guard.configured:
-            current = await self._current("change it")
+            current = await self._current(tr("change it"))
             if current is None:
                 return
-        new = await ask_pin(self, "New spending PIN", "Choose a spending PIN (at least 4 characters):", repeat=True)
+        new = await ask_pin(
+            self, tr("New spending PIN"), tr("Choose a spending PIN (at least 4 characters):"), repeat=True
+        )
         if new is None:
             return
         await self.guard.set_pin_async(new, current=current)
         self.refresh()
 
     async def clear_pin(self) -> None:
-        current = await self._current("remove it")
+        current = await self._current(tr("remove it"))
         if current is not None:
             await self.guard.clear_async(current)
             self.refresh()
@@ -120,7 +127,7 @@ class PinSettingsBox(QGroupBox):
         guard, amount = self.guard, self.threshold.value()
         current = None
         if guard.configured and amount > guard.threshold:
-            current = await self._current("raise the limit")
+            current = await self._current(tr("raise the limit"))
             if current is None:
                 self.refresh()
                 return

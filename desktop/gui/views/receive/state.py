@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
 from core.api import ReceiveResult
+from core.api.batch import BatchOutcome
 from core.api.messages import explain
 from core.api.repeats import AlreadyDone, earlier_receive
 from core.api.service import ReceivePreview, WalletService
 from core.errors import NutdeskError, TokenDecodeError, UserFacingError
+from desktop.gui.i18n import QT_TR_NOOP, tr
 
-__all__ = ["InvoiceState", "LightningReceive", "ReceiveState", "extract_token"]
+__all__ = ["InvoiceState", "LightningReceive", "ReceiveState", "batch_summary", "extract_token"]
 
 
 def extract_token(text: str) -> str | None:
@@ -39,7 +42,7 @@ class ReceiveState:
         if not text.strip():
             return None
         if self.token is None:
-            self.error = "This is not a Cashu token (it should start with cashuA or cashuB)."
+            self.error = tr("This is not a Cashu token (it should start with cashuA or cashuB).")
             return None
         try:
             self.preview = await self.service.preview_receive(self.token)
@@ -51,7 +54,7 @@ class ReceiveState:
             except TokenDecodeError:
                 self.error = explain(exc).text
                 return None
-            self.error = f"{explain(exc).what} The fee is not known until it answers."
+            self.error = tr("{0} The fee is not known until it answers.").format(explain(exc).what)
             self.preview = ReceivePreview(
                 amount=decoded.amount,
                 fee=0,
@@ -69,12 +72,14 @@ class ReceiveState:
 
     async def redeem(self, *, trust: bool) -> ReceiveResult:
         if self.token is None:
-            raise UserFacingError("paste a token first")
+            raise UserFacingError(tr("paste a token first"))
         done = earlier_receive(self.service, self.token)
         if done is not None:
             self.token, self.preview = None, None
             raise AlreadyDone(
-                f"Already received: this token gave {done.amount} {done.unit} earlier. Nothing more to do."
+                tr("Already received: this token gave {0} {1} earlier. Nothing more to do.").format(
+                    done.amount, done.unit
+                )
             )
         result = await self.service.receive(self.token, trust=trust)
         self.token, self.preview = None, None
@@ -83,8 +88,8 @@ class ReceiveState:
 
 class InvoiceState(Enum):
     IDLE = "idle"
-    WAITING = "Waiting for the payment…"
-    MINTED = "Paid: the ecash is in your wallet."
+    WAITING = QT_TR_NOOP("Waiting for the payment…")
+    MINTED = QT_TR_NOOP("Paid: the ecash is in your wallet.")
     FAILED = "failed"
 
 
@@ -101,9 +106,9 @@ class LightningReceive:
 
     async def create(self, amount: int, mint_url: str, unit: str = "sat") -> str:
         if amount <= 0:
-            raise UserFacingError("enter an amount to receive")
+            raise UserFacingError(tr("enter an amount to receive"))
         if not mint_url:
-            raise UserFacingError("add a mint first")
+            raise UserFacingError(tr("add a mint first"))
         self.quote = await self.service.create_invoice(amount, mint_url, unit)
         self.mint_url = mint_url
         self.state = InvoiceState.WAITING
@@ -112,7 +117,7 @@ class LightningReceive:
     async def wait(self, timeout: float = 3600.0) -> int:
         """Wait for the invoice to be paid and mint the ecash; returns the amount minted."""
         if self.quote is None:
-            raise UserFacingError("create an invoice first")
+            raise UserFacingError(tr("create an invoice first"))
         try:
             self.minted = await self.service.wait_and_mint(self.mint_url, self.quote.quote, timeout=timeout)
         except BaseException:
@@ -120,3 +125,21 @@ class LightningReceive:
             raise
         self.state = InvoiceState.MINTED
         return self.minted
+
+
+def batch_summary(outcomes: Sequence[BatchOutcome]) -> str:
+    """One line for the Lightning tab about ``mint_all_paid``: what was minted, how, and what failed."""
+    if not outcomes:
+        return tr("No paid invoice is waiting to be minted.")
+    lines = []
+    for o in outcomes:
+        if o.error:
+            lines.append(
+                tr("{0}: {1} paid invoice(s) not minted yet ({2}).").format(o.mint_url, len(o.quotes), o.error)
+            )
+        else:
+            how = tr("in one batch") if o.batched else tr("one by one (this mint has no batch minting)")
+            lines.append(
+                tr("✓ {0}: {1} {2} from {3} invoice(s) {4}.").format(o.mint_url, o.minted, o.unit, len(o.quotes), how)
+            )
+    return "\n".join(lines)

@@ -24,13 +24,15 @@ from PySide6.QtWidgets import (
 )
 
 from core.api import is_encrypted_file, read_token_file
+from core.api.batch import mint_all_paid
 from core.api.mint_labels import mint_titles
 from core.api.repeats import AlreadyDone
 from core.errors import UserFacingError
 from desktop.gui.context import BALANCES, HISTORY, MINTS, AppContext
 from desktop.gui.dialogs import ask_password, await_dialog
+from desktop.gui.i18n import QT_TR_NOOP, tr
 from desktop.gui.tasks import run_blocking, run_in_process
-from desktop.gui.views.receive.state import InvoiceState, LightningReceive, ReceiveState
+from desktop.gui.views.receive.state import InvoiceState, LightningReceive, ReceiveState, batch_summary
 from desktop.gui.widgets.common import CopyButton, MintCombo, format_amount, heading, hint, short_url, shortcut
 from desktop.gui.widgets.lock_key import LockKeyRow
 from desktop.gui.widgets.qr import QrWidget
@@ -39,7 +41,7 @@ from desktop.gui.widgets.ur_reader import UrReader
 
 __all__ = ["ReceiveView", "TokenDropBox"]
 
-TOKEN_FILE_FILTER = "Cashu token files (*.cashu *.cashu.age *.txt);;All files (*)"
+TOKEN_FILE_FILTER = QT_TR_NOOP("Cashu token files (*.cashu *.cashu.age *.txt);;All files (*)")
 
 
 class TokenDropBox(QPlainTextEdit):
@@ -72,7 +74,7 @@ class TokenDropBox(QPlainTextEdit):
 
 
 class ReceiveView(QWidget):
-    title = "Receive"
+    title = QT_TR_NOOP("Receive")
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
@@ -81,10 +83,10 @@ class ReceiveView(QWidget):
         self.state = ReceiveState(ctx.service)
         self.lightning = LightningReceive(ctx.service)
         layout = QVBoxLayout(self)
-        layout.addWidget(heading("Receive"))
+        layout.addWidget(heading(tr("Receive")))
         self.tabs = QTabWidget()
-        self.tabs.addTab(self._token_tab(), "Ecash token")
-        self.tabs.addTab(self._lightning_tab(), "Lightning")
+        self.tabs.addTab(self._token_tab(), tr("Ecash token"))
+        self.tabs.addTab(self._lightning_tab(), tr("Lightning"))
         layout.addWidget(self.tabs)
         self._preview_timer = QTimer(self)
         self._preview_timer.setSingleShot(True)
@@ -97,13 +99,13 @@ class ReceiveView(QWidget):
     def _token_tab(self) -> QWidget:
         tab = QWidget()
         layout = QVBoxLayout(tab)
-        layout.addWidget(hint("Paste a token, drop a token file or text here, or scan a QR code."))
+        layout.addWidget(hint(tr("Paste a token, drop a token file or text here, or scan a QR code.")))
         self.lock_key = LockKeyRow(self.ctx.service)  # what senders lock to (P2PK/P2BK)
         layout.addWidget(self.lock_key)
         self.input = TokenDropBox()
         self.input.setObjectName("tokenInput")
-        self.input.setAccessibleName("Token to receive (paste or drop a token or a token file)")
-        self.input.setPlaceholderText("cashuB…")
+        self.input.setAccessibleName(tr("Token to receive (paste or drop a token or a token file)"))
+        self.input.setPlaceholderText(tr("cashuB…"))
         self.input.setMaximumHeight(110)
         self.input.setWordWrapMode(QTextOption.WrapMode.WrapAnywhere)
         self.input.textChanged.connect(self._input_changed)
@@ -111,15 +113,15 @@ class ReceiveView(QWidget):
         layout.addWidget(self.input)
 
         sources = QHBoxLayout()
-        self.paste_button = QPushButton("Paste")
+        self.paste_button = QPushButton(tr("Paste"))
         self.paste_button.clicked.connect(self.paste)
-        self.image_button = QPushButton("Scan image…")
+        self.image_button = QPushButton(tr("Scan image…"))
         self.image_button.clicked.connect(lambda: self.ctx.run(self.scan_image_file()))
-        self.screen_button = QPushButton("Scan screen")
+        self.screen_button = QPushButton(tr("Scan screen"))
         self.screen_button.clicked.connect(lambda: self.ctx.run(self.scan_screen()))
-        self.camera_button = QPushButton("Camera…")
+        self.camera_button = QPushButton(tr("Camera…"))
         self.camera_button.clicked.connect(lambda: self.ctx.run(self.scan_camera()))
-        self.file_button = QPushButton("Open token file…")
+        self.file_button = QPushButton(tr("Open token file…"))
         shortcut(self, "Ctrl+O", self.file_button)
         self.file_button.clicked.connect(lambda: self.ctx.run(self.open_file()))
         for b in (self.paste_button, self.image_button, self.screen_button, self.camera_button, self.file_button):
@@ -131,12 +133,12 @@ class ReceiveView(QWidget):
         if not scanner_available():
             for b in (self.image_button, self.screen_button):
                 b.setEnabled(False)
-                b.setToolTip("QR scanning needs the zxing-cpp package")
+                b.setToolTip(tr("QR scanning needs the zxing-cpp package"))
         if not camera_available():
             self.camera_button.setEnabled(False)
-            self.camera_button.setToolTip("No camera detected: scan from an image or the screen instead")
+            self.camera_button.setToolTip(tr("No camera detected: scan from an image or the screen instead"))
 
-        self.preview_box = QGroupBox("Token")
+        self.preview_box = QGroupBox(tr("Token"))
         form = QFormLayout(self.preview_box)
         self.p_amount = QLabel("—")
         self.p_amount.setObjectName("previewAmount")
@@ -146,12 +148,12 @@ class ReceiveView(QWidget):
         self.p_net = QLabel("—")
         self.p_memo = QLabel("—")
         self.p_memo.setWordWrap(True)
-        form.addRow("Amount:", self.p_amount)
-        form.addRow("Mint:", self.p_mint)
-        form.addRow("Mint fee:", self.p_fee)
-        form.addRow("You receive:", self.p_net)
-        form.addRow("Memo:", self.p_memo)
-        self.trust = QCheckBox("Add and trust this mint")
+        form.addRow(tr("Amount:"), self.p_amount)
+        form.addRow(tr("Mint:"), self.p_mint)
+        form.addRow(tr("Mint fee:"), self.p_fee)
+        form.addRow(tr("You receive:"), self.p_net)
+        form.addRow(tr("Memo:"), self.p_memo)
+        self.trust = QCheckBox(tr("Add and trust this mint"))
         self.trust.setObjectName("trustMint")
         form.addRow("", self.trust)
         layout.addWidget(self.preview_box)
@@ -161,13 +163,13 @@ class ReceiveView(QWidget):
         layout.addWidget(self.message)
         row = QHBoxLayout()
         row.addStretch(1)
-        self.receive_button = QPushButton("Receive")
+        self.receive_button = QPushButton(tr("Receive"))
         self.receive_button.setObjectName("receiveButton")
         self.receive_button.setDefault(True)
         self.receive_button.clicked.connect(
             lambda: self.ctx.run(
                 self.redeem(),
-                label="Receiving…",
+                label=tr("Receiving…"),
                 waiting_for=short_url(self.state.preview.mint) if self.state.preview else "",
             )
         )
@@ -197,7 +199,7 @@ class ReceiveView(QWidget):
         self.preview_box.setEnabled(p is not None)
         self.receive_button.setEnabled(p is not None and p.net > 0)
         if self.state.error:
-            self.message.setText(f"<span style='color:#c0392b'>{self.state.error}</span>")
+            self.message.setText(tr("<span style='color:#c0392b'>{0}</span>").format(self.state.error))
         elif self.message.text().startswith("<span"):
             self.message.setText("")
         if p is None:
@@ -206,7 +208,7 @@ class ReceiveView(QWidget):
             self.trust.setVisible(False)
             return
         self.p_amount.setText(format_amount(p.amount, p.unit))
-        status = "trusted" if p.trusted else ("known, not trusted" if p.known else "new to this wallet")
+        status = tr("trusted") if p.trusted else (tr("known, not trusted") if p.known else tr("new to this wallet"))
         self.p_mint.setText(f"{mint_titles(self.ctx.service).get(p.mint) or short_url(p.mint)} — {status}")
         self.p_fee.setText(format_amount(p.fee, p.unit))
         self.p_net.setText(format_amount(p.net, p.unit))
@@ -219,7 +221,7 @@ class ReceiveView(QWidget):
             await self.update_preview()
         if self.state.needs_trust and not self.trust.isChecked():
             raise UserFacingError(
-                "this token is from a mint the wallet does not trust: tick 'Add and trust this mint' to receive it"
+                tr("this token is from a mint the wallet does not trust: tick 'Add and trust this mint' to receive it")
             )
         try:
             result = await self.state.redeem(trust=self.trust.isChecked())
@@ -232,8 +234,11 @@ class ReceiveView(QWidget):
         self.input.blockSignals(False)
         self._show_preview()
         self.message.setText(
-            f"✓ Received {format_amount(result.amount, result.unit)} from {short_url(result.mint)} "
-            f"(fee {format_amount(result.fee, result.unit)})."
+            tr("✓ Received {0} from {1} (fee {2}).").format(
+                format_amount(result.amount, result.unit),
+                short_url(result.mint),
+                format_amount(result.fee, result.unit),
+            )
         )
         self.ctx.changed(BALANCES, HISTORY, MINTS)
 
@@ -241,11 +246,13 @@ class ReceiveView(QWidget):
 
     def _found(self, texts: list[str]) -> None:
         if not texts:
-            raise UserFacingError("no QR code found")
+            raise UserFacingError(tr("no QR code found"))
         self.input.setPlainText(texts[0])
 
     async def scan_image_file(self) -> None:
-        dialog = QFileDialog(self, "Scan a QR code from an image", "", "Images (*.png *.jpg *.jpeg *.bmp *.gif)")
+        dialog = QFileDialog(
+            self, tr("Scan a QR code from an image"), "", tr("Images (*.png *.jpg *.jpeg *.bmp *.gif)")
+        )
         dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
         if await await_dialog(dialog) != QDialog.DialogCode.Accepted or not dialog.selectedFiles():
             return
@@ -268,7 +275,7 @@ class ReceiveView(QWidget):
             dialog.deleteLater()
 
     async def open_file(self) -> None:
-        dialog = QFileDialog(self, "Open a token file", "", TOKEN_FILE_FILTER)
+        dialog = QFileDialog(self, tr("Open a token file"), "", tr(TOKEN_FILE_FILTER))
         dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
         if await await_dialog(dialog) != QDialog.DialogCode.Accepted or not dialog.selectedFiles():
             return
@@ -277,7 +284,9 @@ class ReceiveView(QWidget):
     async def load_file(self, path: str) -> None:
         passphrase = None
         if is_encrypted_file(path):
-            passphrase = await ask_password(self, "Encrypted token file", f"{Path(path).name} is encrypted.")
+            passphrase = await ask_password(
+                self, tr("Encrypted token file"), tr("{0} is encrypted.").format(Path(path).name)
+            )
             if passphrase is None:
                 return
         token = await run_in_process(read_token_file, path, passphrase)  # scrypt holds the GIL: not a thread
@@ -289,22 +298,27 @@ class ReceiveView(QWidget):
         tab = QWidget()
         layout = QHBoxLayout(tab)
         left = QVBoxLayout()
-        left.addWidget(hint("Create a Lightning invoice at a mint; when it is paid, the mint issues the ecash."))
+        left.addWidget(hint(tr("Create a Lightning invoice at a mint; when it is paid, the mint issues the ecash.")))
         form = QFormLayout()
         self.ln_amount = QSpinBox()
         self.ln_amount.setObjectName("invoiceAmount")
         self.ln_amount.setRange(1, 2_100_000_000)
         self.ln_amount.setValue(1000)
-        self.ln_amount.setSuffix(" sat")
+        self.ln_amount.setSuffix(tr(" sat"))
         self.mint = MintCombo()
         self.mint.reload(self.ctx.service)
-        form.addRow("Amount:", self.ln_amount)
-        form.addRow("Mint:", self.mint)
+        form.addRow(tr("Amount:"), self.ln_amount)
+        form.addRow(tr("Mint:"), self.mint)
         left.addLayout(form)
-        self.invoice_button = QPushButton("Create invoice")
+        self.invoice_button = QPushButton(tr("Create invoice"))
         self.invoice_button.setObjectName("createInvoice")
         self.invoice_button.clicked.connect(lambda: self.ctx.run(self.create_invoice()))
         left.addWidget(self.invoice_button)
+        # NUT-29: invoices paid while the app was closed (or from another device) minted in one batch per mint.
+        self.mint_all_button = QPushButton(tr("Mint all paid invoices"))
+        self.mint_all_button.setObjectName("mintAllPaid")
+        self.mint_all_button.clicked.connect(lambda: self.ctx.run(self.mint_all_paid()))
+        left.addWidget(self.mint_all_button)
         self.ln_status = QLabel("")
         self.ln_status.setObjectName("invoiceStatus")
         self.ln_status.setWordWrap(True)
@@ -318,7 +332,7 @@ class ReceiveView(QWidget):
         self.invoice_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.invoice_text.setMaximumWidth(420)
         left.addWidget(self.invoice_text)
-        self.copy_invoice = CopyButton("Copy invoice")
+        self.copy_invoice = CopyButton(tr("Copy invoice"))
         self.copy_invoice.set_text("")
         left.addWidget(self.copy_invoice)
         left.addStretch(1)
@@ -334,7 +348,7 @@ class ReceiveView(QWidget):
         self.invoice_text.setText(request[:60] + "…")
         self.invoice_text.setToolTip(request)
         self.copy_invoice.set_text(request)
-        self.ln_status.setText(InvoiceState.WAITING.value)
+        self.ln_status.setText(tr(InvoiceState.WAITING.value))
         self.ln_progress.show()
         self.invoice_button.setEnabled(False)
         self.ctx.run(self._wait_for_payment())
@@ -343,10 +357,19 @@ class ReceiveView(QWidget):
         try:
             minted = await self.lightning.wait()
         except BaseException:
-            self.ln_status.setText("The invoice was not paid.")
+            self.ln_status.setText(tr("The invoice was not paid."))
             raise
         finally:
             self.ln_progress.hide()
             self.invoice_button.setEnabled(True)
-        self.ln_status.setText(f"✓ Paid: {format_amount(minted, 'sat')} of ecash minted.")
+        self.ln_status.setText(tr("✓ Paid: {0} of ecash minted.").format(format_amount(minted, "sat")))
+        self.ctx.changed(BALANCES, HISTORY)
+
+    async def mint_all_paid(self) -> None:
+        self.mint_all_button.setEnabled(False)
+        try:
+            outcomes = await mint_all_paid(self.ctx.service)
+        finally:
+            self.mint_all_button.setEnabled(True)
+        self.ln_status.setText(batch_summary(outcomes))
         self.ctx.changed(BALANCES, HISTORY)

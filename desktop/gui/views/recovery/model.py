@@ -6,6 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
+from desktop.gui.i18n import QT_TR_NOOP
 from desktop.gui.views.recovery.state import AttentionRow
 from desktop.gui.widgets.common import format_amount, short_url
 from desktop.gui.widgets.table import RowsTableModel
@@ -14,7 +15,15 @@ __all__ = ["AttentionModel"]
 
 
 class AttentionModel(RowsTableModel[AttentionRow]):
-    HEADERS = ("Operation", "Mint", "Amount", "Status", "Reason", "Retries", "Next retry")
+    HEADERS = (
+        QT_TR_NOOP("Operation"),
+        QT_TR_NOOP("Mint"),
+        QT_TR_NOOP("Amount"),
+        QT_TR_NOOP("Status"),
+        QT_TR_NOOP("Reason"),
+        QT_TR_NOOP("Retries"),
+        QT_TR_NOOP("Next retry"),
+    )
 
     def __init__(self) -> None:
         super().__init__()

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from core.api.recovery import MintReconciliation, RecoveryReport, RecoveryService
 from core.api.service import WalletService
+from desktop.gui.i18n import tr
 
 __all__ = ["AttentionRow", "RecoveryState"]
 
@@ -32,7 +33,7 @@ class AttentionRow:
         if self.next_retry_at is None:
             return "—"
         if self.next_retry_at <= time.time():
-            return "due now"
+            return tr("due now")
         return dt.datetime.fromtimestamp(self.next_retry_at).strftime("%H:%M:%S")
 
 
@@ -55,8 +56,8 @@ class RecoveryState:
                     op.mint_url,
                     op.amount,
                     op.unit,
-                    f.status if f else f"unfinished ({op.state})",
-                    (f.details if f else op.error) or "waiting to be resumed",
+                    f.status if f else tr("unfinished ({0})").format(op.state),
+                    (f.details if f else op.error) or tr("waiting to be resumed"),
                     f.retry_count if f else 0,
                     f.next_retry_at if f else None,
                     f.id if f else None,
@@ -100,14 +101,22 @@ class RecoveryState:
         """One line per mint, the mint named by ``title`` (label or name, with host) when given."""
         mint = title or report.mint_url
         if not report.reachable:
-            return f"{mint}: unreachable — left alone"
+            return tr("{0}: unreachable — left alone").format(mint)
         if not report.differences:
-            return f"{mint}: {report.checked} proofs checked, the mint agrees"
+            return tr("{0}: {1} proofs checked, the mint agrees").format(mint, report.checked)
         parts = []
         if report.spent_secrets:
-            parts.append(f"{len(report.spent_secrets)} spent elsewhere ({report.spent_amount}) → remove")
+            parts.append(
+                tr("{0} spent elsewhere ({1}) → remove").format(len(report.spent_secrets), report.spent_amount)
+            )
         if report.claimed_secrets:
-            parts.append(f"{len(report.claimed_secrets)} sent and claimed ({report.claimed_amount}) → mark spent")
+            parts.append(
+                tr("{0} sent and claimed ({1}) → mark spent").format(len(report.claimed_secrets), report.claimed_amount)
+            )
         if report.pending_secrets:
-            parts.append(f"{len(report.pending_secrets)} pending at the mint ({report.pending_amount}) → keep pending")
+            parts.append(
+                tr("{0} pending at the mint ({1}) → keep pending").format(
+                    len(report.pending_secrets), report.pending_amount
+                )
+            )
         return f"{mint}: " + "; ".join(parts)

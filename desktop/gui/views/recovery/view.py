@@ -21,6 +21,7 @@ from core.api.messages import restore_summary
 from core.api.mint_labels import mint_titles
 from desktop.gui.context import BALANCES, HISTORY, SENT, AppContext
 from desktop.gui.dialogs import await_dialog
+from desktop.gui.i18n import QT_TR_NOOP, tr
 from desktop.gui.views.recovery.model import AttentionModel
 from desktop.gui.views.recovery.state import AttentionRow, RecoveryState
 from desktop.gui.widgets.common import empty_state, heading, hint, shortcut
@@ -31,7 +32,7 @@ RECOVERY = "recovery"
 
 
 class RecoveryView(QWidget):
-    title = "Recovery"
+    title = QT_TR_NOOP("Recovery")
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
@@ -41,17 +42,19 @@ class RecoveryView(QWidget):
         self.model = AttentionModel()
 
         layout = QVBoxLayout(self)
-        layout.addWidget(heading("Recovery"))
+        layout.addWidget(heading(tr("Recovery")))
         layout.addWidget(
             hint(
-                "Every payment is journaled before it reaches a mint. What a crash or a network break left "
-                "unfinished is resumed at start-up and retried in the background; nothing here is ever released "
-                "while the mint may have spent it."
+                tr(
+                    "Every payment is journaled before it reaches a mint. What a crash or a network break left "
+                    "unfinished is resumed at start-up and retried in the background; nothing here is ever released "
+                    "while the mint may have spent it."
+                )
             )
         )
         self.table = QTableView()
         self.table.setObjectName("recoveryTable")
-        self.table.setAccessibleName("Operations that need attention")
+        self.table.setAccessibleName(tr("Operations that need attention"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -62,56 +65,58 @@ class RecoveryView(QWidget):
         self.table.setMinimumHeight(150)
         layout.addWidget(self.table, 3)
         self.empty = empty_state(
-            "<b>Nothing needs attention:</b> every operation is finished. What a crash or a network break leaves "
-            "unfinished shows here.",
+            tr(
+                "<b>Nothing needs attention:</b> every operation is finished. What a crash or a network break leaves "
+                "unfinished shows here."
+            ),
             "recoveryEmpty",
         )
         self.empty.setMinimumHeight(60)
         layout.addWidget(self.empty)
 
         buttons = QHBoxLayout()
-        self.recover_button = QPushButton("Resume all now")
-        self.retry_button = QPushButton("Retry selected")
-        self.dismiss_button = QPushButton("Dismiss selected")
-        self.dismiss_button.setToolTip("Stop retrying automatically; the ecash stays reserved until resolved.")
+        self.recover_button = QPushButton(tr("Resume all now"))
+        self.retry_button = QPushButton(tr("Retry selected"))
+        self.dismiss_button = QPushButton(tr("Dismiss selected"))
+        self.dismiss_button.setToolTip(tr("Stop retrying automatically; the ecash stays reserved until resolved."))
         for button in (self.recover_button, self.retry_button, self.dismiss_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
-        self.recover_button.clicked.connect(lambda: ctx.run(self.recover_now(), "Resuming unfinished operations…"))
+        self.recover_button.clicked.connect(lambda: ctx.run(self.recover_now(), tr("Resuming unfinished operations…")))
         shortcut(self, "Ctrl+R", self.recover_button)
         # The row is taken at the click: a refresh (another process's change) may come before the task starts.
-        self.retry_button.clicked.connect(lambda: ctx.run(self.retry_selected(self.selected()), "Retrying…"))
+        self.retry_button.clicked.connect(lambda: ctx.run(self.retry_selected(self.selected()), tr("Retrying…")))
         self.dismiss_button.clicked.connect(self.dismiss_selected)
         self.result = QLabel()
         self.result.setWordWrap(True)
         layout.addWidget(self.result)
 
-        box = QGroupBox("Reconcile with the mints (NUT-07)")
+        box = QGroupBox(tr("Reconcile with the mints (NUT-07)"))
         box_layout = QVBoxLayout(box)
         box_layout.addWidget(
-            hint("Compare every proof the wallet holds with what its mint says; see the changes first.")
+            hint(tr("Compare every proof the wallet holds with what its mint says; see the changes first."))
         )
         row = QHBoxLayout()
-        self.check_button = QPushButton("Check with mints")
-        self.apply_button = QPushButton("Apply changes")
+        self.check_button = QPushButton(tr("Check with mints"))
+        self.apply_button = QPushButton(tr("Apply changes"))
         self.apply_button.setEnabled(False)
         row.addWidget(self.check_button)
         row.addWidget(self.apply_button)
         row.addStretch(1)
         box_layout.addLayout(row)
-        self.reconcile_result = QLabel("Not checked yet.")
+        self.reconcile_result = QLabel(tr("Not checked yet."))
         self.reconcile_result.setWordWrap(True)
         box_layout.addWidget(self.reconcile_result)
-        self.check_button.clicked.connect(lambda: ctx.run(self.reconcile(apply=False), "Asking the mints…"))
-        self.apply_button.clicked.connect(lambda: ctx.run(self.reconcile(apply=True), "Applying…"))
+        self.check_button.clicked.connect(lambda: ctx.run(self.reconcile(apply=False), tr("Asking the mints…")))
+        self.apply_button.clicked.connect(lambda: ctx.run(self.reconcile(apply=True), tr("Applying…")))
         layout.addWidget(box)
 
-        restore_box = QGroupBox("Restore from the recovery words (NUT-09)")
+        restore_box = QGroupBox(tr("Restore from the recovery words (NUT-09)"))
         restore_layout = QHBoxLayout(restore_box)
-        restore_layout.addWidget(hint("Search a mint for every proof this wallet's seed ever received."), 1)
-        self.restore_button = QPushButton("Restore from mint…")
-        self.restore_button.clicked.connect(lambda: ctx.run(self.restore_dialog(), "Restoring…"))
+        restore_layout.addWidget(hint(tr("Search a mint for every proof this wallet's seed ever received.")), 1)
+        self.restore_button = QPushButton(tr("Restore from mint…"))
+        self.restore_button.clicked.connect(lambda: ctx.run(self.restore_dialog(), tr("Restoring…")))
         restore_layout.addWidget(self.restore_button)
         layout.addWidget(restore_box)
         # Takes the spare height when the table is hidden, so the sections stay together at the top.
@@ -154,14 +159,14 @@ class RecoveryView(QWidget):
         reports = await self.state.recover_now()
         self.result.setText(
             "\n".join(f"{r.kind} {r.amount} {r.unit}: {r.result.replace('_', ' ')} — {r.detail}" for r in reports)
-            or "Nothing to resume."
+            or tr("Nothing to resume.")
         )
         self._changed()
 
     async def retry_selected(self, row: AttentionRow | None = None) -> None:
         row = row or self.selected()
         if row is None:
-            self.result.setText("Select a row first.")
+            self.result.setText(tr("Select a row first."))
             return
         report = await self.state.retry(row)
         reports = report if isinstance(report, list) else [report]
@@ -171,18 +176,20 @@ class RecoveryView(QWidget):
     def dismiss_selected(self) -> None:
         row = self.selected()
         if row is None or row.failed_id is None:
-            self.result.setText("Select a failed transaction first (unfinished operations are resumed, not dismissed).")
+            self.result.setText(
+                tr("Select a failed transaction first (unfinished operations are resumed, not dismissed).")
+            )
             return
         self.state.dismiss(row)
-        self.result.setText(f"Dismissed: {row.kind} of {row.amount} {row.unit}.")
+        self.result.setText(tr("Dismissed: {0} of {1} {2}.").format(row.kind, row.amount, row.unit))
         self._changed()
 
     async def reconcile(self, *, apply: bool) -> None:
         reports = await self.state.reconcile(apply=apply)
         titles = mint_titles(self.ctx.service)
-        lines = [self.state.describe(r, titles.get(r.mint_url, "")) for r in reports] or ["No mints yet."]
+        lines = [self.state.describe(r, titles.get(r.mint_url, "")) for r in reports] or [tr("No mints yet.")]
         if apply:
-            lines.insert(0, "Applied:")
+            lines.insert(0, tr("Applied:"))
         self.reconcile_result.setText("\n".join(lines))
         self.apply_button.setEnabled(not apply and any(r.differences for r in reports))
         if apply:
@@ -190,8 +197,8 @@ class RecoveryView(QWidget):
 
     async def restore_dialog(self) -> None:
         dialog = QInputDialog(self)
-        dialog.setWindowTitle("Restore from the recovery words")
-        dialog.setLabelText("Mint to search (URL):")
+        dialog.setWindowTitle(tr("Restore from the recovery words"))
+        dialog.setLabelText(tr("Mint to search (URL):"))
         dialog.setComboBoxItems([m.url for m in self.ctx.service.list_mints()])
         dialog.setComboBoxEditable(True)
         if await await_dialog(dialog) == QDialog.DialogCode.Accepted and dialog.textValue().strip():

@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 
 from core.api import ExportedToken
+from desktop.gui.i18n import QT_TR_NOOP, tr
 from desktop.gui.widgets.common import format_amount, short_url
 from desktop.gui.widgets.table import RowsTableModel
 
@@ -17,7 +18,7 @@ __all__ = ["SentTokensModel"]
 
 class SentTokensModel(RowsTableModel[ExportedToken]):
     AMOUNT, MINT, FILE, STATE = range(4)
-    HEADERS = ("Amount", "Mint", "Saved to", "State")
+    HEADERS = (QT_TR_NOOP("Amount"), QT_TR_NOOP("Mint"), QT_TR_NOOP("Saved to"), QT_TR_NOOP("State"))
 
     def __init__(self) -> None:
         super().__init__()
@@ -35,7 +36,7 @@ class SentTokensModel(RowsTableModel[ExportedToken]):
                 self.AMOUNT: format_amount(t.amount, t.unit),
                 self.MINT: self.titles.get(t.mint_url) or short_url(t.mint_url),
                 self.FILE: Path(t.file_path).name if t.file_path else "—",
-                self.STATE: "waiting to be claimed" if t.state == "pending" else t.state,
+                self.STATE: tr("waiting to be claimed") if t.state == "pending" else t.state,
             }.get(col)
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == self.FILE and t.file_path:

@@ -10,6 +10,7 @@ from pathlib import Path
 from core.api import ExportedToken, ReceiveResult, SendResult, export_token_file
 from core.api.service import LockOptions, WalletService
 from core.errors import UserFacingError
+from desktop.gui.i18n import tr
 from desktop.gui.tasks import run_blocking, run_in_process
 
 __all__ = ["SendRequest", "SendState", "amount_with_receiver_fee", "parse_pubkey"]
@@ -21,7 +22,7 @@ def parse_pubkey(text: str) -> str:
     """A compressed secp256k1 public key in hex (``02…``/``03…``, 66 characters); npub is not accepted yet."""
     key = text.strip().lower().removeprefix("p2pk:")  # the form wallets show their lock key in
     if not _PUBKEY.match(key):
-        raise UserFacingError("the public key must be 66 hex characters starting with 02 or 03")
+        raise UserFacingError(tr("the public key must be 66 hex characters starting with 02 or 03"))
     return key
 
 
@@ -70,14 +71,14 @@ class SendState:
         blind: bool = True,
     ) -> SendRequest:
         if amount <= 0:
-            raise UserFacingError("enter an amount to send")
+            raise UserFacingError(tr("enter an amount to send"))
         if not mint_url:
-            raise UserFacingError("choose a mint (add one first)")
+            raise UserFacingError(tr("choose a mint (add one first)"))
         lock = None
         if lock_to.strip():
             refund_keys = (parse_pubkey(refund),) if refund.strip() else ()
             if refund_keys and locktime is None:
-                raise UserFacingError("a refund key needs an expiry time")
+                raise UserFacingError(tr("a refund key needs an expiry time"))
             lock = LockOptions(pubkey=parse_pubkey(lock_to), locktime=locktime, refund=refund_keys, blind=blind)
         if include_fee:
             active = [k for k in self.service.keysets(mint_url) if k.active and k.unit == unit]
@@ -99,7 +100,7 @@ class SendState:
     async def export(self, path: str | Path, passphrase: str | None = None) -> Path:
         """Write the last token to ``path`` (atomically; age-encrypted with ``passphrase``) and record it."""
         if self.result is None:
-            raise UserFacingError("make a token first")
+            raise UserFacingError(tr("make a token first"))
         # Encrypting runs scrypt, which holds the GIL: in a helper process, or the window freezes for a second.
         write = run_in_process if passphrase else run_blocking
         written = await write(export_token_file, path, self.result.token, passphrase)

@@ -34,6 +34,7 @@ from core.api.mint_labels import mint_titles
 from core.errors import UserFacingError
 from desktop.gui.context import BALANCES, HISTORY, MINTS, SENT, AppContext
 from desktop.gui.dialogs import await_dialog, confirm
+from desktop.gui.i18n import QT_TR_NOOP, tr
 from desktop.gui.views.send.model import SentTokensModel
 from desktop.gui.views.send.state import SendState
 from desktop.gui.widgets.common import (
@@ -56,24 +57,26 @@ class ExportDialog(QDialog):
     def __init__(self, suggested: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("exportDialog")
-        self.setWindowTitle("Save the token to a file")
+        self.setWindowTitle(tr("Save the token to a file"))
         layout = QVBoxLayout(self)
         layout.addWidget(
             hint(
-                "Anyone holding this file can spend the ecash, unless it is encrypted. "
-                "An encrypted file (.cashu.age) opens with Nutdesk or the age tool and the passphrase."
+                tr(
+                    "Anyone holding this file can spend the ecash, unless it is encrypted. "
+                    "An encrypted file (.cashu.age) opens with Nutdesk or the age tool and the passphrase."
+                )
             )
         )
         form = QFormLayout()
         row = QHBoxLayout()
         self.path = QLineEdit(str(suggested))
         self.path.setObjectName("exportPath")
-        browse = QPushButton("Browse…")
+        browse = QPushButton(tr("Browse…"))
         browse.clicked.connect(self._browse)
         row.addWidget(self.path, 1)
         row.addWidget(browse)
-        form.addRow("File:", row)
-        self.encrypt = QCheckBox("Encrypt with a passphrase")
+        form.addRow(tr("File:"), row)
+        self.encrypt = QCheckBox(tr("Encrypt with a passphrase"))
         self.encrypt.setObjectName("encrypt")
         self.encrypt.toggled.connect(self._toggle)
         form.addRow("", self.encrypt)
@@ -83,8 +86,8 @@ class ExportDialog(QDialog):
         self.repeat = QLineEdit()
         self.repeat.setObjectName("repeat")
         self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
-        form.addRow("Passphrase:", self.passphrase)
-        form.addRow("Repeat:", self.repeat)
+        form.addRow(tr("Passphrase:"), self.passphrase)
+        form.addRow(tr("Repeat:"), self.repeat)
         layout.addLayout(form)
         self.error = QLabel()
         self.error.setStyleSheet("color: #c0392b")
@@ -106,21 +109,21 @@ class ExportDialog(QDialog):
             self.path.setText(path.removesuffix(ENCRYPTED_SUFFIX) + PLAIN_SUFFIX)
 
     def _browse(self) -> None:
-        dialog = QFileDialog(self, "Save the token", self.path.text())
+        dialog = QFileDialog(self, tr("Save the token"), self.path.text())
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.fileSelected.connect(self.path.setText)
         dialog.open()
 
     def _check(self) -> None:
         if not self.path.text().strip():
-            self.error.setText("Choose a file.")
+            self.error.setText(tr("Choose a file."))
             return
         if self.encrypt.isChecked():
             if not self.passphrase.text():
-                self.error.setText("Enter a passphrase.")
+                self.error.setText(tr("Enter a passphrase."))
                 return
             if self.passphrase.text() != self.repeat.text():
-                self.error.setText("The two passphrases differ.")
+                self.error.setText(tr("The two passphrases differ."))
                 return
         self.accept()
 
@@ -129,7 +132,7 @@ class ExportDialog(QDialog):
 
 
 class SendView(QWidget):
-    title = "Send"
+    title = QT_TR_NOOP("Send")
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
@@ -138,7 +141,7 @@ class SendView(QWidget):
         self.state = SendState(ctx.service)
         self.pending_model = SentTokensModel()
         outer = QVBoxLayout(self)
-        outer.addWidget(heading("Send ecash"))
+        outer.addWidget(heading(tr("Send ecash")))
         splitter = QSplitter(Qt.Orientation.Vertical)
         outer.addWidget(splitter, 1)
 
@@ -163,36 +166,36 @@ class SendView(QWidget):
         self.amount.setObjectName("sendAmount")
         self.amount.setRange(1, 2_100_000_000)
         self.amount.setValue(100)
-        self.amount.setSuffix(" sat")
+        self.amount.setSuffix(tr(" sat"))
         self.mint = MintCombo()
         self.memo = QLineEdit()
-        self.memo.setPlaceholderText("optional, travels with the token")
-        form.addRow("Amount:", self.amount)
-        form.addRow("From mint:", self.mint)
-        form.addRow("Memo:", self.memo)
+        self.memo.setPlaceholderText(tr("optional, travels with the token"))
+        form.addRow(tr("Amount:"), self.amount)
+        form.addRow(tr("From mint:"), self.mint)
+        form.addRow(tr("Memo:"), self.memo)
         layout.addLayout(form)
 
-        options = QGroupBox("Options")
+        options = QGroupBox(tr("Options"))
         opt = QFormLayout(options)
-        self.include_fee = QCheckBox("Include the receiver's mint fee")
-        self.offline = QCheckBox("Offline: exact proofs only, no mint contact")
+        self.include_fee = QCheckBox(tr("Include the receiver's mint fee"))
+        self.offline = QCheckBox(tr("Offline: exact proofs only, no mint contact"))
         self.lock_to = QLineEdit()
-        self.lock_to.setPlaceholderText("02… public key (P2PK), optional")
-        self.lock_expiry = QCheckBox("Refundable after")
+        self.lock_to.setPlaceholderText(tr("02… public key (P2PK), optional"))
+        self.lock_expiry = QCheckBox(tr("Refundable after"))
         self.locktime = QDateTimeEdit(QDateTime.currentDateTime().addDays(7))
         self.locktime.setCalendarPopup(True)
         self.locktime.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.refund = QLineEdit()
-        self.refund.setPlaceholderText("refund public key (defaults to nobody)")
+        self.refund.setPlaceholderText(tr("refund public key (defaults to nobody)"))
         opt.addRow(self.include_fee)
         opt.addRow(self.offline)
-        opt.addRow("Lock to:", self.lock_to)
+        opt.addRow(tr("Lock to:"), self.lock_to)
         expiry_row = QHBoxLayout()
         expiry_row.addWidget(self.lock_expiry)
         expiry_row.addWidget(self.locktime, 1)
         opt.addRow("", expiry_row)
-        opt.addRow("Refund key:", self.refund)
-        self.blind_lock = QCheckBox("Blind the lock (P2BK): the mint cannot link it to the receiver")
+        opt.addRow(tr("Refund key:"), self.refund)
+        self.blind_lock = QCheckBox(tr("Blind the lock (P2BK): the mint cannot link it to the receiver"))
         self.blind_lock.setChecked(True)  # NUT-28; untick for wallets that cannot unlock blinded locks
         opt.addRow(self.blind_lock)
         layout.addWidget(options)
@@ -200,12 +203,12 @@ class SendView(QWidget):
         self.lock_expiry.toggled.connect(self._lock_changed)
         self._lock_changed()
 
-        self.send_button = QPushButton("Create token")
+        self.send_button = QPushButton(tr("Create token"))
         self.send_button.setObjectName("sendButton")
         self.send_button.setDefault(True)
         self.send_button.clicked.connect(
             lambda: self.ctx.run(
-                self.create_token(), label="Creating the token…", waiting_for=short_url(self.mint.current_url())
+                self.create_token(), label=tr("Creating the token…"), waiting_for=short_url(self.mint.current_url())
             )
         )
         shortcut(self, "Ctrl+Return", self.send_button)
@@ -220,7 +223,7 @@ class SendView(QWidget):
         self.refund.setEnabled(locked and self.lock_expiry.isChecked())
 
     def _result_box(self) -> QGroupBox:
-        box = QGroupBox("Token")
+        box = QGroupBox(tr("Token"))
         self.result_box = box
         layout = QVBoxLayout(box)
         from desktop.gui.widgets.animated_qr import AnimatedQrWidget
@@ -228,7 +231,7 @@ class SendView(QWidget):
         self.qr = AnimatedQrWidget()  # long tokens animate (NUT-16)
         self.qr.setObjectName("tokenQr")
         layout.addWidget(self.qr, 1)
-        self.result_label = QLabel("Create a token to see it here.")
+        self.result_label = QLabel(tr("Create a token to see it here."))
         self.result_label.setObjectName("sendResult")
         self.result_label.setWordWrap(True)
         layout.addWidget(self.result_label)
@@ -239,12 +242,12 @@ class SendView(QWidget):
         self.token_text.setWordWrapMode(QTextOption.WrapMode.WrapAnywhere)
         layout.addWidget(self.token_text)
         row = QHBoxLayout()
-        self.copy = CopyButton("Copy token")
+        self.copy = CopyButton(tr("Copy token"))
         self.copy.set_text("")
-        self.export_button = QPushButton("Save to file…")
+        self.export_button = QPushButton(tr("Save to file…"))
         self.export_button.setObjectName("exportButton")
         self.export_button.setEnabled(False)
-        self.export_button.clicked.connect(lambda: self.ctx.run(self.export_file(), label="Saving…"))
+        self.export_button.clicked.connect(lambda: self.ctx.run(self.export_file(), label=tr("Saving…")))
         shortcut(self, "Ctrl+S", self.export_button)
         row.addWidget(self.copy)
         row.addWidget(self.export_button)
@@ -252,7 +255,7 @@ class SendView(QWidget):
         return box
 
     def _pending_box(self) -> QGroupBox:
-        box = QGroupBox("Sent, not yet claimed")
+        box = QGroupBox(tr("Sent, not yet claimed"))
         layout = QVBoxLayout(box)
         self.pending_table = QTableView()
         self.pending_table.setObjectName("pendingTable")
@@ -263,19 +266,21 @@ class SendView(QWidget):
         self.pending_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.pending_table)
         self.pending_empty = empty_state(
-            "Nothing waiting. A token you create stays listed here until someone claims it; "
-            "until then you can take it back with <b>Reclaim</b>.",
+            tr(
+                "Nothing waiting. A token you create stays listed here until someone claims it; "
+                "until then you can take it back with <b>Reclaim</b>."
+            ),
             "pendingEmpty",
         )
         self.pending_empty.setMinimumHeight(60)
         layout.addWidget(self.pending_empty)
         row = QHBoxLayout()
-        self.check_button = QPushButton("Check claimed")
-        self.check_button.clicked.connect(lambda: self.ctx.run(self.check_claimed(), label="Asking the mints…"))
-        self.reclaim_button = QPushButton("Reclaim")
+        self.check_button = QPushButton(tr("Check claimed"))
+        self.check_button.clicked.connect(lambda: self.ctx.run(self.check_claimed(), label=tr("Asking the mints…")))
+        self.reclaim_button = QPushButton(tr("Reclaim"))
         self.reclaim_button.setObjectName("reclaimButton")
-        self.reclaim_button.setToolTip("Take back a token nobody claimed yet")
-        self.reclaim_button.clicked.connect(lambda: self.ctx.run(self.reclaim_selected(), label="Reclaiming…"))
+        self.reclaim_button.setToolTip(tr("Take back a token nobody claimed yet"))
+        self.reclaim_button.clicked.connect(lambda: self.ctx.run(self.reclaim_selected(), label=tr("Reclaiming…")))
         row.addStretch(1)
         row.addWidget(self.check_button)
         row.addWidget(self.reclaim_button)
@@ -320,10 +325,11 @@ class SendView(QWidget):
         self.token_text.setPlainText(result.token)
         self.copy.set_text(result.token)
         self.export_button.setEnabled(True)
-        locked = " Locked to the given key." if request.lock else ""
+        locked = tr(" Locked to the given key.") if request.lock else ""
         self.result_label.setText(
-            f"✓ Token for {format_amount(result.amount, request.unit)} (fee {format_amount(result.fee, request.unit)})."
-            f"{locked} It stays pending until the receiver claims it."
+            tr("✓ Token for {0} (fee {1}).{2} It stays pending until the receiver claims it.").format(
+                format_amount(result.amount, request.unit), format_amount(result.fee, request.unit), locked
+            )
         )
         self.ctx.changed(BALANCES, HISTORY, SENT)
 
@@ -336,7 +342,7 @@ class SendView(QWidget):
 
     async def export_file(self) -> None:
         if self.state.result is None:
-            raise UserFacingError("create a token first")
+            raise UserFacingError(tr("create a token first"))
         dialog = ExportDialog(self.suggested_path(), self)
         try:
             if await await_dialog(dialog) != QDialog.DialogCode.Accepted:
@@ -347,7 +353,7 @@ class SendView(QWidget):
         written = await self.state.export(path, passphrase)
         self.ctx.settings.setValue("send/export_dir", str(written.parent))
         encrypted = " (encrypted)" if passphrase else ""
-        self.result_label.setText(f"✓ Saved to {written}{encrypted}. It stays pending until claimed.")
+        self.result_label.setText(tr("✓ Saved to {0}{1}. It stays pending until claimed.").format(written, encrypted))
         self.ctx.changed(SENT)
 
     async def reclaim_selected(self) -> None:
@@ -359,17 +365,21 @@ class SendView(QWidget):
         token = self.pending_model.token(rows[0].row())
         if not await confirm(
             self,
-            "Reclaim token",
-            f"Take back {format_amount(token.amount, token.unit)}? Whoever holds the token can no longer claim it.",
-            yes="Reclaim",
+            tr("Reclaim token"),
+            tr("Take back {0}? Whoever holds the token can no longer claim it.").format(
+                format_amount(token.amount, token.unit)
+            ),
+            yes=tr("Reclaim"),
         ):
             return
         result = await self.state.reclaim(token)
-        self.result_label.setText(f"✓ Reclaimed {format_amount(result.amount, result.unit)} (fee {result.fee}).")
+        self.result_label.setText(
+            tr("✓ Reclaimed {0} (fee {1}).").format(format_amount(result.amount, result.unit), result.fee)
+        )
         self.ctx.changed(BALANCES, HISTORY, SENT)
 
     async def check_claimed(self) -> None:
         claimed = await self.state.check_claimed()
         total = sum(claimed.values())
-        self.ctx.tasks.status.emit(f"{total} claimed by receivers" if total else "Nothing claimed yet")
+        self.ctx.tasks.status.emit(tr("{0} claimed by receivers").format(total) if total else tr("Nothing claimed yet"))
         self.ctx.changed(BALANCES, SENT, HISTORY)

@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 
 from core.api.service import MintView
+from desktop.gui.i18n import QT_TR_NOOP, tr
 from desktop.gui.widgets.common import format_amount
 from desktop.gui.widgets.table import RowsTableModel
 
@@ -15,7 +16,7 @@ __all__ = ["BackendRow", "BackendsModel", "MintsModel"]
 
 class MintsModel(RowsTableModel[MintView]):
     NAME, URL, UNITS, BALANCE, TRUSTED = range(5)
-    HEADERS = ("Name", "URL", "Units", "Balance", "Trusted")
+    HEADERS = (QT_TR_NOOP("Name"), QT_TR_NOOP("URL"), QT_TR_NOOP("Units"), QT_TR_NOOP("Balance"), QT_TR_NOOP("Trusted"))
 
     def __init__(self) -> None:
         super().__init__()
@@ -52,7 +53,7 @@ class BackendRow:
 
 class BackendsModel(RowsTableModel[BackendRow]):
     NAME, TYPE, STATUS = range(3)
-    HEADERS = ("Name", "Type", "Status")
+    HEADERS = (QT_TR_NOOP("Name"), QT_TR_NOOP("Type"), QT_TR_NOOP("Status"))
 
     def backend(self, row: int) -> BackendRow:
         return self.row(row)
@@ -65,5 +66,5 @@ class BackendsModel(RowsTableModel[BackendRow]):
 
     def cell(self, r: BackendRow, col: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
-            return (r.name, r.type, r.status or "not tested")[col]
+            return (r.name, r.type, r.status or tr("not tested"))[col]
         return None

@@ -12,6 +12,7 @@ from core.api.payments import fiat_currency, nostr_relays, set_fiat_currency, se
 from core.api.service import WalletService
 from core.errors import UserFacingError
 from desktop import keyring_unlock
+from desktop.gui.i18n import tr
 
 __all__ = ["FIAT_CURRENCIES", "SettingsState"]
 
@@ -32,7 +33,7 @@ class SettingsState:
         """Set (old None), change, or remove (new None) the wallet password. Slow (scrypt, and sealing or opening
         every secret row): call it off the Qt thread."""
         if new is not None and not new:
-            raise UserFacingError("an empty password protects nothing: choose Remove password instead")
+            raise UserFacingError(tr("an empty password protects nothing: choose Remove password instead"))
         if new is not None:
             check_new_password(new)  # before anything is re-encrypted
         current = old if self.has_password else None
@@ -67,9 +68,9 @@ class SettingsState:
             keyring_unlock.forget(self.data_dir)
             return
         if not self.has_password or self.password is None:
-            raise UserFacingError("there is no password to remember")
+            raise UserFacingError(tr("there is no password to remember"))
         if not keyring_unlock.remember(self.data_dir, self.password):
-            raise UserFacingError("the system keyring is not available")
+            raise UserFacingError(tr("the system keyring is not available"))
 
     def recovery_words(self, password: str | None) -> list[str]:
         return self.service.mnemonic(password if self.has_password else None).split()

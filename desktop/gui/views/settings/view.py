@@ -31,6 +31,7 @@ from core.api.mint_labels import mint_label, set_mint_label
 from core.errors import UserFacingError
 from desktop.gui.context import BALANCES, MINTS, AppContext
 from desktop.gui.dialogs import ask_password, ask_text, await_dialog, confirm
+from desktop.gui.i18n import LANGUAGE_KEY, LANGUAGES, QT_TR_NOOP, tr
 from desktop.gui.tasks import run_blocking
 from desktop.gui.views.pin.widgets import PinSettingsBox
 from desktop.gui.views.settings.model import BackendRow, BackendsModel, MintsModel
@@ -61,12 +62,14 @@ class WordsDialog(QDialog):
     def __init__(self, words: list[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("wordsDialog")
-        self.setWindowTitle("Recovery words")
+        self.setWindowTitle(tr("Recovery words"))
         layout = QVBoxLayout(self)
-        layout.addWidget(hint("Anyone with these words can spend your ecash. Write them down; never type them online."))
+        layout.addWidget(
+            hint(tr("Anyone with these words can spend your ecash. Write them down; never type them online."))
+        )
         grid = QGridLayout()
         for i, word in enumerate(words):
-            label = QLabel(f"{i + 1:>2}. <b>{word}</b>")
+            label = QLabel(tr("{0:>2}. <b>{1}</b>").format(i + 1, word))
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             grid.addWidget(label, i % 6, i // 6)
         layout.addLayout(grid)
@@ -82,19 +85,19 @@ class AddBackendDialog(QDialog):
     def __init__(self, types: list[dict[str, Any]], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("addBackendDialog")
-        self.setWindowTitle("Add a Lightning backend")
+        self.setWindowTitle(tr("Add a Lightning backend"))
         self.types = {t["type"]: t for t in types}
         layout = QVBoxLayout(self)
         top = QFormLayout()
         self.name = QLineEdit()
-        self.name.setPlaceholderText("e.g. my-lnbits")
+        self.name.setPlaceholderText(tr("e.g. my-lnbits"))
         self.type = QComboBox()
         self.type.addItems(sorted(self.types))
         self.type.currentTextChanged.connect(self._build_options)
-        top.addRow("Name:", self.name)
-        top.addRow("Type:", self.type)
+        top.addRow(tr("Name:"), self.name)
+        top.addRow(tr("Type:"), self.type)
         layout.addLayout(top)
-        self.options_box = QGroupBox("Options")
+        self.options_box = QGroupBox(tr("Options"))
         self.options_form = QFormLayout(self.options_box)
         layout.addWidget(self.options_box)
         self.fields: dict[str, QLineEdit] = {}
@@ -124,7 +127,7 @@ class AddBackendDialog(QDialog):
 
 
 class SettingsView(QWidget):
-    title = "Settings"
+    title = QT_TR_NOOP("Settings")
 
     def __init__(self, ctx: AppContext, backends: BackendsService | None, password: str | None) -> None:
         super().__init__()
@@ -142,7 +145,7 @@ class SettingsView(QWidget):
         body = QWidget()
         scroll.setWidget(body)
         layout = QVBoxLayout(body)
-        layout.addWidget(heading("Settings"))
+        layout.addWidget(heading(tr("Settings")))
         layout.addWidget(self._mints_box())
         layout.addWidget(self._backends_box())
         layout.addWidget(self._display_box())
@@ -157,19 +160,19 @@ class SettingsView(QWidget):
     # --- sections ------------------------------------------------------------------------------
 
     def _mints_box(self) -> QGroupBox:
-        box = QGroupBox("Mints")
+        box = QGroupBox(tr("Mints"))
         layout = QVBoxLayout(box)
         self.mints_table = _table(self.mints_model, "mintsTable")
         layout.addWidget(self.mints_table)
         row = QHBoxLayout()
-        add = QPushButton("Add mint…")
+        add = QPushButton(tr("Add mint…"))
         add.clicked.connect(lambda: self.ctx.run(self.add_mint()))
-        self.trust_button = QPushButton("Trust / distrust")
+        self.trust_button = QPushButton(tr("Trust / distrust"))
         self.trust_button.clicked.connect(self.toggle_trust)
-        self.remove_mint_button = QPushButton("Remove")
+        self.remove_mint_button = QPushButton(tr("Remove"))
         self.remove_mint_button.clicked.connect(lambda: self.ctx.run(self.remove_mint()))
-        self.label_mint_button = QPushButton("Label…")
-        self.label_mint_button.setToolTip("Name the mint your way; its host is always shown beside the name")
+        self.label_mint_button = QPushButton(tr("Label…"))
+        self.label_mint_button.setToolTip(tr("Name the mint your way; its host is always shown beside the name"))
         self.label_mint_button.clicked.connect(lambda: self.ctx.run(self.label_mint()))
         row.addWidget(add)
         row.addWidget(self.label_mint_button)
@@ -180,17 +183,19 @@ class SettingsView(QWidget):
         return box
 
     def _backends_box(self) -> QGroupBox:
-        box = QGroupBox("Lightning backends")
+        box = QGroupBox(tr("Lightning backends"))
         layout = QVBoxLayout(box)
-        layout.addWidget(hint("Your own Lightning wallets (LNbits, …) for topping up mints and withdrawing from them."))
+        layout.addWidget(
+            hint(tr("Your own Lightning wallets (LNbits, …) for topping up mints and withdrawing from them."))
+        )
         self.backends_table = _table(self.backends_model, "backendsTable")
         layout.addWidget(self.backends_table)
         row = QHBoxLayout()
-        self.add_backend_button = QPushButton("Add backend…")
+        self.add_backend_button = QPushButton(tr("Add backend…"))
         self.add_backend_button.clicked.connect(lambda: self.ctx.run(self.add_backend()))
-        self.test_backend_button = QPushButton("Test")
-        self.test_backend_button.clicked.connect(lambda: self.ctx.run(self.test_backend(), label="Testing…"))
-        self.remove_backend_button = QPushButton("Remove")
+        self.test_backend_button = QPushButton(tr("Test"))
+        self.test_backend_button.clicked.connect(lambda: self.ctx.run(self.test_backend(), label=tr("Testing…")))
+        self.remove_backend_button = QPushButton(tr("Remove"))
         self.remove_backend_button.clicked.connect(lambda: self.ctx.run(self.remove_backend()))
         for b in (self.add_backend_button, self.test_backend_button, self.remove_backend_button):
             row.addWidget(b)
@@ -198,7 +203,7 @@ class SettingsView(QWidget):
         layout.addLayout(row)
         if self.state.backends is None:
             box.setEnabled(False)
-            box.setToolTip("Lightning backends are not available in this build")
+            box.setToolTip(tr("Lightning backends are not available in this build"))
         return box
 
     def _reload_display(self) -> None:
@@ -209,7 +214,7 @@ class SettingsView(QWidget):
             self.currency.setCurrentText(self.state.currency)
 
     def _display_box(self) -> QGroupBox:
-        box = QGroupBox("Display")
+        box = QGroupBox(tr("Display"))
         form = QFormLayout(box)
         self.currency = QComboBox()
         self.currency.setObjectName("fiatCurrency")
@@ -218,37 +223,57 @@ class SettingsView(QWidget):
         self.currency.setCurrentText(self.state.currency)
         self.currency.setMaximumWidth(160)
         self.currency.activated.connect(lambda _i: self.set_currency(self.currency.currentText()))
-        form.addRow("Fiat currency:", self.currency)
-        form.addRow("", hint("Fiat values are shown only while a fresh exchange rate is known."))
+        form.addRow(tr("Fiat currency:"), self.currency)
+        form.addRow("", hint(tr("Fiat values are shown only while a fresh exchange rate is known.")))
         row = QHBoxLayout()
         self.relays = QLineEdit(" ".join(self.state.relays))
         self.relays.setObjectName("payerRelays")
         self.relays.setPlaceholderText("wss://relay.example.com …")
-        self.relays_button = QPushButton("Save relays")
+        self.relays_button = QPushButton(tr("Save relays"))
         self.relays_button.clicked.connect(self.save_relays)
         row.addWidget(self.relays)
         row.addWidget(self.relays_button)
-        form.addRow("Nostr relays:", row)
-        self.relays_message = hint("Payment requests sent over Nostr that name no relay of their own go through these.")
+        form.addRow(tr("Nostr relays:"), row)
+        self.relays_message = hint(
+            tr("Payment requests sent over Nostr that name no relay of their own go through these.")
+        )
         form.addRow("", self.relays_message)
+        self.language = QComboBox()
+        self.language.setObjectName("language")
+        self.language.addItem(tr("System language"), "")
+        for code, name in LANGUAGES.items():  # each language in its own name, so a user always finds theirs
+            self.language.addItem(name, code)
+        stored = str(self.ctx.settings.value(LANGUAGE_KEY, "") or "")
+        self.language.setCurrentIndex(max(0, self.language.findData(stored)))
+        self.language.activated.connect(lambda _i: self.set_language(str(self.language.currentData())))
+        form.addRow(tr("Language:"), self.language)
+        self.language_message = hint(tr("A new language applies when Nutdesk is next started."))
+        form.addRow("", self.language_message)
         return box
 
+    def set_language(self, code: str) -> None:
+        """Stored for the next start: the views are built once, in the language installed at start-up."""
+        self.ctx.settings.setValue(LANGUAGE_KEY, code)
+        self.language_message.setText(tr("Saved: restart Nutdesk to use the new language."))
+
     def _security_box(self) -> QGroupBox:
-        box = QGroupBox("Security")
+        box = QGroupBox(tr("Security"))
         layout = QVBoxLayout(box)
         self.password_status = QLabel()
         self.password_status.setObjectName("passwordStatus")
         layout.addWidget(self.password_status)
         row = QHBoxLayout()
-        self.set_password_button = QPushButton("Set password…")
+        self.set_password_button = QPushButton(tr("Set password…"))
         self.set_password_button.clicked.connect(lambda: self.ctx.run(self.set_password()))
-        self.remove_password_button = QPushButton("Remove password…")
+        self.remove_password_button = QPushButton(tr("Remove password…"))
         self.remove_password_button.clicked.connect(lambda: self.ctx.run(self.remove_password()))
-        self.words_button = QPushButton("Show recovery words…")
+        self.words_button = QPushButton(tr("Show recovery words…"))
         self.words_button.clicked.connect(lambda: self.ctx.run(self.show_words()))
-        self.remember_button = QPushButton("Remember in keyring")
+        self.remember_button = QPushButton(tr("Remember in keyring"))
         self.remember_button.setObjectName("rememberPassword")
-        self.remember_button.setToolTip("Keep the password in the system keyring, so the wallet opens without a prompt")
+        self.remember_button.setToolTip(
+            tr("Keep the password in the system keyring, so the wallet opens without a prompt")
+        )
         self.remember_button.clicked.connect(lambda: self.ctx.run(self.toggle_remembered()))
         row.addWidget(self.set_password_button)
         row.addWidget(self.remove_password_button)
@@ -259,14 +284,14 @@ class SettingsView(QWidget):
         return box
 
     def _storage_box(self) -> QGroupBox:
-        box = QGroupBox("Storage")
+        box = QGroupBox(tr("Storage"))
         form = QFormLayout(box)
         config = self.ctx.service.config
-        for label, path in (("Data directory:", config.data_dir), ("Logs:", config.logs_dir)):
+        for label, path in ((tr("Data directory:"), config.data_dir), (tr("Logs:"), config.logs_dir)):
             row = QHBoxLayout()
             text = QLabel(str(path))
             text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            open_button = QPushButton("Open")
+            open_button = QPushButton(tr("Open"))
             open_button.clicked.connect(lambda _c=False, p=path: QDesktopServices.openUrl(QUrl.fromLocalFile(str(p))))
             row.addWidget(text, 1)
             row.addWidget(open_button)
@@ -289,16 +314,22 @@ class SettingsView(QWidget):
             self.backends_model.set_rows(rows)
         has = self.state.has_password
         self.password_status.setText(
-            "Encrypted with a password, asked at start: the recovery words and every secret of the ecash "
-            "(proofs, tokens, quote keys, the journal) — a copy of the data directory cannot be spent."
+            tr(
+                "Encrypted with a password, asked at start: the recovery words and every secret of the ecash "
+                "(proofs, tokens, quote keys, the journal) — a copy of the data directory cannot be spent."
+            )
             if has
-            else "No password: anyone using this computer account, or a copy of the data directory, can spend "
-            f"the wallet. A password needs at least {MIN_PASSWORD_LENGTH} characters."
+            else tr(
+                "No password: anyone using this computer account, or a copy of the data directory, "
+                "can spend the wallet. A password needs at least {0} characters."
+            ).format(MIN_PASSWORD_LENGTH)
         )
-        self.set_password_button.setText("Change password…" if has else "Set password…")
+        self.set_password_button.setText(tr("Change password…") if has else tr("Set password…"))
         self.remove_password_button.setEnabled(has)
         self.remember_button.setVisible(has and self.state.keyring_available)
-        self.remember_button.setText("Forget from keyring" if has and self.state.remembered else "Remember in keyring")
+        self.remember_button.setText(
+            tr("Forget from keyring") if has and self.state.remembered else tr("Remember in keyring")
+        )
 
     def _selected(self, table: QTableView) -> int | None:
         rows = table.selectionModel().selectedRows()
@@ -331,7 +362,9 @@ class SettingsView(QWidget):
             return
         mint = self.mints_model.mint(row)
         current = mint_label(self.ctx.service, mint.url)
-        text = await ask_text(self, "Mint label", f"Label for {short_url(mint.url)} (empty: its own name):", current)
+        text = await ask_text(
+            self, tr("Mint label"), tr("Label for {0} (empty: its own name):").format(short_url(mint.url)), current
+        )
         if text is not None:
             set_mint_label(self.ctx.service, mint.url, text)
             self.ctx.changed(MINTS, BALANCES)
@@ -341,7 +374,9 @@ class SettingsView(QWidget):
         if row is None:
             return
         mint = self.mints_model.mint(row)
-        if await confirm(self, "Remove mint", f"Remove {short_url(mint.url)} from the wallet?", yes="Remove"):
+        if await confirm(
+            self, tr("Remove mint"), tr("Remove {0} from the wallet?").format(short_url(mint.url)), yes=tr("Remove")
+        ):
             await self.ctx.service.remove_mint(mint.url)
             self.ctx.changed(MINTS, BALANCES)
 
@@ -364,9 +399,9 @@ class SettingsView(QWidget):
     async def test_backend(self) -> None:
         row = self._selected(self.backends_table)
         if self.state.backends is None or self.backends_model.rowCount() == 0:
-            raise UserFacingError("No Lightning backend yet: add one with “Add backend…”, then test it.")
+            raise UserFacingError(tr("No Lightning backend yet: add one with “Add backend…”, then test it."))
         if row is None:
-            raise UserFacingError("Select a backend in the list, then press Test.")
+            raise UserFacingError(tr("Select a backend in the list, then press Test."))
         name = self.backends_model.backend(row).name
         try:
             status = await self.state.backends.test(name)
@@ -380,7 +415,7 @@ class SettingsView(QWidget):
         if row is None or self.state.backends is None:
             return
         name = self.backends_model.backend(row).name
-        if await confirm(self, "Remove backend", f"Remove the backend {name!r}?", yes="Remove"):
+        if await confirm(self, tr("Remove backend"), tr("Remove the backend {0!r}?").format(name), yes=tr("Remove")):
             await self.state.backends.remove(name)
             self.refresh()
 
@@ -400,29 +435,29 @@ class SettingsView(QWidget):
             self.relays_message.setText(str(exc))
             return
         self.relays.setText(" ".join(saved))
-        self.relays_message.setText(f"Saved {len(saved)} relay(s)." if saved else "Saved: no relays.")
+        self.relays_message.setText(tr("Saved {0} relay(s).").format(len(saved)) if saved else tr("Saved: no relays."))
 
     async def set_password(self) -> None:
         old = None
         if self.state.has_password:
-            old = await ask_password(self, "Change password", "Enter the current password.")
+            old = await ask_password(self, tr("Change password"), tr("Enter the current password."))
             if old is None:
                 return
         new = await ask_password(
             self,
-            "New password",
-            f"Choose the new password: at least {MIN_PASSWORD_LENGTH} characters, asked at every start.",
+            tr("New password"),
+            tr("Choose the new password: at least {0} characters, asked at every start.").format(MIN_PASSWORD_LENGTH),
             repeat=True,
         )
         if new is None:
             return
-        self.ctx.tasks.status.emit("Encrypting the wallet…")
+        self.ctx.tasks.status.emit(tr("Encrypting the wallet…"))
         await run_blocking(self.state.change_password, old, new)
         self.refresh()
-        self.ctx.tasks.status.emit("Password changed")
+        self.ctx.tasks.status.emit(tr("Password changed"))
 
     async def remove_password(self) -> None:
-        old = await ask_password(self, "Remove password", "Enter the current password to remove it.")
+        old = await ask_password(self, tr("Remove password"), tr("Enter the current password to remove it."))
         if old is None:
             return
         await run_blocking(self.state.change_password, old, None)
@@ -435,7 +470,9 @@ class SettingsView(QWidget):
     async def show_words(self) -> None:
         password = None
         if self.state.has_password:
-            password = await ask_password(self, "Recovery words", "Enter the wallet password to show the words.")
+            password = await ask_password(
+                self, tr("Recovery words"), tr("Enter the wallet password to show the words.")
+            )
             if password is None:
                 return
         dialog = WordsDialog(self.state.recovery_words(password), self)

@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 
 from core.api.cheques import VaultEntry
+from desktop.gui.i18n import QT_TR_NOOP
 from desktop.gui.widgets.common import format_amount, short_url
 from desktop.gui.widgets.table import RowsTableModel
 
@@ -15,7 +16,15 @@ __all__ = ["VaultModel"]
 
 
 class VaultModel(RowsTableModel[VaultEntry]):
-    HEADERS = ("#", "Kind", "Amount", "Mint", "State", "Returns", "File")
+    HEADERS = (
+        "#",
+        QT_TR_NOOP("Kind"),
+        QT_TR_NOOP("Amount"),
+        QT_TR_NOOP("Mint"),
+        QT_TR_NOOP("State"),
+        QT_TR_NOOP("Returns"),
+        QT_TR_NOOP("File"),
+    )
     STATE = 4
 
     def cell(self, row: VaultEntry, column: int, role: int) -> Any:

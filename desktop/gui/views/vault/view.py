@@ -34,6 +34,7 @@ from core.api.cheques import Cheque, ChequeService, VaultEntry, VaultState, pars
 from core.errors import OutcomeUnknown, UserFacingError
 from desktop.gui.context import BALANCES, HISTORY, SENT, AppContext
 from desktop.gui.dialogs import await_dialog
+from desktop.gui.i18n import QT_TR_NOOP, tr
 from desktop.gui.tasks import run_blocking
 from desktop.gui.views.send.view import ExportDialog
 from desktop.gui.views.vault.model import VaultModel
@@ -47,7 +48,7 @@ AUTO_CHECK_MS = 5 * 60 * 1000
 
 
 class VaultView(QWidget):
-    title = "Files & cheques"
+    title = QT_TR_NOOP("Files & cheques")
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
@@ -58,16 +59,18 @@ class VaultView(QWidget):
         self.last: tuple[SendResult, Cheque, str] | None = None  # the cheque just written, and its mint
 
         layout = QVBoxLayout(self)
-        layout.addWidget(heading("Files & cheques"))
+        layout.addWidget(heading(tr("Files & cheques")))
         layout.addWidget(
             hint(
-                "Every token this wallet handed out — sent, saved to a file, or written as a cheque — and whether "
-                "its receiver claimed it. Unclaimed tokens can be taken back; a cheque comes back after its expiry."
+                tr(
+                    "Every token this wallet handed out — sent, saved to a file, or written as a cheque — and whether "
+                    "its receiver claimed it. Unclaimed tokens can be taken back; a cheque comes back after its expiry."
+                )
             )
         )
         self.table = QTableView()
         self.table.setObjectName("vaultTable")
-        self.table.setAccessibleName("Exported tokens and cheques")
+        self.table.setAccessibleName(tr("Exported tokens and cheques"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -78,18 +81,18 @@ class VaultView(QWidget):
         layout.addWidget(self.table, 2)
 
         buttons = QHBoxLayout()
-        self.check_button = QPushButton("Check with mints")
-        self.reclaim_button = QPushButton("Reclaim selected")
-        self.expired_button = QPushButton("Reclaim expired cheques")
-        self.auto = QCheckBox("Reclaim expired cheques automatically")
+        self.check_button = QPushButton(tr("Check with mints"))
+        self.reclaim_button = QPushButton(tr("Reclaim selected"))
+        self.expired_button = QPushButton(tr("Reclaim expired cheques"))
+        self.auto = QCheckBox(tr("Reclaim expired cheques automatically"))
         self.auto.setChecked(self.cheques.auto_reclaim())
         for widget in (self.check_button, self.reclaim_button, self.expired_button, self.auto):
             buttons.addWidget(widget)
         buttons.addStretch(1)
         layout.addLayout(buttons)
-        self.check_button.clicked.connect(lambda: ctx.run(self.check(), "Asking the mints…"))
-        self.reclaim_button.clicked.connect(lambda: ctx.run(self.reclaim_selected(), "Reclaiming…"))
-        self.expired_button.clicked.connect(lambda: ctx.run(self.reclaim_expired(), "Reclaiming…"))
+        self.check_button.clicked.connect(lambda: ctx.run(self.check(), tr("Asking the mints…")))
+        self.reclaim_button.clicked.connect(lambda: ctx.run(self.reclaim_selected(), tr("Reclaiming…")))
+        self.expired_button.clicked.connect(lambda: ctx.run(self.reclaim_expired(), tr("Reclaiming…")))
         self.auto.toggled.connect(self.cheques.set_auto_reclaim)
         self.result = QLabel()
         self.result.setWordWrap(True)
@@ -104,24 +107,24 @@ class VaultView(QWidget):
         self.refresh()
 
     def _cheque_box(self) -> QGroupBox:
-        box = QGroupBox("Write a cheque")
+        box = QGroupBox(tr("Write a cheque"))
         outer = QHBoxLayout(box)
         form = QFormLayout()
         self.amount = QSpinBox()
         self.amount.setRange(1, 2_000_000_000)
         self.mint = MintCombo()
         self.recipient = QLineEdit()
-        self.recipient.setPlaceholderText("the recipient's public key: 02…/03… hex, P2PK:…, or npub1…")
+        self.recipient.setPlaceholderText(tr("the recipient's public key: 02…/03… hex, P2PK:…, or npub1…"))
         self.expires = QLineEdit("30d")
-        self.expires.setToolTip("After this the cheque returns to you if unclaimed: 30d, 12h, 90m …")
+        self.expires.setToolTip(tr("After this the cheque returns to you if unclaimed: 30d, 12h, 90m …"))
         self.memo = QLineEdit()
-        form.addRow("Amount (sat):", self.amount)
-        form.addRow("From mint:", self.mint)
-        form.addRow("Pay to:", self.recipient)
-        form.addRow("Returns after:", self.expires)
-        form.addRow("Memo:", self.memo)
-        self.write_button = QPushButton("Write cheque")
-        self.write_button.clicked.connect(lambda: self.ctx.run(self.write_cheque(), "Writing the cheque…"))
+        form.addRow(tr("Amount (sat):"), self.amount)
+        form.addRow(tr("From mint:"), self.mint)
+        form.addRow(tr("Pay to:"), self.recipient)
+        form.addRow(tr("Returns after:"), self.expires)
+        form.addRow(tr("Memo:"), self.memo)
+        self.write_button = QPushButton(tr("Write cheque"))
+        self.write_button.clicked.connect(lambda: self.ctx.run(self.write_cheque(), tr("Writing the cheque…")))
         form.addRow("", self.write_button)
         outer.addLayout(form, 1)
         right = QVBoxLayout()
@@ -130,12 +133,12 @@ class VaultView(QWidget):
         self.token_text.setReadOnly(True)
         self.token_text.setMaximumHeight(70)
         row = QHBoxLayout()
-        self.save_button = QPushButton("Save to file…")
-        self.page_button = QPushButton("Save printable page…")
+        self.save_button = QPushButton(tr("Save to file…"))
+        self.page_button = QPushButton(tr("Save printable page…"))
         for button in (self.save_button, self.page_button):
             button.setEnabled(False)
             row.addWidget(button)
-        self.save_button.clicked.connect(lambda: self.ctx.run(self.save_file(), "Saving…"))
+        self.save_button.clicked.connect(lambda: self.ctx.run(self.save_file(), tr("Saving…")))
         self.page_button.clicked.connect(self._choose_page)
         right.addWidget(self.qr, 1)
         right.addWidget(self.token_text)
@@ -166,7 +169,7 @@ class VaultView(QWidget):
         try:
             await self.check()
         except OutcomeUnknown as exc:
-            self.result.setText(f"Could not check now: {exc}")
+            self.result.setText(tr("Could not check now: {0}").format(exc))
 
     async def check(self) -> None:
         before = {e.id: e.state for e in self.model.rows()}
@@ -175,26 +178,30 @@ class VaultView(QWidget):
         back = [e for e in entries if e.state is VaultState.RECLAIMED and before.get(e.id) is not VaultState.RECLAIMED]
         claimed = sum(1 for e in entries if e.state is VaultState.CLAIMED)
         expired = sum(1 for e in entries if e.state is VaultState.EXPIRED)
-        text = f"Checked: {claimed} claimed, {expired} expired."
+        text = tr("Checked: {0} claimed, {1} expired.").format(claimed, expired)
         if back:
-            text += f" Took back {len(back)} expired cheque(s)."
+            text += tr(" Took back {0} expired cheque(s).").format(len(back))
         self.result.setText(text)
         self.ctx.changed(BALANCES, HISTORY, SENT)
 
     async def reclaim_selected(self) -> None:
         entry = self.selected()
         if entry is None:
-            self.result.setText("Select a token or cheque first.")
+            self.result.setText(tr("Select a token or cheque first."))
             return
         result = await self.cheques.reclaim(entry.id)
-        self.result.setText(f"✓ Reclaimed {format_amount(result.amount, result.unit)} (fee {result.fee}).")
+        self.result.setText(
+            tr("✓ Reclaimed {0} (fee {1}).").format(format_amount(result.amount, result.unit), result.fee)
+        )
         self.ctx.changed(BALANCES, HISTORY, SENT)
 
     async def reclaim_expired(self) -> None:
         results = await self.cheques.reclaim_all(expired_only=True)
         total = sum(r.amount for r in results)
         self.result.setText(
-            f"✓ Took back {len(results)} expired cheque(s), {total} sat." if results else "None expired."
+            tr("✓ Took back {0} expired cheque(s), {1} sat.").format(len(results), total)
+            if results
+            else tr("None expired.")
         )
         self.ctx.changed(BALANCES, HISTORY, SENT)
 
@@ -203,10 +210,10 @@ class VaultView(QWidget):
     async def write_cheque(self) -> None:
         mint = self.mint.current_url()
         if not mint:
-            raise UserFacingError("add a mint with a balance first")
+            raise UserFacingError(tr("add a mint with a balance first"))
         recipient = self.recipient.text().strip()
         if not recipient:
-            raise UserFacingError("enter the recipient's public key")
+            raise UserFacingError(tr("enter the recipient's public key"))
         result, cheque = await self.cheques.write_cheque(
             self.amount.value(),
             recipient,
@@ -220,8 +227,10 @@ class VaultView(QWidget):
         self.save_button.setEnabled(True)
         self.page_button.setEnabled(True)
         self.result.setText(
-            f"✓ Cheque for {format_amount(result.amount, 'sat')} (fee {result.fee}); only the recipient can "
-            "redeem it until it expires, then it comes back to you."
+            tr(
+                "✓ Cheque for {0} (fee {1}); only the recipient can redeem it until it expires, "
+                "then it comes back to you."
+            ).format(format_amount(result.amount, "sat"), result.fee)
         )
         self.ctx.changed(BALANCES, HISTORY, SENT)
 
@@ -233,7 +242,7 @@ class VaultView(QWidget):
 
     async def save_file(self) -> None:
         if self.last is None:
-            raise UserFacingError("write a cheque first")
+            raise UserFacingError(tr("write a cheque first"))
         dialog = ExportDialog(self.suggested_path(), self)
         try:
             if await await_dialog(dialog) != QDialog.DialogCode.Accepted:
@@ -243,20 +252,20 @@ class VaultView(QWidget):
             dialog.deleteLater()
         written = await run_blocking(export_token_file, path, self.last[0].token, passphrase)
         self.ctx.service.record_token_file(self.last[0].token, str(written))
-        self.result.setText(f"✓ Saved to {written}" + (" (encrypted)." if passphrase else "."))
+        self.result.setText(tr("✓ Saved to {0}").format(written) + (tr(" (encrypted).") if passphrase else "."))
         self.refresh()
 
     def _choose_page(self) -> None:
         target = self.suggested_path().with_suffix(".html")
-        dialog = QFileDialog(self, "Save the printable page", str(target))
+        dialog = QFileDialog(self, tr("Save the printable page"), str(target))
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setNameFilter("Web page (*.html)")
-        dialog.fileSelected.connect(lambda path: self.ctx.run(self.save_page(Path(path)), "Saving…"))
+        dialog.setNameFilter(tr("Web page (*.html)"))
+        dialog.fileSelected.connect(lambda path: self.ctx.run(self.save_page(Path(path)), tr("Saving…")))
         dialog.open()
 
     async def save_page(self, path: Path) -> Path:
         if self.last is None:
-            raise UserFacingError("write a cheque first")
+            raise UserFacingError(tr("write a cheque first"))
         result, cheque, mint = self.last
         page = render_page(
             result.token,
@@ -268,5 +277,5 @@ class VaultView(QWidget):
             memo=self.memo.text().strip(),
         )
         written = await run_blocking(write_page, path, page)
-        self.result.setText(f"✓ Printable page saved to {written}: open it in a browser to print.")
+        self.result.setText(tr("✓ Printable page saved to {0}: open it in a browser to print.").format(written))
         return written

@@ -12,7 +12,7 @@ import platformdirs
 
 from core.errors import UserFacingError
 
-__all__ = ["Config", "check_mint_url", "default_data_dir", "plain_http_allowed"]
+__all__ = ["Config", "check_mint_url", "default_data_dir", "default_db_url", "default_till", "plain_http_allowed"]
 
 APP_NAME = "nutdesk"
 
@@ -23,6 +23,16 @@ def default_data_dir() -> Path:
     if env:
         return Path(env).expanduser()
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def default_db_url() -> str | None:
+    """``NUTDESK_DB_URL`` if set (a shop's PostgreSQL wallet), else None: the SQLite file in the data directory."""
+    return os.environ.get("NUTDESK_DB_URL") or None
+
+
+def default_till() -> str:
+    """``NUTDESK_TILL`` if set, else empty: a wallet with one till needs no name for it."""
+    return os.environ.get("NUTDESK_TILL", "").strip()
 
 
 def plain_http_allowed(host: str) -> bool:
@@ -64,6 +74,23 @@ class Config:
     request_timeout: float = 30.0
     # A melt blocks while the mint pays over Lightning: minutes, not seconds.
     melt_timeout: float = 600.0
+    # Where the wallet lives: None is the SQLite file in ``data_dir``; ``postgresql://user@host/db`` is a database
+    # several tills share (the password from the environment, e.g. PGPASSWORD, or ~/.pgpass — never a file here).
+    db_url: str | None = field(default_factory=default_db_url)
+    # This till's name in a shop of several: sales, refunds and sign-ins carry it; Z-reports are per till.
+    till: str = field(default_factory=default_till)
+
+    @property
+    def lease_seconds(self) -> float:
+        """How long a till's claim on an operation lasts without a step: past the longest request (a melt).
+
+        ``NUTDESK_LEASE_SECONDS`` shortens it (the tests of a till killed mid-sale)."""
+        env = os.environ.get("NUTDESK_LEASE_SECONDS")
+        return float(env) if env else self.melt_timeout + 60.0
+
+    @property
+    def database_url(self) -> str:
+        return self.db_url or f"sqlite:///{self.database_path}"
 
     @property
     def database_path(self) -> Path:

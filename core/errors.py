@@ -361,6 +361,12 @@ class StorageError(NutdeskError):
     code = "storage-error"
 
 
+class DatabaseUnreachable(StorageError):
+    """The wallet's database server (PostgreSQL: a shop's tills) did not answer: nothing was recorded."""
+
+    code = "database-unreachable"
+
+
 class ConfigError(NutdeskError):
     """The configuration or data directory is not usable."""
 

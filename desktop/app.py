@@ -17,7 +17,7 @@ from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
 from core.api import OwnerOnlyRotatingFileHandler
-from core.config import Config, default_data_dir
+from core.config import Config
 from desktop.gui.errors import ErrorReporter, install_excepthook, loop_exception_handler
 from desktop.gui.i18n import install_translator
 from desktop.gui.palette import follow_system_scheme
@@ -77,8 +77,9 @@ def make_application() -> QApplication:
 
 
 def _config_for(args: argparse.Namespace) -> Config:
-    data_dir = Path(args.data_dir).expanduser() if args.data_dir else default_data_dir()
-    return Config(data_dir=data_dir)
+    from desktop.cli.runner import config_from_args  # --db and --till, as the CLI reads them
+
+    return config_from_args(args)
 
 
 async def _run(args: argparse.Namespace, reporter: ErrorReporter) -> int:

@@ -15,6 +15,8 @@ packages="$qt_packages $x11_packages"
 # The packaging tests (tests/ship) validate the desktop entry and the AppStream metainfo.
 # redis-server: nutshell's NUT-19 response cache in tests/integration/test_nut19_cache.py.
 [ "$what" = test ] && packages="$packages desktop-file-utils appstream redis-server"
+# The tills tests start a real PostgreSQL server of their own (initdb/pg_ctl on a temporary directory).
+[ "$what" = test ] && packages="$packages postgresql"
 missing=""
 for p in $packages; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

@@ -3,15 +3,31 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
 from tests import recovery_table
+from tests.peers.postgres import PostgresServer, running_postgres
 from tests.vectorlib import all_case_keys
 
 # Qt must never try to open a real display in tests.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[PostgresServer]:
+    """A real PostgreSQL server (Debian's package) for the whole session, on a free loopback port."""
+    with running_postgres() as server:
+        yield server
+
+
+@pytest.fixture
+def pg_url(postgres_server: PostgresServer) -> str:
+    """A fresh, empty PostgreSQL database of this test's own."""
+    return postgres_server.new_database()
+
 
 _vector_passed: set[str] = set()
 _vector_failed: set[str] = set()

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from core.errors import (
+    DatabaseUnreachable,
     InsufficientBalance,
     InvalidPassword,
     MintRejected,
@@ -166,6 +167,11 @@ def explain(exc: BaseException) -> Explained:
         return said(raw, "Choose a smaller amount, another mint, or receive more first.")
     if isinstance(exc, InvalidPassword):
         return said(raw)
+    if isinstance(exc, DatabaseUnreachable):
+        return said(
+            "The shop's database did not answer, so nothing was recorded and no payment was taken",
+            "Check the database server and the network; the till works again as soon as it answers.",
+        )
     if isinstance(exc, StorageError):
         return said(
             "The wallet file could not be read or written",

@@ -17,7 +17,9 @@ from core.payments.invoices import decode_invoice
 from core.wallet import mpp
 from core.wallet.melt import PreparedMelt
 
-__all__ = ["MultiPathPlan", "pay_multi_path", "prepare_multi_path"]
+__all__ = ["MppResult", "MultiPathPlan", "pay_multi_path", "prepare_multi_path"]
+
+MppResult = mpp.MppResult  # the facade's name for the result, so the front ends import nothing from core.wallet
 
 
 @dataclass(frozen=True)

@@ -102,7 +102,7 @@ class PosService(Offline):
         webhook_base_delay: float = 10.0,
     ) -> None:
         super().__init__(
-            wallet, SaleRepository(wallet.store.db), backends=backends, rates=rates,
+            wallet, SaleRepository(wallet.store.db, till=wallet.config.till), backends=backends, rates=rates,
             webhook_base_delay=webhook_base_delay,
         )  # fmt: skip
         self.service = wallet
@@ -235,6 +235,19 @@ class PosService(Offline):
         return build_zreport(
             policy.shop_name, shift_id, opened, closed, sales, self.repo.refunds(shift_id=shift_id), policy.unit,
             self.repo.failed_attempts(shift_id), self.catalog.lines([s.id for s in sales]),
+        )  # fmt: skip
+
+    def shop_zreport(self) -> ZReport:
+        """The whole shop's Z-report: every till's open shift together (each till's own is ``zreport``)."""
+        shifts = sorted(self.repo.open_shifts().values())
+        policy = self.policy()
+        sales = [sale for shift_id in shifts for sale in self.repo.sales(shift_id=shift_id)]
+        refunds = [refund for shift_id in shifts for refund in self.repo.refunds(shift_id=shift_id)]
+        opened = min((self.repo.shift(shift_id)[0] for shift_id in shifts), default=0.0)
+        failed = sum(self.repo.failed_attempts(shift_id) or 0 for shift_id in shifts)
+        return build_zreport(
+            policy.shop_name, 0, opened, None, sales, refunds, policy.unit, failed,
+            self.catalog.lines([s.id for s in sales]),
         )  # fmt: skip
 
     def close_shift(self) -> ZReport:

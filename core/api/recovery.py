@@ -18,6 +18,7 @@ from core.errors import MintMisbehaved, MintUnreachable, NutdeskError, UserFacin
 from core.ports.storage import FailedTransaction, OperationRecord
 from core.recovery.reconcile import MintReconciliation, reconcile_mint
 from core.recovery.resume import UNFINISHED_STATES, Outcome, resume_operation
+from core.storage.repos.journal import lease_host, parse_lease_owner
 from core.wallet import issue
 
 __all__ = ["MintReconciliation", "RecoveryReport", "RecoveryService", "backoff_seconds"]
@@ -42,6 +43,17 @@ def _process_alive(pid: int) -> bool:
     except PermissionError:
         return True
     return True
+
+
+def _lease_owner_dead(owner: str) -> bool:
+    """A lease owner that is a dead process of this machine (or this very process, outside its in-flight set)."""
+    parsed = parse_lease_owner(owner)
+    if parsed is None:
+        return True
+    host, pid = parsed
+    if host != lease_host():
+        return False  # another machine's till: only the lease's expiry says it is gone
+    return pid == os.getpid() or not _process_alive(pid)
 
 
 def backoff_seconds(retry_count: int) -> float:
@@ -104,15 +116,14 @@ class RecoveryService:
     def _worked_on_elsewhere(self, op: OperationRecord, now: float) -> bool:
         """True while a live process (this one included) is still running ``op``: it is not ours to resume.
 
-        In this process the store knows its in-flight operations. Another process's operation counts as in
-        flight while that process lives and the operation changed within the longest request time (a melt).
+        In this process the store knows its in-flight operations. Otherwise recovery claims the operation's lease
+        (``claim_operation``): a lease another till holds is left alone until it expires (each step of the
+        operation renews it, for longer than the longest request: a melt); one held by a process of this machine
+        that died is taken over at once. Of two tills claiming together, one gets it.
         """
         if op.id in self.store.in_flight:
             return True
-        pid = op.data.get("pid")
-        if not isinstance(pid, int) or pid == os.getpid() or not _process_alive(pid):
-            return False
-        return now - op.updated_at < self.wallet.config.melt_timeout + 60
+        return not self.store.claim_operation(op.id, owner_dead=_lease_owner_dead)
 
     async def _resume(self, op: OperationRecord) -> RecoveryReport:
         try:

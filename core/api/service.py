@@ -111,7 +111,11 @@ class WalletService:
         except OSError as exc:
             raise ConfigError(f"cannot use the data directory {config.data_dir}: {exc}") from exc
         with private_umask():  # the database and its -wal/-shm files are created owner-only
-            service = cls(config, Store(Database.open_file(config.database_path)))
+            if config.db_url is None:
+                service = cls(config, Store(Database.open_file(config.database_path)))
+            else:
+                service = cls(config, Store(Database(config.db_url)))
+        service.store.lease_seconds = config.lease_seconds
         # Until the password is given, nothing may be written in the clear into a protected wallet.
         service._vault.refuse_writes = service.password_protected
         return service
@@ -142,6 +146,7 @@ class WalletService:
         if self.initialized:
             raise ConfigError(f"a wallet already exists in {self.config.data_dir}")
         if password:
+            self._refuse_password_on_server()
             check_new_password(password)
         words = normalize_mnemonic(mnemonic) if mnemonic else new_mnemonic()
         self.store.set_setting(_MNEMONIC_KEY, encrypt_secret(words, password) if password else words)
@@ -181,11 +186,21 @@ class WalletService:
             raise ConfigError("no wallet here yet")
         return decrypt_secret(stored, password or "") if is_encrypted(stored) else stored
 
+    def _refuse_password_on_server(self) -> None:
+        # The sealed columns are opened inside SQL by functions SQLite lets the wallet register (nd_open/nd_seal);
+        # on PostgreSQL they are plain identity functions, so a password could not be honoured there yet.
+        if not self.store.db.is_sqlite:
+            raise ConfigError(
+                "a wallet password is not supported on a PostgreSQL wallet yet: protect the database server "
+                "instead (its own password, disk encryption); the wallet's secret columns stay unsealed there"
+            )
+
     def set_password(self, old: str | None, new: str | None) -> None:
         """Set, change (``old`` → ``new``) or remove (``new`` None) the password, for the seed and every saved
         secret (settings records with a ``secrets`` map, e.g. Lightning backend keys) in one transaction; setting
         one seals the secret columns, removing it opens them (``core.storage.sealed``)."""
         if new:
+            self._refuse_password_on_server()
             check_new_password(new)
         words = self.mnemonic(old)
         was_protected = self.password_protected

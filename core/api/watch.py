@@ -8,10 +8,29 @@ connection" too (the wallet's engine has its own connections); a redundant refre
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
+import time
 from pathlib import Path
+from typing import Any, Protocol
 
-__all__ = ["DatabaseWatcher"]
+from core.config import Config
+
+__all__ = ["ChangeWatcher", "DatabaseWatcher", "PostgresWatcher", "watcher_for"]
+
+
+class ChangeWatcher(Protocol):
+    def changed(self) -> bool: ...
+
+    def close(self) -> None: ...
+
+
+def watcher_for(config: Config) -> ChangeWatcher:
+    """The watcher of ``config``'s wallet: SQLite's data version, or PostgreSQL's notifications (other tills)."""
+    if config.db_url is None or config.db_url.startswith("sqlite"):
+        path = config.database_path if config.db_url is None else Path(config.db_url.split("///", 1)[1])
+        return DatabaseWatcher(path)
+    return PostgresWatcher(config.db_url)
 
 
 class DatabaseWatcher:
@@ -44,4 +63,51 @@ class DatabaseWatcher:
     def close(self) -> None:
         if self._conn is not None:
             self._conn.close()
+            self._conn = None
+
+
+class PostgresWatcher:
+    """``changed()`` is True once after commits by any till (or this one) to a PostgreSQL wallet: LISTEN/NOTIFY.
+
+    Triggers on the tables a till shows send ``nutdesk_changes`` at each commit (migration 0008); one idle
+    connection of its own LISTENs, and ``changed()`` only collects what already arrived (``timeout=0``: nothing
+    waits on the GUI's loop). A lost connection says "no change" and is reconnected at most every 30 s.
+    """
+
+    RECONNECT_EVERY = 30.0
+
+    def __init__(self, url: str) -> None:
+        self._url = url.replace("postgresql+psycopg://", "postgresql://", 1)
+        self._conn: Any = None
+        self._next_try = 0.0
+        self._connect()
+
+    def _connect(self) -> None:
+        import psycopg
+
+        self._next_try = time.monotonic() + self.RECONNECT_EVERY
+        try:
+            self._conn = psycopg.connect(self._url, autocommit=True, connect_timeout=2)
+            self._conn.execute("LISTEN nutdesk_changes")
+        except psycopg.Error:
+            self._conn = None
+
+    def changed(self) -> bool:
+        import psycopg
+
+        if self._conn is None:
+            if time.monotonic() < self._next_try:
+                return False
+            self._connect()
+            return self._conn is not None  # back after a break: whatever happened meanwhile is news
+        try:
+            return bool(list(self._conn.notifies(timeout=0)))
+        except psycopg.Error:
+            self.close()
+            return False
+
+    def close(self) -> None:
+        if self._conn is not None:
+            with contextlib.suppress(Exception):
+                self._conn.close()
             self._conn = None

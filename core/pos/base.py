@@ -64,7 +64,10 @@ class TillBase:
         self._nostr: NostrInbox | None = None  # the NIP-17 inbox (nostr transport)
         self._nostr_keys: NostrKeys | None = None
         # Who is at the till (recorded with sales and refunds); kept in the wallet, so a restart keeps it.
-        self.cashier = wallet.store.get_setting(CASHIER_SETTING) or ""
+        # With several tills on one wallet, each till has its own signed-in cashier.
+        self._cashier_key = f"{CASHIER_SETTING}:{repo.till}" if repo.till else CASHIER_SETTING
+        self._lock_key = f"{LOCK_SETTING}:{repo.till}" if repo.till else LOCK_SETTING  # the lock is the till's too
+        self.cashier = wallet.store.get_setting(self._cashier_key) or ""
 
     def policy(self) -> PosPolicy:
         raw = self.wallet.store.get_setting(POLICY_SETTING)
@@ -86,7 +89,7 @@ class TillBase:
     @property
     def locked(self) -> bool:
         """The cashier lock. Kept in the wallet's settings: a restart (or a killed app) comes back locked."""
-        return self.wallet.store.get_setting(LOCK_SETTING) is not None
+        return self.wallet.store.get_setting(self._lock_key) is not None
 
     def lock(self, cashier: str = "") -> None:
         if not self.policy().pin_hash:
@@ -94,12 +97,12 @@ class TillBase:
         if cashier:
             self._check_cashier_name(cashier)
             self._set_cashier(cashier)
-        self.wallet.store.set_setting(LOCK_SETTING, json.dumps({"since": time.time()}))
+        self.wallet.store.set_setting(self._lock_key, json.dumps({"since": time.time()}))
 
     def unlock(self, pin: str) -> None:
         if not verify_pin(pin, self.policy().pin_hash):
             raise InvalidPassword("wrong PIN")
-        self.wallet.store.delete_setting(LOCK_SETTING)
+        self.wallet.store.delete_setting(self._lock_key)
 
     def add_cashier(self, name: str, pin: str) -> None:
         """A cashier who signs in at the till with their own PIN (refused while locked)."""
@@ -138,9 +141,9 @@ class TillBase:
     def _set_cashier(self, name: str) -> None:
         self.cashier = name
         if name:
-            self.wallet.store.set_setting(CASHIER_SETTING, name)
+            self.wallet.store.set_setting(self._cashier_key, name)
         else:
-            self.wallet.store.delete_setting(CASHIER_SETTING)
+            self.wallet.store.delete_setting(self._cashier_key)
 
     def _refuse_when_locked(self, what: str) -> None:
         if self.locked:

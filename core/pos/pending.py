@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import time
 
 from core.errors import (
     NutdeskError,
@@ -31,6 +32,11 @@ class PendingSales(LightningPay):
         changed: list[Sale] = []
         pending = self.repo.sales(states=(SaleState.RECEIVED.value, SaleState.SETTLING.value))
         refunding = self.repo.refunds(finished=False)
+        # Another till's sale or refund is its own to finish while it may still be working on it: taken over
+        # only once untouched for a lease's length (that till died, or lost its database).
+        stale = time.time() - float(self.wallet.store.lease_seconds)
+        pending = [s for s in pending if s.till == self.repo.till or s.updated_at < stale]
+        refunding = [r for r in refunding if r.till == self.repo.till or r.created_at < stale]
         if not pending and not refunding:
             return changed
         if resume:

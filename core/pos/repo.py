@@ -78,19 +78,22 @@ def _sale(row: PosSaleRow, refunded: int = 0) -> Sale:
         offline=row.offline or "",
         offline_state=row.offline_state or "",
         loss=row.loss or 0,
+        till=row.till or "",
     )
 
 
 def _refund(row: PosRefundRow) -> Refund:
     return Refund(
         row.id, row.sale_id, row.amount, row.fee, row.unit, row.mint_url, row.token, row.operation_id,
-        row.cashier, row.created_at,
+        row.cashier, row.created_at, row.till or "",
     )  # fmt: skip
 
 
 class SaleRepository:
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, till: str = "") -> None:
         self.db = db
+        # This till's name: its sales, refunds and shift carry it (a shop's tills share one wallet database).
+        self.till = till
 
     @contextmanager
     def _session(self) -> Iterator[Session]:
@@ -100,14 +103,22 @@ class SaleRepository:
     # --- shifts --------------------------------------------------------------------------------
 
     def current_shift(self) -> int:
-        """The open shift's id (one is opened when none is)."""
+        """This till's open shift's id (one is opened when none is)."""
         with self._session() as s:
-            row = s.scalars(select(PosShiftRow).where(PosShiftRow.closed_at.is_(None))).first()
+            row = s.scalars(
+                select(PosShiftRow).where(PosShiftRow.closed_at.is_(None), PosShiftRow.till == self.till)
+            ).first()
             if row is None:
-                row = PosShiftRow(opened_at=time.time(), closed_at=None, closed_by="")
+                row = PosShiftRow(opened_at=time.time(), closed_at=None, closed_by="", till=self.till)
                 s.add(row)
                 s.flush()
             return row.id
+
+    def open_shifts(self) -> dict[str, int]:
+        """Every till's open shift: till name → shift id (the whole shop's Z-report)."""
+        with self._session() as s:
+            rows = s.execute(select(PosShiftRow.till, PosShiftRow.id).where(PosShiftRow.closed_at.is_(None))).all()
+            return {till: shift_id for till, shift_id in rows}
 
     def shift(self, shift_id: int) -> tuple[float, float | None]:
         with self._session() as s:
@@ -128,11 +139,13 @@ class SaleRepository:
     def create_sale(self, **fields: Any) -> Sale:
         now = time.time()
         shift_id = self.current_shift()
-        with self._session() as s:
+        # The writer's lock: several tills may number a sale at once, and each number is given once (max + 1).
+        with self.db.writer() as s:
             number = int(s.scalar(select(func.coalesce(func.max(PosSaleRow.number), 0))) or 0) + 1
             row = PosSaleRow(
                 id=uuid.uuid4().hex[:16],
                 number=number,
+                till=self.till,
                 state=SaleState.WAITING.value,
                 shift_id=shift_id,
                 created_at=now,
@@ -237,7 +250,8 @@ class SaleRepository:
         upsert = text(
             "INSERT INTO settings (key, value) VALUES (:key, nd_seal('settings.value', '1')) "
             "ON CONFLICT(key) DO UPDATE SET "
-            "value = nd_seal('settings.value', CAST(CAST(nd_open(value) AS INTEGER) + 1 AS TEXT))"
+            # settings.value: the stored row's (PostgreSQL will not guess between it and EXCLUDED.value).
+            "value = nd_seal('settings.value', CAST(CAST(nd_open(settings.value) AS INTEGER) + 1 AS TEXT))"
         )
         with self._session() as s:
             s.execute(upsert, {"key": f"{FAILED_ATTEMPTS}{shift_id}"})
@@ -311,16 +325,22 @@ class SaleRepository:
         ``limit``.
 
         Returns False when refused (the caller reads why); ``AlreadyUsed`` when ``key`` was used before."""
+        # The casts: PostgreSQL deduces one type per parameter, and :sale / :amount are both inserted and compared.
         insert = text(
             "INSERT INTO pos_refunds (id, sale_id, amount, fee, unit, mint_url, token, operation_id, cashier,"
-            " shift_id, created_at)"
-            " SELECT :key, :sale, :amount, 0, :unit, :mint_url, '', '', :cashier, :shift_id, :now"
-            " WHERE NOT EXISTS (SELECT 1 FROM pos_refunds WHERE sale_id = :sale AND operation_id = '')"
-            " AND (SELECT coalesce(sum(amount), 0) FROM pos_refunds WHERE sale_id = :sale) + :amount <= :limit"
+            " shift_id, created_at, till)"
+            " SELECT :key, CAST(:sale AS VARCHAR), CAST(:amount AS BIGINT), 0, :unit, :mint_url, '', '', :cashier,"
+            " :shift_id, :now, :till"
+            " WHERE NOT EXISTS (SELECT 1 FROM pos_refunds WHERE sale_id = CAST(:sale AS VARCHAR) AND operation_id = '')"
+            " AND (SELECT coalesce(sum(amount), 0) FROM pos_refunds WHERE sale_id = CAST(:sale AS VARCHAR))"
+            " + CAST(:amount AS BIGINT) <= :limit"
         )
-        params = {"key": key, "sale": sale_id, "amount": amount, "limit": limit, "now": time.time(), **fields}
+        params = {
+            "key": key, "sale": sale_id, "amount": amount, "limit": limit, "now": time.time(), "till": self.till,
+            **fields,
+        }  # fmt: skip
         try:
-            with self._session() as s:  # the INSERT is the transaction's first statement: it reads under the lock
+            with self.db.writer() as s:  # under the writer's lock: on PostgreSQL too, no two tills pass the check
                 return bool(getattr(s.execute(insert, params), "rowcount", 0) == 1)
         except StorageError as exc:
             if isinstance(exc.__cause__, IntegrityError):
@@ -339,7 +359,7 @@ class SaleRepository:
                 row = PosRefundRow(
                     id=reserved.id, sale_id=reserved.sale_id, amount=reserved.amount, unit=reserved.unit,
                     cashier=reserved.cashier, created_at=reserved.created_at, token="", operation_id="",
-                    shift_id=None,
+                    shift_id=None, till=reserved.till,
                 )  # fmt: skip
                 s.add(row)
             recorded = not row.operation_id

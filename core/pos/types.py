@@ -138,6 +138,7 @@ class Sale:
     offline: str = ""  # accepted while the mint was unreachable: locked · unlocked (core.pos.offline)
     offline_state: str = ""  # pending (not redeemed yet) · redeemed · lost (found already spent)
     loss: int = 0  # what was lost, in the sale's unit (offline ecash found already spent)
+    till: str = ""  # the till that sold it (a shop with several tills on one wallet)
 
     @property
     def ecash_unit(self) -> str:
@@ -191,6 +192,7 @@ class Sale:
             "fee_advance": self.fee_advance,
             "memo": self.memo,
             "cashier": self.cashier,
+            "till": self.till,
             "fiat_currency": self.fiat_currency,
             "fiat_amount": None if self.fiat_amount is None else str(self.fiat_amount),
             "fiat_rate": self.fiat_rate,
@@ -230,6 +232,7 @@ class Refund:
     operation_id: str
     cashier: str
     created_at: float
+    till: str = ""  # the till that paid it out
 
     @property
     def finished(self) -> bool:
@@ -248,6 +251,7 @@ class Refund:
             "mint": self.mint_url,
             "token": self.token,
             "cashier": self.cashier,
+            "till": self.till,
             "created_at": self.created_at,
         }
 

@@ -1,4 +1,5 @@
-"""Opening the wallet database: SQLite in WAL mode, schema brought up to date by Alembic migrations."""
+"""Opening the wallet database: SQLite in WAL mode (one machine) or PostgreSQL (a shop's tills sharing one wallet),
+schema brought up to date by Alembic migrations."""
 
 from __future__ import annotations
 
@@ -9,10 +10,11 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, text
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
-from core.errors import StorageError
+from core.errors import DatabaseUnreachable, StorageError
+from core.storage.dialects import WRITER_LOCK_KEY, is_sqlite, normalize_url, take_writer_lock, url_for_humans
 from core.storage.sealed import install_vault
 
 __all__ = ["MIGRATIONS_DIR", "Database"]
@@ -51,19 +53,29 @@ def head_revision() -> str | None:
 
 
 class Database:
-    """One engine per wallet file. ``session()`` yields a session that commits on success."""
+    """One engine per wallet database. ``session()`` yields a session that commits on success."""
 
     def __init__(self, url: str) -> None:
+        url = normalize_url(url)
         self.url = url
         try:
-            self.engine: Engine = create_engine(url, future=True)
+            # pool_pre_ping: a PostgreSQL server restarted under a till leaves dead pooled connections behind.
+            self.engine: Engine = create_engine(url, future=True, pool_pre_ping=not is_sqlite(url))
             install_vault(self.engine)  # sealed columns: the key of this wallet, bound to this engine
-            if url.startswith("sqlite"):
+            if is_sqlite(url):
                 event.listen(self.engine, "connect", _sqlite_pragmas)
             self._sessions = sessionmaker(self.engine, expire_on_commit=False)
             self.upgrade()
+        except OperationalError as exc:
+            if is_sqlite(url):
+                raise StorageError(f"cannot open the wallet database {url_for_humans(url)}: {exc}") from exc
+            raise DatabaseUnreachable(f"cannot reach the wallet database {url_for_humans(url)}: {exc}") from exc
         except SQLAlchemyError as exc:
-            raise StorageError(f"cannot open the wallet database {url}: {exc}") from exc
+            raise StorageError(f"cannot open the wallet database {url_for_humans(url)}: {exc}") from exc
+
+    @property
+    def is_sqlite(self) -> bool:
+        return is_sqlite(self.url)
 
     @classmethod
     def open_file(cls, path: Path) -> Database:
@@ -90,6 +102,9 @@ class Database:
         cfg = AlembicConfig()
         cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
         with self.engine.begin() as connection:
+            if not self.is_sqlite:
+                # Tills starting together on a new PostgreSQL wallet: one migrates, the others then find it done.
+                connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITER_LOCK_KEY})
             cfg.attributes["connection"] = connection
             command.upgrade(cfg, "head")
 
@@ -101,12 +116,21 @@ class Database:
             session.commit()
         except SQLAlchemyError as exc:
             session.rollback()
+            if isinstance(exc, OperationalError) and exc.connection_invalidated and not self.is_sqlite:
+                raise DatabaseUnreachable(f"the wallet database stopped answering: {exc}") from exc
             raise StorageError(f"database error: {exc}") from exc
         except BaseException:
             session.rollback()
             raise
         finally:
             session.close()
+
+    @contextmanager
+    def writer(self) -> Iterator[Session]:
+        """``session()`` holding the writer's lock from its first statement (one writer at a time, every process)."""
+        with self.session() as session:
+            take_writer_lock(session, self.url)
+            yield session
 
     def close(self) -> None:
         self.engine.dispose()

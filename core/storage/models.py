@@ -145,6 +145,10 @@ class OperationRow(Base):
     fiat_currency: Mapped[str | None] = mapped_column(String, nullable=True)
     # Bumped by every change: a compare-and-set update names the version (or the state) it read.
     version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    # Which process works on the operation, until when (a lease): recovery at another till takes it over only
+    # once it expired, or when its owner is a process of this machine that died. Empty/0: nobody.
+    lease_owner: Mapped[str] = mapped_column(String, default="", server_default="")
+    lease_expires: Mapped[float] = mapped_column(Float, default=0.0, server_default="0")
 
     __table_args__ = (
         # Covers the analytics aggregates (state + time range, grouped by kind/mint/unit): no table reads.
@@ -278,6 +282,7 @@ class PosSaleRow(Base):
     fee_advance: Mapped[int] = mapped_column(BigInteger, default=0)
     memo: Mapped[str] = mapped_column(Text, default="")
     cashier: Mapped[str] = mapped_column(String, default="")
+    till: Mapped[str] = mapped_column(String, default="", server_default="", index=True)  # the till that sold it
     fiat_currency: Mapped[str | None] = mapped_column(String, nullable=True)
     fiat_amount: Mapped[str | None] = mapped_column(String, nullable=True)  # Decimal as text
     fiat_rate: Mapped[float | None] = mapped_column(Float, nullable=True)  # fiat per BTC at the sale
@@ -330,6 +335,7 @@ class PosRefundRow(Base):
     token: Mapped[str] = mapped_column(SealedText("pos_refunds.token"))
     operation_id: Mapped[str] = mapped_column(String)
     cashier: Mapped[str] = mapped_column(String, default="")
+    till: Mapped[str] = mapped_column(String, default="", server_default="", index=True)
     shift_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
     created_at: Mapped[float] = mapped_column(Float)
 
@@ -343,6 +349,7 @@ class PosShiftRow(Base):
     opened_at: Mapped[float] = mapped_column(Float)
     closed_at: Mapped[float | None] = mapped_column(Float, nullable=True)
     closed_by: Mapped[str] = mapped_column(String, default="")
+    till: Mapped[str] = mapped_column(String, default="", server_default="", index=True)  # one open shift per till
 
 
 class PosWebhookDeliveryRow(Base):

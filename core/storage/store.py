@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from core.storage.db import Database
-from core.storage.repos.journal import RESTING_STATES, JournalRepository
+from core.storage.repos.journal import RESTING_STATES, JournalRepository, lease_owner_name
 from core.storage.repos.keysets import KeysetRepository
 from core.storage.repos.proofs import PROOF_STATES, ProofRepository
 from core.storage.repos.quotes import QuoteRepository
@@ -34,3 +34,8 @@ class Store(
         # (a background pass rolling back a "prepared" swap whose request is about to leave). An operation leaves
         # the set when it reaches a resting state, or when its code gives up on it (``release``).
         self.in_flight: set[str] = set()
+        # This process, as the owner of the leases on the operations it works on (host/pid/random: a pid alone is
+        # not unique across the machines of a shop), and how long a lease lasts without a change: longer than the
+        # longest request (a melt), so a live till's operation is never taken over (``WalletService.open`` sets it).
+        self.lease_owner = lease_owner_name()
+        self.lease_seconds = 660.0

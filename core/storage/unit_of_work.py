@@ -35,16 +35,15 @@ class UnitOfWork:
     def atomic(self) -> Iterator[None]:
         """Group writes into one transaction (nesting joins the outer one).
 
-        On SQLite the transaction starts with ``BEGIN IMMEDIATE``: it takes the write lock first (waiting up to the
-        busy timeout for another process), so what it reads cannot change before it writes — two processes
-        selecting proofs take turns instead of picking the same ones.
+        The transaction takes the writer's lock first (``BEGIN IMMEDIATE`` on SQLite, waiting up to the busy
+        timeout for another process; an advisory lock on PostgreSQL, shared by every till: ``core.storage.dialects``),
+        so what it reads cannot change before it writes — two processes selecting proofs take turns instead of
+        picking the same ones.
         """
         if self._tx.get() is not None:
             yield
             return
-        with self.db.session() as session:
-            if self.db.url.startswith("sqlite"):
-                session.connection().exec_driver_sql("BEGIN IMMEDIATE")
+        with self.db.writer() as session:
             token = self._tx.set(session)
             try:
                 yield

@@ -64,6 +64,7 @@ def add_parsers(sub: Any) -> None:
     refund.add_argument("--file", help=_("also write the token to this file"))
     z = psub.add_parser("zreport", help=_("the shift's totals; --close closes the shift"))
     z.add_argument("--close", action="store_true")
+    z.add_argument("--shop", action="store_true", help=_("the whole shop: every till's open shift together"))
     z.add_argument("--csv", help=_("write the Z-report as CSV to this file ('-' for stdout)"))
     policy = psub.add_parser("policy", help=_("show or change the shop's settlement policy"))
     policy.add_argument("--shop-name")
@@ -248,15 +249,24 @@ async def _refund(pos: PosService, args: argparse.Namespace, out: Output) -> Non
 
 
 async def _zreport(pos: PosService, args: argparse.Namespace, out: Output) -> None:
-    report = pos.close_shift() if args.close else pos.zreport()
+    if args.shop and args.close:
+        raise UserFacingError(_("each till closes its own shift: run --close at each till (--shop only reports)"))
+    report = pos.shop_zreport() if args.shop else pos.close_shift() if args.close else pos.zreport()
     if args.csv == "-":
         pos.write_zreport_csv(report, sys.stdout)
         return
     if args.csv:
         write_atomically(args.csv, lambda f: pos.write_zreport_csv(report, f))
-    out.result(report.to_json())
+    till = pos.repo.till
+    out.result({**report.to_json(), "till": "" if args.shop else till})
     t = report.total
-    out.say(_("{0} — shift {1}{2}").format(report.shop, report.shift_id, " (closed)" if report.closed_at else ""))
+    closed = " (closed)" if report.closed_at else ""
+    if args.shop:
+        out.say(_("{0} — all tills{1}").format(report.shop, closed))
+    elif till:
+        out.say(_("{0} — shift {1} at till {2}{3}").format(report.shop, report.shift_id, till, closed))
+    else:
+        out.say(_("{0} — shift {1}{2}").format(report.shop, report.shift_id, closed))
     for kind, totals in sorted(report.by_settlement.items()):
         out.say(_("  {0:<10} {1:>4} sales {2:>10} {3}").format(kind, totals.count, totals.amount, report.unit))
     total = _("  total      {0:>4} sales {1:>10} {2}; tips {3}, fees {4}, refunds {5} ({6})")

@@ -685,4 +685,30 @@ MESSAGES: dict[str, str] = {
         "Der Katalog ist leer: Artikel mit 'pos item add NAME PRICE' hinzufügen."
     ),
     "Exported {0} items to {1}.": "{0} Artikel nach {1} exportiert.",
+    # A shop with several tills (--db, --till, db copy, pos zreport --shop).
+    "the wallet's database: copy it into PostgreSQL for a shop's tills": (
+        "die Datenbank der Wallet: in PostgreSQL kopieren, für die Kassen eines Ladens"
+    ),
+    "copy this wallet into an empty PostgreSQL database (nothing else may use it)": (
+        "diese Wallet in eine leere PostgreSQL-Datenbank kopieren (nichts anderes darf sie benutzen)"
+    ),
+    "postgresql://USER@HOST/DB (password: PGPASSWORD)": "postgresql://BENUTZER@HOST/DB (Passwort: PGPASSWORD)",
+    "Copied {0} rows into {1}.": "{0} Zeilen nach {1} kopiert.",
+    "Every till now opens it with: nutdesk --db '{0}' --till NAME …": (
+        "Jede Kasse öffnet sie jetzt mit: nutdesk --db '{0}' --till NAME …"
+    ),
+    "the whole shop: every till's open shift together": "der ganze Laden: die offenen Schichten aller Kassen zusammen",
+    "each till closes its own shift: run --close at each till (--shop only reports)": (
+        "jede Kasse schließt ihre eigene Schicht: --close an jeder Kasse ausführen (--shop berichtet nur)"
+    ),
+    "{0} — all tills{1}": "{0} — alle Kassen{1}",
+    "{0} — shift {1} at till {2}{3}": "{0} — Schicht {1} an Kasse {2}{3}",
+    "the wallet database: sqlite:///FILE or postgresql://USER@HOST/DB for a shop's tills sharing one wallet "
+    "(default: $NUTDESK_DB_URL, else the SQLite file in the data directory)": (
+        "die Datenbank der Wallet: sqlite:///DATEI oder postgresql://BENUTZER@HOST/DB für die Kassen eines Ladens "
+        "mit einer gemeinsamen Wallet (Standard: $NUTDESK_DB_URL, sonst die SQLite-Datei im Datenverzeichnis)"
+    ),
+    "this till's name in a shop of several (default: $NUTDESK_TILL)": (
+        "der Name dieser Kasse in einem Laden mit mehreren (Standard: $NUTDESK_TILL)"
+    ),
 }

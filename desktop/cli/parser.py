@@ -46,6 +46,15 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     )
     p.add_argument("--version", action="version", version=f"nutdesk {package_version()}")
     p.add_argument("--data-dir", help=_("wallet data directory (default: $NUTDESK_DATA_DIR or the user data dir)"))
+    p.add_argument(
+        "--db",
+        metavar="URL",
+        help=_(
+            "the wallet database: sqlite:///FILE or postgresql://USER@HOST/DB for a shop's tills sharing one wallet "
+            "(default: $NUTDESK_DB_URL, else the SQLite file in the data directory)"
+        ),
+    )
+    p.add_argument("--till", metavar="NAME", help=_("this till's name in a shop of several (default: $NUTDESK_TILL)"))
     p.add_argument("--json", action="store_true", help=_("print exactly one JSON object on stdout"))
     p.add_argument("--password-file", help=_("read the wallet password from this file (- for stdin)"))
     p.add_argument("--debug", action="store_true", help=_("show tracebacks and debug logs"))

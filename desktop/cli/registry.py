@@ -54,6 +54,7 @@ COMMAND_INDEX: dict[str, str] = {
     ),
     **dict.fromkeys(["backends", "topup", "withdraw"], "desktop.cli.cmd_backends"),
     **dict.fromkeys(["cheque", "vault"], "desktop.cli.cmd_cheques"),
+    "db": "desktop.cli.cmd_db",
     **dict.fromkeys(["discover", "review"], "desktop.cli.cmd_discover"),
     **dict.fromkeys(["export", "import"], "desktop.cli.cmd_files"),
     "health": "desktop.cli.cmd_health",
@@ -69,7 +70,7 @@ COMMAND_INDEX: dict[str, str] = {
     "password": "desktop.cli.cmd_security",
 }
 # Options of the top-level parser that take a value (so the value is not mistaken for the command).
-_VALUED_OPTIONS = {"--data-dir", "--password-file", "--smoke-test"}
+_VALUED_OPTIONS = {"--data-dir", "--db", "--till", "--password-file", "--smoke-test"}
 
 
 def command_for(argv: list[str]) -> str | None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import dataclasses
 import getpass
 import json
 import logging
@@ -82,10 +83,20 @@ def _data_dir(args: argparse.Namespace) -> Path:
     return Path(args.data_dir).expanduser() if args.data_dir else default_data_dir()
 
 
+def config_from_args(args: argparse.Namespace) -> Config:
+    """The configuration of ``args``: ``--db`` and ``--till`` win over their environment variables."""
+    config = Config(data_dir=_data_dir(args))
+    if getattr(args, "db", None):
+        config = dataclasses.replace(config, db_url=args.db)
+    if getattr(args, "till", None):
+        config = dataclasses.replace(config, till=args.till.strip())
+    return config
+
+
 def run_command(args: argparse.Namespace) -> int:
     logging.basicConfig(level=logging.DEBUG if args.debug else logging.WARNING, stream=sys.stderr)
     out = Output(args.json)
-    config = Config(data_dir=_data_dir(args))
+    config = config_from_args(args)
     try:
         return asyncio.run(_run(args, config, out))
     except KeyboardInterrupt:

@@ -16,7 +16,7 @@ from core.api.payments import PaymentsService, RatesService
 from core.api.pos import PosService
 from core.api.recovery import RecoveryService
 from core.api.service import WalletService
-from core.api.watch import DatabaseWatcher
+from core.api.watch import ChangeWatcher, watcher_for
 from core.config import Config
 from core.errors import InvalidPassword
 from desktop import keyring_unlock
@@ -86,7 +86,7 @@ class Session:
         self._pos_stop: asyncio.Event | None = None
         self._pos_task: asyncio.Future[None] | None = None
         self.watch_interval_ms = 500  # another process's change shows within a second
-        self._watcher: DatabaseWatcher | None = None
+        self._watcher: ChangeWatcher | None = None
         self._watch_timer: QTimer | None = None
 
     # --- start-up ------------------------------------------------------------------------------
@@ -232,7 +232,7 @@ class Session:
         """Refresh every view when another process (a CLI command, a second window) commits to this wallet.
 
         The same change events an operation in this window sends, so each view refreshes as it already does."""
-        self._watcher = DatabaseWatcher(self.config.database_path)
+        self._watcher = watcher_for(self.config)  # SQLite's data version, or PostgreSQL's LISTEN/NOTIFY
         self._watch_timer = QTimer()
         self._watch_timer.setInterval(self.watch_interval_ms)
         self._watch_timer.timeout.connect(self._poll_database)

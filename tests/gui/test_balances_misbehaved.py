@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from pathlib import Path
 from typing import Any
 
@@ -32,7 +31,7 @@ def test_a_misbehaved_mint_is_marked_in_the_balances_table(qtmodeltester: Any) -
     assert "misbehaved" not in model.data(honest)
 
 
-def test_the_state_reads_the_mark_from_the_wallet(tmp_path: Path) -> None:
+def test_the_state_reads_the_mark_from_the_wallet(tmp_path: Path, run: Any) -> None:
     service = WalletService.open(Config(data_dir=tmp_path))
     service.create_wallet()
     try:
@@ -42,4 +41,5 @@ def test_the_state_reads_the_mark_from_the_wallet(tmp_path: Path) -> None:
         assert "4096" in entry.misbehaved
         assert service.misbehaved_mints() == {"http://127.0.0.1:9": entry.misbehaved}
     finally:
-        asyncio.run(service.close())
+        # On the GUI tests' loop: asyncio.run or an async test would leave no current event loop for the tests after.
+        run(service.close())

@@ -27,6 +27,7 @@ def test_command_index_names_the_module_of_every_command() -> None:
 def test_command_for_skips_top_level_options_and_their_values() -> None:
     assert command_for(["--data-dir", "balance", "--json", "send", "10"]) == "send"
     assert command_for(["--json", "--password-file", "-", "history", "--csv"]) == "history"
+    assert command_for(["--db", "postgresql://till@host/shop", "--till", "bar", "pos", "sell"]) == "pos"
     assert command_for(["--debug"]) is None
 
 

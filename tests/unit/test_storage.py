@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,9 +15,13 @@ from core.storage.models import OperationRow
 from core.storage.store import Store
 
 
-@pytest.fixture
-def store(tmp_path: Path) -> Store:
-    s = Store(Database.open_file(tmp_path / "w.sqlite3"))
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
+    """The same wallet store on each database a wallet can live in."""
+    if request.param == "sqlite":
+        s = Store(Database.open_file(tmp_path / "w.sqlite3"))
+    else:
+        s = Store(Database(request.getfixturevalue("pg_url")))
     s.upsert_mint("http://mint", name="m", info={})
     s.upsert_keyset(
         id="01aa",
@@ -27,7 +32,8 @@ def store(tmp_path: Path) -> Store:
         final_expiry=None,
         keys={1: "02" + "11" * 32},
     )
-    return s
+    yield s
+    s.close()
 
 
 def proofs(*amounts: int) -> list[Proof]:
@@ -44,13 +50,21 @@ def test_a_new_database_is_migrated_to_the_newest_schema_in_wal_mode(tmp_path: P
     Database.open_file(tmp_path / "fresh.sqlite3").close()  # opening again is a no-op upgrade
 
 
-def test_the_migrations_build_exactly_the_schema_the_models_describe(tmp_path: Path) -> None:
+@pytest.mark.parametrize("dialect", ["sqlite", "postgresql"])
+def test_the_migrations_build_exactly_the_schema_the_models_describe(
+    dialect: str, request: pytest.FixtureRequest, tmp_path: Path
+) -> None:
+    """Every migration, 0001 to the newest, on an empty database of each kind."""
     from alembic.autogenerate import compare_metadata
     from alembic.migration import MigrationContext
 
     from core.storage.models import Base
 
-    db = Database.open_file(tmp_path / "fresh.sqlite3")
+    if dialect == "sqlite":
+        db = Database.open_file(tmp_path / "fresh.sqlite3")
+    else:
+        db = Database(request.getfixturevalue("pg_url"))
+        assert db.engine.dialect.name == "postgresql"
     with db.engine.connect() as conn:
         diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
     db.close()

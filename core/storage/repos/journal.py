@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import os
+import secrets
+import socket
 import uuid
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, cast
@@ -24,7 +26,7 @@ from core.storage.models import (
 from core.storage.unit_of_work import UnitOfWork
 from core.storage.unit_of_work import now as _now
 
-__all__ = ["JournalRepository"]
+__all__ = ["JournalRepository", "lease_host", "lease_owner_name", "parse_lease_owner"]
 
 # Operation states nobody is actively working on (recovery may look at "pending" ones: a melt in flight at the mint).
 RESTING_STATES = ("done", "failed", "rolled_back", "pending", "needs_review")
@@ -48,9 +50,29 @@ def _operation_from_row(row: OperationRow) -> OperationRecord:
     )
 
 
+def lease_owner_name() -> str:
+    """``host/pid/random``: who holds a lease (the random part: a pid reused after a restart is someone else)."""
+    return f"{lease_host()}/{os.getpid()}/{secrets.token_hex(4)}"
+
+
+def lease_host() -> str:
+    """This machine's name in leases: ``NUTDESK_LEASE_HOST`` (tills in containers that share a host name), else
+    the host name. Only a process of the same host can be seen dead; another host's lease has to expire."""
+    return os.environ.get("NUTDESK_LEASE_HOST") or socket.gethostname()
+
+
+def parse_lease_owner(owner: str) -> tuple[str, int] | None:
+    """(host, pid) of a lease owner, or None when it is nobody or unreadable."""
+    host, _, rest = owner.partition("/")
+    pid = rest.partition("/")[0]
+    return (host, int(pid)) if host and pid.isdigit() else None
+
+
 class JournalRepository(UnitOfWork):
     fiat_quote: Callable[[], tuple[float, str] | None] | None
     in_flight: set[str]
+    lease_owner: str
+    lease_seconds: float
 
     # --- the operation journal -----------------------------------------------------------------
 
@@ -90,6 +112,8 @@ class JournalRepository(UnitOfWork):
                     created_at=now,
                     updated_at=now,
                     version=0,
+                    lease_owner="" if state in RESTING_STATES else self.lease_owner,
+                    lease_expires=0.0 if state in RESTING_STATES else now + self.lease_seconds,
                 )
             )
         return op_id
@@ -134,6 +158,12 @@ class JournalRepository(UnitOfWork):
                 values: dict[str, Any] = {"updated_at": _now(), "version": row.version + 1}
                 if target is not None:
                     values["state"] = target.value
+                # Whoever changes an operation holds its lease (renewed by each step); at rest nobody does.
+                if (target.value if target is not None else row.state) in RESTING_STATES:
+                    values["lease_owner"], values["lease_expires"] = "", 0.0
+                else:
+                    values["lease_owner"] = self.lease_owner
+                    values["lease_expires"] = values["updated_at"] + self.lease_seconds
                 if data is not None:
                     values["data_json"] = json.dumps({**json.loads(row.data_json), **data})
                 if amount is not None:
@@ -155,6 +185,28 @@ class JournalRepository(UnitOfWork):
             if version is not None:
                 break
         raise StaleState(f"operation {op_id} kept changing under this update")
+
+    def claim_operation(self, op_id: str, *, owner_dead: Callable[[str], bool]) -> bool:
+        """Take the lease on ``op_id`` for this process, to resume it: True when this process holds it now.
+
+        Free, expired, already ours, or held by a process ``owner_dead`` says died: taken (a compare-and-set on
+        the owner seen, so of two tills claiming at once exactly one succeeds). Otherwise a live till works on it.
+        """
+        table = cast(Table, OperationRow.__table__)
+        now = _now()
+        with self._session() as s:
+            row = s.execute(select(table.c.lease_owner, table.c.lease_expires).where(table.c.id == op_id)).one_or_none()
+            if row is None:
+                return False
+            owner, expires = row.lease_owner or "", row.lease_expires or 0.0
+            if owner and owner != self.lease_owner and expires > now and not owner_dead(owner):
+                return False
+            result = s.execute(
+                update(table)
+                .where(table.c.id == op_id, table.c.lease_owner == owner)
+                .values(lease_owner=self.lease_owner, lease_expires=now + self.lease_seconds)
+            )
+            return bool(result.rowcount == 1)  # type: ignore[attr-defined]
 
     def release(self, op_id: str) -> None:
         """The code running ``op_id`` stopped (it raised): from now on recovery may resume it."""

@@ -11,11 +11,10 @@ from enum import Enum
 from typing import Any
 
 from core.api.messages import explain
-from core.api.mpp import MultiPathPlan, pay_multi_path, prepare_multi_path
+from core.api.mpp import MppResult, MultiPathPlan, pay_multi_path, prepare_multi_path
 from core.api.payments import PaymentResult, PaymentsService, PreparedPayment
 from core.api.service import WalletService
 from core.errors import NutdeskError, UserFacingError
-from core.wallet.mpp import MppResult
 from desktop.gui.i18n import QT_TR_NOOP, tr
 
 __all__ = ["KIND_NAMES", "PayState", "PayStep", "Understood"]

@@ -1,0 +1,53 @@
+"""What differs between the two databases a wallet can live in: SQLite (one machine) and PostgreSQL (a shop's tills).
+
+The rest of the storage layer speaks portable SQL; the few places where the engines differ ask here. The main one is
+the writer's lock: SQLite has one database-wide write lock (``BEGIN IMMEDIATE`` takes it first, so what a unit of work
+reads cannot change before it writes). PostgreSQL has no such lock, so a unit of work takes a transaction-level
+advisory lock instead as its first statement: the same "one writer at a time" rule across every till, released by
+the commit or rollback, and — under READ COMMITTED — every later statement of the transaction sees what the previous
+holder committed.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import text
+from sqlalchemy.orm import Session
+
+__all__ = ["WRITER_LOCK_KEY", "is_postgresql", "is_sqlite", "normalize_url", "take_writer_lock", "url_for_humans"]
+
+# Any fixed 64-bit number: the advisory lock is per database, and one wallet is one database.
+WRITER_LOCK_KEY = 0x6E75_7464_6573_6B01
+
+
+def normalize_url(url: str) -> str:
+    """The SQLAlchemy URL for ``url``: ``postgresql://`` (and ``postgres://``) use psycopg 3."""
+    for prefix in ("postgresql://", "postgres://", "postgresql+psycopg2://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix) :]
+    return url
+
+
+def is_sqlite(url: str) -> bool:
+    return url.startswith("sqlite")
+
+
+def is_postgresql(url: str) -> bool:
+    return url.startswith("postgresql") or url.startswith("postgres://")
+
+
+def url_for_humans(url: str) -> str:
+    """``url`` without its password (for messages and logs)."""
+    head, sep, tail = url.partition("://")
+    if not sep or "@" not in tail:
+        return url
+    credentials, _, rest = tail.rpartition("@")
+    user = credentials.split(":", 1)[0]
+    return f"{head}://{user}:***@{rest}" if ":" in credentials else f"{head}://{credentials}@{rest}"
+
+
+def take_writer_lock(session: Session, url: str) -> None:
+    """Make ``session``'s transaction the only writer until it ends (the first statement of the transaction)."""
+    if is_sqlite(url):
+        session.connection().exec_driver_sql("BEGIN IMMEDIATE")
+    else:
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITER_LOCK_KEY})

@@ -58,7 +58,7 @@ def _outputs(rng: random.Random, keyset: str, count: int) -> list[dict[str, Any]
     return [
         {
             "amount": 2 ** rng.randrange(0, 12),
-            "id": keyset,
+            "keyset_id": keyset,
             "B_": "02" + _hex(rng),
             "r": _hex(rng),
             "secret": _hex(rng),
@@ -68,8 +68,18 @@ def _outputs(rng: random.Random, keyset: str, count: int) -> list[dict[str, Any]
     ]
 
 
-def build_history(path: Path, operations: int = 100_000, *, seed: int = 7, end: float | None = None) -> HistoryStats:
-    """Create (or replace) the wallet database at ``path`` holding ``operations`` history entries."""
+def build_history(
+    path: Path,
+    operations: int = 100_000,
+    *,
+    seed: int = 7,
+    end: float | None = None,
+    unspent: bool = True,
+) -> HistoryStats:
+    """Create (or replace) the wallet database at ``path`` holding ``operations`` history entries.
+
+    ``unspent`` adds a few hundred (unsigned, unspendable) proofs at the example mints for today's balances;
+    ``bench.make_wallet`` turns it off so every unspent proof is a real one of the benchmark's mint."""
     started = time.perf_counter()
     path.unlink(missing_ok=True)
     db = Database.open_file(path)
@@ -203,7 +213,7 @@ def build_history(path: Path, operations: int = 100_000, *, seed: int = 7, end: 
             )
         i += 1
     # Today's spendable ecash: a few hundred unspent proofs per mint.
-    for url, _name, _ppk, weight in MINTS:
+    for url, _name, _ppk, weight in MINTS if unspent else []:
         for _ in range(int(600 * weight) + 5):
             proofs.append(
                 {

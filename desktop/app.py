@@ -21,6 +21,7 @@ from core.config import Config
 from desktop.gui.errors import ErrorReporter, install_excepthook, loop_exception_handler
 from desktop.gui.i18n import install_translator
 from desktop.gui.palette import follow_system_scheme
+from desktop.gui.stalls import StallRecorder, stalls_enabled
 from desktop.resources import APP_ID, app_icon
 
 __all__ = ["NutdeskEventLoop", "configure_logging", "make_application", "run_app"]
@@ -109,13 +110,22 @@ async def _run(args: argparse.Namespace, reporter: ErrorReporter) -> int:
         from desktop.gui.smoke import SmokeTest
 
         smoke = SmokeTest(session, smoke_seconds)
+    stalls = None
+    if stalls_enabled() or args.debug:
+        stalls = StallRecorder()
+        stalls.start()
     try:
         if not await session.start():
             return 1
         window = session.open_window()
         reporter.set_parent(lambda: session.window)
         session.show()
+        if stalls is not None:
+            stalls.mark_shown()
+            stalls.close_after(window)
         await window.wait_closed()
+        if stalls is not None:
+            stalls.print_report()
         if smoke is not None:
             smoke.print_report()
             return 0 if smoke.passed else 1

@@ -20,7 +20,7 @@ from typing import Any
 
 from core.api.service import WalletService
 from core.errors import InsufficientBalance, NutdeskError
-from core.ports.storage import OperationRecord, StoredKeyset
+from core.ports.storage import HistoryEntry, OperationRecord, StoredKeyset
 from core.wallet.keychain import Keychain
 
 __all__ = [
@@ -94,10 +94,7 @@ def _save(service: WalletService, url: str, record: dict[str, Any]) -> None:
 
 
 def _keyset_balances(service: WalletService, url: str) -> dict[str, int]:
-    out: dict[str, int] = {}
-    for proof in service.store.proofs(mint_url=url):
-        out[proof.id] = out.get(proof.id, 0) + proof.amount
-    return out
+    return service.store.keyset_balances(url)  # an aggregate: the Balances view asks for it per mint
 
 
 def assess(
@@ -105,7 +102,7 @@ def assess(
     *,
     keysets: Sequence[StoredKeyset],
     keyset_balances: dict[str, int],
-    operations: Sequence[OperationRecord],
+    operations: Sequence[OperationRecord | HistoryEntry],
     record: dict[str, Any],
     now: float,
     reachable: bool | None = None,
@@ -178,7 +175,7 @@ def _report(
         url,
         keysets=service.keysets(url),
         keyset_balances=_keyset_balances(service, url),
-        operations=service.store.operations(states=["failed"]),
+        operations=list(service.store.history_entries(states=["failed"])),  # narrow: no journal payloads
         record=record,
         now=time.time(),
         reachable=reachable,

@@ -5,7 +5,7 @@ wallet operations together — the one factory, so the GUI, the CLI and the test
 from __future__ import annotations
 
 import json
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -27,7 +27,14 @@ from core.errors import (
 )
 from core.mint_client.http import MintClient, normalize_mint_url
 from core.mint_client.types import MintInfo, MintQuote
-from core.ports.storage import BalanceRow, ExportedToken, OperationRecord, StoredKeyset, StoredMint
+from core.ports.storage import (
+    BalanceRow,
+    ExportedToken,
+    HistoryEntry,
+    OperationRecord,
+    StoredKeyset,
+    StoredMint,
+)
 from core.protocol import tokens
 from core.protocol.derivation import mnemonic_to_seed
 from core.protocol.fees import input_fee
@@ -54,7 +61,7 @@ from core.wallet.seed import (
 from core.wallet.send import LockOptions, SendResult, send_token
 from core.wallet.transfer import TransferResult, run_transfer, transfer_between
 
-__all__ = ["LockOptions", "MintView", "ReceivePreview", "WalletService"]
+__all__ = ["HistoryEntry", "LockOptions", "MintView", "ReceivePreview", "WalletService"]
 
 _MNEMONIC_KEY = "mnemonic"
 # Set while the secret columns are (being) sealed: a password was set; removed once they are opened again.
@@ -294,9 +301,10 @@ class WalletService:
             raise UnknownMint(mint_url=url)
         return self._view(stored)
 
-    def _view(self, stored: StoredMint) -> MintView:
+    def _view(self, stored: StoredMint, rows: list[BalanceRow] | None = None) -> MintView:
         info = MintInfo.from_json(stored.info) if stored.info else None
-        balances = {b.unit: b.balance for b in self.store.balances() if b.mint_url == stored.url}
+        rows = self.store.balances() if rows is None else rows
+        balances = {b.unit: b.balance for b in rows if b.mint_url == stored.url}
         units = sorted({k.unit for k in self.store.keysets(stored.url)})
         return MintView(
             url=stored.url,
@@ -309,7 +317,8 @@ class WalletService:
         )
 
     def list_mints(self) -> list[MintView]:
-        return [self._view(m) for m in self.store.list_mints()]
+        rows = self.store.balances()  # one aggregate for all the mints, not one per mint
+        return [self._view(m, rows) for m in self.store.list_mints()]
 
     async def mint_info(self, url: str) -> MintView:
         """Fresh info from the mint (the mint need not be in the wallet)."""
@@ -349,6 +358,10 @@ class WalletService:
 
     def history(self, limit: int | None = 100) -> list[OperationRecord]:
         return self.store.operations(limit=limit)
+
+    def history_entries(self, limit: int | None = 100) -> Iterator[HistoryEntry]:
+        """History without the journal payloads, newest first, streamed from the database."""
+        return self.store.history_entries(limit=limit)
 
     # --- operations ----------------------------------------------------------------------------
 

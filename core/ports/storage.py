@@ -120,6 +120,22 @@ class OperationRecord:
 
 
 @dataclass(frozen=True)
+class HistoryEntry:
+    """An operation as History shows it: the journal row without its resume data (narrow and cheap to read)."""
+
+    id: str
+    kind: str
+    mint_url: str
+    unit: str
+    amount: int
+    fee: int
+    state: str
+    memo: str
+    error: str
+    created_at: float
+
+
+@dataclass(frozen=True)
 class MintQuoteRecord:
     quote: str
     mint_url: str

@@ -3,13 +3,12 @@ schema brought up to date by Alembic migrations."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from alembic import command
-from alembic.config import Config as AlembicConfig
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
@@ -31,6 +30,26 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA busy_timeout=10000")
     cursor.close()
+
+
+_REVISION = re.compile(r"""^(down_)?revision\b[^=\n]*=\s*(None|["']([\w-]+)["'])\s*$""", re.MULTILINE)
+
+
+def head_revision() -> str | None:
+    """The newest migration's id, read from the files of ``versions/``; None when that is not a single line of
+    history (a branch, or a file this reader does not understand), which leaves the decision to Alembic."""
+    revisions: set[str] = set()
+    parents: set[str] = set()
+    for path in (MIGRATIONS_DIR / "versions").glob("*.py"):
+        found = {m.group(1) or "": m.group(3) for m in _REVISION.finditer(path.read_text(encoding="utf-8"))}
+        if "" not in found or found[""] is None or "down_" not in found:
+            return None
+        revisions.add(found[""])
+        parent = found["down_"]
+        if parent is not None:
+            parents.add(parent)
+    heads = revisions - parents
+    return heads.pop() if len(heads) == 1 else None
 
 
 class Database:
@@ -64,7 +83,22 @@ class Database:
         return cls(f"sqlite:///{path}")
 
     def upgrade(self) -> None:
-        """Bring the schema to the newest migration (a no-op when it already is)."""
+        """Bring the schema to the newest migration (a no-op when it already is).
+
+        Alembic is imported only when an upgrade is due: importing it is most of a CLI command's start-up, and
+        comparing the stored revision with the head read from the migration files costs a millisecond."""
+        head = head_revision()
+        if head is not None:
+            try:
+                with self.engine.connect() as connection:
+                    current = connection.execute(text("SELECT version_num FROM alembic_version")).scalars().all()
+            except SQLAlchemyError:
+                current = []  # a new file: no table yet
+            if current == [head]:
+                return
+        from alembic import command
+        from alembic.config import Config as AlembicConfig
+
         cfg = AlembicConfig()
         cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
         with self.engine.begin() as connection:

@@ -7,7 +7,6 @@ import asyncio
 import contextlib
 import csv
 import datetime as dt
-import io
 import sys
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any
@@ -25,6 +24,7 @@ from desktop.cli.secret_input import token_argument
 from desktop.reports.formatting import money_text
 
 if TYPE_CHECKING:
+    from core.api.service import HistoryEntry
     from desktop.cli.runner import Output
 
 __all__ = ["HANDLERS", "add_parsers", "read_words_from_stdin"]
@@ -268,31 +268,34 @@ async def cmd_restore(service: WalletService, args: argparse.Namespace, out: Out
         out.say(restore_summary(url, amount))
 
 
+def _history_entry(e: HistoryEntry) -> dict[str, Any]:
+    return {
+        "id": e.id,
+        "time": dt.datetime.fromtimestamp(e.created_at, dt.UTC).isoformat(timespec="seconds"),
+        "kind": e.kind,
+        "mint": e.mint_url,
+        "unit": e.unit,
+        "amount": e.amount,
+        "fee": e.fee,
+        "state": e.state,
+        "memo": e.memo,
+    }
+
+
 async def cmd_history(service: WalletService, args: argparse.Namespace, out: Output) -> None:
-    entries = [
-        {
-            "id": e.id,
-            "time": dt.datetime.fromtimestamp(e.created_at, dt.UTC).isoformat(timespec="seconds"),
-            "kind": e.kind,
-            "mint": e.mint_url,
-            "unit": e.unit,
-            "amount": e.amount,
-            "fee": e.fee,
-            "state": e.state,
-            "memo": e.memo,
-        }
-        for e in service.history(limit=args.limit)
-    ]
-    out.result({"entries": entries})
-    if args.csv:
-        buffer = io.StringIO()
+    rows = (_history_entry(e) for e in service.history_entries(limit=args.limit))
+    if args.csv and not out.as_json:
+        # Streamed: one row at a time from the database to stdout, whatever the length of the history.
         writer = csv.DictWriter(
-            buffer, fieldnames=["time", "kind", "amount", "fee", "unit", "mint", "state", "memo", "id"]
+            sys.stdout, fieldnames=["time", "kind", "amount", "fee", "unit", "mint", "state", "memo", "id"]
         )
         writer.writeheader()
-        writer.writerows(entries)
-        out.say(buffer.getvalue().rstrip("\n"))
+        writer.writerows(rows)
         return
+    entries = list(rows)
+    out.result({"entries": entries})
+    if args.csv:
+        return  # under --json the entries are the answer
     if not entries:
         out.say(_("No operations yet."))
     for e in entries:

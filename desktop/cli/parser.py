@@ -7,7 +7,7 @@ import json
 import sys
 
 from desktop.cli.catalogue import _
-from desktop.cli.registry import command_modules
+from desktop.cli.registry import command_for, command_modules
 from desktop.version import app_version
 
 __all__ = ["NutdeskParser", "build_parser", "package_version"]
@@ -35,7 +35,8 @@ def package_version() -> str:
 
 def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     """The parser; ``argv`` (the arguments it will parse) only tells it whether errors should be JSON."""
-    NutdeskParser.json_errors = "--json" in (sys.argv[1:] if argv is None else argv)
+    words = sys.argv[1:] if argv is None else argv
+    NutdeskParser.json_errors = "--json" in words
     p = NutdeskParser(
         prog="nutdesk",
         description=_(
@@ -60,6 +61,11 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     p.add_argument("--demo", action="store_true", help=_("open the app against a local demo mint with demo funds"))
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
-    for module in command_modules():
+    # Only the named command's module (a CLI start imports what the command uses); all of them for --help or a
+    # word that is no command (so argparse lists the choices); none when no command is named (the window opens).
+    command = command_for(words)
+    help_asked = "-h" in words or "--help" in words
+    modules = [] if command is None and not help_asked else command_modules(None if help_asked else command)
+    for module in modules:
         module.add_parsers(sub)
     return p

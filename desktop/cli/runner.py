@@ -24,7 +24,6 @@ from core.api.service import WalletService
 from core.config import Config, default_data_dir
 from core.errors import InvalidPassword, MintUnreachable, NutdeskError
 from desktop import keyring_unlock
-from desktop.cli import commands
 from desktop.cli.catalogue import _
 from desktop.cli.cmd_mint_backup import auto_backup
 from desktop.cli.cmd_pin import install_cli_pin_prompter
@@ -212,7 +211,9 @@ async def _run(args: argparse.Namespace, config: Config, out: Output) -> int:
         if args.command != "init":
             if not service.initialized and args.command == "restore":
                 # `restore` on an empty data dir: the words come from stdin (cli contract).
-                service.create_wallet(commands.read_words_from_stdin())
+                from desktop.cli.commands import read_words_from_stdin
+
+                service.create_wallet(read_words_from_stdin())
             elif service.initialized:
                 password = read_password(args) if service.password_protected else None
                 if service.password_protected and password is None:

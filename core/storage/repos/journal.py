@@ -7,7 +7,7 @@ import os
 import secrets
 import socket
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any, cast
 
 from sqlalchemy import Table, select, update
@@ -15,6 +15,7 @@ from sqlalchemy import Table, select, update
 from core.errors import StorageError
 from core.ports.storage import (
     OPERATION_TRANSITIONS,
+    HistoryEntry,
     OperationRecord,
     OperationState,
     StaleState,
@@ -215,6 +216,34 @@ class JournalRepository(UnitOfWork):
         with self._session() as s:
             row = s.get(OperationRow, op_id)
             return None if row is None else _operation_from_row(row)
+
+    def history_entries(
+        self, *, limit: int | None = None, states: Sequence[str] | None = None, batch: int = 2000
+    ) -> Iterator[HistoryEntry]:
+        """Newest first, without the journal payloads, read ``batch`` rows at a time: a CSV of 100,000 entries
+        streams instead of holding them all (and their JSON) in memory."""
+        columns = (
+            OperationRow.id,
+            OperationRow.kind,
+            OperationRow.mint_url,
+            OperationRow.unit,
+            OperationRow.amount,
+            OperationRow.fee,
+            OperationRow.state,
+            OperationRow.memo,
+            OperationRow.error,
+            OperationRow.created_at,
+        )
+        q = select(*columns).order_by(OperationRow.created_at.desc(), OperationRow.id)
+        if states is not None:
+            q = q.where(OperationRow.state.in_(states))
+        if limit is not None:
+            q = q.limit(limit)
+        with self._session() as s:
+            for id_, kind, mint_url, unit, amount, fee, state, memo, error, created_at in s.execute(
+                q.execution_options(yield_per=batch)
+            ):
+                yield HistoryEntry(id_, kind, mint_url, unit, amount, fee, state, memo or "", error or "", created_at)
 
     def operations(
         self, *, states: Sequence[str] | None = None, kinds: Sequence[str] | None = None, limit: int | None = None

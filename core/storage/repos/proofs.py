@@ -33,6 +33,25 @@ _DEFAULT_FROM: dict[str, tuple[str, ...]] = {
 }
 
 
+# The columns a Proof is made of: read as plain rows (no ORM objects, no identity map) — a wallet of 100,000 small
+# proofs is read on every send.
+_PROOF_COLUMNS = (
+    ProofRow.keyset_id,
+    ProofRow.amount,
+    ProofRow.secret,
+    ProofRow.C,
+    ProofRow.dleq_json,
+    ProofRow.witness,
+)
+
+
+def _proof_from_columns(
+    kid: str, amount: int, secret: str, c: str, dleq_json: str | None, witness: str | None
+) -> Proof:
+    dleq = DLEQ.from_json(json.loads(dleq_json)) if dleq_json else None
+    return Proof(id=kid, amount=amount, secret=secret, C=c, dleq=dleq, witness=witness)
+
+
 def _proof_from_row(row: ProofRow) -> Proof:
     dleq = DLEQ.from_json(json.loads(row.dleq_json)) if row.dleq_json else None
     return Proof(id=row.keyset_id, amount=row.amount, secret=row.secret, C=row.C, dleq=dleq, witness=row.witness)
@@ -85,14 +104,24 @@ class ProofRepository(UnitOfWork):
         operation_id: str | None = None,
     ) -> list[Proof]:
         with self._session() as s:
-            q = select(ProofRow).where(ProofRow.state.in_(states))
+            q = select(*_PROOF_COLUMNS).where(ProofRow.state.in_(states))
             if mint_url is not None:
                 q = q.where(ProofRow.mint_url == mint_url)
             if unit is not None:
                 q = q.where(ProofRow.unit == unit)
             if operation_id is not None:
                 q = q.where(ProofRow.operation_id == operation_id)
-            return [_proof_from_row(r) for r in s.scalars(q.order_by(ProofRow.amount)).all()]
+            return [_proof_from_columns(*r) for r in s.execute(q.order_by(ProofRow.amount))]
+
+    def keyset_balances(self, mint_url: str) -> dict[str, int]:
+        """Unspent amount per keyset at ``mint_url``: one aggregate, no proof read."""
+        with self._session() as s:
+            rows = s.execute(
+                select(ProofRow.keyset_id, func.sum(ProofRow.amount))
+                .where(ProofRow.state == "unspent", ProofRow.mint_url == mint_url)
+                .group_by(ProofRow.keyset_id)
+            ).all()
+        return {kid: int(total or 0) for kid, total in rows}
 
     def proofs_by_secrets(self, secrets: Sequence[str]) -> dict[str, tuple[Proof, str]]:
         """secret → (proof, state)."""

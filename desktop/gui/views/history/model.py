@@ -1,11 +1,18 @@
-"""The history table and its filter proxy (kind + free-text search), Electrum's model / proxy / view triple."""
+"""The history table and its filter proxy (kind + free-text search), Electrum's model / proxy / view triple.
+
+The model pages: Qt sees ``PAGE`` rows at first and asks for more (``canFetchMore``/``fetchMore``) as the user
+scrolls, so a long history costs the rows on screen, not a ``data()`` call per cell of every row. A refresh
+inserts the new rows at the top and updates changed ones in place instead of resetting the model, so the
+selection and the scroll position survive an operation finishing.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from typing import Any
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor
 
 from desktop.gui.i18n import QT_TR_NOOP
@@ -16,6 +23,8 @@ from desktop.gui.widgets.table import Index, RowsTableModel
 __all__ = ["FAILED_GREY", "HistoryFilter", "HistoryModel"]
 
 FAILED_GREY = "#8a8a8a"
+PAGE = 200
+_NO_INDEX = QModelIndex()
 
 
 class HistoryModel(RowsTableModel[HistoryRow]):
@@ -34,6 +43,61 @@ class HistoryModel(RowsTableModel[HistoryRow]):
     def __init__(self) -> None:
         super().__init__()
         self.titles: dict[str, str] = {}  # URL → "Label or name (host)", set by the view on refresh
+        self._all: list[HistoryRow] = []  # newest first; ``_rows`` is the prefix Qt has been given
+
+    @property
+    def total(self) -> int:
+        return len(self._all)
+
+    def set_rows(self, rows: Iterable[HistoryRow]) -> None:
+        self.beginResetModel()
+        self._all = list(rows)
+        self._rows = self._all[:PAGE]
+        self.endResetModel()
+
+    def update_rows(self, rows: Iterable[HistoryRow]) -> None:
+        """Show ``rows`` (newest first): new ones inserted at the top, changed ones redrawn, a reset only when
+        the list changed in another way (a deletion, a re-ordering)."""
+        new = list(rows)
+        before = list(self._rows)
+        old_ids = [r.id for r in self._all]
+        known = set(old_ids)
+        added = 0
+        while added < len(new) and new[added].id not in known:
+            added += 1
+        kept_ids = [r.id for r in new[added:]]
+        if not old_ids or kept_ids != old_ids[: len(kept_ids)] or len(kept_ids) < len(before):
+            self.set_rows(new)
+            return
+        self._all = new
+        if added:
+            self.beginInsertRows(_NO_INDEX, 0, added - 1)
+            self._rows = new[: len(before) + added]
+            self.endInsertRows()
+        else:
+            self._rows = new[: len(before)]
+        last = len(self.HEADERS) - 1
+        for number, old in enumerate(before, start=added):
+            if self._rows[number] != old:
+                self.dataChanged.emit(self.index(number, 0), self.index(number, last))
+
+    def canFetchMore(self, parent: Index = _NO_INDEX) -> bool:
+        return not parent.isValid() and len(self._rows) < len(self._all)
+
+    def fetchMore(self, parent: Index = _NO_INDEX) -> None:
+        if parent.isValid():
+            return
+        start = len(self._rows)
+        more = self._all[start : start + PAGE]
+        if more:
+            self.beginInsertRows(_NO_INDEX, start, start + len(more) - 1)
+            self._rows.extend(more)
+            self.endInsertRows()
+
+    def fetch_all(self) -> None:
+        """Give Qt every row (a search or an export must see the whole history, not the pages scrolled to)."""
+        while self.canFetchMore():
+            self.fetchMore()
 
     def cell(self, r: HistoryRow, col: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:

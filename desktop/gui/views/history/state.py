@@ -99,4 +99,8 @@ class HistoryState:
     limit: int | None = 5000
 
     def load(self) -> list[HistoryRow]:
-        return [HistoryRow.from_record(r) for r in self.service.history(limit=self.limit)]
+        # The narrow read (no journal payloads): a refresh costs the rows, not a JSON parse per operation.
+        return [
+            HistoryRow(e.id, e.created_at, e.kind, e.amount, e.fee, e.unit, e.mint_url, e.state, e.memo, e.error)
+            for e in self.service.history_entries(limit=self.limit)
+        ]

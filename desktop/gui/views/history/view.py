@@ -79,8 +79,11 @@ class HistoryView(QWidget):
         self.table.verticalHeader().hide()
         self.table.setAlternatingRowColors(True)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Sized once to the first page (ResizeToContents would measure every row on every change).
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(HistoryModel.MEMO, QHeaderView.ResizeMode.Stretch)
+        self._sized = False
+        header.sortIndicatorChanged.connect(lambda *_: self.model.fetch_all())  # sorting orders every row
         layout.addWidget(self.table, 1)
         self.empty = empty_state(
             tr(
@@ -97,19 +100,28 @@ class HistoryView(QWidget):
 
     def refresh(self) -> None:
         self.model.titles = mint_titles(self.ctx.service)
-        self.model.set_rows(self.state.load())
+        self.model.update_rows(self.state.load())
+        if self.search.text() or self.kind.currentData():
+            self.model.fetch_all()  # a filter searches the whole history, not the pages scrolled to
+        if not self._sized and self.model.rowCount():
+            self._sized = True
+            for column in range(HistoryModel.MEMO):
+                self.table.resizeColumnToContents(column)
         has_rows = self.model.rowCount() > 0
         self.table.setVisible(has_rows)
         self.empty.setVisible(not has_rows)
         self._update_count()
 
     def _filter(self) -> None:
+        self.model.fetch_all()
         self.proxy.set_text(self.search.text())
         self.proxy.set_kind(str(self.kind.currentData() or ""))
         self._update_count()
 
     def _update_count(self) -> None:
-        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        shown, total = self.proxy.rowCount(), self.model.total
+        if shown == self.model.rowCount():
+            shown = total  # no filter: the pages not fetched yet are shown too, once scrolled to
         self.count.setText(
             tr("{0} operations").format(total) if shown == total else tr("{0} of {1} operations").format(shown, total)
         )
@@ -117,6 +129,7 @@ class HistoryView(QWidget):
     async def export_csv(self, path: str | Path) -> Path:
         """Write the rows shown (filtered, in the shown order) as CSV."""
         target = Path(path)
+        self.model.fetch_all()
         text = rows_to_csv(self.proxy.visible_rows())
         await asyncio.to_thread(target.write_text, text, encoding="utf-8")
         self.ctx.tasks.status.emit(tr("Exported {0} operations to {1}").format(self.proxy.rowCount(), target))

@@ -1,0 +1,311 @@
+"""``make bench``: the rows of issue 15's table, measured on a local nutshell mint; prints metric, value, goal.
+
+Whole processes are timed from the outside (wall clock, peak RSS from ``wait4``). CLI comparisons with the
+nutshell 0.20.2 wallet CLI run in interleaved pairs (the order alternates) and report the median of the pairwise
+ratios, so a busy machine slows both sides of a pair alike. Sizes are parameters (``--proofs``/``--history``,
+or ``BENCH_PROOFS``/``BENCH_HISTORY`` through make); the issue's figures are at 100,000.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import json
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from bench.make_wallet import make_wallet
+from tests.peers.nutshell import NUTSHELL_VENV, NutshellMint, NutshellWalletCLI, ensure_nutshell
+
+REPO = Path(__file__).resolve().parents[1]
+NUTDESK = [sys.executable, "-m", "desktop"]
+
+
+@dataclass
+class Run:
+    wall: float
+    rss_mib: float
+    out: str
+
+
+def run(cmd: Sequence[str], *, env: dict[str, str] | None = None, cwd: Path | None = None, timeout: float = 300) -> Run:
+    """Run a whole process; its wall time and its own peak RSS (``wait4``, not the children's maximum)."""
+    started = time.perf_counter()
+    proc = subprocess.Popen(
+        list(cmd), env=env, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL
+    )
+    try:
+        out, err = proc.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        out, err = proc.communicate()
+        raise RuntimeError(f"{' '.join(cmd)} timed out:\n{err.decode()[-2000:]}") from None
+    wall = time.perf_counter() - started
+    if proc.returncode != 0:
+        raise RuntimeError(f"{' '.join(cmd)} failed ({proc.returncode}):\n{out.decode()}\n{err.decode()[-3000:]}")
+    return Run(wall, 0.0, out.decode() + err.decode())
+
+
+def run_rss(cmd: Sequence[str], *, env: dict[str, str] | None = None, cwd: Path | None = None) -> Run:
+    """Like ``run``, with the process's own peak RSS, from GNU time: ``wait4`` on our own child would count the
+    memory of this (large) process, which a forked child has until it execs."""
+    with tempfile.NamedTemporaryFile(suffix=".rss") as rss_file:
+        r = run(["/usr/bin/time", "-f", "%M", "-o", rss_file.name, *cmd], env=env, cwd=cwd)
+        r.rss_mib = int(Path(rss_file.name).read_text().split()[-1]) / 1024
+    return r
+
+
+def token_in(text: str) -> str:
+    for word in text.replace('"', " ").split():
+        if word.startswith(("cashuA", "cashuB")):
+            return word
+    raise RuntimeError(f"no token in:\n{text[-2000:]}")
+
+
+@dataclass
+class _Mint:
+    """A mint somebody else runs (``--mint``): only its URL is needed."""
+
+    url: str
+    venv: Path = NUTSHELL_VENV
+
+
+class Table:
+    def __init__(self) -> None:
+        self.rows: list[tuple[str, str, str, str]] = []
+
+    def add(self, metric: str, value: str, goal: str, ratio: str = "") -> None:
+        self.rows.append((metric, value, goal, ratio))
+        print(f"  {metric}: {value} (goal {goal}) {ratio}", flush=True)
+
+    def print(self) -> None:
+        widths = [
+            max(len(r[i]) for r in [("metric", "measured", "goal", "measured/goal"), *self.rows]) for i in range(4)
+        ]
+        print()
+        for row in [("metric", "measured", "goal", "measured/goal"), *self.rows]:
+            print(" | ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)))
+
+
+def nutdesk_env() -> dict[str, str]:
+    env = dict(os.environ)
+    env.update({"NUTDESK_PASSWORD": "", "PYTHONPATH": str(REPO), "QT_QPA_PLATFORM": "offscreen"})
+    return env
+
+
+def cli_pairs(table: Table, mint: NutshellMint | _Mint, small: Path, pairs: int) -> None:
+    """balance / send 10 / receive: Nutdesk against the nutshell CLI, interleaved, medians of pairwise ratios."""
+    nutshell = NutshellWalletCLI(mint.url)
+    nutshell.invoice(5000)
+    ns_cmd = [str(nutshell.venv / "bin" / "cashu"), "-y"]
+    nd_cmd = [*NUTDESK, "--data-dir", str(small)]
+    env = nutdesk_env()
+    results: dict[str, list[tuple[Run, Run]]] = {"balance": [], "send 10": [], "receive": []}
+
+    def measure(name: str, nd: list[str], ns: list[str], flip: bool) -> tuple[Run, Run]:
+        first = (lambda: run_rss(ns, env=nutshell.env(), cwd=nutshell.data_dir), lambda: run_rss(nd, env=env))
+        a, b = (first[1](), first[0]()) if not flip else (None, None)
+        if flip:
+            b = first[0]()
+            a = first[1]()
+        assert a is not None and b is not None
+        results[name].append((a, b))
+        return a, b
+
+    for i in range(pairs):
+        flip = i % 2 == 1
+        measure("balance", [*nd_cmd, "balance"], [*ns_cmd, "balance"], flip)
+        nd_send, ns_send = measure(
+            "send 10", [*nd_cmd, "send", "10", "--mint", mint.url], [*ns_cmd, "send", "10"], flip
+        )
+        measure(
+            "receive",
+            [*nd_cmd, "receive", token_in(nd_send.out)],
+            [*ns_cmd, "receive", token_in(ns_send.out)],
+            flip,
+        )
+    for name, pairs_ in results.items():
+        ratio = statistics.median(a.wall / b.wall for a, b in pairs_)
+        mem = statistics.median(a.rss_mib / b.rss_mib for a, b in pairs_)
+        nd_wall = statistics.median(a.wall for a, _ in pairs_)
+        ns_wall = statistics.median(b.wall for _, b in pairs_)
+        table.add(
+            f"CLI `{name}` wall vs nutshell",
+            f"{ratio:.2f}× ({nd_wall * 1000:.0f} / {ns_wall * 1000:.0f} ms)",
+            "≤ 0.5×",
+            f"{ratio / 0.5:.2f}",
+        )
+        table.add(
+            f"CLI `{name}` peak RSS vs nutshell",
+            f"{mem:.2f}× ({statistics.median(a.rss_mib for a, _ in pairs_):.0f} / "
+            f"{statistics.median(b.rss_mib for _, b in pairs_):.0f} MiB)",
+            "≤ 1.0×",
+            f"{mem:.2f}",
+        )
+
+
+def in_process_balance(table: Table, big: Path, proofs: int) -> None:
+    from core.api.service import WalletService
+    from core.config import Config
+
+    service = WalletService.open(Config(data_dir=big))
+    service.unlock()
+    times = []
+    for _ in range(15):
+        started = time.perf_counter()
+        service.balances()
+        times.append(time.perf_counter() - started)
+    service.store.close()
+    ms = statistics.median(times) * 1000
+    table.add(f"`balance` in process, {proofs:,} proofs", f"{ms:.1f} ms", "≤ 5 ms", f"{ms / 5:.2f}")
+
+
+def selection(table: Table, proofs: int) -> None:
+    from core.protocol.models import Proof
+    from core.wallet.selection import select_for_amount
+
+    rng = random.Random(1)
+    mixed = [Proof("00ad268c4d1f5826", 2 ** rng.randrange(0, 7), f"{i:064x}", "02" + "ab" * 32) for i in range(proofs)]
+    ones = [Proof("00ad268c4d1f5826", 1, f"{i:064x}", "02" + "ab" * 32) for i in range(proofs)]
+
+    def best(pool: list[Proof], amount: int) -> float:
+        times = []
+        for _ in range(3):
+            started = time.perf_counter()
+            select_for_amount(pool, amount, fee_ppk=lambda _id: 100, is_active=lambda _id: True)
+            times.append(time.perf_counter() - started)
+        return min(times) * 1000
+
+    ms = best(mixed, 1000)
+    table.add(f"coin selection, 1,000 sat of {proofs:,} proofs", f"{ms:.1f} ms", "≤ 20 ms", f"{ms / 20:.2f}")
+    ms = best(ones, min(proofs // 2, 50_000))
+    table.add(
+        f"coin selection, {min(proofs // 2, 50_000):,} sat of {proofs:,} × 1 sat",
+        f"{ms:.1f} ms",
+        "≤ 50 ms",
+        f"{ms / 50:.2f}",
+    )
+
+
+def send_big(table: Table, mint: NutshellMint | _Mint, small: Path, big: Path, proofs: int) -> None:
+    env = nutdesk_env()
+    walls: dict[str, list[float]] = {"small": [], "big": []}
+    rss: dict[str, list[float]] = {"small": [], "big": []}
+    for _ in range(3):
+        for name, wallet in (("small", small), ("big", big)):
+            r = run_rss([*NUTDESK, "--data-dir", str(wallet), "send", "1001", "--mint", mint.url], env=env)
+            walls[name].append(r.wall)
+            rss[name].append(r.rss_mib)
+    ratio = statistics.median(walls["big"]) / statistics.median(walls["small"])
+    table.add(
+        f"CLI `send 1001` from {proofs:,} proofs vs a small wallet",
+        f"{ratio:.2f}× ({statistics.median(walls['big']) * 1000:.0f} ms)",
+        "≤ 1.2×",
+        f"{ratio / 1.2:.2f}",
+    )
+    mib = max(rss["big"])
+    table.add(f"CLI `send 1001` peak RSS, {proofs:,} proofs", f"{mib:.0f} MiB", "≤ 150 MiB", f"{mib / 150:.2f}")
+
+
+def history_csv(table: Table, big: Path, history: int) -> None:
+    limit = str(history + 1000)  # everything (the history plus the issue operations of make_wallet)
+    r = run_rss([*NUTDESK, "--data-dir", str(big), "history", "--csv", "--limit", limit], env=nutdesk_env())
+    lines = r.out.count("\n")
+    table.add(
+        f"`history --csv` at {history:,} ({lines:,} lines)",
+        f"{r.wall:.2f} s, {r.rss_mib:.0f} MiB",
+        "streamed, ≤ 100 MiB",
+        f"{r.rss_mib / 100:.2f}",
+    )
+
+
+def gui(table: Table, wallet: Path, label: str, goal_s: float, seconds: float = 4.0) -> None:
+    """The window from process start to its first event-loop tick after show(); stalls in the next seconds."""
+    copy = Path(tempfile.mkdtemp(prefix="nutdesk-gui-")) / "w"
+    shutil.copytree(wallet, copy)
+    env = nutdesk_env()
+    env.update({"NUTDESK_STALLS": "1", "NUTDESK_BENCH_SECONDS": str(seconds), "NUTDESK_BENCH_T0": repr(time.time())})
+    try:
+        r = run([*NUTDESK, "--data-dir", str(copy)], env=env, timeout=180)
+    except RuntimeError as exc:
+        table.add(f"GUI cold start, {label}", f"failed: {str(exc)[:200]}", f"≤ {goal_s} s")
+        return
+    finally:
+        shutil.rmtree(copy.parent, ignore_errors=True)
+    line = next((x for x in r.out.splitlines() if x.startswith("NUTDESK_STALLS ")), None)
+    if line is None:
+        table.add(f"GUI cold start, {label}", "no report", f"≤ {goal_s} s")
+        return
+    report = json.loads(line.split(" ", 1)[1])
+    ready = report["ready_s"]
+    table.add(
+        f"GUI cold start to an interactive window, {label}", f"{ready:.2f} s", f"≤ {goal_s} s", f"{ready / goal_s:.2f}"
+    )
+    stall = report["longest_stall_ms"]
+    table.add(f"longest event-loop stall after show, {label}", f"{stall:.0f} ms", "≤ 50 ms", f"{stall / 50:.2f}")
+    table.add(
+        f"GUI peak RSS, {label}",
+        f"{report['peak_rss_mib']:.0f} MiB",
+        "≤ 200 MiB",
+        f"{report['peak_rss_mib'] / 200:.2f}",
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(prog="python -m bench.run", description=__doc__.split("\n\n")[0])
+    p.add_argument("--proofs", type=int, default=int(os.environ.get("BENCH_PROOFS") or 5000))
+    p.add_argument("--history", type=int, default=int(os.environ.get("BENCH_HISTORY") or 5000))
+    p.add_argument("--pairs", type=int, default=int(os.environ.get("BENCH_PAIRS") or 5))
+    p.add_argument("--only", default="", help="comma-separated: cli,balance,selection,send,csv,gui")
+    p.add_argument("--mint", help="use this running FakeWallet nutshell mint instead of starting one")
+    p.add_argument("--big", type=Path, help="a copy of this bench.make_wallet wallet (of --mint) is the big one")
+    args = p.parse_args(argv)
+    only = set(filter(None, args.only.split(",")))
+
+    def want(name: str) -> bool:
+        return not only or name in only
+
+    ensure_nutshell()
+    root = Path(tempfile.mkdtemp(prefix="nutdesk-bench-"))
+    table = Table()
+    with contextlib.ExitStack() as stack:
+        mint = _Mint(args.mint) if args.mint else stack.enter_context(NutshellMint(rpc=False))
+        print(f"mint {mint.url}; building the wallets ({args.proofs:,} proofs, {args.history:,} entries)…", flush=True)
+        small, big = root / "small", root / "big"
+        t = asyncio.run(make_wallet(small, proofs=200, history=0, mint_url=mint.url))
+        print(f"  small wallet in {t:.1f} s", flush=True)
+        if args.big:
+            shutil.copytree(args.big, big)
+        else:
+            t = asyncio.run(make_wallet(big, proofs=args.proofs, history=args.history, mint_url=mint.url))
+            print(f"  big wallet in {t:.1f} s", flush=True)
+        steps: list[tuple[str, Callable[[], None]]] = [
+            ("selection", lambda: selection(table, args.proofs)),
+            ("balance", lambda: in_process_balance(table, big, args.proofs)),
+            ("cli", lambda: cli_pairs(table, mint, small, args.pairs)),
+            ("send", lambda: send_big(table, mint, small, big, args.proofs)),
+            ("csv", lambda: history_csv(table, big, args.history)),
+            ("gui", lambda: gui(table, small, "small wallet", 1.0)),
+            ("gui", lambda: gui(table, big, f"{args.proofs:,} proofs", 1.5)),
+        ]
+        for name, step in steps:
+            if want(name):
+                step()
+    shutil.rmtree(root, ignore_errors=True)
+    table.print()
+    print("\nnot measured here: receive of 1,000 proofs in the GUI, receive of a 64-proof token vs the mint's swap")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

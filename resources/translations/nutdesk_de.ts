@@ -752,6 +752,10 @@
         <translation> (gesendet, noch nicht eingelöst)</translation>
     </message>
     <message>
+        <source>In flight: {0}, from {1} to {2}: waiting for {2}; recovery finishes it when that mint answers.</source>
+        <translation>Unterwegs: {0}, von {1} nach {2}: wartet auf {2}; die Wiederherstellung schließt es ab, sobald diese Mint antwortet.</translation>
+    </message>
+    <message>
         <source>Distrust</source>
         <translation>Nicht mehr vertrauen</translation>
     </message>

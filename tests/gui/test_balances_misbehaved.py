@@ -1,4 +1,5 @@
-"""Balances marks a mint whose answers broke the protocol (the mark the wallet stores in its settings)."""
+"""Balances marks a mint whose answers broke the protocol (the mark the wallet stores in its settings), and shows
+value in flight between mints."""
 
 from __future__ import annotations
 
@@ -12,6 +13,8 @@ from core.config import Config
 from core.wallet.misbehaviour import mark_misbehaved
 from desktop.gui.views.balances.model import BalancesModel
 from desktop.gui.views.balances.state import BalanceEntry, BalancesState
+from desktop.gui.views.balances.view import BalancesView
+from tests.gui.conftest import GuiHarness
 
 
 def test_a_misbehaved_mint_is_marked_in_the_balances_table(qtmodeltester: Any) -> None:
@@ -43,3 +46,29 @@ def test_the_state_reads_the_mark_from_the_wallet(tmp_path: Path, run: Any) -> N
     finally:
         # On the GUI tests' loop: asyncio.run or an async test would leave no current event loop for the tests after.
         run(service.close())
+
+
+def test_value_between_mints_shows_in_balances_with_what_happens_next(
+    gui: GuiHarness, tmp_path: Path, run: Any
+) -> None:
+    """A transfer paid at the source and not yet minted at the target is in no proof: Balances says where it is."""
+    service = WalletService.open(Config(data_dir=tmp_path / "w"))
+    service.create_wallet()
+    try:
+        for url, name in (("http://127.0.0.1:7001", "Mint A"), ("http://127.0.0.1:7002", "Mint B")):
+            service.store.upsert_mint(url, name=name, info={}, trusted=True)
+        service.store.create_operation(
+            kind="transfer",
+            mint_url="http://127.0.0.1:7001",
+            unit="sat",
+            amount=300,
+            data={"step": "mint", "dest_mint": "http://127.0.0.1:7002", "dest_amount": 300},
+            state="sent",
+        )
+    finally:
+        run(service.close())
+    balances = gui.open(tmp_path / "w").view(BalancesView)
+    balances.refresh()
+    assert balances.in_flight.isVisibleTo(balances)
+    text = balances.in_flight.text()
+    assert text.startswith("In flight: 300 sat, from Mint A") and "waiting for Mint B" in text

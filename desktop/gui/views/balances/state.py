@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from core.api.inflight import InFlight
 from core.api.mint_labels import mint_titles
 from core.api.service import WalletService
 from core.errors import NutdeskError
@@ -60,6 +61,7 @@ class BalancesState:
     rates: FiatRates = no_rates
     entries: list[BalanceEntry] = field(default_factory=list)
     health: dict[str, MintHealth] = field(default_factory=dict)
+    in_flight: list[InFlight] = field(default_factory=list)
 
     def load(self) -> list[BalanceEntry]:
         pending = {(b.mint_url, b.unit): b.pending for b in self.service.balances()}
@@ -83,6 +85,9 @@ class BalancesState:
                     )
                 )
         self.entries = entries
+        # Value between mints (a transfer paid at the source, not yet minted at the target) is in no proof: the
+        # balance alone would hide it, so the view says where it is and what happens next.
+        self.in_flight = self.service.in_flight()
         return entries
 
     def totals(self) -> dict[str, int]:

@@ -89,6 +89,10 @@ class BalancesView(QWidget):
         layout.addWidget(self.total)
         self.pending = QLabel()
         layout.addWidget(self.pending)
+        self.in_flight = QLabel()
+        self.in_flight.setObjectName("inFlightLabel")
+        self.in_flight.setWordWrap(True)
+        layout.addWidget(self.in_flight)
         self.health = MintHealthPanel(ctx)  # answer times, failures, fees, self-check; expiring keysets
         layout.addWidget(self.health.banner)
 
@@ -178,6 +182,19 @@ class BalancesView(QWidget):
             else ""
         )
         self.pending.setVisible(bool(pending))
+        titles = {e.mint_url: e.mint_name for e in self.state.entries}
+        said = tr("In flight: {0}, from {1} to {2}: waiting for {2}; recovery finishes it when that mint answers.")
+        self.in_flight.setText(
+            "\n".join(
+                said.format(
+                    format_amount(m.amount, m.unit),
+                    titles.get(m.from_mint, m.from_mint),
+                    titles.get(m.to_mint, m.to_mint),
+                )
+                for m in self.state.in_flight
+            )
+        )
+        self.in_flight.setVisible(bool(self.state.in_flight))
         self.health.refresh_banner([e.mint_url for e in self.state.entries])
         row = 0
         if keep is not None:

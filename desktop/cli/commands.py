@@ -293,15 +293,21 @@ async def cmd_history(service: WalletService, args: argparse.Namespace, out: Out
         writer.writerows(rows)
         return
     entries = list(rows)
+    # A transfer paid at the source but not yet minted at the target: say whom it waits for, not just "sent".
+    waiting = {m.operation_id: m.to_mint for m in service.in_flight()}
+    for e in entries:
+        if e["id"] in waiting:
+            e["waiting_for"] = waiting[e["id"]]
     out.result({"entries": entries})
     if args.csv:
         return  # under --json the entries are the answer
     if not entries:
         out.say(_("No operations yet."))
     for e in entries:
+        state = _("waiting for {0}").format(waiting[e["id"]]) if e["id"] in waiting else e["state"]
         out.say(
             _("{0}  {1:<8} {2:>10} {3:<4} fee {4:<5} {5:<8} {6}").format(
-                e["time"], e["kind"], e["amount"], e["unit"], e["fee"], e["state"], e["mint"]
+                e["time"], e["kind"], e["amount"], e["unit"], e["fee"], state, e["mint"]
             )
         )
 

@@ -359,6 +359,7 @@ MESSAGES: dict[str, str] = {
     "Waiting for the payment…": "Warte auf die Zahlung…",
     "No pending sent tokens.": "Keine ausstehenden gesendeten Tokens.",
     "No operations yet.": "Noch keine Vorgänge.",
+    "waiting for {0}": "wartet auf {0}",
     "create a new wallet (prints the 12 recovery words once)": (
         "eine neue Wallet erstellen (gibt die 12 Wiederherstellungswörter einmal aus)"
     ),

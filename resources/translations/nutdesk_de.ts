@@ -948,6 +948,10 @@ Sie verwahrt noch {0}.</translation>
         <translation>Art</translation>
     </message>
     <message>
+        <source>waiting for {0}</source>
+        <translation>wartet auf {0}</translation>
+    </message>
+    <message>
         <source>Amount</source>
         <translation>Betrag</translation>
     </message>

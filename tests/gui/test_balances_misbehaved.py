@@ -14,6 +14,7 @@ from core.wallet.misbehaviour import mark_misbehaved
 from desktop.gui.views.balances.model import BalancesModel
 from desktop.gui.views.balances.state import BalanceEntry, BalancesState
 from desktop.gui.views.balances.view import BalancesView
+from desktop.gui.views.history.view import HistoryView
 from tests.gui.conftest import GuiHarness
 
 
@@ -72,3 +73,26 @@ def test_value_between_mints_shows_in_balances_with_what_happens_next(
     assert balances.in_flight.isVisibleTo(balances)
     text = balances.in_flight.text()
     assert text.startswith("In flight: 300 sat, from Mint A") and "waiting for Mint B" in text
+
+
+def test_history_says_whom_a_transfer_in_flight_waits_for(gui: GuiHarness, tmp_path: Path, run: Any) -> None:
+    service = WalletService.open(Config(data_dir=tmp_path / "w"))
+    service.create_wallet()
+    try:
+        for url, name in (("http://127.0.0.1:7001", "Mint A"), ("http://127.0.0.1:7002", "Mint B")):
+            service.store.upsert_mint(url, name=name, info={}, trusted=True)
+        service.store.create_operation(
+            kind="transfer",
+            mint_url="http://127.0.0.1:7001",
+            unit="sat",
+            amount=300,
+            data={"step": "mint", "dest_mint": "http://127.0.0.1:7002", "dest_amount": 300},
+            state="sent",
+        )
+    finally:
+        run(service.close())
+    history = gui.open(tmp_path / "w").view(HistoryView)
+    history.refresh()
+    model = history.model
+    state = model.index(0, model.STATE).data()
+    assert state.startswith("waiting for Mint B"), state

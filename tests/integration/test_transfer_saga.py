@@ -4,6 +4,7 @@ until recovery mints it; recovery asks the mint about a quote whatever the local
 
 from __future__ import annotations
 
+import argparse
 from collections.abc import Callable
 from pathlib import Path
 
@@ -12,13 +13,15 @@ import pytest
 from core.api.recovery import RecoveryService
 from core.errors import OutcomeUnknown
 from core.wallet.issue import wait_for_payment
+from desktop.cli.commands import cmd_history
+from desktop.cli.runner import Output
 from tests.integration.conftest import FAST_FAKEWALLET
 from tests.integration.wallet_helpers import balance, fund, open_wallet
 from tests.peers.nutshell import NutshellMint
 
 
 async def test_a_transfer_whose_target_is_down_stays_in_flight_until_recovery_mints_it(
-    tmp_path: Path, nutshell_mint_factory: Callable[..., NutshellMint]
+    tmp_path: Path, nutshell_mint_factory: Callable[..., NutshellMint], capsys: pytest.CaptureFixture[str]
 ) -> None:
     source = nutshell_mint_factory(name="source", extra_env=FAST_FAKEWALLET)
     target = nutshell_mint_factory(name="target", extra_env=FAST_FAKEWALLET)
@@ -40,6 +43,11 @@ async def test_a_transfer_whose_target_is_down_stays_in_flight_until_recovery_mi
         assert (moving.amount, moving.from_mint, moving.to_mint) == (300, source.url, target.url)
         assert moving.describe() == f"in flight: 300 sat, from {source.url} to {target.url}"
         assert [f.operation_id for f in RecoveryService(wallet).failed()] == [entry.id]  # and `failed list`
+        history = Output(as_json=False)  # and `history`: whom it waits for, not a bare "sent"
+        await cmd_history(wallet, argparse.Namespace(limit=None, csv=False), history)
+        (shown,) = [e for e in history.data["entries"] if e["kind"] == "transfer"]
+        assert shown["state"] == "sent" and shown["waiting_for"] == target.url
+        assert f"waiting for {target.url}" in capsys.readouterr().out
         print(f"\ntransfer in flight: source {sum(balance(wallet, source.url))}, target 0, entry {entry.state}")
 
         target.start()

@@ -15,7 +15,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor
 
-from desktop.gui.i18n import QT_TR_NOOP
+from desktop.gui.i18n import QT_TR_NOOP, tr
 from desktop.gui.views.history.state import HistoryRow
 from desktop.gui.widgets.common import format_amount, short_url
 from desktop.gui.widgets.table import Index, RowsTableModel
@@ -115,6 +115,8 @@ class HistoryModel(RowsTableModel[HistoryRow]):
             if col == self.MINT:
                 return self.titles.get(r.mint) or short_url(r.mint)
             if col == self.STATE:
+                if r.waiting_for:
+                    return tr("waiting for {0}").format(self.titles.get(r.waiting_for) or short_url(r.waiting_for))
                 return r.state
             if col == self.MEMO:
                 return r.memo

@@ -40,6 +40,7 @@ class HistoryRow:
     state: str
     memo: str
     error: str
+    waiting_for: str = ""  # a transfer paid at the source and not yet minted: the target mint it waits for
 
     @property
     def kind_label(self) -> str:
@@ -100,7 +101,11 @@ class HistoryState:
 
     def load(self) -> list[HistoryRow]:
         # The narrow read (no journal payloads): a refresh costs the rows, not a JSON parse per operation.
+        waiting = {m.operation_id: m.to_mint for m in self.service.in_flight()}
         return [
-            HistoryRow(e.id, e.created_at, e.kind, e.amount, e.fee, e.unit, e.mint_url, e.state, e.memo, e.error)
+            HistoryRow(
+                e.id, e.created_at, e.kind, e.amount, e.fee, e.unit, e.mint_url, e.state, e.memo, e.error,
+                waiting.get(e.id, ""),
+            )
             for e in self.service.history_entries(limit=self.limit)
-        ]
+        ]  # fmt: skip

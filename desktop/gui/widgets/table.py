@@ -6,11 +6,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any, ClassVar, Generic, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractItemModel, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from desktop.gui.i18n import tr
 
-__all__ = ["Index", "RowsTableModel"]
+__all__ = ["Index", "RowsTableModel", "row_table"]
 
 Index = QModelIndex | QPersistentModelIndex
 _NO_INDEX = QModelIndex()
@@ -59,3 +60,22 @@ class RowsTableModel(QAbstractTableModel, Generic[R]):
     def cell(self, row: R, column: int, role: int) -> Any:
         """What ``role`` shows for ``row`` in ``column`` (None for nothing)."""
         raise NotImplementedError
+
+
+def row_table(model: QAbstractItemModel, name: str, accessible_name: str, *, stretch: int | None = None) -> QTableView:
+    """The views' table of rows: one whole row selected at a time, no row numbers, columns sized to their contents
+    and ``stretch`` (else the last column) taking the width that is left."""
+    table = QTableView()
+    table.setObjectName(name)
+    table.setAccessibleName(accessible_name)
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.verticalHeader().hide()
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    if stretch is None:
+        header.setStretchLastSection(True)
+    else:
+        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    return table

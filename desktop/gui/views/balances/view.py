@@ -6,17 +6,14 @@ import datetime as dt
 
 from PySide6.QtCore import QItemSelection, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSpinBox,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -31,6 +28,7 @@ from desktop.gui.views.balances.state import BalanceEntry, BalancesState
 from desktop.gui.widgets.common import MintCombo, empty_state, format_amount, heading, hint, short_url, shortcut
 from desktop.gui.widgets.mint_health import MintHealthPanel
 from desktop.gui.widgets.mint_probe import AddMintDialog
+from desktop.gui.widgets.table import row_table
 
 __all__ = ["BalancesView", "TransferDialog"]
 
@@ -96,17 +94,10 @@ class BalancesView(QWidget):
         self.health = MintHealthPanel(ctx)  # answer times, failures, fees, self-check; expiring keysets
         layout.addWidget(self.health.banner)
 
-        self.table = QTableView()
-        self.table.setObjectName("balancesTable")
-        self.table.setAccessibleName(tr("Balances: one row per mint and unit"))
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
+        self.table = row_table(
+            self.model, "balancesTable", tr("Balances: one row per mint and unit"), stretch=BalancesModel.MINT
+        )
         self.table.setAlternatingRowColors(True)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(BalancesModel.MINT, QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().selectionChanged.connect(self._selected)
         layout.addWidget(self.table, 3)
         self.empty = empty_state(

@@ -4,15 +4,12 @@ a preview of the changes, and restore from the recovery words."""
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -25,6 +22,7 @@ from desktop.gui.i18n import QT_TR_NOOP, tr
 from desktop.gui.views.recovery.model import AttentionModel
 from desktop.gui.views.recovery.state import AttentionRow, RecoveryState
 from desktop.gui.widgets.common import empty_state, heading, hint, shortcut
+from desktop.gui.widgets.table import row_table
 
 __all__ = ["RecoveryView"]
 
@@ -52,16 +50,7 @@ class RecoveryView(QWidget):
                 )
             )
         )
-        self.table = QTableView()
-        self.table.setObjectName("recoveryTable")
-        self.table.setAccessibleName(tr("Operations that need attention"))
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self.table = row_table(self.model, "recoveryTable", tr("Operations that need attention"), stretch=4)
         self.table.setMinimumHeight(150)
         layout.addWidget(self.table, 3)
         self.empty = empty_state(

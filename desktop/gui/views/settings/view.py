@@ -7,7 +7,6 @@ from typing import Any
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -15,7 +14,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -38,19 +36,13 @@ from desktop.gui.views.settings.model import BackendRow, BackendsModel, MintsMod
 from desktop.gui.views.settings.state import FIAT_CURRENCIES, SettingsState
 from desktop.gui.widgets.common import heading, hint, short_url
 from desktop.gui.widgets.mint_probe import AddMintDialog
+from desktop.gui.widgets.table import row_table
 
 __all__ = ["AddBackendDialog", "SettingsView", "WordsDialog"]
 
 
-def _table(model: Any, name: str) -> QTableView:
-    table = QTableView()
-    table.setObjectName(name)
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.verticalHeader().hide()
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
+def _table(model: Any, name: str, accessible_name: str) -> QTableView:
+    table = row_table(model, name, accessible_name)
     table.setMinimumHeight(90)
     table.setMaximumHeight(110)
     return table
@@ -162,7 +154,7 @@ class SettingsView(QWidget):
     def _mints_box(self) -> QGroupBox:
         box = QGroupBox(tr("Mints"))
         layout = QVBoxLayout(box)
-        self.mints_table = _table(self.mints_model, "mintsTable")
+        self.mints_table = _table(self.mints_model, "mintsTable", tr("Mints"))
         layout.addWidget(self.mints_table)
         row = QHBoxLayout()
         add = QPushButton(tr("Add mint…"))
@@ -188,7 +180,7 @@ class SettingsView(QWidget):
         layout.addWidget(
             hint(tr("Your own Lightning wallets (LNbits, …) for topping up mints and withdrawing from them."))
         )
-        self.backends_table = _table(self.backends_model, "backendsTable")
+        self.backends_table = _table(self.backends_model, "backendsTable", tr("Lightning backends"))
         layout.addWidget(self.backends_table)
         row = QHBoxLayout()
         self.add_backend_button = QPushButton(tr("Add backend…"))

@@ -10,20 +10,17 @@ from pathlib import Path
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QDialog,
     QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -40,6 +37,7 @@ from desktop.gui.views.send.view import ExportDialog
 from desktop.gui.views.vault.model import VaultModel
 from desktop.gui.widgets.common import MintCombo, format_amount, heading, hint
 from desktop.gui.widgets.qr import QrWidget
+from desktop.gui.widgets.table import row_table
 
 __all__ = ["VaultView"]
 
@@ -68,16 +66,7 @@ class VaultView(QWidget):
                 )
             )
         )
-        self.table = QTableView()
-        self.table.setObjectName("vaultTable")
-        self.table.setAccessibleName(tr("Exported tokens and cheques"))
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(6, QHeaderView.ResizeMode.Stretch)
+        self.table = row_table(self.model, "vaultTable", tr("Exported tokens and cheques"), stretch=6)
         layout.addWidget(self.table, 2)
 
         buttons = QHBoxLayout()

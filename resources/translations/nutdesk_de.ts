@@ -416,8 +416,112 @@
         <translation>Umsätze &amp;&amp; Trinkgelder</translation>
     </message>
     <message>
+        <source>Shop</source>
+        <translation>Geschäft</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Preis</translation>
+    </message>
+    <message>
+        <source>Tip</source>
+        <translation>Trinkgeld</translation>
+    </message>
+    <message>
+        <source>Fee advance</source>
+        <translation>Gebührenvorschuss</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Summe</translation>
+    </message>
+    <message>
+        <source>Fiat value</source>
+        <translation>Fiat-Wert</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>Kurs</translation>
+    </message>
+    <message>
+        <source>Paid with</source>
+        <translation>Bezahlt mit</translation>
+    </message>
+    <message>
+        <source>Overpaid</source>
+        <translation>Überzahlt</translation>
+    </message>
+    <message>
+        <source>Accepted offline</source>
+        <translation>Offline angenommen</translation>
+    </message>
+    <message>
+        <source>locked to the shop</source>
+        <translation>an das Geschäft gebunden</translation>
+    </message>
+    <message>
+        <source>redeemed when the mint is back</source>
+        <translation>eingelöst, sobald die Mint wieder erreichbar ist</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>Verlust</translation>
+    </message>
+    <message>
+        <source>Paid by</source>
+        <translation>Bezahlt per</translation>
+    </message>
+    <message>
+        <source>Ecash</source>
+        <translation>Ecash</translation>
+    </message>
+    <message>
+        <source>Ecash (forwarded over Lightning)</source>
+        <translation>Ecash (über Lightning weitergeleitet)</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>Erstattet</translation>
+    </message>
+    <message>
+        <source>Cashier</source>
+        <translation>Kassierer</translation>
+    </message>
+    <message>
+        <source>Signed receipt: too large for a QR code (nutdesk pos receipt)</source>
+        <translation>Signierter Beleg: zu groß für einen QR-Code (nutdesk pos receipt)</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>offen</translation>
+    </message>
+    <message>
         <source>Fees</source>
         <translation>Gebühren</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>Verkäufe</translation>
+    </message>
+    <message>
+        <source>Tips</source>
+        <translation>Trinkgelder</translation>
+    </message>
+    <message>
+        <source>Refunds</source>
+        <translation>Erstattungen</translation>
+    </message>
+    <message>
+        <source>Net</source>
+        <translation>Netto</translation>
+    </message>
+    <message>
+        <source>Shift {0}: {1} → {2} · amounts in {3} · failed attempts: {4}</source>
+        <translation>Schicht {0}: {1} → {2} · Beträge in {3} · fehlgeschlagene Versuche: {4}</translation>
+    </message>
+    <message>
+        <source>{0:,} {1} (offline ecash found already spent)</source>
+        <translation>{0:,} {1} (offline angenommenes Ecash war bereits ausgegeben)</translation>
     </message>
     <message>
         <source>Mints &amp;&amp; exposure</source>

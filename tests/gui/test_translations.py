@@ -231,3 +231,16 @@ def test_the_till_shows_german(german: None, gui: GuiHarness, tmp_path: Path, ru
     till.close()
     assert walked > 100
     assert english == [], "still in English:\n" + "\n".join(english)
+
+
+def test_the_printed_receipt_and_zreport_words_are_german(german: None) -> None:
+    """The receipt and Z-report are HTML (on screen, on paper, in the PDF): their words go through the translator too,
+    including the labels the core writes; amounts, names and times pass through as they are."""
+    from desktop.gui.pos.printing import receipt_html
+
+    printed = receipt_html(
+        [("Shop", "Corner Café"), ("Total", "100 sat"), ("Paid by", "Ecash (forwarded over Lightning)")]
+    )
+    assert "Beleg" in printed and "Summe" in printed and "über Lightning weitergeleitet" in printed
+    assert "Corner Café" in printed and "100 sat" in printed
+    assert not any(word in printed for word in (">Receipt<", ">Total<", "forwarded over"))

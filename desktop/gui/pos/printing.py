@@ -12,19 +12,55 @@ from PySide6.QtCore import QMarginsF
 from PySide6.QtGui import QFont, QPagedPaintDevice, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
 from core.api.pos import ZReport
+from desktop.gui.i18n import QT_TR_NOOP, tr
 
 __all__ = ["receipt_html", "write_pdf", "zreport_html"]
+
+
+# The receipt's labels and fixed values as the core writes them (core.pos.reports.receipt_lines), marked here so the
+# printed and on-screen receipt speaks the till's language; amounts, names and times pass through unchanged.
+RECEIPT_WORDS = (
+    QT_TR_NOOP("Shop"),
+    QT_TR_NOOP("Receipt"),
+    QT_TR_NOOP("Time"),
+    QT_TR_NOOP("Items"),
+    QT_TR_NOOP("Price"),
+    QT_TR_NOOP("Tip"),
+    QT_TR_NOOP("Fee advance"),
+    QT_TR_NOOP("Total"),
+    QT_TR_NOOP("Fiat value"),
+    QT_TR_NOOP("Rate"),
+    QT_TR_NOOP("Paid with"),
+    QT_TR_NOOP("Overpaid"),
+    QT_TR_NOOP("Mint"),
+    QT_TR_NOOP("Accepted offline"),
+    QT_TR_NOOP("locked to the shop"),
+    QT_TR_NOOP("redeemed when the mint is back"),
+    QT_TR_NOOP("Loss"),
+    QT_TR_NOOP("Paid by"),
+    QT_TR_NOOP("Ecash"),
+    QT_TR_NOOP("Ecash (forwarded over Lightning)"),
+    QT_TR_NOOP("Lightning"),
+    QT_TR_NOOP("Status"),
+    QT_TR_NOOP("Refunded"),
+    QT_TR_NOOP("Cashier"),
+)
+
+
+def _word(text: str) -> str:
+    return tr(text) if text in RECEIPT_WORDS else text
 
 
 def receipt_html(rows: list[tuple[str, str]], signed: str = "") -> str:
     """The receipt; ``signed``: its signed Nostr event (JSON), printed as a QR code anyone can verify."""
     body = "".join(
-        f"<tr><td style='color:#555;padding-right:12px'>{html.escape(k)}</td>"
-        f"<td style='text-align:right'><b>{html.escape(v)}</b></td></tr>"
+        f"<tr><td style='color:#555;padding-right:12px'>{html.escape(_word(k))}</td>"
+        f"<td style='text-align:right'><b>{html.escape(_word(v))}</b></td></tr>"
         for k, v in rows
     )
     qr = _qr_html(signed) if signed else ""
-    return f"<h2 style='text-align:center'>Receipt</h2><table width='100%' cellspacing='4'>{body}</table>{qr}"
+    title = html.escape(tr("Receipt"))
+    return f"<h2 style='text-align:center'>{title}</h2><table width='100%' cellspacing='4'>{body}</table>{qr}"
 
 
 def _qr_html(text: str) -> str:
@@ -35,7 +71,8 @@ def _qr_html(text: str) -> str:
 
     image = qr_image(text, 3)
     if image is None:
-        return "<p style='text-align:center'>Signed receipt: too large for a QR code (nutdesk pos receipt)</p>"
+        too_large = tr("Signed receipt: too large for a QR code (nutdesk pos receipt)")
+        return f"<p style='text-align:center'>{html.escape(too_large)}</p>"
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
@@ -43,16 +80,17 @@ def _qr_html(text: str) -> str:
     png = base64.b64encode(bytes(data.data())).decode()
     return (
         f"<p style='text-align:center'><img src='data:image/png;base64,{png}' width='320' height='320'><br>"
-        "<span style='color:#555'>Signed by the shop (Nostr event): scan to verify</span></p>"
+        f"<span style='color:#555'>{html.escape(tr('Signed by the shop (Nostr event): scan to verify'))}</span></p>"
     )
 
 
 def _fmt(ts: float | None) -> str:
-    return dt.datetime.fromtimestamp(ts).strftime("%Y-%m-%d %H:%M") if ts else "open"
+    return dt.datetime.fromtimestamp(ts).strftime("%Y-%m-%d %H:%M") if ts else tr("open")
 
 
 def zreport_html(report: ZReport) -> str:
-    head = "".join(f"<th align='right'>{h}</th>" for h in ("Sales", "Amount", "Tips", "Fees", "Refunds", "Net"))
+    names = (tr("Sales"), tr("Amount"), tr("Tips"), tr("Fees"), tr("Refunds"), tr("Net"))
+    head = "".join(f"<th align='right'>{h}</th>" for h in names)
 
     def row(name: str, t: object) -> str:
         from core.api.pos import ShiftTotals
@@ -63,13 +101,15 @@ def zreport_html(report: ZReport) -> str:
 
     by_kind = "".join(row(k, v) for k, v in sorted(report.by_settlement.items()))
     by_cashier = "".join(row(k, v) for k, v in sorted(report.by_cashier.items()))
+    shift = tr("Shift {0}: {1} → {2} · amounts in {3} · failed attempts: {4}").format(
+        report.shift_id, _fmt(report.opened_at), _fmt(report.closed_at), report.unit, report.failed
+    )
     return (
-        f"<h2>Z-report — {html.escape(report.shop)}</h2>"
-        f"<p>Shift {report.shift_id}: {_fmt(report.opened_at)} → {_fmt(report.closed_at)} · amounts in "
-        f"{report.unit} · failed attempts: {report.failed}</p>"
-        f"<h3>By settlement</h3><table width='100%'><tr><th></th>{head}</tr>{by_kind}"
-        f"{row('Total', report.total)}</table>"
-        f"<h3>By cashier</h3><table width='100%'><tr><th></th>{head}</tr>{by_cashier}</table>"
+        f"<h2>{html.escape(tr('Z-report — {0}').format(report.shop))}</h2>"
+        f"<p>{html.escape(shift)}</p>"
+        f"<h3>{html.escape(tr('By settlement'))}</h3><table width='100%'><tr><th></th>{head}</tr>{by_kind}"
+        f"{row(tr('Total'), report.total)}</table>"
+        f"<h3>{html.escape(tr('By cashier'))}</h3><table width='100%'><tr><th></th>{head}</tr>{by_cashier}</table>"
         f"{_catalog_html(report)}"
     )
 
@@ -78,17 +118,20 @@ def _catalog_html(report: ZReport) -> str:
     """Losses (offline ecash found spent), tax included per rate, best sellers and categories."""
     parts = []
     if report.total.losses:
-        parts.append(f"<p><b>Losses</b>: {report.total.losses:,} {report.unit} (offline ecash found already spent)</p>")
+        losses = tr("{0:,} {1} (offline ecash found already spent)").format(report.total.losses, report.unit)
+        parts.append(f"<p><b>{html.escape(tr('Losses'))}</b>: {html.escape(losses)}</p>")
     if report.taxes:
         rows = "".join(f"<tr><td>{html.escape(rate)}%</td><td align='right'>{t['amount']:,}</td>"
                        f"<td align='right'>{t['tax']:,}</td></tr>" for rate, t in report.taxes.items())  # fmt: skip
-        parts.append("<h3>Tax included</h3><table width='100%'><tr><th>Rate</th><th align='right'>Sales</th>"
-                     f"<th align='right'>Tax</th></tr>{rows}</table>")  # fmt: skip
+        parts.append(f"<h3>{tr('Tax included')}</h3><table width='100%'><tr><th>{tr('Rate')}</th>"
+                     f"<th align='right'>{tr('Sales')}</th><th align='right'>{tr('Tax')}</th></tr>"
+                     f"{rows}</table>")  # fmt: skip
     if report.items:
         rows = "".join(f"<tr><td>{html.escape(name)}</td><td align='right'>{i['quantity']}</td>"
                        f"<td align='right'>{i['amount']:,}</td></tr>" for name, i in report.items.items())  # fmt: skip
-        parts.append("<h3>Best sellers</h3><table width='100%'><tr><th>Item</th><th align='right'>Sold</th>"
-                     f"<th align='right'>Amount</th></tr>{rows}</table>")  # fmt: skip
+        parts.append(f"<h3>{tr('Best sellers')}</h3><table width='100%'><tr><th>{tr('Item')}</th>"
+                     f"<th align='right'>{tr('Sold')}</th><th align='right'>{tr('Amount')}</th></tr>"
+                     f"{rows}</table>")  # fmt: skip
     return "".join(parts)
 
 

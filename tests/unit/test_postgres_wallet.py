@@ -131,13 +131,14 @@ def test_the_database_and_the_till_come_from_the_command_line_else_the_environme
 
     monkeypatch.delenv("NUTDESK_DB_URL", raising=False)
     monkeypatch.delenv("NUTDESK_TILL", raising=False)
-    plain = config_from_args(build_parser([]).parse_args(["--data-dir", str(tmp_path), "balance"]))
+    balance = ["--data-dir", str(tmp_path), "balance"]
+    plain = config_from_args(build_parser(balance).parse_args(balance))  # the parser builds the commands it is given
     assert (plain.db_url, plain.till) == (None, "")
     assert plain.database_url == f"sqlite:///{tmp_path / 'wallet.sqlite3'}"
 
     monkeypatch.setenv("NUTDESK_DB_URL", "postgresql://shop@db.local/wallet")
     monkeypatch.setenv("NUTDESK_TILL", "bar")
-    from_env = config_from_args(build_parser([]).parse_args(["--data-dir", str(tmp_path), "balance"]))
+    from_env = config_from_args(build_parser(balance).parse_args(balance))
     assert (from_env.database_url, from_env.till) == ("postgresql://shop@db.local/wallet", "bar")
 
     argv = ["--data-dir", str(tmp_path), "--db", "postgresql://shop@db2/w", "--till", "T3", "balance"]

@@ -49,11 +49,9 @@ def test_the_state_reads_the_mark_from_the_wallet(tmp_path: Path, run: Any) -> N
         run(service.close())
 
 
-def test_value_between_mints_shows_in_balances_with_what_happens_next(
-    gui: GuiHarness, tmp_path: Path, run: Any
-) -> None:
-    """A transfer paid at the source and not yet minted at the target is in no proof: Balances says where it is."""
-    service = WalletService.open(Config(data_dir=tmp_path / "w"))
+def _transfer_in_flight(data_dir: Path, run: Any) -> None:
+    """A wallet whose transfer of 300 sat from Mint A has been paid there and not yet minted at Mint B."""
+    service = WalletService.open(Config(data_dir=data_dir))
     service.create_wallet()
     try:
         for url, name in (("http://127.0.0.1:7001", "Mint A"), ("http://127.0.0.1:7002", "Mint B")):
@@ -68,6 +66,13 @@ def test_value_between_mints_shows_in_balances_with_what_happens_next(
         )
     finally:
         run(service.close())
+
+
+def test_value_between_mints_shows_in_balances_with_what_happens_next(
+    gui: GuiHarness, tmp_path: Path, run: Any
+) -> None:
+    """A transfer paid at the source and not yet minted at the target is in no proof: Balances says where it is."""
+    _transfer_in_flight(tmp_path / "w", run)
     balances = gui.open(tmp_path / "w").view(BalancesView)
     balances.refresh()
     assert balances.in_flight.isVisibleTo(balances)
@@ -76,21 +81,7 @@ def test_value_between_mints_shows_in_balances_with_what_happens_next(
 
 
 def test_history_says_whom_a_transfer_in_flight_waits_for(gui: GuiHarness, tmp_path: Path, run: Any) -> None:
-    service = WalletService.open(Config(data_dir=tmp_path / "w"))
-    service.create_wallet()
-    try:
-        for url, name in (("http://127.0.0.1:7001", "Mint A"), ("http://127.0.0.1:7002", "Mint B")):
-            service.store.upsert_mint(url, name=name, info={}, trusted=True)
-        service.store.create_operation(
-            kind="transfer",
-            mint_url="http://127.0.0.1:7001",
-            unit="sat",
-            amount=300,
-            data={"step": "mint", "dest_mint": "http://127.0.0.1:7002", "dest_amount": 300},
-            state="sent",
-        )
-    finally:
-        run(service.close())
+    _transfer_in_flight(tmp_path / "w", run)
     history = gui.open(tmp_path / "w").view(HistoryView)
     history.refresh()
     model = history.model

@@ -25,7 +25,7 @@ from core.wallet.outputs import PreparedOutput, prepare_outputs, verified_change
 from core.wallet.selection import select_for_amount
 from core.wallet.settle import after_failure, raise_unsettled, release_inputs
 
-__all__ = ["MeltResult", "PreparedMelt", "execute_melt", "finish_melt", "prepare_melt"]
+__all__ = ["MeltResult", "PreparedMelt", "execute_melt", "finish_melt", "prepare_melt", "prepared_from_quote"]
 
 
 @dataclass(frozen=True)
@@ -67,6 +67,12 @@ async def prepare_melt(
     mw: MintWallet, request: str, unit: str = "sat", *, amount_msat: int | None = None
 ) -> PreparedMelt:
     quote = await mw.client.post_melt_quote(request, unit, amountless_amount_msat=amount_msat)
+    return prepared_from_quote(mw, quote, request, unit)
+
+
+def prepared_from_quote(mw: MintWallet, quote: MeltQuote, request: str, unit: str) -> PreparedMelt:
+    """Keep the mint's melt quote and choose the inputs that pay it (nothing reserved yet): a plain melt and each part
+    of a multi-path payment alike."""
     if quote.expiry and quote.expiry < time.time():
         raise UserFacingError("the mint's melt quote has already expired")
     mw.store.save_melt_quote(

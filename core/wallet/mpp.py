@@ -13,15 +13,13 @@ The parent is settled from its parts (``settle_parent``): all paid → done; all
 from __future__ import annotations
 
 import asyncio
-import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from core.errors import DefinitelyFailed, InsufficientBalance, UserFacingError
 from core.ports.storage import OperationRecord, WalletStore
 from core.wallet.context import MintWallet
-from core.wallet.melt import MeltResult, PreparedMelt, execute_melt
-from core.wallet.selection import select_for_amount
+from core.wallet.melt import MeltResult, PreparedMelt, execute_melt, prepared_from_quote
 
 __all__ = ["MPP_NUT", "MppResult", "pay_multi_path", "plan_parts", "prepare_parts", "settle_parent", "supports_mpp"]
 
@@ -70,30 +68,12 @@ async def _prepare_part(mw: MintWallet, request: str, unit: str, part: int) -> P
     quote = await mw.client.post_melt_quote_mpp(request, unit, part * 1000)
     if quote.amount != part:
         raise DefinitelyFailed(f"mint {mw.url} quoted {quote.amount} {unit} for a part of {part} {unit}")
-    if quote.expiry and quote.expiry < time.time():
-        raise UserFacingError("the mint's melt quote has already expired")
-    mw.store.save_melt_quote(
-        quote=quote.quote,
-        mint_url=mw.url,
-        unit=unit,
-        amount=quote.amount,
-        fee_reserve=quote.fee_reserve,
-        request=request,
-        state=quote.state,
-    )
-    available = mw.store.proofs(mint_url=mw.url, unit=unit)
     try:
-        inputs, fee = select_for_amount(
-            available,
-            quote.amount + quote.fee_reserve,
-            fee_ppk=mw.keychain.fee_ppk,
-            is_active=mw.keychain.is_active,
-            unit=unit,
-        )
+        return prepared_from_quote(mw, quote, request, unit)
     except InsufficientBalance as exc:
         # What this mint can carry at most: its ecash less this fee reserve and the fee of spending all of it.
+        available = mw.store.proofs(mint_url=mw.url, unit=unit)
         raise _Short(sum(p.amount for p in available) - quote.fee_reserve - mw.fee_for(available)) from exc
-    return PreparedMelt(mw.url, unit, quote, tuple(inputs), fee)
 
 
 class _Short(InsufficientBalance):

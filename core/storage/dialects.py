@@ -19,11 +19,13 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import Select, text
+from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.orm import Session
 
 __all__ = [
     "WRITER_LOCK_KEY",
     "has_row_locks",
+    "is_connection_lost",
     "is_postgresql",
     "is_sqlite",
     "normalize_url",
@@ -78,3 +80,19 @@ def has_row_locks(session: Session) -> bool:
 def skip_locked(query: Select[Any]) -> Select[Any]:
     """``query`` locking the rows it returns for this transaction and passing over those another one holds."""
     return query.with_for_update(skip_locked=True)
+
+
+# SQLSTATEs that mean the server went away or refuses connections (class 08; admin/crash shutdown, starting up).
+_GONE_STATES = ("57P01", "57P02", "57P03")
+
+
+def is_connection_lost(exc: DBAPIError) -> bool:
+    """Whether ``exc`` (from a PostgreSQL wallet) means the server could not be reached or stopped answering — as
+    opposed to a statement it refused (a deadlock or a serialization failure is an OperationalError too)."""
+    if exc.connection_invalidated:
+        return True
+    if not isinstance(exc, (OperationalError, InterfaceError)):
+        return False
+    state = getattr(exc.orig, "sqlstate", None)
+    # psycopg reports a failed connection attempt with no SQLSTATE at all.
+    return state is None or str(state).startswith("08") or state in _GONE_STATES

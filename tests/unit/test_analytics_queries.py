@@ -48,10 +48,10 @@ def _op(
     with store.db.engine.begin() as conn:
         conn.execute(
             text(
-                "UPDATE operations SET created_at = :t, updated_at = :t, fiat_rate = :r, "
-                "fiat_currency = CASE WHEN :r IS NULL THEN NULL ELSE 'USD' END WHERE id = :id"
+                "UPDATE operations SET created_at = :t, updated_at = :t, fiat_rate = :r, fiat_currency = :c "
+                "WHERE id = :id"
             ),
-            {"t": when, "r": rate, "id": op_id},
+            {"t": when, "r": rate, "c": None if rate is None else "USD", "id": op_id},
         )
     return op_id
 
@@ -68,10 +68,8 @@ def _proofs(store: Store, mint: str, keyset: str, amounts: list[int], state: str
     return secrets
 
 
-@pytest.fixture
-def wallet(tmp_path: Path) -> Iterator[WalletService]:
-    service = WalletService.open(Config(data_dir=tmp_path))
-    store = service.store
+def script_journal(store: Store) -> None:
+    """Two mints, a month of operations (receive, send, melt, a transfer between the mints, a sale, failures)."""
     store.upsert_mint(A, name="Mint A", info={}, trusted=True)
     store.upsert_mint(B, name="Mint B", info={}, trusted=False)
     store.upsert_keyset(
@@ -121,6 +119,15 @@ def wallet(tmp_path: Path) -> Iterator[WalletService]:
     _proofs(store, A, "00aa", [2000], "unspent", "a-")
     _proofs(store, A, "00aa", [300], "pending", "a-pending-")
     _proofs(store, B, "00bb", [1000], "unspent", "b-")
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def wallet(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[WalletService]:
+    """The same scripted journal in a SQLite wallet and in a PostgreSQL one (a real server): the same figures."""
+    db_url = request.getfixturevalue("pg_url") if request.param == "postgresql" else None
+    service = WalletService.open(Config(data_dir=tmp_path, db_url=db_url))
+    store = service.store
+    script_journal(store)
     yield service
     store.close()
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+import time
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
@@ -15,7 +16,7 @@ from alembic import command
 from alembic.config import Config as AlembicConfig
 from sqlalchemy import create_engine, text
 
-from core.analytics.periods import parse_period
+from core.analytics.periods import bucket_label, parse_period
 from core.api.analytics import AnalyticsService
 from core.api.service import WalletService
 from core.config import Config
@@ -304,3 +305,18 @@ def test_migration_0003_fills_the_facts_of_an_existing_history(tmp_path: Path) -
     assert tuple(row) == (2, 5, 132, 0)  # ceil(3 × 400 / 1000) = 2
     assert mark is not None and float(mark) == pytest.approx(at(5))
     db.close()
+
+
+def test_local_day_buckets_are_the_tills_own_days(wallet: WalletService, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Auckland is UTC+13 in March: the send at 11:00 UTC on 2 March is on 3 March there, on either database (the
+    # PostgreSQL server is told this process's zone; SQLite's 'localtime' is it).
+    monkeypatch.setenv("TZ", "Pacific/Auckland")
+    time.tzset()
+    try:
+        snap = AnalyticsService(wallet).snapshot(parse_period("2026-03-01..2026-03-12", granularity="day"))
+        days = {f.category: f.bucket for f in snap.flows if f.mint_url == A}
+        assert days["sent_ecash"] == bucket_label(at(2, 11), "day") == "2026-03-03"
+        assert days["received_ecash"] == "2026-03-02"  # 10:00 UTC is 23:00 in Auckland
+    finally:
+        monkeypatch.undo()
+        time.tzset()

@@ -68,17 +68,23 @@ class DatabaseChoice:
 
 
 def _split_credentials(url: str) -> tuple[str, str, str | None, str]:
-    """(scheme://, user, password or None, host/rest) of a URL with ``user[:password]@``; user "" when none."""
+    """(scheme://, user, password as written or None, host/rest) of a URL with ``user[:password]@``; user "" when
+    none."""
     head, sep, tail = url.partition("://")
-    if not sep or "@" not in tail.split("/", 1)[0]:
+    authority, slash, path = tail.partition("/")
+    if not sep or "@" not in authority:
         return head + sep, "", None, tail
-    credentials, _, rest = tail.partition("@")
+    credentials, _, host = authority.rpartition("@")
     user, colon, password = credentials.partition(":")
-    return head + sep, user, password if colon else None, rest
+    return head + sep, user, password if colon else None, host + slash + path
 
 
 def password_of(url: str) -> str | None:
-    return _split_credentials(url)[2]
+    """The password in ``url`` (percent-decoded), or None."""
+    from urllib.parse import unquote
+
+    password = _split_credentials(url)[2]
+    return None if password is None else unquote(password)
 
 
 def without_password(url: str) -> str:

@@ -3,6 +3,7 @@ PostgreSQL URL answers, and saving the choice for the next start (``core.config`
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import create_engine, text
@@ -13,6 +14,7 @@ from core.errors import ConfigError, UserFacingError
 from core.storage.dialects import is_postgresql, is_sqlite, normalize_url, url_for_humans
 
 __all__ = [
+    "DatabaseCheck",
     "DatabaseChoice",
     "check_database",
     "is_postgresql",
@@ -24,9 +26,15 @@ __all__ = [
 CONNECT_TIMEOUT = 5  # seconds: a check in the window waits no longer for a server that does not answer
 
 
-def check_database(url: str, password: str | None = None) -> str:
-    """Connect to the PostgreSQL database ``url`` (with ``password`` when given) and return what the server says it
-    is; ``UserFacingError`` saying why not. Blocks (network): call it off the Qt thread."""
+@dataclass(frozen=True)
+class DatabaseCheck:
+    server: str  # "PostgreSQL 15.4 …"
+    has_wallet: bool  # False: an empty database (``nutdesk db copy --to URL`` moves a wallet in)
+
+
+def check_database(url: str, password: str | None = None) -> DatabaseCheck:
+    """Connect to the PostgreSQL database ``url`` (with ``password`` when given) and say what the server is and
+    whether a wallet lives there; ``UserFacingError`` saying why not. Blocks (network): call it off the Qt thread."""
     url = url.strip()
     if not is_postgresql(url):
         raise ConfigError(
@@ -37,13 +45,14 @@ def check_database(url: str, password: str | None = None) -> str:
     try:
         with engine.connect() as conn:
             version = str(conn.execute(text("SHOW server_version")).scalar() or "")
+            has_wallet = bool(conn.execute(text("SELECT to_regclass('operations') IS NOT NULL")).scalar())
     except SQLAlchemyError as exc:
         detail = str(getattr(exc, "orig", None) or exc).strip().splitlines()
         reason = detail[0] if detail else type(exc).__name__
         raise UserFacingError(f"could not connect to {url_for_humans(url)}: {reason}") from exc
     finally:
         engine.dispose()
-    return f"PostgreSQL {version}"
+    return DatabaseCheck(f"PostgreSQL {version}", has_wallet)
 
 
 def save_database_choice(data_dir: Path, url: str | None, till: str) -> Path:

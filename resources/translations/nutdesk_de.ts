@@ -2360,6 +2360,10 @@ Sie verwahrt noch {0}.</translation>
         <translation>Geben Sie eine postgresql://-URL ein (z. B. postgresql://shop@books.local/nutdesk).</translation>
     </message>
     <message>
+        <source>The database is empty: move this wallet into it first (nutdesk db copy --to URL), or a new wallet is set up there at the next start.</source>
+        <translation>Die Datenbank ist leer: Verschieben Sie diese Wallet zuerst hinein (nutdesk db copy --to URL), sonst wird dort beim nächsten Start eine neue Wallet eingerichtet.</translation>
+    </message>
+    <message>
         <source>The password is kept in the system keyring.</source>
         <translation>Das Passwort wird im Schlüsselbund des Systems aufbewahrt.</translation>
     </message>

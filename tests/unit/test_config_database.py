@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from core.api.database_settings import save_database_choice
+from core.api.database_settings import check_database, save_database_choice
 from core.config import (
     DATABASE_FILE,
     Config,
@@ -20,7 +20,9 @@ from core.config import (
     without_password,
     write_database_choice,
 )
-from core.errors import ConfigError
+from core.errors import ConfigError, UserFacingError
+from core.storage.db import Database
+from tests.peers.ports import free_port
 
 PG = "postgresql://shop@books.local:5432/nutdesk"
 
@@ -71,3 +73,15 @@ def test_an_unreadable_choice_says_where(tmp_path: Path) -> None:
     (tmp_path / DATABASE_FILE).write_text("{not json")
     with pytest.raises(ConfigError, match=DATABASE_FILE):
         Config(data_dir=tmp_path)
+
+
+def test_the_check_connects_and_tells_an_empty_database_from_a_wallet(pg_url: str) -> None:
+    first = check_database(pg_url)
+    assert first.server.startswith("PostgreSQL ") and not first.has_wallet
+    Database(pg_url).close()  # the migrations create the wallet's tables
+    assert check_database(pg_url).has_wallet
+    with pytest.raises(
+        UserFacingError, match=r"could not connect to postgresql://nobody:\*\*\*@127\.0\.0\.1"
+    ) as caught:
+        check_database(f"postgresql://nobody:secret@127.0.0.1:{free_port()}/nutdesk")
+    assert "secret" not in str(caught.value)

@@ -104,12 +104,18 @@ class DatabaseBox(QGroupBox):
             typed = typed or (password_of(url) or "")
             url = without_password(url)
             self.url.setText(url)
-        server = ""
+        server, empty = "", ""
         if url:
             if not is_postgresql(url):
                 raise UserFacingError(tr("Enter a postgresql:// URL (e.g. postgresql://shop@books.local/nutdesk)."))
             password = typed or keyring_unlock.recall_db_password(url) or ""
-            server = await run_blocking(check_database, url, password or None)
+            check = await run_blocking(check_database, url, password or None)
+            server = check.server
+            if not check.has_wallet:
+                empty = " " + tr(
+                    "The database is empty: move this wallet into it first (nutdesk db copy --to URL), or a new "
+                    "wallet is set up there at the next start."
+                )
         data_dir = self.ctx.service.config.data_dir
         await run_blocking(save_database_choice, data_dir, url or None, self.till.text())
         kept = ""
@@ -120,4 +126,4 @@ class DatabaseBox(QGroupBox):
                 kept = " " + tr("No system keyring here: the password was not saved; set PGPASSWORD or ~/.pgpass.")
         self.password.clear()
         where = tr("{0} at {1}").format(server, url_for_humans(url)) if url else tr("this computer's file")
-        self.message.setText(tr("Saved ({0}): restart Nutdesk to use it.").format(where) + kept)
+        self.message.setText(tr("Saved ({0}): restart Nutdesk to use it.").format(where) + empty + kept)

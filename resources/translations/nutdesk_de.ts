@@ -2360,8 +2360,20 @@ Sie verwahrt noch {0}.</translation>
         <translation>Geben Sie eine postgresql://-URL ein (z. B. postgresql://shop@books.local/nutdesk).</translation>
     </message>
     <message>
-        <source>The database is empty: move this wallet into it first (nutdesk db copy --to URL), or a new wallet is set up there at the next start.</source>
-        <translation>Die Datenbank ist leer: Verschieben Sie diese Wallet zuerst hinein (nutdesk db copy --to URL), sonst wird dort beim nächsten Start eine neue Wallet eingerichtet.</translation>
+        <source>An empty database</source>
+        <translation>Eine leere Datenbank</translation>
+    </message>
+    <message>
+        <source>No wallet lives in this database yet. To move this wallet into it, cancel and run nutdesk db copy --to URL first (with Nutdesk closed). Used as it is, a new wallet is set up there at the next start.</source>
+        <translation>In dieser Datenbank gibt es noch keine Wallet. Um diese Wallet hineinzuverschieben, brechen Sie ab und führen Sie zuerst nutdesk db copy --to URL aus (bei geschlossenem Nutdesk). So verwendet, wird dort beim nächsten Start eine neue Wallet eingerichtet.</translation>
+    </message>
+    <message>
+        <source>Use the empty database</source>
+        <translation>Die leere Datenbank verwenden</translation>
+    </message>
+    <message>
+        <source>Not saved: the database is empty.</source>
+        <translation>Nicht gespeichert: Die Datenbank ist leer.</translation>
     </message>
     <message>
         <source>The password is kept in the system keyring.</source>

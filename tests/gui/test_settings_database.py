@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtGui import QFontDatabase
+from PySide6.QtWidgets import QMessageBox
 
 from core.api.service import WalletService
 from core.config import DATABASE_FILE, Config, read_database_choice
@@ -19,7 +20,7 @@ from desktop.cli.parser import build_parser
 from desktop.cli.runner import config_from_args
 from desktop.gui.views.settings.view import SettingsView
 from tests.fakes.keyring_backend import MemoryKeyring, installed
-from tests.gui.conftest import GuiHarness
+from tests.gui.conftest import GuiHarness, wait_for_dialog
 from tests.peers.ports import free_port
 
 SECRET = "s3cret-db-pass"
@@ -114,3 +115,30 @@ def test_a_database_that_does_not_answer_saves_nothing(gui: GuiHarness, tmp_path
     [error] = gui.errors()
     assert "postgresql://" in str(error)
     assert not (data_dir / DATABASE_FILE).exists()
+
+
+def test_an_empty_database_is_only_saved_when_the_user_says_so(
+    gui: GuiHarness, tmp_path: Path, run: Any, pg_url: str
+) -> None:
+    data_dir = tmp_path / "w"
+    new_wallet(data_dir)
+    session = gui.open(data_dir)
+    box = session.view(SettingsView).database_box
+    box.url.setText(pg_url)
+
+    async def save(answer: QMessageBox.StandardButton | None) -> None:
+        box.save_button.click()
+        dialog = await wait_for_dialog(QMessageBox, "confirmDialog")
+        assert "db copy --to URL" in dialog.text()
+        if answer is None:
+            dialog.button(QMessageBox.StandardButton.Cancel).click()
+        else:
+            next(b for b in dialog.buttons() if b.text() == "Use the empty database").click()
+        await session.tasks.wait_idle()
+
+    run(save(None))
+    assert box.message.text() == "Not saved: the database is empty."
+    assert not (data_dir / DATABASE_FILE).exists()
+    run(save(QMessageBox.StandardButton.Ok))
+    assert gui.errors() == []
+    assert read_database_choice(data_dir).url == pg_url and "restart Nutdesk" in box.message.text()

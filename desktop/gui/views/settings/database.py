@@ -20,6 +20,7 @@ from core.config import Config, password_of, without_password
 from core.errors import UserFacingError
 from desktop import keyring_unlock
 from desktop.gui.context import AppContext
+from desktop.gui.dialogs import confirm
 from desktop.gui.i18n import tr
 from desktop.gui.tasks import run_blocking
 from desktop.gui.widgets.common import hint
@@ -104,18 +105,25 @@ class DatabaseBox(QGroupBox):
             typed = typed or (password_of(url) or "")
             url = without_password(url)
             self.url.setText(url)
-        server, empty = "", ""
+        server = ""
         if url:
             if not is_postgresql(url):
                 raise UserFacingError(tr("Enter a postgresql:// URL (e.g. postgresql://shop@books.local/nutdesk)."))
             password = typed or keyring_unlock.recall_db_password(url) or ""
             check = await run_blocking(check_database, url, password or None)
             server = check.server
-            if not check.has_wallet:
-                empty = " " + tr(
-                    "The database is empty: move this wallet into it first (nutdesk db copy --to URL), or a new "
-                    "wallet is set up there at the next start."
-                )
+            if not check.has_wallet and not await confirm(
+                self,
+                tr("An empty database"),
+                tr(
+                    "No wallet lives in this database yet. To move this wallet into it, cancel and run "
+                    "nutdesk db copy --to URL first (with Nutdesk closed). Used as it is, a new wallet is set up "
+                    "there at the next start."
+                ),
+                yes=tr("Use the empty database"),
+            ):
+                self.message.setText(tr("Not saved: the database is empty."))
+                return
         data_dir = self.ctx.service.config.data_dir
         await run_blocking(save_database_choice, data_dir, url or None, self.till.text())
         kept = ""
@@ -126,4 +134,4 @@ class DatabaseBox(QGroupBox):
                 kept = " " + tr("No system keyring here: the password was not saved; set PGPASSWORD or ~/.pgpass.")
         self.password.clear()
         where = tr("{0} at {1}").format(server, url_for_humans(url)) if url else tr("this computer's file")
-        self.message.setText(tr("Saved ({0}): restart Nutdesk to use it.").format(where) + empty + kept)
+        self.message.setText(tr("Saved ({0}): restart Nutdesk to use it.").format(where) + kept)

@@ -14,6 +14,7 @@ Everything else the reports run is portable SQL. What differs:
 
 from __future__ import annotations
 
+import functools
 import os
 import time
 from decimal import ROUND_HALF_UP, Decimal
@@ -66,13 +67,20 @@ def add(a: Decimal | None, b: Decimal | None) -> Decimal | None:
     return a + b
 
 
+@functools.cache
+def _known_zones() -> frozenset[str]:
+    import zoneinfo
+
+    return frozenset(zoneinfo.available_timezones() | {"UTC"})
+
+
 def local_zone() -> str:
     """This machine's time zone as PostgreSQL names it (IANA), for local-time buckets computed by the server.
 
     ``TZ``, else the zone ``/etc/localtime`` points at, else ``/etc/timezone``; failing all, the current UTC offset
     as a fixed ``Etc/GMT`` zone (whole hours; its sign is POSIX's, the opposite of ISO's)."""
     env = os.environ.get("TZ", "").lstrip(":")
-    if env and "/" in env and not env.startswith("/"):
+    if env and not env.startswith("/") and env in _known_zones():
         return env
     try:
         target = str(Path("/etc/localtime").resolve())

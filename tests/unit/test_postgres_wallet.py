@@ -1,5 +1,5 @@
 """The wallet on PostgreSQL (a real server): the writer's lock, sale numbers and shifts per till, journal leases,
-the SQL helper functions, and the analytics refused with a reason."""
+and the SQL helper functions."""
 
 from __future__ import annotations
 
@@ -116,21 +116,6 @@ def test_an_operation_is_resumed_by_one_till_and_a_dead_tills_lease_only_after_i
     with db.session() as s:
         row = s.get(OperationRow, op_id)
         assert row is not None and (row.lease_owner, row.lease_expires) == ("", 0.0), "at rest nobody holds it"
-
-
-def test_the_analytics_are_refused_on_postgresql_with_the_reason(tmp_path: Path, pg_url: str) -> None:
-    import io
-
-    from core.api.analytics import AnalyticsService
-    from core.errors import UserFacingError
-
-    service = WalletService.open(Config(data_dir=tmp_path, db_url=pg_url))
-    try:
-        analytics = AnalyticsService(service)
-        with pytest.raises(UserFacingError, match="not available on a PostgreSQL wallet yet"):
-            analytics.export_history_csv(analytics.parse_period("month"), io.StringIO())
-    finally:
-        service.store.close()
 
 
 def test_the_database_and_the_till_come_from_the_command_line_else_the_environment(

@@ -9,10 +9,11 @@ from pathlib import Path
 import psycopg
 import pytest
 
+from core.api.analytics import AnalyticsService
 from core.api.pos import FailureReason, PaymentRefused, PosService, SaleState
 from core.api.service import WalletService
 from core.config import Config
-from core.errors import InvalidPassword
+from core.errors import InvalidPassword, UserFacingError
 from core.storage.models import Base
 from core.storage.sealed import is_sealed, sealed_columns
 from tests.integration.wallet_helpers import balance, fund, open_wallet
@@ -81,7 +82,8 @@ async def test_a_protected_wallet_on_postgresql_keeps_its_secrets_sealed_and_ope
         dump = repr(raw_rows(pg_url))
         assert [n[:16] for n in needles if n in dump] == []
 
-        # Another till opens the wallet: refused without the password or with a wrong one; with it, it sells.
+        # Another till opens the wallet: refused without the password or with a wrong one; with it, it sells. Its
+        # reports are refused with the reason: their SQL reads inside sealed journal entries, which PostgreSQL cannot.
         other = WalletService.open(Config(data_dir=tmp_path / "till2", db_url=pg_url, till="T2"))
         try:
             assert other.password_protected
@@ -91,6 +93,9 @@ async def test_a_protected_wallet_on_postgresql_keeps_its_secrets_sealed_and_ope
                 other.unlock(None)
             other.unlock(PASSWORD)
             assert balance(other, url) == expected
+            analytics = AnalyticsService(other)
+            with pytest.raises(UserFacingError, match="not available on a password-protected PostgreSQL wallet"):
+                analytics.snapshot(analytics.parse_period("month"))
             spent = await other.send(40, url)
             received = await customer.receive(spent.token)
             assert received.amount == 40 - received.fee

@@ -245,6 +245,8 @@ def reseal(connection: Connection, metadata: Any, vault: Vault, *, seal: bool) -
     for table_name, column, kind in sealed_columns(metadata):
         table = metadata.tables[table_name]
         keys = [c.name for c in table.primary_key.columns]
+        if not keys:
+            raise RuntimeError(f"sealed column {table_name}.{column} in a table without a primary key")
         selected = ", ".join(f'"{name}"' for name in keys)
         where = " AND ".join(f'"{name}" = :k{i}' for i, name in enumerate(keys))
         rows = connection.execute(

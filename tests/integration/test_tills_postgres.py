@@ -1,10 +1,11 @@
 """A shop with several tills: till processes on one PostgreSQL wallet and one real nutshell mint.
 
 Four till processes (``tests.integration.till_process``: each opens the wallet once and sells, as a till's window
-does) take 25 sales each at once, refunding some; another till (the CLI) refunds a sale of theirs. Every sale is
-counted once, no proof or NUT-13 counter is used twice, the shop's Z-report is the sum of the tills' Z-reports, and
-what the wallets hold equals what the mint owes by its own books. A till killed mid-sale leaves its operation under a
-lease that another till takes over once it expired.
+does) take 25 sales each at once on a password-protected wallet, refunding some; another till (the CLI) refunds a
+sale of theirs. No secret reaches the server in the clear, every sale is counted once, no proof or NUT-13 counter
+is used twice, the shop's Z-report is the sum of the tills' Z-reports, and what the wallets hold equals what the
+mint owes by its own books. A till killed mid-sale leaves its operation under a lease that another till takes over
+once it expired.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from core.api.pos import PosService, SaleState
 from core.api.service import WalletService
 from core.config import Config
 from core.storage.models import KeysetRow, PosRefundRow, ProofRow
+from tests.integration.test_tills_sealed_postgres import unsealed_values
 from tests.integration.wallet_helpers import balance, fund, open_wallet
 from tests.peers.nutshell import NutshellMint
 
@@ -31,6 +33,8 @@ TILLS = ("T1", "T2", "T3", "T4")
 # The issue's 25 sales per till; NUTDESK_TILL_SALES scales it (each till is one process, so only the selling grows).
 SALES_PER_TILL = int(os.environ.get("NUTDESK_TILL_SALES") or 25)
 REFUND_EVERY = 4  # the 2nd sale of every 4 is refunded in part, while the other tills keep selling
+PASSWORD = "the corner cafe's long password"
+UNLOCK = {"NUTDESK_PASSWORD": PASSWORD}  # each till unlocks the shop's wallet with it
 
 
 async def till_cli(
@@ -55,7 +59,13 @@ def write_orders(data_dir: Path, orders: list[dict[str, Any]]) -> None:
 
 
 async def till_process(
-    db_url: str, till: str, data_dir: Path, orders: list[dict[str, Any]], go: Path, refund_every: int = 0
+    db_url: str,
+    till: str,
+    data_dir: Path,
+    orders: list[dict[str, Any]],
+    go: Path,
+    refund_every: int = 0,
+    env: dict[str, str] | None = None,
 ) -> dict[str, Any]:
     """A till selling ``orders`` in a process of its own (``tests.integration.till_process``), from when ``go``
     exists; what it sold and refunded."""
@@ -65,7 +75,7 @@ async def till_process(
         "--data-dir", str(data_dir), "--orders", str(data_dir / "orders.json"), "--go", str(go),
         "--refund-every", str(refund_every),
         stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
-        env={k: v for k, v in os.environ.items() if k != "NUTDESK_DB_URL"},
+        env={k: v for k, v in {**os.environ, **(env or {})}.items() if k != "NUTDESK_DB_URL"},
     )  # fmt: skip
     out, err = await asyncio.wait_for(proc.communicate(), timeout=900)
     if proc.returncode != 0:
@@ -83,11 +93,11 @@ def start_together(go: Path, tills: tuple[str, ...] | list[str]) -> None:
     go.touch()
 
 
-async def open_shop(tmp_path: Path, db_url: str, mint: NutshellMint) -> None:
+async def open_shop(tmp_path: Path, db_url: str, mint: NutshellMint, password: str | None = None) -> None:
     """The shop's wallet, created once in the PostgreSQL database every till opens."""
     service = WalletService.open(Config(data_dir=tmp_path / "shop-setup", db_url=db_url))
     try:
-        service.create_wallet(None)
+        service.create_wallet(None, password)
         await service.add_mint(mint.url, trusted=True)
         async with PosService(service) as pos:
             pos.configure(shop_name="Corner Café", trusted_mints=[mint.url])
@@ -99,7 +109,7 @@ async def test_four_tills_on_one_postgresql_wallet_count_every_sale_once_and_mat
     tmp_path: Path, pg_url: str, nutshell_mint_factory: Callable[..., NutshellMint]
 ) -> None:
     mint = nutshell_mint_factory(name="tills mint")  # its own books: only this test's ecash
-    await open_shop(tmp_path, pg_url, mint)
+    await open_shop(tmp_path, pg_url, mint, PASSWORD)  # its secret columns sealed in every till
     async with open_wallet(tmp_path / "customer") as customer:
         await fund(customer, mint.url, 1000 + 60 * SALES_PER_TILL * len(TILLS))
         orders = {
@@ -110,7 +120,7 @@ async def test_four_tills_on_one_postgresql_wallet_count_every_sale_once_and_mat
             for till in TILLS
         }
         go = tmp_path / "go"
-        tills = [till_process(pg_url, t, tmp_path / t, orders[t], go, REFUND_EVERY) for t in TILLS]
+        tills = [till_process(pg_url, t, tmp_path / t, orders[t], go, REFUND_EVERY, UNLOCK) for t in TILLS]
         selling = asyncio.gather(*tills)
         await asyncio.to_thread(start_together, go, TILLS)
         results = {r["till"]: r for r in await selling}
@@ -119,11 +129,11 @@ async def test_four_tills_on_one_postgresql_wallet_count_every_sale_once_and_mat
         refunds = [r["token"] for result in results.values() for r in result["refunds"]]
         # A refund at one till of another till's sale.
         service = WalletService.open(Config(data_dir=tmp_path / "check", db_url=pg_url))
-        service.unlock()
+        service.unlock(PASSWORD)
         async with PosService(service) as pos:
             sales = pos.sales(limit=1000)
             t2_sale = next(s for s in sales if s.till == "T2" and s.refunded == 0)
-        _, cross = await till_cli(pg_url, "T1", tmp_path / "T1", "pos", "refund", t2_sale.id, "3")
+        _, cross = await till_cli(pg_url, "T1", tmp_path / "T1", "pos", "refund", t2_sale.id, "3", env=UNLOCK)
         assert cross["refund"]["till"] == "T1"
         refunds.append(cross["refund"]["token"])
 
@@ -151,9 +161,14 @@ async def test_four_tills_on_one_postgresql_wallet_count_every_sale_once_and_mat
         for keyset_id, count in per_keyset.items():
             assert counters[keyset_id] >= count, f"keyset {keyset_id}: {count} proofs from {counters[keyset_id]}"
 
+        # Four tills wrote at once, each sealing in Python: nothing spendable reached the server in the clear.
+        assert unsealed_values(pg_url) == []
+
         # The shop's Z-report is the sum of the tills' Z-reports.
-        reports = {till: (await till_cli(pg_url, till, tmp_path / till, "pos", "zreport"))[1] for till in TILLS}
-        _, shop = await till_cli(pg_url, "T1", tmp_path / "T1", "pos", "zreport", "--shop")
+        reports = {
+            till: (await till_cli(pg_url, till, tmp_path / till, "pos", "zreport", env=UNLOCK))[1] for till in TILLS
+        }
+        _, shop = await till_cli(pg_url, "T1", tmp_path / "T1", "pos", "zreport", "--shop", env=UNLOCK)
         for key in ("count", "amount", "tips", "fees", "refunds", "refund_count", "net"):
             assert shop["total"][key] == sum(r["total"][key] for r in reports.values()), key
         assert shop["total"]["count"] == len(TILLS) * SALES_PER_TILL

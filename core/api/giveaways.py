@@ -74,16 +74,21 @@ class GiveawayService:
         self.repo.set_state(self.giveaway(gid).id, "closed")
         return self.giveaway(gid)
 
-    async def claim(self, gid: str, *, request: str | None = None, code: str | None = None) -> GiveawayClaim:
-        """Pay one claim: to the NUT-18 ``request`` (over its transport; the claimant is its Nostr key unless a
-        ``code`` is given), or as a token (with a ``code``)."""
+    async def claim(
+        self, gid: str, *, request: str | None = None, code: str | None = None, claimant_key: str | None = None,
+        as_token: bool = False,
+    ) -> GiveawayClaim:  # fmt: skip
+        """Pay one claim. The claimant is the ``code`` when one is given, else ``claimant_key`` (the Nostr key the
+        claim came from over the till's inbox), else the Nostr key in the NUT-18 ``request``. Paid to the
+        ``request`` over its own transport, or as a token (with a code, a ``claimant_key``, or ``as_token``: the
+        till answers the claim over the transport it came by)."""
         giveaway = self.giveaway(gid)
         if code:
             if not self.repo.code_of(gid, code.strip()):
                 raise UserFacingError("this code is not one of the giveaway's")
             claimant, since, limit = f"code:{code.strip()}", 0.0, 1  # a code is one claim, ever
-        elif request:
-            claimant = f"nostr:{self._claimant_key(request)}"
+        elif claimant_key or request:
+            claimant = f"nostr:{claimant_key or self._claimant_key(request or '')}"
             since, limit = time.time() - giveaway.period, giveaway.per_claimant
         else:
             raise UserFacingError("a claim needs the claimant's payment request (with their Nostr key) or a code")
@@ -92,7 +97,7 @@ class GiveawayService:
             raise UserFacingError(self._refusal(self.giveaway(gid), claimant))
         data = {"giveaway": gid, "claim": cid}
         try:
-            if request:
+            if request and not (code or claimant_key or as_token):
                 async with PaymentsService(self.wallet) as payments:
                     prepared = await payments.prepare_payment(
                         request, None if decode_payment_request(request).amount else giveaway.amount,

@@ -16,6 +16,7 @@ import secrets
 import time
 from typing import TYPE_CHECKING
 
+from core.api.giveaway_page import CLAIM_SCHEME, parse_claim_link, render_codes_page
 from core.api.payments import PaymentsService
 from core.errors import InsufficientBalance, NutdeskError, UserFacingError
 from core.mint_client.http import normalize_mint_url
@@ -70,6 +71,18 @@ class GiveawayService:
             raise UserFacingError(f"no giveaway {gid}")
         return found
 
+    def codes(self, gid: str) -> list[tuple[str, bool]]:
+        """The giveaway's one-time codes and whether each was claimed."""
+        return self.repo.codes(self.giveaway(gid).id)
+
+    def codes_page(self, gid: str, *, shop: str, nostr: str | None = None, post: str | None = None) -> str:
+        """The printable page with one QR per code (``nostr``/``post``: where claims can be sent)."""
+        giveaway = self.giveaway(gid)
+        codes = self.repo.codes(giveaway.id)
+        if not codes:
+            raise UserFacingError(f"the giveaway {giveaway.name} has no one-time codes")
+        return render_codes_page(giveaway, codes, shop=shop, nostr=nostr, post=post)
+
     def close(self, gid: str) -> Giveaway:
         self.repo.set_state(self.giveaway(gid).id, "closed")
         return self.giveaway(gid)
@@ -83,6 +96,10 @@ class GiveawayService:
         ``request`` over its own transport, or as a token (with a code, a ``claimant_key``, or ``as_token``: the
         till answers the claim over the transport it came by)."""
         giveaway = self.giveaway(gid)
+        if code and code.strip().lower().startswith(CLAIM_SCHEME):  # a flyer's QR, scanned at the till
+            linked, code, _ = parse_claim_link(code)
+            if linked != gid:
+                raise UserFacingError("this code is for another giveaway")
         if code:
             if not self.repo.code_of(gid, code.strip()):
                 raise UserFacingError("this code is not one of the giveaway's")

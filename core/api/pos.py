@@ -325,6 +325,7 @@ class PosService(Offline):
         if self.policy().exposure_caps:
             await self.sweep_exposure()
         await self.deliver_webhooks()
+        await self.serve_giveaways()  # an open giveaway's claims arrive over the inbox and the listener
         await self.deliver_nostr_mail()  # signed receipts and giveaway ecash to customers' Nostr keys
         return changed
 

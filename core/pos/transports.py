@@ -23,7 +23,7 @@ from core.nostr.nip17 import CHAT_MESSAGE, Rumor, gift_wrap
 from core.nostr.relay import publish, unique_relays
 from core.pos.deliveries import Delivery, DeliveryRepository
 from core.pos.giveaway_claims import GIVEAWAY_PATH, ClaimMessage
-from core.pos.giveaway_repo import GiveawayClaim
+from core.pos.giveaway_repo import GiveawayClaim, GiveawayRepository
 from core.pos.intake import Intake
 from core.pos.nostr import NostrInbox, load_shop_key, save_shop_key
 from core.pos.nostr_mail import RECEIPT_EVENT, TOKEN_EVENT, NostrMail, NotReady
@@ -54,9 +54,10 @@ class Transports(Intake):
             return ReceivedPayment(request.id, sale.net, sale.fee, sale.mint_url, sale.ecash_unit, payload.memo)
 
         if self._listener is None:
-            self._listener = PaymentRequestListener(redeem, host=host, port=port, public_url=public_url)
-            self._listener.route(GIVEAWAY_PATH, self._http_claim)
-            await self._listener.start()
+            listener = PaymentRequestListener(redeem, host=host, port=port, public_url=public_url)
+            listener.route(GIVEAWAY_PATH, self._http_claim)
+            await listener.start()  # kept only once it listens (a busy port is tried again)
+            self._listener = listener
         return str(self._listener.base_url)
 
     def nostr_keys(self) -> NostrKeys:
@@ -167,6 +168,25 @@ class Transports(Intake):
         return rows
 
     # --- giveaway claims over the transports ------------------------------------------------------
+
+    async def serve_giveaways(self) -> list[str]:
+        """While a giveaway is open, listen for its claims on the shop's transports: the Nostr inbox (relays are
+        configured) and the HTTP listener (``post_endpoint`` host:port is set). Returns the transports listening;
+        run by the housekeeping, so claims arrive with no sale on the till."""
+        if not any(g.state == "open" for g in GiveawayRepository(self.repo.db).giveaways()):
+            return []
+        policy, serving = self.policy(), []
+        if policy.nostr_relays:
+            await self.start_nostr(policy)
+            serving.append("nostr")
+        if policy.post_endpoint:
+            host, _, port = policy.post_endpoint.rpartition(":")
+            try:
+                await self.start_listener(host.strip("[]") or "127.0.0.1", int(port), policy.post_public_url or None)
+                serving.append("post")
+            except (OSError, ValueError) as exc:  # a busy port: logged, tried again on the next pass
+                log.warning("cannot listen for payments and claims on %s: %s", policy.post_endpoint, exc)
+        return serving
 
     async def _nostr_claim(self, rumor: Rumor, message: ClaimMessage) -> None:
         """A claim messaged to the shop: journaled (keyed by the message) before anything is paid, so a replay is

@@ -11,14 +11,20 @@ giveaway stops at its budget."""
 from __future__ import annotations
 
 import asyncio
+import base64
+import io
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import httpx
 import nostr_sdk as ns
+import zxingcpp
+from PIL import Image
 
+from core.api.giveaway_page import parse_claim_link
 from core.api.giveaways import GiveawayService
 from core.api.pos import PosService, SaleState
 from core.nostr.crypto import NostrKeys, npub_encode
@@ -30,6 +36,7 @@ from core.protocol.tokens import Token, decode_token
 from tests.fakes.nwc_service import LocalNostrRelay
 from tests.integration.wallet_helpers import fund, nutdesk, open_wallet
 from tests.peers.nutshell import NutshellMint
+from tests.peers.ports import free_port
 
 
 async def _until(condition: Callable[[], bool], timeout: float = 20.0) -> None:
@@ -110,12 +117,16 @@ async def test_giveaway_claims_over_nostr_and_http_get_their_ecash_back_once_eac
     async with LocalNostrRelay() as relay, open_wallet(tmp_path / "shop") as wallet:
         await fund(wallet, url, 500)
         async with PosService(wallet) as till:
-            till.configure(shop_name="Faucet", trusted_mints=[url], nostr_relays=[relay.url])
-            inbox = await till.start_nostr()
-            base = await till.start_listener()
-            await asyncio.wait_for(inbox.synced.wait(), 20)
+            port = free_port()
+            till.configure(shop_name="Faucet", trusted_mints=[url], nostr_relays=[relay.url],
+                           post_endpoint=f"127.0.0.1:{port}")  # fmt: skip
+            assert await till.serve_giveaways() == [], "no open giveaway: nothing listens"
             service = GiveawayService(wallet)
             made, codes = service.create("Flyer day", 50, 150, per_claimant=1, period="1d", codes=2, mint=url)
+            await till.housekeeping()  # an open giveaway: its claims are taken over both transports
+            inbox, base = till._nostr, f"http://127.0.0.1:{port}"
+            assert inbox is not None and till._listener is not None and till._listener.base_url == base
+            await asyncio.wait_for(inbox.synced.wait(), 20)
             shop = till.nostr_keys()
             ann, bob = NostrKeys.generate(), NostrKeys.generate()
 
@@ -171,3 +182,38 @@ async def test_giveaway_claims_over_nostr_and_http_get_their_ecash_back_once_eac
             assert len(sends) == 3 and {op.state for op in sends} == {"done"}  # every paid claim journaled
             log = till.nostr_mail.repo.deliveries(nostr=True)
             assert sorted(d.state for d in log if d.event == "giveaway.nip17") == ["delivered", "refused", "refused"]
+
+
+async def test_the_codes_page_has_one_qr_per_code_that_the_till_takes_as_a_claim(
+    tmp_path: Path, nutshell_mint: NutshellMint
+) -> None:
+    shop = tmp_path / "shop"
+    async with open_wallet(shop) as wallet:
+        await fund(wallet, nutshell_mint.url, 300)
+    nutdesk(shop, "pos", "policy", "--shop-name", "Flyer Shop", "--relay", "wss://relay.example.com")
+    created = nutdesk(shop, "pos", "giveaway", "create", "Street fair", "--amount", "21", "--budget", "100",
+                      "--codes", "3")  # fmt: skip
+    gid, codes = created["giveaway"]["id"], created["codes"]
+    page = tmp_path / "codes.html"
+    listed = nutdesk(shop, "pos", "giveaway", "codes", gid, "--out", str(page))
+    assert sorted(c["code"] for c in listed["codes"]) == sorted(codes) and listed["page"] == str(page)
+    assert not any(c["claimed"] for c in listed["codes"])
+    assert page.stat().st_mode & 0o077 == 0, "the codes are bearer value: owner-only"
+
+    text = page.read_text(encoding="utf-8")
+    assert "Flyer Shop: Street fair" in text and "21 sat" in text
+    pictures = re.findall(r"data:image/png;base64,([A-Za-z0-9+/=]+)", text)
+    assert len(pictures) == 3
+    links = [zxingcpp.read_barcodes(Image.open(io.BytesIO(base64.b64decode(p))))[0].text for p in pictures]
+    parsed = [parse_claim_link(link) for link in links]
+    assert sorted(code for _, code, _ in parsed) == sorted(codes) and {g for g, _, _ in parsed} == {gid}
+    assert all(where["nostr"].startswith("nprofile1") for _, _, where in parsed)
+
+    # The cashier scans a flyer: the link is taken as its code; the page then shows the code claimed.
+    claim = nutdesk(shop, "pos", "giveaway", "claim", gid, "--code", links[0])["claim"]
+    assert claim["amount"] == 21 and decode_token(claim["token"]).amount == 21
+    again = nutdesk(shop, "pos", "giveaway", "claim", gid, "--code", links[0], check=False)
+    assert again["error"]["message"] == "this code was already claimed"
+    after = nutdesk(shop, "pos", "giveaway", "codes", gid, "--out", str(page))
+    assert [c["code"] for c in after["codes"] if c["claimed"]] == [parsed[0][1]]
+    assert f"<del>{parsed[0][1]}</del> (claimed)" in page.read_text(encoding="utf-8")

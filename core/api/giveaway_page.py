@@ -51,7 +51,8 @@ def render_codes_page(
     cards = []
     for code, claimed in codes:
         png = qr_png(claim_link(giveaway.id, code, nostr=nostr, post=post))
-        img = "" if png is None else f"<img alt='QR code' src='data:image/png;base64,{base64.b64encode(png).decode()}'>"
+        src = "" if png is None else f"data:image/png;base64,{base64.b64encode(png).decode()}"
+        img = f"<img alt='QR code' width='180' height='180' src='{src}'>" if src else ""
         text = f"<del>{html.escape(code)}</del> (claimed)" if claimed else html.escape(code)
         cards.append(f"<div class='card'>{img}<p><code>{text}</code></p></div>")
     amount = f"{giveaway.amount:,} {giveaway.unit}"

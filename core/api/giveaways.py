@@ -21,10 +21,12 @@ from core.api.payments import PaymentsService
 from core.errors import InsufficientBalance, NutdeskError, UserFacingError
 from core.mint_client.http import normalize_mint_url
 from core.payments.requests import nostr_destination
+from core.pos.giveaway_claims import GIVEAWAY_PATH
 from core.pos.giveaway_repo import Giveaway, GiveawayClaim, GiveawayRepository
 from core.protocol.payment_requests import decode_payment_request
 
 if TYPE_CHECKING:
+    from core.api.pos import PosService
     from core.api.service import WalletService
 
 __all__ = ["Giveaway", "GiveawayClaim", "GiveawayService", "parse_period"]
@@ -75,13 +77,19 @@ class GiveawayService:
         """The giveaway's one-time codes and whether each was claimed."""
         return self.repo.codes(self.giveaway(gid).id)
 
-    def codes_page(self, gid: str, *, shop: str, nostr: str | None = None, post: str | None = None) -> str:
-        """The printable page with one QR per code (``nostr``/``post``: where claims can be sent)."""
+    def codes_page(self, gid: str, till: PosService) -> str:
+        """The printable page with one QR per code; each QR's link names where ``till`` takes claims (its Nostr
+        profile when relays are configured, its POST endpoint when one is set)."""
         giveaway = self.giveaway(gid)
         codes = self.repo.codes(giveaway.id)
         if not codes:
             raise UserFacingError(f"the giveaway {giveaway.name} has no one-time codes")
-        return render_codes_page(giveaway, codes, shop=shop, nostr=nostr, post=post)
+        policy = till.policy()
+        nostr = till.nostr_profile() if policy.nostr_relays else None
+        post = policy.post_public_url or (f"http://{policy.post_endpoint}" if policy.post_endpoint else None)
+        if post:
+            post = f"{post.rstrip('/')}{GIVEAWAY_PATH}{giveaway.id}"
+        return render_codes_page(giveaway, codes, shop=policy.shop_name, nostr=nostr, post=post)
 
     def close(self, gid: str) -> Giveaway:
         self.repo.set_state(self.giveaway(gid).id, "closed")

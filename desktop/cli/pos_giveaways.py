@@ -93,12 +93,7 @@ async def _codes(pos: PosService, service: GiveawayService, args: argparse.Names
     for code, claimed in codes:
         out.say(f"{code}  {_('claimed') if claimed else _('open')}")
     if args.out:
-        policy = pos.policy()
-        nostr = pos.nostr_profile() if policy.nostr_relays else None
-        post = policy.post_public_url or (f"http://{policy.post_endpoint}" if policy.post_endpoint else None)
-        if post:
-            post = f"{post.rstrip('/')}/cashu/giveaway/{args.id}"
-        page = service.codes_page(args.id, shop=policy.shop_name, nostr=nostr, post=post)
+        page = service.codes_page(args.id, pos)
         written = await asyncio.to_thread(write_page, args.out, page)
         out.data["page"] = str(written)
         out.say(_("The page of QR codes is in {0}: print it and cut out the flyers.").format(written))

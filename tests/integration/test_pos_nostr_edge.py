@@ -15,6 +15,7 @@ import base64
 import io
 import json
 import re
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -217,3 +218,30 @@ async def test_the_codes_page_has_one_qr_per_code_that_the_till_takes_as_a_claim
     after = nutdesk(shop, "pos", "giveaway", "codes", gid, "--out", str(page))
     assert [c["code"] for c in after["codes"] if c["claimed"]] == [parsed[0][1]]
     assert f"<del>{parsed[0][1]}</del> (claimed)" in page.read_text(encoding="utf-8")
+
+
+async def test_pos_giveaway_serve_takes_claims_over_the_post_endpoint(
+    tmp_path: Path, nutshell_mint: NutshellMint
+) -> None:
+    shop, port = tmp_path / "shop", free_port()
+    async with open_wallet(shop) as wallet:
+        await fund(wallet, nutshell_mint.url, 100)
+        async with PosService(wallet) as till:
+            till.configure(post_endpoint=f"127.0.0.1:{port}")
+        made, codes = GiveawayService(wallet).create("Door prize", 7, 70, codes=1, mint=nutshell_mint.url)
+    command = [sys.executable, "-m", "desktop", "--json", "--data-dir", str(shop), "pos", "giveaway", "serve",
+               "--seconds", "8"]  # fmt: skip
+    serving = await asyncio.create_subprocess_exec(*command, stdout=asyncio.subprocess.PIPE)
+    async with httpx.AsyncClient(trust_env=False) as http:
+        for _ in range(200):
+            try:
+                answer = await http.post(f"http://127.0.0.1:{port}/cashu/giveaway/{made.id}", json={"code": codes[0]})
+                break
+            except httpx.ConnectError:
+                await asyncio.sleep(0.05)
+        else:
+            raise AssertionError("the till never listened")
+    stdout, _ = await serving.communicate()
+    assert answer.status_code == 200 and decode_token(answer.json()["token"]).amount == 7
+    assert json.loads(stdout) == {"served": ["post"]} and serving.returncode == 0
+    assert nutdesk(shop, "pos", "giveaway", "codes", made.id)["codes"] == [{"code": codes[0], "claimed": True}]

@@ -11,9 +11,11 @@ not happen releases the reservation. A giveaway whose budget cannot pay another 
 
 from __future__ import annotations
 
+import functools
 import re
 import secrets
 import time
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from core.api.giveaway_page import CLAIM_SCHEME, parse_claim_link, render_codes_page
@@ -80,6 +82,10 @@ class GiveawayService:
     def codes_page(self, gid: str, till: PosService) -> str:
         """The printable page with one QR per code; each QR's link names where ``till`` takes claims (its Nostr
         profile when relays are configured, its POST endpoint when one is set)."""
+        return self.codes_page_maker(gid, till)()
+
+    def codes_page_maker(self, gid: str, till: PosService) -> Callable[[], str]:
+        """What ``codes_page`` reads (now), and the rendering — a QR per code, slow for many — to run elsewhere."""
         giveaway = self.giveaway(gid)
         codes = self.repo.codes(giveaway.id)
         if not codes:
@@ -89,7 +95,7 @@ class GiveawayService:
         post = policy.post_public_url or (f"http://{policy.post_endpoint}" if policy.post_endpoint else None)
         if post:
             post = f"{post.rstrip('/')}{GIVEAWAY_PATH}{giveaway.id}"
-        return render_codes_page(giveaway, codes, shop=policy.shop_name, nostr=nostr, post=post)
+        return functools.partial(render_codes_page, giveaway, codes, shop=policy.shop_name, nostr=nostr, post=post)
 
     def close(self, gid: str) -> Giveaway:
         self.repo.set_state(self.giveaway(gid).id, "closed")

@@ -33,13 +33,13 @@ def test_the_codes_page_is_saved_as_html_and_pdf_and_a_scanned_flyer_is_claimed(
     box.create_giveaway()
     box.list.setCurrentRow(0)
 
-    html_page = box.save_codes_page(str(tmp_path / "codes.html"))
+    html_page = run(box.save_codes_page(str(tmp_path / "codes.html")))
     assert html_page is not None and html_page.stat().st_mode & 0o077 == 0
     assert box.message.text().startswith("The codes page is in")
     pictures = re.findall(r"data:image/png;base64,([A-Za-z0-9+/=]+)", html_page.read_text(encoding="utf-8"))
     links = [zxingcpp.read_barcodes(Image.open(io.BytesIO(base64.b64decode(p))))[0].text for p in pictures]
     assert len(links) == 2 and all(parse_claim_link(link)[0] for link in links)
-    pdf = box.save_codes_page(str(tmp_path / "codes.pdf"))
+    pdf = run(box.save_codes_page(str(tmp_path / "codes.pdf")))
     assert pdf is not None and pdf.read_bytes().startswith(b"%PDF") and pdf.stat().st_mode & 0o077 == 0
 
     async def claim() -> None:
@@ -48,12 +48,12 @@ def test_the_codes_page_is_saved_as_html_and_pdf_and_a_scanned_flyer_is_claimed(
 
     run(claim())
     assert box.message.text() == "Claimed 10: let the customer scan the token."
-    box.save_codes_page(str(tmp_path / "codes.html"))
+    run(box.save_codes_page(str(tmp_path / "codes.html")))
     assert "(claimed)" in (tmp_path / "codes.html").read_text(encoding="utf-8")
 
     box.name.setText("No flyers")
     box.codes.setValue(0)
     box.create_giveaway()
     box.list.setCurrentRow(1)
-    assert box.save_codes_page(str(tmp_path / "none.html")) is None
+    assert run(box.save_codes_page(str(tmp_path / "none.html"))) is None
     assert box.message.text() == "the giveaway No flyers has no one-time codes"

@@ -4,6 +4,7 @@ close, save the codes page to print: one QR per code)."""
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -97,7 +98,7 @@ class GiveawaysBox(QGroupBox):
         self.page_button = QPushButton(tr("Codes page…"))
         self.page_button.setObjectName("giveawayCodesPage")
         self.page_button.setToolTip(tr("Save the selected giveaway's one-time codes as a page to print: one QR each"))
-        self.page_button.clicked.connect(lambda: self.save_codes_page(None))
+        self.page_button.clicked.connect(lambda: self.ctx.run(self.save_codes_page(None)))
         row.addWidget(self.page_button)
         layout.addLayout(row)
         claim_row = QHBoxLayout()
@@ -169,16 +170,16 @@ class GiveawaysBox(QGroupBox):
         self.message.setText(tr("Claimed {0:,}: let the customer scan the token.").format(claim.amount))
         self.refresh()
 
-    def save_codes_page(self, path: str | None) -> Path | None:
+    async def save_codes_page(self, path: str | None) -> Path | None:
         """Write the selected giveaway's codes page: HTML, or PDF when the name ends in .pdf (owner-only: the codes
-        are worth money)."""
+        are worth money). The QR codes are made off the event loop (a thousand codes take a while)."""
         item = self.list.currentItem()
         if item is None:
             self.message.setText(tr("Select a giveaway first."))
             return None
         gid = str(item.data(Qt.ItemDataRole.UserRole))
         try:
-            page = self.service.codes_page(gid, self.till)
+            make_page = self.service.codes_page_maker(gid, self.till)
         except UserFacingError as exc:
             self.message.setText(str(exc))
             return None
@@ -189,15 +190,19 @@ class GiveawaysBox(QGroupBox):
         if not path:
             return None
         target = Path(path)
+        self.page_button.setEnabled(False)
         try:
+            page = await asyncio.to_thread(make_page)
             if target.suffix.lower() == ".pdf":
-                write_pdf(page, target, self.service.giveaway(gid).name)
-                target.chmod(0o600)
+                write_pdf(page, target, self.service.giveaway(gid).name)  # Qt paints on this thread
+                await asyncio.to_thread(target.chmod, 0o600)
             else:
-                write_page(target, page)
+                await asyncio.to_thread(write_page, target, page)
         except (OSError, UserFacingError) as exc:
             self.message.setText(str(exc))
             return None
+        finally:
+            self.page_button.setEnabled(True)
         self.message.setText(tr("The codes page is in {0}: print it and cut out the flyers.").format(target))
         return target
 

@@ -6,6 +6,7 @@ error line show the German."""
 from __future__ import annotations
 
 import ast
+import asyncio
 import os
 import re
 import subprocess
@@ -19,6 +20,8 @@ from PySide6.QtWidgets import QApplication
 
 import core.api.messages as messages
 from core.api.messages import explain, restore_summary, use_translator
+from core.api.service import WalletService
+from core.config import Config
 from core.errors import (
     DatabaseUnreachable,
     InsufficientBalance,
@@ -151,7 +154,7 @@ def german(qapp: QApplication) -> Iterator[None]:
     install_translator(qapp, language="en")
 
 
-def test_the_gui_error_dialog_and_the_views_explain_in_german(german: None) -> None:
+def test_the_gui_error_dialog_and_the_views_explain_in_german(german: None, tmp_path: Path) -> None:
     title, message = describe_error(TokenDecodeError("invalid CBOR: premature end of stream"))
     assert title == "Vorgang fehlgeschlagen"
     assert message.startswith("Dieses Token ist unvollständig oder beschädigt. Kopieren Sie das ganze Token")
@@ -171,10 +174,30 @@ def test_the_gui_error_dialog_and_the_views_explain_in_german(german: None) -> N
         assert explain(QuoteNotPaid("not paid")).text == (
             "Die Rechnung ist noch nicht bezahlt. Bezahlen Sie sie und versuchen Sie es dann noch einmal."
         )
+        assert asyncio.run(_receive_view_error(tmp_path / "w", CUT_OFF)).startswith(
+            "Dieses Token ist unvollständig oder beschädigt."
+        )
     finally:
         undo()
         use_translator(previous)
     assert explain(QuoteNotPaid("not paid")).text == "The invoice has not been paid yet. Pay it, then try again."
+
+
+CUT_OFF = "cashuBo2FteBZodHRwOi8vMTI3LjAuMC4xOjM4OTU3YXVjc2F0"  # a token cut short: its CBOR ends early
+
+
+async def _receive_view_error(data_dir: Path, text: str) -> str:
+    """What the Receive view says under the pasted ``text`` (its state, as the view shows it)."""
+    from desktop.gui.views.receive.state import ReceiveState
+
+    service = WalletService.open(Config(data_dir=data_dir))
+    service.create_wallet()
+    try:
+        state = ReceiveState(service)
+        await state.set_text(text)
+        return state.error
+    finally:
+        await service.close()
 
 
 def _nutdesk(tmp_path: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:

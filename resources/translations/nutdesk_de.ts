@@ -2484,6 +2484,110 @@ Sie verwahrt noch {0}.</translation>
         <translation>Öffnen</translation>
     </message>
     <message>
+        <source>Database and till</source>
+        <translation>Datenbank und Kasse</translation>
+    </message>
+    <message>
+        <source>this computer: {0}</source>
+        <translation>dieser Computer: {0}</translation>
+    </message>
+    <message>
+        <source>In use:</source>
+        <translation>In Gebrauch:</translation>
+    </message>
+    <message>
+        <source>(no name: a single till)</source>
+        <translation>(kein Name: eine einzelne Kasse)</translation>
+    </message>
+    <message>
+        <source>This till:</source>
+        <translation>Diese Kasse:</translation>
+    </message>
+    <message>
+        <source>postgresql://user@host/database — empty: this computer&apos;s file</source>
+        <translation>postgresql://benutzer@host/datenbank — leer: die Datei dieses Computers</translation>
+    </message>
+    <message>
+        <source>Database URL</source>
+        <translation>Datenbank-URL</translation>
+    </message>
+    <message>
+        <source>Database URL:</source>
+        <translation>Datenbank-URL:</translation>
+    </message>
+    <message>
+        <source>kept in the system keyring, never in a file</source>
+        <translation>im Schlüsselbund des Systems aufbewahrt, nie in einer Datei</translation>
+    </message>
+    <message>
+        <source>Database password</source>
+        <translation>Datenbank-Passwort</translation>
+    </message>
+    <message>
+        <source>e.g. bar, door (sales and Z-reports carry it)</source>
+        <translation>z. B. theke, eingang (Verkäufe und Z-Berichte tragen ihn)</translation>
+    </message>
+    <message>
+        <source>Till name</source>
+        <translation>Name der Kasse</translation>
+    </message>
+    <message>
+        <source>Till name:</source>
+        <translation>Name der Kasse:</translation>
+    </message>
+    <message>
+        <source>Check and save</source>
+        <translation>Prüfen und speichern</translation>
+    </message>
+    <message>
+        <source>Connecting to the database…</source>
+        <translation>Verbindung zur Datenbank…</translation>
+    </message>
+    <message>
+        <source>--db, --till, NUTDESK_DB_URL and NUTDESK_TILL, when given, win over what is saved here. Without a saved password: PGPASSWORD or ~/.pgpass.</source>
+        <translation>--db, --till, NUTDESK_DB_URL und NUTDESK_TILL haben, wenn angegeben, Vorrang vor dem hier Gespeicherten. Ohne gespeichertes Passwort: PGPASSWORD oder ~/.pgpass.</translation>
+    </message>
+    <message>
+        <source>Enter a postgresql:// URL (e.g. postgresql://shop@books.local/nutdesk).</source>
+        <translation>Geben Sie eine postgresql://-URL ein (z. B. postgresql://shop@books.local/nutdesk).</translation>
+    </message>
+    <message>
+        <source>An empty database</source>
+        <translation>Eine leere Datenbank</translation>
+    </message>
+    <message>
+        <source>No wallet lives in this database yet. To move this wallet into it, cancel and run nutdesk db copy --to URL first (with Nutdesk closed). Used as it is, a new wallet is set up there at the next start.</source>
+        <translation>In dieser Datenbank gibt es noch keine Wallet. Um diese Wallet hineinzuverschieben, brechen Sie ab und führen Sie zuerst nutdesk db copy --to URL aus (bei geschlossenem Nutdesk). So verwendet, wird dort beim nächsten Start eine neue Wallet eingerichtet.</translation>
+    </message>
+    <message>
+        <source>Use the empty database</source>
+        <translation>Die leere Datenbank verwenden</translation>
+    </message>
+    <message>
+        <source>Not saved: the database is empty.</source>
+        <translation>Nicht gespeichert: Die Datenbank ist leer.</translation>
+    </message>
+    <message>
+        <source>The password is kept in the system keyring.</source>
+        <translation>Das Passwort wird im Schlüsselbund des Systems aufbewahrt.</translation>
+    </message>
+    <message>
+        <source>No system keyring here: the password was not saved; set PGPASSWORD or ~/.pgpass.</source>
+        <translation>Hier gibt es keinen Schlüsselbund: Das Passwort wurde nicht gespeichert; setzen Sie PGPASSWORD oder ~/.pgpass.</translation>
+    </message>
+    <message>
+        <source>{0} at {1}</source>
+        <translation>{0} unter {1}</translation>
+    </message>
+    <message>
+        <source>this computer&apos;s file</source>
+        <translation>die Datei dieses Computers</translation>
+    </message>
+    <message>
+        <source>Saved ({0}): restart Nutdesk to use it.</source>
+        <translation>Gespeichert ({0}): Starten Sie Nutdesk neu, um sie zu verwenden.</translation>
+    </message>
+    <message>
         <source>Encrypted with a password, asked at start: the recovery words and every secret of the ecash (proofs, tokens, quote keys, the journal) — a copy of the data directory cannot be spent.</source>
         <translation>Mit einem Passwort verschlüsselt, das beim Start abgefragt wird: die Wiederherstellungswörter und jedes Geheimnis des Ecash (Proofs, Tokens, Quote-Schlüssel, das Journal) — eine Kopie des Datenverzeichnisses lässt sich nicht ausgeben.</translation>
     </message>

@@ -212,6 +212,10 @@
         <translation>Pro Monat</translation>
     </message>
     <message>
+        <source>Catalog</source>
+        <translation>Sortiment</translation>
+    </message>
+    <message>
         <source>sat</source>
         <translation>sat</translation>
     </message>
@@ -406,6 +410,22 @@
     <message>
         <source>Operations</source>
         <translation>Vorgänge</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Artikel</translation>
+    </message>
+    <message>
+        <source>Sold</source>
+        <translation>Verkauft</translation>
+    </message>
+    <message>
+        <source>Sales (sat)</source>
+        <translation>Umsatz (sat)</translation>
+    </message>
+    <message>
+        <source>Lost (sat)</source>
+        <translation>Verlust (sat)</translation>
     </message>
     <message>
         <source>Received · sent · paid</source>
@@ -3126,6 +3146,42 @@ Beleg {0}</translation>
     <message>
         <source>Save the Z-report</source>
         <translation>Den Z-Bericht speichern</translation>
+    </message>
+    <message>
+        <source>Best sellers</source>
+        <translation>Bestseller</translation>
+    </message>
+    <message>
+        <source>Sales per category</source>
+        <translation>Umsatz je Kategorie</translation>
+    </message>
+    <message>
+        <source>Losses</source>
+        <translation>Verluste</translation>
+    </message>
+    <message>
+        <source>Losses (double-spent offline tokens)</source>
+        <translation>Verluste (doppelt ausgegebene Offline-Token)</translation>
+    </message>
+    <message>
+        <source>Best sellers: the top {0} by quantity sold</source>
+        <translation>Bestseller: die {0} meistverkauften Artikel</translation>
+    </message>
+    <message>
+        <source>sold</source>
+        <translation>verkauft</translation>
+    </message>
+    <message>
+        <source>No item sold in this period. Sales from the till&apos;s item grid (or `pos charge --item`) show here.</source>
+        <translation>In diesem Zeitraum wurde kein Artikel verkauft. Verkäufe über das Artikelraster der Kasse (oder `pos charge --item`) erscheinen hier.</translation>
+    </message>
+    <message>
+        <source>{0:,} items sold for {1:,} sat in {2} categories.</source>
+        <translation>{0:,} Artikel für {1:,} sat in {2} Kategorien verkauft.</translation>
+    </message>
+    <message>
+        <source>Lost: {0:,} sat on {1} offline sale(s) whose ecash was already spent.</source>
+        <translation>Verloren: {0:,} sat bei {1} Offline-Verkauf/-Verkäufen, deren Ecash bereits ausgegeben war.</translation>
     </message>
 </context>
 </TS>

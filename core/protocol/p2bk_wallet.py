@@ -32,6 +32,7 @@ __all__ = [
     "lock_pubkey_from_seed",
     "make_blinded_p2pk_secret",
     "sig_all_signing_keys",
+    "signing_keys",
     "unlock_proofs",
 ]
 
@@ -77,6 +78,14 @@ def _same_key(candidate: str, ours: bytes) -> bool:
         return parse_point(candidate).format(compressed=True) == ours
     except CryptoError:
         return False
+
+
+def signing_keys(proof: Proof, key: PrivateKey) -> list[PrivateKey]:
+    """The keys of ours a P2PK ``proof`` can be signed with (empty: not a P2PK lock, or not ours)."""
+    secret = try_parse_secret(proof.secret)
+    if secret is None or secret.kind != KIND_P2PK:
+        return []
+    return _signing_keys(proof, secret, parse_conditions(secret), key)
 
 
 def sig_all_signing_keys(proofs: Sequence[Proof], key: PrivateKey) -> list[PrivateKey]:

@@ -1608,6 +1608,30 @@ Sie verwahrt noch {0}.</translation>
         <translation>Erstellen Sie zuerst eine Rechnung</translation>
     </message>
     <message>
+        <source>Not locked</source>
+        <translation>Nicht gesperrt</translation>
+    </message>
+    <message>
+        <source>Its lock has expired: whoever holds the token can receive it</source>
+        <translation>Die Sperre ist abgelaufen: Wer den Token hat, kann ihn empfangen</translation>
+    </message>
+    <message>
+        <source>Locked to another key: only its owner can receive it.</source>
+        <translation>An einen anderen Schlüssel gebunden: Nur dessen Inhaber kann ihn empfangen.</translation>
+    </message>
+    <message>
+        <source>After {0} its sender can take it back.</source>
+        <translation>Nach {0} kann der Absender ihn zurückholen.</translation>
+    </message>
+    <message>
+        <source>Locked to your key: only this wallet can receive it</source>
+        <translation>An Ihren Schlüssel gebunden: Nur diese Wallet kann ihn empfangen</translation>
+    </message>
+    <message>
+        <source>(a cheque: its sender can take it back after {0})</source>
+        <translation>(ein Scheck: Der Absender kann ihn nach {0} zurückholen)</translation>
+    </message>
+    <message>
         <source>No paid invoice is waiting to be minted.</source>
         <translation>Keine bezahlte Rechnung wartet auf die Ausgabe.</translation>
     </message>
@@ -1694,6 +1718,10 @@ Sie verwahrt noch {0}.</translation>
     <message>
         <source>Memo:</source>
         <translation>Notiz:</translation>
+    </message>
+    <message>
+        <source>Lock:</source>
+        <translation>Sperre:</translation>
     </message>
     <message>
         <source>Add and trust this mint</source>

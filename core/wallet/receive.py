@@ -14,7 +14,7 @@ from core.wallet.context import MintWallet
 from core.wallet.outputs import prepare_outputs
 from core.wallet.settle import raise_unsettled
 from core.wallet.swap import SwapRefused, run_swap
-from core.wallet.unlock import sign_sig_all_swap, unlock_for_receive
+from core.wallet.unlock import refuse_foreign_locks, sign_sig_all_swap, unlock_for_receive
 
 __all__ = ["ReceiveResult", "normalize_token_proofs", "receive_token"]
 
@@ -54,6 +54,8 @@ def normalize_token_proofs(mw: MintWallet, token: Token) -> list[Proof]:
 async def receive_token(mw: MintWallet, token: Token, *, kind: str = "receive") -> ReceiveResult:
     unit = token.unit
     unlocked = unlock_for_receive(token, mw.seed)  # P2PK/P2BK locks to our key signed (SIG_ALL: below)
+    if kind == "receive":  # a user's receive; a till's sale and a reclaim keep their own handling of refusals
+        refuse_foreign_locks(unlocked)
     inputs = normalize_token_proofs(mw, unlocked.token)
     total = sum(p.amount for p in inputs)
     fee = mw.fee_for(inputs)

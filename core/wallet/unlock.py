@@ -20,14 +20,21 @@ from dataclasses import dataclass, replace
 
 from coincurve import PrivateKey
 
+from core.errors import SpendingConditionError
 from core.protocol.ec import schnorr_sign
 from core.protocol.models import BlindedMessage, Proof
-from core.protocol.nut10 import Witness
+from core.protocol.nut10 import SIG_ALL, Witness, parse_conditions, try_parse_secret
 from core.protocol.p2bk_wallet import lock_key_from_seed, sig_all_signing_keys, unlock_proofs
-from core.protocol.p2pk import legacy_sig_all_message, sig_all_message
+from core.protocol.p2pk import KIND_P2PK, legacy_sig_all_message, sig_all_message
 from core.protocol.tokens import Token
 
-__all__ = ["UnlockedToken", "sign_sig_all_swap", "unlock_for_receive"]
+__all__ = ["LockedToAnotherKey", "UnlockedToken", "refuse_foreign_locks", "sign_sig_all_swap", "unlock_for_receive"]
+
+
+class LockedToAnotherKey(SpendingConditionError):
+    """The token is locked to a key this wallet does not hold (said before the mint is asked)."""
+
+    code = "locked-to-another-key"
 
 
 @dataclass(frozen=True)
@@ -55,3 +62,26 @@ def sign_sig_all_swap(
     messages = (sig_all_message(inputs, outputs), legacy_sig_all_message(inputs, outputs))
     witness = Witness(signatures=tuple(schnorr_sign(message, key) for key in keys for message in messages))
     return [replace(inputs[0], witness=witness.serialize()), *(replace(p, witness=None) for p in inputs[1:])]
+
+
+def refuse_foreign_locks(unlocked: UnlockedToken, now: int | None = None) -> None:
+    """Raise :class:`LockedToAnotherKey` when a P2PK lock would stay unsatisfied: nothing is journaled and the
+    mint is not asked to refuse. A lock past its locktime with no refund key is anyone's (NUT-11) and passes; the
+    mint has the last word on everything else (its clock, multisig thresholds)."""
+    when = int(time.time()) if now is None else now
+    for proof in unlocked.token.proofs:
+        try:
+            secret = try_parse_secret(proof.secret)
+        except SpendingConditionError:
+            continue  # a malformed secret: the mint's refusal is the definite answer
+        if secret is None or secret.kind != KIND_P2PK:
+            continue
+        conditions = parse_conditions(secret)
+        if conditions.lock_expired(when) and not conditions.refund:
+            continue
+        signed = bool(unlocked.sig_all_keys) if conditions.sigflag == SIG_ALL else proof.witness is not None
+        if not signed:
+            raise LockedToAnotherKey(
+                "this token is locked to another key: only its owner can receive it"
+                + (" (or, after its locktime, its sender)" if conditions.refund else "")
+            )

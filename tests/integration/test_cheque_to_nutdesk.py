@@ -15,7 +15,7 @@ import pytest
 
 from core.api.cheques import ChequeService, VaultState
 from core.api.p2bk import wallet_lock_key
-from core.errors import MintRejected, ProofsAlreadySpent
+from core.errors import ProofsAlreadySpent
 from core.protocol import bdhke
 from core.protocol.amounts import split
 from core.protocol.nut10 import parse_secret
@@ -23,6 +23,7 @@ from core.protocol.p2pk import make_p2pk_secret
 from core.protocol.tokens import Token, decode_token
 from core.wallet.outputs import PreparedOutput, verified_proofs
 from core.wallet.receive import normalize_token_proofs
+from core.wallet.unlock import LockedToAnotherKey
 from tests.integration.wallet_helpers import balance, fund, nutdesk, open_wallet
 from tests.peers.nutshell import NutshellMint
 from tests.peers.nutshell021 import ensure_nutshell021
@@ -55,7 +56,8 @@ def test_a_cheque_to_a_nutdesk_lock_key_is_cashed_by_that_wallet_only(
     assert {parse_secret(p.secret).data for p in decode_token(cheque["token"]).proofs} == {key[5:]}
 
     refused = nutdesk(carol, "receive", cheque["token"], "--trust", check=False)
-    assert "error" in refused  # the mint refused carol's unsigned spend: nothing happened
+    assert refused["error"]["code"] == "locked-to-another-key"  # said before the mint is asked
+    assert "only its owner can receive it" in refused["error"]["message"]
     assert nutdesk(carol, "balance")["total"].get("sat", 0) == 0
 
     got = nutdesk(bob, "receive", cheque["token"], "--trust")
@@ -109,7 +111,7 @@ async def test_a_sig_all_lock_to_a_nutdesk_key_is_received_by_that_wallet_only(
         token = Token(mint=url, unit="sat", proofs=locked).encode_v4()
         value = sum(p.amount for p in locked)
 
-        with pytest.raises(MintRejected):
+        with pytest.raises(LockedToAnotherKey):  # refused before the mint is asked
             await carol.receive(token, trust=True)
         received = await bob.receive(token, trust=True)
         assert received.amount == value - received.fee

@@ -19,7 +19,13 @@ from core.protocol.p2bk_wallet import (
 )
 from core.protocol.p2pk import check_sig_all, legacy_sig_all_message, make_p2pk_secret
 from core.protocol.tokens import Token
-from core.wallet.unlock import sign_sig_all_swap, unlock_for_receive
+from core.wallet.unlock import (
+    LockedToAnotherKey,
+    UnlockedToken,
+    refuse_foreign_locks,
+    sign_sig_all_swap,
+    unlock_for_receive,
+)
 
 SEED = b"\x07" * 64
 C = "02" + "11" * 32
@@ -84,3 +90,31 @@ def test_without_deferring_a_sig_all_lock_is_refused_by_name() -> None:
     proofs = _sig_all_proofs(lock_pubkey_from_seed(SEED))
     with pytest.raises(SpendingConditionError, match="SIG_ALL"):
         unlock_proofs(proofs, lock_key_from_seed(SEED), now=0)
+
+
+def _unlocked(*secrets: str) -> UnlockedToken:
+    return unlock_for_receive(
+        Token(mint="http://m", unit="sat", proofs=[Proof(id="00", amount=1, secret=s, C=C) for s in secrets]), SEED
+    )
+
+
+def test_a_lock_to_another_key_is_refused_before_the_mint_is_asked() -> None:
+    other = PrivateKey(b"\x02" * 32).public_key.format().hex()
+    ours = make_p2pk_secret(lock_pubkey_from_seed(SEED))
+    with pytest.raises(LockedToAnotherKey, match="only its owner"):
+        refuse_foreign_locks(_unlocked(ours, make_p2pk_secret(other)))
+    with pytest.raises(LockedToAnotherKey):
+        refuse_foreign_locks(_unlocked(make_p2pk_secret(other, sig_all=True)))
+    with pytest.raises(LockedToAnotherKey, match="its sender"):  # a cheque to someone else, before its expiry
+        refuse_foreign_locks(_unlocked(make_p2pk_secret(other, locktime=2_000, refund=[other])), now=1_000)
+
+
+def test_our_locks_plain_ecash_and_expired_locks_without_refund_keys_pass() -> None:
+    other = PrivateKey(b"\x02" * 32).public_key.format().hex()
+    refuse_foreign_locks(_unlocked(make_p2pk_secret(lock_pubkey_from_seed(SEED)), "ab" * 32))
+    refuse_foreign_locks(_unlocked(*_sig_all_proofs_secrets(lock_pubkey_from_seed(SEED))))
+    refuse_foreign_locks(_unlocked(make_p2pk_secret(other, locktime=10)), now=20)  # anyone's now
+
+
+def _sig_all_proofs_secrets(pubkey: str) -> list[str]:
+    return [p.secret for p in _sig_all_proofs(pubkey)]

@@ -15,6 +15,7 @@ import pytest
 
 from core.api.cheques import ChequeService, VaultState
 from core.api.p2bk import wallet_lock_key
+from core.api.service import WalletService
 from core.errors import ProofsAlreadySpent
 from core.protocol import bdhke
 from core.protocol.amounts import split
@@ -38,6 +39,22 @@ def any_mint(
     if request.param == "0.20.2":
         return nutshell_mint
     return nutshell_mint_factory(venv=ensure_nutshell021(), rpc=False)
+
+
+async def sig_all_token(sender: WalletService, url: str, pubkey: str, amount: int) -> str:
+    """A SIG_ALL lock to ``pubkey``, made as any wallet would: plain proofs swapped into locked outputs."""
+    mw = await sender.wallet_for(url)
+    inputs = normalize_token_proofs(mw, decode_token((await sender.send(amount, url)).token))
+    keyset = mw.keychain.active("sat")
+    outputs = []
+    for value in split(sum(p.amount for p in inputs) - mw.fee_for(inputs), sorted(keyset.keys)):
+        secret = make_p2pk_secret(pubkey, sig_all=True)
+        r = os.urandom(32)
+        B_, _ = bdhke.blind_message(secret, r)
+        outputs.append(PreparedOutput(value, keyset.id, -1, secret, r.hex(), B_))
+    signatures = await mw.client.post_swap(inputs, [o.blinded_message() for o in outputs])
+    locked = verified_proofs(mw, outputs, signatures)
+    return Token(mint=url, unit="sat", proofs=locked).encode_v4()
 
 
 def test_a_cheque_to_a_nutdesk_lock_key_is_cashed_by_that_wallet_only(
@@ -95,21 +112,9 @@ async def test_a_sig_all_lock_to_a_nutdesk_key_is_received_by_that_wallet_only(
         open_wallet(tmp_path / "carol") as carol,
     ):
         await fund(alice, url, 200)
-        # A SIG_ALL lock, made as any wallet would: swap plain proofs into outputs locked to bob's key.
-        mw = await alice.wallet_for(url)
-        inputs = normalize_token_proofs(mw, decode_token((await alice.send(100, url)).token))
-        keyset = mw.keychain.active("sat")
-        outputs = []
-        for amount in split(sum(p.amount for p in inputs) - mw.fee_for(inputs), sorted(keyset.keys)):
-            secret = make_p2pk_secret(wallet_lock_key(bob)[5:], sig_all=True)
-            r = os.urandom(32)
-            B_, _ = bdhke.blind_message(secret, r)
-            outputs.append(PreparedOutput(amount, keyset.id, -1, secret, r.hex(), B_))
-        signatures = await mw.client.post_swap(inputs, [o.blinded_message() for o in outputs])
-        locked = verified_proofs(mw, outputs, signatures)
-        assert len(locked) > 1  # one witness on the first input covers them all
-        token = Token(mint=url, unit="sat", proofs=locked).encode_v4()
-        value = sum(p.amount for p in locked)
+        token = await sig_all_token(alice, url, wallet_lock_key(bob)[5:], 100)
+        value = decode_token(token).amount
+        assert len(decode_token(token).proofs) > 1  # one witness on the first input covers them all
 
         with pytest.raises(LockedToAnotherKey):  # refused before the mint is asked
             await carol.receive(token, trust=True)
@@ -120,3 +125,23 @@ async def test_a_sig_all_lock_to_a_nutdesk_key_is_received_by_that_wallet_only(
         assert operation is not None and operation.state == "done"
         journaled = operation.data["inputs"]
         assert journaled[0]["witness"] and not any(p.get("witness") for p in journaled[1:])
+
+
+async def test_a_sig_all_receive_killed_after_it_was_sent_is_finished_by_recovery(
+    tmp_path: Path, nutshell_mint: NutshellMint
+) -> None:
+    """The journal keeps the inputs as signed over the swap's outputs: recovery replays exactly that swap."""
+    url = nutshell_mint.url
+    bob = tmp_path / "bob"
+    nutdesk(bob, "init")
+    key = nutdesk(bob, "lock-key")["lock_key"]
+    async with open_wallet(tmp_path / "alice") as alice:
+        await fund(alice, url, 100)
+        token = await sig_all_token(alice, url, key[5:], 60)
+    killed = nutdesk(bob, "receive", token, "--trust", env={"NUTDESK_FAILPOINT": "receive:after_sent"}, check=False)
+    assert killed == {} or "error" in killed  # SIGKILL: no answer at all
+    nutdesk(bob, "recover")
+    total = nutdesk(bob, "balance")["total"]["sat"]
+    assert 0 < total <= decode_token(token).amount  # the mint took the replayed witness
+    again = nutdesk(bob, "receive", token, "--trust")
+    assert (again["amount"], again["already_received"]) == (0, total)  # received once, by the recovery

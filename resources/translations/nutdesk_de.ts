@@ -412,6 +412,10 @@
         <translation>Vorgänge</translation>
     </message>
     <message>
+        <source>Sales in {0}</source>
+        <translation>Umsatz in {0}</translation>
+    </message>
+    <message>
         <source>Item</source>
         <translation>Artikel</translation>
     </message>
@@ -3206,6 +3210,14 @@ Beleg {0}</translation>
     <message>
         <source>{0:,} items sold for {1:,} sat in {2} categories.</source>
         <translation>{0:,} Artikel für {1:,} sat in {2} Kategorien verkauft.</translation>
+    </message>
+    <message>
+        <source>At the rates of the sales: {0}.</source>
+        <translation>Zu den Kursen der Verkäufe: {0}.</translation>
+    </message>
+    <message>
+        <source>{0} line(s) sold without a {1} rate are not in that figure.</source>
+        <translation>{0} Position(en), ohne {1}-Kurs verkauft, sind darin nicht enthalten.</translation>
     </message>
     <message>
         <source>Lost: {0:,} sat on {1} offline sale(s) whose ecash was already spent.</source>

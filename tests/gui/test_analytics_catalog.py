@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCharts import QBarCategoryAxis, QHorizontalBarSeries
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication
 
@@ -52,7 +52,9 @@ class Shop:
         self.service = service
         self.number = 0
 
-    def sale(self, basket: dict[str, int], *, days_ago: float = 0.0, loss: int = 0) -> str:
+    def sale(
+        self, basket: dict[str, int], *, days_ago: float = 0.0, loss: int = 0, rate: float | None = 100_000.0
+    ) -> str:
         self.number += 1
         lines = [
             SaleLine(name, qty, Decimal(ITEMS[name][0]), "SAT", ITEMS[name][1], amount=qty * ITEMS[name][0])
@@ -66,6 +68,7 @@ class Shop:
                 id=sale_id, number=self.number, state="paid", unit="sat", amount=amount, base_amount=amount,
                 request_id=uuid.uuid4().hex, mint_url=MINT, received=amount, net=amount - loss, loss=loss,
                 offline="unlocked" if loss else "", offline_state="lost" if loss else "",
+                fiat_currency="USD" if rate else None, fiat_rate=rate,
                 created_at=when, updated_at=when, paid_at=when,
             ))  # fmt: skip
         CatalogRepository(self.service.store.db).add_lines(sale_id, lines)
@@ -92,7 +95,7 @@ def shop(ctx: AppContext) -> Shop:
     shop.sale({"Espresso": 2, "Croissant": 1}, days_ago=0.01)
     shop.sale({"Cappuccino": 3, "Cinnamon roll": 2}, days_ago=3)
     shop.sale({"Espresso": 4, "Orange juice": 1, "Flat white": 1}, days_ago=10)
-    shop.sale({"Espresso": 1}, days_ago=12, loss=1_200)  # an offline token found double-spent
+    shop.sale({"Espresso": 1}, days_ago=12, loss=1_200, rate=None)  # an offline token found double-spent
     shop.sale({"Croissant": 9}, days_ago=200)  # outside the last 30 days
     return shop
 
@@ -118,6 +121,8 @@ def test_the_catalog_tab_shows_best_sellers_categories_and_losses_of_the_period(
     panel = view.catalog
     assert view.tabs.tabText(view.tabs.indexOf(panel)) == "Catalog"
     best = _table(panel.best_model)
+    assert panel.best_model.headerData(3, Qt.Orientation.Horizontal) == "Sales in USD"
+    assert best[0][3] == "7.20 USD"  # 7,200 of its 8,400 sat sold at 100,000 USD/BTC; one sale had no rate
     assert [row[:3] for row in best] == [
         ["Espresso", "7", "8,400"],
         ["Cappuccino", "3", "5,400"],
@@ -127,12 +132,15 @@ def test_the_catalog_tab_shows_best_sellers_categories_and_losses_of_the_period(
         ["Orange juice", "1", "2,200"],
     ]
     assert _table(panel.categories_model) == [
-        ["Coffee", "15,800", "69.0%"],
-        ["Bakery", "4,900", "21.4%"],
-        ["Drinks", "2,200", "9.6%"],
+        ["Coffee", "15,800", "14.60 USD", "69.0%"],
+        ["Bakery", "4,900", "4.90 USD", "21.4%"],
+        ["Drinks", "2,200", "2.20 USD", "9.6%"],
     ]
     assert _table(panel.losses_model) == [["R-000004", "mint.coffee.example", "1,200"]]
-    assert panel.summary.text().startswith("15 items sold for 22,900 sat in 3 categories.")
+    assert panel.summary.text().startswith(
+        "15 items sold for 22,900 sat in 3 categories. At the rates of the sales: 21.70 USD. "
+        "1 line(s) sold without a USD rate are not in that figure."
+    )
     assert "Lost: 1,200 sat on 1 offline sale(s)" in panel.summary.text()
     # The chart: the best sellers by quantity, the first on top (a bar axis draws its first category lowest).
     [bars] = panel.chart.chart().series()

@@ -23,6 +23,7 @@ from core.api.catalog_stats import CatalogStats
 from desktop.gui.i18n import tr
 from desktop.gui.views.analytics.charts import Charts, chart_view
 from desktop.gui.views.analytics.model import BestSellersModel, CategoriesModel, LossesModel, RowsModel
+from desktop.reports.formatting import fiat_text
 
 __all__ = ["TOP", "CatalogPanel", "rows_table"]
 
@@ -90,6 +91,9 @@ class CatalogPanel(QWidget):
 
     def show_stats(self, stats: CatalogStats) -> None:
         self.stats = stats
+        if stats.currency:
+            self.best_model.fiat_column(stats.currency)
+            self.categories_model.fiat_column(stats.currency)
         self.best_model.set_rows(list(stats.items))
         self.categories_model.set_rows(list(stats.categories))
         self.losses_model.set_rows(list(stats.losses))
@@ -110,6 +114,12 @@ class CatalogPanel(QWidget):
         text = tr("{0:,} items sold for {1:,} sat in {2} categories.").format(
             sum(i.quantity for i in stats.items), stats.total, len(stats.categories)
         )
+        if stats.total_fiat is not None:
+            text += " " + tr("At the rates of the sales: {0}.").format(fiat_text(stats.total_fiat, stats.currency))
+            if stats.unpriced:
+                text += " " + tr("{0} line(s) sold without a {1} rate are not in that figure.").format(
+                    stats.unpriced, stats.currency
+                )
         if stats.losses:
             text += " " + tr("Lost: {0:,} sat on {1} offline sale(s) whose ecash was already spent.").format(
                 stats.total_loss, len(stats.losses)

@@ -22,6 +22,7 @@ __all__ = [
     "LossesModel",
     "RowsModel",
     "category_label",
+    "with_fiat_column",
 ]
 Index = QModelIndex | QPersistentModelIndex
 _NO_INDEX = QModelIndex()
@@ -123,6 +124,12 @@ class ExposureModel(RowsModel[ExposureRow]):
     TOOLTIPS: ClassVar[dict[int, Callable[[Any], str]]] = {0: lambda x: x.mint_url}
 
 
+def with_fiat_column(columns: list[Column], at: int, currency: str) -> list[Column]:
+    """``columns`` with the value at the recorded rates inserted at ``at``."""
+    fiat: Column = (tr("Sales in {0}").format(currency), lambda r: fiat_text(r.fiat, currency), True)
+    return [*columns[:at], fiat, *columns[at:]]
+
+
 # Catalog sales are recorded in sat (the till's unit); the tables say so in the header.
 class BestSellersModel(RowsModel[ItemSales]):
     COLUMNS: ClassVar[list[Column]] = [
@@ -132,6 +139,11 @@ class BestSellersModel(RowsModel[ItemSales]):
         (QT_TR_NOOP("Share"), lambda i: f"{i.share:.1f}%", True),
     ]
 
+    def fiat_column(self, currency: str) -> None:
+        self.beginResetModel()
+        self.columns = with_fiat_column(self.COLUMNS, 3, currency)
+        self.endResetModel()
+
 
 class CategoriesModel(RowsModel[CategorySales]):
     COLUMNS: ClassVar[list[Column]] = [
@@ -139,6 +151,11 @@ class CategoriesModel(RowsModel[CategorySales]):
         (QT_TR_NOOP("Sales (sat)"), lambda c: f"{c.amount:,}", True),
         (QT_TR_NOOP("Share"), lambda c: f"{c.share:.1f}%", True),
     ]
+
+    def fiat_column(self, currency: str) -> None:
+        self.beginResetModel()
+        self.columns = with_fiat_column(self.COLUMNS, 2, currency)
+        self.endResetModel()
 
 
 class LossesModel(RowsModel[SaleLoss]):

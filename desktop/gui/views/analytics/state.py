@@ -51,7 +51,7 @@ class AnalyticsState:
     def load_all(self) -> tuple[AnalyticsSnapshot, CatalogStats]:
         """The snapshot and the catalog's figures for one period (called off the GUI thread)."""
         period = self.period()
-        return self.service.snapshot(period), catalog_stats(self.service.wallet, period)
+        return self.service.snapshot(period), catalog_stats(self.service.wallet, period, self.service.currency())
 
     def choice(self) -> tuple[str, str | None]:
         return (self.period_name, self.granularity)

@@ -20,6 +20,8 @@ from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 from bench.history import build_history
+from core.analytics.periods import Period
+from core.api.catalog_stats import catalog_stats
 from core.api.service import WalletService
 from core.config import Config
 from core.pos.catalog import SaleLine
@@ -196,3 +198,12 @@ def test_screenshots(view: AnalyticsView, run: Any, qapp: QApplication, tmp_path
     assert (image.width(), image.height()) == (1100, 760)
     out.mkdir(parents=True, exist_ok=True)
     assert image.save(str(out / "analytics-catalog.png"))
+
+
+def test_catalog_stats_keep_to_the_period_both_ends(ctx: AppContext, shop: Shop) -> None:
+    now = time.time()
+    stats = catalog_stats(ctx.service, Period(start=now - 15 * DAY, end=now - 5 * DAY), "usd")
+    assert [(i.name, i.quantity) for i in stats.items] == [("Espresso", 5), ("Flat white", 1), ("Orange juice", 1)]
+    assert [x.receipt for x in stats.losses] == ["R-000004"] and stats.total_loss == 1_200
+    assert (stats.currency, stats.unpriced, stats.total_fiat) == ("USD", 1, Decimal("9.00"))
+    assert stats.to_json()["items"][0] == {"name": "Espresso", "quantity": 5, "amount": 6_000, "fiat": "4.80"}

@@ -26,7 +26,7 @@ from core.errors import (
     UserFacingError,
 )
 from core.mint_client.http import MintClient, normalize_mint_url
-from core.mint_client.types import MintInfo, MintQuote
+from core.ports.mint_types import MintInfo, MintQuote
 from core.ports.storage import (
     BalanceRow,
     ExportedToken,

@@ -36,7 +36,7 @@ from core.mint_client import ws
 from core.mint_client.cache_retry import after_lost_answer
 from core.mint_client.deadline import TooSlow, overall_deadline, poll_melt
 from core.mint_client.errors import error_from_response, error_from_transport
-from core.mint_client.types import (
+from core.ports.mint_types import (
     KeysetInfo,
     KeysResponse,
     MeltQuote,

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Collection, Sequence
 from typing import Protocol
 
-from core.mint_client.types import (
+from core.ports.mint_types import (
     KeysetInfo,
     KeysResponse,
     MeltQuote,

@@ -36,6 +36,7 @@ from core.mint_client import ws
 from core.mint_client.cache_retry import after_lost_answer
 from core.mint_client.deadline import TooSlow, overall_deadline, poll_melt
 from core.mint_client.errors import error_from_response, error_from_transport
+from core.ports.mint import normalize_mint_url  # defined with the port; kept importable from here
 from core.ports.mint_types import (
     KeysetInfo,
     KeysResponse,
@@ -65,11 +66,6 @@ DEFAULT_MELT_TIMEOUT = httpx.Timeout(3600.0, connect=10.0)
 # Pauses before the 2nd and 3rd attempt of an idempotent GET.
 _GET_BACKOFF = (0.25, 0.75)
 _PAID_STATES = frozenset({MintQuoteState.PAID, MintQuoteState.ISSUED})
-
-
-def normalize_mint_url(url: str) -> str:
-    """Strip whitespace and trailing slashes: tokens and the database name a mint by this exact string."""
-    return url.strip().rstrip("/")
 
 
 def _outputs_json(outputs: Sequence[BlindedMessage]) -> list[dict[str, Any]]:

@@ -24,7 +24,12 @@ from core.ports.mint_types import (
 )
 from core.protocol.models import BlindedMessage, BlindSignature, Proof
 
-__all__ = ["MintConnector"]
+__all__ = ["MintConnector", "normalize_mint_url"]
+
+
+def normalize_mint_url(url: str) -> str:
+    """Strip whitespace and trailing slashes: tokens and the database name a mint by this exact string."""
+    return url.strip().rstrip("/")
 
 
 class MintConnector(Protocol):

@@ -268,6 +268,11 @@ class WalletService:
         return await melt.execute_melt(mw, prepared)
 
     async def transfer(self, amount: int, from_url: str, to_url: str, unit: str = "sat") -> TransferResult:
+        """Move ``amount`` from one mint to another (one saga: quote there, melt here, mint there)."""
+        if amount <= 0:
+            raise UserFacingError("the amount must be positive")
+        # The melt at the source spends like a payment: the spending PIN above the limit, before any request.
+        await guard_of(self.store).check(amount, unit, "A transfer between mints")
         source = await self.wallet_for(from_url)
         destination = await self.wallet_for(to_url)
         try:

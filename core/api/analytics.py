@@ -11,6 +11,7 @@ import tempfile
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from decimal import Decimal
 from pathlib import Path
 from typing import TextIO
 
@@ -140,11 +141,12 @@ class AnalyticsService:
         except ValueError as exc:
             raise UserFacingError(str(exc)) from exc
 
-    def record_fiat_rate(self, operation_id: str, rate: float, currency: str) -> None:
-        """Store the exchange rate (``currency`` per BTC) at which an operation happened."""
+    def record_fiat_rate(self, operation_id: str, rate: Decimal | int, currency: str) -> None:
+        """Store the exchange rate (``currency`` per BTC) at which an operation happened. The column is a double:
+        a rate of up to 15 significant digits (``core.pos.pricing.recordable``) reads back digit for digit."""
         try:
             with self.wallet.store.db.engine.begin() as conn:
-                found = queries.set_fiat_rate(conn, operation_id, rate, currency)
+                found = queries.set_fiat_rate(conn, operation_id, float(rate), currency)
         except SQLAlchemyError as exc:
             raise StorageError(f"database error: {exc}") from exc
         if not found:

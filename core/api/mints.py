@@ -10,16 +10,18 @@ from typing import Any
 import httpx
 
 from core.config import Config
-from core.errors import MintUnreachable, UnknownMint
+from core.errors import MintUnreachable, TokenDecodeError, UnknownMint
 from core.mint_client.http import MintClient
 from core.ports.mint import normalize_mint_url
 from core.ports.mint_types import MintInfo
 from core.ports.storage import BalanceRow, StoredMint
+from core.protocol import tokens
+from core.protocol.fees import input_fee
 from core.storage.store import Store
 from core.wallet.context import MintWallet
 from core.wallet.keychain import Keychain
 
-__all__ = ["MintView", "MintWallets"]
+__all__ = ["MintView", "MintWallets", "ReceivePreview"]
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,21 @@ class MintView:
             "nuts": self.nuts,
             "balances": self.balances,
         }
+
+
+@dataclass(frozen=True)
+class ReceivePreview:
+    amount: int
+    fee: int
+    mint: str
+    unit: str
+    memo: str
+    known: bool
+    trusted: bool
+
+    @property
+    def net(self) -> int:
+        return self.amount - self.fee
 
 
 class MintWallets:
@@ -156,3 +173,32 @@ class MintWallets:
         mw = self.open.pop(url, None)
         if mw is not None:
             await mw.client.aclose()
+
+    async def preview_receive(self, text: str) -> ReceivePreview:
+        """What receiving ``text`` would give, before redeeming: amount, the mint's input fee, trust."""
+        token = tokens.decode_token(text)
+        if not token.proofs:
+            raise TokenDecodeError("the token holds no proofs")
+        url = normalize_mint_url(token.mint)
+        stored = self.store.get_mint(url)
+        if stored is not None:
+            mw = await self.wallet_for(url)
+            fee_ppks = [mw.keychain.fee_ppk(mw.keychain.full_id(p.id)) for p in token.proofs]
+        else:
+            async with self.client(url) as client:
+                infos = await client.get_keysets()
+            by_id = {k.id: k.input_fee_ppk for k in infos}
+            fee_ppks = [
+                next((ppk for kid, ppk in by_id.items() if kid.startswith(p.id) or p.id.startswith(kid)), 0)
+                for p in token.proofs
+            ]
+        fee = input_fee(fee_ppks)
+        return ReceivePreview(
+            amount=token.amount,
+            fee=fee,
+            mint=url,
+            unit=token.unit,
+            memo=token.memo or "",
+            known=stored is not None,
+            trusted=stored is not None and stored.trusted,
+        )

@@ -5,11 +5,11 @@ wallet operations together — the one factory, so the GUI, the CLI and the test
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Iterator
-from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any, TypeVar
 
 from core.api.inflight import InFlight, note_unfinished_transfers, transfers_in_flight
-from core.api.mints import MintView, MintWallets
+from core.api.mints import MintView, MintWallets, ReceivePreview
 from core.api.seed import WalletSeed
 from core.api.spending_pin import guard_of
 from core.config import Config
@@ -31,8 +31,8 @@ from core.ports.storage import (
     OperationRecord,
     StoredKeyset,
 )
+from core.pos.pricing import recordable
 from core.protocol import tokens
-from core.protocol.fees import input_fee
 from core.storage.db import Database
 from core.storage.permissions import private_umask, secure_data_dir
 from core.storage.sealed import Vault, vault_of
@@ -82,9 +82,20 @@ class WalletService:
         await self.mints.close()
         self.store.close()
 
-    def record_rates_from(self, quote: Callable[[], tuple[float, str] | None] | None) -> None:
-        """Record the exchange rate of the moment ((fiat per BTC, currency), or None) on every new operation."""
-        self.store.fiat_quote = quote
+    def record_rates_from(self, quote: Callable[[], tuple[Decimal | float, str] | None] | None) -> None:
+        """Record the exchange rate of the moment ((fiat per BTC, currency), or None) on every new operation.
+
+        A ``Decimal`` rate is rounded to the 15 significant digits the journal's column (a double) keeps exactly,
+        so it reads back digit for digit (``core.pos.pricing.recordable``)."""
+        if quote is None:
+            self.store.fiat_quote = None
+            return
+
+        def as_recorded() -> tuple[float, str] | None:
+            found = quote()
+            return None if found is None else (float(recordable(Decimal(str(found[0])))), found[1])
+
+        self.store.fiat_quote = as_recorded
 
     # --- the seed ------------------------------------------------------------------------------
 
@@ -361,44 +372,4 @@ class WalletService:
 
     async def preview_receive(self, text: str) -> ReceivePreview:
         """What receiving ``text`` would give, before redeeming: amount, the mint's input fee, trust."""
-        token = tokens.decode_token(text)
-        if not token.proofs:
-            raise TokenDecodeError("the token holds no proofs")
-        url = normalize_mint_url(token.mint)
-        stored = self.store.get_mint(url)
-        if stored is not None:
-            mw = await self.wallet_for(url)
-            fee_ppks = [mw.keychain.fee_ppk(mw.keychain.full_id(p.id)) for p in token.proofs]
-        else:
-            async with self._client(url) as client:
-                infos = await client.get_keysets()
-            by_id = {k.id: k.input_fee_ppk for k in infos}
-            fee_ppks = [
-                next((ppk for kid, ppk in by_id.items() if kid.startswith(p.id) or p.id.startswith(kid)), 0)
-                for p in token.proofs
-            ]
-        fee = input_fee(fee_ppks)
-        return ReceivePreview(
-            amount=token.amount,
-            fee=fee,
-            mint=url,
-            unit=token.unit,
-            memo=token.memo or "",
-            known=stored is not None,
-            trusted=stored is not None and stored.trusted,
-        )
-
-
-@dataclass(frozen=True)
-class ReceivePreview:
-    amount: int
-    fee: int
-    mint: str
-    unit: str
-    memo: str
-    known: bool
-    trusted: bool
-
-    @property
-    def net(self) -> int:
-        return self.amount - self.fee
+        return await self.mints.preview_receive(text)

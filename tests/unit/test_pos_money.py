@@ -3,10 +3,16 @@ back from its column digit for digit; fee caps compare exactly."""
 
 from __future__ import annotations
 
+import csv
+import io
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
+from core.api.analytics import AnalyticsService
+from core.api.service import WalletService
+from core.config import Config
 from core.pos.policy import PosPolicy
 from core.pos.pricing import from_column, price_from_rate, recordable
 
@@ -41,3 +47,25 @@ def test_fee_caps_compare_exactly() -> None:
     # 57 sat is exactly 0.57 % of 10,000 sat: with floats 0.57 * 10,000 is 5,699.999…, and the fee was refused.
     assert policy.input_fee_ok(57, 10_000) and policy.lightning_fee_ok(57, 10_000)
     assert not policy.input_fee_ok(58, 10_000) and not policy.lightning_fee_ok(58, 10_000)
+
+
+async def test_the_rate_recorded_on_every_operation_keeps_its_digits(tmp_path: Path) -> None:
+    service = WalletService.open(Config(data_dir=tmp_path / "w"))
+    done = {"kind": "restore", "mint_url": "http://127.0.0.1:1", "unit": "sat", "state": "done"}
+    try:
+        service.create_wallet()
+        service.record_rates_from(lambda: (Decimal("97123.468555555551"), "EUR"))
+        rounded = service.store.create_operation(
+            kind="restore", mint_url="http://127.0.0.1:1", unit="sat", state="done"
+        )
+        service.record_rates_from(lambda: (Decimal("64250.10"), "EUR"))
+        kept = service.store.create_operation(**done)
+        service.record_rates_from(None)
+        bare = service.store.create_operation(**done)
+        analytics = AnalyticsService(service)
+        out = io.StringIO()
+        analytics.export_history_csv(analytics.parse_period("all"), out, all_states=True)
+        rates = {row["id"]: row["fiat_rate"] for row in csv.DictReader(io.StringIO(out.getvalue()))}
+        assert (rates[rounded], rates[kept], rates[bare]) == ("97123.4685555556", "64250.1", "")
+    finally:
+        await service.close()

@@ -18,6 +18,7 @@ import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_EVEN, Decimal, localcontext
+from typing import Any
 
 from core.payments.invoices import decode_invoice
 from core.protocol.units import unit_info
@@ -31,6 +32,7 @@ __all__ = [
     "price_from_invoice",
     "price_from_rate",
     "recordable",
+    "to_columns",
 ]
 
 # Units whose price a BTC exchange rate (and a mint's quote) can give: fiat currencies in cents.
@@ -56,6 +58,13 @@ def from_column(value: float | None) -> Decimal | None:
     """A recorded rate or price read back: the shortest decimal that names the stored double, which is the
     ``recordable`` value that was written (not the double's binary expansion, 97123.45 → 97123.449999…)."""
     return None if value is None else Decimal(repr(value))
+
+
+def to_columns(fields: dict[str, Any]) -> dict[str, Any]:
+    """Sale fields as the columns take them: the rate and unit price (``Decimal``, ``recordable`` digits) as doubles."""
+    return {
+        k: float(v) if k in ("fiat_rate", "unit_price") and isinstance(v, Decimal) else v for k, v in fields.items()
+    }
 
 
 class UnitPricing(enum.StrEnum):

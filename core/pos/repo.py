@@ -16,7 +16,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from core.errors import StorageError
-from core.pos.pricing import from_column
+from core.pos.pricing import from_column, to_columns
 from core.pos.types import TRANSITIONS, Refund, Sale, SaleState
 from core.storage.db import Database
 from core.storage.models import (
@@ -39,14 +39,6 @@ class AlreadyUsed(Exception):
     def __init__(self, sale_id: str) -> None:
         super().__init__(sale_id)
         self.sale_id = sale_id
-
-
-def _columns(fields: dict[str, Any]) -> dict[str, Any]:
-    """Sale fields as the columns take them: the rate and unit price (``Decimal`` in the till, rounded by
-    ``core.pos.pricing.recordable`` to the digits a REAL column keeps) are written as doubles."""
-    return {
-        k: float(v) if k in ("fiat_rate", "unit_price") and isinstance(v, Decimal) else v for k, v in fields.items()
-    }
 
 
 def _sale(row: PosSaleRow, refunded: int = 0) -> Sale:
@@ -167,7 +159,7 @@ class SaleRepository:
                 mint_url="",
                 failure_reason="",
                 failure_detail="",
-                **_columns(fields),
+                **to_columns(fields),
             )
             if row.fiat_amount is not None:
                 row.fiat_amount = str(row.fiat_amount)
@@ -237,7 +229,7 @@ class SaleRepository:
             if "payload" in fields:
                 payload = fields.pop("payload")
                 row.payload_json = None if payload is None else json.dumps(payload)
-            for key, value in _columns(fields).items():
+            for key, value in to_columns(fields).items():
                 setattr(row, key, value)
             row.updated_at = time.time()
             s.flush()
@@ -292,7 +284,7 @@ class SaleRepository:
                     raise StorageError(f"sale {sale_id} is {row.state}: it cannot take a payment")
                 row.state = SaleState.RECEIVED.value
                 row.payload_json = json.dumps(payload)
-                for key, value in _columns(fields).items():
+                for key, value in to_columns(fields).items():
                     setattr(row, key, value)
                 row.updated_at = time.time()
                 s.flush()

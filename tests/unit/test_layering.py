@@ -100,3 +100,8 @@ def test_loading_the_wallet_loads_no_mint_client_and_no_storage() -> None:
     )
     done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
+
+
+def test_the_payment_logic_sits_below_the_facade() -> None:
+    # core.payments prepares and pays over a structural PayingWallet; the facade (core.api) wires it, never the reverse.
+    assert offenders("core/payments", ("core.api", "core.storage", "core.mint_client", "core.pos")) == []

@@ -52,7 +52,6 @@ class WalletSeed:
         if self.initialized:
             raise ConfigError(f"a wallet already exists in {self.config.data_dir}")
         if password:
-            self._refuse_password_on_server()
             check_new_password(password)
         words = normalize_mnemonic(mnemonic) if mnemonic else new_mnemonic()
         self.store.set_setting(_MNEMONIC_KEY, encrypt_secret(words, password) if password else words)
@@ -92,21 +91,11 @@ class WalletSeed:
             raise ConfigError("no wallet here yet")
         return decrypt_secret(stored, password or "") if is_encrypted(stored) else stored
 
-    def _refuse_password_on_server(self) -> None:
-        # The sealed columns are opened inside SQL by functions SQLite lets the wallet register (nd_open/nd_seal);
-        # on PostgreSQL they are plain identity functions, so a password could not be honoured there yet.
-        if not self.store.db.is_sqlite:
-            raise ConfigError(
-                "a wallet password is not supported on a PostgreSQL wallet yet: protect the database server "
-                "instead (its own password, disk encryption); the wallet's secret columns stay unsealed there"
-            )
-
     def set_password(self, old: str | None, new: str | None) -> None:
         """Set, change (``old`` → ``new``) or remove (``new`` None) the password, for the seed and every saved
         secret (settings records with a ``secrets`` map, e.g. Lightning backend keys) in one transaction; setting
         one seals the secret columns, removing it opens them (``core.storage.sealed``)."""
         if new:
-            self._refuse_password_on_server()
             check_new_password(new)
         words = self.mnemonic(old)
         was_protected = self.password_protected

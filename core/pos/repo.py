@@ -246,16 +246,16 @@ class SaleRepository:
     # --- refused payments per shift (the Z-report's failed attempts) -----------------------------
 
     def count_failed_attempt(self, shift_id: int) -> None:
-        """One more refused payment in ``shift_id`` (one atomic statement: several processes may count)."""
-        # The settings' values are sealed at rest under a password: read and write through nd_open/nd_seal.
-        upsert = text(
-            "INSERT INTO settings (key, value) VALUES (:key, nd_seal('settings.value', '1')) "
-            "ON CONFLICT(key) DO UPDATE SET "
-            # settings.value: the stored row's (PostgreSQL will not guess between it and EXCLUDED.value).
-            "value = nd_seal('settings.value', CAST(CAST(nd_open(settings.value) AS INTEGER) + 1 AS TEXT))"
-        )
-        with self._session() as s:
-            s.execute(upsert, {"key": f"{FAILED_ATTEMPTS}{shift_id}"})
+        """One more refused payment in ``shift_id`` (several processes may count: under the writer's lock)."""
+        # Read and written through the ORM: the settings' values are sealed at rest under a password, in Python,
+        # which SQL on PostgreSQL cannot open (``core.storage.sealed``).
+        key = f"{FAILED_ATTEMPTS}{shift_id}"
+        with self.db.writer() as s:
+            row = s.get(SettingRow, key)
+            if row is None:
+                s.add(SettingRow(key=key, value="1"))
+            else:
+                row.value = str(int(row.value) + 1)
 
     def failed_attempts(self, shift_id: int) -> int | None:
         """Refused payments counted in ``shift_id`` (None: none counted, e.g. a shift from before the count)."""

@@ -630,7 +630,9 @@ MESSAGES: dict[str, str] = {
         "Verkauf sendet eine."
     ),
     " (cashier {0}).": " (Kassierer {0}).",
-    "giveaways (a faucet): create | list | close | claim": "Aktionen (ein Faucet): create | list | close | claim",
+    "giveaways (a faucet): create | list | close | claim | codes …": (
+        "Aktionen (ein Faucet): create | list | close | claim | codes …"
+    ),
     "a new giveaway": "eine neue Aktion",
     "per claim": "pro Einlösung",
     "in total: the giveaway stops there": "insgesamt: Die Aktion endet dort",
@@ -648,7 +650,26 @@ MESSAGES: dict[str, str] = {
     "the claimant's NUT-18 request (creqA…; their Nostr key is the claimant)": (
         "die NUT-18-Anforderung der Person (creqA…; ihr Nostr-Schlüssel ist die Person)"
     ),
-    "a one-time code from the flyer (the token is printed)": "ein Einmalcode vom Flyer (das Token wird ausgegeben)",
+    "a one-time code from the flyer, or its QR's link (the token is printed)": (
+        "ein Einmalcode vom Flyer oder der Link seines QR-Codes (das Token wird ausgegeben)"
+    ),
+    "a giveaway's one-time codes; --out writes the printable page of QR codes": (
+        "die Einmalcodes einer Aktion; --out schreibt die druckbare Seite mit QR-Codes"
+    ),
+    "write the page (HTML, one QR per code) to this file": (
+        "die Seite (HTML, ein QR-Code pro Code) in diese Datei schreiben"
+    ),
+    "take claims over Nostr and HTTP until interrupted": "Einlösungen über Nostr und HTTP annehmen, bis unterbrochen",
+    "stop after this many seconds (default: never)": "nach so vielen Sekunden aufhören (Standard: nie)",
+    "claimed": "eingelöst",
+    "open": "offen",
+    "The page of QR codes is in {0}: print it and cut out the flyers.": (
+        "Die Seite mit den QR-Codes liegt in {0}: drucken und die Flyer ausschneiden."
+    ),
+    "nothing to serve: no open giveaway, or neither Nostr relays nor a POST endpoint in the POS policy": (
+        "nichts anzunehmen: keine offene Aktion, oder weder Nostr-Relays noch ein POST-Endpunkt in der POS-Richtlinie"
+    ),
+    "Taking giveaway claims over {0} (Ctrl-C stops).": "Nehme Einlösungen über {0} an (Strg-C beendet).",
     "  code {0}": "  Code {0}",
     "No giveaways: create one with 'pos giveaway create NAME --amount N --budget N'.": (
         "Keine Aktionen: eine mit 'pos giveaway create NAME --amount N --budget N' erstellen."

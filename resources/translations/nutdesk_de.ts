@@ -680,6 +680,10 @@
         <translation>Kassierer</translation>
     </message>
     <message>
+        <source>Receipt sent to</source>
+        <translation>Beleg gesendet an</translation>
+    </message>
+    <message>
         <source>Signed receipt: too large for a QR code (nutdesk pos receipt)</source>
         <translation>Signierter Beleg: zu groß für einen QR-Code (nutdesk pos receipt)</translation>
     </message>
@@ -864,6 +868,14 @@
         <translation>Auswahl schließen</translation>
     </message>
     <message>
+        <source>Codes page…</source>
+        <translation>Code-Seite…</translation>
+    </message>
+    <message>
+        <source>Save the selected giveaway&apos;s one-time codes as a page to print: one QR each</source>
+        <translation>Die Einmalcodes der gewählten Aktion als Seite zum Drucken speichern: je ein QR-Code</translation>
+    </message>
+    <message>
         <source>a flyer&apos;s one-time code (for the selected giveaway)</source>
         <translation>der Einmalcode eines Flyers (für die ausgewählte Aktion)</translation>
     </message>
@@ -894,6 +906,22 @@
     <message>
         <source>Claimed {0:,}: let the customer scan the token.</source>
         <translation>{0:,} eingelöst: Lassen Sie den Kunden das Token scannen.</translation>
+    </message>
+    <message>
+        <source>Select a giveaway first.</source>
+        <translation>Zuerst eine Aktion auswählen.</translation>
+    </message>
+    <message>
+        <source>Save the codes page</source>
+        <translation>Code-Seite speichern</translation>
+    </message>
+    <message>
+        <source>Web page (*.html);;PDF (*.pdf)</source>
+        <translation>Webseite (*.html);;PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The codes page is in {0}: print it and cut out the flyers.</source>
+        <translation>Die Code-Seite liegt in {0}: drucken und die Flyer ausschneiden.</translation>
     </message>
     <message>
         <source>Amount:</source>

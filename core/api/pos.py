@@ -136,7 +136,7 @@ class PosService(Offline):
         rate, currency = self._rate()
         fiat_amount = fiat
         if fiat_amount is None and rate is not None:
-            fiat_amount = (Decimal(amount) * Decimal(str(rate)) / Decimal(100_000_000)).quantize(Decimal("0.01"))
+            fiat_amount = (Decimal(amount) * rate / Decimal(100_000_000)).quantize(Decimal("0.01"))
         request_id = secrets.token_hex(8)
         sale = self.repo.create_sale(
             unit=policy.unit,
@@ -188,7 +188,7 @@ class PosService(Offline):
 
     # --- what core.pos leaves to the API layer -------------------------------------------------
 
-    def _record_fiat_rate(self, op_id: str, rate: float, currency: str) -> None:
+    def _record_fiat_rate(self, op_id: str, rate: Decimal, currency: str) -> None:
         self.analytics.record_fiat_rate(op_id, rate, currency)
 
     async def _resume_journal(self) -> None:

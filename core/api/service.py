@@ -4,7 +4,7 @@ wallet operations together — the one factory, so the GUI, the CLI and the test
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Awaitable, Callable, Iterable, Iterator
 from decimal import Decimal
 from typing import Any, TypeVar
 
@@ -173,6 +173,10 @@ class WalletService:
     def history_entries(self, limit: int | None = 100) -> Iterator[HistoryEntry]:
         """History without the journal payloads, newest first, streamed from the database."""
         return self.store.history_entries(limit=limit)
+
+    def operations_by_id(self, ids: Iterable[str]) -> list[OperationRecord]:
+        """The named operations (those still stored): a view updates their rows without reading the history."""
+        return [r for r in map(self.store.get_operation, ids) if r is not None]
 
     # --- operations ----------------------------------------------------------------------------
 

@@ -27,7 +27,7 @@ from desktop.gui.errors import ErrorReporter
 from desktop.gui.i18n import tr
 from desktop.gui.mint_backup import MintBackupWatcher
 from desktop.gui.pos.view import PosLauncherView
-from desktop.gui.shell import MainWindow
+from desktop.gui.shell import LazyView, MainWindow, lazy
 from desktop.gui.tasks import TaskRunner, run_blocking, shutdown_processes
 from desktop.gui.views.analytics.view import AnalyticsView
 from desktop.gui.views.balances.view import BalancesView
@@ -174,17 +174,18 @@ class Session:
             demo=self.demo,
             rates=self.rates,
         )
-        views: list[QWidget] = [
-            BalancesView(self.ctx),
-            ReceiveView(self.ctx),
-            SendView(self.ctx),
-            PayView(self.ctx, self.payments),
-            HistoryView(self.ctx),
-            AnalyticsView(self.ctx),
-            RecoveryView(self.ctx),
-            SettingsView(self.ctx, self.backends, self.password),
+        # Built when first shown (the start view at once); the till's launcher now: its till works in the background.
+        views: list[QWidget | LazyView] = [
+            lazy(BalancesView, self.ctx),
+            lazy(ReceiveView, self.ctx),
+            lazy(SendView, self.ctx),
+            lazy(PayView, self.ctx, self.payments),
+            lazy(HistoryView, self.ctx),
+            lazy(AnalyticsView, self.ctx),
+            lazy(RecoveryView, self.ctx),
+            lazy(SettingsView, self.ctx, self.backends, self.password),
             PosLauncherView(self.ctx, self.backends),
-            VaultView(self.ctx),
+            lazy(VaultView, self.ctx),
         ]
         title = tr("Nutdesk {0}").format(package_version()) + (
             tr(" — demo (FakeWallet mint, not real money)") if self.demo else ""
@@ -267,7 +268,7 @@ class Session:
 
     def view(self, cls: type[Any]) -> Any:
         assert self.window is not None
-        return next(v for v in self.window.views if isinstance(v, cls))
+        return self.window.view(cls)  # built now if not shown yet
 
     # --- shut-down -----------------------------------------------------------------------------
 

@@ -1,8 +1,16 @@
-"""The main window: a navigation list on the left, one view at a time on the right, a status bar with progress."""
+"""The main window: a navigation list on the left, one view at a time on the right, a status bar with progress.
+
+Views are built when first shown (the start view at once): a view given as a ``LazyView`` is a title, an object
+name and a factory until its navigation entry is chosen, so start-up costs one view, not ten, and a view never
+shown never refreshes on a change.
+"""
 
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QByteArray, QEvent, QFile, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPalette
@@ -23,20 +31,53 @@ from desktop.gui.context import BALANCES, HISTORY, MINTS, SENT, AppContext
 from desktop.gui.i18n import tr
 from desktop.resources import app_icon, icon, load_resources
 
-__all__ = ["MainWindow"]
+__all__ = ["LazyView", "MainWindow", "lazy"]
+
+W = TypeVar("W", bound=QWidget)
+
+
+@dataclass(frozen=True)
+class LazyView:
+    """A view not built yet: what the navigation shows of it, and how to build it."""
+
+    cls: type[QWidget]
+    build: Callable[[], QWidget]
+
+    @property
+    def title(self) -> str:
+        return str(getattr(self.cls, "title", self.cls.__name__))
+
+    @property
+    def name(self) -> str:
+        """The object name the view will set (``BalancesView`` → ``balancesView``): it names the view's icon."""
+        return str(getattr(self.cls, "object_name", self.cls.__name__[:1].lower() + self.cls.__name__[1:]))
+
+
+def lazy(cls: type[W], *args: Any) -> LazyView:
+    """``cls(*args)``, built the first time its navigation entry is chosen."""
+    return LazyView(cls, lambda: cls(*args))
+
+
+def _title(entry: QWidget | LazyView) -> str:
+    return entry.title if isinstance(entry, LazyView) else str(getattr(entry, "title", entry.objectName()))
+
+
+def _name(entry: QWidget | LazyView) -> str:
+    return entry.name if isinstance(entry, LazyView) else entry.objectName()
 
 
 class MainWindow(QMainWindow):
     closed = Signal()
 
-    def __init__(self, ctx: AppContext, views: list[QWidget], *, title: str = "Nutdesk") -> None:
+    def __init__(self, ctx: AppContext, views: list[QWidget | LazyView], *, title: str = "Nutdesk") -> None:
         super().__init__()
         self.setObjectName("mainWindow")
         self.ctx = ctx
         self.was_closed = False
         self.setWindowTitle(title)
         self.setWindowIcon(app_icon())
-        self.views = views
+        self._entries: list[QWidget | LazyView] = list(views)
+        self._pages: list[QScrollArea] = []
         self.about: AboutDialog | None = None
         central = QWidget()
         layout = QHBoxLayout(central)
@@ -52,8 +93,8 @@ class MainWindow(QMainWindow):
         self.nav.setFont(nav_font)
         self.nav.setSpacing(3)
         self.stack = QStackedWidget()
-        for number, view in enumerate(views, start=1):
-            item = QListWidgetItem(tr(str(getattr(view, "title", view.objectName()))))
+        for number, entry in enumerate(self._entries, start=1):
+            item = QListWidgetItem(tr(_title(entry)))
             item.setToolTip(tr("Ctrl+{0}").format(number))
             item.setSizeHint(QSize(0, 34))
             self.nav.addItem(item)
@@ -61,9 +102,11 @@ class MainWindow(QMainWindow):
             page = QScrollArea()
             page.setWidgetResizable(True)
             page.setFrameShape(QScrollArea.Shape.NoFrame)
-            page.setWidget(view)
+            if isinstance(entry, QWidget):
+                page.setWidget(entry)
+            self._pages.append(page)
             self.stack.addWidget(page)
-        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.nav.currentRowChanged.connect(self._show_row)
         layout.addWidget(self.nav)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
@@ -91,8 +134,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(quit_action)
         self.quit_action = quit_action
         view_menu = self.menuBar().addMenu(tr("&View"))
-        for number, view in enumerate(self.views, start=1):
-            action = QAction(tr(str(getattr(view, "title", view.objectName()))), self)
+        for number, entry in enumerate(self._entries, start=1):
+            action = QAction(tr(_title(entry)), self)
             action.setShortcut(QKeySequence(f"Ctrl+{number}"))
             action.triggered.connect(lambda _checked=False, row=number - 1: self.nav.setCurrentRow(row))
             view_menu.addAction(action)
@@ -108,8 +151,8 @@ class MainWindow(QMainWindow):
         for the palette in use: redrawn when it changes (the system switched between light and dark)."""
         load_resources()
         dark = self.palette().color(QPalette.ColorRole.Window).lightness() < 128
-        for row, view in enumerate(self.views):
-            name = view.objectName().removesuffix("View")
+        for row, entry in enumerate(self._entries):
+            name = _name(entry).removesuffix("View")
             if QFile.exists(f":/nutdesk/icons/light/{name}.svg"):
                 self.nav.item(row).setIcon(icon(name, dark=dark))
         actions = {"refresh": self.refresh_action, "quit": self.quit_action, "about": self.about_action}
@@ -153,11 +196,48 @@ class MainWindow(QMainWindow):
         else:
             self.statusBar().showMessage(text, 8000)
 
+    # --- the views, built on demand -----------------------------------------------------------------
+
+    def _show_row(self, row: int) -> None:
+        if 0 <= row < len(self._entries):
+            self._built(row)
+        self.stack.setCurrentIndex(row)
+
+    def _built(self, row: int) -> QWidget:
+        entry = self._entries[row]
+        if isinstance(entry, LazyView):
+            view = entry.build()
+            self._entries[row] = view
+            self._pages[row].setWidget(view)
+            return view
+        return entry
+
+    def _row_of(self, key: type[QWidget] | str) -> int:
+        for row, entry in enumerate(self._entries):
+            if isinstance(key, str):
+                if _name(entry) == key:
+                    return row
+            elif (entry.cls if isinstance(entry, LazyView) else type(entry)) is key or isinstance(entry, key):
+                return row
+        raise LookupError(f"no view {key!r}")
+
+    def view(self, key: type[W] | str) -> Any:
+        """The view of this class or object name, built now if it was not yet (not shown)."""
+        return self._built(self._row_of(key))
+
+    def is_built(self, key: type[QWidget] | str) -> bool:
+        return isinstance(self._entries[self._row_of(key)], QWidget)
+
+    @property
+    def views(self) -> list[QWidget]:
+        """Every view, each built now if it was not yet (for a walk over all of them, e.g. the tests')."""
+        return [self._built(row) for row in range(len(self._entries))]
+
     def show_view(self, view: QWidget) -> None:
-        self.nav.setCurrentRow(self.views.index(view))
+        self.nav.setCurrentRow(next(row for row, entry in enumerate(self._entries) if entry is view))
 
     def current_view(self) -> QWidget:
-        return self.views[self.stack.currentIndex()]
+        return self._built(self.stack.currentIndex())
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.ctx.settings.setValue("window/geometry", self.saveGeometry())

@@ -81,6 +81,31 @@ class HistoryModel(RowsTableModel[HistoryRow]):
             if self._rows[number] != old:
                 self.dataChanged.emit(self.index(number, 0), self.index(number, last))
 
+    def upsert_rows(self, rows: Iterable[HistoryRow]) -> None:
+        """Put these operations' rows in place (a change named them): a known one redrawn where it is, a new one
+        inserted by its time (newest first). Nothing else is read or redrawn."""
+        where = {r.id: number for number, r in enumerate(self._all)}
+        last = len(self.HEADERS) - 1
+        for row in rows:
+            number = where.get(row.id)
+            if number is not None:
+                if self._all[number] == row:
+                    continue
+                self._all[number] = row
+                if number < len(self._rows):
+                    self._rows[number] = row
+                    self.dataChanged.emit(self.index(number, 0), self.index(number, last))
+                continue
+            at = 0
+            while at < len(self._all) and self._all[at].time > row.time:
+                at += 1
+            self._all.insert(at, row)
+            if at <= len(self._rows):
+                self.beginInsertRows(_NO_INDEX, at, at)
+                self._rows.insert(at, row)
+                self.endInsertRows()
+            where = {r.id: n for n, r in enumerate(self._all)}  # the rows after ``at`` moved down one
+
     def canFetchMore(self, parent: Index = _NO_INDEX) -> bool:
         return not parent.isValid() and len(self._rows) < len(self._all)
 

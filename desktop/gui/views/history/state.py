@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime as dt
 import io
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from core.api import OperationRecord
@@ -98,6 +100,14 @@ def rows_to_csv(rows: list[HistoryRow]) -> str:
 class HistoryState:
     service: WalletService
     limit: int | None = 5000
+
+    def rows_for(self, ids: Iterable[str]) -> list[HistoryRow]:
+        """The rows of these operations only (a change named them): one read each, not the history."""
+        waiting = {m.operation_id: m.to_mint for m in self.service.in_flight()}
+        return [
+            dataclasses.replace(HistoryRow.from_record(r), waiting_for=waiting.get(r.id, ""))
+            for r in self.service.operations_by_id(ids)
+        ]
 
     def load(self) -> list[HistoryRow]:
         # The narrow read (no journal payloads): a refresh costs the rows, not a JSON parse per operation.

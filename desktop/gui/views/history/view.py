@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Iterable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.api.mint_labels import mint_titles
+from desktop.gui.changes import operations_of
 from desktop.gui.context import HISTORY, AppContext
 from desktop.gui.dialogs import await_dialog
 from desktop.gui.i18n import QT_TR_NOOP, tr
@@ -95,18 +97,37 @@ class HistoryView(QWidget):
         layout.addWidget(self.empty, 1)
         self.count = QLabel()
         layout.addWidget(self.count)
-        ctx.bus.changed.connect(lambda what: self.refresh() if HISTORY in what else None)
+        ctx.bus.changed.connect(self._on_changed)
         self.refresh()
+
+    def _on_changed(self, what: frozenset[str]) -> None:
+        if HISTORY not in what:
+            return
+        named = operations_of(what)
+        if named:
+            self.update_operations(named)  # the rows of what changed, not the whole history again
+        else:
+            self.refresh()
+
+    def update_operations(self, ids: Iterable[str]) -> None:
+        rows = self.state.rows_for(ids)
+        if any(r.mint not in self.model.titles for r in rows):
+            self.model.titles = mint_titles(self.ctx.service)  # a mint added since: its title
+        self.model.upsert_rows(rows)
+        self._shown()
 
     def refresh(self) -> None:
         self.model.titles = mint_titles(self.ctx.service)
         self.model.update_rows(self.state.load())
         if self.search.text() or self.kind.currentData():
             self.model.fetch_all()  # a filter searches the whole history, not the pages scrolled to
+        self._shown()
+
+    def _shown(self) -> None:
         if not self._sized and self.model.rowCount():
             self._sized = True
             for column in range(HistoryModel.MEMO):
-                self.table.resizeColumnToContents(column)
+                self.table.resizeColumnToContents(column)  # the first page only: the model has no more yet
         has_rows = self.model.rowCount() > 0
         self.table.setVisible(has_rows)
         self.empty.setVisible(not has_rows)

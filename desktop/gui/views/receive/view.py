@@ -28,6 +28,7 @@ from core.api.batch import mint_all_paid
 from core.api.mint_labels import mint_titles
 from core.api.repeats import AlreadyDone
 from core.errors import UserFacingError
+from desktop.gui.changes import announce
 from desktop.gui.context import BALANCES, HISTORY, MINTS, AppContext
 from desktop.gui.dialogs import ask_password, await_dialog
 from desktop.gui.i18n import QT_TR_NOOP, tr
@@ -245,7 +246,8 @@ class ReceiveView(QWidget):
                 format_amount(result.fee, result.unit),
             )
         )
-        self.ctx.changed(BALANCES, HISTORY, MINTS)
+        # Naming the operation: History inserts its row instead of reading the history again.
+        announce(self.ctx, BALANCES, HISTORY, MINTS, operations=[result.operation_id], mints=[result.mint])
 
     # --- sources -------------------------------------------------------------------------------
 

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from core.api import ENCRYPTED_SUFFIX, PLAIN_SUFFIX, suggested_file_name
 from core.api.mint_labels import mint_titles
 from core.errors import UserFacingError
+from desktop.gui.changes import announce
 from desktop.gui.context import BALANCES, HISTORY, MINTS, SENT, AppContext
 from desktop.gui.dialogs import await_dialog, confirm
 from desktop.gui.i18n import QT_TR_NOOP, tr
@@ -331,7 +332,7 @@ class SendView(QWidget):
                 format_amount(result.amount, request.unit), format_amount(result.fee, request.unit), locked
             )
         )
-        self.ctx.changed(BALANCES, HISTORY, SENT)
+        announce(self.ctx, BALANCES, HISTORY, SENT, operations=[result.operation_id])  # History: that row only
 
     def suggested_path(self) -> Path:
         result = self.state.result

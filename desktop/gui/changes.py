@@ -1,0 +1,49 @@
+"""What a change touched, in detail: the change bus's payload with the operations, mints and units it names.
+
+``ChangeBus.changed`` carries a frozenset of area names (``ctx.changed("balances", "history")``). ``Changes`` is
+that frozenset (every ``HISTORY in what`` keeps working) plus, when the emitter knows them, the ids of the
+operations it created or moved, the mints and the units: the History view then updates those rows instead of
+reading the history again. An empty ``operations`` means "not said": a view reloads as before.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+__all__ = ["Changes", "announce", "operations_of"]
+
+
+class Changes(frozenset[str]):
+    operations: frozenset[str]
+    mints: frozenset[str]
+    units: frozenset[str]
+
+    def __new__(
+        cls,
+        areas: Iterable[str] = (),
+        *,
+        operations: Iterable[str] = (),
+        mints: Iterable[str] = (),
+        units: Iterable[str] = (),
+    ) -> Changes:
+        self = super().__new__(cls, areas)
+        self.operations = frozenset(o for o in operations if o)
+        self.mints = frozenset(m for m in mints if m)
+        self.units = frozenset(u for u in units if u)
+        return self
+
+    def __repr__(self) -> str:
+        return f"Changes({sorted(self)!r}, operations={sorted(self.operations)!r}, mints={sorted(self.mints)!r})"
+
+
+def announce(
+    ctx: Any, *areas: str, operations: Iterable[str] = (), mints: Iterable[str] = (), units: Iterable[str] = ()
+) -> None:
+    """``ctx.changed(*areas)``, naming what changed (``ctx`` is an ``AppContext``; its bus carries objects)."""
+    ctx.bus.changed.emit(Changes(areas, operations=operations, mints=mints, units=units))
+
+
+def operations_of(what: object) -> frozenset[str]:
+    """The operation ids a change names; empty when it names none (a plain frozenset from ``ctx.changed``)."""
+    return what.operations if isinstance(what, Changes) else frozenset()

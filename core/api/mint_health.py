@@ -14,7 +14,7 @@ import json
 import math
 import statistics
 import time
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -31,6 +31,7 @@ __all__ = [
     "check_mint_health",
     "health_record",
     "known_health",
+    "known_health_of",
     "self_check",
 ]
 
@@ -168,14 +169,23 @@ def _fee_change(record: dict[str, Any], keysets: Sequence[StoredKeyset], now: fl
     record["fees_seen"] = active
 
 
+def _failed(service: WalletService) -> list[HistoryEntry]:
+    return list(service.store.history_entries(states=["failed"]))  # narrow: no journal payloads
+
+
 def _report(
-    service: WalletService, url: str, record: dict[str, Any], reachable: bool | None, error: str = ""
+    service: WalletService,
+    url: str,
+    record: dict[str, Any],
+    reachable: bool | None,
+    error: str = "",
+    failed: Sequence[HistoryEntry] | None = None,
 ) -> MintHealthReport:
     return assess(
         url,
         keysets=service.keysets(url),
         keyset_balances=_keyset_balances(service, url),
-        operations=list(service.store.history_entries(states=["failed"])),  # narrow: no journal payloads
+        operations=_failed(service) if failed is None else failed,
         record=record,
         now=time.time(),
         reachable=reachable,
@@ -187,6 +197,12 @@ def known_health(service: WalletService, url: str) -> MintHealthReport:
     """What is known without asking the mint (expiring keysets, fee changes, failures, the last checks)."""
     record = health_record(service, url)
     return _report(service, url, record, None)
+
+
+def known_health_of(service: WalletService, urls: Iterable[str]) -> dict[str, MintHealthReport]:
+    """``known_health`` of several mints, the failed operations read once for all (not once per mint)."""
+    failed = _failed(service)
+    return {url: _report(service, url, health_record(service, url), None, failed=failed) for url in dict.fromkeys(urls)}
 
 
 async def check_mint_health(service: WalletService, url: str) -> MintHealthReport:

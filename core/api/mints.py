@@ -143,8 +143,10 @@ class MintWallets:
             balances=balances,
         )
 
-    def list_mints(self) -> list[MintView]:
-        rows = self.store.balances()  # one aggregate for all the mints, not one per mint
+    def list_mints(self, balances: list[BalanceRow] | None = None) -> list[MintView]:
+        """Every mint with its balances: from ``balances`` when the caller read them already (one aggregate per
+        refresh, not two), else from one aggregate for all the mints, not one per mint."""
+        rows = self.store.balances() if balances is None else balances
         return [self._view(m, rows) for m in self.store.list_mints()]
 
     async def mint_info(self, url: str) -> MintView:

@@ -145,8 +145,8 @@ class WalletService:
     def mint_view(self, url: str) -> MintView:
         return self.mints.mint_view(url)
 
-    def list_mints(self) -> list[MintView]:
-        return self.mints.list_mints()
+    def list_mints(self, balances: list[BalanceRow] | None = None) -> list[MintView]:
+        return self.mints.list_mints(balances)
 
     async def mint_info(self, url: str) -> MintView:
         """Fresh info from the mint (the mint need not be in the wallet)."""

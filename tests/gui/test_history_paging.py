@@ -52,3 +52,35 @@ def test_history_refresh_inserts_new_rows_and_redraws_changed_ones_without_a_res
     assert model.row(0).id == newer[0].id
     assert model.row(5).state == "failed"
     assert model.total == PAGE * 2 + 2
+
+
+def test_upsert_redraws_a_named_row_in_place_and_inserts_a_new_one_by_time(qapp: QApplication) -> None:
+    model = HistoryModel()
+    rows = _rows(PAGE * 2)
+    model.set_rows(rows)
+    resets: list[int] = []
+    inserted: list[tuple[int, int]] = []
+    changed: list[int] = []
+    model.modelReset.connect(lambda: resets.append(1))
+    model.rowsInserted.connect(lambda _p, first, last: inserted.append((first, last)))
+    model.dataChanged.connect(lambda top, _bottom, _roles=(): changed.append(top.row()))
+
+    moved = dataclasses.replace(rows[3], state="failed")
+    newest = HistoryRow("new", rows[0].time + 5, "send", 7, 1, "sat", "http://127.0.0.1:1", "done", "", "")
+    between = HistoryRow("mid", rows[10].time + 0.5, "send", 8, 0, "sat", "http://127.0.0.1:1", "done", "", "")
+    model.upsert_rows([moved, newest, between])
+
+    assert resets == []
+    assert changed == [3]
+    assert inserted == [(0, 0), (11, 11)]  # the newest on top; the other by its time (under the new top row)
+    assert model.total == PAGE * 2 + 2
+    assert model.rowCount() == PAGE + 2
+    ids = [model.data(model.index(n, 0), HistoryModel.RowRole).id for n in range(12)]
+    assert ids[:2] == ["new", "op399"] and ids[11] == "mid" and ids[4] == rows[3].id
+    assert model.data(model.index(4, HistoryModel.STATE)) == "failed"
+
+    old = HistoryRow("old", rows[-1].time - 1, "receive", 1, 0, "sat", "http://127.0.0.1:1", "done", "", "")
+    model.upsert_rows([old])  # past the pages Qt was given: counted, shown once scrolled to
+    assert inserted[-1] == (11, 11) and model.total == PAGE * 2 + 3 and model.rowCount() == PAGE + 2
+    model.fetch_all()
+    assert model.data(model.index(model.rowCount() - 1, 0), HistoryModel.RowRole).id == "old"

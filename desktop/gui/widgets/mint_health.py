@@ -8,7 +8,7 @@ import datetime as dt
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from core.api.mint_health import MintHealthReport, check_mint_health, known_health, self_check
+from core.api.mint_health import MintHealthReport, check_mint_health, known_health, known_health_of, self_check
 from desktop.gui.context import BALANCES, HISTORY, AppContext
 from desktop.gui.i18n import tr
 
@@ -24,6 +24,7 @@ class MintHealthPanel(QWidget):
         self.ctx = ctx
         self.url = ""
         self.reports: dict[str, MintHealthReport] = {}
+        self.known: dict[str, MintHealthReport] = {}  # without asking the mints, as of the last refresh_banner
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.summary = QLabel(tr("not checked yet"))
@@ -52,7 +53,7 @@ class MintHealthPanel(QWidget):
         self.banner.setVisible(False)
 
     def report_for(self, url: str) -> MintHealthReport:
-        return self.reports.get(url) or known_health(self.ctx.service, url)
+        return self.reports.get(url) or self.known.get(url) or known_health(self.ctx.service, url)
 
     def show_mint(self, url: str) -> None:
         self.url = url
@@ -68,6 +69,8 @@ class MintHealthPanel(QWidget):
         self.warnings.setVisible(bool(report.warnings))
 
     def refresh_banner(self, urls: list[str]) -> None:
+        # What is known of every mint, read once per refresh (the failed operations once for all the mints).
+        self.known = known_health_of(self.ctx.service, [u for u in urls if u not in self.reports])
         lines = []
         for url in dict.fromkeys(urls):
             report = self.report_for(url)

@@ -64,11 +64,12 @@ class BalancesState:
     in_flight: list[InFlight] = field(default_factory=list)
 
     def load(self) -> list[BalanceEntry]:
-        pending = {(b.mint_url, b.unit): b.pending for b in self.service.balances()}
+        rows = self.service.balances()  # the one balance aggregate of a refresh: the mints' views reuse it
+        pending = {(b.mint_url, b.unit): b.pending for b in rows}
         misbehaved = self.service.misbehaved_mints()
         entries: list[BalanceEntry] = []
         titles = mint_titles(self.service)
-        for mint in self.service.list_mints():
+        for mint in self.service.list_mints(rows):
             units = sorted(set(mint.units) | set(mint.balances)) or ["sat"]
             for unit in units:
                 balance = mint.balances.get(unit, 0)

@@ -181,10 +181,14 @@ def _report(
     error: str = "",
     failed: Sequence[HistoryEntry] | None = None,
 ) -> MintHealthReport:
+    keysets = service.keysets(url)
+    horizon = time.time() + EXPIRY_WARNING_DAYS * 86400
+    expiring = any(k.final_expiry is not None and k.final_expiry <= horizon for k in keysets)
     return assess(
         url,
-        keysets=service.keysets(url),
-        keyset_balances=_keyset_balances(service, url),
+        keysets=keysets,
+        # An aggregate over the mint's proofs, needed only to say how much an expiring keyset holds.
+        keyset_balances=_keyset_balances(service, url) if expiring else {},
         operations=_failed(service) if failed is None else failed,
         record=record,
         now=time.time(),

@@ -24,21 +24,14 @@ from desktop.cli.parser import package_version
 from desktop.gui.context import BALANCES, HISTORY, MINTS, SALES, SENT, SETTINGS, AppContext
 from desktop.gui.dialogs import PasswordDialog, await_dialog
 from desktop.gui.errors import ErrorReporter
-from desktop.gui.i18n import tr
+from desktop.gui.i18n import QT_TR_NOOP, tr
 from desktop.gui.mint_backup import MintBackupWatcher
 from desktop.gui.pos.view import PosLauncherView
 from desktop.gui.shell import LazyView, MainWindow, lazy
 from desktop.gui.tasks import TaskRunner, run_blocking, shutdown_processes
-from desktop.gui.views.analytics.view import AnalyticsView
 from desktop.gui.views.balances.view import BalancesView
-from desktop.gui.views.history.view import HistoryView
-from desktop.gui.views.pay.view import PayView
 from desktop.gui.views.pin.widgets import install_gui_pin_prompter
-from desktop.gui.views.receive.view import ReceiveView
-from desktop.gui.views.recovery.view import RECOVERY, RecoveryView
-from desktop.gui.views.send.view import SendView
-from desktop.gui.views.settings.view import SettingsView
-from desktop.gui.views.vault.view import VaultView
+from desktop.gui.views.recovery.view import RECOVERY
 from desktop.gui.wizard.wizard import FirstRunWizard
 
 __all__ = ["Session"]
@@ -174,18 +167,25 @@ class Session:
             demo=self.demo,
             rates=self.rates,
         )
-        # Built when first shown (the start view at once); the till's launcher now: its till works in the background.
+        # Built when first shown (the start view at once), their modules imported then; the till's launcher now: its
+        # till works in the background.
         views: list[QWidget | LazyView] = [
             lazy(BalancesView, self.ctx),
-            lazy(ReceiveView, self.ctx),
-            lazy(SendView, self.ctx),
-            lazy(PayView, self.ctx, self.payments),
-            lazy(HistoryView, self.ctx),
-            lazy(AnalyticsView, self.ctx),
-            lazy(RecoveryView, self.ctx),
-            lazy(SettingsView, self.ctx, self.backends, self.password),
+            lazy("desktop.gui.views.receive.view:ReceiveView", self.ctx, title=QT_TR_NOOP("Receive")),
+            lazy("desktop.gui.views.send.view:SendView", self.ctx, title=QT_TR_NOOP("Send")),
+            lazy("desktop.gui.views.pay.view:PayView", self.ctx, self.payments, title=QT_TR_NOOP("Pay")),
+            lazy("desktop.gui.views.history.view:HistoryView", self.ctx, title=QT_TR_NOOP("History")),
+            lazy("desktop.gui.views.analytics.view:AnalyticsView", self.ctx, title=QT_TR_NOOP("Analytics")),
+            lazy("desktop.gui.views.recovery.view:RecoveryView", self.ctx, title=QT_TR_NOOP("Recovery")),
+            lazy(
+                "desktop.gui.views.settings.view:SettingsView",
+                self.ctx,
+                self.backends,
+                self.password,
+                title=QT_TR_NOOP("Settings"),
+            ),
             PosLauncherView(self.ctx, self.backends),
-            lazy(VaultView, self.ctx),
+            lazy("desktop.gui.views.vault.view:VaultView", self.ctx, title=QT_TR_NOOP("Files & cheques")),
         ]
         title = tr("Nutdesk {0}").format(package_version()) + (
             tr(" — demo (FakeWallet mint, not real money)") if self.demo else ""

@@ -8,7 +8,7 @@ shown never refreshes on a change.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
+import importlib
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -38,24 +38,37 @@ W = TypeVar("W", bound=QWidget)
 
 @dataclass(frozen=True)
 class LazyView:
-    """A view not built yet: what the navigation shows of it, and how to build it."""
+    """A view not built yet: what the navigation shows of it, and how to build it (its module is imported then:
+    start-up imports no view it does not show)."""
 
-    cls: type[QWidget]
-    build: Callable[[], QWidget]
+    title: str
+    path: str  # "package.module:Class"
+    args: tuple[Any, ...] = ()
 
     @property
-    def title(self) -> str:
-        return str(getattr(self.cls, "title", self.cls.__name__))
+    def class_name(self) -> str:
+        return self.path.rpartition(":")[2]
 
     @property
     def name(self) -> str:
-        """The object name the view will set (``BalancesView`` → ``balancesView``): it names the view's icon."""
-        return str(getattr(self.cls, "object_name", self.cls.__name__[:1].lower() + self.cls.__name__[1:]))
+        """The object name the view sets (``BalancesView`` → ``balancesView``): it names the view's icon."""
+        return self.class_name[:1].lower() + self.class_name[1:]
+
+    def is_for(self, cls: type) -> bool:
+        return self.path == f"{cls.__module__}:{cls.__qualname__}"
+
+    def build(self) -> QWidget:
+        module, _, name = self.path.partition(":")
+        view: QWidget = getattr(importlib.import_module(module), name)(*self.args)
+        return view
 
 
-def lazy(cls: type[W], *args: Any) -> LazyView:
-    """``cls(*args)``, built the first time its navigation entry is chosen."""
-    return LazyView(cls, lambda: cls(*args))
+def lazy(view: type[QWidget] | str, *args: Any, title: str = "") -> LazyView:
+    """``view(*args)`` built the first time its navigation entry is chosen. ``view`` is the class or, so that its
+    module is imported only then, ``"module:Class"`` with the class's ``title`` given here."""
+    if isinstance(view, str):
+        return LazyView(title or view.rpartition(":")[2], view, args)
+    return LazyView(title or str(getattr(view, "title", view.__name__)), f"{view.__module__}:{view.__qualname__}", args)
 
 
 def _title(entry: QWidget | LazyView) -> str:
@@ -217,7 +230,7 @@ class MainWindow(QMainWindow):
             if isinstance(key, str):
                 if _name(entry) == key:
                     return row
-            elif (entry.cls if isinstance(entry, LazyView) else type(entry)) is key or isinstance(entry, key):
+            elif entry.is_for(key) if isinstance(entry, LazyView) else isinstance(entry, key):
                 return row
         raise LookupError(f"no view {key!r}")
 
@@ -227,6 +240,10 @@ class MainWindow(QMainWindow):
 
     def is_built(self, key: type[QWidget] | str) -> bool:
         return isinstance(self._entries[self._row_of(key)], QWidget)
+
+    def view_names(self) -> list[str]:
+        """Every view's object name, in navigation order, building none."""
+        return [_name(entry) for entry in self._entries]
 
     @property
     def views(self) -> list[QWidget]:

@@ -51,6 +51,13 @@ def test_only_the_start_view_is_built_until_its_navigation_entry_is_chosen(
     window.show_view(settings)
     assert window.current_view() is settings
 
+    # What the navigation said of each view before it was built is what the view says of itself.
+    names = window.view_names()
+    titles = [item.text() for item in nav]
+    views = window.views  # every one, built now
+    assert [v.objectName() for v in views] == names
+    assert [str(getattr(v, "title", "")) for v in views] == titles
+
 
 def test_a_send_named_in_its_change_event_is_inserted_without_reading_the_history(
     gui: GuiHarness, gui_mint: NutshellMint, tmp_path: Path, run: Any

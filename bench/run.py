@@ -24,6 +24,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from bench.gui_views import gui_views
 from bench.make_wallet import make_wallet
 from bench.tills import tills
 from tests.peers.nutshell import NUTSHELL_VENV, NutshellMint, NutshellWalletCLI, ensure_nutshell
@@ -300,6 +301,7 @@ def main(argv: list[str] | None = None) -> int:
             ("csv", lambda: history_csv(table, big, args.history)),
             ("gui", lambda: gui(table, small, "small wallet", 1.0)),
             ("gui", lambda: gui(table, big, f"{args.proofs:,} proofs", 1.5)),
+            ("gui", lambda: gui_views(table, big, f"{args.history:,} entries")),
             ("tills", lambda: tills(table, mint, root / "tills", args.till_sales)),
         ]
         for name, step in steps:

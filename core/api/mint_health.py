@@ -10,6 +10,7 @@ when the user asks for it.
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 import statistics
@@ -170,7 +171,10 @@ def _fee_change(record: dict[str, Any], keysets: Sequence[StoredKeyset], now: fl
 
 
 def _failed(service: WalletService) -> list[HistoryEntry]:
-    return list(service.store.history_entries(states=["failed"]))  # narrow: no journal payloads
+    """The failed operations ``assess`` counts: newest first, so the read stops at the window's start (narrow rows,
+    no journal payloads)."""
+    start = time.time() - FAILED_WINDOW
+    return list(itertools.takewhile(lambda e: e.created_at >= start, service.store.history_entries(states=["failed"])))
 
 
 def _report(

@@ -41,6 +41,7 @@ class BalanceEntry:
     trusted: bool
     fiat: Decimal | None = None
     misbehaved: str = ""  # "when: why" once the mint's answers broke the protocol
+    motd: str = ""  # the message of the day the mint last gave
 
 
 @dataclass(frozen=True)
@@ -83,6 +84,7 @@ class BalancesState:
                         trusted=mint.trusted,
                         fiat=self.rates(balance, unit),
                         misbehaved=misbehaved.get(mint.url, ""),
+                        motd=mint.motd,
                     )
                 )
         self.entries = entries

@@ -76,6 +76,7 @@ class BalancesView(QWidget):
         self.ctx = ctx
         self.state = BalancesState(ctx.service, rates=ctx.fiat_value)
         self.model = BalancesModel()
+        self._refreshing = False
 
         layout = QVBoxLayout(self)
         layout.addWidget(heading(tr("Balances")))
@@ -193,7 +194,11 @@ class BalancesView(QWidget):
                 if e.mint_url == keep.mint_url and e.unit == keep.unit:
                     row = i
         if self.state.entries:
-            self.table.selectRow(row)
+            self._refreshing = True
+            try:
+                self.table.selectRow(row)
+            finally:
+                self._refreshing = False
         self.table.setVisible(bool(self.state.entries))
         self.empty.setVisible(not self.state.entries)
         self._show_details()
@@ -203,7 +208,8 @@ class BalancesView(QWidget):
         return self.model.entry(rows[0].row()) if rows else None
 
     def _selected(self, selected: QItemSelection, deselected: QItemSelection) -> None:
-        self._show_details()
+        if not self._refreshing:  # a refresh selects its row, then shows the details once
+            self._show_details()
 
     def _show_details(self) -> None:
         entry = self.selected_entry()
@@ -216,7 +222,6 @@ class BalancesView(QWidget):
         self.details.setTitle(entry.mint_name)
         self.d_url.setText(entry.mint_url)
         self.health.show_mint(entry.mint_url)
-        view = self.ctx.service.mint_view(entry.mint_url)
         health = self.state.health.get(entry.mint_url)
         if health is None or health.reachable is None:
             self.d_health.setText(tr("not checked yet (Check mints)"))
@@ -227,7 +232,7 @@ class BalancesView(QWidget):
             self.d_health.setText(tr("unreachable: {0}").format(health.error))
         if entry.misbehaved:
             self.d_health.setText(tr("{0} — MISBEHAVED: {1}").format(self.d_health.text(), entry.misbehaved))
-        motd = health.motd if health and health.reachable else view.motd
+        motd = health.motd if health and health.reachable else entry.motd  # no mint_view: it sums the balances
         self.d_motd.setText(motd or tr("(none)"))
         keysets = self.state.keysets(entry.mint_url)
         rotation = tr(", {0} rotated out").format(keysets.inactive) if keysets.rotated else ""

@@ -7,6 +7,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QApplication
 
+from core.storage.store import Store
 from desktop.gui.changes import Changes, announce, operations_of
 from desktop.gui.context import BALANCES, HISTORY, SENT
 from desktop.gui.views.balances.view import BalancesView
@@ -92,3 +93,24 @@ def test_changes_are_the_area_set_views_already_test_plus_what_changed() -> None
     assert HISTORY in what and what & {BALANCES} == {BALANCES} and what == frozenset({HISTORY, BALANCES})
     assert operations_of(what) == {"op1"} and what.mints == {"http://127.0.0.1:1"} and what.units == {"sat"}
     assert operations_of(frozenset({HISTORY})) == frozenset()
+
+
+def test_a_balance_change_reads_the_balances_once(
+    gui: GuiHarness, gui_mint: NutshellMint, tmp_path: Path, run: Any, monkeypatch: Any
+) -> None:
+    run(make_funded_wallet(tmp_path / "w", gui_mint.url, 100))
+    session = gui.open(tmp_path / "w")
+    assert session.ctx is not None
+    balances = session.view(BalancesView)
+    reads: list[int] = []
+    aggregate = Store.balances
+
+    def counted(store: Store) -> Any:
+        reads.append(1)
+        return aggregate(store)
+
+    monkeypatch.setattr(Store, "balances", counted)
+    session.ctx.changed(BALANCES)
+    assert len(reads) == 1
+    assert balances.total.text().startswith("100 sat")
+    assert balances.model.rowCount() == 1 and balances.details.isVisibleTo(balances)

@@ -84,3 +84,31 @@ def test_upsert_redraws_a_named_row_in_place_and_inserts_a_new_one_by_time(qapp:
     assert inserted[-1] == (11, 11) and model.total == PAGE * 2 + 3 and model.rowCount() == PAGE + 2
     model.fetch_all()
     assert model.data(model.index(model.rowCount() - 1, 0), HistoryModel.RowRole).id == "old"
+
+
+def test_history_read_from_the_database_as_the_user_scrolls_past_what_was_read(qapp: QApplication) -> None:
+    history = _rows(PAGE * 12)  # the database, newest first
+    reads: list[int] = []
+    state = {"reading": PAGE * 2}
+
+    def load_more() -> tuple[list[HistoryRow], bool]:
+        state["reading"] *= 2
+        reads.append(state["reading"])
+        rows = history[: state["reading"]]
+        return rows, len(rows) < state["reading"]
+
+    model = HistoryModel()
+    model.load_more = load_more
+    model.set_rows(history[: PAGE * 2], complete=False)
+    inserted: list[tuple[int, int]] = []
+    model.rowsInserted.connect(lambda _p, first, last: inserted.append((first, last)))
+    model.fetchMore()
+    assert reads == [] and model.rowCount() == PAGE * 2  # the second page was read already
+    assert model.canFetchMore()  # not complete: the database has more
+    model.fetchMore()
+    assert reads == [PAGE * 4] and model.rowCount() == PAGE * 3 and model.total == PAGE * 4
+    assert inserted[-1] == (PAGE * 2, PAGE * 3 - 1)
+    model.fetch_all()
+    assert reads == [PAGE * 4, PAGE * 8, PAGE * 16] and model.rowCount() == PAGE * 12 and not model.canFetchMore()
+    ids = [model.data(model.index(n, 0), HistoryModel.RowRole).id for n in range(model.rowCount())]
+    assert ids == [r.id for r in history]

@@ -114,3 +114,24 @@ def test_a_balance_change_reads_the_balances_once(
     assert len(reads) == 1
     assert balances.total.text().startswith("100 sat")
     assert balances.model.rowCount() == 1 and balances.details.isVisibleTo(balances)
+
+
+def test_history_reads_a_prefix_and_the_rest_from_the_database_as_scrolled_to(
+    gui: GuiHarness, gui_mint: NutshellMint, tmp_path: Path, run: Any
+) -> None:
+    run(make_funded_wallet(tmp_path / "w", gui_mint.url, 100))
+    session = gui.open(tmp_path / "w")
+    for amount in (5, 6, 7):
+        run(session.service.send(amount, gui_mint.url))
+    history = session.view(HistoryView)
+    everything = history.model.total
+    assert everything >= 4 and history.model.complete
+    history.state.reading = 2  # as if the wallet held more than ``first`` operations
+    history.refresh()
+    assert history.model.total == 2 and not history.model.complete
+    assert history.count.text() == "2+ operations"
+    history.model.fetch_all()  # a search, or scrolling to the end: the database read further
+    assert history.model.complete and history.model.rowCount() == everything
+    assert history.count.text() == f"{everything} operations"
+    sent = [history.model.data(history.model.index(n, HistoryModel.AMOUNT)) for n in range(3)]
+    assert sent == ["−7 sat", "−6 sat", "−5 sat"]

@@ -9,10 +9,10 @@ selection and the scroll position survive an operation finishing.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QColor
 
 from desktop.gui.i18n import QT_TR_NOOP, tr
@@ -39,26 +39,33 @@ class HistoryModel(RowsTableModel[HistoryRow]):
         QT_TR_NOOP("Memo"),
     )
     SortRole = Qt.ItemDataRole.UserRole
+    read_more = Signal()  # more of the history was read from the database (it may have been the end of it)
 
     def __init__(self) -> None:
         super().__init__()
         self.titles: dict[str, str] = {}  # URL → "Label or name (host)", set by the view on refresh
         self._all: list[HistoryRow] = []  # newest first; ``_rows`` is the prefix Qt has been given
+        # The history read so far is ``_all``; unless complete, ``load_more`` reads a longer prefix from the database
+        # (and says whether that is all) once Qt has been given every row of it.
+        self.complete = True
+        self.load_more: Callable[[], tuple[list[HistoryRow], bool]] | None = None
 
     @property
     def total(self) -> int:
         return len(self._all)
 
-    def set_rows(self, rows: Iterable[HistoryRow]) -> None:
+    def set_rows(self, rows: Iterable[HistoryRow], *, complete: bool = True) -> None:
         self.beginResetModel()
         self._all = list(rows)
+        self.complete = complete
         self._rows = self._all[:PAGE]
         self.endResetModel()
 
-    def update_rows(self, rows: Iterable[HistoryRow]) -> None:
+    def update_rows(self, rows: Iterable[HistoryRow], *, complete: bool = True) -> None:
         """Show ``rows`` (newest first): new ones inserted at the top, changed ones redrawn, a reset only when
         the list changed in another way (a deletion, a re-ordering)."""
         new = list(rows)
+        self.complete = complete
         before = list(self._rows)
         old_ids = [r.id for r in self._all]
         known = set(old_ids)
@@ -67,7 +74,7 @@ class HistoryModel(RowsTableModel[HistoryRow]):
             added += 1
         kept_ids = [r.id for r in new[added:]]
         if not old_ids or kept_ids != old_ids[: len(kept_ids)] or len(kept_ids) < len(before):
-            self.set_rows(new)
+            self.set_rows(new, complete=complete)
             return
         self._all = new
         if added:
@@ -107,17 +114,30 @@ class HistoryModel(RowsTableModel[HistoryRow]):
             where = {r.id: n for n, r in enumerate(self._all)}  # the rows after ``at`` moved down one
 
     def canFetchMore(self, parent: Index = _NO_INDEX) -> bool:
-        return not parent.isValid() and len(self._rows) < len(self._all)
+        return not parent.isValid() and (len(self._rows) < len(self._all) or not self.complete)
 
     def fetchMore(self, parent: Index = _NO_INDEX) -> None:
         if parent.isValid():
             return
+        if len(self._rows) == len(self._all) and not self.complete:
+            self._read_more()
         start = len(self._rows)
         more = self._all[start : start + PAGE]
         if more:
             self.beginInsertRows(_NO_INDEX, start, start + len(more) - 1)
             self._rows.extend(more)
             self.endInsertRows()
+
+    def _read_more(self) -> None:
+        if self.load_more is None:
+            self.complete = True
+            return
+        rows, complete = self.load_more()
+        if [r.id for r in rows[: len(self._rows)]] != [r.id for r in self._rows]:
+            self.set_rows(rows, complete=complete)  # the history changed meanwhile: start again from its top
+        else:
+            self._all, self.complete = rows, complete
+        self.read_more.emit()
 
     def fetch_all(self) -> None:
         """Give Qt every row (a search or an export must see the whole history, not the pages scrolled to)."""

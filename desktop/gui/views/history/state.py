@@ -99,7 +99,22 @@ def rows_to_csv(rows: list[HistoryRow]) -> str:
 @dataclass
 class HistoryState:
     service: WalletService
-    limit: int | None = 5000
+    limit: int | None = 5000  # the most the view holds (a search looks through these)
+    first: int = 1000  # read at first and on each refresh; twice as many each time the user scrolls past them
+    reading: int = 0
+
+    def __post_init__(self) -> None:
+        self.reading = self.first if self.limit is None else min(self.first, self.limit)
+
+    def complete(self, rows: list[HistoryRow]) -> bool:
+        """Whether ``rows`` (the last load) are the whole history the view may hold."""
+        return len(rows) < self.reading or (self.limit is not None and self.reading >= self.limit)
+
+    def load_more(self) -> tuple[list[HistoryRow], bool]:
+        grown = self.reading * 2
+        self.reading = grown if self.limit is None else min(grown, self.limit)
+        rows = self.load()
+        return rows, self.complete(rows)
 
     def rows_for(self, ids: Iterable[str]) -> list[HistoryRow]:
         """The rows of these operations only (a change named them): one read each, not the history."""
@@ -117,5 +132,5 @@ class HistoryState:
                 e.id, e.created_at, e.kind, e.amount, e.fee, e.unit, e.mint_url, e.state, e.memo, e.error,
                 waiting.get(e.id, ""),
             )
-            for e in self.service.history_entries(limit=self.limit)
+            for e in self.service.history_entries(limit=self.reading)
         ]  # fmt: skip

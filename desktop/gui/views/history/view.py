@@ -43,6 +43,7 @@ class HistoryView(QWidget):
         self.ctx = ctx
         self.state = HistoryState(ctx.service)
         self.model = HistoryModel()
+        self.model.load_more = self.state.load_more  # a long history is read as the user scrolls to it
         self.proxy = HistoryFilter()
         self.proxy.setSourceModel(self.model)
 
@@ -97,6 +98,9 @@ class HistoryView(QWidget):
         layout.addWidget(self.empty, 1)
         self.count = QLabel()
         layout.addWidget(self.count)
+        # Rows read as the user scrolls change the count ("1000+" until the end is read).
+        self.model.rowsInserted.connect(lambda *_: self._update_count())
+        self.model.read_more.connect(self._update_count)
         ctx.bus.changed.connect(self._on_changed)
         self.refresh()
 
@@ -118,7 +122,8 @@ class HistoryView(QWidget):
 
     def refresh(self) -> None:
         self.model.titles = mint_titles(self.ctx.service)
-        self.model.update_rows(self.state.load())
+        rows = self.state.load()
+        self.model.update_rows(rows, complete=self.state.complete(rows))
         if self.search.text() or self.kind.currentData():
             self.model.fetch_all()  # a filter searches the whole history, not the pages scrolled to
         self._shown()
@@ -143,8 +148,11 @@ class HistoryView(QWidget):
         shown, total = self.proxy.rowCount(), self.model.total
         if shown == self.model.rowCount():
             shown = total  # no filter: the pages not fetched yet are shown too, once scrolled to
+        more = "" if self.model.complete else "+"  # more in the database, read when scrolled to
         self.count.setText(
-            tr("{0} operations").format(total) if shown == total else tr("{0} of {1} operations").format(shown, total)
+            tr("{0} operations").format(f"{total}{more}")
+            if shown == total
+            else tr("{0} of {1} operations").format(shown, f"{total}{more}")
         )
 
     async def export_csv(self, path: str | Path) -> Path:

@@ -300,8 +300,8 @@ def main(argv: list[str] | None = None) -> int:
             ("send", lambda: send_big(table, mint, small, big, args.proofs)),
             ("csv", lambda: history_csv(table, big, args.history)),
             ("gui", lambda: gui(table, small, "small wallet", 1.0)),
-            ("gui", lambda: gui(table, big, f"{args.proofs:,} proofs", 1.5)),
             ("gui", lambda: gui_views(table, big, f"{args.history:,} entries")),
+            ("gui", lambda: gui(table, big, f"{args.proofs:,} proofs", 1.5)),
             ("tills", lambda: tills(table, mint, root / "tills", args.till_sales)),
         ]
         for name, step in steps:

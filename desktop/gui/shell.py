@@ -1,8 +1,8 @@
 """The main window: a navigation list on the left, one view at a time on the right, a status bar with progress.
 
-Views are built when first shown (the start view at once): a view given as a ``LazyView`` is a title, an object
-name and a factory until its navigation entry is chosen, so start-up costs one view, not ten, and a view never
-shown never refreshes on a change.
+Views are built when first shown (the start view at once): a view given as a ``LazyView`` is a title and the
+path of its class until its navigation entry is chosen (or code asks for it: ``view(cls)``), so start-up builds
+and imports one view, not ten, and a view never shown never refreshes on a change.
 """
 
 from __future__ import annotations

@@ -112,3 +112,16 @@ def test_history_read_from_the_database_as_the_user_scrolls_past_what_was_read(q
     assert reads == [PAGE * 4, PAGE * 8, PAGE * 16] and model.rowCount() == PAGE * 12 and not model.canFetchMore()
     ids = [model.data(model.index(n, 0), HistoryModel.RowRole).id for n in range(model.rowCount())]
     assert ids == [r.id for r in history]
+
+
+def test_upsert_leaves_a_row_older_than_all_read_to_the_database_read(qapp: QApplication) -> None:
+    history = _rows(PAGE * 3)
+    model = HistoryModel()
+    model.load_more = lambda: (history, True)
+    model.set_rows(history[:PAGE], complete=False)
+    model.upsert_rows([history[-1]])  # older than the page read: not placed after it, out of order
+    assert model.total == PAGE
+    model.fetch_all()
+    assert [model.data(model.index(n, 0), HistoryModel.RowRole).id for n in range(model.rowCount())] == [
+        r.id for r in history
+    ]

@@ -106,6 +106,8 @@ class HistoryModel(RowsTableModel[HistoryRow]):
             at = 0
             while at < len(self._all) and self._all[at].time > row.time:
                 at += 1
+            if at == len(self._all) and not self.complete:
+                continue  # older than all read so far: it comes with the rest when the user scrolls there
             self._all.insert(at, row)
             if at <= len(self._rows):
                 self.beginInsertRows(_NO_INDEX, at, at)

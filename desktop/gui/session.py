@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import QSettings, QTimer
@@ -195,9 +196,9 @@ class Session:
         if self.rates is not None:
             rates = self.rates
 
-            def current_rate() -> tuple[float, str] | None:
+            def current_rate() -> tuple[Decimal, str] | None:
                 quote = rates.quote()
-                return (float(quote.rate), quote.currency) if quote is not None else None
+                return (quote.rate, quote.currency) if quote is not None else None
 
             self.service.record_rates_from(current_rate)
             self.rates.start()

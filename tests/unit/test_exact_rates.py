@@ -24,6 +24,7 @@ from core.analytics.queries import iter_entries, set_fiat_rate
 from core.pos.pricing import price_from_rate
 from core.pos.repo import SaleRepository
 from core.pos.types import SaleState
+from core.storage.copy import copy_wallet
 from core.storage.db import MIGRATIONS_DIR, Database
 from core.storage.dialects import normalize_url
 from core.storage.models import OperationFactRow, OperationRow, PosSaleRow
@@ -100,6 +101,26 @@ def test_a_long_rate_and_unit_price_survive_a_sale_digit_for_digit(db: Database)
     print(f"\n{db.engine.dialect.name}: rate {read.fiat_rate} EUR/BTC, price {read.unit_price} sat/cent")
 
 
+def test_a_long_rate_is_copied_from_a_sqlite_wallet_into_postgresql_digit_for_digit(
+    tmp_path: Path, pg_url: str
+) -> None:
+    path = tmp_path / "w.sqlite3"
+    source = Store(Database.open_file(path))
+    source.fiat_quote = lambda: (LONG_RATE, "EUR")
+    op_id = source.create_operation(kind="receive", mint_url=MINT, unit="sat", amount=1, state="done")
+    try:
+        assert copy_wallet(source.db, path, pg_url)["operations"] == 1
+    finally:
+        source.close()
+    target = Database(pg_url)
+    try:
+        with target.session() as s:
+            row = s.get(OperationRow, op_id)
+            assert row is not None and str(row.fiat_rate) == str(LONG_RATE)
+    finally:
+        target.close()
+
+
 # Doubles as an older wallet holds them, and the decimals they read as until now (``repr``: the shortest).
 OLD_DOUBLES = {"a": 97123.45, "b": 0.1 + 0.2, "c": 60000.0, "d": 1.2345678901234568e-05, "e": None}
 READ_BEFORE = {
@@ -159,5 +180,10 @@ def test_the_migration_rewrites_old_doubles_as_they_read_before(
         assert sales == {k: (v, v) for k, v in READ_BEFORE.items()}
         assert [str(ops[k]) for k in "abcd"] == [str(READ_BEFORE[k]) for k in "abcd"]
         print(f"\n{dialect}: " + ", ".join(f"{OLD_DOUBLES[k]!r} → {ops[k]}" for k in "abcd"))
+        with db.engine.begin() as conn:  # and back: the doubles again (a downgrade cannot keep more digits)
+            cfg.attributes["connection"] = conn
+            command.downgrade(cfg, "0008")
+            back = dict(conn.execute(text("SELECT id, fiat_rate FROM operations")).all())
+        assert back == OLD_DOUBLES
     finally:
         db.close()

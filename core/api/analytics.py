@@ -117,7 +117,7 @@ class AnalyticsService:
 
         Fiat values use the rate recorded with each entry; ``fallback_rate`` (fiat per BTC, e.g. today's)
         values the entries recorded without one — leave it None to count those as unpriced. It is a ``Decimal``
-        here; the SQL that sums the entries binds it as the double its rate columns hold.
+        here; the SQL that sums the entries computes in doubles (the stored exact rates are cast to one too).
         """
         if isinstance(period, str):
             period = self.parse_period(period)

@@ -20,7 +20,7 @@ from sqlalchemy import create_engine, select, text
 from core.analytics import facts
 from core.analytics.exporters import write_history_csv
 from core.analytics.periods import parse_period
-from core.analytics.queries import iter_entries, set_fiat_rate
+from core.analytics.queries import build_snapshot, iter_entries, set_fiat_rate
 from core.pos.pricing import price_from_rate
 from core.pos.repo import SaleRepository
 from core.pos.types import SaleState
@@ -74,7 +74,11 @@ def test_a_long_rate_survives_a_journaled_operation_digit_for_digit(db: Database
     assert (rows[op_id]["fiat_rate"], rows[later]["fiat_rate"]) == (str(LONG_RATE), str(LATER_RATE))
     # 1,000 sat at 91,234.12… EUR/BTC: 0.912341… EUR
     assert (rows[op_id]["fiat_value"], rows[later]["fiat_value"]) == ("0.91", "0.32")
-    print(f"\n{db.engine.dialect.name}: recorded {LONG_RATE}, read {journal[op_id]} (journal, facts, CSV)")
+    # The Analytics figures (SQL sums, the rate cast to a double on both databases): the same on each.
+    with db.engine.connect() as conn:
+        totals = build_snapshot(conn, parse_period("all"), currency="EUR").fiat_totals()
+    print(f"\n{db.engine.dialect.name}: recorded {LONG_RATE}, read {journal[op_id]} (journal, facts, CSV); {totals}")
+    assert (totals["sale"], totals["fees"]) == (Decimal("1.23"), Decimal("0.00"))  # 0.9123… + 0.3212… EUR
 
 
 def test_a_long_rate_and_unit_price_survive_a_sale_digit_for_digit(db: Database) -> None:

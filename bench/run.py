@@ -261,12 +261,36 @@ def gui(table: Table, wallet: Path, label: str, goal_s: float, seconds: float = 
     )
 
 
+def gui_send(table: Table, mint: NutshellMint | _Mint, big: Path, proofs: int) -> None:
+    """A send from the big wallet with the window open: awaited on the Qt loop (before) vs on the core worker."""
+    copy = Path(tempfile.mkdtemp(prefix="nutdesk-gui-send-")) / "w"
+    shutil.copytree(big, copy)
+    try:
+        cmd = [sys.executable, "-m", "bench.gui_send", "--data-dir", str(copy), "--mint", mint.url]
+        r = run(cmd, env=nutdesk_env(), cwd=REPO, timeout=600)
+    except RuntimeError as exc:
+        table.add(f"longest event-loop stall, GUI send from {proofs:,}", f"failed: {str(exc)[:200]}", "≤ 50 ms")
+        return
+    finally:
+        shutil.rmtree(copy.parent, ignore_errors=True)
+    line = next((x for x in r.out.splitlines() if x.startswith("NUTDESK_GUI_SEND ")), None)
+    if line is None:
+        table.add(f"longest event-loop stall, GUI send from {proofs:,}", "no report", "≤ 50 ms")
+        return
+    longest = json.loads(line.split(" ", 1)[1])["longest_stall_ms"]
+    for way, label in (("qt_loop", "on the Qt loop (before)"), ("core_worker", "on the core worker")):
+        ms = longest[way]
+        table.add(
+            f"longest event-loop stall, GUI send from {proofs:,}, {label}", f"{ms:.0f} ms", "≤ 50 ms", f"{ms / 50:.2f}"
+        )
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m bench.run", description=__doc__.split("\n\n")[0])
     p.add_argument("--proofs", type=int, default=int(os.environ.get("BENCH_PROOFS") or 5000))
     p.add_argument("--history", type=int, default=int(os.environ.get("BENCH_HISTORY") or 5000))
     p.add_argument("--pairs", type=int, default=int(os.environ.get("BENCH_PAIRS") or 5))
-    p.add_argument("--only", default="", help="comma-separated: cli,balance,selection,send,csv,gui")
+    p.add_argument("--only", default="", help="comma-separated: cli,balance,selection,send,csv,gui,gui-send")
     p.add_argument("--mint", help="use this running FakeWallet nutshell mint instead of starting one")
     p.add_argument("--big", type=Path, help="a copy of this bench.make_wallet wallet (of --mint) is the big one")
     args = p.parse_args(argv)
@@ -297,6 +321,7 @@ def main(argv: list[str] | None = None) -> int:
             ("csv", lambda: history_csv(table, big, args.history)),
             ("gui", lambda: gui(table, small, "small wallet", 1.0)),
             ("gui", lambda: gui(table, big, f"{args.proofs:,} proofs", 1.5)),
+            ("gui-send", lambda: gui_send(table, mint, big, args.proofs)),
         ]
         for name, step in steps:
             if want(name):

@@ -9,7 +9,8 @@ The views are given proxies (:func:`proxy`) of the core's service objects, not t
   is scheduled there (fire and forget, its result is ``None``), an ``async def`` one is awaited there;
 - what the call returns, and attributes read through a proxy, are proxied in turn when they are core objects with
   coroutine methods (a mint's wallet, say), so their network and database work also stays on the core loop;
-- sync methods run on the calling thread: they are the quick reads a view makes while drawing;
+- sync methods run on the calling thread: they are the quick reads a view makes while drawing; callables passed
+  to them (listeners) are wrapped the same way, since the core may call them later from its own thread;
 - a proxy used on the core thread itself is transparent, and proxies passed as arguments are unwrapped.
 
 One loop for every coroutine of the core matters beyond speed: the mint clients' connection pools and the core's
@@ -65,8 +66,9 @@ class CoreWorker:
         return self.thread.is_alive() and not self.loop.is_closed()
 
     async def run(self, coro: Coroutine[Any, Any, T]) -> T:
-        """Await ``coro`` run on the core loop (directly when already there)."""
-        if self.on_core:
+        """Await ``coro`` run on the core loop (directly when already there, or on the caller's once the worker
+        is shut down: a second ``close()`` must still finish its coroutine)."""
+        if self.on_core or not self.running:
             return await coro
         future = asyncio.run_coroutine_threadsafe(coro, self.loop)
         # Cancelling the awaiting task cancels this future, which cancels the core task.
@@ -207,7 +209,12 @@ def _async_through(method: Callable[..., Coroutine[Any, Any, Any]], worker: Core
 def _sync_through(method: Callable[..., Any], worker: CoreWorker) -> Callable[..., Any]:
     @functools.wraps(method)
     def through(*args: Any, **kwargs: Any) -> Any:
-        result = method(*(unwrap(a) for a in args), **{k: unwrap(v) for k, v in kwargs.items()})
+        caller = _running_loop()
+        if caller is None:  # a helper thread (``asyncio.to_thread``): nothing to call back to
+            result = method(*(unwrap(a) for a in args), **{k: unwrap(v) for k, v in kwargs.items()})
+        else:  # a listener registered now is called back on this loop, whichever thread fires it later
+            args = tuple(_outgoing(a, caller) for a in args)
+            result = method(*args, **{k: _outgoing(v, caller) for k, v in kwargs.items()})
         return _incoming(result, worker)
 
     return through

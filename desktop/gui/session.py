@@ -22,7 +22,7 @@ from core.errors import InvalidPassword
 from desktop import keyring_unlock
 from desktop.cli.parser import package_version
 from desktop.gui.context import BALANCES, HISTORY, MINTS, SALES, SENT, SETTINGS, AppContext
-from desktop.gui.core_worker import CoreWorker, on_loop, proxy
+from desktop.gui.core_worker import CoreWorker, proxy
 from desktop.gui.dialogs import PasswordDialog, await_dialog
 from desktop.gui.errors import ErrorReporter
 from desktop.gui.i18n import tr
@@ -222,21 +222,24 @@ class Session:
 
         Not a TaskRunner task: it lives as long as the window and must not keep the busy indicator on. The
         window shows balances at once; an offline mint only delays its own operations.
-        """
-        recovery = RecoveryService(self.core_service)
-        ctx = self.ctx
-        changed = on_loop(ctx.changed, self._gui_loop) if ctx is not None else None
 
-        async def loop() -> None:  # on the core loop
+        Over the proxy, like the Recovery view's and the till's passes: ``RecoveryService`` takes one lock per
+        wallet object on one loop, so the three take turns instead of resuming one entry at once. Its requests,
+        swaps and restores run on the core loop through the proxies of the mints' wallets.
+        """
+        recovery = RecoveryService(self.service)
+
+        async def loop() -> None:
+            ctx = self.ctx
             while True:
                 with contextlib.suppress(Exception):
                     reports = await recovery.recover(only_due=True)
-                    if reports and changed is not None:
-                        changed(RECOVERY, BALANCES, HISTORY, SENT)
+                    if reports and ctx is not None:
+                        ctx.changed(RECOVERY, BALANCES, HISTORY, SENT)
                 # close() cancels the task; a cancelled sleep leaves nothing behind.
                 await asyncio.sleep(self.recovery_interval)
 
-        self._recovery_task = self.worker.spawn(loop())
+        self._recovery_task = asyncio.ensure_future(loop())
 
     def _start_watching(self) -> None:
         """Refresh every view when another process (a CLI command, a second window) commits to this wallet.

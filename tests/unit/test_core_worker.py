@@ -136,3 +136,30 @@ async def test_shutdown_cancels_what_runs_on_the_core_and_ends_the_thread() -> N
     await worker.shutdown()
     assert account.cancelled and background.cancelled()
     assert not worker.thread.is_alive() and worker.loop.is_closed()
+
+
+async def test_a_listener_registered_through_a_sync_method_is_called_back_on_the_callers_thread(
+    worker: CoreWorker,
+) -> None:
+    class Watched:
+        __module__ = "core.fake_watched"
+
+        def __init__(self) -> None:
+            self.listeners: list[Callable[[int], None]] = []
+
+        def watch(self, listener: Callable[[int], None]) -> None:
+            self.listeners.append(listener)
+
+        async def change(self, value: int) -> None:
+            for listener in self.listeners:
+                listener(value)
+
+    seen = proxy(Watched(), worker)
+    heard: list[tuple[int, int]] = []
+    seen.watch(lambda value: heard.append((value, threading.get_ident())))
+    await seen.change(5)  # runs on the core thread, which fires the listener
+    for _ in range(200):
+        if heard:
+            break
+        await asyncio.sleep(0.01)
+    assert heard == [(5, threading.get_ident())]

@@ -28,7 +28,7 @@ import threading
 from collections.abc import Callable, Coroutine
 from typing import Any, TypeVar, cast
 
-__all__ = ["CoreProxy", "CoreWorker", "on_loop", "proxy", "unwrap"]
+__all__ = ["CoreProxy", "CoreWorker", "on_loop", "proxy", "proxy_like", "unwrap"]
 
 T = TypeVar("T")
 log = logging.getLogger(__name__)
@@ -183,6 +183,14 @@ class CoreProxy:
             return _sync_through(value, worker)
         return value
 
+    @property
+    def __class__(self) -> type:  # isinstance(proxy, PosService) holds, as for the object itself
+        return type(self._core_target)
+
+    @__class__.setter
+    def __class__(self, _value: type) -> None:
+        raise TypeError("a core proxy stands for one object: its class cannot change")
+
     def __setattr__(self, name: str, value: Any) -> None:
         setattr(self._core_target, name, unwrap(value))
 
@@ -243,6 +251,14 @@ def _incoming(value: Any, worker: CoreWorker) -> Any:
 def proxy(target: T, worker: CoreWorker) -> T:
     """``target`` as seen from the GUI: typed as itself, its coroutines run on ``worker``."""
     return cast(T, CoreProxy(unwrap(target), worker))
+
+
+def proxy_like(template: object, target: T) -> T:
+    """``target`` (a core service a view builds over ``template``, the wallet it was given) proxied like
+    ``template``: with the same worker when ``template`` is a proxy, as it is when ``template`` is not."""
+    if isinstance(template, CoreProxy):
+        return proxy(target, template._core_worker)
+    return target
 
 
 def unwrap(value: T) -> T:

@@ -22,7 +22,7 @@ from core.errors import InvalidPassword
 from desktop import keyring_unlock
 from desktop.cli.parser import package_version
 from desktop.gui.context import BALANCES, HISTORY, MINTS, SALES, SENT, SETTINGS, AppContext
-from desktop.gui.core_worker import CoreWorker, proxy
+from desktop.gui.core_worker import CoreProxy, CoreWorker, on_loop, proxy
 from desktop.gui.dialogs import PasswordDialog, await_dialog
 from desktop.gui.errors import ErrorReporter
 from desktop.gui.i18n import tr
@@ -223,23 +223,22 @@ class Session:
         Not a TaskRunner task: it lives as long as the window and must not keep the busy indicator on. The
         window shows balances at once; an offline mint only delays its own operations.
 
-        Over the proxy, like the Recovery view's and the till's passes: ``RecoveryService`` takes one lock per
-        wallet object on one loop, so the three take turns instead of resuming one entry at once. Its requests,
-        swaps and restores run on the core loop through the proxies of the mints' wallets.
+        On the core loop, and built over the wallet's proxy like the Recovery view's and the till's passes:
+        ``RecoveryService`` takes one lock per wallet object, so the three take turns on one entry.
         """
         recovery = RecoveryService(self.service)
+        changed = on_loop(self.ctx.changed, self._gui_loop) if self.ctx is not None else None
 
         async def loop() -> None:
-            ctx = self.ctx
             while True:
                 with contextlib.suppress(Exception):
                     reports = await recovery.recover(only_due=True)
-                    if reports and ctx is not None:
-                        ctx.changed(RECOVERY, BALANCES, HISTORY, SENT)
+                    if reports and changed is not None:
+                        changed(RECOVERY, BALANCES, HISTORY, SENT)
                 # close() cancels the task; a cancelled sleep leaves nothing behind.
                 await asyncio.sleep(self.recovery_interval)
 
-        self._recovery_task = asyncio.ensure_future(loop())
+        self._recovery_task = self.worker.spawn(loop())
 
     def _start_watching(self) -> None:
         """Refresh every view when another process (a CLI command, a second window) commits to this wallet.
@@ -258,9 +257,9 @@ class Session:
     def _start_pos(self, launcher: PosLauncherView) -> None:
         """The point of sale's background work while the window lives, POS mode open or not: sales a network
         break left settling, exposure sweeps, webhook retries (with backoff). Like recovery, not a TaskRunner
-        task; close() stops it."""
+        task; close() stops it. The till is a proxy: the loop runs on the core loop, ``on_change`` comes back."""
         self.pos = launcher.till
-        self._pos_stop = asyncio.Event()
+        self._pos_stop = asyncio.Event()  # waited on by the core loop: set there (close)
         self._pos_task = asyncio.ensure_future(
             self.pos.run_background(self._pos_stop, self.pos_interval, on_change=launcher.sales_settled)
         )
@@ -294,7 +293,10 @@ class Session:
             self._recovery_task = None
         if self._pos_task is not None:
             assert self._pos_stop is not None
-            self._pos_stop.set()
+            if isinstance(self.pos, CoreProxy) and self.worker.running:
+                self.worker.call_soon(self._pos_stop.set)
+            else:
+                self._pos_stop.set()
             self._pos_task.cancel()
             with contextlib.suppress(BaseException):
                 await self._pos_task

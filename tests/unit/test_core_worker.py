@@ -107,7 +107,7 @@ async def test_cancelling_the_caller_cancels_the_core_task(worker: CoreWorker) -
 async def test_core_objects_returned_are_proxied_and_proxies_passed_back_are_unwrapped(worker: CoreWorker) -> None:
     seen = proxy(Account(), worker)
     child = await seen.open_child()
-    assert isinstance(child, CoreProxy)
+    assert isinstance(child, CoreProxy) and isinstance(child, Account)  # a proxy passes for what it stands for
     assert await child.spend(1) == 1
     assert unwrap(child).threads == [worker.thread.ident]
     assert await seen.is_mine(child)

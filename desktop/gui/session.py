@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import logging
 from typing import Any
 
@@ -215,6 +216,10 @@ class Session:
         self._start_recovery()
         self._start_watching()
         self._start_pos(next(v for v in views if isinstance(v, PosLauncherView)))
+        # What is built by now lives as long as the window. Out of the collector's sight, a full collection (which
+        # stops every thread, the Qt one too) that a big send's garbage triggers on the core thread does not walk
+        # it each time: that walk was the longest stall left once the send ran off the loop (bench.gui_send).
+        gc.freeze()
         return self.window
 
     def _start_recovery(self) -> None:
@@ -330,4 +335,5 @@ class Session:
         self.rates = self.payments = self.backends = None
         self.pos = None
         await self.worker.shutdown()  # what is left on the core loop is cancelled and drained; the thread ends
+        gc.unfreeze()  # the window's objects may be collected again
         shutdown_processes()

@@ -72,12 +72,12 @@ class CoreWorker:
             return await coro
         future = asyncio.run_coroutine_threadsafe(coro, self.loop)
         # Cancelling the awaiting task cancels this future, which cancels the core task.
-        return await asyncio.wrap_future(future)
+        return await asyncio.wrap_future(future, loop=_caller_loop())
 
     def spawn(self, coro: Coroutine[Any, Any, Any]) -> asyncio.Future[Any]:
         """Start a long-running ``coro`` on the core loop (background recovery, say); returns a future on the
         calling loop. Its end is the worker's business: ``shutdown()`` cancels what is still running."""
-        return asyncio.wrap_future(asyncio.run_coroutine_threadsafe(coro, self.loop))
+        return asyncio.wrap_future(asyncio.run_coroutine_threadsafe(coro, self.loop), loop=_caller_loop())
 
     def call_soon(self, fn: Callable[..., Any], *args: Any) -> None:
         """Call ``fn`` inside the core loop (for code that looks up the running loop to start its own tasks)."""
@@ -95,7 +95,7 @@ class CoreWorker:
             return
         await self.drain(timeout)
         self.loop.call_soon_threadsafe(self.loop.stop)
-        await asyncio.get_running_loop().run_in_executor(None, self.thread.join, timeout)
+        await _caller_loop().run_in_executor(None, self.thread.join, timeout)
         if self.thread.is_alive():
             log.warning("the core worker did not stop within %.0f s", timeout)
 
@@ -119,7 +119,7 @@ def on_loop(fn: Callable[..., Any], loop: asyncio.AbstractEventLoop) -> Callable
 
         @functools.wraps(fn)
         async def run_there(*args: Any, **kwargs: Any) -> Any:
-            if _running_loop() is loop:
+            if _thread_loop() is loop:
                 return await fn(*args, **kwargs)
             return await asyncio.wrap_future(asyncio.run_coroutine_threadsafe(fn(*args, **kwargs), loop))
 
@@ -127,13 +127,27 @@ def on_loop(fn: Callable[..., Any], loop: asyncio.AbstractEventLoop) -> Callable
 
     @functools.wraps(fn)
     def call_there(*args: Any, **kwargs: Any) -> Any:
-        if _running_loop() is loop:
+        if _thread_loop() is loop:
             return fn(*args, **kwargs)
         if not loop.is_closed():
             loop.call_soon_threadsafe(functools.partial(fn, *args, **kwargs))
         return None
 
     return call_there
+
+
+def _caller_loop() -> asyncio.AbstractEventLoop:
+    """The loop of the calling thread. qasync steps a task from a Qt event outside ``run_forever`` (a slot fired
+    while the test harness, say, only processes events), where there is no *running* loop but the thread's loop."""
+    return _running_loop() or asyncio.get_event_loop_policy().get_event_loop()
+
+
+def _thread_loop() -> asyncio.AbstractEventLoop | None:
+    """The calling thread's loop, running or not; None on a helper thread without one."""
+    try:
+        return _caller_loop()
+    except RuntimeError:
+        return None
 
 
 def _running_loop() -> asyncio.AbstractEventLoop | None:
@@ -206,7 +220,7 @@ def _async_through(method: Callable[..., Coroutine[Any, Any, Any]], worker: Core
     async def through(*args: Any, **kwargs: Any) -> Any:
         if worker.on_core:
             return await method(*args, **kwargs)
-        caller = asyncio.get_running_loop()
+        caller = _caller_loop()
         args = tuple(_outgoing(a, caller) for a in args)
         kwargs = {k: _outgoing(v, caller) for k, v in kwargs.items()}
         return _incoming(await worker.run(method(*args, **kwargs)), worker)

@@ -10,10 +10,8 @@ Ecash is checked before anything is redeemed (unit, the policy's mints, the amou
 refused —, the mint's input fee cap); its proofs' secrets are recorded with the sale (``received``): the same
 proofs can never pay twice. Then the sale is ``settling``: the ecash is redeemed through the journaled
 receive (operation kind ``sale``, its data carrying ``sale``, ``tip``, ``fiat_rate``) and, when the policy
-forwards it, melted to the merchant's Lightning backend (journaled melt, data ``sale``). Only when that is
-final is the sale ``paid``. A network break leaves the journal entry for ``RecoveryService`` and the sale
-``settling``; ``settle_pending()`` (run at start-up and by the background loop) finishes it from the
-journal — never lost, never counted twice.
+forwards it, melted to the merchant's Lightning backend (journaled melt). Only when that is final is the sale
+``paid``; after a network break ``settle_pending()`` finishes it from the journal: never lost, never counted twice.
 """
 
 from __future__ import annotations
@@ -40,6 +38,7 @@ from core.pos.base import CASHIER_SETTING, LOCK_SETTING
 from core.pos.catalog import Item, SaleLine, parse_item_spec
 from core.pos.checkout import CheckoutSession, PaymentRefused, owed, tip_for_percent
 from core.pos.deliveries import Delivery
+from core.pos.giveaway_repo import GiveawayClaim
 from core.pos.lightning import LightningCharge
 from core.pos.offline import Offline
 from core.pos.policy import PosPolicy, SettlementMode, Webhook
@@ -135,7 +134,7 @@ class PosService(Offline):
         rate, currency = self._rate()
         fiat_amount = fiat
         if fiat_amount is None and rate is not None:
-            fiat_amount = (Decimal(amount) * Decimal(str(rate)) / Decimal(100_000_000)).quantize(Decimal("0.01"))
+            fiat_amount = (Decimal(amount) * rate / Decimal(100_000_000)).quantize(Decimal("0.01"))
         request_id = secrets.token_hex(8)
         sale = self.repo.create_sale(
             unit=policy.unit,
@@ -187,11 +186,19 @@ class PosService(Offline):
 
     # --- what core.pos leaves to the API layer -------------------------------------------------
 
-    def _record_fiat_rate(self, op_id: str, rate: float, currency: str) -> None:
+    def _record_fiat_rate(self, op_id: str, rate: Decimal, currency: str) -> None:
         self.analytics.record_fiat_rate(op_id, rate, currency)
 
     async def _resume_journal(self) -> None:
         await RecoveryService(self.service).recover()
+
+    async def _giveaway_claim(
+        self, gid: str, *, request: str | None, code: str | None, claimant_key: str | None
+    ) -> GiveawayClaim:
+        from core.api.giveaways import GiveawayService  # it imports the payments service: only when claimed
+
+        claims = GiveawayService(self.service)
+        return await claims.claim(gid, request=request, code=code, claimant_key=claimant_key, as_token=True)
 
     async def close(self) -> None:
         if self._listener is not None:
@@ -316,6 +323,8 @@ class PosService(Offline):
         if self.policy().exposure_caps:
             await self.sweep_exposure()
         await self.deliver_webhooks()
+        await self.serve_giveaways()  # an open giveaway's claims arrive over the inbox and the listener
+        await self.deliver_nostr_mail()  # signed receipts and giveaway ecash to customers' Nostr keys
         return changed
 
     async def run_background(

@@ -1,7 +1,9 @@
 """Choosing and reserving inputs as one step, so parallel commands on one wallet queue instead of colliding.
 
 The selection reads the unspent proofs and reserves the chosen ones inside one ``atomic()`` transaction (on
-SQLite a ``BEGIN IMMEDIATE``: one process at a time), so two commands never hand out the same proofs. When the
+SQLite a ``BEGIN IMMEDIATE``: one process at a time), so two commands never hand out the same proofs. On
+PostgreSQL the tills do not take turns: a proof another till's transaction holds is skipped by the reservation
+(``FOR UPDATE SKIP LOCKED``) and the selection at once chooses among the others. When the
 unspent proofs do not cover the amount but proofs reserved by operations still running would, the command waits
 for them to finish (their change comes back) and says so after a few seconds; it gives up after ``WAIT_LIMIT``.
 """
@@ -15,7 +17,7 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from core.errors import InsufficientBalance
-from core.ports.storage import ProofState, StaleState
+from core.ports.storage import ProofsTaken, ProofState, StaleState
 from core.protocol.models import Proof
 from core.wallet.context import MintWallet
 
@@ -43,14 +45,21 @@ async def with_reserved_inputs(mw: MintWallet, unit: str, plan: Callable[[list[P
     """
     started = time.monotonic()
     noticed = False
+    held: set[str] = set()  # proofs another till's transaction holds (PostgreSQL): chosen around at once
     while True:
         try:
-            with mw.store.atomic():
-                return plan(mw.store.proofs(mint_url=mw.url, unit=unit))
+            with mw.store.atomic(row_locks=True):
+                available = mw.store.proofs(mint_url=mw.url, unit=unit)
+                return plan([p for p in available if p.secret not in held] if held else available)
+        except ProofsTaken as exc:
+            held |= exc.secrets
+            continue
         except StaleState:
             pass  # another process reserved some of them between our read and write (no IMMEDIATE lock): again
         except InsufficientBalance:
-            if not _in_use(mw, unit) or time.monotonic() - started > WAIT_LIMIT:
+            if held:
+                held.clear()  # perhaps only because of proofs held a moment ago: look again after a pause
+            elif not _in_use(mw, unit) or time.monotonic() - started > WAIT_LIMIT:
                 raise
         waited = time.monotonic() - started
         if waited > NOTICE_AFTER and not noticed:

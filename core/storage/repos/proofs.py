@@ -7,13 +7,16 @@ from collections.abc import Iterable, Sequence
 from typing import Any, cast
 
 from sqlalchemy import ColumnElement, Table, func, select, update
+from sqlalchemy.orm import Session
 
 from core.ports.storage import (
     BalanceRow,
+    ProofsTaken,
     ProofState,
     StaleState,
 )
 from core.protocol.models import DLEQ, Proof
+from core.storage.dialects import has_row_locks, skip_locked
 from core.storage.models import (
     ProofRow,
 )
@@ -144,8 +147,39 @@ class ProofRepository(UnitOfWork):
         """unspent → ``state`` (reserved, or pending for a token made of existing proofs) for ``operation_id``.
 
         All or nothing: if any of them is not unspent any more, nothing changes and ``StaleState`` is raised.
+        On PostgreSQL the rows are claimed with ``FOR UPDATE SKIP LOCKED``: a proof another till's transaction holds
+        is passed over at once, not waited for, and ``ProofsTaken`` names it (``core.storage.dialects``).
         """
+        with self._session() as s:
+            if has_row_locks(s):
+                self._reserve_skipping_locked(s, secrets, operation_id, ProofState(state))
+                return
         self.move_proofs(secrets, owner=None, expect=(ProofState.UNSPENT,), to=state, new_owner=operation_id)
+
+    def _reserve_skipping_locked(
+        self, s: Session, secrets: Sequence[str], operation_id: str, state: ProofState
+    ) -> None:
+        # The proofs reservation on PostgreSQL: one UPDATE of the unspent rows among ``secrets`` that no other
+        # transaction has locked, each locked by this one (SKIP LOCKED) as it is moved.
+        wanted = set(secrets)
+        if not wanted:
+            return
+        table = cast(Table, ProofRow.__table__)
+        free = skip_locked(
+            select(table.c.secret).where(table.c.secret.in_(wanted), table.c.state == ProofState.UNSPENT.value)
+        )
+        moved = s.execute(
+            update(table)
+            .where(table.c.secret.in_(free.scalar_subquery()))
+            .values(state=state.value, operation_id=operation_id, updated_at=_now())
+            .returning(table.c.secret)
+        ).scalars()
+        # The returned secrets come back through the sealed column's type: in the caller's form, like ``wanted``.
+        taken = frozenset(wanted - set(moved))
+        if taken:
+            raise ProofsTaken(
+                f"{len(taken)} of {len(wanted)} proofs are held or were taken by another operation", taken
+            )
 
     def move_proofs(
         self,

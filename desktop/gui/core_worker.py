@@ -28,7 +28,7 @@ import threading
 from collections.abc import Callable, Coroutine
 from typing import Any, TypeVar, cast
 
-__all__ = ["CoreProxy", "CoreWorker", "on_loop", "proxy", "proxy_like", "unwrap"]
+__all__ = ["CoreProxy", "CoreWorker", "on_core_of", "on_loop", "proxy", "proxy_like", "unwrap"]
 
 T = TypeVar("T")
 log = logging.getLogger(__name__)
@@ -179,6 +179,8 @@ class CoreProxy:
     """Stands for one core object on the GUI side (see the module's docstring)."""
 
     __slots__ = ("__weakref__", "_core_target", "_core_worker")
+    _core_target: Any
+    _core_worker: CoreWorker
 
     def __init__(self, target: object, worker: CoreWorker) -> None:
         object.__setattr__(self, "_core_target", target)
@@ -273,6 +275,15 @@ def proxy_like(template: object, target: T) -> T:
     if isinstance(template, CoreProxy):
         return proxy(target, template._core_worker)
     return target
+
+
+async def on_core_of(template: object, coro: Coroutine[Any, Any, T]) -> T:
+    """Await ``coro`` — a core function a view calls with the wallet it was given (``pay_multi_path(service, …)``)
+    — on ``template``'s core loop when ``template`` is a proxy: there the proxies it holds are the objects
+    themselves, so the whole function (journal, blinding, requests) runs off the Qt thread."""
+    if isinstance(template, CoreProxy):
+        return await template._core_worker.run(coro)
+    return await coro
 
 
 def unwrap(value: T) -> T:

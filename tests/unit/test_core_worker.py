@@ -10,7 +10,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 
 import pytest
 
-from desktop.gui.core_worker import CoreProxy, CoreWorker, on_loop, proxy, unwrap
+from desktop.gui.core_worker import CoreProxy, CoreWorker, on_core_of, on_loop, proxy, unwrap
 
 
 class Account:
@@ -163,3 +163,16 @@ async def test_a_listener_registered_through_a_sync_method_is_called_back_on_the
             break
         await asyncio.sleep(0.01)
     assert heard == [(5, threading.get_ident())]
+
+
+async def test_a_core_function_given_a_proxy_runs_whole_on_the_worker(worker: CoreWorker) -> None:
+    account = Account()
+    seen = proxy(account, worker)
+
+    async def pay_from(wallet: Account) -> tuple[int, int]:  # a core.api function a view calls with its proxy
+        await wallet.spend(2)
+        return threading.get_ident(), wallet.balance()
+
+    ran_on, balance = await on_core_of(seen, pay_from(seen))
+    assert ran_on == worker.thread.ident and balance == 7
+    assert account.threads == [worker.thread.ident, worker.thread.ident]

@@ -104,7 +104,7 @@ class Session:
             return await self._first_run()
         if self.service.password_protected:
             return await self._unlock()
-        self.service.unlock()
+        await run_blocking(self.service.unlock)  # it may write (an older wallet's rows): not on the Qt thread
         return True
 
     async def _first_run(self) -> bool:

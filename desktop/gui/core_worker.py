@@ -216,6 +216,22 @@ class CoreProxy:
     def __repr__(self) -> str:
         return f"<core proxy of {self._core_target!r}>"
 
+    # Python looks special methods up on the type, never through __getattr__: the container ones, forwarded.
+    def __bool__(self) -> bool:
+        return bool(self._core_target)
+
+    def __len__(self) -> int:
+        return len(self._core_target)
+
+    def __iter__(self) -> Any:
+        return iter(self._core_target)
+
+    def __contains__(self, item: object) -> bool:
+        return item in self._core_target
+
+    def __getitem__(self, key: Any) -> Any:
+        return _incoming(self._core_target[key], self._core_worker)
+
 
 def _async_through(method: Callable[..., Coroutine[Any, Any, Any]], worker: CoreWorker) -> Callable[..., Any]:
     @functools.wraps(method)
@@ -233,7 +249,7 @@ def _async_through(method: Callable[..., Coroutine[Any, Any, Any]], worker: Core
 def _sync_through(method: Callable[..., Any], worker: CoreWorker) -> Callable[..., Any]:
     @functools.wraps(method)
     def through(*args: Any, **kwargs: Any) -> Any:
-        caller = _running_loop()
+        caller = _thread_loop()
         if caller is None:  # a helper thread (``asyncio.to_thread``): nothing to call back to
             result = method(*(unwrap(a) for a in args), **{k: unwrap(v) for k, v in kwargs.items()})
         else:  # a listener registered now is called back on this loop, whichever thread fires it later

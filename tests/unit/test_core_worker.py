@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import threading
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 
 import pytest
 
@@ -176,3 +176,28 @@ async def test_a_core_function_given_a_proxy_runs_whole_on_the_worker(worker: Co
     ran_on, balance = await on_core_of(seen, pay_from(seen))
     assert ran_on == worker.thread.ident and balance == 7
     assert account.threads == [worker.thread.ident, worker.thread.ident]
+
+
+async def test_a_proxy_of_a_container_iterates_counts_and_indexes_like_it(worker: CoreWorker) -> None:
+    class Wallets:
+        __module__ = "core.fake_wallets"
+
+        def __init__(self) -> None:
+            self.items = {"a": Account(), "b": Account()}
+
+        def __iter__(self) -> Iterator[str]:
+            return iter(self.items)
+
+        def __len__(self) -> int:
+            return len(self.items)
+
+        def __getitem__(self, key: str) -> Account:
+            return self.items[key]
+
+        async def refresh(self) -> None:
+            return None
+
+    seen = proxy(Wallets(), worker)
+    assert list(seen) == ["a", "b"] and len(seen) == 2 and "a" in seen and bool(seen)
+    assert isinstance(seen["a"], CoreProxy) and await seen["a"].spend(4) == 4
+    assert bool(proxy(Account(), worker))  # no __len__ of its own: true, as the object is

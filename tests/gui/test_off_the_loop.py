@@ -98,3 +98,15 @@ def test_the_pin_prompt_of_a_spend_run_by_the_worker_is_shown_on_the_qt_thread(
     assert asked_from == [session.worker.thread.ident]  # the spend asked from the core worker's thread
     assert view.token_text.toPlainText().startswith("cashuB")
     assert [b.pending for b in session.service.balances()] == [150]
+
+
+def test_closing_the_session_drains_and_stops_the_core_worker(
+    gui: GuiHarness, gui_mint: NutshellMint, tmp_path: Path, run: Any
+) -> None:
+    run(make_funded_wallet(tmp_path / "w", gui_mint.url, 0))
+    session = gui.open(tmp_path / "w")
+    worker = session.worker
+    assert worker.thread.is_alive()
+    run(session.close())
+    assert not worker.thread.is_alive() and worker.loop.is_closed()
+    run(session.close())  # twice is safe: what is left runs on the Qt loop

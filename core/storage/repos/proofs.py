@@ -6,16 +6,19 @@ import json
 from collections.abc import Iterable, Sequence
 from typing import Any, cast
 
-from sqlalchemy import ColumnElement, Table, func, select, update
+from sqlalchemy import ColumnElement, Table, func, select, tuple_, update
 
 from core.ports.storage import (
     BalanceRow,
+    KeysetTotal,
+    ProofRef,
     ProofState,
     StaleState,
 )
 from core.protocol.models import DLEQ, Proof
 from core.storage.models import (
     ProofRow,
+    ProofTotalRow,
 )
 from core.storage.unit_of_work import UnitOfWork
 from core.storage.unit_of_work import now as _now
@@ -43,6 +46,9 @@ _PROOF_COLUMNS = (
     ProofRow.dleq_json,
     ProofRow.witness,
 )
+
+
+_IN_CHUNK = 10_000  # values per IN list: SQLite allows 32,766 bound parameters in one statement
 
 
 def _proof_from_columns(
@@ -112,16 +118,6 @@ class ProofRepository(UnitOfWork):
             if operation_id is not None:
                 q = q.where(ProofRow.operation_id == operation_id)
             return [_proof_from_columns(*r) for r in s.execute(q.order_by(ProofRow.amount))]
-
-    def keyset_balances(self, mint_url: str) -> dict[str, int]:
-        """Unspent amount per keyset at ``mint_url``: one aggregate, no proof read."""
-        with self._session() as s:
-            rows = s.execute(
-                select(ProofRow.keyset_id, func.sum(ProofRow.amount))
-                .where(ProofRow.state == "unspent", ProofRow.mint_url == mint_url)
-                .group_by(ProofRow.keyset_id)
-            ).all()
-        return {kid: int(total or 0) for kid, total in rows}
 
     def proofs_by_secrets(self, secrets: Sequence[str]) -> dict[str, tuple[Proof, str]]:
         """secret → (proof, state)."""
@@ -206,15 +202,68 @@ class ProofRepository(UnitOfWork):
         else:
             self.move_proofs(secrets, owner=operation_id, expect=expected, to=target)
 
+    # --- running totals and narrow reads for coin selection ----------------------------------------
+    # The totals are kept by triggers (migration 0009) in the transaction of every proof change; selection reads
+    # (amount, keyset, Y) a page at a time from a covering index and the full rows only of the proofs it chose.
+
     def balances(self) -> list[BalanceRow]:
+        """Balance and pending (reserved + pending) per mint and unit: a read of the running totals."""
+        t = ProofTotalRow
         with self._session() as s:
             rows = s.execute(
-                select(ProofRow.mint_url, ProofRow.unit, ProofRow.state, func.sum(ProofRow.amount))
-                .where(ProofRow.state.in_(("unspent", "reserved", "pending")))
-                .group_by(ProofRow.mint_url, ProofRow.unit, ProofRow.state)
+                select(t.mint_url, t.unit, t.state, func.sum(t.amount * t.proof_count))
+                .where(t.state.in_(("unspent", "reserved", "pending")), t.proof_count > 0)
+                .group_by(t.mint_url, t.unit, t.state)
             ).all()
         totals: dict[tuple[str, str], list[int]] = {}
         for mint_url, unit, state, amount in rows:
             slot = totals.setdefault((mint_url, unit), [0, 0])
             slot[0 if state == "unspent" else 1] += int(amount or 0)
         return [BalanceRow(m, u, b, p) for (m, u), (b, p) in sorted(totals.items())]
+
+    def keyset_totals(
+        self, mint_url: str, unit: str | None = None, *, state: str = ProofState.UNSPENT
+    ) -> dict[str, KeysetTotal]:
+        """keyset → (proofs, amount) in ``state`` at ``mint_url`` (of ``unit`` when given), from the running totals."""
+        t = ProofTotalRow
+        q = (
+            select(t.keyset_id, func.sum(t.proof_count), func.sum(t.amount * t.proof_count))
+            .where(t.mint_url == mint_url, t.state == ProofState(state).value, t.proof_count > 0)
+            .group_by(t.keyset_id)
+        )
+        if unit is not None:
+            q = q.where(t.unit == unit)
+        with self._session() as s:
+            return {kid: KeysetTotal(int(count), int(amount)) for kid, count, amount in s.execute(q)}
+
+    def keyset_balances(self, mint_url: str) -> dict[str, int]:
+        """Unspent amount per keyset at ``mint_url``."""
+        return {kid: total.amount for kid, total in self.keyset_totals(mint_url).items()}
+
+    def unspent_refs(
+        self, mint_url: str, unit: str, keyset_id: str, *, before: tuple[int, str] | None = None, limit: int = 256
+    ) -> list[ProofRef]:
+        """A page of one keyset's unspent proofs, largest first (equal amounts by Y, descending), each strictly
+        after ``before`` (an (amount, Y) from the previous page) in that order: an index range, no proof row read."""
+        q = select(ProofRow.y, ProofRow.keyset_id, ProofRow.amount).where(
+            ProofRow.state == ProofState.UNSPENT.value,
+            ProofRow.mint_url == mint_url,
+            ProofRow.unit == unit,
+            ProofRow.keyset_id == keyset_id,
+        )
+        if before is not None:
+            q = q.where(tuple_(ProofRow.amount, ProofRow.y) < tuple_(before[0], before[1]))
+        q = q.order_by(ProofRow.amount.desc(), ProofRow.y.desc()).limit(limit)
+        with self._session() as s:
+            return [ProofRef(y, kid, amount) for y, kid, amount in s.execute(q)]
+
+    def proofs_by_ys(self, ys: Sequence[str]) -> list[Proof]:
+        """The full proofs (secret, C, DLEQ, witness) named by ``ys``, in that order; unknown ones are left out."""
+        found: dict[str, Proof] = {}
+        with self._session() as s:
+            for start in range(0, len(ys), _IN_CHUNK):
+                chunk = ys[start : start + _IN_CHUNK]
+                rows = s.execute(select(ProofRow.y, *_PROOF_COLUMNS).where(ProofRow.y.in_(chunk)))
+                for y, kid, amount, secret, c, dleq_json, witness in rows:
+                    found[y] = _proof_from_columns(kid, amount, secret, c, dleq_json, witness)
+        return [found[y] for y in ys if y in found]

@@ -1,0 +1,109 @@
+"""balances as running totals (proof_totals, kept by triggers on proofs); a covering index for coin selection
+
+Revision ID: 0009
+Revises: 0008
+
+Triggers, not Python, keep the totals: every statement that inserts, moves or deletes proofs (the repositories,
+recovery, a copy of the wallet, raw SQL) updates them in its own transaction, so they cannot drift from the proofs.
+SQLite: one trigger per row. PostgreSQL: one per statement over its transition tables, so a statement moving 50,000
+proofs writes each total once, in key order (tills updating totals take the row locks in one order).
+
+A later migration that rebuilds ``proofs`` on SQLite (``batch_alter_table`` with a column change copies the table
+and drops the old one) drops these triggers with it: it must create them again (``create_triggers``).
+"""
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0009"
+down_revision = "0008"
+branch_labels = None
+depends_on = None
+
+_KEY = "mint_url, unit, keyset_id, state, amount"
+
+_SQLITE_ADD = (
+    f"INSERT INTO proof_totals ({_KEY}, proof_count) "
+    "VALUES (NEW.mint_url, NEW.unit, NEW.keyset_id, NEW.state, NEW.amount, 1) "
+    f"ON CONFLICT ({_KEY}) DO UPDATE SET proof_count = proof_count + 1;"
+)
+_SQLITE_REMOVE = (
+    "UPDATE proof_totals SET proof_count = proof_count - 1 WHERE mint_url = OLD.mint_url AND unit = OLD.unit "
+    "AND keyset_id = OLD.keyset_id AND state = OLD.state AND amount = OLD.amount;"
+)
+_SQLITE_CHANGED = " OR ".join(f"OLD.{c} IS NOT NEW.{c}" for c in ("mint_url", "unit", "keyset_id", "state", "amount"))
+_SQLITE_TRIGGERS = (
+    f"CREATE TRIGGER nd_proof_totals_insert AFTER INSERT ON proofs BEGIN {_SQLITE_ADD} END",
+    f"CREATE TRIGGER nd_proof_totals_update AFTER UPDATE OF {_KEY} ON proofs WHEN {_SQLITE_CHANGED} "
+    f"BEGIN {_SQLITE_REMOVE} {_SQLITE_ADD} END",
+    f"CREATE TRIGGER nd_proof_totals_delete AFTER DELETE ON proofs BEGIN {_SQLITE_REMOVE} END",
+)
+
+
+def _pg_apply(changes: str) -> str:
+    return (
+        f"INSERT INTO proof_totals AS t ({_KEY}, proof_count) "
+        f"SELECT {_KEY}, SUM(d) FROM ({changes}) AS c GROUP BY {_KEY} HAVING SUM(d) <> 0 ORDER BY {_KEY} "
+        f"ON CONFLICT ({_KEY}) DO UPDATE SET proof_count = t.proof_count + EXCLUDED.proof_count;"
+    )
+
+
+_PG_NEW = f"SELECT {_KEY}, 1 AS d FROM nd_new"
+_PG_OLD = f"SELECT {_KEY}, -1 AS d FROM nd_old"
+_PG_FUNCTION = (
+    "CREATE OR REPLACE FUNCTION nd_proof_totals() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+    f"IF TG_OP = 'INSERT' THEN {_pg_apply(_PG_NEW)} "
+    f"ELSIF TG_OP = 'UPDATE' THEN {_pg_apply(f'{_PG_NEW} UNION ALL {_PG_OLD}')} "
+    f"ELSE {_pg_apply(_PG_OLD)} END IF; RETURN NULL; END $$"
+)
+_PG_TRIGGERS = (
+    "CREATE TRIGGER nd_proof_totals_insert AFTER INSERT ON proofs REFERENCING NEW TABLE AS nd_new "
+    "FOR EACH STATEMENT EXECUTE FUNCTION nd_proof_totals()",
+    "CREATE TRIGGER nd_proof_totals_update AFTER UPDATE ON proofs REFERENCING OLD TABLE AS nd_old NEW TABLE AS nd_new "
+    "FOR EACH STATEMENT EXECUTE FUNCTION nd_proof_totals()",
+    "CREATE TRIGGER nd_proof_totals_delete AFTER DELETE ON proofs REFERENCING OLD TABLE AS nd_old "
+    "FOR EACH STATEMENT EXECUTE FUNCTION nd_proof_totals()",
+)
+_TRIGGER_NAMES = ("nd_proof_totals_insert", "nd_proof_totals_update", "nd_proof_totals_delete")
+
+
+def create_triggers() -> None:
+    if op.get_bind().dialect.name == "postgresql":
+        op.execute(_PG_FUNCTION)
+        for statement in _PG_TRIGGERS:
+            op.execute(statement)
+    else:
+        for statement in _SQLITE_TRIGGERS:
+            op.execute(statement)
+
+
+def drop_triggers() -> None:
+    postgresql = op.get_bind().dialect.name == "postgresql"
+    for name in _TRIGGER_NAMES:
+        op.execute(f"DROP TRIGGER IF EXISTS {name}" + (" ON proofs" if postgresql else ""))
+    if postgresql:
+        op.execute("DROP FUNCTION IF EXISTS nd_proof_totals()")
+
+
+def upgrade() -> None:
+    op.create_table(
+        "proof_totals",
+        sa.Column("mint_url", sa.String(), nullable=False),
+        sa.Column("unit", sa.String(), nullable=False),
+        sa.Column("keyset_id", sa.String(), nullable=False),
+        sa.Column("state", sa.String(), nullable=False),
+        sa.Column("amount", sa.BigInteger(), autoincrement=False, nullable=False),
+        sa.Column("proof_count", sa.BigInteger(), nullable=False),
+        sa.PrimaryKeyConstraint("mint_url", "unit", "keyset_id", "state", "amount"),
+    )
+    # The backfill and the triggers in one transaction with the writer's lock held (core.storage.db): no proof
+    # changes between the count and the first trigger.
+    op.execute(f"INSERT INTO proof_totals ({_KEY}, proof_count) SELECT {_KEY}, COUNT(*) FROM proofs GROUP BY {_KEY}")
+    create_triggers()
+    op.create_index("ix_proofs_selection", "proofs", ["state", "mint_url", "unit", "keyset_id", "amount", "y"])
+
+
+def downgrade() -> None:
+    op.drop_index("ix_proofs_selection", "proofs")
+    drop_triggers()
+    op.drop_table("proof_totals")

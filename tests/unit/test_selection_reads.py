@@ -119,3 +119,19 @@ def test_the_chosen_proofs_are_read_in_full(store: Store) -> None:
     assert choose_exact(mw, "sat", 64) == [full]
     store.reserve_proofs(["full"], "op")
     assert choose_exact(mw, "sat", 64) is None, "a reserved proof is not offered"
+
+
+def test_the_planner_looks_named_proofs_up_by_key_and_pages_selection_from_its_index(store: Store) -> None:
+    """Without statistics SQLite walked every unspent proof through the index on ``state`` to reserve a few named
+    ones; the migration gives it a wallet's shape."""
+    with store.db.engine.connect() as c:
+        reserve = c.exec_driver_sql(
+            "EXPLAIN QUERY PLAN UPDATE proofs SET state = 'reserved' "
+            "WHERE secret IN ('a', 'b') AND state IN ('unspent')"
+        ).all()
+        page = c.exec_driver_sql(
+            "EXPLAIN QUERY PLAN SELECT y, keyset_id, amount FROM proofs WHERE state = 'unspent' AND mint_url = 'm' "
+            "AND unit = 'sat' AND keyset_id = 'k' AND (amount, y) < (5, '') ORDER BY amount DESC, y DESC LIMIT 32"
+        ).all()
+    assert "(secret=?)" in reserve[0][3]
+    assert "COVERING INDEX ix_proofs_selection" in page[0][3] and len(page) == 1, "no sort: the index is the order"

@@ -78,12 +78,13 @@ def select_ordered(
     for proof in ordered:
         selected.append(proof)
         total += proof.amount
-        kid = proof.id
-        if kid not in ppk:
-            ppk[kid] = fee_ppk(kid)
-        ppk_sum += ppk[kid]
+        try:
+            ppk_sum += ppk[proof.id]
+        except KeyError:  # each keyset's fee is asked once
+            ppk[proof.id] = fee_ppk(proof.id)
+            ppk_sum += ppk[proof.id]
         if total >= amount + (ppk_sum + 999) // 1000:  # input_fee of the running sum, inline: the hot loop
-            trimmed = _trim(selected, amount, ppk.__getitem__)
+            trimmed = _trim(selected, amount, ppk)
             return trimmed, fee_of(trimmed, ppk.__getitem__)
     fee = _fee(ppk_sum)  # everything was consumed: these are the totals of the whole wallet here
     raise InsufficientBalance(
@@ -96,20 +97,30 @@ def fee_of(proofs: Sequence[Coin], fee_ppk: Callable[[str], int]) -> int:
     return input_fee([fee_ppk(p.id) for p in proofs])
 
 
-def _trim(selected: list[C], amount: int, fee_ppk: Callable[[str], int]) -> list[C]:
-    """Drop inputs that are not needed (smallest first) while the rest still covers amount + fee."""
+def _trim(selected: list[C], amount: int, ppk: dict[str, int]) -> list[C]:
+    """Drop inputs that are not needed (smallest first) while the rest still covers amount + fee.
+
+    One pass; an input like the last one kept (same amount and keyset, nothing dropped since) is kept without a
+    sum, and no input larger than the slack can go: 50,000 one-sat inputs are one quick walk."""
     total = sum(p.amount for p in selected)
-    ppk_sum = sum(fee_ppk(p.id) for p in selected)
+    ppk_sum = sum(ppk[p.id] for p in selected)
     count = len(selected)
     dropped: set[int] = set()
+    kept: tuple[int, str] | None = None
     for proof in sorted(selected, key=attrgetter("amount")):
-        rest_total, rest_ppk = total - proof.amount, ppk_sum - fee_ppk(proof.id)
-        if count > 1 and rest_total >= amount + _fee(rest_ppk):
+        value = proof.amount
+        if value > total - amount:
+            break  # ascending: neither this input nor any larger one can go
+        if kept is not None and kept == (value, proof.id):
+            continue
+        rest_ppk = ppk_sum - ppk[proof.id]
+        if count > 1 and total - value >= amount + (rest_ppk + 999) // 1000:
             dropped.add(id(proof))
-            total, ppk_sum, count = rest_total, rest_ppk, count - 1
-        elif proof.amount > total - amount:
-            break  # sorted ascending: no larger input can be dropped either (its amount alone exceeds the slack)
-    return [p for p in selected if id(p) not in dropped]
+            total, ppk_sum, count = total - value, rest_ppk, count - 1
+            kept = None  # the totals changed: decide afresh
+        else:
+            kept = (value, proof.id)
+    return [p for p in selected if id(p) not in dropped] if dropped else selected
 
 
 def select_exact(proofs: Sequence[C], amount: int, *, is_active: Callable[[str], bool]) -> list[C] | None:

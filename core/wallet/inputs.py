@@ -26,7 +26,14 @@ from core.protocol.models import Proof
 from core.wallet.context import MintWallet
 from core.wallet.selection import select_exact_bounded, select_ordered
 
-__all__ = ["WAIT_LIMIT", "choose_exact", "choose_inputs", "unspent_in_order", "with_reserved_inputs"]
+__all__ = [
+    "WAIT_LIMIT",
+    "choose_exact",
+    "choose_inputs",
+    "send_fee",
+    "unspent_in_order",
+    "with_reserved_inputs",
+]
 
 log = logging.getLogger(__name__)
 
@@ -86,20 +93,35 @@ def _full(mw: MintWallet, refs: list[ProofRef]) -> list[Proof]:
     return proofs
 
 
+def _input_refs(mw: MintWallet, unit: str, amount: int) -> tuple[list[ProofRef], int]:
+    return select_ordered(unspent_in_order(mw, unit), amount, fee_ppk=mw.keychain.fee_ppk, unit=unit)
+
+
+def _exact_refs(mw: MintWallet, unit: str, amount: int) -> list[ProofRef] | None:
+    def bounded(kids: list[str]) -> Callable[[int], Iterator[ProofRef]]:
+        return lambda at_most: _group_stream(mw, unit, kids, at_most)
+
+    return select_exact_bounded([bounded(kids) for kids in _keyset_groups(mw, unit)], amount)
+
+
 def choose_inputs(mw: MintWallet, unit: str, amount: int) -> tuple[list[Proof], int]:
     """Unspent inputs covering ``amount`` plus their own input fee, and that fee (nothing reserved)."""
-    refs, fee = select_ordered(unspent_in_order(mw, unit), amount, fee_ppk=mw.keychain.fee_ppk, unit=unit)
+    refs, fee = _input_refs(mw, unit, amount)
     return _full(mw, refs), fee
 
 
 def choose_exact(mw: MintWallet, unit: str, amount: int) -> list[Proof] | None:
     """Unspent proofs summing exactly to ``amount`` (the greedy choice of ``select_exact``), or None."""
-
-    def bounded(kids: list[str]) -> Callable[[int], Iterator[ProofRef]]:
-        return lambda at_most: _group_stream(mw, unit, kids, at_most)
-
-    refs = select_exact_bounded([bounded(kids) for kids in _keyset_groups(mw, unit)], amount)
+    refs = _exact_refs(mw, unit, amount)
     return None if refs is None else _full(mw, refs)
+
+
+def send_fee(mw: MintWallet, unit: str, amount: int, *, locked: bool = False) -> int:
+    """The input fee a send of ``amount`` would pay here (0 when existing proofs make it exactly and it is not
+    locked), read as the send will choose — without reading any proof in full. Raises ``InsufficientBalance``."""
+    if not locked and _exact_refs(mw, unit, amount) is not None:
+        return 0
+    return _input_refs(mw, unit, amount)[1]
 
 
 async def with_reserved_inputs(mw: MintWallet, unit: str, plan: Callable[[], T]) -> T:

@@ -17,7 +17,7 @@ from core.storage.db import Database
 from core.storage.store import Store
 from core.wallet import inputs
 from core.wallet.context import MintWallet
-from core.wallet.inputs import choose_exact, choose_inputs
+from core.wallet.inputs import choose_exact, choose_inputs, send_fee
 from core.wallet.keychain import Keychain
 from core.wallet.selection import select_exact, select_for_amount
 
@@ -60,6 +60,7 @@ def test_the_paged_choice_is_the_choice_over_every_proof(store: Store, seed: int
     fill(store, proofs)
     kc = mw.keychain
     for amount in [1, 3, 50, 200, rng.randrange(1, 3000), sum(p.amount for p in proofs) + 1]:
+        fee: int | None = None  # None: the proofs do not cover amount + fees
         try:
             expected, fee = select_for_amount(proofs, amount, fee_ppk=kc.fee_ppk, is_active=kc.is_active)
         except InsufficientBalance as exc:
@@ -70,7 +71,12 @@ def test_the_paged_choice_is_the_choice_over_every_proof(store: Store, seed: int
             chosen, chosen_fee = choose_inputs(mw, "sat", amount)
             assert (shape(chosen), chosen_fee) == (shape(expected), fee)
             assert {p.secret for p in chosen} <= {p.secret for p in proofs}
+            assert send_fee(mw, "sat", amount, locked=True) == fee
         exact = select_exact(proofs, amount, is_active=kc.is_active)
+        if exact is not None:
+            assert send_fee(mw, "sat", amount) == 0, "existing proofs make it: no swap, no fee"
+        elif fee is not None:
+            assert send_fee(mw, "sat", amount) == fee
         got_exact = choose_exact(mw, "sat", amount)
         assert (got_exact is None) == (exact is None)
         if exact is not None and got_exact is not None:

@@ -30,4 +30,7 @@ class BuildPyWithResources(build_py):
         compile_translations(Path(self.build_lib) / "desktop" / "translations", HERE / "resources" / "translations")
 
 
-setup(cmdclass={"build_py": BuildPyWithResources})
+sys.path.insert(0, str(HERE))
+from desktop.identity import project_urls  # noqa: E402 - the app id and home page live in one place
+
+setup(cmdclass={"build_py": BuildPyWithResources}, project_urls=project_urls())

@@ -13,7 +13,16 @@ import logging
 from pathlib import Path
 from typing import Any
 
-__all__ = ["SERVICE_NAME", "available", "forget", "recall", "remember"]
+__all__ = [
+    "SERVICE_NAME",
+    "available",
+    "forget",
+    "forget_db_password",
+    "recall",
+    "recall_db_password",
+    "remember",
+    "remember_db_password",
+]
 
 SERVICE_NAME = "nutdesk"
 _log = logging.getLogger(__name__)
@@ -79,5 +88,49 @@ def forget(data_dir: Path) -> bool:
     try:
         kr.delete_password(SERVICE_NAME, _account(data_dir))
     except Exception:  # PasswordDeleteError when nothing was saved
+        return False
+    return True
+
+
+# A shop's PostgreSQL password (Settings → Database): one entry per database URL without its password.
+
+
+def _db_account(url: str) -> str:
+    from core.config import without_password
+
+    return "db:" + without_password(url)
+
+
+def recall_db_password(url: str) -> str | None:
+    kr = _keyring()
+    if kr is None:
+        return None
+    try:
+        value = kr.get_password(SERVICE_NAME, _db_account(url))
+    except Exception as exc:  # an unreachable keyring: the password may still come from PGPASSWORD or ~/.pgpass
+        _log.warning("could not read the OS keyring: %s", exc)
+        return None
+    return value if isinstance(value, str) and value else None
+
+
+def remember_db_password(url: str, password: str) -> bool:
+    kr = _keyring()
+    if kr is None:
+        return False
+    try:
+        kr.set_password(SERVICE_NAME, _db_account(url), password)
+    except Exception as exc:
+        _log.warning("could not save to the OS keyring: %s", exc)
+        return False
+    return True
+
+
+def forget_db_password(url: str) -> bool:
+    kr = _keyring()
+    if kr is None:
+        return False
+    try:
+        kr.delete_password(SERVICE_NAME, _db_account(url))
+    except Exception:
         return False
     return True

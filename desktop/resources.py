@@ -14,6 +14,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from desktop.identity import APP_ID  # re-exported (build.spec, tests): the one place is desktop/identity.py
+
 if TYPE_CHECKING:
     from PySide6.QtGui import QIcon
 
@@ -21,7 +23,6 @@ __all__ = ["APP_ID", "app_icon", "compile_rcc", "icon", "load_resources", "rcc_e
 
 log = logging.getLogger("nutdesk.resources")
 
-APP_ID = "io.github.nutdesk.Nutdesk"  # the desktop entry's and the AppStream component's name
 PACKAGED_RCC = Path(__file__).resolve().parent / "nutdesk.rcc"
 SOURCE_QRC = Path(__file__).resolve().parent.parent / "resources" / "nutdesk.qrc"
 APP_ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)

@@ -10,9 +10,10 @@ import tomllib
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
+from desktop.identity import HOMEPAGE  # re-exported: the About dialog's link (the one place is desktop/identity.py)
+
 __all__ = ["HOMEPAGE", "LICENSE", "app_version"]
 
-HOMEPAGE = "https://github.com/nutdesk/nutdesk"  # as pyproject.toml's [project.urls] and the metainfo (tests check)
 LICENSE = "MIT"
 _PYPROJECT = Path(__file__).resolve().parent.parent / "pyproject.toml"
 

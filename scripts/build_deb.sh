@@ -14,16 +14,19 @@ dist="${DIST:-dist}"
 python="${PYTHON:-python3}"
 version=$("$python" -c 'import tomllib; print(tomllib.load(open("pyproject.toml", "rb"))["project"]["version"])')
 arch=$(dpkg --print-architecture)
-app_id=io.github.nutdesk.Nutdesk
+# The app id and home page live in desktop/identity.py (one edit changes them); the entry and metainfo are rendered.
+app_id=$("$python" -m desktop.identity)
+homepage=$("$python" -m desktop.identity homepage)
 root="$dist/deb/nutdesk_${version}_${arch}"
 
-rm -rf "$root"
+rm -rf "$root" "$dist/deb/rendered"
 mkdir -p "$root/DEBIAN" "$root/opt" "$root/usr/bin"
 cp -a "$dist/nutdesk" "$root/opt/nutdesk"
 ln -s /opt/nutdesk/nutdesk "$root/usr/bin/nutdesk"
 ln -s /opt/nutdesk/nutdesk-gui "$root/usr/bin/nutdesk-gui"
-install -Dm644 "resources/$app_id.desktop" "$root/usr/share/applications/$app_id.desktop"
-install -Dm644 "resources/$app_id.metainfo.xml" "$root/usr/share/metainfo/$app_id.metainfo.xml"
+"$python" -m desktop.identity render "$dist/deb/rendered"
+install -Dm644 "$dist/deb/rendered/$app_id.desktop" "$root/usr/share/applications/$app_id.desktop"
+install -Dm644 "$dist/deb/rendered/$app_id.metainfo.xml" "$root/usr/share/metainfo/$app_id.metainfo.xml"
 for size in 16 24 32 48 64 128 256 512; do
     install -Dm644 "resources/icons/app/nutdesk-$size.png" "$root/usr/share/icons/hicolor/${size}x${size}/apps/$app_id.png"
 done
@@ -39,7 +42,7 @@ Maintainer: The Nutdesk developers <dev@nutdesk.invalid>
 Installed-Size: $installed_kb
 Section: utils
 Priority: optional
-Homepage: https://github.com/nutdesk/nutdesk
+Homepage: $homepage
 Depends: libc6 (>= 2.31), libgl1, libegl1, libxkbcommon0, libfontconfig1, libfreetype6, libglib2.0-0, libdbus-1-3, fonts-dejavu-core
 Recommends: libxkbcommon-x11-0, libxcb-cursor0, libxcb-icccm4, libxcb-keysyms1, libxcb-image0, libxcb-render-util0, libxcb-shape0, libxcb-xkb1, libxcb-randr0, libxcb-xfixes0, libxcb-shm0, libxcb-sync1, libx11-xcb1, libpulse0
 Description: Cashu ecash wallet and point-of-sale console

@@ -87,12 +87,6 @@ class AnalyticsService:
     def _read(self) -> Iterator[Connection]:
         """A read connection, after bringing ``operation_facts`` up to date in a short write transaction."""
         engine = self.wallet.store.db.engine
-        if not self.wallet.store.db.is_sqlite:
-            # Its SQL is SQLite's (date buckets, index hints, the facts table's upserts): not ported yet.
-            raise UserFacingError(
-                "reports and analytics are not available on a PostgreSQL wallet yet: the sales, refunds and "
-                "Z-reports of the point of sale are (nutdesk pos sales, pos zreport --shop)"
-            )
         try:
             with engine.begin() as conn:
                 facts.catch_up(conn)

@@ -11,19 +11,24 @@ not happen releases the reservation. A giveaway whose budget cannot pay another 
 
 from __future__ import annotations
 
+import functools
 import re
 import secrets
 import time
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from core.api.giveaway_page import CLAIM_SCHEME, parse_claim_link, render_codes_page
 from core.api.payments import PaymentsService
 from core.errors import InsufficientBalance, NutdeskError, UserFacingError
 from core.mint_client.http import normalize_mint_url
 from core.payments.requests import nostr_destination
+from core.pos.giveaway_claims import GIVEAWAY_PATH
 from core.pos.giveaway_repo import Giveaway, GiveawayClaim, GiveawayRepository
 from core.protocol.payment_requests import decode_payment_request
 
 if TYPE_CHECKING:
+    from core.api.pos import PosService
     from core.api.service import WalletService
 
 __all__ = ["Giveaway", "GiveawayClaim", "GiveawayService", "parse_period"]
@@ -70,20 +75,51 @@ class GiveawayService:
             raise UserFacingError(f"no giveaway {gid}")
         return found
 
+    def codes(self, gid: str) -> list[tuple[str, bool]]:
+        """The giveaway's one-time codes and whether each was claimed."""
+        return self.repo.codes(self.giveaway(gid).id)
+
+    def codes_page(self, gid: str, till: PosService) -> str:
+        """The printable page with one QR per code; each QR's link names where ``till`` takes claims (its Nostr
+        profile when relays are configured, its POST endpoint when one is set)."""
+        return self.codes_page_maker(gid, till)()
+
+    def codes_page_maker(self, gid: str, till: PosService) -> Callable[[], str]:
+        """What ``codes_page`` reads (now), and the rendering — a QR per code, slow for many — to run elsewhere."""
+        giveaway = self.giveaway(gid)
+        codes = self.repo.codes(giveaway.id)
+        if not codes:
+            raise UserFacingError(f"the giveaway {giveaway.name} has no one-time codes")
+        policy = till.policy()
+        nostr = till.nostr_profile() if policy.nostr_relays else None
+        post = policy.post_public_url or (f"http://{policy.post_endpoint}" if policy.post_endpoint else None)
+        if post:
+            post = f"{post.rstrip('/')}{GIVEAWAY_PATH}{giveaway.id}"
+        return functools.partial(render_codes_page, giveaway, codes, shop=policy.shop_name, nostr=nostr, post=post)
+
     def close(self, gid: str) -> Giveaway:
         self.repo.set_state(self.giveaway(gid).id, "closed")
         return self.giveaway(gid)
 
-    async def claim(self, gid: str, *, request: str | None = None, code: str | None = None) -> GiveawayClaim:
-        """Pay one claim: to the NUT-18 ``request`` (over its transport; the claimant is its Nostr key unless a
-        ``code`` is given), or as a token (with a ``code``)."""
+    async def claim(
+        self, gid: str, *, request: str | None = None, code: str | None = None, claimant_key: str | None = None,
+        as_token: bool = False,
+    ) -> GiveawayClaim:  # fmt: skip
+        """Pay one claim. The claimant is the ``code`` when one is given, else ``claimant_key`` (the Nostr key the
+        claim came from over the till's inbox), else the Nostr key in the NUT-18 ``request``. Paid to the
+        ``request`` over its own transport, or as a token (with a code, a ``claimant_key``, or ``as_token``: the
+        till answers the claim over the transport it came by)."""
         giveaway = self.giveaway(gid)
+        if code and code.strip().lower().startswith(CLAIM_SCHEME):  # a flyer's QR, scanned at the till
+            linked, code, _ = parse_claim_link(code)
+            if linked != gid:
+                raise UserFacingError("this code is for another giveaway")
         if code:
             if not self.repo.code_of(gid, code.strip()):
                 raise UserFacingError("this code is not one of the giveaway's")
             claimant, since, limit = f"code:{code.strip()}", 0.0, 1  # a code is one claim, ever
-        elif request:
-            claimant = f"nostr:{self._claimant_key(request)}"
+        elif claimant_key or request:
+            claimant = f"nostr:{claimant_key or self._claimant_key(request or '')}"
             since, limit = time.time() - giveaway.period, giveaway.per_claimant
         else:
             raise UserFacingError("a claim needs the claimant's payment request (with their Nostr key) or a code")
@@ -92,7 +128,7 @@ class GiveawayService:
             raise UserFacingError(self._refusal(self.giveaway(gid), claimant))
         data = {"giveaway": gid, "claim": cid}
         try:
-            if request:
+            if request and not (code or claimant_key or as_token):
                 async with PaymentsService(self.wallet) as payments:
                     prepared = await payments.prepare_payment(
                         request, None if decode_payment_request(request).amount else giveaway.amount,

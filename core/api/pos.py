@@ -40,6 +40,7 @@ from core.pos.base import CASHIER_SETTING, LOCK_SETTING
 from core.pos.catalog import Item, SaleLine, parse_item_spec
 from core.pos.checkout import CheckoutSession, PaymentRefused, owed, tip_for_percent
 from core.pos.deliveries import Delivery
+from core.pos.giveaway_repo import GiveawayClaim
 from core.pos.lightning import LightningCharge
 from core.pos.offline import Offline
 from core.pos.policy import PosPolicy, SettlementMode, Webhook
@@ -193,6 +194,14 @@ class PosService(Offline):
     async def _resume_journal(self) -> None:
         await RecoveryService(self.service).recover()
 
+    async def _giveaway_claim(
+        self, gid: str, *, request: str | None, code: str | None, claimant_key: str | None
+    ) -> GiveawayClaim:
+        from core.api.giveaways import GiveawayService  # it imports the payments service: only when claimed
+
+        claims = GiveawayService(self.service)
+        return await claims.claim(gid, request=request, code=code, claimant_key=claimant_key, as_token=True)
+
     async def close(self) -> None:
         if self._listener is not None:
             await self._listener.close()
@@ -316,6 +325,8 @@ class PosService(Offline):
         if self.policy().exposure_caps:
             await self.sweep_exposure()
         await self.deliver_webhooks()
+        await self.serve_giveaways()  # an open giveaway's claims arrive over the inbox and the listener
+        await self.deliver_nostr_mail()  # signed receipts and giveaway ecash to customers' Nostr keys
         return changed
 
     async def run_background(

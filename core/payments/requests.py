@@ -177,6 +177,8 @@ class ReceivedPayment:
 
 
 Redeemer = Callable[[PaymentRequest, PaymentRequestPayload], Awaitable[ReceivedPayment]]
+# Another POST endpoint on the listener (``route``): (the path after its prefix, the body) → (status, JSON answer).
+Route = Callable[[str, bytes], Awaitable[tuple[HTTPStatus, dict[str, Any]]]]
 
 
 @dataclass
@@ -214,6 +216,7 @@ class PaymentRequestListener:
         self._server: asyncio.Server | None = None
         self._pending: dict[str, _Pending] = {}
         self._lock = asyncio.Lock()
+        self._routes: dict[str, Route] = {}
 
     @property
     def base_url(self) -> str:
@@ -251,6 +254,10 @@ class PaymentRequestListener:
 
     def transport(self, request_id: str) -> Transport:
         return Transport("post", self.url_for(request_id))
+
+    def route(self, prefix: str, handler: Route) -> None:
+        """Serve POSTs to ``prefix…`` with ``handler`` (under the same limits as payments: size, deadline)."""
+        self._routes[prefix] = handler
 
     def add(self, request: PaymentRequest) -> None:
         if not request.id:
@@ -328,6 +335,11 @@ class PaymentRequestListener:
             detail = "payload too large" if read is HTTPStatus.REQUEST_ENTITY_TOO_LARGE else "malformed request"
             return read, {"detail": detail}
         method, path, body = read
+        for start, handler in self._routes.items():
+            if path.startswith(start):
+                if method != "POST":
+                    return HTTPStatus.METHOD_NOT_ALLOWED, {"detail": "POST here"}
+                return await handler(path[len(start) :].split("?", 1)[0], body)
         prefix = "/cashu/payreq/"
         if not path.startswith(prefix):
             return HTTPStatus.NOT_FOUND, {"detail": "not found"}

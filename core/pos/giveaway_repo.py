@@ -101,6 +101,13 @@ class GiveawayRepository:
             row = s.get(PosGiveawayCodeRow, code)
             return row is not None and row.giveaway_id == gid
 
+    def codes(self, gid: str) -> list[tuple[str, bool]]:
+        """``gid``'s one-time codes (in a stable order) and whether each was claimed."""
+        with self.db.session() as s:
+            codes = sorted(s.scalars(select(PosGiveawayCodeRow.code).where(PosGiveawayCodeRow.giveaway_id == gid)))
+            claimed = set(s.scalars(select(PosGiveawayClaimRow.claimant).where(PosGiveawayClaimRow.giveaway_id == gid)))
+        return [(code, f"code:{code}" in claimed) for code in codes]
+
     def reserve(self, gid: str, claimant: str, amount: int, since: float, per_claimant: int) -> str | None:
         """Reserve a claim of ``amount`` for ``claimant`` (its id), or None when the giveaway is closed, its budget
         would be exceeded, or the claimant had ``per_claimant`` claims since ``since``."""

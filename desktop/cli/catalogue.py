@@ -4,14 +4,21 @@
 
 ``--json`` output keeps its stable keys and codes; only the words change. A string missing from the catalogue
 shows in English (tests/unit/test_cli_catalogue.py fails on one).
+
+``install()`` (run by the parser) routes the words the CLI does not write itself through the same catalogue:
+argparse's ("usage:", "options", its errors), which it looks up in its module globals ``_`` and ``ngettext`` at
+call time, and core.api.messages' error explanations, through the core's translator hook.
 """
 
 from __future__ import annotations
 
+import argparse
 import os
 from functools import cache
 
-__all__ = ["LANGUAGES", "_", "cli_language"]
+from core.api.messages import use_translator
+
+__all__ = ["LANGUAGES", "_", "argparse_plural", "argparse_word", "cli_language", "install"]
 
 LANGUAGES = ("en", "de")
 
@@ -45,3 +52,30 @@ def _catalogue() -> dict[str, str]:
 def _(text: str) -> str:
     """``text`` in the user's language (the English source when there is no translation)."""
     return _catalogue().get(text, text)
+
+
+def argparse_word(text: str) -> str:
+    """argparse's ``_``: its own words in the user's language."""
+    if cli_language() != "de":
+        return text
+    from desktop.cli.messages_de import ARGPARSE
+
+    return ARGPARSE.get(text, text)
+
+
+def argparse_plural(singular: str, plural: str, n: int) -> str:
+    """argparse's ``ngettext`` (German has English's two forms: one, and every other number)."""
+    chosen = (singular, plural)
+    if cli_language() == "de":
+        from desktop.cli.messages_de import ARGPARSE_PLURALS
+
+        chosen = ARGPARSE_PLURALS.get(chosen, chosen)
+    return chosen[0] if n == 1 else chosen[1]
+
+
+def install() -> None:
+    """argparse's words and the core's error explanations through this catalogue (idempotent)."""
+    module = vars(argparse)
+    module["_"] = argparse_word
+    module["ngettext"] = argparse_plural
+    use_translator(_)

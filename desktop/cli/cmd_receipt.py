@@ -40,7 +40,9 @@ async def pos_receipt(pos: PosService, args: argparse.Namespace, out: Output) ->
     if args.out:
         write_atomically(args.out, lambda f: f.write(json.dumps(event) + "\n"))
     rows = pos.receipt(args.sale)
-    out.result({"event": event, "receipt": [list(r) for r in rows]})
+    delivery = pos.receipt_delivery(args.sale)  # sent to the customer's Nostr key when the payment named one
+    sent = delivery.to_json() if delivery is not None else None
+    out.result({"event": event, "receipt": [list(r) for r in rows], "delivery": sent})
     for label, value in rows:
         out.say(f"{label:<22} {value}")
     out.say(_("Signed receipt (Nostr event):"))

@@ -6,7 +6,7 @@ import argparse
 import json
 import sys
 
-from desktop.cli.catalogue import _
+from desktop.cli.catalogue import _, install
 from desktop.cli.registry import command_for, command_modules
 from desktop.version import app_version
 
@@ -35,6 +35,7 @@ def package_version() -> str:
 
 def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     """The parser; ``argv`` (the arguments it will parse) only tells it whether errors should be JSON."""
+    install()  # argparse's own words ("usage:", its errors) and the core's error explanations in the CLI's language
     words = sys.argv[1:] if argv is None else argv
     NutdeskParser.json_errors = "--json" in words
     p = NutdeskParser(
@@ -44,7 +45,12 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
             "With no command the window opens; with a command it runs headless."
         ),
     )
-    p.add_argument("--version", action="version", version=f"nutdesk {package_version()}")
+    p.add_argument(
+        "--version",
+        action="version",
+        version=f"nutdesk {package_version()}",
+        help=_("show the version and exit"),  # argparse's own text for it does not go through its translator
+    )
     p.add_argument("--data-dir", help=_("wallet data directory (default: $NUTDESK_DATA_DIR or the user data dir)"))
     p.add_argument(
         "--db",

@@ -18,10 +18,11 @@ import traceback
 from pathlib import Path
 from typing import Any
 
+from core.api.database_settings import is_postgresql
 from core.api.messages import explain, host_of
 from core.api.recovery import RecoveryService
 from core.api.service import WalletService
-from core.config import Config, default_data_dir
+from core.config import Config, default_data_dir, password_of, with_password
 from core.errors import InvalidPassword, MintUnreachable, NutdeskError
 from desktop import keyring_unlock
 from desktop.cli.catalogue import _
@@ -90,7 +91,17 @@ def config_from_args(args: argparse.Namespace) -> Config:
         config = dataclasses.replace(config, db_url=args.db)
     if getattr(args, "till", None):
         config = dataclasses.replace(config, till=args.till.strip())
-    return config
+    return with_remembered_db_password(config)
+
+
+def with_remembered_db_password(config: Config) -> Config:
+    """A PostgreSQL URL without a password gets the one Settings kept in the OS keyring (in memory only), unless
+    the environment gives one (``PGPASSWORD``; libpq reads it, and ``~/.pgpass``, by itself)."""
+    url = config.db_url
+    if not url or not is_postgresql(url) or password_of(url) is not None or os.environ.get("PGPASSWORD"):
+        return config
+    password = keyring_unlock.recall_db_password(url)
+    return config if password is None else dataclasses.replace(config, db_url=with_password(url, password))
 
 
 def run_command(args: argparse.Namespace) -> int:

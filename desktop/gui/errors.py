@@ -18,19 +18,80 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from core.api.messages import explain
+from core.api.messages import explain, use_translator
 from core.api.repeats import AlreadyDone
 from core.errors import InvalidPassword, NutdeskError, OutcomeUnknown, UserCancelled, UserFacingError
-from desktop.gui.i18n import tr
+from desktop.gui.i18n import QT_TR_NOOP, tr
 
 __all__ = ["ErrorReporter", "describe_error", "install_excepthook"]
 
 log = logging.getLogger("nutdesk.gui")
 
+# The words core.api.messages writes through the translator (``explain(exc, tr)``), marked here so lupdate puts
+# them in the .ts files (core imports no Qt); tests/ship/test_error_words.py fails when one is missing or has no
+# German. The dialog says "Start Nutdesk with --debug" instead of the CLI's "Run the command again", which a view
+# showing ``explain(exc).text`` still needs.
+ERROR_WORDS = (
+    QT_TR_NOOP("Run the command again with --debug for the details, and please report it."),
+    QT_TR_NOOP("the amount"),
+    QT_TR_NOOP("the unit"),
+    QT_TR_NOOP("the inputs"),
+    QT_TR_NOOP("the outputs"),
+    QT_TR_NOOP("The ecash of this quote was already minted."),
+    QT_TR_NOOP("Check your balance: nothing more to do."),
+    QT_TR_NOOP("This mint does not issue ecash at the moment."),
+    QT_TR_NOOP("Try again later, or use another mint."),
+    QT_TR_NOOP("The mint is still working on this quote."),
+    QT_TR_NOOP("Wait a moment, then try again."),
+    QT_TR_NOOP("This invoice was already paid."),
+    QT_TR_NOOP("Nothing more to pay: see History."),
+    QT_TR_NOOP("{0}: restored 0 {1}: the notes found (if any) were all spent already."),
+    QT_TR_NOOP("the request"),
+    QT_TR_NOOP("the mint"),
+    QT_TR_NOOP(
+        "Nothing is lost: Nutdesk keeps the operation and finishes it when the mint answers "
+        "(see Recovery, or 'nutdesk failed list')."
+    ),
+    QT_TR_NOOP("This ecash was already spent: someone claimed it, or it was received before"),
+    QT_TR_NOOP("If you sent it, it has been claimed; otherwise ask the sender for a new token."),
+    QT_TR_NOOP("The invoice has not been paid yet"),
+    QT_TR_NOOP("Pay it, then try again."),
+    QT_TR_NOOP("The quote expired before it was paid"),
+    QT_TR_NOOP("Create a new invoice."),
+    QT_TR_NOOP("Nothing was spent."),
+    QT_TR_NOOP("Nothing is lost: the operation is kept and settled when the mint answers."),
+    QT_TR_NOOP("Paste a Cashu token (it starts with 'cashuA' or 'cashuB')."),
+    QT_TR_NOOP("Choose a smaller amount, another mint, or receive more first."),
+    QT_TR_NOOP("The shop's database did not answer, so nothing was recorded and no payment was taken"),
+    QT_TR_NOOP("Check the database server and the network; the till works again as soon as it answers."),
+    QT_TR_NOOP("The wallet file could not be read or written"),
+    QT_TR_NOOP("Check the free disk space and the permissions of the data directory."),
+    QT_TR_NOOP("Check the path and its permissions."),
+    QT_TR_NOOP("{0}: restored {1:,} {2} of unspent ecash."),
+    QT_TR_NOOP("Check the address and the network, or try again when the mint is back online."),
+    QT_TR_NOOP("Enter an amount of at least 1."),
+    QT_TR_NOOP("Correct it and try again."),
+    QT_TR_NOOP("This token is incomplete or damaged"),
+    QT_TR_NOOP(
+        "Copy the whole token again (from 'cashuA' or 'cashuB' to its last character) and paste it in one piece."
+    ),
+    QT_TR_NOOP("Something unexpected went wrong ({0}: {1})."),
+    QT_TR_NOOP("the {0}"),
+    QT_TR_NOOP("The mint at {0} did not answer, so the outcome is not known yet"),
+    QT_TR_NOOP("{0} must be more than {1}"),
+    QT_TR_NOOP("The mint refused the request: {0}"),
+    QT_TR_NOOP("{0} must be at least {1}"),
+    QT_TR_NOOP("The mint at {0} did not answer within {1}; nothing was changed"),
+    QT_TR_NOOP("Could not reach the mint at {0}; nothing was sent"),
+    QT_TR_NOOP("{0} must be at most {1}"),
+)
+
 
 def describe_error(exc: BaseException) -> tuple[str, str]:
-    """(title, message) for the dialog: the words of core.api.messages, the same the CLI prints."""
-    text = explain(exc).text
+    """(title, message) for the dialog: the words of core.api.messages, the same the CLI prints, in the GUI's
+    language."""
+    explained = explain(exc, tr)
+    text = explained.text
     if isinstance(exc, OutcomeUnknown):
         return tr("Outcome not known yet"), text
     if isinstance(exc, InvalidPassword):
@@ -41,7 +102,8 @@ def describe_error(exc: BaseException) -> tuple[str, str]:
         return tr("Cannot do that"), text
     if isinstance(exc, NutdeskError):
         return tr("Operation failed"), text
-    return tr("Something went wrong"), text.replace(" the command again with --debug", " Nutdesk with --debug")
+    todo = tr("Start Nutdesk with --debug for the details, and please report it.")
+    return tr("Something went wrong"), f"{explained.what} {todo}"
 
 
 class ErrorReporter(QObject):
@@ -81,8 +143,8 @@ class ErrorReporter(QObject):
         box.setText(message)
         if not isinstance(exc, NutdeskError):
             box.setDetailedText("".join(traceback.format_exception(exc)))
-        elif explain(exc).detail != box.text():  # the mint's or the decoder's own words, for a bug report
-            box.setDetailedText(f"{type(exc).__name__}: {explain(exc).detail}")
+        elif (detail := explain(exc, tr).detail) != box.text():  # the mint's or the decoder's words, for a report
+            box.setDetailedText(f"{type(exc).__name__}: {detail}")
         box.setObjectName("errorDialog")
         self._boxes.append(box)
         box.finished.connect(lambda _result, b=box: self._forget(b))
@@ -109,9 +171,12 @@ def install_excepthook(reporter: ErrorReporter) -> Callable[[], None]:
         reporter.report(exc.with_traceback(tb))
 
     sys.excepthook = hook
+    # Every explain() of the GUI (the views' error lines too) speaks its language.
+    previous_translator = use_translator(tr)
 
     def undo() -> None:
         sys.excepthook = previous
+        use_translator(previous_translator)
 
     return undo
 

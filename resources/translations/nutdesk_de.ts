@@ -40,6 +40,194 @@
         <translation>Die beiden Passwörter stimmen nicht überein.</translation>
     </message>
     <message>
+        <source>Run the command again with --debug for the details, and please report it.</source>
+        <translation>Führen Sie den Befehl mit --debug erneut aus, um die Einzelheiten zu sehen, und melden Sie den Fehler bitte.</translation>
+    </message>
+    <message>
+        <source>the amount</source>
+        <translation>der Betrag</translation>
+    </message>
+    <message>
+        <source>the unit</source>
+        <translation>die Einheit</translation>
+    </message>
+    <message>
+        <source>the inputs</source>
+        <translation>die Inputs</translation>
+    </message>
+    <message>
+        <source>the outputs</source>
+        <translation>die Outputs</translation>
+    </message>
+    <message>
+        <source>The ecash of this quote was already minted.</source>
+        <translation>Das Ecash dieses Angebots wurde schon ausgegeben.</translation>
+    </message>
+    <message>
+        <source>Check your balance: nothing more to do.</source>
+        <translation>Prüfen Sie Ihr Guthaben: Es ist nichts mehr zu tun.</translation>
+    </message>
+    <message>
+        <source>This mint does not issue ecash at the moment.</source>
+        <translation>Diese Mint gibt zurzeit kein Ecash aus.</translation>
+    </message>
+    <message>
+        <source>Try again later, or use another mint.</source>
+        <translation>Versuchen Sie es später noch einmal oder nutzen Sie eine andere Mint.</translation>
+    </message>
+    <message>
+        <source>The mint is still working on this quote.</source>
+        <translation>Die Mint bearbeitet dieses Angebot noch.</translation>
+    </message>
+    <message>
+        <source>Wait a moment, then try again.</source>
+        <translation>Warten Sie einen Moment und versuchen Sie es dann noch einmal.</translation>
+    </message>
+    <message>
+        <source>This invoice was already paid.</source>
+        <translation>Diese Rechnung wurde schon bezahlt.</translation>
+    </message>
+    <message>
+        <source>Nothing more to pay: see History.</source>
+        <translation>Es ist nichts mehr zu bezahlen: siehe Verlauf.</translation>
+    </message>
+    <message>
+        <source>{0}: restored 0 {1}: the notes found (if any) were all spent already.</source>
+        <translation>{0}: 0 {1} wiederhergestellt: Die gefundenen Noten (falls es welche gab) waren alle schon ausgegeben.</translation>
+    </message>
+    <message>
+        <source>the request</source>
+        <translation>die Anfrage</translation>
+    </message>
+    <message>
+        <source>the mint</source>
+        <translation>die Mint</translation>
+    </message>
+    <message>
+        <source>Nothing is lost: Nutdesk keeps the operation and finishes it when the mint answers (see Recovery, or &apos;nutdesk failed list&apos;).</source>
+        <translation>Nichts ist verloren: Nutdesk bewahrt den Vorgang auf und schließt ihn ab, sobald die Mint antwortet (siehe Wiederherstellung oder &apos;nutdesk failed list&apos;).</translation>
+    </message>
+    <message>
+        <source>This ecash was already spent: someone claimed it, or it was received before</source>
+        <translation>Dieses Ecash wurde schon ausgegeben: Jemand hat es eingelöst, oder es wurde schon einmal empfangen</translation>
+    </message>
+    <message>
+        <source>If you sent it, it has been claimed; otherwise ask the sender for a new token.</source>
+        <translation>Wenn Sie es gesendet haben, wurde es eingelöst; sonst bitten Sie den Absender um ein neues Token.</translation>
+    </message>
+    <message>
+        <source>The invoice has not been paid yet</source>
+        <translation>Die Rechnung ist noch nicht bezahlt</translation>
+    </message>
+    <message>
+        <source>Pay it, then try again.</source>
+        <translation>Bezahlen Sie sie und versuchen Sie es dann noch einmal.</translation>
+    </message>
+    <message>
+        <source>The quote expired before it was paid</source>
+        <translation>Das Angebot ist abgelaufen, bevor es bezahlt wurde</translation>
+    </message>
+    <message>
+        <source>Create a new invoice.</source>
+        <translation>Erstellen Sie eine neue Rechnung.</translation>
+    </message>
+    <message>
+        <source>Nothing was spent.</source>
+        <translation>Es wurde nichts ausgegeben.</translation>
+    </message>
+    <message>
+        <source>Nothing is lost: the operation is kept and settled when the mint answers.</source>
+        <translation>Nichts ist verloren: Der Vorgang wird aufbewahrt und abgeschlossen, sobald die Mint antwortet.</translation>
+    </message>
+    <message>
+        <source>Paste a Cashu token (it starts with &apos;cashuA&apos; or &apos;cashuB&apos;).</source>
+        <translation>Fügen Sie ein Cashu-Token ein (es beginnt mit &apos;cashuA&apos; oder &apos;cashuB&apos;).</translation>
+    </message>
+    <message>
+        <source>Choose a smaller amount, another mint, or receive more first.</source>
+        <translation>Wählen Sie einen kleineren Betrag oder eine andere Mint, oder empfangen Sie zuerst mehr.</translation>
+    </message>
+    <message>
+        <source>The shop&apos;s database did not answer, so nothing was recorded and no payment was taken</source>
+        <translation>Die Datenbank des Ladens hat nicht geantwortet: Es wurde nichts gebucht und keine Zahlung angenommen</translation>
+    </message>
+    <message>
+        <source>Check the database server and the network; the till works again as soon as it answers.</source>
+        <translation>Prüfen Sie den Datenbankserver und das Netzwerk; die Kasse arbeitet wieder, sobald er antwortet.</translation>
+    </message>
+    <message>
+        <source>The wallet file could not be read or written</source>
+        <translation>Die Wallet-Datei konnte nicht gelesen oder geschrieben werden</translation>
+    </message>
+    <message>
+        <source>Check the free disk space and the permissions of the data directory.</source>
+        <translation>Prüfen Sie den freien Speicherplatz und die Zugriffsrechte des Datenverzeichnisses.</translation>
+    </message>
+    <message>
+        <source>Check the path and its permissions.</source>
+        <translation>Prüfen Sie den Pfad und seine Zugriffsrechte.</translation>
+    </message>
+    <message>
+        <source>{0}: restored {1:,} {2} of unspent ecash.</source>
+        <translation>{0}: {1:,} {2} an nicht ausgegebenem Ecash wiederhergestellt.</translation>
+    </message>
+    <message>
+        <source>Check the address and the network, or try again when the mint is back online.</source>
+        <translation>Prüfen Sie die Adresse und das Netzwerk, oder versuchen Sie es erneut, wenn die Mint wieder erreichbar ist.</translation>
+    </message>
+    <message>
+        <source>Enter an amount of at least 1.</source>
+        <translation>Geben Sie einen Betrag von mindestens 1 ein.</translation>
+    </message>
+    <message>
+        <source>Correct it and try again.</source>
+        <translation>Korrigieren Sie das und versuchen Sie es noch einmal.</translation>
+    </message>
+    <message>
+        <source>This token is incomplete or damaged</source>
+        <translation>Dieses Token ist unvollständig oder beschädigt</translation>
+    </message>
+    <message>
+        <source>Copy the whole token again (from &apos;cashuA&apos; or &apos;cashuB&apos; to its last character) and paste it in one piece.</source>
+        <translation>Kopieren Sie das ganze Token noch einmal (von &apos;cashuA&apos; oder &apos;cashuB&apos; bis zum letzten Zeichen) und fügen Sie es in einem Stück ein.</translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong ({0}: {1}).</source>
+        <translation>Etwas Unerwartetes ist schiefgegangen ({0}: {1}).</translation>
+    </message>
+    <message>
+        <source>the {0}</source>
+        <translation>das Feld {0}</translation>
+    </message>
+    <message>
+        <source>The mint at {0} did not answer, so the outcome is not known yet</source>
+        <translation>Die Mint unter {0} hat nicht geantwortet, daher ist das Ergebnis noch nicht bekannt</translation>
+    </message>
+    <message>
+        <source>{0} must be more than {1}</source>
+        <translation>{0} muss größer als {1} sein</translation>
+    </message>
+    <message>
+        <source>The mint refused the request: {0}</source>
+        <translation>Die Mint hat die Anfrage abgelehnt: {0}</translation>
+    </message>
+    <message>
+        <source>{0} must be at least {1}</source>
+        <translation>{0} muss mindestens {1} sein</translation>
+    </message>
+    <message>
+        <source>The mint at {0} did not answer within {1}; nothing was changed</source>
+        <translation>Die Mint unter {0} hat nicht innerhalb von {1} geantwortet; es wurde nichts geändert</translation>
+    </message>
+    <message>
+        <source>Could not reach the mint at {0}; nothing was sent</source>
+        <translation>Die Mint unter {0} war nicht erreichbar; es wurde nichts gesendet</translation>
+    </message>
+    <message>
+        <source>{0} must be at most {1}</source>
+        <translation>{0} darf höchstens {1} sein</translation>
+    </message>
+    <message>
         <source>Outcome not known yet</source>
         <translation>Ergebnis noch nicht bekannt</translation>
     </message>
@@ -58,6 +246,10 @@
     <message>
         <source>Operation failed</source>
         <translation>Vorgang fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Start Nutdesk with --debug for the details, and please report it.</source>
+        <translation>Starten Sie Nutdesk mit --debug, um die Einzelheiten zu sehen, und melden Sie den Fehler bitte.</translation>
     </message>
     <message>
         <source>Something went wrong</source>
@@ -488,6 +680,10 @@
         <translation>Kassierer</translation>
     </message>
     <message>
+        <source>Receipt sent to</source>
+        <translation>Beleg gesendet an</translation>
+    </message>
+    <message>
         <source>Signed receipt: too large for a QR code (nutdesk pos receipt)</source>
         <translation>Signierter Beleg: zu groß für einen QR-Code (nutdesk pos receipt)</translation>
     </message>
@@ -672,6 +868,14 @@
         <translation>Auswahl schließen</translation>
     </message>
     <message>
+        <source>Codes page…</source>
+        <translation>Code-Seite…</translation>
+    </message>
+    <message>
+        <source>Save the selected giveaway&apos;s one-time codes as a page to print: one QR each</source>
+        <translation>Die Einmalcodes der gewählten Aktion als Seite zum Drucken speichern: je ein QR-Code</translation>
+    </message>
+    <message>
         <source>a flyer&apos;s one-time code (for the selected giveaway)</source>
         <translation>der Einmalcode eines Flyers (für die ausgewählte Aktion)</translation>
     </message>
@@ -702,6 +906,22 @@
     <message>
         <source>Claimed {0:,}: let the customer scan the token.</source>
         <translation>{0:,} eingelöst: Lassen Sie den Kunden das Token scannen.</translation>
+    </message>
+    <message>
+        <source>Select a giveaway first.</source>
+        <translation>Zuerst eine Aktion auswählen.</translation>
+    </message>
+    <message>
+        <source>Save the codes page</source>
+        <translation>Code-Seite speichern</translation>
+    </message>
+    <message>
+        <source>Web page (*.html);;PDF (*.pdf)</source>
+        <translation>Webseite (*.html);;PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The codes page is in {0}: print it and cut out the flyers.</source>
+        <translation>Die Code-Seite liegt in {0}: drucken und die Flyer ausschneiden.</translation>
     </message>
     <message>
         <source>Amount:</source>
@@ -2290,6 +2510,110 @@ Sie verwahrt noch {0}.</translation>
     <message>
         <source>Open</source>
         <translation>Öffnen</translation>
+    </message>
+    <message>
+        <source>Database and till</source>
+        <translation>Datenbank und Kasse</translation>
+    </message>
+    <message>
+        <source>this computer: {0}</source>
+        <translation>dieser Computer: {0}</translation>
+    </message>
+    <message>
+        <source>In use:</source>
+        <translation>In Gebrauch:</translation>
+    </message>
+    <message>
+        <source>(no name: a single till)</source>
+        <translation>(kein Name: eine einzelne Kasse)</translation>
+    </message>
+    <message>
+        <source>This till:</source>
+        <translation>Diese Kasse:</translation>
+    </message>
+    <message>
+        <source>postgresql://user@host/database — empty: this computer&apos;s file</source>
+        <translation>postgresql://benutzer@host/datenbank — leer: die Datei dieses Computers</translation>
+    </message>
+    <message>
+        <source>Database URL</source>
+        <translation>Datenbank-URL</translation>
+    </message>
+    <message>
+        <source>Database URL:</source>
+        <translation>Datenbank-URL:</translation>
+    </message>
+    <message>
+        <source>kept in the system keyring, never in a file</source>
+        <translation>im Schlüsselbund des Systems aufbewahrt, nie in einer Datei</translation>
+    </message>
+    <message>
+        <source>Database password</source>
+        <translation>Datenbank-Passwort</translation>
+    </message>
+    <message>
+        <source>e.g. bar, door (sales and Z-reports carry it)</source>
+        <translation>z. B. theke, eingang (Verkäufe und Z-Berichte tragen ihn)</translation>
+    </message>
+    <message>
+        <source>Till name</source>
+        <translation>Name der Kasse</translation>
+    </message>
+    <message>
+        <source>Till name:</source>
+        <translation>Name der Kasse:</translation>
+    </message>
+    <message>
+        <source>Check and save</source>
+        <translation>Prüfen und speichern</translation>
+    </message>
+    <message>
+        <source>Connecting to the database…</source>
+        <translation>Verbindung zur Datenbank…</translation>
+    </message>
+    <message>
+        <source>--db, --till, NUTDESK_DB_URL and NUTDESK_TILL, when given, win over what is saved here. Without a saved password: PGPASSWORD or ~/.pgpass.</source>
+        <translation>--db, --till, NUTDESK_DB_URL und NUTDESK_TILL haben, wenn angegeben, Vorrang vor dem hier Gespeicherten. Ohne gespeichertes Passwort: PGPASSWORD oder ~/.pgpass.</translation>
+    </message>
+    <message>
+        <source>Enter a postgresql:// URL (e.g. postgresql://shop@books.local/nutdesk).</source>
+        <translation>Geben Sie eine postgresql://-URL ein (z. B. postgresql://shop@books.local/nutdesk).</translation>
+    </message>
+    <message>
+        <source>An empty database</source>
+        <translation>Eine leere Datenbank</translation>
+    </message>
+    <message>
+        <source>No wallet lives in this database yet. To move this wallet into it, cancel and run nutdesk db copy --to URL first (with Nutdesk closed). Used as it is, a new wallet is set up there at the next start.</source>
+        <translation>In dieser Datenbank gibt es noch keine Wallet. Um diese Wallet hineinzuverschieben, brechen Sie ab und führen Sie zuerst nutdesk db copy --to URL aus (bei geschlossenem Nutdesk). So verwendet, wird dort beim nächsten Start eine neue Wallet eingerichtet.</translation>
+    </message>
+    <message>
+        <source>Use the empty database</source>
+        <translation>Die leere Datenbank verwenden</translation>
+    </message>
+    <message>
+        <source>Not saved: the database is empty.</source>
+        <translation>Nicht gespeichert: Die Datenbank ist leer.</translation>
+    </message>
+    <message>
+        <source>The password is kept in the system keyring.</source>
+        <translation>Das Passwort wird im Schlüsselbund des Systems aufbewahrt.</translation>
+    </message>
+    <message>
+        <source>No system keyring here: the password was not saved; set PGPASSWORD or ~/.pgpass.</source>
+        <translation>Hier gibt es keinen Schlüsselbund: Das Passwort wurde nicht gespeichert; setzen Sie PGPASSWORD oder ~/.pgpass.</translation>
+    </message>
+    <message>
+        <source>{0} at {1}</source>
+        <translation>{0} unter {1}</translation>
+    </message>
+    <message>
+        <source>this computer&apos;s file</source>
+        <translation>die Datei dieses Computers</translation>
+    </message>
+    <message>
+        <source>Saved ({0}): restart Nutdesk to use it.</source>
+        <translation>Gespeichert ({0}): Starten Sie Nutdesk neu, um sie zu verwenden.</translation>
     </message>
     <message>
         <source>Encrypted with a password, asked at start: the recovery words and every secret of the ecash (proofs, tokens, quote keys, the journal) — a copy of the data directory cannot be spent.</source>

@@ -7,6 +7,7 @@ import subprocess
 import sys
 import sysconfig
 import tomllib
+import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -59,3 +60,35 @@ def fresh_venv(path: Path) -> Path:
     ).stdout.strip()
     Path(purelib, "_nutdesk_test_dependencies.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
     return python
+
+
+def dependencies_only(target: Path) -> Path:
+    """A folder that shows the running environment's packages (symbolic links) but not Nutdesk itself (its
+    editable install's finder and metadata), for a tool that creates its own environment (pipx) to see the
+    dependencies through ``PYTHONPATH`` or one .pth line without downloading them."""
+    target.mkdir(parents=True)
+    source = Path(sysconfig.get_paths()["purelib"])
+    for entry in source.iterdir():
+        if entry.name.startswith(("nutdesk-", "__editable__", "_nutdesk")) or entry.suffix == ".pth":
+            continue
+        (target / entry.name).symlink_to(entry)
+    return target
+
+
+def path_wheel(folder: Path, out: Path) -> Path:
+    """A wheel holding only a .pth line that puts ``folder`` on ``sys.path``: installed first into an environment
+    a tool makes (``pipx install --preinstall``), it shows that environment the dependencies in ``folder``."""
+    name, version = "nutdesk_test_dependencies", "0"
+    info = f"{name}-{version}.dist-info"
+    files = {
+        f"{name}.pth": f"{folder}\n",
+        f"{info}/METADATA": f"Metadata-Version: 2.1\nName: {name}\nVersion: {version}\n",
+        f"{info}/WHEEL": "Wheel-Version: 1.0\nGenerator: tests\nRoot-Is-Purelib: true\nTag: py3-none-any\n",
+    }
+    record = "".join(f"{path},,\n" for path in files) + f"{info}/RECORD,,\n"
+    out.mkdir(parents=True, exist_ok=True)
+    wheel = out / f"{name}-{version}-py3-none-any.whl"
+    with zipfile.ZipFile(wheel, "w") as archive:
+        for path, text in {**files, f"{info}/RECORD": record}.items():
+            archive.writestr(path, text)
+    return wheel

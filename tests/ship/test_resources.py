@@ -69,8 +69,14 @@ def test_the_app_icon_comes_in_every_size_and_as_ico_and_icns(qtbot: QtBot) -> N
     assert {s.width() for s in qicon.availableSizes()} == set(SIZES)
 
 
-def test_the_desktop_entry_is_valid_and_names_the_icon() -> None:
-    entry = RESOURCES / f"{APP_ID}.desktop"
+def rendered(tmp_path: Path) -> Path:
+    """The desktop entry and metainfo as a package installs them: their templates with the app id filled in."""
+    subprocess.run([sys.executable, "-m", "desktop.identity", "render", str(tmp_path / "r")], cwd=ROOT, check=True)
+    return tmp_path / "r"
+
+
+def test_the_desktop_entry_is_valid_and_names_the_icon(tmp_path: Path) -> None:
+    entry = rendered(tmp_path) / f"{APP_ID}.desktop"
     result = subprocess.run(["desktop-file-validate", str(entry)], capture_output=True, text=True)
     assert result.returncode == 0 and result.stdout == "", result.stdout + result.stderr
     text = entry.read_text()
@@ -78,8 +84,8 @@ def test_the_desktop_entry_is_valid_and_names_the_icon() -> None:
     assert "Exec=nutdesk-gui\n" in text and "Terminal=false\n" in text
 
 
-def test_the_metainfo_is_valid_with_screenshots_and_the_current_release() -> None:
-    metainfo = RESOURCES / f"{APP_ID}.metainfo.xml"
+def test_the_metainfo_is_valid_with_screenshots_and_the_current_release(tmp_path: Path) -> None:
+    metainfo = rendered(tmp_path) / f"{APP_ID}.metainfo.xml"
     # --no-net: the test suite reaches no outside server (the URLs are checked by hand before a release).
     result = subprocess.run(["appstreamcli", "validate", "--no-net", str(metainfo)], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -135,3 +141,23 @@ def test_the_changelog_has_this_version_and_the_licence_file_is_the_declared_mit
     assert project["license"] == "MIT" and project["license-files"] == ["LICENSE"]
     licence = (ROOT / "LICENSE").read_text()
     assert licence.startswith("MIT License") and "Permission is hereby granted, free of charge" in licence
+
+
+def test_the_placeholder_app_id_and_home_page_are_written_in_one_place() -> None:
+    """desktop/identity.py alone names them (changing them is one edit); the package's URLs, the desktop entry,
+    the metainfo, the Debian package, the macOS bundle and the About dialog derive from it."""
+    from desktop import identity
+
+    placeholders = (identity.APP_ID.rsplit(".", 1)[0], identity.HOMEPAGE.removeprefix("https://"))
+    written = []
+    skipped = {".venv", ".peers", ".git", "build", "dist", "tests", "docs", "node_modules", ".mypy_cache"}
+    for path in ROOT.rglob("*"):
+        if skipped & set(path.relative_to(ROOT).parts) or not path.is_file():
+            continue
+        if path.suffix not in (".py", ".sh", ".in", ".toml", ".spec", ".qrc", ".xml", ".desktop", ".cfg", ".ts"):
+            continue
+        text = path.read_text(encoding="utf-8", errors="replace")
+        written += [f"{path.relative_to(ROOT)}: {p}" for p in placeholders if p in text]
+    assert sorted(written) == [f"desktop/identity.py: {p}" for p in sorted(placeholders)]
+    assert identity.project_urls()["Homepage"] == identity.HOMEPAGE == HOMEPAGE
+    assert "urls" in tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["dynamic"]

@@ -14,6 +14,7 @@ import time
 import zipfile
 from pathlib import Path
 
+from desktop.identity import HOMEPAGE
 from tests.ship.packaging import build_wheel, copy_sources, fresh_venv, pyproject_version
 
 
@@ -28,6 +29,11 @@ def test_the_wheel_installs_into_a_fresh_venv_and_runs_version_init_balance_and_
     assert any(n.startswith("core/storage/migrations/versions/0001_") for n in names)
     assert not any(n.startswith(("tests/", "resources/")) for n in names)
     assert any(n.endswith(".dist-info/licenses/LICENSE") for n in names)
+    (metadata,) = [n for n in names if n.endswith(".dist-info/METADATA")]
+    urls = [
+        line for line in zipfile.ZipFile(wheel).read(metadata).decode().splitlines() if line.startswith("Project-URL")
+    ]
+    assert f"Project-URL: Homepage, {HOMEPAGE}" in urls  # from desktop/identity.py, the one place
 
     python = fresh_venv(tmp_path / "venv")
     pip = [str(python), "-m", "pip", "--disable-pip-version-check"]

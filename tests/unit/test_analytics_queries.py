@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+import time
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
@@ -15,7 +16,7 @@ from alembic import command
 from alembic.config import Config as AlembicConfig
 from sqlalchemy import create_engine, text
 
-from core.analytics.periods import parse_period
+from core.analytics.periods import bucket_label, parse_period
 from core.api.analytics import AnalyticsService
 from core.api.service import WalletService
 from core.config import Config
@@ -48,10 +49,10 @@ def _op(
     with store.db.engine.begin() as conn:
         conn.execute(
             text(
-                "UPDATE operations SET created_at = :t, updated_at = :t, fiat_rate = :r, "
-                "fiat_currency = CASE WHEN :r IS NULL THEN NULL ELSE 'USD' END WHERE id = :id"
+                "UPDATE operations SET created_at = :t, updated_at = :t, fiat_rate = :r, fiat_currency = :c "
+                "WHERE id = :id"
             ),
-            {"t": when, "r": rate, "id": op_id},
+            {"t": when, "r": rate, "c": None if rate is None else "USD", "id": op_id},
         )
     return op_id
 
@@ -68,10 +69,8 @@ def _proofs(store: Store, mint: str, keyset: str, amounts: list[int], state: str
     return secrets
 
 
-@pytest.fixture
-def wallet(tmp_path: Path) -> Iterator[WalletService]:
-    service = WalletService.open(Config(data_dir=tmp_path))
-    store = service.store
+def script_journal(store: Store) -> None:
+    """Two mints, a month of operations (receive, send, melt, a transfer between the mints, a sale, failures)."""
     store.upsert_mint(A, name="Mint A", info={}, trusted=True)
     store.upsert_mint(B, name="Mint B", info={}, trusted=False)
     store.upsert_keyset(
@@ -121,6 +120,15 @@ def wallet(tmp_path: Path) -> Iterator[WalletService]:
     _proofs(store, A, "00aa", [2000], "unspent", "a-")
     _proofs(store, A, "00aa", [300], "pending", "a-pending-")
     _proofs(store, B, "00bb", [1000], "unspent", "b-")
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def wallet(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[WalletService]:
+    """The same scripted journal in a SQLite wallet and in a PostgreSQL one (a real server): the same figures."""
+    db_url = request.getfixturevalue("pg_url") if request.param == "postgresql" else None
+    service = WalletService.open(Config(data_dir=tmp_path, db_url=db_url))
+    store = service.store
+    script_journal(store)
     yield service
     store.close()
 
@@ -297,3 +305,18 @@ def test_migration_0003_fills_the_facts_of_an_existing_history(tmp_path: Path) -
     assert tuple(row) == (2, 5, 132, 0)  # ceil(3 × 400 / 1000) = 2
     assert mark is not None and float(mark) == pytest.approx(at(5))
     db.close()
+
+
+def test_local_day_buckets_are_the_tills_own_days(wallet: WalletService, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Auckland is UTC+13 in March: the send at 11:00 UTC on 2 March is on 3 March there, on either database (the
+    # PostgreSQL server is told this process's zone; SQLite's 'localtime' is it).
+    monkeypatch.setenv("TZ", "Pacific/Auckland")
+    time.tzset()
+    try:
+        snap = AnalyticsService(wallet).snapshot(parse_period("2026-03-01..2026-03-12", granularity="day"))
+        days = {f.category: f.bucket for f in snap.flows if f.mint_url == A}
+        assert days["sent_ecash"] == bucket_label(at(2, 11), "day") == "2026-03-03"
+        assert days["received_ecash"] == "2026-03-02"  # 10:00 UTC is 23:00 in Auckland
+    finally:
+        monkeypatch.undo()
+        time.tzset()

@@ -101,19 +101,10 @@ def test_an_operation_is_resumed_by_one_till_and_a_dead_tills_lease_only_after_i
         assert row is not None and (row.lease_owner, row.lease_expires) == ("", 0.0), "at rest nobody holds it"
 
 
-def test_a_wallet_password_and_the_analytics_are_refused_on_postgresql_with_the_reason(
-    tmp_path: Path, pg_url: str
-) -> None:
-    import io
-
-    from core.api.analytics import AnalyticsService
-    from core.errors import UserFacingError
-
+def test_a_wallet_password_is_refused_on_postgresql_with_the_reason(tmp_path: Path, pg_url: str) -> None:
+    # (The analytics run there: tests/unit/test_analytics_queries.py, test_reports_both_databases.py.)
     service = WalletService.open(Config(data_dir=tmp_path, db_url=pg_url))
     try:
-        analytics = AnalyticsService(service)
-        with pytest.raises(UserFacingError, match="not available on a PostgreSQL wallet yet"):
-            analytics.export_history_csv(analytics.parse_period("month"), io.StringIO())
         with pytest.raises(ConfigError, match="not supported on a PostgreSQL wallet"):
             service.create_wallet(None, password="correct horse battery staple")
         service.create_wallet(None)

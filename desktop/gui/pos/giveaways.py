@@ -1,12 +1,16 @@
 """POS settings boxes for the merchant's edge: offline acceptance (ask for ecash locked to the shop; caps on
 unlocked ecash taken while a mint is unreachable) and giveaways (create with one-time codes, see what is left,
-close)."""
+close, save the codes page to print: one QR per code)."""
 
 from __future__ import annotations
+
+import asyncio
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
+    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -19,11 +23,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from core.api.giveaway_page import write_page
 from core.api.giveaways import GiveawayService
 from core.api.pos import PosService
 from core.errors import UserFacingError
 from desktop.gui.context import AppContext
 from desktop.gui.i18n import tr
+from desktop.gui.pos.printing import write_pdf
 from desktop.gui.widgets.qr import QrWidget
 
 __all__ = ["GiveawaysBox", "OfflineBox"]
@@ -89,6 +95,11 @@ class GiveawaysBox(QGroupBox):
         self.close_button = QPushButton(tr("Close selected"))
         self.close_button.clicked.connect(self.close_selected)
         row.addWidget(self.close_button)
+        self.page_button = QPushButton(tr("Codes page…"))
+        self.page_button.setObjectName("giveawayCodesPage")
+        self.page_button.setToolTip(tr("Save the selected giveaway's one-time codes as a page to print: one QR each"))
+        self.page_button.clicked.connect(lambda: self.ctx.run(self.save_codes_page(None)))
+        row.addWidget(self.page_button)
         layout.addLayout(row)
         claim_row = QHBoxLayout()
         self.code = QLineEdit()
@@ -158,6 +169,42 @@ class GiveawaysBox(QGroupBox):
         self.token_qr.show()
         self.message.setText(tr("Claimed {0:,}: let the customer scan the token.").format(claim.amount))
         self.refresh()
+
+    async def save_codes_page(self, path: str | None) -> Path | None:
+        """Write the selected giveaway's codes page: HTML, or PDF when the name ends in .pdf (owner-only: the codes
+        are worth money). The QR codes are made off the event loop (a thousand codes take a while)."""
+        item = self.list.currentItem()
+        if item is None:
+            self.message.setText(tr("Select a giveaway first."))
+            return None
+        gid = str(item.data(Qt.ItemDataRole.UserRole))
+        try:
+            make_page = self.service.codes_page_maker(gid, self.till)
+        except UserFacingError as exc:
+            self.message.setText(str(exc))
+            return None
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(
+                self, tr("Save the codes page"), f"giveaway-{gid}.html", tr("Web page (*.html);;PDF (*.pdf)")
+            )  # fmt: skip
+        if not path:
+            return None
+        target = Path(path)
+        self.page_button.setEnabled(False)
+        try:
+            page = await asyncio.to_thread(make_page)
+            if target.suffix.lower() == ".pdf":
+                write_pdf(page, target, self.service.giveaway(gid).name)  # Qt paints on this thread
+                await asyncio.to_thread(target.chmod, 0o600)
+            else:
+                await asyncio.to_thread(write_page, target, page)
+        except (OSError, UserFacingError) as exc:
+            self.message.setText(str(exc))
+            return None
+        finally:
+            self.page_button.setEnabled(True)
+        self.message.setText(tr("The codes page is in {0}: print it and cut out the flyers.").format(target))
+        return target
 
     def close_selected(self) -> None:
         item = self.list.currentItem()

@@ -44,6 +44,7 @@ RECEIPT_WORDS = (
     QT_TR_NOOP("Status"),
     QT_TR_NOOP("Refunded"),
     QT_TR_NOOP("Cashier"),
+    QT_TR_NOOP("Receipt sent to"),  # core.pos.transports: the signed receipt went to the payer's Nostr key
 )
 
 

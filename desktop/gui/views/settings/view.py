@@ -1,17 +1,14 @@
-"""Settings: mints, Lightning backends, fiat currency, password, recovery words, where the data and logs live."""
+"""Settings: mints, Lightning backends, fiat currency, password, recovery words, the database and till name, where
+the data and logs live."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
-    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -32,6 +29,8 @@ from desktop.gui.dialogs import ask_password, ask_text, await_dialog, confirm
 from desktop.gui.i18n import LANGUAGE_KEY, LANGUAGES, QT_TR_NOOP, tr
 from desktop.gui.tasks import run_blocking
 from desktop.gui.views.pin.widgets import PinSettingsBox
+from desktop.gui.views.settings.database import DatabaseBox, storage_box
+from desktop.gui.views.settings.dialogs import AddBackendDialog, WordsDialog
 from desktop.gui.views.settings.model import BackendRow, BackendsModel, MintsModel
 from desktop.gui.views.settings.state import FIAT_CURRENCIES, SettingsState
 from desktop.gui.widgets.common import heading, hint, short_url
@@ -46,76 +45,6 @@ def _table(model: Any, name: str, accessible_name: str) -> QTableView:
     table.setMinimumHeight(90)
     table.setMaximumHeight(110)
     return table
-
-
-class WordsDialog(QDialog):
-    """The 12 recovery words, numbered, in a grid."""
-
-    def __init__(self, words: list[str], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("wordsDialog")
-        self.setWindowTitle(tr("Recovery words"))
-        layout = QVBoxLayout(self)
-        layout.addWidget(
-            hint(tr("Anyone with these words can spend your ecash. Write them down; never type them online."))
-        )
-        grid = QGridLayout()
-        for i, word in enumerate(words):
-            label = QLabel(tr("{0:>2}. <b>{1}</b>").format(i + 1, word))
-            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            grid.addWidget(label, i % 6, i // 6)
-        layout.addLayout(grid)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
-        buttons.accepted.connect(self.accept)
-        layout.addWidget(buttons)
-
-
-class AddBackendDialog(QDialog):
-    """Name, type, and the options that type declares (secrets masked)."""
-
-    def __init__(self, types: list[dict[str, Any]], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("addBackendDialog")
-        self.setWindowTitle(tr("Add a Lightning backend"))
-        self.types = {t["type"]: t for t in types}
-        layout = QVBoxLayout(self)
-        top = QFormLayout()
-        self.name = QLineEdit()
-        self.name.setPlaceholderText(tr("e.g. my-lnbits"))
-        self.type = QComboBox()
-        self.type.addItems(sorted(self.types))
-        self.type.currentTextChanged.connect(self._build_options)
-        top.addRow(tr("Name:"), self.name)
-        top.addRow(tr("Type:"), self.type)
-        layout.addLayout(top)
-        self.options_box = QGroupBox(tr("Options"))
-        self.options_form = QFormLayout(self.options_box)
-        layout.addWidget(self.options_box)
-        self.fields: dict[str, QLineEdit] = {}
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-        self._build_options(self.type.currentText())
-        self.resize(480, self.sizeHint().height())
-
-    def _build_options(self, type_name: str) -> None:
-        while self.options_form.rowCount():
-            self.options_form.removeRow(0)
-        self.fields = {}
-        for option in self.types.get(type_name, {}).get("options", []):
-            edit = QLineEdit()
-            edit.setPlaceholderText(option.get("help") or "")
-            if option.get("secret"):
-                edit.setEchoMode(QLineEdit.EchoMode.Password)
-            self.fields[option["name"]] = edit
-            self.options_form.addRow(option["name"] + ("" if not option.get("required") else " *") + ":", edit)
-        self.options_box.setVisible(bool(self.fields))
-
-    def values(self) -> tuple[str, str, dict[str, str]]:
-        options = {k: e.text() for k, e in self.fields.items() if e.text()}
-        return self.name.text().strip(), self.type.currentText(), options
 
 
 class SettingsView(QWidget):
@@ -144,7 +73,9 @@ class SettingsView(QWidget):
         layout.addWidget(self._security_box())
         self.pin_box = PinSettingsBox(ctx)  # the spending PIN (desktop/gui/views/pin)
         layout.addWidget(self.pin_box)
-        layout.addWidget(self._storage_box())
+        self.database_box = DatabaseBox(ctx)  # where the wallet lives, this till's name (database.py)
+        layout.addWidget(self.database_box)
+        layout.addWidget(storage_box(ctx.service.config))
         layout.addStretch(1)
         ctx.bus.changed.connect(lambda what: self.refresh() if what & {MINTS, BALANCES} else None)
         self.refresh()
@@ -273,21 +204,6 @@ class SettingsView(QWidget):
         row.addWidget(self.words_button)
         row.addStretch(1)
         layout.addLayout(row)
-        return box
-
-    def _storage_box(self) -> QGroupBox:
-        box = QGroupBox(tr("Storage"))
-        form = QFormLayout(box)
-        config = self.ctx.service.config
-        for label, path in ((tr("Data directory:"), config.data_dir), (tr("Logs:"), config.logs_dir)):
-            row = QHBoxLayout()
-            text = QLabel(str(path))
-            text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            open_button = QPushButton(tr("Open"))
-            open_button.clicked.connect(lambda _c=False, p=path: QDesktopServices.openUrl(QUrl.fromLocalFile(str(p))))
-            row.addWidget(text, 1)
-            row.addWidget(open_button)
-            form.addRow(label, row)
         return box
 
     # --- data ----------------------------------------------------------------------------------

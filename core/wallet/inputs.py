@@ -5,10 +5,12 @@ SQLite a ``BEGIN IMMEDIATE``: one process at a time), so two commands never hand
 unspent proofs do not cover the amount but proofs reserved by operations still running would, the command waits
 for them to finish (their change comes back) and says so after a few seconds; it gives up after ``WAIT_LIMIT``.
 
-Reading: the selection pages through narrow (Y, keyset, amount) entries of the store's covering index, largest
-first, one stream per keyset (inactive keysets' first), and stops as soon as the amount is covered; only the chosen
-proofs are then read in full (secret, C, DLEQ, witness). A send of 1,000 sat from 100,000 proofs reads a few dozen
-index entries, not 100,000 rows.
+Reading: the choice is planned from the running totals' counts per denomination (``core.wallet.denominations``:
+how many proofs of each keyset and amount, no proof read), then only the chosen proofs are read in full (secret,
+C, DLEQ, witness). Should a denomination hold fewer proofs than its count said (another process between two reads
+outside a transaction), the choice pages instead through narrow (Y, keyset, amount) entries of the covering index,
+largest first, one stream per keyset, stopping once the amount is covered. Either way a send of 1,000 sat from
+100,000 proofs reads a few dozen rows, not 100,000.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from core.errors import InsufficientBalance
 from core.ports.storage import ProofRef, ProofState, StaleState
 from core.protocol.models import Proof
 from core.wallet.context import MintWallet
+from core.wallet.denominations import Denomination, plan_exact, plan_for_amount
 from core.wallet.selection import select_exact_bounded, select_ordered
 
 __all__ = [
@@ -104,24 +107,59 @@ def _exact_refs(mw: MintWallet, unit: str, amount: int) -> list[ProofRef] | None
     return select_exact_bounded([bounded(kids) for kids in _keyset_groups(mw, unit)], amount)
 
 
+def _denomination_groups(mw: MintWallet, unit: str) -> list[list[Denomination]]:
+    """The unspent denominations here in selection order: inactive keysets' first, then largest first."""
+    found = [Denomination(*d) for d in mw.store.denominations(mw.url, unit)]
+    by_order = sorted(found, key=lambda d: (-d.amount, d.keyset_id))
+    inactive = [d for d in by_order if not mw.keychain.is_active(d.keyset_id)]
+    active = [d for d in by_order if mw.keychain.is_active(d.keyset_id)]
+    return [group for group in (inactive, active) if group]
+
+
+def _read(mw: MintWallet, unit: str, plan: list[Denomination]) -> list[Proof] | None:
+    """The planned proofs in full; None when a denomination has fewer than its count said (another process changed
+    the proofs between the two reads, outside a transaction): the caller then pages through the proofs instead."""
+    proofs: list[Proof] = []
+    for kid, value, count in plan:
+        found = mw.store.unspent_proofs_of(mw.url, unit, kid, value, count)
+        if len(found) < count:
+            return None
+        proofs.extend(found)
+    return proofs
+
+
 def choose_inputs(mw: MintWallet, unit: str, amount: int) -> tuple[list[Proof], int]:
     """Unspent inputs covering ``amount`` plus their own input fee, and that fee (nothing reserved)."""
+    ordered = [d for group in _denomination_groups(mw, unit) for d in group]
+    plan, fee = plan_for_amount(ordered, amount, fee_ppk=mw.keychain.fee_ppk, unit=unit)
+    proofs = _read(mw, unit, plan)
+    if proofs is not None:
+        return proofs, fee
     refs, fee = _input_refs(mw, unit, amount)
     return _full(mw, refs), fee
 
 
 def choose_exact(mw: MintWallet, unit: str, amount: int) -> list[Proof] | None:
     """Unspent proofs summing exactly to ``amount`` (the greedy choice of ``select_exact``), or None."""
+    plan = plan_exact(_denomination_groups(mw, unit), amount)
+    if plan is None:
+        return None
+    proofs = _read(mw, unit, plan)
+    if proofs is not None:
+        return proofs
     refs = _exact_refs(mw, unit, amount)
     return None if refs is None else _full(mw, refs)
 
 
 def send_fee(mw: MintWallet, unit: str, amount: int, *, locked: bool = False) -> int:
     """The input fee a send of ``amount`` would pay here (0 when existing proofs make it exactly and it is not
-    locked), read as the send will choose — without reading any proof in full. Raises ``InsufficientBalance``."""
-    if not locked and _exact_refs(mw, unit, amount) is not None:
+    locked), planned as the send plans it, from the denominations' counts: no proof is read. Raises
+    ``InsufficientBalance``."""
+    groups = _denomination_groups(mw, unit)
+    if not locked and plan_exact(groups, amount) is not None:
         return 0
-    return _input_refs(mw, unit, amount)[1]
+    ordered = [d for group in groups for d in group]
+    return plan_for_amount(ordered, amount, fee_ppk=mw.keychain.fee_ppk, unit=unit)[1]
 
 
 async def with_reserved_inputs(mw: MintWallet, unit: str, plan: Callable[[], T]) -> T:

@@ -1,5 +1,6 @@
-"""Inputs are chosen from narrow index pages, largest first, and only the chosen proofs are read in full: the same
-choice the in-memory selection makes over every proof, reading a prefix instead of the wallet."""
+"""Inputs are planned from the counts per denomination (or, should those disagree with the proofs, from narrow index
+pages, largest first), and only the chosen proofs are read in full: the same choice the in-memory selection makes
+over every proof, without reading the wallet."""
 
 from __future__ import annotations
 
@@ -12,14 +13,15 @@ from typing import Any, cast
 import pytest
 
 from core.errors import InsufficientBalance
+from core.ports.storage import ProofRef
 from core.protocol.models import DLEQ, Proof
 from core.storage.db import Database
 from core.storage.store import Store
-from core.wallet import inputs
 from core.wallet.context import MintWallet
+from core.wallet.denominations import Denomination, plan_for_amount
 from core.wallet.inputs import choose_exact, choose_inputs, send_fee
 from core.wallet.keychain import Keychain
-from core.wallet.selection import select_exact, select_for_amount
+from core.wallet.selection import select_exact, select_for_amount, select_ordered
 
 MINT = "http://mint"
 OLD, NEW = "00aa", "01bb"  # an inactive keyset (spent first) and the active one
@@ -50,7 +52,7 @@ def shape(proofs: list[Proof]) -> Counter[tuple[str, int]]:
 
 
 @pytest.mark.parametrize("seed", range(12))
-def test_the_paged_choice_is_the_choice_over_every_proof(store: Store, seed: int) -> None:
+def test_the_choice_from_the_database_is_the_choice_over_every_proof(store: Store, seed: int) -> None:
     rng = random.Random(seed)
     mw = wallet(store, (rng.choice([0, 100, 1000]), rng.choice([0, 100, 250])))
     proofs = [
@@ -83,31 +85,72 @@ def test_the_paged_choice_is_the_choice_over_every_proof(store: Store, seed: int
             assert shape(got_exact) == shape(exact) and sum(p.amount for p in got_exact) == amount
 
 
-def test_a_small_send_from_a_large_wallet_reads_a_page_not_the_wallet(
+def test_a_small_send_from_a_large_wallet_reads_only_the_proofs_it_spends(
     store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     mw = wallet(store)
     fill(store, [Proof(NEW, 2 ** (i % 7), f"p{i}", "02" + "11" * 32) for i in range(3000)])
     read: list[int] = []
-    pages = store.unspent_refs
+    full = store.unspent_proofs_of
 
     def counted(*args: Any, **kwargs: Any) -> Any:
-        page = pages(*args, **kwargs)
-        read.append(len(page))
-        return page
+        found = full(*args, **kwargs)
+        read.append(len(found))
+        return found
 
-    monkeypatch.setattr(store, "unspent_refs", counted)
+    monkeypatch.setattr(store, "unspent_proofs_of", counted)
+    monkeypatch.setattr(store, "unspent_refs", lambda *a, **k: pytest.fail("the counts did not suffice"))
     monkeypatch.setattr(store, "proofs", lambda **_: pytest.fail("every proof was read"))
     chosen, fee = choose_inputs(mw, "sat", 1000)
     assert sum(p.amount for p in chosen) >= 1000 and fee == 0
-    assert sum(read) == inputs.FIRST_PAGE, "one page of the index, largest first, covered it"
+    assert sum(read) == len(chosen), "planned from the counts: only the chosen proofs were read"
     read.clear()
-    exact = choose_exact(mw, "sat", 1000)  # 15 × 64 + 32 + 8: a seek per amount below the last one taken
+    exact = choose_exact(mw, "sat", 1000)  # 15 × 64 + 32 + 8
+    assert exact is not None and sum(p.amount for p in exact) == 1000 and sum(read) == len(exact) == 17
+    read.clear()
+    assert send_fee(mw, "sat", 1000) == 0 and read == [], "a fee estimate reads no proof"
+
+
+def test_when_the_counts_and_the_proofs_disagree_the_choice_pages_through_the_proofs(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Outside a transaction another process may spend proofs between the two reads: the plan then finds fewer
+    proofs than it counted and chooses again from the proofs themselves."""
+    mw = wallet(store)
+    fill(store, [Proof(NEW, 2 ** (i % 7), f"p{i}", "02" + "11" * 32) for i in range(700)])
+    full = store.unspent_proofs_of
+    monkeypatch.setattr(store, "unspent_proofs_of", lambda *a, **k: full(*a, **k)[:-1])  # one short each time
+    chosen, _fee = choose_inputs(mw, "sat", 1000)
+    assert sum(p.amount for p in chosen) >= 1000 and len({p.secret for p in chosen}) == len(chosen)
+    exact = choose_exact(mw, "sat", 1000)
     assert exact is not None and sum(p.amount for p in exact) == 1000
-    assert sum(read) < 100
 
 
-def test_many_one_sat_proofs_are_paged_through_once(store: Store) -> None:
+@pytest.mark.parametrize("seed", range(30))
+def test_planning_by_denomination_is_the_proof_by_proof_rule(seed: int) -> None:
+    """Including input fees above a proof's own amount, where the rule is not monotone."""
+    rng = random.Random(seed)
+    fees = {"k1": rng.choice([0, 100, 999, 1000, 2500]), "k2": rng.choice([0, 1, 400, 3000])}
+    ordered = [
+        Denomination(kid, 2**e, rng.randrange(1, 40))
+        for e in sorted(rng.sample(range(9), 4), reverse=True)
+        for kid in sorted(rng.sample(["k1", "k2"], rng.randrange(1, 3)))
+    ]
+    coins = [ProofRef(f"{d.keyset_id}-{d.amount}-{i}", d.keyset_id, d.amount) for d in ordered for i in range(d.proofs)]
+    for amount in [1, 2, 7, rng.randrange(1, 600), sum(c.amount for c in coins)]:
+        try:
+            expected, fee = select_ordered(coins, amount, fee_ppk=fees.__getitem__)
+        except InsufficientBalance as exc:
+            with pytest.raises(InsufficientBalance) as got:
+                plan_for_amount(ordered, amount, fee_ppk=fees.__getitem__)
+            assert str(got.value) == str(exc)
+            continue
+        plan, plan_fee = plan_for_amount(ordered, amount, fee_ppk=fees.__getitem__)
+        assert plan_fee == fee
+        assert Counter({(d.keyset_id, d.amount): d.proofs for d in plan}) == Counter((c.id, c.amount) for c in expected)
+
+
+def test_many_one_sat_proofs_are_chosen_by_their_count(store: Store) -> None:
     mw = wallet(store)
     fill(store, [Proof(NEW, 1, f"one{i}", "02" + "11" * 32) for i in range(5000)])
     chosen, fee = choose_inputs(mw, "sat", 4000)

@@ -236,6 +236,34 @@ class ProofRepository(UnitOfWork):
         with self._session() as s:
             return {kid: KeysetTotal(int(count), int(amount)) for kid, count, amount in s.execute(q)}
 
+    def denominations(self, mint_url: str, unit: str) -> list[tuple[str, int, int]]:
+        """(keyset, amount, how many) of the unspent proofs of ``unit`` at ``mint_url``, from the running totals."""
+        t = ProofTotalRow
+        with self._session() as s:
+            rows = s.execute(
+                select(t.keyset_id, t.amount, t.proof_count).where(
+                    t.mint_url == mint_url, t.unit == unit, t.state == ProofState.UNSPENT.value, t.proof_count > 0
+                )
+            ).all()
+        return [(kid, int(amount), int(count)) for kid, amount, count in rows]
+
+    def unspent_proofs_of(self, mint_url: str, unit: str, keyset_id: str, amount: int, limit: int) -> list[Proof]:
+        """Up to ``limit`` unspent proofs of one denomination, in full (by the selection index, then their rows)."""
+        q = (
+            select(*_PROOF_COLUMNS)
+            .where(
+                ProofRow.state == ProofState.UNSPENT.value,
+                ProofRow.mint_url == mint_url,
+                ProofRow.unit == unit,
+                ProofRow.keyset_id == keyset_id,
+                ProofRow.amount == amount,
+            )
+            .order_by(ProofRow.y.desc())
+            .limit(limit)
+        )
+        with self._session() as s:
+            return [_proof_from_columns(*r) for r in s.execute(q)]
+
     def keyset_balances(self, mint_url: str) -> dict[str, int]:
         """Unspent amount per keyset at ``mint_url``."""
         return {kid: total.amount for kid, total in self.keyset_totals(mint_url).items()}

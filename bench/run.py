@@ -207,8 +207,8 @@ def _best_ms(action: Callable[[], object], runs: int = 5) -> float:
 
 
 def store_selection(table: Table, big: Path, proofs: int) -> None:
-    """Inputs chosen from the database as a send and a melt choose them (narrow index pages, largest first, then
-    the chosen proofs in full): of the big wallet, and of a wallet of ``proofs`` one-sat proofs."""
+    """Inputs chosen from the database as a send and a melt choose them (planned from the counts per denomination,
+    then the chosen proofs read in full): of the big wallet, and of a wallet of ``proofs`` one-sat proofs."""
     from typing import Any, cast
 
     from core.storage.db import Database
@@ -243,7 +243,7 @@ def store_selection(table: Table, big: Path, proofs: int) -> None:
             )
         amount = min(proofs // 2, 50_000)
         mw = wallet(store, "http://ones")
-        # The choice alone (narrow index pages), then with the chosen proofs read in full, as a send must.
+        # The choice alone (no proof read), then with the chosen proofs read in full, as a send must.
         ms = _best_ms(lambda: send_fee(mw, "sat", amount, locked=True), runs=3)
         table.add(
             f"inputs for {amount:,} sat chosen from the database, {proofs:,} × 1 sat",

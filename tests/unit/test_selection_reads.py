@@ -47,12 +47,35 @@ def store(tmp_path: Path) -> Iterator[Store]:
     s.close()
 
 
+@pytest.fixture(params=["sqlite", "postgresql"])
+def any_store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
+    if request.param == "sqlite":
+        s = Store(Database.open_file(tmp_path / "w.sqlite3"))
+    else:
+        s = Store(Database(request.getfixturevalue("pg_url")))
+    yield s
+    s.close()
+
+
 def shape(proofs: list[Proof]) -> Counter[tuple[str, int]]:
     return Counter((p.id, p.amount) for p in proofs)
 
 
 @pytest.mark.parametrize("seed", range(12))
 def test_the_choice_from_the_database_is_the_choice_over_every_proof(store: Store, seed: int) -> None:
+    check_random_wallet(store, seed)
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_the_choice_from_a_postgresql_wallet_is_the_same(pg_url: str, seed: int) -> None:
+    pg = Store(Database(pg_url))
+    try:
+        check_random_wallet(pg, seed)
+    finally:
+        pg.close()
+
+
+def check_random_wallet(store: Store, seed: int) -> None:
     rng = random.Random(seed)
     mw = wallet(store, (rng.choice([0, 100, 1000]), rng.choice([0, 100, 250])))
     proofs = [
@@ -112,14 +135,14 @@ def test_a_small_send_from_a_large_wallet_reads_only_the_proofs_it_spends(
 
 
 def test_when_the_counts_and_the_proofs_disagree_the_choice_pages_through_the_proofs(
-    store: Store, monkeypatch: pytest.MonkeyPatch
+    any_store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Outside a transaction another process may spend proofs between the two reads: the plan then finds fewer
     proofs than it counted and chooses again from the proofs themselves."""
-    mw = wallet(store)
-    fill(store, [Proof(NEW, 2 ** (i % 7), f"p{i}", "02" + "11" * 32) for i in range(700)])
-    full = store.unspent_proofs_of
-    monkeypatch.setattr(store, "unspent_proofs_of", lambda *a, **k: full(*a, **k)[:-1])  # one short each time
+    mw = wallet(any_store)
+    fill(any_store, [Proof(NEW, 2 ** (i % 7), f"p{i}", "02" + "11" * 32) for i in range(700)])
+    full = any_store.unspent_proofs_of
+    monkeypatch.setattr(any_store, "unspent_proofs_of", lambda *a, **k: full(*a, **k)[:-1])  # one short each time
     chosen, _fee = choose_inputs(mw, "sat", 1000)
     assert sum(p.amount for p in chosen) >= 1000 and len({p.secret for p in chosen}) == len(chosen)
     exact = choose_exact(mw, "sat", 1000)

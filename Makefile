@@ -42,7 +42,7 @@ bench:
 screenshots:
 	@scripts/setup.sh test
 	.venv/bin/python -m scripts.screenshots
-	NUTDESK_SCREENSHOTS=1 .venv/bin/pytest -q -p no:cacheprovider tests/gui/test_analytics_view.py -k screenshots
+	NUTDESK_SCREENSHOTS=1 .venv/bin/pytest -q -p no:cacheprovider tests/gui/test_analytics_view.py tests/gui/test_analytics_catalog.py -k screenshots
 
 # Packages (README: "Installing"): the wheel, the PyInstaller folder (dist/nutdesk: a console nutdesk and a
 # windowed nutdesk-gui) and the Debian package built from it (dist/nutdesk_VERSION_ARCH.deb).

@@ -11,7 +11,6 @@ in cents converted at the live price.
 from __future__ import annotations
 
 import asyncio
-import json
 import logging
 import math
 import secrets
@@ -20,8 +19,6 @@ from dataclasses import dataclass
 from typing import Any, ClassVar
 
 import httpx
-import websockets
-from websockets.asyncio.client import connect as ws_connect
 
 from backends._http import (
     PAY_TIMEOUT,
@@ -29,8 +26,8 @@ from backends._http import (
     SentButUnknown,
     decode_bolt11,
     expired_invoice,
-    json_object,
 )
+from backends.blink_updates import poll_paid, subscribe_paid
 from backends.registry import register_backend
 from core.errors import BackendError
 from core.ports.lightning import (
@@ -373,67 +370,12 @@ class BlinkBackend(HttpBackendBase):
             async for paid in self._poll():
                 yield paid
 
-    async def _subscribe(self) -> AsyncIterator[PaidInvoice]:
-        query = (
-            "subscription { myUpdates { update { ... on LnUpdate { status walletId transaction { "
-            "settlementAmount initiationVia { ... on InitiationViaLn { paymentHash } } } } } } }"
-        )
-        seen: set[str] = set()
-        wallet_id = await self.wallet_id()
-        while True:
-            try:
-                async with ws_connect(
-                    self.ws_url, subprotocols=[websockets.Subprotocol("graphql-transport-ws")], proxy=None
-                ) as conn:
-                    await conn.send(json.dumps({"type": "connection_init", "payload": {"X-API-KEY": self._api_key}}))
-                    ack = json_object(await conn.recv())
-                    if ack.get("type") != "connection_ack":
-                        raise BackendError(f"{self.name} refused the subscription: {ack}")
-                    await conn.send(json.dumps({"id": "1", "type": "subscribe", "payload": {"query": query}}))
-                    async for raw in conn:
-                        message = json_object(raw)
-                        if message.get("type") == "ping":
-                            await conn.send(json.dumps({"type": "pong"}))
-                            continue
-                        if message.get("type") != "next":
-                            continue
-                        update = (((message.get("payload") or {}).get("data") or {}).get("myUpdates") or {}).get(
-                            "update"
-                        ) or {}
-                        tx = update.get("transaction") or {}
-                        payment_hash = (tx.get("initiationVia") or {}).get("paymentHash")
-                        if (
-                            update.get("status") == "PAID"
-                            and update.get("walletId", wallet_id) == wallet_id
-                            and payment_hash
-                            and payment_hash not in seen
-                        ):
-                            seen.add(payment_hash)
-                            amount = int(tx.get("settlementAmount") or 0)
-                            yield PaidInvoice(payment_hash, amount * 1000 if self.currency == "BTC" else 0)
-            except (OSError, websockets.WebSocketException, TimeoutError, ValueError) as exc:
-                log.info("%s websocket dropped (%s); reconnecting", self.name, exc)
-            await asyncio.sleep(self.poll_interval)
+    def _subscribe(self) -> AsyncIterator[PaidInvoice]:
+        return subscribe_paid(self)
 
-    async def _poll(self) -> AsyncIterator[PaidInvoice]:
+    def _poll(self) -> AsyncIterator[PaidInvoice]:
         """No websocket: ask for the status of every invoice this backend made, until each is paid or expired."""
-        done: set[str] = set()
-        while True:
-            for payment_hash in list(self._requests):
-                if payment_hash in done or payment_hash in self._sent:
-                    continue
-                try:
-                    result = await self.invoice_status(payment_hash)
-                except BackendError as exc:
-                    log.info("%s status poll failed: %s", self.name, exc)
-                    break
-                if result.state is PaymentState.SETTLED:
-                    done.add(payment_hash)
-                    _, amount_msat, _ = decode_bolt11(self._requests[payment_hash])
-                    yield PaidInvoice(payment_hash, amount_msat or 0)
-                elif result.state is PaymentState.FAILED:
-                    done.add(payment_hash)
-            await asyncio.sleep(self.poll_interval)
+        return poll_paid(self)
 
 
 @register_backend("Flash")

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bench.make_wallet import make_wallet
+from bench.tills import tills
 from tests.peers.nutshell import NUTSHELL_VENV, NutshellMint, NutshellWalletCLI, ensure_nutshell
 
 REPO = Path(__file__).resolve().parents[1]
@@ -325,7 +326,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--proofs", type=int, default=int(os.environ.get("BENCH_PROOFS") or 5000))
     p.add_argument("--history", type=int, default=int(os.environ.get("BENCH_HISTORY") or 5000))
     p.add_argument("--pairs", type=int, default=int(os.environ.get("BENCH_PAIRS") or 5))
-    p.add_argument("--only", default="", help="comma-separated: cli,balance,selection,send,csv,gui")
+    p.add_argument("--till-sales", type=int, default=int(os.environ.get("BENCH_TILL_SALES") or 25))
+    p.add_argument("--only", default="", help="comma-separated: cli,balance,selection,send,csv,gui,tills")
     p.add_argument("--mint", help="use this running FakeWallet nutshell mint instead of starting one")
     p.add_argument("--big", type=Path, help="a copy of this bench.make_wallet wallet (of --mint) is the big one")
     args = p.parse_args(argv)
@@ -341,13 +343,14 @@ def main(argv: list[str] | None = None) -> int:
         mint = _Mint(args.mint) if args.mint else stack.enter_context(NutshellMint(rpc=False))
         print(f"mint {mint.url}; building the wallets ({args.proofs:,} proofs, {args.history:,} entries)…", flush=True)
         small, big = root / "small", root / "big"
-        t = asyncio.run(make_wallet(small, proofs=200, history=0, mint_url=mint.url))
-        print(f"  small wallet in {t:.1f} s", flush=True)
-        if args.big:
-            shutil.copytree(args.big, big)
-        else:
-            t = asyncio.run(make_wallet(big, proofs=args.proofs, history=args.history, mint_url=mint.url))
-            print(f"  big wallet in {t:.1f} s", flush=True)
+        if only != {"tills"}:  # the tills make their own wallets
+            t = asyncio.run(make_wallet(small, proofs=200, history=0, mint_url=mint.url))
+            print(f"  small wallet in {t:.1f} s", flush=True)
+            if args.big:
+                shutil.copytree(args.big, big)
+            else:
+                t = asyncio.run(make_wallet(big, proofs=args.proofs, history=args.history, mint_url=mint.url))
+                print(f"  big wallet in {t:.1f} s", flush=True)
         steps: list[tuple[str, Callable[[], None]]] = [
             ("selection", lambda: selection(table, args.proofs)),
             ("balance", lambda: in_process_balance(table, big, args.proofs)),
@@ -357,6 +360,7 @@ def main(argv: list[str] | None = None) -> int:
             ("csv", lambda: history_csv(table, big, args.history)),
             ("gui", lambda: gui(table, small, "small wallet", 1.0)),
             ("gui", lambda: gui(table, big, f"{args.proofs:,} proofs", 1.5)),
+            ("tills", lambda: tills(table, mint, root / "tills", args.till_sales)),
         ]
         for name, step in steps:
             if want(name):

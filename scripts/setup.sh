@@ -45,16 +45,21 @@ fi
 if [ "$what" = test ]; then
     # The real peers live in their own virtual environments (their pins conflict with ours and each other's);
     # the pins are explained in shared/reference/test-peers.md.
-    if [ ! -x .peers/nutshell/bin/mint ]; then
+    if ! .peers/nutshell/bin/mint --help >/dev/null 2>&1; then
         echo "setup: installing the nutshell mint (cashu 0.20.2) into .peers/nutshell"
+        rm -rf .peers/nutshell
         "$python" -m venv .peers/nutshell
         .peers/nutshell/bin/python -m pip install -q "cashu==0.20.2" "marshmallow<4" "limits<5" 2>&1 | grep -v '^WARNING: Location' || true
         .peers/nutshell/bin/mint --help >/dev/null
     fi
     # nutshell 0.21.0 (NUT-29 batched mint tests): forced with --no-deps over the 0.20.2 pins, in its own venv.
-    if ! .peers/nutshell021/bin/python -c "import importlib.metadata as m; assert m.version('cashu') == '0.21.0'" 2>/dev/null; then
+    # A venv moved from another path keeps a working python but scripts whose first line names the old one:
+    # the mint script itself must run.
+    if ! .peers/nutshell021/bin/python -c "import importlib.metadata as m; assert m.version('cashu') == '0.21.0'" 2>/dev/null \
+        || ! .peers/nutshell021/bin/mint --help >/dev/null 2>&1; then
         echo "setup: installing the nutshell mint 0.21.0 into .peers/nutshell021"
-        [ -x .peers/nutshell021/bin/python ] || "$python" -m venv .peers/nutshell021
+        rm -rf .peers/nutshell021
+        "$python" -m venv .peers/nutshell021
         .peers/nutshell021/bin/python -m pip install -q "cashu==0.20.2" "marshmallow<4" "limits<5" 2>&1 | grep -v '^WARNING: Location' || true
         .peers/nutshell021/bin/python -m pip install -q --no-deps "cashu==0.21.0" "breez-sdk-spark==0.18.0" 2>&1 | grep -v '^WARNING: Location' || true
     fi

@@ -11,6 +11,7 @@ import tempfile
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from decimal import Decimal
 from pathlib import Path
 from typing import TextIO
 
@@ -34,6 +35,7 @@ from core.analytics.types import (
 from core.api.mint_labels import mint_label, mint_titles
 from core.api.service import WalletService
 from core.errors import StorageError, UserFacingError
+from core.pos.pricing import recordable
 
 __all__ = [
     "CATEGORIES",
@@ -87,6 +89,13 @@ class AnalyticsService:
     def _read(self) -> Iterator[Connection]:
         """A read connection, after bringing ``operation_facts`` up to date in a short write transaction."""
         engine = self.wallet.store.db.engine
+        if not self.wallet.store.db.is_sqlite and self.wallet.password_protected:
+            # The facts are read out of sealed journal entries in SQL (nd_open): SQLite calls back into the wallet
+            # for that; PostgreSQL cannot, and never gets the key (core.storage.sealed).
+            raise UserFacingError(
+                "reports and analytics are not available on a password-protected PostgreSQL wallet yet: the "
+                "sales, refunds and Z-reports of the point of sale are (nutdesk pos sales, pos zreport --shop)"
+            )
         try:
             with engine.begin() as conn:
                 facts.catch_up(conn)
@@ -108,20 +117,22 @@ class AnalyticsService:
     # --- figures -------------------------------------------------------------------------------
 
     def snapshot(
-        self, period: Period | str, *, currency: str | None = None, fallback_rate: float | None = None
+        self, period: Period | str, *, currency: str | None = None, fallback_rate: Decimal | int | None = None
     ) -> AnalyticsSnapshot:
         """Every figure of the Analytics view for ``period``.
 
         Fiat values use the rate recorded with each entry; ``fallback_rate`` (fiat per BTC, e.g. today's)
-        values the entries recorded without one — leave it None to count those as unpriced.
+        values the entries recorded without one — leave it None to count those as unpriced. It is a ``Decimal``
+        here; the SQL that sums the entries binds it as the double its rate columns hold.
         """
         if isinstance(period, str):
             period = self.parse_period(period)
         started = time.perf_counter()
         with self._read() as conn:
             caught_up = time.perf_counter()
+            fallback = None if fallback_rate is None else float(fallback_rate)
             snapshot = queries.build_snapshot(
-                conn, period, currency=currency or self.currency(), fallback_rate=fallback_rate, mints=self._mints()
+                conn, period, currency=currency or self.currency(), fallback_rate=fallback, mints=self._mints()
             )
         snapshot.timings["facts"] = caught_up - started
         snapshot.timings["total"] = time.perf_counter() - started
@@ -134,11 +145,12 @@ class AnalyticsService:
         except ValueError as exc:
             raise UserFacingError(str(exc)) from exc
 
-    def record_fiat_rate(self, operation_id: str, rate: float, currency: str) -> None:
-        """Store the exchange rate (``currency`` per BTC) at which an operation happened."""
+    def record_fiat_rate(self, operation_id: str, rate: Decimal | int, currency: str) -> None:
+        """Store the exchange rate (``currency`` per BTC) at which an operation happened. The column is a double:
+        a rate of up to 15 significant digits (``core.pos.pricing.recordable``) reads back digit for digit."""
         try:
             with self.wallet.store.db.engine.begin() as conn:
-                found = queries.set_fiat_rate(conn, operation_id, rate, currency)
+                found = queries.set_fiat_rate(conn, operation_id, float(recordable(Decimal(rate))), currency)
         except SQLAlchemyError as exc:
             raise StorageError(f"database error: {exc}") from exc
         if not found:

@@ -16,9 +16,4 @@ def copy_to_postgresql(service: WalletService, url: str) -> dict[str, int]:
         raise ConfigError("db copy moves a wallet's SQLite file: run it without --db / NUTDESK_DB_URL")
     if not is_postgresql(url):
         raise ConfigError(f"{url_for_humans(url)} is not a postgresql:// URL")
-    if service.password_protected:
-        raise ConfigError(
-            "this wallet has a password, which a PostgreSQL wallet does not support yet: remove it first "
-            "(nutdesk password remove), then copy"
-        )
     return copy_wallet(service.store.db, service.config.database_path, url)

@@ -4,92 +4,50 @@ wallet operations together — the one factory, so the GUI, the CLI and the test
 
 from __future__ import annotations
 
-import json
 from collections.abc import Awaitable, Callable, Iterator
-from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any, TypeVar
 
-import httpx
-
 from core.api.inflight import InFlight, note_unfinished_transfers, transfers_in_flight
+from core.api.mints import MintView, MintWallets, ReceivePreview
+from core.api.seed import WalletSeed
 from core.api.spending_pin import guard_of
 from core.config import Config
 from core.errors import (
     ConfigError,
     InsufficientBalance,
-    InvalidPassword,
     MintRejected,
-    MintUnreachable,
     OutcomeUnknown,
     TokenDecodeError,
     UnknownMint,
     UserFacingError,
 )
 from core.mint_client.http import MintClient, normalize_mint_url
-from core.mint_client.types import MintInfo, MintQuote
+from core.ports.mint_types import MintInfo, MintQuote
 from core.ports.storage import (
     BalanceRow,
     ExportedToken,
     HistoryEntry,
     OperationRecord,
     StoredKeyset,
-    StoredMint,
 )
+from core.pos.pricing import recordable
 from core.protocol import tokens
-from core.protocol.derivation import mnemonic_to_seed
-from core.protocol.fees import input_fee
 from core.storage.db import Database
-from core.storage.models import Base
 from core.storage.permissions import private_umask, secure_data_dir
-from core.storage.sealed import Vault, reseal_database, vault_of
+from core.storage.sealed import Vault, vault_of
 from core.storage.store import Store
 from core.wallet import check, issue, melt, restore
 from core.wallet.context import MintWallet
-from core.wallet.keychain import Keychain
 from core.wallet.melt import PreparedMelt
 from core.wallet.misbehaviour import misbehaved_mints
 from core.wallet.receive import ReceiveResult, receive_token
-from core.wallet.seed import (
-    check_new_password,
-    decrypt_secret,
-    encrypt_secret,
-    is_encrypted,
-    needs_upgrade,
-    new_mnemonic,
-    normalize_mnemonic,
-)
 from core.wallet.send import LockOptions, SendResult, send_token
 from core.wallet.transfer import TransferResult, run_transfer, transfer_between
 
 __all__ = ["HistoryEntry", "LockOptions", "MintView", "ReceivePreview", "WalletService"]
 
-_MNEMONIC_KEY = "mnemonic"
-# Set while the secret columns are (being) sealed: a password was set; removed once they are opened again.
-_SEALED_KEY = "sealed_columns"
-_SEALED_VERSION = "1"
 T = TypeVar("T")
-
-
-@dataclass(frozen=True)
-class MintView:
-    url: str
-    name: str
-    motd: str
-    units: list[str]
-    trusted: bool
-    nuts: list[int]
-    balances: dict[str, int]
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "url": self.url,
-            "name": self.name,
-            "motd": self.motd,
-            "units": self.units,
-            "trusted": self.trusted,
-            "nuts": self.nuts,
-            "balances": self.balances,
-        }
 
 
 class WalletService:
@@ -98,9 +56,9 @@ class WalletService:
     def __init__(self, config: Config, store: Store) -> None:
         self.config = config
         self.store = store
-        self._seed: bytes | None = None
-        self._mints: dict[str, MintWallet] = {}
         self._vault: Vault = vault_of(store.db.engine)
+        self.secrets = WalletSeed(config, store, self._vault)
+        self.mints = MintWallets(config, store, lambda: self.seed)
 
     # --- lifecycle -----------------------------------------------------------------------------
 
@@ -121,231 +79,84 @@ class WalletService:
         return service
 
     async def close(self) -> None:
-        for mw in self._mints.values():
-            await mw.client.aclose()
-        self._mints.clear()
+        await self.mints.close()
         self.store.close()
 
-    def record_rates_from(self, quote: Callable[[], tuple[float, str] | None] | None) -> None:
-        """Record the exchange rate of the moment ((fiat per BTC, currency), or None) on every new operation."""
-        self.store.fiat_quote = quote
+    def record_rates_from(self, quote: Callable[[], tuple[Decimal | float, str] | None] | None) -> None:
+        """Record the exchange rate of the moment ((fiat per BTC, currency), or None) on every new operation.
+
+        A ``Decimal`` rate is rounded to the 15 significant digits the journal's column (a double) keeps exactly,
+        so it reads back digit for digit (``core.pos.pricing.recordable``)."""
+        if quote is None:
+            self.store.fiat_quote = None
+            return
+
+        def as_recorded() -> tuple[float, str] | None:
+            found = quote()
+            return None if found is None else (float(recordable(Decimal(str(found[0])))), found[1])
+
+        self.store.fiat_quote = as_recorded
 
     # --- the seed ------------------------------------------------------------------------------
 
     @property
     def initialized(self) -> bool:
-        return self.store.get_setting(_MNEMONIC_KEY) is not None
+        return self.secrets.initialized
 
     @property
     def password_protected(self) -> bool:
-        stored = self.store.get_setting(_MNEMONIC_KEY)
-        return stored is not None and is_encrypted(stored)
+        return self.secrets.password_protected
 
     def create_wallet(self, mnemonic: str | None = None, password: str | None = None) -> str:
         """Store a new (or restored) mnemonic; returns the words. Refuses to overwrite an existing wallet."""
-        if self.initialized:
-            raise ConfigError(f"a wallet already exists in {self.config.data_dir}")
-        if password:
-            self._refuse_password_on_server()
-            check_new_password(password)
-        words = normalize_mnemonic(mnemonic) if mnemonic else new_mnemonic()
-        self.store.set_setting(_MNEMONIC_KEY, encrypt_secret(words, password) if password else words)
-        self._seed = mnemonic_to_seed(words)
-        self._vault.set_key(self._seed, seal_writes=bool(password))
-        if password:
-            self._reseal(seal=True)  # whatever rows are already there (none, normally) are sealed too
-        return words
+        return self.secrets.create_wallet(mnemonic, password)
 
     def unlock(self, password: str | None = None) -> None:
-        stored = self.store.get_setting(_MNEMONIC_KEY)
-        if stored is None:
-            raise ConfigError("no wallet here yet: run `nutdesk init` (or open the app) first")
-        if is_encrypted(stored):
-            if not password:
-                raise InvalidPassword("this wallet is protected by a password")
-            words = decrypt_secret(stored, password)
-        else:
-            words = stored
-        self._seed = mnemonic_to_seed(words)
-        protected = is_encrypted(stored)
-        self._vault.set_key(self._seed, seal_writes=protected)
-        # Finish what an older version or an interrupted password change left: the secret columns sealed exactly
-        # when there is a password, and the words under today's KDF parameters.
-        sealed = self.store.get_setting(_SEALED_KEY) == _SEALED_VERSION
-        if protected and not sealed:
-            self._reseal(seal=True)
-        elif not protected and self.store.get_setting(_SEALED_KEY) is not None:
-            self._reseal(seal=False)
-        if protected and needs_upgrade(stored):
-            assert password is not None
-            self._rewrap(words, password, password)
+        self.secrets.unlock(password)
 
     def mnemonic(self, password: str | None = None) -> str:
-        stored = self.store.get_setting(_MNEMONIC_KEY)
-        if stored is None:
-            raise ConfigError("no wallet here yet")
-        return decrypt_secret(stored, password or "") if is_encrypted(stored) else stored
-
-    def _refuse_password_on_server(self) -> None:
-        # The sealed columns are opened inside SQL by functions SQLite lets the wallet register (nd_open/nd_seal);
-        # on PostgreSQL they are plain identity functions, so a password could not be honoured there yet.
-        if not self.store.db.is_sqlite:
-            raise ConfigError(
-                "a wallet password is not supported on a PostgreSQL wallet yet: protect the database server "
-                "instead (its own password, disk encryption); the wallet's secret columns stay unsealed there"
-            )
+        return self.secrets.mnemonic(password)
 
     def set_password(self, old: str | None, new: str | None) -> None:
-        """Set, change (``old`` → ``new``) or remove (``new`` None) the password, for the seed and every saved
-        secret (settings records with a ``secrets`` map, e.g. Lightning backend keys) in one transaction; setting
-        one seals the secret columns, removing it opens them (``core.storage.sealed``)."""
-        if new:
-            self._refuse_password_on_server()
-            check_new_password(new)
-        words = self.mnemonic(old)
-        was_protected = self.password_protected
-        if self._seed is None:
-            self._seed = mnemonic_to_seed(words)
-        if not self._vault.has_key:
-            self._vault.set_key(self._seed, seal_writes=was_protected)
-        if new and not was_protected:
-            self._reseal(seal=True)  # rows first: a crash in between leaves them readable and is finished later
-            self._rewrap(words, old, new)
-        elif new:
-            self._rewrap(words, old, new)
-        else:
-            self._vault.seal_writes = False
-            self._rewrap(words, old, None)
-            self._reseal(seal=False)
-
-    def _reseal(self, *, seal: bool) -> None:
-        engine = self.store.db.engine
-        if seal:
-            self.store.set_setting(_SEALED_KEY, _SEALED_VERSION)  # before the rows: an interrupted run is resumed
-            self._vault.seal_writes = True
-        reseal_database(engine, Base.metadata, self._vault, seal=seal)
-        if not seal:
-            self.store.delete_setting(_SEALED_KEY)
-
-    def _rewrap(self, words: str, old: str | None, new: str | None) -> None:
-        with self.store.atomic():
-            self.store.set_setting(_MNEMONIC_KEY, encrypt_secret(words, new) if new else words)
-            for key, value in self.store.settings_with_prefix("backend:").items():
-                record = json.loads(value)
-                secrets = record.get("secrets")
-                if not isinstance(secrets, dict):
-                    continue
-                plain = {k: decrypt_secret(v, old or "") if is_encrypted(v) else v for k, v in secrets.items()}
-                record["secrets"] = {k: encrypt_secret(v, new) if new else v for k, v in plain.items()}
-                self.store.set_setting(key, json.dumps(record, sort_keys=True))
+        """Set, change or remove (``new`` None) the password of the seed and every saved secret; see
+        ``core.api.seed.WalletSeed.set_password``."""
+        self.secrets.set_password(old, new)
 
     @property
     def seed(self) -> bytes:
-        if self._seed is None:
-            self.unlock()
-        assert self._seed is not None
-        return self._seed
+        return self.secrets.seed
 
     # --- mints ---------------------------------------------------------------------------------
 
+    @property
+    def _mints(self) -> dict[str, MintWallet]:
+        return self.mints.open
+
     def _client(self, url: str, info: MintInfo | None = None) -> MintClient:
-        timeout = self.config.request_timeout
-        return MintClient(
-            url,
-            info=info,
-            timeout=httpx.Timeout(timeout, connect=min(10.0, timeout)),
-            melt_timeout=httpx.Timeout(self.config.melt_timeout, connect=min(10.0, timeout)),
-        )
+        return self.mints.client(url, info)
 
     async def add_mint(self, url: str, *, trusted: bool = False) -> MintView:
-        url = normalize_mint_url(url)
-        client = self._client(url)
-        try:
-            info = await client.get_info()
-            self.store.upsert_mint(url, name=info.name or url, info=info.raw, trusted=trusted or None)
-            keychain = await Keychain.refresh(self.store, client, url)
-        except BaseException:
-            await client.aclose()
-            raise
-        old = self._mints.pop(url, None)
-        if old is not None:
-            await old.client.aclose()
-        self._mints[url] = MintWallet(url, client, self.store, self.seed, keychain, info)
-        return self.mint_view(url)
+        return await self.mints.add_mint(url, trusted=trusted)
 
     async def wallet_for(self, url: str, *, refresh: bool = True) -> MintWallet:
         """The ``MintWallet`` of a known mint; keysets are refreshed once per process (rotation)."""
-        url = normalize_mint_url(url)
-        if url in self._mints:
-            return self._mints[url]
-        stored = self.store.get_mint(url)
-        if stored is None:
-            raise UnknownMint(f"{url} is not in the wallet: add it first (nutdesk mint add {url})", mint_url=url)
-        info = MintInfo.from_json(stored.info) if stored.info else None
-        client = self._client(url, info)
-        keychain = Keychain.from_store(self.store, url)
-        if refresh:
-            try:
-                keychain = await Keychain.refresh(self.store, client, url)
-            except MintUnreachable:
-                if not keychain.keysets:
-                    await client.aclose()
-                    raise
-        mw = MintWallet(url, client, self.store, self.seed, keychain, info)
-        self._mints[url] = mw
-        return mw
+        return await self.mints.wallet_for(url, refresh=refresh)
 
     def mint_view(self, url: str) -> MintView:
-        stored = self.store.get_mint(url)
-        if stored is None:
-            raise UnknownMint(mint_url=url)
-        return self._view(stored)
-
-    def _view(self, stored: StoredMint, rows: list[BalanceRow] | None = None) -> MintView:
-        info = MintInfo.from_json(stored.info) if stored.info else None
-        rows = self.store.balances() if rows is None else rows
-        balances = {b.unit: b.balance for b in rows if b.mint_url == stored.url}
-        units = sorted({k.unit for k in self.store.keysets(stored.url)})
-        return MintView(
-            url=stored.url,
-            name=stored.name,
-            motd=(info.motd or "") if info else "",
-            units=units,
-            trusted=stored.trusted,
-            nuts=sorted(int(n) for n in (info.nuts if info else {}) if str(n).isdigit()),
-            balances=balances,
-        )
+        return self.mints.mint_view(url)
 
     def list_mints(self) -> list[MintView]:
-        rows = self.store.balances()  # one aggregate for all the mints, not one per mint
-        return [self._view(m, rows) for m in self.store.list_mints()]
+        return self.mints.list_mints()
 
     async def mint_info(self, url: str) -> MintView:
         """Fresh info from the mint (the mint need not be in the wallet)."""
-        url = normalize_mint_url(url)
-        if self.store.get_mint(url) is not None:
-            mw = await self.wallet_for(url)
-            info = await mw.client.get_info()
-            mw.info = info
-            stored = self.store.upsert_mint(url, name=info.name or url, info=info.raw)
-            return self._view(stored)
-        async with self._client(url) as client:
-            info = await client.get_info()
-        units: list[str] = []
-        return MintView(url, info.name or url, info.motd or "", units, False, sorted(int(n) for n in info.nuts), {})
+        return await self.mints.mint_info(url)
 
     def trust_mint(self, url: str, trusted: bool = True) -> None:
-        url = normalize_mint_url(url)
-        if self.store.get_mint(url) is None:
-            raise UnknownMint(mint_url=url)
-        self.store.set_mint_trusted(url, trusted)
+        self.mints.trust_mint(url, trusted)
 
     async def remove_mint(self, url: str) -> None:
-        url = normalize_mint_url(url)
-        self.store.remove_mint(url)
-        mw = self._mints.pop(url, None)
-        if mw is not None:
-            await mw.client.aclose()
+        await self.mints.remove_mint(url)
 
     # --- balances and history ------------------------------------------------------------------
 
@@ -468,6 +279,11 @@ class WalletService:
         return await melt.execute_melt(mw, prepared)
 
     async def transfer(self, amount: int, from_url: str, to_url: str, unit: str = "sat") -> TransferResult:
+        """Move ``amount`` from one mint to another (one saga: quote there, melt here, mint there)."""
+        if amount <= 0:
+            raise UserFacingError("the amount must be positive")
+        # The melt at the source spends like a payment: the spending PIN above the limit, before any request.
+        await guard_of(self.store).check(amount, unit, "A transfer between mints")
         source = await self.wallet_for(from_url)
         destination = await self.wallet_for(to_url)
         try:
@@ -556,44 +372,4 @@ class WalletService:
 
     async def preview_receive(self, text: str) -> ReceivePreview:
         """What receiving ``text`` would give, before redeeming: amount, the mint's input fee, trust."""
-        token = tokens.decode_token(text)
-        if not token.proofs:
-            raise TokenDecodeError("the token holds no proofs")
-        url = normalize_mint_url(token.mint)
-        stored = self.store.get_mint(url)
-        if stored is not None:
-            mw = await self.wallet_for(url)
-            fee_ppks = [mw.keychain.fee_ppk(mw.keychain.full_id(p.id)) for p in token.proofs]
-        else:
-            async with self._client(url) as client:
-                infos = await client.get_keysets()
-            by_id = {k.id: k.input_fee_ppk for k in infos}
-            fee_ppks = [
-                next((ppk for kid, ppk in by_id.items() if kid.startswith(p.id) or p.id.startswith(kid)), 0)
-                for p in token.proofs
-            ]
-        fee = input_fee(fee_ppks)
-        return ReceivePreview(
-            amount=token.amount,
-            fee=fee,
-            mint=url,
-            unit=token.unit,
-            memo=token.memo or "",
-            known=stored is not None,
-            trusted=stored is not None and stored.trusted,
-        )
-
-
-@dataclass(frozen=True)
-class ReceivePreview:
-    amount: int
-    fee: int
-    mint: str
-    unit: str
-    memo: str
-    known: bool
-    trusted: bool
-
-    @property
-    def net(self) -> int:
-        return self.amount - self.fee
+        return await self.mints.preview_receive(text)

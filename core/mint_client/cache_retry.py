@@ -23,7 +23,7 @@ import httpx
 
 from core.errors import MintUnreachable, NutdeskError
 from core.mint_client.deadline import TooSlow
-from core.mint_client.types import MintInfo
+from core.ports.mint_types import MintInfo
 
 __all__ = ["CachePolicy", "after_lost_answer", "answer_lost", "cache_policy", "retry_lost_answer"]
 

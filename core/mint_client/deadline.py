@@ -13,7 +13,7 @@ from collections.abc import Awaitable, Callable
 import httpx
 
 from core.errors import MintUnreachable, PaymentPending
-from core.mint_client.types import MeltQuote, MeltQuoteState
+from core.ports.mint_types import MeltQuote, MeltQuoteState
 
 __all__ = ["TooSlow", "overall_deadline", "poll_melt"]
 

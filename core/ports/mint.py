@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Collection, Sequence
 from typing import Protocol
 
-from core.mint_client.types import (
+from core.ports.mint_types import (
     KeysetInfo,
     KeysResponse,
     MeltQuote,
@@ -24,7 +24,12 @@ from core.mint_client.types import (
 )
 from core.protocol.models import BlindedMessage, BlindSignature, Proof
 
-__all__ = ["MintConnector"]
+__all__ = ["MintConnector", "normalize_mint_url"]
+
+
+def normalize_mint_url(url: str) -> str:
+    """Strip whitespace and trailing slashes: tokens and the database name a mint by this exact string."""
+    return url.strip().rstrip("/")
 
 
 class MintConnector(Protocol):

@@ -28,6 +28,7 @@ __all__ = [
     "ProofPort",
     "ProofRef",
     "ProofState",
+    "ProofsTaken",
     "QuotePort",
     "RecordPort",
     "SettingsPort",
@@ -74,6 +75,15 @@ class StaleState(StorageError):
     """A compare-and-set found another state (or owner, or version) than expected: someone else changed it."""
 
     code = "stale-state"
+
+
+class ProofsTaken(StaleState):
+    """Proofs to reserve that another operation (another till) holds or took: ``secrets`` names them, so the next
+    try chooses others at once."""
+
+    def __init__(self, message: str, secrets: frozenset[str]) -> None:
+        super().__init__(message)
+        self.secrets = secrets
 
 
 @dataclass(frozen=True)
@@ -195,7 +205,7 @@ class FailedTransaction:
 class UnitOfWorkPort(Protocol):
     """The transaction of the task: ``with store.atomic():`` commits all its writes or none."""
 
-    def atomic(self) -> AbstractContextManager[None]: ...
+    def atomic(self, *, row_locks: bool = False) -> AbstractContextManager[None]: ...
 
 
 class SettingsPort(Protocol):

@@ -25,7 +25,7 @@ from core.pos.deliveries import DeliveryRepository
 from core.pos.nostr import NostrInbox
 from core.pos.policy import POLICY_SETTING, Cashier, PosPolicy, hash_pin, verify_pin
 from core.pos.ports import PosBackends, PosRates, PosWallet
-from core.pos.pricing import PriceCache
+from core.pos.pricing import PriceCache, recordable
 from core.pos.refunds import Refunds
 from core.pos.repo import SaleRepository
 from core.pos.reports import receipt_lines
@@ -153,20 +153,21 @@ class TillBase:
         """For the front ends: raise unless the lock is off (seed, token export, settings, leaving POS mode)."""
         self._refuse_when_locked(what)
 
-    def fiat_to_amount(self, fiat: Decimal) -> tuple[int, float, str]:
+    def fiat_to_amount(self, fiat: Decimal) -> tuple[int, Decimal, str]:
         """(sats, the rate used, currency) for a fiat entry; ``UserFacingError`` without a fresh rate."""
         if self.rates is None or (rate := self.rates.rate()) is None:
             raise UserFacingError("no fresh exchange rate: enter the amount in sat")
         sats = self.rates.sats_for(fiat)
         assert sats is not None
-        return sats, float(rate), self.rates.currency
+        return sats, recordable(rate), self.rates.currency
 
-    def _rate(self) -> tuple[float | None, str]:
+    def _rate(self) -> tuple[Decimal | None, str]:
+        """(fiat per BTC, currency) now, rounded to the digits the sale keeps; (None, currency) without a rate."""
         currency = self.currency()
         if self.rates is None:
             return None, currency
         rate = self.rates.rate()
-        return (None if rate is None else float(rate)), self.rates.currency
+        return (None if rate is None else recordable(rate)), self.rates.currency
 
     def session(self, sale_id: str) -> CheckoutSession:
         found = self.sessions.get(sale_id)
@@ -229,7 +230,7 @@ class TillBase:
         """The shop's fiat currency."""
         raise NotImplementedError
 
-    def _record_fiat_rate(self, op_id: str, rate: float, currency: str) -> None:
+    def _record_fiat_rate(self, op_id: str, rate: Decimal, currency: str) -> None:
         """Keep the sale's exchange rate with its journal entry (analytics values it at that rate)."""
         raise NotImplementedError
 

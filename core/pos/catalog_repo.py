@@ -87,10 +87,13 @@ class CatalogRepository:
                     .values(stock=PosItemRow.stock - line.quantity)
                 )
 
-    def stats(self, since: float = 0.0) -> dict[str, list[dict[str, object]]]:
-        """Paid sales' lines since ``since``: items by quantity sold (best sellers) and amounts per category; and
-        the offline losses."""
-        paid = (PosSaleRow.id == PosSaleLineRow.sale_id) & (PosSaleRow.state == "paid") & (PosSaleRow.paid_at >= since)
+    def stats(self, since: float = 0.0, until: float | None = None) -> dict[str, list[dict[str, object]]]:
+        """Paid sales' lines in ``[since, until)``: items by quantity sold (best sellers) and amounts per category;
+        and the offline losses."""
+        when = PosSaleRow.paid_at >= since
+        if until is not None:
+            when = when & (PosSaleRow.paid_at < until)
+        paid = (PosSaleRow.id == PosSaleLineRow.sale_id) & (PosSaleRow.state == "paid") & when
         with self.db.session() as s:
             items = s.execute(
                 select(PosSaleLineRow.name, func.sum(PosSaleLineRow.quantity), func.sum(PosSaleLineRow.amount))
@@ -106,7 +109,7 @@ class CatalogRepository:
             ).all()
             losses = s.execute(
                 select(PosSaleRow.number, PosSaleRow.loss, PosSaleRow.mint_url)
-                .where(PosSaleRow.loss > 0, PosSaleRow.paid_at >= since)
+                .where(PosSaleRow.loss > 0, when)
                 .order_by(PosSaleRow.number)
             ).all()
         return {

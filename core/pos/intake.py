@@ -91,7 +91,7 @@ class Intake(PendingSales):
             if price is not None:
                 priced = {
                     "paid_unit": offer.unit,
-                    "unit_price": float(price.sat_per_unit),
+                    "unit_price": price.sat_per_unit,
                     "price_source": price.source,
                 }
             try:

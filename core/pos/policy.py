@@ -18,6 +18,7 @@ import hmac
 import json
 import os
 from dataclasses import asdict, dataclass, field, replace
+from decimal import Decimal
 from typing import Any
 
 from core.errors import UserFacingError
@@ -48,6 +49,12 @@ class Cashier:
 
     name: str
     pin_hash: str
+
+
+def _percent(value: float) -> Decimal:
+    """A fee cap as the decimal the shop typed (0.57, not 0.56999…): the cap is compared exactly, in Decimal
+    (with floats, a 57 sat fee on 10,000 sat was over a 0.57 % cap)."""
+    return Decimal(repr(value))
 
 
 @dataclass(frozen=True)
@@ -98,10 +105,10 @@ class PosPolicy:
 
     def input_fee_ok(self, fee: int, amount: int) -> bool:
         # One unit is the smallest fee a mint can charge: never refused, or small sales could not be paid.
-        return fee <= 1 or fee * 100 <= self.max_input_fee_pct * amount
+        return fee <= 1 or fee * 100 <= _percent(self.max_input_fee_pct) * amount
 
     def lightning_fee_ok(self, fee_reserve: int, amount: int) -> bool:
-        return fee_reserve * 100 <= self.max_lightning_fee_pct * amount
+        return fee_reserve * 100 <= _percent(self.max_lightning_fee_pct) * amount
 
     # --- storage -------------------------------------------------------------------------------
 

@@ -16,6 +16,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from core.errors import StorageError
+from core.pos.pricing import from_column, to_columns
 from core.pos.types import TRANSITIONS, Refund, Sale, SaleState
 from core.storage.db import Database
 from core.storage.models import (
@@ -54,7 +55,7 @@ def _sale(row: PosSaleRow, refunded: int = 0) -> Sale:
         cashier=row.cashier,
         fiat_currency=row.fiat_currency,
         fiat_amount=Decimal(row.fiat_amount) if row.fiat_amount is not None else None,
-        fiat_rate=row.fiat_rate,
+        fiat_rate=from_column(row.fiat_rate),
         request_id=row.request_id,
         mint_url=row.mint_url,
         received=row.received,
@@ -73,7 +74,7 @@ def _sale(row: PosSaleRow, refunded: int = 0) -> Sale:
         paid_at=row.paid_at,
         refunded=refunded,
         paid_unit=row.paid_unit or "",
-        unit_price=row.unit_price,
+        unit_price=from_column(row.unit_price),
         price_source=row.price_source or "",
         offline=row.offline or "",
         offline_state=row.offline_state or "",
@@ -158,7 +159,7 @@ class SaleRepository:
                 mint_url="",
                 failure_reason="",
                 failure_detail="",
-                **fields,
+                **to_columns(fields),
             )
             if row.fiat_amount is not None:
                 row.fiat_amount = str(row.fiat_amount)
@@ -228,7 +229,7 @@ class SaleRepository:
             if "payload" in fields:
                 payload = fields.pop("payload")
                 row.payload_json = None if payload is None else json.dumps(payload)
-            for key, value in fields.items():
+            for key, value in to_columns(fields).items():
                 setattr(row, key, value)
             row.updated_at = time.time()
             s.flush()
@@ -245,16 +246,16 @@ class SaleRepository:
     # --- refused payments per shift (the Z-report's failed attempts) -----------------------------
 
     def count_failed_attempt(self, shift_id: int) -> None:
-        """One more refused payment in ``shift_id`` (one atomic statement: several processes may count)."""
-        # The settings' values are sealed at rest under a password: read and write through nd_open/nd_seal.
-        upsert = text(
-            "INSERT INTO settings (key, value) VALUES (:key, nd_seal('settings.value', '1')) "
-            "ON CONFLICT(key) DO UPDATE SET "
-            # settings.value: the stored row's (PostgreSQL will not guess between it and EXCLUDED.value).
-            "value = nd_seal('settings.value', CAST(CAST(nd_open(settings.value) AS INTEGER) + 1 AS TEXT))"
-        )
-        with self._session() as s:
-            s.execute(upsert, {"key": f"{FAILED_ATTEMPTS}{shift_id}"})
+        """One more refused payment in ``shift_id`` (several processes may count: under the writer's lock)."""
+        # Read and written through the ORM: the settings' values are sealed at rest under a password, in Python,
+        # which SQL on PostgreSQL cannot open (``core.storage.sealed``).
+        key = f"{FAILED_ATTEMPTS}{shift_id}"
+        with self.db.writer() as s:
+            row = s.get(SettingRow, key)
+            if row is None:
+                s.add(SettingRow(key=key, value="1"))
+            else:
+                row.value = str(int(row.value) + 1)
 
     def failed_attempts(self, shift_id: int) -> int | None:
         """Refused payments counted in ``shift_id`` (None: none counted, e.g. a shift from before the count)."""
@@ -283,7 +284,7 @@ class SaleRepository:
                     raise StorageError(f"sale {sale_id} is {row.state}: it cannot take a payment")
                 row.state = SaleState.RECEIVED.value
                 row.payload_json = json.dumps(payload)
-                for key, value in fields.items():
+                for key, value in to_columns(fields).items():
                     setattr(row, key, value)
                 row.updated_at = time.time()
                 s.flush()

@@ -114,7 +114,7 @@ class Sale:
     cashier: str
     fiat_currency: str | None
     fiat_amount: Decimal | None
-    fiat_rate: float | None
+    fiat_rate: Decimal | None  # fiat per BTC at the sale (``core.pos.pricing.recordable`` digits)
     request_id: str
     mint_url: str
     received: int
@@ -133,7 +133,7 @@ class Sale:
     paid_at: float | None
     refunded: int = 0
     paid_unit: str = ""  # ecash of another unit paid the sale: received/net/fee/change are in it
-    unit_price: float | None = None  # sats one minor unit of paid_unit was worth
+    unit_price: Decimal | None = None  # sats one minor unit of paid_unit was worth
     price_source: str = ""  # mint · rates
     offline: str = ""  # accepted while the mint was unreachable: locked · unlocked (core.pos.offline)
     offline_state: str = ""  # pending (not redeemed yet) · redeemed · lost (found already spent)
@@ -150,7 +150,7 @@ class Sale:
         """The price recorded when ecash of another unit paid the sale (None: paid in its own unit)."""
         if not self.paid_unit or self.paid_unit == self.unit or not self.unit_price:
             return None
-        return UnitPrice(self.paid_unit, Decimal(str(self.unit_price)), self.price_source)
+        return UnitPrice(self.paid_unit, self.unit_price, self.price_source)
 
     def in_sale_unit(self, amount: int) -> int:
         """An amount of ``ecash_unit`` in the sale's unit (at the recorded price, rounded down)."""
@@ -195,7 +195,7 @@ class Sale:
             "till": self.till,
             "fiat_currency": self.fiat_currency,
             "fiat_amount": None if self.fiat_amount is None else str(self.fiat_amount),
-            "fiat_rate": self.fiat_rate,
+            "fiat_rate": None if self.fiat_rate is None else str(self.fiat_rate),
             "mint": self.mint_url,
             "received": self.received,
             "net": self.net,
@@ -207,7 +207,7 @@ class Sale:
             "failure_detail": self.failure_detail,
             "refunded": self.refunded,
             "paid_unit": self.ecash_unit,
-            "unit_price": self.unit_price,
+            "unit_price": None if self.unit_price is None else str(self.unit_price),
             "price_source": self.price_source,
             "offline": self.offline,
             "offline_state": self.offline_state,

@@ -31,6 +31,8 @@ __all__ = [
     "lock_key_from_seed",
     "lock_pubkey_from_seed",
     "make_blinded_p2pk_secret",
+    "sig_all_signing_keys",
+    "signing_keys",
     "unlock_proofs",
 ]
 
@@ -78,9 +80,35 @@ def _same_key(candidate: str, ours: bytes) -> bool:
         return False
 
 
-def unlock_proofs(proofs: Sequence[Proof], key: PrivateKey, now: int) -> list[Proof]:
+def signing_keys(proof: Proof, key: PrivateKey) -> list[PrivateKey]:
+    """The keys of ours a P2PK ``proof`` can be signed with (empty: not a P2PK lock, or not ours)."""
+    secret = try_parse_secret(proof.secret)
+    if secret is None or secret.kind != KIND_P2PK:
+        return []
+    return _signing_keys(proof, secret, parse_conditions(secret), key)
+
+
+def sig_all_signing_keys(proofs: Sequence[Proof], key: PrivateKey) -> list[PrivateKey]:
+    """The keys of ours that sign a SIG_ALL transaction spending ``proofs`` (read before ``p2pk_e`` is dropped).
+
+    NUT-11: under SIG_ALL every input shares the first one's lock, and one witness on the first input covers the
+    whole transaction, so the first proof names the keys. Empty when it is not SIG_ALL or not locked to us.
+    """
+    secret = try_parse_secret(proofs[0].secret) if proofs else None
+    if secret is None or secret.kind != KIND_P2PK:
+        return []
+    conditions = parse_conditions(secret)
+    if conditions.sigflag != SIG_ALL:
+        return []
+    return _signing_keys(proofs[0], secret, conditions, key)
+
+
+def unlock_proofs(proofs: Sequence[Proof], key: PrivateKey, now: int, *, defer_sig_all: bool = False) -> list[Proof]:
     """Each P2PK proof signed with the keys of ours it names (derived through P2BK when ``p2pk_e`` is set);
-    ``p2pk_e`` dropped (the mint must not see it). A lock that is not ours is left for the mint to refuse."""
+    ``p2pk_e`` dropped (the mint must not see it). A lock that is not ours is left for the mint to refuse.
+
+    A SIG_ALL lock signs the whole transaction, outputs included: with ``defer_sig_all`` such proofs are left
+    unsigned for the caller to sign once its outputs exist (:func:`sig_all_signing_keys`); without, refused."""
     unlocked = []
     for proof in proofs:
         secret = try_parse_secret(proof.secret)
@@ -99,7 +127,10 @@ def unlock_proofs(proofs: Sequence[Proof], key: PrivateKey, now: int) -> list[Pr
             unlocked.append(proof)
             continue
         if conditions.sigflag == SIG_ALL:
-            raise SpendingConditionError("tokens locked with SIG_ALL cannot be received yet")
+            if not defer_sig_all:
+                raise SpendingConditionError("this lock (SIG_ALL) signs a whole transaction: receive it as a token")
+            unlocked.append(proof)
+            continue
         for signing_key in keys:
             proof = sign_proof(proof, signing_key)
         unlocked.append(proof)

@@ -62,6 +62,7 @@ __all__ = [
     "check_sig_all",
     "check_spending_conditions",
     "is_sig_all",
+    "legacy_sig_all_message",
     "make_p2pk_secret",
     "parse_conditions",
     "parse_secret",
@@ -164,6 +165,12 @@ def sig_all_message(inputs: Sequence[Proof], outputs: Sequence[BlindedMessage], 
     if quote_id is not None:
         parts.append(quote_id)
     return "".join(parts)
+
+
+def legacy_sig_all_message(inputs: Sequence[Proof], outputs: Sequence[BlindedMessage]) -> str:
+    """The SIG_ALL swap message of NUT-11 before 2025 (inputs' secrets, then outputs' ``B_``), which mints of that
+    time still check (nutshell 0.20)."""
+    return "".join(p.secret for p in inputs) + "".join(o.B_ for o in outputs)
 
 
 def is_sig_all(inputs: Sequence[Proof]) -> bool:

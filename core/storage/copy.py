@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import Connection, Integer, Table, func, select, text
+from sqlalchemy import Connection, Integer, Select, Table, Text, func, select, text, type_coerce
+from sqlalchemy.types import TypeDecorator
 
 from core.errors import ConfigError
 from core.storage.db import Database
@@ -64,8 +66,8 @@ def copy_wallet(source: Database, source_path: Path, target_url: str) -> dict[st
             with target.engine.begin() as dst:
                 for table in Base.metadata.sorted_tables:
                     if table.info.get("derived"):
-                        continue  # kept by the target's own triggers as the rows it derives from arrive
-                    rows = [dict(r._mapping) for r in src.execute(select(table))]
+                        continue  # kept by the target itself (triggers, or aggregates on PostgreSQL)
+                    rows = [dict(r._mapping) for r in src.execute(_as_stored(table))]
                     if rows:
                         dst.execute(table.insert(), rows)
                     counts[table.name] = len(rows)
@@ -74,6 +76,14 @@ def copy_wallet(source: Database, source_path: Path, target_url: str) -> dict[st
         return counts
     finally:
         target.close()
+
+
+def _as_stored(table: Table) -> Select[Any]:
+    """``SELECT`` of ``table`` as stored: the values of sealed columns are copied sealed, as they are (the key comes
+    from the recovery words, which travel with them encrypted under the password), never opened on the way."""
+    return select(
+        *(type_coerce(c, Text()).label(c.name) if isinstance(c.type, TypeDecorator) else c for c in table.columns)
+    )
 
 
 def _advance_sequence(dst: Connection, table: Table) -> None:

@@ -3,6 +3,7 @@ schema brought up to date by Alembic migrations."""
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -10,11 +11,18 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, text
-from sqlalchemy.exc import OperationalError, SQLAlchemyError
+from sqlalchemy.exc import DBAPIError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from core.errors import DatabaseUnreachable, StorageError
-from core.storage.dialects import WRITER_LOCK_KEY, is_sqlite, normalize_url, take_writer_lock, url_for_humans
+from core.storage.dialects import (
+    WRITER_LOCK_KEY,
+    is_connection_lost,
+    is_sqlite,
+    normalize_url,
+    take_writer_lock,
+    url_for_humans,
+)
 from core.storage.sealed import install_vault
 
 __all__ = ["MIGRATIONS_DIR", "Database"]
@@ -115,9 +123,12 @@ class Database:
             yield session
             session.commit()
         except SQLAlchemyError as exc:
-            session.rollback()
-            if isinstance(exc, OperationalError) and exc.connection_invalidated and not self.is_sqlite:
-                raise DatabaseUnreachable(f"the wallet database stopped answering: {exc}") from exc
+            with contextlib.suppress(SQLAlchemyError):  # the connection is gone: the server rolls back by itself
+                session.rollback()
+            if isinstance(exc, DBAPIError) and not self.is_sqlite and is_connection_lost(exc):
+                raise DatabaseUnreachable(
+                    f"the wallet database {url_for_humans(self.url)} does not answer; nothing was recorded: {exc.orig}"
+                ) from exc
             raise StorageError(f"database error: {exc}") from exc
         except BaseException:
             session.rollback()

@@ -101,9 +101,10 @@ _DERIVED: dict[str, Any] = {"info": {"derived": True}}
 class ProofTotalRow(Base):
     """How many proofs of each amount a mint, unit, keyset and state hold: the balances as running totals.
 
-    Kept by triggers on ``proofs`` (migration 0009) in the same transaction as every insert, state change and delete,
-    whoever writes them, so a balance is a read of a few rows instead of an aggregate over every proof. Derived data:
-    a copy of the wallet is not given these rows, its triggers count the proofs again as they are inserted.
+    On SQLite, kept by triggers on ``proofs`` (migration 0009) in the same transaction as every insert, state change
+    and delete, whoever writes them, so a balance is a read of a few rows instead of an aggregate over every proof.
+    On PostgreSQL it stays empty: the repository aggregates the proofs there (the tills' row locks). Derived data:
+    a copy of the wallet is not given these rows, its own triggers count the proofs again as they are inserted.
     """
 
     __tablename__ = "proof_totals"

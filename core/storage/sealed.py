@@ -21,6 +21,12 @@ password is set the rows are sealed by ``reseal`` (a data migration, no schema c
 are opened again. Reads accept both forms whenever the key is known, so a transition cut short by a crash stays
 readable and is finished at the next unlock. SQL that reads inside sealed columns (the analytics facts) uses the
 ``nd_open(value)`` and ``nd_seal(label, value)`` SQLite functions this module registers on every connection.
+
+All sealing happens here in Python (the column types), never in the database, so it works the same on PostgreSQL (a
+shop's tills): the key never reaches the server. There ``nd_open``/``nd_seal`` are identity functions (migration
+0008), so SQL on a PostgreSQL wallet must not look inside a sealed column: it binds a sealed parameter through the
+column's type (``bindparam(…, type_=column.type)``, sealed in Python like an ORM write) or reads the row and
+opens it in Python.
 """
 
 from __future__ import annotations
@@ -42,6 +48,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.types import TypeDecorator
 
 from core.errors import InvalidPassword
+from core.storage.dialects import WRITER_LOCK_KEY
 
 __all__ = [
     "SEALED_PREFIXES",
@@ -231,32 +238,48 @@ def reseal(connection: Connection, metadata: Any, vault: Vault, *, seal: bool) -
 
     A data migration, run in the caller's transaction when a password is set, removed, or first unlocked with
     this scheme. Idempotent: already-sealed values are left (or opened), passthrough values never touched.
-    Rows are addressed by SQLite's ``rowid`` so primary-key columns can be rewritten too.
+    Rows are addressed by their primary key as it was read (portable: SQLite and PostgreSQL), so a sealed
+    primary-key column (a proof's secret) is rewritten by the same statement that finds it.
     """
     changed = 0
-    for table, column, kind in sealed_columns(metadata):
-        rows = connection.execute(text(f'SELECT rowid, "{column}" FROM "{table}" WHERE "{column}" IS NOT NULL')).all()
-        for rowid, value in rows:
-            if kind.passthrough and value.startswith(kind.passthrough):
+    for table_name, column, kind in sealed_columns(metadata):
+        table = metadata.tables[table_name]
+        keys = [c.name for c in table.primary_key.columns]
+        if not keys:
+            raise RuntimeError(f"sealed column {table_name}.{column} in a table without a primary key")
+        selected = ", ".join(f'"{name}"' for name in keys)
+        where = " AND ".join(f'"{name}" = :k{i}' for i, name in enumerate(keys))
+        rows = connection.execute(
+            text(f'SELECT {selected}, "{column}" FROM "{table_name}" WHERE "{column}" IS NOT NULL')
+        ).all()
+        for *key, value in rows:
+            new = _resealed(kind, value, vault, seal=seal)
+            if new is None:
                 continue
-            if seal:
-                if is_sealed(value):
-                    try:
-                        vault.open(kind.label, value)
-                        continue  # already sealed
-                    except InvalidPassword:
-                        pass  # plaintext that merely looks sealed (a string a mint chose): seal it
-                new = vault.seal(kind.label, value, deterministic=kind.deterministic)
-            else:
-                if not is_sealed(value):
-                    continue
-                try:
-                    new = vault.open(kind.label, value)
-                except InvalidPassword:
-                    continue  # plaintext that merely looks sealed
-            connection.execute(text(f'UPDATE "{table}" SET "{column}" = :v WHERE rowid = :r'), {"v": new, "r": rowid})
+            params = {"v": new, **{f"k{i}": part for i, part in enumerate(key)}}
+            connection.execute(text(f'UPDATE "{table_name}" SET "{column}" = :v WHERE {where}'), params)
             changed += 1
     return changed
+
+
+def _resealed(kind: _Sealed, value: str, vault: Vault, *, seal: bool) -> str | None:
+    """The new stored form of ``value`` (None: leave it as it is)."""
+    if kind.passthrough and value.startswith(kind.passthrough):
+        return None
+    if seal:
+        if is_sealed(value):
+            try:
+                vault.open(kind.label, value)
+                return None  # already sealed
+            except InvalidPassword:
+                pass  # plaintext that merely looks sealed (a string a mint chose): seal it
+        return vault.seal(kind.label, value, deterministic=kind.deterministic)
+    if not is_sealed(value):
+        return None
+    try:
+        return vault.open(kind.label, value)
+    except InvalidPassword:
+        return None  # plaintext that merely looks sealed
 
 
 def reseal_database(engine: Engine, metadata: Any, vault: Vault, *, seal: bool) -> int:
@@ -268,6 +291,9 @@ def reseal_database(engine: Engine, metadata: Any, vault: Vault, *, seal: bool) 
     time (the values themselves are sealed either way).
     """
     with engine.begin() as connection:
+        if engine.dialect.name == "postgresql":
+            # One writer at a time across the tills (``core.storage.dialects``): no till writes a row in between.
+            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITER_LOCK_KEY})
         changed = reseal(connection, metadata, vault, seal=seal)
     if seal and changed and engine.dialect.name == "sqlite":
         try:

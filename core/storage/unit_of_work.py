@@ -32,18 +32,23 @@ class UnitOfWork:
         self._tx = ContextVar(f"nutdesk-store-tx-{id(self)}", default=None)
 
     @contextmanager
-    def atomic(self) -> Iterator[None]:
+    def atomic(self, *, row_locks: bool = False) -> Iterator[None]:
         """Group writes into one transaction (nesting joins the outer one).
 
         The transaction takes the writer's lock first (``BEGIN IMMEDIATE`` on SQLite, waiting up to the busy
         timeout for another process; an advisory lock on PostgreSQL, shared by every till: ``core.storage.dialects``),
         so what it reads cannot change before it writes — two processes selecting proofs take turns instead of
         picking the same ones.
+
+        ``row_locks``: this unit of work is safe by compare-and-set and row locks alone (choosing and reserving
+        inputs: a proof another till holds is skipped, ``ProofsTaken`` names it and the caller chooses again), so on
+        PostgreSQL it does not queue behind the other tills' writes. SQLite takes its write lock all the same.
         """
         if self._tx.get() is not None:
             yield
             return
-        with self.db.writer() as session:
+        opened = self.db.session() if row_locks and not self.db.is_sqlite else self.db.writer()
+        with opened as session:
             token = self._tx.set(session)
             try:
                 yield

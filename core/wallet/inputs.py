@@ -1,14 +1,16 @@
 """Choosing and reserving inputs as one step, so parallel commands on one wallet queue instead of colliding.
 
 The selection reads the unspent proofs and reserves the chosen ones inside one ``atomic()`` transaction (on
-SQLite a ``BEGIN IMMEDIATE``: one process at a time), so two commands never hand out the same proofs. When the
+SQLite a ``BEGIN IMMEDIATE``: one process at a time), so two commands never hand out the same proofs. On
+PostgreSQL the tills do not take turns: a proof another till's transaction holds is skipped by the reservation
+(``FOR UPDATE SKIP LOCKED``) and the selection at once chooses among the others. When the
 unspent proofs do not cover the amount but proofs reserved by operations still running would, the command waits
 for them to finish (their change comes back) and says so after a few seconds; it gives up after ``WAIT_LIMIT``.
 
 Reading: the choice is planned from the running totals' counts per denomination (``core.wallet.denominations``:
 how many proofs of each keyset and amount, no proof read), then only the chosen proofs are read in full (secret,
-C, DLEQ, witness). Should a denomination hold fewer proofs than its count said (another process between two reads
-outside a transaction), the choice pages instead through narrow (Y, keyset, amount) entries of the covering index,
+C, DLEQ, witness). Should a denomination hold fewer proofs than its count said (another process or till between
+the two reads), the choice pages instead through narrow (Y, keyset, amount) entries of the covering index,
 largest first, one stream per keyset, stopping once the amount is covered. Either way a send of 1,000 sat from
 100,000 proofs reads a few dozen rows, not 100,000.
 """
@@ -19,18 +21,20 @@ import asyncio
 import heapq
 import logging
 import time
-from collections.abc import Callable, Iterator
-from typing import TypeVar
+from collections.abc import Callable, Iterator, Sequence
+from functools import cached_property
+from typing import TypeVar, overload
 
 from core.errors import InsufficientBalance
-from core.ports.storage import ProofRef, ProofState, StaleState
+from core.ports.storage import ProofRef, ProofsTaken, ProofState, StaleState
 from core.protocol.models import Proof
 from core.wallet.context import MintWallet
 from core.wallet.denominations import Denomination, plan_exact, plan_for_amount
-from core.wallet.selection import select_exact_bounded, select_ordered
+from core.wallet.selection import select_exact, select_exact_bounded, select_for_amount, select_ordered
 
 __all__ = [
     "WAIT_LIMIT",
+    "Unspent",
     "choose_exact",
     "choose_inputs",
     "send_fee",
@@ -128,8 +132,15 @@ def _read(mw: MintWallet, unit: str, plan: list[Denomination]) -> list[Proof] | 
     return proofs
 
 
-def choose_inputs(mw: MintWallet, unit: str, amount: int) -> tuple[list[Proof], int]:
-    """Unspent inputs covering ``amount`` plus their own input fee, and that fee (nothing reserved)."""
+def choose_inputs(
+    mw: MintWallet, unit: str, amount: int, *, held: frozenset[str] = frozenset()
+) -> tuple[list[Proof], int]:
+    """Unspent inputs covering ``amount`` plus their own input fee, and that fee (nothing reserved). ``held``: proofs
+    another till's transaction holds (PostgreSQL), chosen around — from every proof, a moment of contention."""
+    if held:
+        free = [p for p in mw.store.proofs(mint_url=mw.url, unit=unit) if p.secret not in held]
+        kc = mw.keychain
+        return select_for_amount(free, amount, fee_ppk=kc.fee_ppk, is_active=kc.is_active, unit=unit)
     ordered = [d for group in _denomination_groups(mw, unit) for d in group]
     plan, fee = plan_for_amount(ordered, amount, fee_ppk=mw.keychain.fee_ppk, unit=unit)
     proofs = _read(mw, unit, plan)
@@ -139,8 +150,11 @@ def choose_inputs(mw: MintWallet, unit: str, amount: int) -> tuple[list[Proof], 
     return _full(mw, refs), fee
 
 
-def choose_exact(mw: MintWallet, unit: str, amount: int) -> list[Proof] | None:
+def choose_exact(mw: MintWallet, unit: str, amount: int, *, held: frozenset[str] = frozenset()) -> list[Proof] | None:
     """Unspent proofs summing exactly to ``amount`` (the greedy choice of ``select_exact``), or None."""
+    if held:
+        free = [p for p in mw.store.proofs(mint_url=mw.url, unit=unit) if p.secret not in held]
+        return select_exact(free, amount, is_active=mw.keychain.is_active)
     plan = plan_exact(_denomination_groups(mw, unit), amount)
     if plan is None:
         return None
@@ -162,23 +176,53 @@ def send_fee(mw: MintWallet, unit: str, amount: int, *, locked: bool = False) ->
     return plan_for_amount(ordered, amount, fee_ppk=mw.keychain.fee_ppk, unit=unit)[1]
 
 
-async def with_reserved_inputs(mw: MintWallet, unit: str, plan: Callable[[], T]) -> T:
-    """Run ``plan()`` inside one transaction; it selects (``choose_inputs``/``choose_exact``) and reserves
-    (journal entry included).
+class Unspent(Sequence[Proof]):
+    """The unspent proofs a plan may choose from, less ``held`` (those another till's transaction holds), read only
+    if the plan reads them: the send and melt plans call ``choose_inputs``/``choose_exact`` with ``held`` instead,
+    which read only the proofs they choose."""
+
+    def __init__(self, mw: MintWallet, unit: str, held: frozenset[str]) -> None:
+        self.mw, self.unit, self.held = mw, unit, held
+
+    @cached_property
+    def _proofs(self) -> list[Proof]:
+        every = self.mw.store.proofs(mint_url=self.mw.url, unit=self.unit)
+        return [p for p in every if p.secret not in self.held] if self.held else every
+
+    def __len__(self) -> int:
+        return len(self._proofs)
+
+    @overload
+    def __getitem__(self, index: int) -> Proof: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Proof]: ...
+    def __getitem__(self, index: int | slice) -> Proof | Sequence[Proof]:
+        return self._proofs[index]
+
+
+async def with_reserved_inputs(mw: MintWallet, unit: str, plan: Callable[[Unspent], T]) -> T:
+    """Run ``plan(unspent)`` inside one transaction; it selects and reserves (journal entry included).
 
     ``plan`` raises ``InsufficientBalance`` when the proofs do not cover it: then, while other operations hold
-    reserved ecash here, wait and try again.
+    reserved ecash here, wait and try again. A proof another till's transaction holds (``ProofsTaken``, PostgreSQL)
+    is left out of the next try at once.
     """
     started = time.monotonic()
     noticed = False
+    held: set[str] = set()  # proofs another till's transaction holds (PostgreSQL): chosen around at once
     while True:
         try:
-            with mw.store.atomic():
-                return plan()
+            with mw.store.atomic(row_locks=True):
+                return plan(Unspent(mw, unit, frozenset(held)))
+        except ProofsTaken as exc:
+            held |= exc.secrets
+            continue
         except StaleState:
             pass  # another process reserved some of them between our read and write (no IMMEDIATE lock): again
         except InsufficientBalance:
-            if not _in_use(mw, unit) or time.monotonic() - started > WAIT_LIMIT:
+            if held:
+                held.clear()  # perhaps only because of proofs held a moment ago: look again after a pause
+            elif not _in_use(mw, unit) or time.monotonic() - started > WAIT_LIMIT:
                 raise
         waited = time.monotonic() - started
         if waited > NOTICE_AFTER and not noticed:

@@ -20,7 +20,7 @@ from core.protocol.fees import blank_output_count
 from core.protocol.models import Proof
 from core.recovery.failpoints import failpoint
 from core.wallet.context import MintWallet
-from core.wallet.inputs import choose_inputs, with_reserved_inputs
+from core.wallet.inputs import Unspent, choose_inputs, with_reserved_inputs
 from core.wallet.misbehaviour import preimage_matches
 from core.wallet.outputs import PreparedOutput, prepare_outputs, verified_change
 from core.wallet.settle import after_failure, raise_unsettled, release_inputs
@@ -99,7 +99,7 @@ async def execute_melt(
 ) -> MeltResult:
     """Melt ``prepared``; ``extra`` is kept in the journal entry (a transfer notes its destination quote)."""
     op_id, inputs, blanks = await with_reserved_inputs(
-        mw, prepared.unit, lambda: _journal_melt(mw, prepared, kind, memo, extra or {})
+        mw, prepared.unit, lambda unspent: _journal_melt(mw, prepared, unspent, kind, memo, extra or {})
     )
     failpoint(f"{kind}:after_prepare")
     mw.store.update_operation(op_id, state="sent")
@@ -121,14 +121,18 @@ async def execute_melt(
 
 
 def _journal_melt(
-    mw: MintWallet, prepared: PreparedMelt, kind: str, memo: str, extra: dict[str, Any]
+    mw: MintWallet, prepared: PreparedMelt, unspent: Unspent, kind: str, memo: str, extra: dict[str, Any]
 ) -> tuple[str, list[Proof], list[PreparedOutput]]:
     """Reserve the inputs (the prepared ones, or others when another command took some meanwhile), the blank
     outputs' counters and the journal entry, in the caller's transaction."""
     inputs = list(prepared.inputs)
     states = mw.store.proofs_by_secrets([p.secret for p in inputs])
-    if not all(secret in states and states[secret][1] == ProofState.UNSPENT for secret in (p.secret for p in inputs)):
-        inputs, _fee = choose_inputs(mw, prepared.unit, prepared.amount + prepared.fee_reserve)
+    free = all(
+        p.secret in states and states[p.secret][1] == ProofState.UNSPENT and p.secret not in unspent.held
+        for p in inputs
+    )
+    if not free:
+        inputs, _fee = choose_inputs(mw, prepared.unit, prepared.amount + prepared.fee_reserve, held=unspent.held)
     keyset = mw.keychain.active(prepared.unit)
     overpaid = sum(p.amount for p in inputs) - prepared.amount - mw.fee_for(inputs)
     blanks = prepare_outputs(mw.store, mw.seed, keyset.id, [0] * blank_output_count(overpaid))

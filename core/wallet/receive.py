@@ -12,9 +12,9 @@ from core.protocol.tokens import Token
 from core.recovery.failpoints import failpoint
 from core.wallet.context import MintWallet
 from core.wallet.outputs import prepare_outputs
-from core.wallet.p2bk import unlock_token
 from core.wallet.settle import raise_unsettled
 from core.wallet.swap import SwapRefused, run_swap
+from core.wallet.unlock import refuse_foreign_locks, sign_sig_all_swap, unlock_for_receive
 
 __all__ = ["ReceiveResult", "normalize_token_proofs", "receive_token"]
 
@@ -53,13 +53,18 @@ def normalize_token_proofs(mw: MintWallet, token: Token) -> list[Proof]:
 
 async def receive_token(mw: MintWallet, token: Token, *, kind: str = "receive") -> ReceiveResult:
     unit = token.unit
-    inputs = normalize_token_proofs(mw, unlock_token(token, mw.seed))  # P2PK/P2BK locks to our key signed
+    unlocked = unlock_for_receive(token, mw.seed)  # P2PK/P2BK locks to our key signed (SIG_ALL: below)
+    if kind == "receive":  # a user's receive; a till's sale and a reclaim keep their own handling of refusals
+        refuse_foreign_locks(unlocked)
+    inputs = normalize_token_proofs(mw, unlocked.token)
     total = sum(p.amount for p in inputs)
     fee = mw.fee_for(inputs)
     if total - fee <= 0:
         raise TokenDecodeError(f"the token is worth {total} {unit}, less than the mint's fee of {fee} {unit}")
     keyset = mw.keychain.active(unit)
     outputs = prepare_outputs(mw.store, mw.seed, keyset.id, split(total - fee, sorted(keyset.keys)))
+    if unlocked.sig_all_keys:  # signed over these very outputs, before the journal keeps the inputs
+        inputs = sign_sig_all_swap(inputs, [o.blinded_message() for o in outputs], unlocked.sig_all_keys)
     op_id = mw.store.create_operation(
         kind=kind,
         mint_url=mw.url,

@@ -21,7 +21,7 @@ from core.protocol.models import Proof
 from core.protocol.tokens import Token
 from core.recovery.failpoints import failpoint
 from core.wallet.context import MintWallet
-from core.wallet.inputs import choose_exact, choose_inputs, with_reserved_inputs
+from core.wallet.inputs import Unspent, choose_exact, choose_inputs, with_reserved_inputs
 from core.wallet.outputs import PreparedOutput, prepare_outputs
 from core.wallet.p2bk import JOURNAL_KEY, attach_ephemeral_keys, locked_outputs
 from core.wallet.settle import raise_unsettled
@@ -90,10 +90,12 @@ def finished_send(mw: MintWallet, op_id: str, unit: str, amount: int, fee: int, 
     return SendResult(token=token, amount=amount, fee=fee, operation_id=op_id, proofs=tuple(sent))
 
 
-def _try_exact(mw: MintWallet, amount: int, unit: str, memo: str, data: dict[str, Any]) -> SendResult | None:
+def _try_exact(
+    mw: MintWallet, unspent: Unspent, amount: int, unit: str, memo: str, data: dict[str, Any]
+) -> SendResult | None:
     """Existing proofs summing exactly to ``amount`` become the token (no swap, no fee): reserved as pending for a
     new journal entry, all or nothing, in the caller's transaction."""
-    exact = choose_exact(mw, unit, amount)
+    exact = choose_exact(mw, unit, amount, held=unspent.held)
     if exact is None:
         return None
     op_id = mw.store.create_operation(
@@ -111,6 +113,7 @@ def _try_exact(mw: MintWallet, amount: int, unit: str, memo: str, data: dict[str
 
 def _prepare_swap(
     mw: MintWallet,
+    unspent: Unspent,
     amount: int,
     unit: str,
     lock: LockOptions | None,
@@ -118,7 +121,7 @@ def _prepare_swap(
     data: dict[str, Any],
 ) -> tuple[str, list[Proof], list[PreparedOutput], set[str], int]:
     """Select inputs, reserve counters and inputs, and write the journal entry — one transaction (the caller's)."""
-    inputs, fee = choose_inputs(mw, unit, amount)
+    inputs, fee = choose_inputs(mw, unit, amount, held=unspent.held)
     keyset = mw.keychain.active(unit)
     denominations = sorted(keyset.keys)
     change = sum(p.amount for p in inputs) - amount - fee
@@ -169,7 +172,9 @@ async def send_token(
     sends on one wallet take other proofs, or wait for another send's change."""
     extra = dict(data or {})
     if not lock:
-        exact_result = await with_reserved_inputs(mw, unit, lambda: _try_exact(mw, amount, unit, memo, extra))
+        exact_result = await with_reserved_inputs(
+            mw, unit, lambda unspent: _try_exact(mw, unspent, amount, unit, memo, extra)
+        )
         if exact_result is not None:
             return exact_result
     if offline:
@@ -177,7 +182,7 @@ async def send_token(
             f"no combination of existing proofs makes exactly {amount} {unit}: send online (the mint splits them)"
         )
     op_id, inputs, outputs, send_secrets, fee = await with_reserved_inputs(
-        mw, unit, lambda: _prepare_swap(mw, amount, unit, lock, memo, extra)
+        mw, unit, lambda unspent: _prepare_swap(mw, unspent, amount, unit, lock, memo, extra)
     )
     failpoint("send:after_prepare")
     try:

@@ -404,6 +404,10 @@
         <translation>Pro Monat</translation>
     </message>
     <message>
+        <source>Catalog</source>
+        <translation>Sortiment</translation>
+    </message>
+    <message>
         <source>sat</source>
         <translation>sat</translation>
     </message>
@@ -598,6 +602,26 @@
     <message>
         <source>Operations</source>
         <translation>Vorgänge</translation>
+    </message>
+    <message>
+        <source>Sales in {0}</source>
+        <translation>Umsatz in {0}</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Artikel</translation>
+    </message>
+    <message>
+        <source>Sold</source>
+        <translation>Verkauft</translation>
+    </message>
+    <message>
+        <source>Sales (sat)</source>
+        <translation>Umsatz (sat)</translation>
+    </message>
+    <message>
+        <source>Lost (sat)</source>
+        <translation>Verlust (sat)</translation>
     </message>
     <message>
         <source>Received · sent · paid</source>
@@ -1808,6 +1832,30 @@ Sie verwahrt noch {0}.</translation>
         <translation>Erstellen Sie zuerst eine Rechnung</translation>
     </message>
     <message>
+        <source>Not locked</source>
+        <translation>Nicht gesperrt</translation>
+    </message>
+    <message>
+        <source>Its lock has expired: whoever holds the token can receive it</source>
+        <translation>Die Sperre ist abgelaufen: Wer den Token hat, kann ihn empfangen</translation>
+    </message>
+    <message>
+        <source>Locked to another key: only its owner can receive it.</source>
+        <translation>An einen anderen Schlüssel gebunden: Nur dessen Inhaber kann ihn empfangen.</translation>
+    </message>
+    <message>
+        <source>After {0} its sender can take it back.</source>
+        <translation>Nach {0} kann der Absender ihn zurückholen.</translation>
+    </message>
+    <message>
+        <source>Locked to your key: only this wallet can receive it</source>
+        <translation>An Ihren Schlüssel gebunden: Nur diese Wallet kann ihn empfangen</translation>
+    </message>
+    <message>
+        <source>(a cheque: its sender can take it back after {0})</source>
+        <translation>(ein Scheck: Der Absender kann ihn nach {0} zurückholen)</translation>
+    </message>
+    <message>
         <source>No paid invoice is waiting to be minted.</source>
         <translation>Keine bezahlte Rechnung wartet auf die Ausgabe.</translation>
     </message>
@@ -1894,6 +1942,10 @@ Sie verwahrt noch {0}.</translation>
     <message>
         <source>Memo:</source>
         <translation>Notiz:</translation>
+    </message>
+    <message>
+        <source>Lock:</source>
+        <translation>Sperre:</translation>
     </message>
     <message>
         <source>Add and trust this mint</source>
@@ -3450,6 +3502,50 @@ Beleg {0}</translation>
     <message>
         <source>Save the Z-report</source>
         <translation>Den Z-Bericht speichern</translation>
+    </message>
+    <message>
+        <source>Best sellers</source>
+        <translation>Bestseller</translation>
+    </message>
+    <message>
+        <source>Sales per category</source>
+        <translation>Umsatz je Kategorie</translation>
+    </message>
+    <message>
+        <source>Losses</source>
+        <translation>Verluste</translation>
+    </message>
+    <message>
+        <source>Losses (double-spent offline tokens)</source>
+        <translation>Verluste (doppelt ausgegebene Offline-Token)</translation>
+    </message>
+    <message>
+        <source>Best sellers: the top {0} by quantity sold</source>
+        <translation>Bestseller: die {0} meistverkauften Artikel</translation>
+    </message>
+    <message>
+        <source>sold</source>
+        <translation>verkauft</translation>
+    </message>
+    <message>
+        <source>No item sold in this period. Sales from the till&apos;s item grid (or `pos charge --item`) show here.</source>
+        <translation>In diesem Zeitraum wurde kein Artikel verkauft. Verkäufe über das Artikelraster der Kasse (oder `pos charge --item`) erscheinen hier.</translation>
+    </message>
+    <message>
+        <source>{0:,} items sold for {1:,} sat in {2} categories.</source>
+        <translation>{0:,} Artikel für {1:,} sat in {2} Kategorien verkauft.</translation>
+    </message>
+    <message>
+        <source>At the rates of the sales: {0}.</source>
+        <translation>Zu den Kursen der Verkäufe: {0}.</translation>
+    </message>
+    <message>
+        <source>{0} line(s) sold without a {1} rate are not in that figure.</source>
+        <translation>{0} Position(en), ohne {1}-Kurs verkauft, sind darin nicht enthalten.</translation>
+    </message>
+    <message>
+        <source>Lost: {0:,} sat on {1} offline sale(s) whose ecash was already spent.</source>
+        <translation>Verloren: {0:,} sat bei {1} Offline-Verkauf/-Verkäufen, deren Ecash bereits ausgegeben war.</translation>
     </message>
 </context>
 </TS>

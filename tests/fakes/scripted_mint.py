@@ -19,7 +19,7 @@ import httpx
 
 from core.errors import MintUnreachable
 from core.mint_client.errors import error_from_response
-from core.mint_client.types import (
+from core.ports.mint_types import (
     KeysetInfo,
     KeysResponse,
     MeltQuote,

@@ -21,7 +21,6 @@ from backends.lnbits import _parse_notification
 from backends.lnd import LndRestBackend
 from core.errors import NutdeskError
 from core.mint_client.http import MintClient
-from core.mint_client.types import MeltQuote, MintQuote, ProofState
 from core.nostr.crypto import NostrKeys, verify_event
 from core.nostr.nip17 import gift_wrap
 from core.payments.detect import detect
@@ -29,6 +28,7 @@ from core.payments.invoices import decode_invoice
 from core.payments.lnurl import LnurlClient, decode_lnurl
 from core.payments.rates import ALL_SOURCES, ExchangeRates
 from core.payments.requests import PaymentRequestListener, ReceivedPayment
+from core.ports.mint_types import MeltQuote, MintQuote, ProofState
 from core.pos.nostr import NostrInbox
 from core.protocol.jsonread import read_json
 from core.protocol.keysets import Keyset

@@ -18,7 +18,7 @@ from core.api.recovery import RecoveryService
 from core.api.service import WalletService
 from core.config import Config
 from core.errors import MintRejected
-from core.mint_client.types import MintQuote
+from core.ports.mint_types import MintQuote
 from core.wallet import issue
 from core.wallet.batch_mint import mint_batch
 from tests.integration.wallet_helpers import balance, nutdesk

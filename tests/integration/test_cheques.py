@@ -11,9 +11,10 @@ import pytest
 
 from core.api import read_token_file
 from core.api.cheques import ChequeService, VaultState
-from core.errors import MintRejected, UserFacingError
+from core.errors import UserFacingError
 from core.protocol.p2pk import parse_secret
 from core.protocol.tokens import decode_token
+from core.wallet.unlock import LockedToAnotherKey
 from tests.integration.wallet_helpers import balance, fund, nutdesk, open_wallet
 from tests.peers.nutshell import NutshellMint, NutshellWalletCLI
 
@@ -34,7 +35,7 @@ async def test_cheque_is_cashed_by_the_recipient_with_nutshell_and_shows_claimed
         assert entry.state is VaultState.UNCLAIMED and entry.cheque == cheque
         with pytest.raises(UserFacingError, match="recipient's until"):
             await cheques.reclaim(entry.id)
-        with pytest.raises(MintRejected):
+        with pytest.raises(LockedToAnotherKey):  # refused before the mint is asked
             await stranger.receive(sent.token, trust=True)
 
         before = nutshell_wallet.balance()

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from core.api.service import LockOptions
-from core.errors import MintRejected, UserFacingError
+from core.errors import UserFacingError
+from core.wallet.unlock import LockedToAnotherKey
 from tests.integration.wallet_helpers import balance, fund, open_wallet
 from tests.peers.nutshell import NutshellMint, NutshellWalletCLI
 
@@ -49,7 +50,7 @@ async def test_p2pk_locked_token_is_received_by_the_key_owner_only(
         # nutshell 0.20.2 has no NUT-28: a plain (unblinded) lock is what its wallet can unlock.
         sent = await wallet.send(40, nutshell_mint.url, lock=LockOptions(pubkey=lock, blind=False))
         assert all('"P2PK"' in p.secret for p in sent.proofs)
-        with pytest.raises(MintRejected):
+        with pytest.raises(LockedToAnotherKey):  # refused before the mint is asked
             await stranger.receive(sent.token, trust=True)
         before = nutshell_wallet.balance()
         nutshell_wallet.receive(sent.token)

@@ -15,7 +15,7 @@ import pytest
 from core.errors import MintRejected, MintUnreachable, ProofsAlreadySpent, QuoteNotPaid
 from core.mint_client import ws
 from core.mint_client.http import MintClient
-from core.mint_client.types import MeltQuoteState, MintInfo, MintQuoteState, ProofStateValue
+from core.ports.mint_types import MeltQuoteState, MintInfo, MintQuoteState, ProofStateValue
 from core.protocol.models import BlindedMessage, Proof
 from tests.peers.nutshell import NutshellMint, NutshellWalletCLI, make_bolt11
 from tests.peers.ports import free_port

@@ -16,9 +16,9 @@ import pytest
 
 from core.api.p2bk import wallet_lock_key
 from core.api.service import LockOptions
-from core.errors import MintRejected
 from core.protocol.nut10 import parse_secret
 from core.protocol.tokens import decode_token
+from core.wallet.unlock import LockedToAnotherKey
 from tests.integration.wallet_helpers import balance, fund, nutdesk, open_wallet
 from tests.peers.nutshell import NutshellMint, NutshellWalletCLI
 
@@ -39,7 +39,7 @@ async def test_a_blinded_lock_is_received_by_its_owner_only(tmp_path: Path, nuts
         assert bob_key[5:] not in lock_keys and len(lock_keys) == len(token.proofs)  # blinded, one key per proof
         assert len({p.p2pk_e for p in token.proofs}) == len(token.proofs)
 
-        with pytest.raises(MintRejected):  # carol cannot sign: the mint refuses, nothing is lost
+        with pytest.raises(LockedToAnotherKey):  # carol cannot sign: refused before the mint is asked
             await carol.receive(sent.token, trust=True)
         received = await bob.receive(sent.token, trust=True)
         assert received.amount == 40 - received.fee

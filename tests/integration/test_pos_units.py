@@ -7,6 +7,7 @@ LNbits backend, used for the real forwarding tests, has no usd unit.)"""
 
 from __future__ import annotations
 
+import csv
 import io
 from collections.abc import AsyncIterator, Iterator
 from decimal import Decimal
@@ -22,6 +23,7 @@ from core.api.pos import FailureReason, PaymentRefused, PosService, SaleState
 from core.api.service import WalletService
 from core.payments.invoices import decode_invoice
 from core.payments.rates import Coinbase
+from core.pos.pricing import price_from_rate
 from tests.fakes.rate_servers import FakeRateServer
 from tests.integration.wallet_helpers import balance, fund, open_wallet
 from tests.peers.nutshell import NutshellMint
@@ -67,7 +69,7 @@ async def test_dollar_ecash_pays_a_sat_sale_at_the_mints_price(
     assert (sale.state, sale.settlement) == (SaleState.PAID, "swap")
     assert (sale.unit, sale.amount) == ("sat", SALE)
     assert (sale.paid_unit, sale.price_source, sale.received, sale.change) == ("usd", "mint", 160, 10)
-    assert sale.unit_price == pytest.approx(13.37)
+    assert sale.unit_price == Decimal("13.37")
     # The shop holds the dollars it was paid (less the mint's input fee), and no sat.
     assert balance(till.wallet, usd_mint.url, "usd") == (sale.net, 0)
     assert sale.net == 160 - sale.fee and 0 < sale.fee <= 1
@@ -116,7 +118,7 @@ async def test_the_rate_source_prices_dollar_ecash_when_the_shop_says_so(
 
     sale = await till.pay_token(session.sale.id, await dollars(customer, usd_mint.url, 200))
     assert (sale.state, sale.price_source, sale.change) == (SaleState.PAID, "rates", 0)
-    assert sale.unit_price == pytest.approx(10.0)
+    assert sale.unit_price == Decimal(10)
 
 
 async def test_dollar_ecash_is_the_wrong_unit_when_pricing_is_off(
@@ -156,3 +158,29 @@ async def test_untrusted_dollar_ecash_is_forwarded_to_the_shops_lightning_in_sat
                 assert len(paid_to_shop) == 1
         finally:
             await backends.aclose()
+
+
+async def test_a_recorded_rate_and_price_keep_their_exact_decimal_digits(
+    till: PosService, customer: WalletService, usd_mint: NutshellMint, coinbase: FakeRateServer
+) -> None:
+    coinbase.price = Decimal("107914.9650617")  # USD per BTC; the fake serves EUR at 0.9 of it: 97123.46855553
+    eur = Decimal("97123.46855553")
+    till.configure(unit_pricing="rates")
+    assert await till.rates.refresh() is not None
+    session = await till.start_checkout(SALE)
+    assert isinstance(session.sale.fiat_rate, Decimal) and str(session.sale.fiat_rate) == str(eur)
+    assert session.sale.fiat_amount == (SALE * eur / 100_000_000).quantize(Decimal("0.01"))
+
+    sale = await till.pay_token(session.sale.id, await dollars(customer, usd_mint.url, 250))
+    assert sale.state is SaleState.PAID and sale.price_source == "rates"
+    # Read back from the database: the rate and the dollar price the till charged with, digit for digit.
+    assert isinstance(sale.fiat_rate, Decimal) and str(sale.fiat_rate) == str(eur)
+    charged = price_from_rate("usd", coinbase.price)
+    assert isinstance(sale.unit_price, Decimal) and sale.unit_price == charged.sat_per_unit
+    assert sale.received - sale.change == charged.due(SALE)
+    # The rate recorded with the sale's journal entry (what analytics values it at) keeps the digits too.
+    out = io.StringIO()
+    till.analytics.export_history_csv(till.analytics.parse_period("all"), out, all_states=True)
+    (row,) = [r for r in csv.DictReader(io.StringIO(out.getvalue())) if r["id"] == sale.operation_id]
+    assert row["fiat_rate"] == str(eur)
+    print(f"\nrate {eur} EUR/BTC recorded as {sale.fiat_rate} and {row['fiat_rate']}; price {sale.unit_price} sat/cent")

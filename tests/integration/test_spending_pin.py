@@ -53,6 +53,51 @@ async def test_a_payment_over_the_threshold_is_refused_without_the_pin_and_made_
             await wallet.send(200, nutshell_mint.url)
 
 
+async def test_a_transfer_over_the_threshold_is_refused_without_the_pin_and_made_with_it(
+    tmp_path: Path, nutshell_mint: NutshellMint, second_mint: NutshellMint
+) -> None:
+    async with open_wallet(tmp_path / "w") as wallet:
+        await fund(wallet, nutshell_mint.url, 500)
+        await wallet.add_mint(second_mint.url, trusted=True)
+        guard = guard_of(wallet.store)
+        guard.set_pin("2468", current=None)
+        guard.set_threshold(100, current="2468")
+
+        with pytest.raises(
+            PinRequired, match="A transfer between mints of 200 sat is above the spending limit of 100 sat"
+        ):
+            await wallet.transfer(200, nutshell_mint.url, second_mint.url)
+        # Refused before any request: no quote, no journal entry, nothing reserved.
+        assert balance(wallet, nutshell_mint.url) == (500, 0)
+        assert balance(wallet, second_mint.url) == (0, 0)
+        assert [op.kind for op in wallet.history()].count("transfer") == 0
+
+        small = await wallet.transfer(100, nutshell_mint.url, second_mint.url)  # at the limit: no PIN
+        assert balance(wallet, second_mint.url) == (100, 0)
+
+        guard.authorize("2468")
+        moved = await wallet.transfer(200, nutshell_mint.url, second_mint.url)
+        assert moved.amount == 200
+        assert balance(wallet, second_mint.url) == (300, 0)
+        assert balance(wallet, nutshell_mint.url) == (500 - 300 - small.fee - moved.fee, 0)
+
+
+def test_the_cli_transfer_asks_for_the_pin(
+    tmp_path: Path, nutshell_mint: NutshellMint, second_mint: NutshellMint
+) -> None:
+    data = tmp_path / "w"
+    nutdesk(data, "init")
+    nutdesk(data, "mint", "add", nutshell_mint.url, "--trust")
+    nutdesk(data, "mint", "add", second_mint.url, "--trust")
+    nutdesk(data, "invoice", "400", "--mint", nutshell_mint.url, "--wait")
+    nutdesk(data, "pin", "set", "--threshold", "50", env={"NUTDESK_NEW_PIN": "7391"})
+    move = ("transfer", "120", "--from", nutshell_mint.url, "--to", second_mint.url)
+    refused = nutdesk(data, *move, check=False)
+    assert refused["error"]["code"] == "pin-required"
+    moved = nutdesk(data, *move, env={"NUTDESK_PIN": "7391"})
+    assert moved["amount"] == 120
+
+
 async def test_wrong_pins_grow_a_delay_that_a_restart_does_not_reset(tmp_path: Path) -> None:
     now = [1_000_000.0]
     async with open_wallet(tmp_path / "w") as wallet:

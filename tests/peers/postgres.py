@@ -70,6 +70,11 @@ class PostgresServer:
         if os.geteuid() == 0:
             shutil.chown(self.root, user="nobody")
         _run([str(bin_dir / "initdb"), "-D", str(self.data), "-U", _USER, "--auth=trust", "-E", "UTF8"])
+        self.resume()
+
+    def resume(self) -> None:
+        """Start the (initialised) server: at first, and again after ``stop`` (the database unreachable meanwhile)."""
+        bin_dir = pg_bin_dir()
         options = f"-p {self.port} -k {self.root} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200"
         _run(
             [str(bin_dir / "pg_ctl"), "-D", str(self.data), "-o", options, "-l", str(self.root / "log"), "-w", "start"]

@@ -8,7 +8,7 @@ import pytest
 
 from core.errors import MintUnreachable, ProtocolError
 from core.mint_client.cache_retry import cache_policy, retry_lost_answer
-from core.mint_client.types import MintInfo
+from core.ports.mint_types import MintInfo
 
 SPEC_EXAMPLE = {
     "nuts": {

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import ast
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -77,3 +79,29 @@ def test_the_checker_catches_a_violation(tmp_path: Path, forbidden: str, monkeyp
 def test_the_wallet_and_recovery_reach_the_mint_only_through_core_ports() -> None:
     assert offenders("core/wallet", ("core.mint_client", "core.storage", "httpx", "sqlalchemy")) == []
     assert offenders("core/recovery", ("core.mint_client", "core.storage", "httpx", "sqlalchemy")) == []
+
+
+def test_the_ports_own_their_data_types() -> None:
+    # DESIGN.md: core/ports owns the data types that cross it. A port that re-exported the adapter's types would
+    # let the wallet depend on core.mint_client by the back door.
+    assert offenders("core/ports", ("core.mint_client", "core.storage", "core.wallet", "httpx", "sqlalchemy")) == []
+
+
+def test_loading_the_wallet_loads_no_mint_client_and_no_storage() -> None:
+    # The static check above sees direct imports only; this one follows every transitive import, in a fresh
+    # interpreter so modules other tests loaded do not count.
+    script = (
+        "import importlib, pkgutil, sys\n"
+        "import core.wallet\n"
+        "for m in pkgutil.walk_packages(core.wallet.__path__, 'core.wallet.'):\n"
+        "    importlib.import_module(m.name)\n"
+        "bad = ('core.mint_client', 'core.storage', 'httpx', 'sqlalchemy')\n"
+        "print(sorted(k for k in sys.modules if k.split('.')[0] in bad or k.startswith(bad[:2])))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
+
+
+def test_the_payment_logic_sits_below_the_facade() -> None:
+    # core.payments prepares and pays over a structural PayingWallet; the facade (core.api) wires it, never the reverse.
+    assert offenders("core/payments", ("core.api", "core.storage", "core.mint_client", "core.pos")) == []

@@ -23,7 +23,7 @@ from core.errors import (
 )
 from core.mint_client import ws
 from core.mint_client.http import MintClient
-from core.mint_client.types import (
+from core.ports.mint_types import (
     MeltQuoteState,
     MintInfo,
     MintQuote,

@@ -1,5 +1,5 @@
 """The wallet on PostgreSQL (a real server): the writer's lock, sale numbers and shifts per till, journal leases,
-the SQL helper functions, and a wallet password refused with a reason."""
+and the SQL helper functions."""
 
 from __future__ import annotations
 
@@ -13,7 +13,6 @@ from sqlalchemy import update
 
 from core.api.service import WalletService
 from core.config import Config
-from core.errors import ConfigError
 from core.pos.repo import SaleRepository
 from core.storage.db import Database
 from core.storage.models import OperationRow
@@ -64,13 +63,31 @@ def test_sale_numbers_are_unique_across_tills_selling_at_once(db: Database, pg_u
     assert set(shifts) == {"T0", "T1", "T2", "T3"} and len(set(shifts.values())) == 4, "one open shift per till"
 
 
-def test_refused_payments_are_counted_by_one_statement_on_postgresql(db: Database) -> None:
+def test_refused_payments_are_counted_once_each_by_tills_counting_at_once_on_postgresql(
+    db: Database, pg_url: str
+) -> None:
     repo = SaleRepository(db, till="T1")
     shift = repo.current_shift()
     assert repo.failed_attempts(shift) is None
-    repo.count_failed_attempt(shift)
-    repo.count_failed_attempt(shift)
-    assert repo.failed_attempts(shift) == 2
+    repos = [SaleRepository(Database(pg_url), till="T1") for _ in range(3)]  # three processes, one shift
+    errors: list[BaseException] = []
+
+    def count(other: SaleRepository) -> None:
+        try:
+            for _ in range(10):
+                other.count_failed_attempt(shift)
+        except BaseException as exc:
+            errors.append(exc)
+
+    threads = [threading.Thread(target=count, args=(other,)) for other in repos]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    for other in repos:
+        other.db.close()
+    assert errors == []
+    assert repo.failed_attempts(shift) == 30
 
 
 def test_an_operation_is_resumed_by_one_till_and_a_dead_tills_lease_only_after_it_expired(
@@ -99,19 +116,6 @@ def test_an_operation_is_resumed_by_one_till_and_a_dead_tills_lease_only_after_i
     with db.session() as s:
         row = s.get(OperationRow, op_id)
         assert row is not None and (row.lease_owner, row.lease_expires) == ("", 0.0), "at rest nobody holds it"
-
-
-def test_a_wallet_password_is_refused_on_postgresql_with_the_reason(tmp_path: Path, pg_url: str) -> None:
-    # (The analytics run there: tests/unit/test_analytics_queries.py, test_reports_both_databases.py.)
-    service = WalletService.open(Config(data_dir=tmp_path, db_url=pg_url))
-    try:
-        with pytest.raises(ConfigError, match="not supported on a PostgreSQL wallet"):
-            service.create_wallet(None, password="correct horse battery staple")
-        service.create_wallet(None)
-        with pytest.raises(ConfigError, match="not supported on a PostgreSQL wallet"):
-            service.set_password(None, "correct horse battery staple")
-    finally:
-        service.store.close()
 
 
 def test_the_database_and_the_till_come_from_the_command_line_else_the_environment(

@@ -1,5 +1,6 @@
-"""Balances as running totals: ``proof_totals`` always equals a full recount of ``proofs``, on SQLite and PostgreSQL,
-after every kind of proof change, a rolled-back transaction, and the migration that fills it for an old wallet."""
+"""Balances as running totals: on SQLite ``proof_totals`` always equals a full recount of ``proofs`` after every kind
+of proof change, a rolled-back transaction, and the migration that fills it for an old wallet; on PostgreSQL (where
+the repository aggregates the proofs instead) the balances read are the same."""
 
 from __future__ import annotations
 
@@ -49,7 +50,10 @@ def recount(db: Database) -> dict[tuple[object, ...], int]:
 
 
 def check(store: Store) -> None:
-    assert totals(store.db) == recount(store.db)
+    if store.db.is_sqlite:
+        assert totals(store.db) == recount(store.db)
+    else:
+        assert totals(store.db) == {}, "PostgreSQL keeps no totals: the tills' reservations would queue on them"
     # The balances read from the totals say what an aggregate over the proofs says.
     with store.db.engine.connect() as c:
         rows = c.execute(
@@ -103,7 +107,9 @@ def test_a_rolled_back_transaction_leaves_the_totals_as_they_were(store: Store) 
     check(store)
 
 
-def test_balances_are_read_from_the_totals(store: Store) -> None:
+def test_balances_are_read_from_the_totals(tmp_path: Path) -> None:
+    store = Store(Database.open_file(tmp_path / "w.sqlite3"))
+    store.upsert_mint(MINT, name="m", info={})
     proofs, ys = make("01aa", 2, 4)
     store.add_proofs(proofs, ys=ys, mint_url=MINT, unit="sat")
     with store.db.engine.begin() as c:
@@ -112,6 +118,7 @@ def test_balances_are_read_from_the_totals(store: Store) -> None:
             text(f"INSERT INTO proof_totals ({KEY}, proof_count) VALUES ('{MINT}', 'sat', '01aa', 'unspent', 1000, 3)")
         )
     ((row),) = store.balances()
+    store.close()
     assert row.balance == 3006
 
 

@@ -12,7 +12,7 @@ from websockets.asyncio.server import ServerConnection, serve
 
 from core.mint_client import ws
 from core.mint_client.http import MintClient
-from core.mint_client.types import MeltQuote, MeltQuoteState
+from core.ports.mint_types import MeltQuote, MeltQuoteState
 
 QUOTE = {"quote": "q1", "request": "lnbc1", "amount": 8, "unit": "sat", "fee_reserve": 2, "state": "PENDING"}
 

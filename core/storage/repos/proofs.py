@@ -6,16 +6,19 @@ import json
 from collections.abc import Iterable, Sequence
 from typing import Any, cast
 
-from sqlalchemy import ColumnElement, Table, func, insert, select, tuple_, update
+from sqlalchemy import ColumnElement, FromClause, Table, func, insert, select, tuple_, update
+from sqlalchemy.orm import Session
 
 from core.ports.storage import (
     BalanceRow,
     KeysetTotal,
     ProofRef,
+    ProofsTaken,
     ProofState,
     StaleState,
 )
 from core.protocol.models import DLEQ, Proof
+from core.storage.dialects import has_row_locks, skip_locked
 from core.storage.models import (
     ProofRow,
     ProofTotalRow,
@@ -150,8 +153,39 @@ class ProofRepository(UnitOfWork):
         """unspent → ``state`` (reserved, or pending for a token made of existing proofs) for ``operation_id``.
 
         All or nothing: if any of them is not unspent any more, nothing changes and ``StaleState`` is raised.
+        On PostgreSQL the rows are claimed with ``FOR UPDATE SKIP LOCKED``: a proof another till's transaction holds
+        is passed over at once, not waited for, and ``ProofsTaken`` names it (``core.storage.dialects``).
         """
+        with self._session() as s:
+            if has_row_locks(s):
+                self._reserve_skipping_locked(s, secrets, operation_id, ProofState(state))
+                return
         self.move_proofs(secrets, owner=None, expect=(ProofState.UNSPENT,), to=state, new_owner=operation_id)
+
+    def _reserve_skipping_locked(
+        self, s: Session, secrets: Sequence[str], operation_id: str, state: ProofState
+    ) -> None:
+        # The proofs reservation on PostgreSQL: one UPDATE of the unspent rows among ``secrets`` that no other
+        # transaction has locked, each locked by this one (SKIP LOCKED) as it is moved.
+        wanted = set(secrets)
+        if not wanted:
+            return
+        table = cast(Table, ProofRow.__table__)
+        free = skip_locked(
+            select(table.c.secret).where(table.c.secret.in_(wanted), table.c.state == ProofState.UNSPENT.value)
+        )
+        moved = s.execute(
+            update(table)
+            .where(table.c.secret.in_(free.scalar_subquery()))
+            .values(state=state.value, operation_id=operation_id, updated_at=_now())
+            .returning(table.c.secret)
+        ).scalars()
+        # The returned secrets come back through the sealed column's type: in the caller's form, like ``wanted``.
+        taken = frozenset(wanted - set(moved))
+        if taken:
+            raise ProofsTaken(
+                f"{len(taken)} of {len(wanted)} proofs are held or were taken by another operation", taken
+            )
 
     def move_proofs(
         self,
@@ -216,10 +250,23 @@ class ProofRepository(UnitOfWork):
     # The totals are kept by triggers (migration 0009) in the transaction of every proof change; selection reads
     # (amount, keyset, Y) a page at a time from a covering index and the full rows only of the proofs it chose.
 
+    def _totals(self, s: Session) -> FromClause:
+        """The running totals (SQLite), or on PostgreSQL the same columns aggregated from the proofs: there the tills
+        reserve proofs at once under row locks (``FOR UPDATE SKIP LOCKED``), and a totals row updated by each
+        reservation would make them queue again (and could deadlock two tills' transactions)."""
+        if not has_row_locks(s):
+            return ProofTotalRow.__table__
+        p = ProofRow
+        return (
+            select(p.mint_url, p.unit, p.keyset_id, p.state, p.amount, func.count().label("proof_count"))
+            .group_by(p.mint_url, p.unit, p.keyset_id, p.state, p.amount)
+            .subquery("proof_totals")
+        )
+
     def balances(self) -> list[BalanceRow]:
         """Balance and pending (reserved + pending) per mint and unit: a read of the running totals."""
-        t = ProofTotalRow
         with self._session() as s:
+            t = self._totals(s).c
             rows = s.execute(
                 select(t.mint_url, t.unit, t.state, func.sum(t.amount * t.proof_count))
                 .where(t.state.in_(("unspent", "reserved", "pending")), t.proof_count > 0)
@@ -235,21 +282,21 @@ class ProofRepository(UnitOfWork):
         self, mint_url: str, unit: str | None = None, *, state: str = ProofState.UNSPENT
     ) -> dict[str, KeysetTotal]:
         """keyset → (proofs, amount) in ``state`` at ``mint_url`` (of ``unit`` when given), from the running totals."""
-        t = ProofTotalRow
-        q = (
-            select(t.keyset_id, func.sum(t.proof_count), func.sum(t.amount * t.proof_count))
-            .where(t.mint_url == mint_url, t.state == ProofState(state).value, t.proof_count > 0)
-            .group_by(t.keyset_id)
-        )
-        if unit is not None:
-            q = q.where(t.unit == unit)
         with self._session() as s:
+            t = self._totals(s).c
+            q = (
+                select(t.keyset_id, func.sum(t.proof_count), func.sum(t.amount * t.proof_count))
+                .where(t.mint_url == mint_url, t.state == ProofState(state).value, t.proof_count > 0)
+                .group_by(t.keyset_id)
+            )
+            if unit is not None:
+                q = q.where(t.unit == unit)
             return {kid: KeysetTotal(int(count), int(amount)) for kid, count, amount in s.execute(q)}
 
     def denominations(self, mint_url: str, unit: str) -> list[tuple[str, int, int]]:
         """(keyset, amount, how many) of the unspent proofs of ``unit`` at ``mint_url``, from the running totals."""
-        t = ProofTotalRow
         with self._session() as s:
+            t = self._totals(s).c
             rows = s.execute(
                 select(t.keyset_id, t.amount, t.proof_count).where(
                     t.mint_url == mint_url, t.unit == unit, t.state == ProofState.UNSPENT.value, t.proof_count > 0

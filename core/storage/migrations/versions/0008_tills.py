@@ -14,7 +14,7 @@ depends_on = None
 
 
 # SQLite gets nd_open/nd_seal from the wallet at each connection (core.storage.sealed); PostgreSQL needs them in the
-# database. A wallet password is refused on PostgreSQL (sealing happens in SQLite only), so they pass values through.
+# database. Sealing happens in Python (the column types), never in PostgreSQL, so they pass values through.
 _PG_FUNCTIONS = (
     "CREATE OR REPLACE FUNCTION nd_open(value text) RETURNS text LANGUAGE sql IMMUTABLE AS 'SELECT value'",
     "CREATE OR REPLACE FUNCTION nd_seal(label text, value text) RETURNS text LANGUAGE sql IMMUTABLE AS 'SELECT value'",

@@ -3,10 +3,11 @@
 Revision ID: 0009
 Revises: 0008
 
-Triggers, not Python, keep the totals: every statement that inserts, moves or deletes proofs (the repositories,
-recovery, a copy of the wallet, raw SQL) updates them in its own transaction, so they cannot drift from the proofs.
-SQLite: one trigger per row. PostgreSQL: one per statement over its transition tables, so a statement moving 50,000
-proofs writes each total once, in key order (tills updating totals take the row locks in one order).
+On SQLite, triggers, not Python, keep the totals: every statement that inserts, moves or deletes proofs (the
+repositories, recovery, a copy of the wallet, raw SQL) updates them in its own transaction, so they cannot drift
+from the proofs. On PostgreSQL the table stays empty and the repository aggregates the proofs: there the tills
+reserve proofs at once under row locks (``FOR UPDATE SKIP LOCKED``), and a totals row updated by every reservation
+would make them queue on it again, or deadlock two tills' transactions that move proofs in several statements.
 
 A later migration that rebuilds ``proofs`` on SQLite (``batch_alter_table`` with a column change copies the table
 and drops the old one) drops these triggers with it: it must create them again (``create_triggers``).
@@ -39,31 +40,6 @@ _SQLITE_TRIGGERS = (
     f"CREATE TRIGGER nd_proof_totals_delete AFTER DELETE ON proofs BEGIN {_SQLITE_REMOVE} END",
 )
 
-
-def _pg_apply(changes: str) -> str:
-    return (
-        f"INSERT INTO proof_totals AS t ({_KEY}, proof_count) "
-        f"SELECT {_KEY}, SUM(d) FROM ({changes}) AS c GROUP BY {_KEY} HAVING SUM(d) <> 0 ORDER BY {_KEY} "
-        f"ON CONFLICT ({_KEY}) DO UPDATE SET proof_count = t.proof_count + EXCLUDED.proof_count;"
-    )
-
-
-_PG_NEW = f"SELECT {_KEY}, 1 AS d FROM nd_new"
-_PG_OLD = f"SELECT {_KEY}, -1 AS d FROM nd_old"
-_PG_FUNCTION = (
-    "CREATE OR REPLACE FUNCTION nd_proof_totals() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
-    f"IF TG_OP = 'INSERT' THEN {_pg_apply(_PG_NEW)} "
-    f"ELSIF TG_OP = 'UPDATE' THEN {_pg_apply(f'{_PG_NEW} UNION ALL {_PG_OLD}')} "
-    f"ELSE {_pg_apply(_PG_OLD)} END IF; RETURN NULL; END $$"
-)
-_PG_TRIGGERS = (
-    "CREATE TRIGGER nd_proof_totals_insert AFTER INSERT ON proofs REFERENCING NEW TABLE AS nd_new "
-    "FOR EACH STATEMENT EXECUTE FUNCTION nd_proof_totals()",
-    "CREATE TRIGGER nd_proof_totals_update AFTER UPDATE ON proofs REFERENCING OLD TABLE AS nd_old NEW TABLE AS nd_new "
-    "FOR EACH STATEMENT EXECUTE FUNCTION nd_proof_totals()",
-    "CREATE TRIGGER nd_proof_totals_delete AFTER DELETE ON proofs REFERENCING OLD TABLE AS nd_old "
-    "FOR EACH STATEMENT EXECUTE FUNCTION nd_proof_totals()",
-)
 # SQLite's planner, with no statistics, takes ``state IN (…)`` for selective and walks every unspent proof through
 # an index on ``state`` instead of looking the named secrets up by key (a reservation of 18 proofs read 100,000
 # index entries: a quarter of a second). Statistics of a typical wallet's shape (a handful of states, one proof per
@@ -94,21 +70,13 @@ _TRIGGER_NAMES = ("nd_proof_totals_insert", "nd_proof_totals_update", "nd_proof_
 
 
 def create_triggers() -> None:
-    if op.get_bind().dialect.name == "postgresql":
-        op.execute(_PG_FUNCTION)
-        for statement in _PG_TRIGGERS:
-            op.execute(statement)
-    else:
-        for statement in _SQLITE_TRIGGERS:
-            op.execute(statement)
+    for statement in _SQLITE_TRIGGERS:
+        op.execute(statement)
 
 
 def drop_triggers() -> None:
-    postgresql = op.get_bind().dialect.name == "postgresql"
     for name in _TRIGGER_NAMES:
-        op.execute(f"DROP TRIGGER IF EXISTS {name}" + (" ON proofs" if postgresql else ""))
-    if postgresql:
-        op.execute("DROP FUNCTION IF EXISTS nd_proof_totals()")
+        op.execute(f"DROP TRIGGER IF EXISTS {name}")
 
 
 def upgrade() -> None:
@@ -122,18 +90,19 @@ def upgrade() -> None:
         sa.Column("proof_count", sa.BigInteger(), nullable=False),
         sa.PrimaryKeyConstraint("mint_url", "unit", "keyset_id", "state", "amount"),
     )
+    op.create_index("ix_proofs_selection", "proofs", ["state", "mint_url", "unit", "keyset_id", "amount", "y"])
+    if op.get_bind().dialect.name != "sqlite":
+        return  # PostgreSQL aggregates the proofs instead (core.storage.repos.proofs: the tills' row locks)
     # The backfill and the triggers in one transaction with the writer's lock held (core.storage.db): no proof
     # changes between the count and the first trigger.
     op.execute(f"INSERT INTO proof_totals ({_KEY}, proof_count) SELECT {_KEY}, COUNT(*) FROM proofs GROUP BY {_KEY}")
     create_triggers()
-    op.create_index("ix_proofs_selection", "proofs", ["state", "mint_url", "unit", "keyset_id", "amount", "y"])
-    if op.get_bind().dialect.name == "sqlite":
-        _sqlite_plan_statistics()
+    _sqlite_plan_statistics()
 
 
 def downgrade() -> None:
     if op.get_bind().dialect.name == "sqlite":
         op.execute("DELETE FROM sqlite_stat1 WHERE tbl = 'proofs'")
+        drop_triggers()
     op.drop_index("ix_proofs_selection", "proofs")
-    drop_triggers()
     op.drop_table("proof_totals")

@@ -1,4 +1,5 @@
-"""Table models of the Analytics view: fees per mint and exposure (funds per mint)."""
+"""Table models of the Analytics view: fees per mint, exposure (funds per mint), and the catalog's best sellers,
+sales per category and offline losses."""
 
 from __future__ import annotations
 
@@ -9,10 +10,20 @@ from typing import Any, ClassVar, Generic, TypeVar
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from core.api.analytics import ExposureRow, FeeRow
+from core.api.catalog_stats import CategorySales, ItemSales, SaleLoss
 from desktop.gui.i18n import QT_TR_NOOP, tr
 from desktop.reports.formatting import fiat_text, money_text, percent_text, short_mint
 
-__all__ = ["ExposureModel", "FeesModel", "RowsModel", "category_label"]
+__all__ = [
+    "BestSellersModel",
+    "CategoriesModel",
+    "ExposureModel",
+    "FeesModel",
+    "LossesModel",
+    "RowsModel",
+    "category_label",
+    "with_fiat_column",
+]
 Index = QModelIndex | QPersistentModelIndex
 _NO_INDEX = QModelIndex()
 R = TypeVar("R")
@@ -111,6 +122,49 @@ class ExposureModel(RowsModel[ExposureRow]):
         (QT_TR_NOOP("Volume"), lambda x: money_text(x.volume, x.unit), True),
     ]
     TOOLTIPS: ClassVar[dict[int, Callable[[Any], str]]] = {0: lambda x: x.mint_url}
+
+
+def with_fiat_column(columns: list[Column], at: int, currency: str) -> list[Column]:
+    """``columns`` with the value at the recorded rates inserted at ``at``."""
+    fiat: Column = (tr("Sales in {0}").format(currency), lambda r: fiat_text(r.fiat, currency), True)
+    return [*columns[:at], fiat, *columns[at:]]
+
+
+# Catalog sales are recorded in sat (the till's unit); the tables say so in the header.
+class BestSellersModel(RowsModel[ItemSales]):
+    COLUMNS: ClassVar[list[Column]] = [
+        (QT_TR_NOOP("Item"), lambda i: i.name, False),
+        (QT_TR_NOOP("Sold"), lambda i: f"{i.quantity:,}", True),
+        (QT_TR_NOOP("Sales (sat)"), lambda i: f"{i.amount:,}", True),
+        (QT_TR_NOOP("Share"), lambda i: f"{i.share:.1f}%", True),
+    ]
+
+    def fiat_column(self, currency: str) -> None:
+        self.beginResetModel()
+        self.columns = with_fiat_column(self.COLUMNS, 3, currency)
+        self.endResetModel()
+
+
+class CategoriesModel(RowsModel[CategorySales]):
+    COLUMNS: ClassVar[list[Column]] = [
+        (QT_TR_NOOP("Category"), lambda c: c.category, False),
+        (QT_TR_NOOP("Sales (sat)"), lambda c: f"{c.amount:,}", True),
+        (QT_TR_NOOP("Share"), lambda c: f"{c.share:.1f}%", True),
+    ]
+
+    def fiat_column(self, currency: str) -> None:
+        self.beginResetModel()
+        self.columns = with_fiat_column(self.COLUMNS, 2, currency)
+        self.endResetModel()
+
+
+class LossesModel(RowsModel[SaleLoss]):
+    COLUMNS: ClassVar[list[Column]] = [
+        (QT_TR_NOOP("Receipt"), lambda x: x.receipt, False),
+        (QT_TR_NOOP("Mint"), lambda x: short_mint(x.mint), False),
+        (QT_TR_NOOP("Lost (sat)"), lambda x: f"{x.loss:,}", True),
+    ]
+    TOOLTIPS: ClassVar[dict[int, Callable[[Any], str]]] = {1: lambda x: x.mint}
 
 
 def category_label(title: str) -> str:

@@ -14,6 +14,7 @@ from core.api.analytics import (
     Granularity,
     Period,
 )
+from core.api.catalog_stats import CatalogStats, catalog_stats
 from desktop.gui.i18n import tr
 
 __all__ = ["FLOW_GROUPS", "AnalyticsState", "Display"]
@@ -35,6 +36,7 @@ class AnalyticsState:
     display: Display = "sat"
     unit: str = "sat"
     snapshot: AnalyticsSnapshot | None = None
+    catalog: CatalogStats | None = None  # the catalog's figures for the same period
     stale: bool = True
     loaded_choice: tuple[str, str | None] | None = None
     presets: dict[str, str] = field(default_factory=lambda: {k: v[0] for k, v in PERIOD_PRESETS.items()})
@@ -45,6 +47,11 @@ class AnalyticsState:
     def load(self) -> AnalyticsSnapshot:
         """Run the queries (called off the GUI thread)."""
         return self.service.snapshot(self.period())
+
+    def load_all(self) -> tuple[AnalyticsSnapshot, CatalogStats]:
+        """The snapshot and the catalog's figures for one period (called off the GUI thread)."""
+        period = self.period()
+        return self.service.snapshot(period), catalog_stats(self.service.wallet, period, self.service.currency())
 
     def choice(self) -> tuple[str, str | None]:
         return (self.period_name, self.granularity)

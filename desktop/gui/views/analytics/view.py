@@ -1,57 +1,44 @@
 """Analytics: balance over time per mint and in total, received / sent / paid per day, week or month, sales and
 tips, fees per mint (input fees, Lightning fee reserve versus fees paid and change returned), exposure per mint,
-failed and recovered operations. A period picker, sat or fiat display, and exports (history CSV, report CSV or
-JSON, Beancount, PDF).
+failed and recovered operations, and the catalog (best sellers, sales per category, offline losses). A period
+picker shared by every tab, sat or fiat display, and exports (history CSV, report CSV or JSON, Beancount, PDF).
 
-The figures come from ``AnalyticsService`` (SQL aggregates), loaded off the GUI thread when the view is shown
-and when operations change the history.
+The figures come from ``AnalyticsService`` and ``catalog_stats`` (SQL aggregates), loaded off the GUI thread when
+the view is shown and when operations or sales change. The charts are built in ``charts``, the catalog tab in
+``catalog``.
 """
 
 from __future__ import annotations
 
 import asyncio
-import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCharts import (
-    QBarCategoryAxis,
-    QBarSeries,
-    QBarSet,
-    QChart,
-    QChartView,
-    QDateTimeAxis,
-    QLineSeries,
-    QPieSeries,
-    QStackedBarSeries,
-    QValueAxis,
-)
-from PySide6.QtCore import QDateTime, QMargins, Qt
-from PySide6.QtGui import QColor, QPainter, QPalette, QShowEvent
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMenu,
     QPushButton,
     QSplitter,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from core.api.analytics import AnalyticsService, AnalyticsSnapshot
-from desktop.gui.context import BALANCES, HISTORY, AppContext
+from core.api.catalog_stats import CatalogStats
+from desktop.gui.context import BALANCES, HISTORY, SALES, AppContext
 from desktop.gui.dialogs import await_dialog
 from desktop.gui.i18n import QT_TR_NOOP, tr
-from desktop.gui.views.analytics.model import ExposureModel, FeesModel, category_label
+from desktop.gui.views.analytics.catalog import CatalogPanel, rows_table
+from desktop.gui.views.analytics.charts import FAILURE_COLORS, FLOW_COLORS, Charts, chart_view
+from desktop.gui.views.analytics.model import ExposureModel, FeesModel
 from desktop.gui.views.analytics.state import AnalyticsState
 from desktop.gui.widgets.common import heading
-from desktop.reports.formatting import bucket_name, short_mint
 
 __all__ = ["EXPORTS", "AnalyticsView"]
 
@@ -63,25 +50,6 @@ EXPORTS = {
     "beancount": (QT_TR_NOOP("Accounting ledger (Beancount)…"), "Beancount (*.beancount)", "ledger.beancount"),
     "pdf": (QT_TR_NOOP("PDF report…"), "PDF (*.pdf)", "report.pdf"),
 }
-COLORS = ["#f7931a", "#2e86de", "#27ae60", "#8e44ad", "#c0392b", "#16a085", "#7f8c8d", "#d35400"]
-FLOW_COLORS = {"Received": "#27ae60", "Sent": "#e67e22", "Paid": "#2e86de", "Sales": "#f7931a", "Tips": "#8e44ad"}
-FAILURE_COLORS = {
-    "failed": "#c0392b",
-    "rolled_back": "#e67e22",
-    "recovered": "#27ae60",
-    "open": "#f1c40f",
-    "dismissed": "#95a5a6",
-}
-
-
-def _is_dark(widget: QWidget) -> bool:
-    return widget.palette().color(QPalette.ColorRole.Window).lightness() < 128
-
-
-def _msecs(bucket: str) -> float:
-    """Local midnight at the start of the bucket, in ms since the epoch (the x of a QDateTimeAxis)."""
-    day = dt.date.fromisoformat(bucket)
-    return dt.datetime(day.year, day.month, day.day).timestamp() * 1000.0
 
 
 class AnalyticsView(QWidget):
@@ -151,53 +119,33 @@ class AnalyticsView(QWidget):
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
 
+        self.charts = Charts(self, self.state)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("analyticsTabs")
-        self.balance_chart = self._chart_view("balanceChart")
-        self.flow_chart = self._chart_view("flowChart")
-        self.sales_chart = self._chart_view("salesChart")
-        self.fee_chart = self._chart_view("feeChart")
-        self.exposure_chart = self._chart_view("exposureChart")
-        self.failure_chart = self._chart_view("failureChart")
+        self.balance_chart = chart_view("balanceChart")
+        self.flow_chart = chart_view("flowChart")
+        self.sales_chart = chart_view("salesChart")
+        self.fee_chart = chart_view("feeChart")
+        self.exposure_chart = chart_view("exposureChart")
+        self.failure_chart = chart_view("failureChart")
         self.fees_model = FeesModel()
-        self.fees_table = self._table(self.fees_model, "feesTable")
-        self.fees_table.setAccessibleName(tr("Fees per mint"))
+        self.fees_table = rows_table(self.fees_model, "feesTable", tr("Fees per mint"))
         self.exposure_model = ExposureModel()
-        self.exposure_table = self._table(self.exposure_model, "exposureTable")
-        self.exposure_table.setAccessibleName(tr("Exposure per mint"))
+        self.exposure_table = rows_table(self.exposure_model, "exposureTable", tr("Exposure per mint"))
         self.tabs.addTab(self.balance_chart, tr("Balance"))
         self.tabs.addTab(self.flow_chart, tr("Received · sent · paid"))
         self.tabs.addTab(self.sales_chart, tr("Sales && tips"))
         self.tabs.addTab(self._split(self.fee_chart, self.fees_table), tr("Fees"))
         self.tabs.addTab(self._split(self.exposure_chart, self.exposure_table), tr("Mints && exposure"))
         self.tabs.addTab(self.failure_chart, tr("Failures"))
+        self.catalog = CatalogPanel(self.charts)
+        self.tabs.addTab(self.catalog, tr("Catalog"))
         layout.addWidget(self.tabs, 1)
 
         self.period.currentIndexChanged.connect(self._choice_changed)
         self.granularity.currentIndexChanged.connect(self._choice_changed)
         self.display.currentIndexChanged.connect(self._display_changed)
         ctx.bus.changed.connect(self._on_changed)
-
-    # --- building blocks -------------------------------------------------------------------------
-
-    def _chart_view(self, name: str) -> QChartView:
-        view = QChartView()
-        view.setObjectName(name)
-        view.setRenderHint(QPainter.RenderHint.Antialiasing)
-        view.setMinimumHeight(260)
-        return view
-
-    def _table(self, model: FeesModel | ExposureModel, name: str) -> QTableView:
-        table = QTableView()
-        table.setObjectName(name)
-        table.setModel(model)
-        table.verticalHeader().hide()
-        table.setAlternatingRowColors(True)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        table.horizontalHeader().setStretchLastSection(True)
-        table.verticalHeader().setDefaultSectionSize(24)
-        return table
 
     @staticmethod
     def _split(top: QWidget, bottom: QWidget) -> QSplitter:
@@ -209,150 +157,15 @@ class AnalyticsView(QWidget):
         splitter.setSizes([380, 190])  # the table shows a handful of mints without scrolling
         return splitter
 
-    def _new_chart(self, title: str) -> QChart:
-        chart = QChart()
-        chart.setTitle(title)
-        chart.setTheme(QChart.ChartTheme.ChartThemeDark if _is_dark(self) else QChart.ChartTheme.ChartThemeLight)
-        chart.setBackgroundRoundness(0)
-        chart.setMargins(QMargins(6, 6, 6, 6))
-        chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
-        chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
-        return chart
-
-    def _value_axis(self, chart: QChart, series_max: float, label: str) -> QValueAxis:
-        axis = QValueAxis()
-        axis.setRange(0, max(1.0, series_max) * 1.08)
-        axis.setLabelFormat("%.2f" if self.state.display == "fiat" else "%.0f")
-        axis.setTitleText(label)
-        axis.applyNiceNumbers()
-        chart.addAxis(axis, Qt.AlignmentFlag.AlignLeft)
-        return axis
-
-    def _category_axis(self, chart: QChart) -> QBarCategoryAxis:
-        axis = QBarCategoryAxis()
-        granularity = self.state.snapshot.period.granularity if self.state.snapshot else "day"
-        buckets = self.state.buckets()
-        every = max(1, len(buckets) // 16)
-        labels = [bucket_name(b, granularity) if i % every == 0 else " " * (i % 7 + 1) for i, b in enumerate(buckets)]
-        axis.append(labels)
-        if len(buckets) > 8:
-            axis.setLabelsAngle(-60)
-        chart.addAxis(axis, Qt.AlignmentFlag.AlignBottom)
-        return axis
-
-    def _bars(
-        self, title: str, series: dict[str, list[float]], colors: dict[str, str], *, stacked: bool, label: str
-    ) -> QChart:
-        chart = self._new_chart(title)
-        bars = QStackedBarSeries() if stacked else QBarSeries()
-        highest = 0.0
-        for name, values in series.items():
-            bar_set = QBarSet(name.replace("_", " ").capitalize())
-            bar_set.append(values)
-            bar_set.setColor(QColor(colors.get(name, COLORS[0])))
-            bars.append(bar_set)
-        if stacked:
-            highest = max((sum(col) for col in zip(*series.values(), strict=True)), default=0.0)
-        else:
-            highest = max((max(v, default=0.0) for v in series.values()), default=0.0)
-        chart.addSeries(bars)
-        bars.attachAxis(self._category_axis(chart))
-        bars.attachAxis(self._value_axis(chart, highest, label))
-        return chart
-
-    # --- charts ----------------------------------------------------------------------------------
-
-    def _draw_balance(self) -> None:
-        chart = self._new_chart(
-            tr("Balance at the end of each {0} ({1})").format(
-                tr(self.state.snapshot_granularity()), self.state.value_label
-            )
-        )
-        series = self.state.balance_series()
-        buckets = self.state.buckets()
-        names = {x.mint_url: x.name for x in (self.state.snapshot.exposure if self.state.snapshot else [])}
-        axis_x = QDateTimeAxis()
-        granularity = self.state.snapshot_granularity()
-        axis_x.setFormat("MMM yyyy" if granularity == "month" else "d MMM")
-        axis_x.setTickCount(min(8, max(2, len(buckets))))
-        chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
-        highest = max((max(v, default=0.0) for v in series.values()), default=0.0)
-        lowest = min((min(v, default=0.0) for v in series.values()), default=0.0)
-        axis_y = self._value_axis(chart, highest, self.state.value_label)
-        if lowest < 0:
-            axis_y.setMin(lowest * 1.08)
-        order = ["*", *sorted(k for k in series if k != "*")]
-        for i, mint in enumerate(k for k in order if k in series):
-            line = QLineSeries()
-            line.setName("Total" if mint == "*" else names.get(mint) or short_mint(mint))
-            for bucket, value in zip(buckets, series[mint], strict=False):
-                line.append(_msecs(bucket), value)
-            pen = line.pen()
-            pen.setWidth(3 if mint == "*" else 2)
-            pen.setColor(QColor(COLORS[i % len(COLORS)]))
-            line.setPen(pen)
-            chart.addSeries(line)
-            line.attachAxis(axis_x)
-            line.attachAxis(axis_y)
-        if buckets:
-            axis_x.setRange(
-                QDateTime.fromMSecsSinceEpoch(int(_msecs(buckets[0]))),
-                QDateTime.fromMSecsSinceEpoch(int(_msecs(buckets[-1]))),
-            )
-        self.balance_chart.setChart(chart)
-
-    def _draw_fees(self) -> None:
-        chart = self._new_chart(tr("Fees per mint ({0})").format(self.state.unit))
-        rows = [f for f in (self.state.snapshot.fees if self.state.snapshot else []) if f.unit == self.state.unit]
-        series = QBarSeries()
-        highest = 0.0
-        for name, color, values in (
-            (QT_TR_NOOP("Input fees"), "#8e44ad", [f.input_fees for f in rows]),
-            (QT_TR_NOOP("Lightning fee reserve"), "#95a5a6", [f.lightning_reserve for f in rows]),
-            (QT_TR_NOOP("Lightning fees paid"), "#c0392b", [f.lightning_paid for f in rows]),
-            (QT_TR_NOOP("Reserve returned"), "#27ae60", [f.reserve_returned for f in rows]),
-        ):
-            bar_set = QBarSet(tr(name))
-            bar_set.append([float(v) for v in values])
-            bar_set.setColor(QColor(color))
-            series.append(bar_set)
-            highest = max([highest, *map(float, values)])
-        chart.addSeries(series)
-        axis = QBarCategoryAxis()
-        names = {x.mint_url: x.name for x in (self.state.snapshot.exposure if self.state.snapshot else [])}
-        axis.append([category_label(names.get(f.mint_url) or short_mint(f.mint_url)) for f in rows])
-        chart.addAxis(axis, Qt.AlignmentFlag.AlignBottom)
-        series.attachAxis(axis)
-        value_axis = QValueAxis()
-        value_axis.setRange(0, max(1.0, highest) * 1.08)
-        value_axis.setLabelFormat("%.0f")
-        value_axis.setTitleText(self.state.unit)
-        value_axis.applyNiceNumbers()
-        chart.addAxis(value_axis, Qt.AlignmentFlag.AlignLeft)
-        series.attachAxis(value_axis)
-        self.fee_chart.setChart(chart)
-
-    def _draw_exposure(self) -> None:
-        chart = self._new_chart(tr("Where your ecash is ({0}, spendable now)").format(self.state.unit))
-        pie = QPieSeries()
-        rows = [x for x in (self.state.snapshot.exposure if self.state.snapshot else []) if x.unit == self.state.unit]
-        for i, x in enumerate(r for r in rows if r.balance > 0):
-            pie_slice = pie.append(f"{x.name or short_mint(x.mint_url)} {x.share}%", float(x.balance))
-            pie_slice.setColor(QColor(COLORS[i % len(COLORS)]))
-            pie_slice.setLabelVisible(True)
-        chart.addSeries(pie)
-        chart.legend().setAlignment(Qt.AlignmentFlag.AlignRight)
-        self.exposure_chart.setChart(chart)
-
     def redraw(self) -> None:
         """Draw every chart and table from the state's snapshot (no database access)."""
         s = self.state
         self.summary.setText(s.summary())
         label = s.value_label
         granularity = s.snapshot_granularity()
-        self._draw_balance()
+        self.balance_chart.setChart(self.charts.balance())
         self.flow_chart.setChart(
-            self._bars(
+            self.charts.bars(
                 tr("Received, sent and paid per {0} ({1})").format(tr(granularity), label),
                 s.flow_series(),
                 FLOW_COLORS,
@@ -361,7 +174,7 @@ class AnalyticsView(QWidget):
             )
         )
         self.sales_chart.setChart(
-            self._bars(
+            self.charts.bars(
                 tr("Sales and tips per {0} ({1})").format(tr(granularity), label),
                 s.sales_series(),
                 FLOW_COLORS,
@@ -370,7 +183,7 @@ class AnalyticsView(QWidget):
             )
         )
         self.failure_chart.setChart(
-            self._bars(
+            self.charts.bars(
                 tr("Failed and recovered operations per {0}").format(tr(granularity)),
                 s.failure_series(),
                 FAILURE_COLORS,
@@ -378,18 +191,27 @@ class AnalyticsView(QWidget):
                 label=tr("operations"),
             )
         )
-        self._draw_fees()
-        self._draw_exposure()
+        self.fee_chart.setChart(self.charts.fees())
+        self.exposure_chart.setChart(self.charts.exposure())
         snapshot = s.snapshot
         self.fees_model.fiat_column(s.currency)
         self.fees_model.set_names({x.mint_url: x.name for x in (snapshot.exposure if snapshot else [])})
         self.fees_model.set_rows(snapshot.fees if snapshot else [])
         self.exposure_model.set_rows(snapshot.exposure if snapshot else [])
+        if s.catalog is not None:
+            self.catalog.show_stats(s.catalog)
 
     # --- loading ---------------------------------------------------------------------------------
 
-    def apply(self, snapshot: AnalyticsSnapshot, choice: tuple[str, str | None] | None = None) -> None:
+    def apply(
+        self,
+        snapshot: AnalyticsSnapshot,
+        choice: tuple[str, str | None] | None = None,
+        catalog: CatalogStats | None = None,
+    ) -> None:
         self.state.set_snapshot(snapshot, choice)
+        if catalog is not None:
+            self.state.catalog = catalog
         self.display.setItemText(1, snapshot.currency)
         self.redraw()
 
@@ -397,8 +219,8 @@ class AnalyticsView(QWidget):
         """Run the queries in a worker thread, then draw (again, if the choice changed meanwhile)."""
         self.state.stale = False
         choice = self.state.choice()
-        snapshot = await asyncio.to_thread(self.state.load)
-        self.apply(snapshot, choice)
+        snapshot, catalog = await asyncio.to_thread(self.state.load_all)
+        self.apply(snapshot, choice, catalog)
         if choice != self.state.choice():
             self.state.stale = True
             if self.isVisible():
@@ -417,7 +239,8 @@ class AnalyticsView(QWidget):
             self.refresh()
 
     def _on_changed(self, what: frozenset[str]) -> None:
-        if HISTORY in what or BALANCES in what:
+        # SALES: a sale recorded elsewhere (the CLI, another till) or an offline token found spent (a loss).
+        if HISTORY in what or BALANCES in what or SALES in what:
             self.refresh()
 
     def _choice_changed(self) -> None:

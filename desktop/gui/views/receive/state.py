@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import Enum
@@ -10,13 +11,14 @@ from typing import Any
 
 from core.api import ReceiveResult
 from core.api.batch import BatchOutcome
+from core.api.locks import LockOwner, TokenLock, token_lock
 from core.api.messages import explain
 from core.api.repeats import AlreadyDone, earlier_receive
 from core.api.service import ReceivePreview, WalletService
 from core.errors import NutdeskError, TokenDecodeError, UserFacingError
 from desktop.gui.i18n import QT_TR_NOOP, tr
 
-__all__ = ["InvoiceState", "LightningReceive", "ReceiveState", "batch_summary", "extract_token"]
+__all__ = ["InvoiceState", "LightningReceive", "ReceiveState", "batch_summary", "extract_token", "lock_text"]
 
 
 def extract_token(text: str) -> str | None:
@@ -35,10 +37,11 @@ class ReceiveState:
     token: str | None = None
     preview: ReceivePreview | None = None
     error: str = ""
+    lock: TokenLock | None = None  # who can receive it (NUT-11 locks)
 
     async def set_text(self, text: str) -> ReceivePreview | None:
         """Preview what ``text`` would give; ``error`` says why not."""
-        self.token, self.preview, self.error = extract_token(text), None, ""
+        self.token, self.preview, self.error, self.lock = extract_token(text), None, "", None
         if not text.strip():
             return None
         if self.token is None:
@@ -64,7 +67,23 @@ class ReceiveState:
                 known=False,
                 trusted=False,
             )
+        self._check_lock()
         return self.preview
+
+    def _check_lock(self) -> None:
+        """Who can receive the token: a lock to someone else's key is said here, not by the mint's refusal."""
+        if self.token is None or self.preview is None:
+            return
+        try:
+            self.lock = token_lock(self.service, self.service.decode_token(self.token))
+        except NutdeskError:  # a locked wallet or a token that does not decode: the preview says enough
+            return
+        if not self.lock.receivable:
+            self.error = lock_text(self.lock)
+
+    @property
+    def receivable(self) -> bool:
+        return self.preview is not None and self.preview.net > 0 and (self.lock is None or self.lock.receivable)
 
     @property
     def needs_trust(self) -> bool:
@@ -125,6 +144,27 @@ class LightningReceive:
             raise
         self.state = InvoiceState.MINTED
         return self.minted
+
+
+def _when(unix: int) -> str:
+    return dt.datetime.fromtimestamp(unix).strftime("%Y-%m-%d %H:%M")
+
+
+def lock_text(lock: TokenLock | None) -> str:
+    """The preview's "Lock" line."""
+    if lock is None or lock.owner is LockOwner.NONE:
+        return tr("Not locked")
+    if lock.owner is LockOwner.OPEN:
+        return tr("Its lock has expired: whoever holds the token can receive it")
+    if lock.owner is LockOwner.OTHERS:
+        text = tr("Locked to another key: only its owner can receive it.")
+        if lock.locktime is not None and lock.refund:
+            text += " " + tr("After {0} its sender can take it back.").format(_when(lock.locktime))
+        return text
+    text = tr("Locked to your key: only this wallet can receive it")
+    if lock.locktime is not None and lock.refund:
+        text += " " + tr("(a cheque: its sender can take it back after {0})").format(_when(lock.locktime))
+    return text
 
 
 def batch_summary(outcomes: Sequence[BatchOutcome]) -> str:

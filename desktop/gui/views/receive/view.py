@@ -32,7 +32,7 @@ from desktop.gui.context import BALANCES, HISTORY, MINTS, AppContext
 from desktop.gui.dialogs import ask_password, await_dialog
 from desktop.gui.i18n import QT_TR_NOOP, tr
 from desktop.gui.tasks import run_blocking, run_in_process
-from desktop.gui.views.receive.state import InvoiceState, LightningReceive, ReceiveState, batch_summary
+from desktop.gui.views.receive.state import InvoiceState, LightningReceive, ReceiveState, batch_summary, lock_text
 from desktop.gui.widgets.common import CopyButton, MintCombo, format_amount, heading, hint, short_url, shortcut
 from desktop.gui.widgets.lock_key import LockKeyRow
 from desktop.gui.widgets.qr import QrWidget
@@ -148,11 +148,15 @@ class ReceiveView(QWidget):
         self.p_net = QLabel("—")
         self.p_memo = QLabel("—")
         self.p_memo.setWordWrap(True)
+        self.p_lock = QLabel("—")
+        self.p_lock.setObjectName("previewLock")
+        self.p_lock.setWordWrap(True)
         form.addRow(tr("Amount:"), self.p_amount)
         form.addRow(tr("Mint:"), self.p_mint)
         form.addRow(tr("Mint fee:"), self.p_fee)
         form.addRow(tr("You receive:"), self.p_net)
         form.addRow(tr("Memo:"), self.p_memo)
+        form.addRow(tr("Lock:"), self.p_lock)
         self.trust = QCheckBox(tr("Add and trust this mint"))
         self.trust.setObjectName("trustMint")
         form.addRow("", self.trust)
@@ -197,13 +201,13 @@ class ReceiveView(QWidget):
     def _show_preview(self) -> None:
         p = self.state.preview
         self.preview_box.setEnabled(p is not None)
-        self.receive_button.setEnabled(p is not None and p.net > 0)
+        self.receive_button.setEnabled(self.state.receivable)
         if self.state.error:
             self.message.setText(tr("<span style='color:#c0392b'>{0}</span>").format(self.state.error))
         elif self.message.text().startswith("<span"):
             self.message.setText("")
         if p is None:
-            for label in (self.p_amount, self.p_mint, self.p_fee, self.p_net, self.p_memo):
+            for label in (self.p_amount, self.p_mint, self.p_fee, self.p_net, self.p_memo, self.p_lock):
                 label.setText("—")
             self.trust.setVisible(False)
             return
@@ -213,6 +217,7 @@ class ReceiveView(QWidget):
         self.p_fee.setText(format_amount(p.fee, p.unit))
         self.p_net.setText(format_amount(p.net, p.unit))
         self.p_memo.setText(p.memo or "—")
+        self.p_lock.setText(lock_text(self.state.lock))
         self.trust.setVisible(not p.trusted)
         self.trust.setChecked(False)
 

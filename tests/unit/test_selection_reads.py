@@ -207,3 +207,14 @@ def test_the_planner_looks_named_proofs_up_by_key_and_pages_selection_from_its_i
         ).all()
     assert "(secret=?)" in reserve[0][3]
     assert "COVERING INDEX ix_proofs_selection" in page[0][3] and len(page) == 1, "no sort: the index is the order"
+
+
+def test_proofs_another_till_holds_are_chosen_around(store: Store) -> None:
+    """PostgreSQL: the reservation names proofs another till's transaction holds; the next choice leaves them out."""
+    mw = wallet(store)
+    fill(store, [Proof(NEW, a, f"h{a}", "02" + "11" * 32) for a in (64, 32, 16, 8)])
+    chosen, _fee = choose_inputs(mw, "sat", 50, held=frozenset({"h64"}))
+    assert sorted(p.secret for p in chosen) == ["h16", "h32", "h8"]
+    exact = choose_exact(mw, "sat", 64, held=frozenset({"h64"}))
+    assert exact is None, "32 + 16 + 8 do not make 64"
+    assert [p.secret for p in choose_exact(mw, "sat", 48, held=frozenset({"h64"})) or []] == ["h32", "h16"]

@@ -4,7 +4,7 @@ A double keeps 15 significant digits; a rate or a price is a ``Decimal`` of any 
 rewritten as the decimal it reads as today (the shortest one that names it, ``repr``), so no figure changes.
 
 Revision ID: 0010
-Revises: 0008
+Revises: 0009
 """
 
 from decimal import Decimal
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0010"
-down_revision = "0008"
+down_revision = "0009"
 branch_labels = None
 depends_on = None
 

@@ -23,6 +23,7 @@ from typing import Any
 from coincurve import PrivateKey
 
 from core.errors import CryptoError, ProtocolError
+from core.i18n import t
 from core.protocol.ec import PointLike, ScalarLike, schnorr_sign, schnorr_verify, sha256
 from core.protocol.models import BlindedMessage
 
@@ -61,7 +62,7 @@ def _b_hex(output: OutputLike) -> str:
         return output
     value = output.get("B_")
     if not isinstance(value, str):
-        raise ProtocolError("an output has no B_")
+        raise ProtocolError(t("an output has no B_"))
     return value
 
 
@@ -88,7 +89,7 @@ def sign_batch_mint(
 ) -> list[str | None] | None:
     """The batch ``signatures`` array: one per quote (None for unlocked quotes), or None if none is locked."""
     if len(private_keys) != len(quotes):
-        raise ProtocolError("need one private key (or None) per quote")
+        raise ProtocolError(t("need one private key (or None) per quote"))
     if all(key is None for key in private_keys):
         return None  # the field may be omitted when no quote is locked
     return [
@@ -109,7 +110,7 @@ def verify_batch_mint_signatures(
 ) -> bool:
     """Every locked quote (pubkey not None) has a valid signature; unlocked ones have none."""
     if len(pubkeys) != len(quotes):
-        raise ProtocolError("need one pubkey (or None) per quote")
+        raise ProtocolError(t("need one pubkey (or None) per quote"))
     if signatures is None:
         return all(p is None for p in pubkeys)
     if len(signatures) != len(quotes):
@@ -217,7 +218,7 @@ def check_batch_mint_request(
     """:func:`validate_batch_mint_request`, raising :class:`ProtocolError` with the reason."""
     result = validate_batch_mint_request(request, known, method)
     if not result.ok:
-        raise ProtocolError(f"invalid batch mint request: {result.reason}")
+        raise ProtocolError(t("invalid batch mint request: {0}").format(result.reason))
 
 
 def validate_batch_mint_response(request: Mapping[str, Any], response: Mapping[str, Any]) -> BatchCheck:

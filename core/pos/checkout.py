@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
 from core.errors import UserFacingError
+from core.i18n import t
 from core.mint_client.http import normalize_mint_url
 from core.pos.policy import PosPolicy
 from core.pos.pricing import UnitPrice
@@ -82,9 +83,9 @@ def tip_for_percent(base: int, percent: Decimal | int) -> int:
 def owed(base: int, tip: int, policy: PosPolicy) -> int:
     """What the customer pays: the price, the tip and the shop's fee advance."""
     if base <= 0:
-        raise UserFacingError("enter an amount to charge")
+        raise UserFacingError(t("enter an amount to charge"))
     if tip < 0:
-        raise UserFacingError("a tip cannot be negative")
+        raise UserFacingError(t("a tip cannot be negative"))
     return base + tip + policy.fee_advance
 
 

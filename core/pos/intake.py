@@ -16,6 +16,7 @@ from core.errors import (
     TokenDecodeError,
     UserFacingError,
 )
+from core.i18n import t
 from core.mint_client.http import normalize_mint_url
 from core.pos.checkout import Offer, PaymentRefused, check_offer
 from core.pos.pending import PendingSales
@@ -52,9 +53,9 @@ class Intake(PendingSales):
         """A NUT-18 payload for one of our requests (the ``post`` listener, the Nostr transport)."""
         sale = self.repo.by_request(request_id)
         if sale is None:
-            raise UserFacingError("no sale is waiting for this payment request")
+            raise UserFacingError(t("no sale is waiting for this payment request"))
         if payload.id is not None and payload.id != request_id:
-            raise UserFacingError("the payment is for another request")
+            raise UserFacingError(t("the payment is for another request"))
         offer = Offer(normalize_mint_url(payload.mint), payload.unit, tuple(payload.proofs), payload.memo, via)
         return await self.pay_offer(sale.id, offer)
 
@@ -70,7 +71,7 @@ class Intake(PendingSales):
         if sale.state is SaleState.FAILED:
             sale = self._update(sale_id, SaleState.WAITING, failure_reason="", failure_detail="")
         if sale.state is not SaleState.WAITING:
-            raise UserFacingError(f"the sale is {sale.state}: it takes no other payment")
+            raise UserFacingError(t("the sale is {0}: it takes no other payment").format(sale.state))
         policy = self.policy()
         try:
             price = await self._unit_price(sale, offer, policy)

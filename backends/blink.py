@@ -188,7 +188,11 @@ class BlinkBackend(HttpBackendBase):
             ):
                 self._wallet_id = w["id"]
                 return w["id"], float(w["balance"])
-        raise BackendError(f"{self.name}: the account has no {self.currency} wallet {self._wallet_id or ''}".strip())
+        if self._wallet_id:
+            raise BackendError(
+                t("{0}: the account has no {1} wallet {2}").format(self.name, self.currency, self._wallet_id)
+            )
+        raise BackendError(t("{0}: the account has no {1} wallet").format(self.name, self.currency))
 
     async def wallet_id(self) -> str:
         if self._wallet_id is None:

@@ -113,7 +113,6 @@ CORE_MESSAGES: dict[str, str] = {
         "endet von selbst)"
     ),
     "the sale is {0}: it cannot be cancelled now": "der Verkauf ist {0}: er kann jetzt nicht storniert werden",
-    "{0} cannot be refunded: its ecash {1}": "{0} kann nicht erstattet werden: sein Ecash {1}",
     "a webhook URL is http:// or https://, not {0!r}": (
         "eine Webhook-URL beginnt mit http:// oder https://, nicht {0!r}"
     ),
@@ -922,5 +921,44 @@ CORE_MESSAGES: dict[str, str] = {
     ),
     "the mint could not pay the invoice; nothing was spent": (
         "die Mint konnte die Rechnung nicht bezahlen; nichts wurde ausgegeben"
+    ),
+    "{0} needs {1}": "{0} braucht {1}",
+    "no relay accepted the review: {0}": "kein Relay hat die Bewertung angenommen: {0}",
+    "could not reach {0}: {1}": "{0} ist nicht erreichbar: {1}",
+    "no mint in the wallet holds {0} {1} plus fees ({2})": "keine Mint der Wallet hat {0} {1} plus Gebühren ({2})",
+    "no mint in the wallet holds {0} {1} plus fees": "keine Mint der Wallet hat {0} {1} plus Gebühren",
+    ("this token is locked to another key: only its owner can receive it (or, after its locktime, its sender)"): (
+        "dieses Token ist an einen anderen Schlüssel gebunden: nur sein Besitzer kann es empfangen (oder, "
+        "nach Ablauf der Sperrfrist, sein Absender)"
+    ),
+    "this token is locked to another key: only its owner can receive it": (
+        "dieses Token ist an einen anderen Schlüssel gebunden: nur sein Besitzer kann es empfangen"
+    ),
+    "{0}: the account has no {1} wallet {2}": "{0}: das Konto hat keine {1}-Wallet {2}",
+    "{0}: the account has no {1} wallet": "{0}: das Konto hat keine {1}-Wallet",
+    "the token holds no ecash": "das Token enthält kein Ecash",
+    "the ecash is in {0}; this sale is in {1}": "das Ecash ist in {0}; dieser Verkauf ist in {1}",
+    "{0} is not one of this shop's trusted mints": "{0} ist keine der vertrauenswürdigen Mints dieses Ladens",
+    "the token is worth {0}; {1}{2} is due ({3} missing)": "das Token ist {0} wert; fällig sind {1}{2} (es fehlen {3})",
+    "ecash from {0} must be forwarded, and no backend is set": (
+        "Ecash von {0} muss weitergeleitet werden, und es ist kein Backend eingerichtet"
+    ),
+    "{0} charges {1} to redeem this ecash, above the shop's limit of {2:g}%": (
+        "{0} verlangt {1} für das Einlösen dieses Ecash, mehr als die Grenze des Ladens von {2:g} %"
+    ),
+    "no fresh {0} rate to price this ecash": "kein aktueller {0}-Kurs, um dieses Ecash zu bewerten",
+    "{0} did not answer: {1}": "{0} hat nicht geantwortet: {1}",
+    "{0} gives no price for its {1} ecash: {2}": "{0} nennt keinen Preis für sein {1}-Ecash: {2}",
+    "{0} is not a usable mint: {1}": "{0} ist keine brauchbare Mint: {1}",
+    "this ecash was already handed over (sale {0})": "dieses Ecash wurde bereits übergeben (Verkauf {0})",
+    "no Lightning backend is configured": "es ist kein Lightning-Backend eingerichtet",
+    "no Lightning backend to forward to": "kein Lightning-Backend zum Weiterleiten",
+    "{0} does not cover the melt fees": "{0} deckt die Einlösegebühren nicht",
+    "the Lightning fee reserve ({0}) is above {1:g}%": "die Lightning-Gebührenreserve ({0}) liegt über {1:g} %",
+    "{0} cannot be refunded: its ecash is not redeemed yet (accepted offline)": (
+        "{0} kann nicht erstattet werden: sein Ecash ist noch nicht eingelöst (offline angenommen)"
+    ),
+    "{0} cannot be refunded: its ecash was already spent": (
+        "{0} kann nicht erstattet werden: sein Ecash wurde bereits ausgegeben"
     ),
 }

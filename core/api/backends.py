@@ -166,7 +166,7 @@ class BackendsService:
                 values[spec.name] = spec.default
         missing = [s.name for s in specs.values() if s.required and not values.get(s.name)]
         if missing:
-            raise UserFacingError(f"{canonical} needs " + " ".join(f"--opt {m}=…" for m in missing))
+            raise UserFacingError(t("{0} needs {1}").format(canonical, " ".join(f"--opt {m}=…" for m in missing)))
         config = BackendConfig(name, canonical, values, frozenset(s.name for s in specs.values() if s.secret))
         self._save(config)
         return config

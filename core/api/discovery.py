@@ -105,5 +105,7 @@ async def publish_review(
     event = sign_event(reviewer_keys(service.seed), KIND_RECOMMENDATION, content, review_tags(target, announcement))
     results = await publish(event, urls, timeout=timeout)
     if not any(r.accepted for r in results):
-        raise UserFacingError("no relay accepted the review: " + "; ".join(f"{r.relay}: {r.message}" for r in results))
+        raise UserFacingError(
+            t("no relay accepted the review: {0}").format("; ".join(f"{r.relay}: {r.message}" for r in results))
+        )
     return results

@@ -223,7 +223,9 @@ class LnurlClient:
         except TimeoutError as exc:
             raise LnurlError(t("{0} did not answer within {1:g} s").format(host, _DEADLINE)) from exc
         except httpx.HTTPError as exc:
-            raise LnurlError(f"could not reach {host}: {exc.__class__.__name__} {exc}".rstrip()) from exc
+            raise LnurlError(
+                t("could not reach {0}: {1}").format(host, f"{exc.__class__.__name__} {exc}".rstrip())
+            ) from exc
         except MalformedInput as exc:
             raise LnurlError(t("{0} sent an unusable answer: {1}").format(host, exc)) from exc
         try:

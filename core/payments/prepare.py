@@ -231,7 +231,9 @@ class PaymentPreparer:
             return PreparedPayment(mint_url=best[1], fee_reserve=0, input_fee=best[0], **common)
         if not accepted or (mint is not None and mint in accepted):
             raise InsufficientBalance(
-                f"no mint in the wallet holds {pay_amount} {unit} plus fees" + (f" ({mint})" if mint else "")
+                t("no mint in the wallet holds {0} {1} plus fees ({2})").format(pay_amount, unit, mint)
+                if mint
+                else t("no mint in the wallet holds {0} {1} plus fees").format(pay_amount, unit)
             )
         # … or move ecash to one of them first (a mint quote there, paid by a melt here).
         return await self._prepare_transfer(pay_amount, unit, accepted, mint, lock, common)

@@ -48,7 +48,7 @@ class LightningPay(Settling):
         policy = self.policy()
         if source == "backend":
             if self.backends is None or not policy.backend:
-                raise PaymentRefused(FailureReason.NO_BACKEND, "no Lightning backend is configured")
+                raise PaymentRefused(FailureReason.NO_BACKEND, t("no Lightning backend is configured"))
             created = await self.backends.backend(policy.backend).create_invoice(
                 sale.amount, unit=sale.unit, memo=f"{policy.shop_name} {sale.receipt_id}"
             )

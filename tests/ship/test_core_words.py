@@ -112,6 +112,11 @@ def _literal_template(node: ast.expr) -> str | None:
                 parts.append(f"{{{index}}}")
                 index += 1
         return "".join(parts)
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add | ast.Mod):  # "words " + x, "words %s" % x
+        left = _literal_template(node.left)
+        return None if left is None else left + "{…}"
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+        return _literal_template(node.func.value)  # "words {0}".format(x) without t(), f"words {x}".strip()
     return None
 
 
@@ -126,10 +131,10 @@ def untranslated(files: list[tuple[str, ast.Module]]) -> list[tuple[str, int, st
             name = node.func.id if isinstance(node.func, ast.Name) else node.func.attr
             if name not in errors:
                 continue
-            messages = [*node.args[:1], *(k.value for k in node.keywords if k.arg == "message")]
+            messages = [*node.args, *(k.value for k in node.keywords if k.arg == "message")]
             for message in messages:
                 text = _literal_template(message)
-                if text is not None:
+                if text:
                     found.append((relative, node.lineno, name, text))
     return sorted(found)
 
@@ -194,13 +199,19 @@ def test_the_lint_catches_a_literal_and_an_fstring_message() -> None:
         "    return ShopError(message=f'item {x} is gone')\n"
         "def g(x):\n"
         "    raise ShopError(t('no such item {0}').format(x))\n"
-        "def h():\n"
+        "def h(x):\n"
+        "    raise ShopError('sold out: ' + x)\n"
+        "def i(x):\n"
+        "    raise ShopError('sold {0}'.format(x))\n"
+        "def j():\n"
         "    raise ValueError('internal')\n"
     )
     found = untranslated([("pkg/shop.py", ast.parse(source))])
     assert [(line, name, text) for _file, line, name, text in found] == [
         (5, "ShopError", "no such item"),
         (6, "ShopError", "item {0} is gone"),
+        (10, "ShopError", "sold out: {…}"),
+        (12, "ShopError", "sold {0}"),
     ]
 
 

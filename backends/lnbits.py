@@ -98,7 +98,7 @@ class LNbitsBackend(HttpBackendBase):
     # --- the port --------------------------------------------------------------------------------
 
     async def status(self) -> BackendStatus:
-        data = self._expect(await self.request("GET", "/api/v1/wallet"), "show the wallet")
+        data = self._expect(await self.request("GET", "/api/v1/wallet"), t("show the wallet"))
         return BackendStatus(balance=int(data.get("balance", 0)), unit="msat", detail=str(data.get("name", "")))
 
     async def create_invoice(
@@ -119,7 +119,7 @@ class LNbitsBackend(HttpBackendBase):
             body["expiry"] = expiry
         if description_hash is not None:
             body["description_hash"] = description_hash.hex()
-        data = self._expect(await self.request("POST", "/api/v1/payments", json=body), "create an invoice")
+        data = self._expect(await self.request("POST", "/api/v1/payments", json=body), t("create an invoice"))
         bolt11 = data.get("bolt11") or data.get("payment_request")
         if not bolt11 or not data.get("payment_hash"):
             raise BackendError(t("LNbits answered without an invoice: {0}").format(data))
@@ -153,10 +153,10 @@ class LNbitsBackend(HttpBackendBase):
         except SentButUnknown as exc:
             return PaymentResult(PaymentState.PENDING, payment_hash, error=str(exc))
         if response.status_code in (401, 403, 404):
-            raise self._fail(response, "pay")
+            raise self._fail(response, t("pay"))
         if response.status_code == 400:
             # Validation: the request was refused before any payment was attempted.
-            return PaymentResult(PaymentState.FAILED, payment_hash, error=str(self._fail(response, "pay")))
+            return PaymentResult(PaymentState.FAILED, payment_hash, error=str(self._fail(response, t("pay"))))
         try:
             data = read_json(response.content, cap=MAX_ANSWER)
         except MalformedInput:
@@ -179,7 +179,7 @@ class LNbitsBackend(HttpBackendBase):
         response = await self.request("GET", f"/api/v1/payments/{payment_hash}")
         if response.status_code == 404:
             return PaymentResult(PaymentState.PENDING, payment_hash, error="LNbits does not know this payment")
-        data = self._expect(response, "show the payment")
+        data = self._expect(response, t("show the payment"))
         details = data.get("details") or {}
         fee = details.get("fee")
         amount = details.get("amount")

@@ -128,7 +128,7 @@ class LndRestBackend(HttpBackendBase):
         return self.json_of(response)
 
     async def status(self) -> BackendStatus:
-        data = await self._json("GET", "/v1/balance/channels", "show the balance")
+        data = await self._json("GET", "/v1/balance/channels", t("show the balance"))
         local = data.get("local_balance") or {}
         msat = int(local.get("msat") or int(data.get("balance") or 0) * 1000)
         return BackendStatus(msat, "msat")
@@ -151,7 +151,7 @@ class LndRestBackend(HttpBackendBase):
             body["description_hash"] = _b64(description_hash)
         if expiry is not None:
             body["expiry"] = str(expiry)
-        data = await self._json("POST", "/v1/invoices", "create an invoice", json=body)
+        data = await self._json("POST", "/v1/invoices", t("create an invoice"), json=body)
         payment_hash = _hex(data.get("r_hash"))
         if not payment_hash or not data.get("payment_request"):
             raise BackendError(t("LND answered without an invoice: {0}").format(data))
@@ -181,7 +181,7 @@ class LndRestBackend(HttpBackendBase):
             ) as response:
                 if response.status_code in (401, 403):
                     await response.aread()
-                    raise self._error(response, "pay")
+                    raise self._error(response, t("pay"))
                 async for line in capped_lines(response, MAX_ANSWER):
                     if not line.strip():
                         continue
@@ -227,7 +227,7 @@ class LndRestBackend(HttpBackendBase):
         if response.status_code == 404:
             return PaymentResult(PaymentState.PENDING, payment_hash, error="LND does not know this invoice")
         if response.status_code != 200:
-            raise self._error(response, "show the invoice")
+            raise self._error(response, t("show the invoice"))
         data = self.json_of(response)
         state = _INVOICE_STATES.get(str(data.get("state")), PaymentState.PENDING)
         return PaymentResult(
@@ -245,7 +245,7 @@ class LndRestBackend(HttpBackendBase):
             ) as response:
                 if response.status_code in (401, 403):
                     await response.aread()
-                    raise self._error(response, "track the payment")
+                    raise self._error(response, t("track the payment"))
                 async for line in capped_lines(response, MAX_ANSWER):
                     if not line.strip():
                         continue
@@ -268,7 +268,7 @@ class LndRestBackend(HttpBackendBase):
                 async with self._client.stream("GET", "/v1/invoices/subscribe", timeout=STREAM_TIMEOUT) as response:
                     if response.status_code != 200:
                         await response.aread()
-                        raise self._error(response, "stream invoices")
+                        raise self._error(response, t("stream invoices"))
                     async for line in capped_lines(response, MAX_ANSWER):
                         if not line.strip():
                             continue

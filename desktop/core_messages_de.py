@@ -914,8 +914,8 @@ CORE_MESSAGES: dict[str, str] = {
     "mint {0} did not answer: {1!r}": "die Mint {0} hat nicht geantwortet: {1!r}",
     "mint {0} answered HTTP {1}": "die Mint {0} hat mit HTTP {1} geantwortet",
     "cannot connect to mint {0}: {1!r}": "keine Verbindung zur Mint {0}: {1!r}",
-    "LNbits refused to {0} ({1}): {2}": "LNbits hat abgelehnt: {0} ({1}): {2}",
-    "LND refused to {0} ({1}): {2}": "LND hat abgelehnt: {0} ({1}): {2}",
+    "LNbits refused to {0} ({1}): {2}": "LNbits hat sich geweigert, {0} ({1}): {2}",
+    "LND refused to {0} ({1}): {2}": "LND hat sich geweigert, {0} ({1}): {2}",
     "another refund of {0} is under way: wait for it, then look again": (
         "eine andere Erstattung von {0} läuft gerade: warten Sie darauf und sehen Sie dann noch einmal nach"
     ),
@@ -961,4 +961,40 @@ CORE_MESSAGES: dict[str, str] = {
     "{0} cannot be refunded: its ecash was already spent": (
         "{0} kann nicht erstattet werden: sein Ecash wurde bereits ausgegeben"
     ),
+    "close the shift": "die Schicht schließen",
+    "change the settings": "die Einstellungen ändern",
+    "change the catalog": "den Katalog ändern",
+    "this ecash was already spent": "dieses Ecash wurde bereits ausgegeben",
+    "{0} did not answer": "{0} hat nicht geantwortet",
+    "the mint refused the ecash: {0}": "die Mint hat das Ecash abgelehnt: {0}",
+    "change the shop's Nostr key": "den Nostr-Schlüssel des Ladens ändern",
+    "quotes must be a list of quote ids": "quotes muss eine Liste von Angebots-IDs sein",
+    "the batch has no quotes": "der Sammelauftrag hat keine Angebote",
+    "duplicate quote ids": "doppelte Angebots-IDs",
+    "outputs must be a list": "outputs muss eine Liste sein",
+    "quote_amounts must hold one integer per quote": "quote_amounts muss eine Ganzzahl pro Angebot enthalten",
+    "signatures must hold one entry per quote": "signatures muss einen Eintrag pro Angebot enthalten",
+    "outputs do not add up to quote_amounts": "die Ausgaben ergeben zusammen nicht quote_amounts",
+    "one or more quote IDs are unknown": "eine oder mehrere Angebots-IDs sind unbekannt",
+    "all quotes must use the same payment method as the endpoint": (
+        "alle Angebote müssen dieselbe Zahlungsart wie der Endpunkt verwenden"
+    ),
+    "all quotes must use the same unit": "alle Angebote müssen dieselbe Einheit verwenden",
+    "a quote has nothing left to mint": "bei einem Angebot ist nichts mehr auszugeben",
+    "a quote amount exceeds what that quote can mint": (
+        "ein Angebotsbetrag übersteigt, was dieses Angebot ausgeben kann"
+    ),
+    "outputs exceed the mintable amount": "die Ausgaben übersteigen den ausgebbaren Betrag",
+    "a NUT-20 quote signature is missing or invalid": "eine NUT-20-Angebotssignatur fehlt oder ist ungültig",
+    "the mint must return one signature per output": "die Mint muss eine Signatur pro Ausgabe liefern",
+    "a signature is not a BlindSignature object": "eine Signatur ist kein BlindSignature-Objekt",
+    "a signature does not match its output's amount/keyset": "eine Signatur passt nicht zu Betrag/Keyset ihrer Ausgabe",
+    "show the wallet": "die Wallet anzuzeigen",
+    "create an invoice": "eine Rechnung zu erstellen",
+    "show the payment": "die Zahlung anzuzeigen",
+    "pay": "zu bezahlen",
+    "show the balance": "das Guthaben anzuzeigen",
+    "show the invoice": "die Rechnung anzuzeigen",
+    "track the payment": "die Zahlung zu verfolgen",
+    "stream invoices": "Rechnungen zu streamen",
 }

@@ -268,7 +268,7 @@ class PosService(Offline):
 
     def close_shift(self) -> ZReport:
         """Close the open shift (a new one opens with the next sale) and return its Z-report."""
-        self._refuse_when_locked("close the shift")
+        self._refuse_when_locked(t("close the shift"))
         shift_id = self.repo.current_shift()
         self.repo.close_shift(shift_id, self.cashier)
         return self.zreport(shift_id)

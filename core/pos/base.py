@@ -79,7 +79,7 @@ class TillBase:
 
     def configure(self, **changes: Any) -> PosPolicy:
         """Change the shop's policy (refused while the cashier lock is on)."""
-        self._refuse_when_locked("change the settings")
+        self._refuse_when_locked(t("change the settings"))
         if "pin" in changes:
             pin = changes.pop("pin")
             changes["pin_hash"] = hash_pin(pin) if pin else ""
@@ -107,7 +107,7 @@ class TillBase:
 
     def add_cashier(self, name: str, pin: str) -> None:
         """A cashier who signs in at the till with their own PIN (refused while locked)."""
-        self._refuse_when_locked("change the settings")
+        self._refuse_when_locked(t("change the settings"))
         name = name.strip()
         if not name:
             raise UserFacingError(t("a cashier needs a name"))

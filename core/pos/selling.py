@@ -41,19 +41,19 @@ class Selling(Transports):
         return found
 
     def add_item(self, item: Item) -> Item:
-        self._refuse_when_locked("change the catalog")
+        self._refuse_when_locked(t("change the catalog"))
         self._check_currency(item)
         self.catalog.save([item])
         return item
 
     def remove_item(self, name: str) -> None:
-        self._refuse_when_locked("change the catalog")
+        self._refuse_when_locked(t("change the catalog"))
         if not self.catalog.remove(self.item(name).name):
             raise UserFacingError(t("no item {0!r} in the catalog").format(name))
 
     def import_items(self, source: TextIO) -> list[Item]:
         """Add or replace the items of a CSV file (all or none: a bad line refuses the file)."""
-        self._refuse_when_locked("change the catalog")
+        self._refuse_when_locked(t("change the catalog"))
         items = read_items_csv(source)
         for item in items:
             self._check_currency(item)

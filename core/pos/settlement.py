@@ -44,14 +44,18 @@ class Settling(TillBase):
         try:
             result = await receive_token(mw, token, kind=_SALE_KIND)
         except ProofsAlreadySpent as exc:
-            return self._fail(sale, FailureReason.SPENT, "this ecash was already spent", exc)
+            return self._fail(sale, FailureReason.SPENT, t("this ecash was already spent"), exc)
         except MintUnreachable as exc:
             if exc.sent:  # outcome unknown: the journal has it, recovery finishes it; the sale stays settling
                 self._link_operation(sale)
                 return self._sale(sale.id)
-            return self._fail(sale, FailureReason.MINT_UNREACHABLE, f"{offer.mint} did not answer", exc, release=True)
+            return self._fail(
+                sale, FailureReason.MINT_UNREACHABLE, t("{0} did not answer").format(offer.mint), exc, release=True
+            )
         except MintRejected as exc:
-            return self._fail(sale, FailureReason.REJECTED, f"the mint refused the ecash: {exc}", exc, release=True)
+            return self._fail(
+                sale, FailureReason.REJECTED, t("the mint refused the ecash: {0}").format(exc), exc, release=True
+            )
         except OutcomeUnknown:
             self._link_operation(sale)
             return self._sale(sale.id)

@@ -69,7 +69,7 @@ class Transports(Intake):
 
     def set_nostr_key(self, secret: str) -> NostrKeys:
         """Use an existing Nostr key (``nsec1…`` or hex) as the shop's; refused while the till is locked."""
-        self._refuse_when_locked("change the shop's Nostr key")
+        self._refuse_when_locked(t("change the shop's Nostr key"))
         keys = NostrKeys.parse(secret)
         save_shop_key(self.wallet.store, self.wallet.seed, keys)
         self._nostr_keys = keys

@@ -9,8 +9,8 @@ no translator.
 
 The core's words (the ``t("…")`` templates of core/ and backends/: the texts of the errors it raises) are not GUI
 strings: their German is the one catalogue both front ends share, desktop/core_messages_de.py. ``core_tr`` is the
-translator the GUI installs in the core: Qt's ``tr`` first (the error explanations of core.api.messages are in the
-.ts, next to the dialog that shows them), then that catalogue for the language installed here.
+translator the GUI installs in the core: that catalogue for the language installed here, then Qt's ``tr`` (the
+error explanations of core.api.messages are in the .ts, next to the dialog that shows them).
 """
 
 from __future__ import annotations
@@ -60,14 +60,15 @@ def current_language() -> str:
 
 
 def core_tr(text: str) -> str:
-    """The core's translator in the GUI: ``tr`` for what the .ts holds, else the core's shared catalogue."""
-    translated = tr(text)
-    if translated != text or _language[0] == "en":
-        return translated
-    from desktop.core_messages_de import CORE_MESSAGES
+    """The core's translator in the GUI: the core's shared catalogue for its raised texts, else ``tr`` (the error
+    explanations of core.api.messages are in the .ts, next to the dialog that shows them). The catalogue comes
+    first so that a short core text ("pay") never takes the German of a GUI label with the same English."""
+    if _language[0] == "de":
+        from desktop.core_messages_de import CORE_MESSAGES
 
-    catalogues = {"de": CORE_MESSAGES}
-    return catalogues.get(_language[0], {}).get(text, text)
+        if text in CORE_MESSAGES:
+            return CORE_MESSAGES[text]
+    return tr(text)
 
 
 def QT_TR_NOOP(text: str) -> str:

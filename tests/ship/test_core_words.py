@@ -272,6 +272,17 @@ def test_the_cli_catalogue_holds_the_core_words(monkeypatch: pytest.MonkeyPatch)
         _catalogue.cache_clear()
 
 
+def test_the_cli_and_the_core_never_give_one_english_text_two_germans() -> None:
+    """The CLI's catalogue is the core's and its own together: a text in both must mean the same."""
+    from desktop.cli.messages_de import MESSAGES
+
+    assert {
+        k: (CORE_MESSAGES[k], MESSAGES[k])
+        for k in set(CORE_MESSAGES) & set(MESSAGES)
+        if CORE_MESSAGES[k] != MESSAGES[k]
+    } == {}
+
+
 @pytest.fixture
 def german_gui(qapp: QApplication) -> Iterator[None]:
     assert install_translator(qapp, language="de") == "de"
@@ -293,6 +304,7 @@ def test_a_core_error_reaches_the_gui_dialog_in_german(german_gui: None, tmp_pat
     _title, message = describe_error(caught.value)
     assert message.startswith("Hier gibt es noch keine Wallet: führen Sie zuerst `nutdesk init` aus")
     assert core_tr("the amount must be positive") == "der Betrag muss positiv sein"
+    assert core_tr("pay") == "zu bezahlen"  # the core's word, whatever a GUI label of that English says
     # explain() keeps the raised (already German) words and adds its own German advice.
     text = explain(InsufficientBalance(t("no mint holds {0} {1}").format(5, "sat"))).text
     assert text.startswith("Keine Mint hat 5 sat. ")

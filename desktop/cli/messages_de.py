@@ -10,6 +10,7 @@ MESSAGES: dict[str, str] = {
         "welche Mints? Geben Sie --mint URL an, oder --relay wss://…, um die Sicherung der Mint-Liste abzurufen"
     ),
     "payment cancelled": "Zahlung abgebrochen",
+    "create a giveaway": "eine Verlosung erstellen",
     "the spending PIN is needed: set {0} (or {0}=- and pipe it on stdin)": (
         "die Ausgabe-PIN wird gebraucht: setzen Sie {0} (oder {0}=- und geben Sie sie über stdin ein)"
     ),

@@ -997,4 +997,57 @@ CORE_MESSAGES: dict[str, str] = {
     "show the invoice": "die Rechnung anzuzeigen",
     "track the payment": "die Zahlung zu verfolgen",
     "stream invoices": "Rechnungen zu streamen",
+    "already {0}": "bereits {0}",
+    "our inputs are spent but the mint signed none of our outputs": (
+        "unsere Eingaben sind ausgegeben, aber die Mint hat keine unserer Ausgaben signiert"
+    ),
+    "the mint did not pay the invoice: the ecash is back in the balance": (
+        "die Mint hat die Rechnung nicht bezahlt: das Ecash ist wieder im Guthaben"
+    ),
+    "interrupted before any request reached the mint": "unterbrochen, bevor eine Anfrage die Mint erreichte",
+    "the quote is pending at the mint": "das Angebot ist bei der Mint noch offen",
+    "paid at the source; minting at the target next": "bei der Quelle bezahlt; als Nächstes wird beim Ziel ausgegeben",
+    "our outputs were already signed for another request; counters advanced": (
+        "unsere Ausgaben wurden bereits für eine andere Anfrage signiert; die Zähler wurden weitergesetzt"
+    ),
+    "the inputs are pending at the mint": "die Eingaben sind bei der Mint noch offen",
+    "the token was spent by someone else: nothing received": (
+        "das Token wurde von jemand anderem ausgegeben: nichts empfangen"
+    ),
+    "the Lightning payment is still pending at the mint": "die Lightning-Zahlung ist bei der Mint noch offen",
+    "the inputs are still pending at the mint": "die Eingaben sind bei der Mint noch immer offen",
+    "the quote is unpaid but some inputs are spent": "das Angebot ist unbezahlt, aber einige Eingaben sind ausgegeben",
+    "no resume rule for operation kind {0}": "keine Regel zum Fortsetzen der Vorgangsart {0}",
+    "the mint says the quote was issued, but not to our outputs": (
+        "die Mint sagt, das Angebot sei ausgegeben worden, aber nicht an unsere Ausgaben"
+    ),
+    "the quote is {0}: nothing was minted": "das Angebot ist {0}: nichts wurde ausgegeben",
+    "moved {0} {1} to {2}": "{0} {1} nach {2} verschoben",
+    "the mint refused again ({0}); asked again later": (
+        "die Mint hat erneut abgelehnt ({0}); später wird wieder gefragt"
+    ),
+    "the mint signed only some of the outputs": "die Mint hat nur einige der Ausgaben signiert",
+    "multi-path payment: {0}": "Mehrpfad-Zahlung: {0}",
+    "the quote was issued to another operation of this wallet": (
+        "das Angebot wurde an einen anderen Vorgang dieser Wallet ausgegeben"
+    ),
+    "minted {0} {1}": "{0} {1} ausgegeben",
+    "the mint refused the request: {0}": "die Mint hat die Anfrage abgelehnt: {0}",
+    "{0} of {1} {2} completed": "{0} über {1} {2} abgeschlossen",
+    "{0} of {1} {2} completed (request sent again)": "{0} über {1} {2} abgeschlossen (Anfrage erneut gesendet)",
+    "paid {0} {1}, fee {2}": "{0} {1} bezahlt, Gebühr {2}",
+    "the mint refused the swap ({0}); its records show nothing happened": (
+        "die Mint hat den Tausch abgelehnt ({0}); laut ihren Aufzeichnungen ist nichts geschehen"
+    ),
+    "the quotes were issued elsewhere; this batch minted nothing": (
+        "die Angebote wurden anderswo ausgegeben; dieser Sammelauftrag hat nichts ausgegeben"
+    ),
+    "the mint says the batch was issued, but not (all) to our outputs": (
+        "die Mint sagt, der Sammelauftrag sei ausgegeben worden, aber nicht (vollständig) an unsere Ausgaben"
+    ),
+    "the mint issued none of the batch: {0}": "die Mint hat nichts vom Sammelauftrag ausgegeben: {0}",
+    "minted {0} {1} in one batch": "{0} {1} in einem Sammelauftrag ausgegeben",
+    "minted {0} {1} in one batch (request sent again)": (
+        "{0} {1} in einem Sammelauftrag ausgegeben (Anfrage erneut gesendet)"
+    ),
 }

@@ -219,7 +219,7 @@ class RecoveryService:
             raise UserFacingError(t("the operation of failed transaction {0} is gone").format(failed_id))
         if op.state not in UNFINISHED_STATES:
             self.store.set_failed_status(failed_id, "recovered")
-            return self._report(op, Outcome("finished", f"already {op.state}"))
+            return self._report(op, Outcome("finished", t("already {0}").format(op.state)))
         return await self._resume(op)
 
     def dismiss(self, failed_id: int) -> None:

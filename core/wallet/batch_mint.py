@@ -145,16 +145,16 @@ async def resume_batch(mw: MintWallet, op: OperationRecord) -> tuple[str, str]:
         proofs = await _restored(mw, outputs)
         if not proofs:
             # Issued, but not to this batch (each quote went out another way): this batch minted nothing.
-            detail = "the quotes were issued elsewhere; this batch minted nothing"
+            detail = t("the quotes were issued elsewhere; this batch minted nothing")
             mw.store.update_operation(op.id, state="rolled_back", error=detail)
             return "rolled_back", detail
         if len(proofs) != len(outputs):
-            detail = "the mint says the batch was issued, but not (all) to our outputs"
+            detail = t("the mint says the batch was issued, but not (all) to our outputs")
             mw.store.update_operation(op.id, state="needs_review", error=detail)
             return "needs_review", detail
         advance_counters(mw, outputs)  # signed: never to be derived again
         _finish(mw, op.id, quote_ids, op.unit, proofs)
-        return "finished", f"minted {sum(p.amount for p in proofs)} {op.unit} in one batch"
+        return "finished", t("minted {0} {1} in one batch").format(sum(p.amount for p in proofs), op.unit)
     if all(s == "PAID" for s in states.values()):
         keys = []
         for q in quote_ids:
@@ -162,7 +162,9 @@ async def resume_batch(mw: MintWallet, op: OperationRecord) -> tuple[str, str]:
             keys.append(record.privkey if record is not None else None)
         proofs = await _send(mw, quote_ids, outputs, keys)  # the very same outputs (same counters)
         _finish(mw, op.id, quote_ids, op.unit, proofs)
-        return "finished", f"minted {sum(p.amount for p in proofs)} {op.unit} in one batch (request sent again)"
-    detail = "the mint issued none of the batch: " + ", ".join(f"{q} {s}" for q, s in states.items())
+        return "finished", t("minted {0} {1} in one batch (request sent again)").format(
+            sum(p.amount for p in proofs), op.unit
+        )
+    detail = t("the mint issued none of the batch: {0}").format(", ".join(f"{q} {s}" for q, s in states.items()))
     mw.store.update_operation(op.id, state="rolled_back", error=detail)
     return "rolled_back", detail

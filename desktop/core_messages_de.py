@@ -1050,4 +1050,26 @@ CORE_MESSAGES: dict[str, str] = {
     "minted {0} {1} in one batch (request sent again)": (
         "{0} {1} in einem Sammelauftrag ausgegeben (Anfrage erneut gesendet)"
     ),
+    "mint {0} sent an unreadable answer to {1} {2}: {3}": (
+        "die Mint {0} hat eine unlesbare Antwort auf {1} {2} gesendet: {3}"
+    ),
+    "content must be a string and tags a list": "content muss eine Zeichenkette und tags eine Liste sein",
+    "keyset active must be true or false": "active eines Keysets muss true oder false sein",
+    "restore answer pairs outputs and signatures of different lengths": (
+        "die Wiederherstellungsantwort paart Ausgaben und Signaturen unterschiedlicher Länge"
+    ),
+    "{0} must be an integer, not {1}": "{0} muss eine Ganzzahl sein, nicht {1}",
+    "{0} must be at least {1}, not {2}": "{0} muss mindestens {1} sein, nicht {2}",
+    "{0} must be a string, not {1}": "{0} muss eine Zeichenkette sein, nicht {1}",
+    "{0} must be a JSON object, not {1}": "{0} muss ein JSON-Objekt sein, nicht {1}",
+    "{0} must be a JSON list, not {1}": "{0} muss eine JSON-Liste sein, nicht {1}",
+    "keyset id {0!r} is not hex": "die Keyset-ID {0!r} ist kein Hex",
+    "the mint's quote has no amount": "das Angebot der Mint hat keinen Betrag",
+    "not a Nostr event": "kein Nostr-Event",
+    "wrong length": "falsche Länge",
+    "a rating is 0 to 5": "eine Bewertung liegt zwischen 0 und 5",
+    "fragment length must be at least {0} and the message non-empty": (
+        "die Fragmentlänge muss mindestens {0} sein und die Nachricht darf nicht leer sein"
+    ),
+    "unsupported scrypt parameters": "nicht unterstützte scrypt-Parameter",
 }

@@ -181,7 +181,7 @@ class MintClient(MintSubscriptions):
             raise self._malformed(method, path, exc) from exc
 
     def _malformed(self, method: str, path: str, exc: Exception) -> NutdeskError:
-        message = f"mint {self._url} sent an unreadable answer to {method} {path}: {exc}"
+        message = t("mint {0} sent an unreadable answer to {1} {2}: {3}").format(self._url, method, path, exc)
         if method == "GET":
             return ProtocolError(message)
         # A 200 to a POST means the mint acted (tokens spent or signed) even if we cannot read the answer:

@@ -142,7 +142,7 @@ def unwrap(receiver: NostrKeys, wrap: dict[str, Any]) -> Rumor:
         pubkey, created_at, kind = str(body["pubkey"]), int(body["created_at"]), int(body["kind"])
         tags, content = body["tags"], body["content"]
         if not isinstance(content, str) or not isinstance(tags, list):
-            raise TypeError("content must be a string and tags a list")
+            raise TypeError(t("content must be a string and tags a list"))
         tags = [[str(item) for item in tag] for tag in tags]
     except (KeyError, TypeError, ValueError) as exc:
         raise NostrError(t("the rumor is malformed: {0}").format(exc)) from exc

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_EVEN, Decimal, localcontext
 from typing import Any
 
+from core.i18n import t
 from core.payments.invoices import decode_invoice
 from core.protocol.units import unit_info
 
@@ -101,7 +102,7 @@ def price_from_invoice(unit: str, amount: int, bolt11: str) -> UnitPrice:
     """The price a mint asks: its quote for ``amount`` of ``unit`` is the invoice ``bolt11``."""
     invoice = decode_invoice(bolt11)
     if not invoice.amount_msat or amount <= 0:
-        raise ValueError("the mint's quote has no amount")
+        raise ValueError(t("the mint's quote has no amount"))
     # Rounded down (fewer sat per cent: the customer owes the shop a hair more, never less) to what a sale keeps.
     price = recordable(Decimal(invoice.amount_msat) / 1000 / amount, ROUND_FLOOR)
     return UnitPrice(unit, price, UnitPricing.MINT.value)

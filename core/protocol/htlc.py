@@ -82,7 +82,7 @@ def make_htlc_secret(
     """A fresh HTLC secret string locked to ``payment_hash`` (hex sha256 of the preimage)."""
     try:
         if len(bytes.fromhex(payment_hash)) != 32:
-            raise ValueError("wrong length")
+            raise ValueError(t("wrong length"))
     except ValueError as exc:
         raise SpendingConditionError(t("the HTLC hash must be 32 bytes of hex")) from exc
     tags = build_tags(

@@ -171,7 +171,9 @@ def choose_fragments(seq_num: int, seq_length: int, checksum: int) -> list[int]:
 def nominal_fragment_length(message_length: int, max_fragment_length: int) -> int:
     """The largest fragment length ≤ ``max_fragment_length`` that splits the message into equal parts."""
     if message_length <= 0 or max_fragment_length < MIN_FRAGMENT_LENGTH:
-        raise ValueError(f"fragment length must be at least {MIN_FRAGMENT_LENGTH} and the message non-empty")
+        raise ValueError(
+            t("fragment length must be at least {0} and the message non-empty").format(MIN_FRAGMENT_LENGTH)
+        )
     fragment_length = message_length
     for fragment_count in range(1, math.ceil(message_length / MIN_FRAGMENT_LENGTH) + 1):
         fragment_length = math.ceil(message_length / fragment_count)

@@ -68,7 +68,7 @@ def normalize_mnemonic(words: str) -> str:
 
 def _key(password: str, salt: bytes, log2_n: int, r: int, p: int) -> bytes:
     if not (14 <= log2_n <= _MAX_LOG2_N and 1 <= r <= 16 and 1 <= p <= 4):
-        raise ValueError("unsupported scrypt parameters")  # a forged value must not cost gigabytes
+        raise ValueError(t("unsupported scrypt parameters"))  # a forged value must not cost gigabytes
     n = 2**log2_n
     return hashlib.scrypt(password.encode(), salt=salt, n=n, r=r, p=p, maxmem=2 * 128 * r * n, dklen=32)
 

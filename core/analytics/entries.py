@@ -9,8 +9,10 @@ from typing import Any
 
 from sqlalchemy import Connection, text
 
+from core.analytics.opened import journal_data, opened_text
 from core.analytics.periods import Period
 from core.analytics.sql import KIND_CATEGORY, LIGHTNING_KINDS, dialect_of
+from core.storage.models import OperationRow
 
 __all__ = ["HistoryEntry", "first_operation_at", "iter_entries", "set_fiat_rate"]
 
@@ -65,17 +67,23 @@ def iter_entries(
         names = [f":s{i}" for i in range(len(states))]
         state_filter = f"AND o.state IN ({', '.join(names)})"
         params.update({f"s{i}": s for i, s in enumerate(states)})
-    data = "nd_open(o.data_json)"
+    if sql.sealed:
+        # PostgreSQL cannot open a sealed entry: a transfer's whole entry is read (its column type opens it in
+        # Python) in place of its destination, and both fields are taken from it below.
+        dest_sql, step_sql = "CASE WHEN o.kind = 'transfer' THEN o.data_json ELSE NULL END AS data", "NULL"
+    else:
+        data = "nd_open(o.data_json)"
+        dest_sql = f"CASE WHEN o.kind = 'transfer' THEN COALESCE({sql.json_text(data, 'dest_mint')}, '') ELSE '' END"
+        step_sql = f"CASE WHEN o.kind = 'transfer' THEN {sql.json_text(data, 'step')} ELSE NULL END"
     query = (
         "SELECT o.id, o.created_at, o.kind, o.state, o.mint_url, o.unit, o.amount, o.fee, o.memo, o.fiat_rate, "
         "o.fiat_currency, COALESCE(f.input_fee, 0), COALESCE(f.fee_reserve, 0), COALESCE(f.tip, 0), "
-        f"CASE WHEN o.kind = 'transfer' THEN COALESCE({sql.json_text(data, 'dest_mint')}, '') ELSE '' END, "
-        "COALESCE(f.internal, FALSE), "
-        f"CASE WHEN o.kind = 'transfer' THEN {sql.json_text(data, 'step')} ELSE NULL END "
+        f"{dest_sql}, COALESCE(f.internal, FALSE), {step_sql} "
         "FROM operations o LEFT JOIN operation_facts f ON f.operation_id = o.id "
         f"WHERE o.created_at >= :start AND o.created_at < :end {state_filter} ORDER BY o.created_at, o.id"
     )
-    result = conn.execution_options(yield_per=batch).execute(text(query), params)
+    statement = text(query).columns(data=OperationRow.__table__.c.data_json.type) if sql.sealed else text(query)
+    result = conn.execution_options(yield_per=batch).execute(statement, params)
     for row in result:
         (
             op_id,
@@ -96,6 +104,9 @@ def iter_entries(
             t_in,
             step,
         ) = row
+        if sql.sealed:
+            opened_data = journal_data(dest)
+            dest, step = opened_text(opened_data.get("dest_mint")) or "", opened_text(opened_data.get("step"))
         category = "transfer_in" if t_in else KIND_CATEGORY.get(kind, kind)
         yield HistoryEntry(
             id=op_id,

@@ -4,8 +4,9 @@ Parsing ``data_json`` (kilobytes of blinded outputs per entry) is what makes a r
 slow, so the facts of each done Lightning payment, sale and issue are copied into a narrow table by one SQL
 statement, incrementally: every operation changed since the last catch-up (``operations.updated_at``, with a
 safety margin for writes that committed late). ``nd_open``/``nd_seal`` read through sealed columns of a
-password-protected wallet (``core.storage.sealed``). Idempotent (an upsert); the 0003 migration ran
-the same statement over the history that existed then.
+password-protected SQLite wallet (``core.storage.sealed``); a password-protected PostgreSQL wallet, whose server
+never gets the key, has its entries opened and the same facts computed in Python (``core.analytics.opened``).
+Idempotent (an upsert); the 0003 migration ran the same statement over the history that existed then.
 
 Facts per operation: NUT-02 input fee (``ceil(Σ input_fee_ppk / 1000)`` over the input proofs the journal
 names) and the inputs' total for melts and transfers, the quote's Lightning fee reserve, a sale's
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 from sqlalchemy import Connection, text
 
+from core.analytics import opened
 from core.analytics.sql import Dialect, dialect_of
 
 __all__ = ["FACT_KINDS", "MARK_SETTING", "catch_up", "sync_sql"]
@@ -71,13 +73,22 @@ def catch_up(conn: Connection) -> int:
     Runs in the caller's transaction (commit it).
     """
     sql = dialect_of(conn)
-    stored = conn.execute(text("SELECT nd_open(value) FROM settings WHERE key = :k"), {"k": MARK_SETTING}).scalar()
+    if sql.sealed:
+        stored = opened.read_mark(conn, MARK_SETTING)
+    else:
+        stored = conn.execute(text("SELECT nd_open(value) FROM settings WHERE key = :k"), {"k": MARK_SETTING}).scalar()
     latest = conn.execute(text("SELECT MAX(updated_at) FROM operations")).scalar()
     if latest is None:
         return 0
     mark = float(stored) - MARGIN_SECONDS if stored is not None else float("-inf")
-    written = conn.execute(text(sync_sql(sql)), {"mark": mark}).rowcount
+    if sql.sealed:
+        written = opened.sync_facts(conn, sql, _COLUMNS, FACT_KINDS, mark)
+    else:
+        written = conn.execute(text(sync_sql(sql)), {"mark": mark}).rowcount
     if stored is None or float(latest) > float(stored):
-        head, tail = sql.upsert("settings", ("key", "value"), "key")
-        conn.execute(text(f"{head} VALUES (:k, :v){tail}"), {"k": MARK_SETTING, "v": repr(float(latest))})
+        if sql.sealed:  # a setting like any other: sealed in Python
+            opened.write_mark(conn, sql, MARK_SETTING, repr(float(latest)))
+        else:
+            head, tail = sql.upsert("settings", ("key", "value"), "key")
+            conn.execute(text(f"{head} VALUES (:k, :v){tail}"), {"k": MARK_SETTING, "v": repr(float(latest))})
     return int(written or 0)

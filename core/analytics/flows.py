@@ -3,12 +3,13 @@ from both (the queries' part of ``core.analytics.queries.build_snapshot``)."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import Connection, text
 
+from core.analytics import opened
 from core.analytics.periods import Period
 from core.analytics.sql import KIND_CATEGORY, SATS_PER_BTC, Dialect, add, money
 from core.analytics.types import BalancePoint, FlowRow
@@ -82,8 +83,19 @@ def flows(conn: Connection, sql: Dialect, period: Period, params: Mapping[str, A
 def _saga_transfers_in(conn: Connection, sql: Dialect, bucket: str, params: Mapping[str, Any]) -> list[FlowRow]:
     """A transfer is one journal entry (a saga: melt at the source, mint at the target): its arrival at the target
     is no entry of its own, so the target's "transfer_in" is read from the finished transfer's data."""
+    if sql.sealed:  # PostgreSQL cannot open the sealed entries: grouped in Python, the sums still the server's
+        rows: Sequence[Any] = opened.transfers_in(conn, bucket, fiat_sql("amount"), fiat_sql("0"), params)
+    else:
+        rows = _saga_transfers_in_sql(conn, sql, bucket, params)
+    return [
+        FlowRow(b, dest, unit, "transfer_in", int(c), int(a or 0), 0, money(fa), money(ff))
+        for b, dest, unit, c, a, fa, ff in rows
+    ]
+
+
+def _saga_transfers_in_sql(conn: Connection, sql: Dialect, bucket: str, params: Mapping[str, Any]) -> Sequence[Any]:
     data = "nd_open(data_json)"
-    rows = conn.execute(
+    return conn.execute(
         text(
             f"SELECT {bucket} AS bucket, {sql.json_text(data, 'dest_mint')} AS dest, unit, COUNT(*), "
             f"SUM(amount), SUM({fiat_sql('amount')}), SUM({fiat_sql('0')}) FROM operations "
@@ -92,10 +104,6 @@ def _saga_transfers_in(conn: Connection, sql: Dialect, bucket: str, params: Mapp
         ),
         params,
     ).all()
-    return [
-        FlowRow(b, dest, unit, "transfer_in", int(c), int(a or 0), 0, money(fa), money(ff))
-        for b, dest, unit, c, a, fa, ff in rows
-    ]
 
 
 def opening_balances(

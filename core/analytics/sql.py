@@ -9,7 +9,9 @@ Everything else the reports run is portable SQL. What differs:
 - JSON: SQLite's ``json_extract``/``json_each``; PostgreSQL's ``jsonb`` operators (``->>``, ``jsonb_array_elements``);
 - SQLite's index hints (``INDEXED BY``) and the unary ``+`` that keeps it off an index: PostgreSQL has neither (its
   planner chooses by statistics);
-- parameters PostgreSQL cannot type by themselves (``:fallback IS NOT NULL``) are cast.
+- parameters PostgreSQL cannot type by themselves (``:fallback IS NOT NULL``) are cast;
+- a password-protected wallet's journal entries are sealed: SQLite opens them in SQL (``nd_open``), PostgreSQL cannot
+  (it never gets the key), so there ``Dialect.sealed`` sends the reads inside them to ``core.analytics.opened``.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from typing import Any
 from sqlalchemy import Connection
 
 from core.analytics.periods import Granularity
+from core.storage.sealed import vault_of
 
 __all__ = [
     "CENT",
@@ -101,9 +104,11 @@ def local_zone() -> str:
 class Dialect:
     """The fragments for one database engine (``sqlite`` or ``postgresql``)."""
 
-    def __init__(self, name: str) -> None:
+    def __init__(self, name: str, *, sealed: bool = False) -> None:
         self.name = name
         self.pg = name == "postgresql"
+        # PostgreSQL with a password: what lies inside sealed columns is read in Python (``core.analytics.opened``).
+        self.sealed = self.pg and sealed
 
     def bucket(self, column: str, granularity: Granularity, utc: bool) -> str:
         """The bucket label (``YYYY-MM-DD`` of its first day) of the epoch seconds in ``column``.
@@ -165,4 +170,11 @@ class Dialect:
 
 
 def dialect_of(conn: Connection) -> Dialect:
-    return Dialect(conn.dialect.name)
+    name = conn.dialect.name
+    if name != "postgresql":
+        return Dialect(name)
+    try:
+        sealed = vault_of(conn.engine).seal_writes
+    except RuntimeError:  # an engine without a wallet (a bare copy, a migration): nothing is sealed
+        sealed = False
+    return Dialect(name, sealed=sealed)

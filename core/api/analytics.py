@@ -88,14 +88,9 @@ class AnalyticsService:
     @contextmanager
     def _read(self) -> Iterator[Connection]:
         """A read connection, after bringing ``operation_facts`` up to date in a short write transaction."""
+        # A password-protected wallet's journal entries are sealed: SQLite opens them in SQL, PostgreSQL (which never
+        # gets the key) has them opened in Python (core.analytics.opened).
         engine = self.wallet.store.db.engine
-        if not self.wallet.store.db.is_sqlite and self.wallet.password_protected:
-            # The facts are read out of sealed journal entries in SQL (nd_open): SQLite calls back into the wallet
-            # for that; PostgreSQL cannot, and never gets the key (core.storage.sealed).
-            raise UserFacingError(
-                "reports and analytics are not available on a password-protected PostgreSQL wallet yet: the "
-                "sales, refunds and Z-reports of the point of sale are (nutdesk pos sales, pos zreport --shop)"
-            )
         try:
             with engine.begin() as conn:
                 facts.catch_up(conn)

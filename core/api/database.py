@@ -2,18 +2,43 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from core.api.service import WalletService
 from core.errors import ConfigError
-from core.storage.copy import copy_wallet
+from core.storage.copy import copy_wallet, holds_wallet
+from core.storage.db import Database
 from core.storage.dialects import is_postgresql, url_for_humans
 
 __all__ = ["copy_to_postgresql", "url_for_humans"]
 
 
 def copy_to_postgresql(service: WalletService, url: str) -> dict[str, int]:
-    """Copy ``service``'s SQLite wallet into the empty PostgreSQL database ``url``; rows copied per table."""
-    if service.config.db_url is not None:
-        raise ConfigError("db copy moves a wallet's SQLite file: run it without --db / NUTDESK_DB_URL")
+    """Copy the SQLite wallet of ``service``'s data directory into the empty PostgreSQL database ``url``; rows copied
+    per table.
+
+    The source is the SQLite file that holds the wallet: the one ``service`` opened, or else the data directory's
+    ``wallet.sqlite3`` — also when the Settings saved a PostgreSQL choice (``database.json``, often the very target)
+    and ``service`` opened that one. Refused when no SQLite file holds a wallet: the wallet already lives in
+    PostgreSQL, and moving it from there is ``pg_dump``'s job.
+    """
     if not is_postgresql(url):
         raise ConfigError(f"{url_for_humans(url)} is not a postgresql:// URL")
-    return copy_wallet(service.store.db, service.config.database_path, url)
+    own = service.store.db
+    if own.is_sqlite:
+        path = Path(own.engine.url.database or service.config.database_path)
+        if not holds_wallet(own):
+            raise ConfigError(f"there is no wallet in {path} to copy: create or restore one first (nutdesk init)")
+        return copy_wallet(own, path, url)
+    path = service.config.database_path
+    if path.is_file():
+        source = Database.open_file(path)
+        try:
+            if holds_wallet(source):
+                return copy_wallet(source, path, url)
+        finally:
+            source.close()
+    raise ConfigError(
+        f"this wallet already lives in PostgreSQL ({url_for_humans(own.url)}), and there is no wallet in {path}: "
+        "db copy moves a wallet's SQLite file into PostgreSQL (between two PostgreSQL databases: pg_dump)"
+    )

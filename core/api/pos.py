@@ -10,10 +10,8 @@ Ecash is checked before anything is redeemed (unit, the policy's mints, the amou
 refused —, the mint's input fee cap); its proofs' secrets are recorded with the sale (``received``): the same
 proofs can never pay twice. Then the sale is ``settling``: the ecash is redeemed through the journaled
 receive (operation kind ``sale``, its data carrying ``sale``, ``tip``, ``fiat_rate``) and, when the policy
-forwards it, melted to the merchant's Lightning backend (journaled melt, data ``sale``). Only when that is
-final is the sale ``paid``. A network break leaves the journal entry for ``RecoveryService`` and the sale
-``settling``; ``settle_pending()`` (run at start-up and by the background loop) finishes it from the
-journal — never lost, never counted twice.
+forwards it, melted to the merchant's Lightning backend (journaled melt). Only when that is final is the sale
+``paid``; after a network break ``settle_pending()`` finishes it from the journal: never lost, never counted twice.
 """
 
 from __future__ import annotations

@@ -20,7 +20,7 @@ from core.storage.db import Database
 from core.storage.dialects import url_for_humans
 from core.storage.models import Base, SettingRow
 
-__all__ = ["copy_wallet", "other_processes_using"]
+__all__ = ["copy_wallet", "holds_wallet", "other_processes_using"]
 
 
 def other_processes_using(path: Path) -> list[int]:
@@ -42,6 +42,12 @@ def other_processes_using(path: Path) -> list[int]:
     return sorted(found)
 
 
+def holds_wallet(db: Database) -> bool:
+    """Whether ``db`` holds a wallet (any setting: the recovery words are one), read without opening sealed values."""
+    with db.engine.connect() as conn:
+        return bool(conn.scalar(select(func.count()).select_from(SettingRow)))
+
+
 def copy_wallet(source: Database, source_path: Path, target_url: str) -> dict[str, int]:
     """Copy the wallet in ``source`` (the SQLite file ``source_path``) into the empty database ``target_url``.
 
@@ -56,9 +62,8 @@ def copy_wallet(source: Database, source_path: Path, target_url: str) -> dict[st
         )
     target = Database(target_url)  # migrated to the newest schema, like the source
     try:
-        with target.session() as s:
-            if s.scalar(select(func.count()).select_from(SettingRow)):
-                raise ConfigError(f"{url_for_humans(target.url)} already holds a wallet: copy into an empty database")
+        if holds_wallet(target):
+            raise ConfigError(f"{url_for_humans(target.url)} already holds a wallet: copy into an empty database")
         counts: dict[str, int] = {}
         with source.engine.connect() as src:
             # The exclusive lock for the whole copy: nobody writes to the source in between.

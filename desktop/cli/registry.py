@@ -29,8 +29,9 @@ Handler = Callable[["WalletService", argparse.Namespace, "Output"], Awaitable[No
 
 COMMAND_MODULES = ["desktop.cli.commands"]
 
-# Commands that work before a wallet exists.
-NO_WALLET_NEEDED = {"init", "mint", "decode", "qr", "receipt"}
+# Commands that work before a wallet exists. `db copy` too: the database opened may be the (empty) target a saved
+# Settings choice points at; core.api.database finds the SQLite wallet to copy, or says there is none.
+NO_WALLET_NEEDED = {"init", "mint", "decode", "qr", "receipt", "db"}
 
 
 _CORE = "desktop.cli.commands"

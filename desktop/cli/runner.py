@@ -194,8 +194,9 @@ async def _dispatch_reporting_waits(service: WalletService, args: argparse.Names
         notice.cancel()
 
 
-# `recover` resumes everything itself; `init`/`restore` run before there is anything to resume.
-NO_STARTUP_RECOVERY = {"init", "restore", "recover", "decode", "qr"}
+# `recover` resumes everything itself; `init`/`restore` run before there is anything to resume; `db copy` moves the
+# wallet as it is (the tills resume its unfinished operations), with no mint or relay traffic around the copy.
+NO_STARTUP_RECOVERY = {"init", "restore", "recover", "decode", "qr", "db"}
 
 
 async def _resume_due(service: WalletService, args: argparse.Namespace) -> None:

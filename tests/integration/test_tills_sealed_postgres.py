@@ -4,6 +4,7 @@ server stores them — and the wallet reopens with its password (only with it) a
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import psycopg
@@ -13,7 +14,7 @@ from core.api.analytics import AnalyticsService
 from core.api.pos import FailureReason, PaymentRefused, PosService, SaleState
 from core.api.service import WalletService
 from core.config import Config
-from core.errors import InvalidPassword, UserFacingError
+from core.errors import InvalidPassword
 from core.storage.models import Base
 from core.storage.sealed import is_sealed, sealed_columns
 from tests.integration.wallet_helpers import balance, fund, open_wallet
@@ -58,7 +59,8 @@ async def test_a_protected_wallet_on_postgresql_keeps_its_secrets_sealed_and_ope
                 hook = pos.add_webhook("https://shop.example/events")
                 paid = await customer.send(80, url)
                 first = await pos.start_checkout(80)
-                assert (await pos.pay_token(first.sale.id, paid.token)).state is SaleState.PAID
+                sold = await pos.pay_token(first.sale.id, paid.token)
+                assert sold.state is SaleState.PAID
                 # The same ecash is recognised through the sale's sealed (deterministic) proof secrets.
                 second = await pos.start_checkout(80)
                 with pytest.raises(PaymentRefused) as refused:
@@ -82,8 +84,8 @@ async def test_a_protected_wallet_on_postgresql_keeps_its_secrets_sealed_and_ope
         dump = repr(raw_rows(pg_url))
         assert [n[:16] for n in needles if n in dump] == []
 
-        # Another till opens the wallet: refused without the password or with a wrong one; with it, it sells. Its
-        # reports are refused with the reason: their SQL reads inside sealed journal entries, which PostgreSQL cannot.
+        # Another till opens the wallet: refused without the password or with a wrong one; with it, it sells and
+        # reports: the journal entries the reports read inside are opened in Python (PostgreSQL cannot open them).
         other = WalletService.open(Config(data_dir=tmp_path / "till2", db_url=pg_url, till="T2"))
         try:
             assert other.password_protected
@@ -94,15 +96,23 @@ async def test_a_protected_wallet_on_postgresql_keeps_its_secrets_sealed_and_ope
             other.unlock(PASSWORD)
             assert balance(other, url) == expected
             analytics = AnalyticsService(other)
-            with pytest.raises(UserFacingError, match="not available on a password-protected PostgreSQL wallet"):
-                analytics.snapshot(analytics.parse_period("month"))
+            period = analytics.parse_period("all")
+            report = analytics.snapshot(period)
+            [sales] = report.sales
+            assert (sales.count, sales.sales + sales.tips) == (1, sold.received - sold.fee)  # the swap fee: 1 sat
+            assert report.balance_at_end(url) == expected[0]  # (spendable, pending): the spendable part
+            history = io.StringIO()
+            assert analytics.export_history_csv(period, history) == report.entries
+            assert ",sale," in history.getvalue()
             spent = await other.send(40, url)
             received = await customer.receive(spent.token)
             assert received.amount == 40 - received.fee
         finally:
             await other.close()
+        # The report's facts and mark on the server: nothing spendable in the clear either.
         assert unsealed_values(pg_url) == []
-        assert spent.token not in repr(raw_rows(pg_url))
+        dump = repr(raw_rows(pg_url))
+        assert [n[:16] for n in needles | {spent.token} if n in dump] == []
 
 
 async def test_removing_the_password_of_a_postgresql_wallet_opens_its_rows_again(

@@ -22,10 +22,12 @@ from core.api.service import WalletService
 from core.config import Config
 from core.protocol.models import Proof
 from core.storage.db import MIGRATIONS_DIR, Database
+from core.storage.sealed import is_sealed
 from core.storage.store import Store
 from tests.unit.test_analytics_beancount import check_beancount
 
 A, B = "http://mint-a.test", "http://mint-b.test"
+PASSWORD = "a till password"
 
 
 def at(day: int, hour: int = 10, month: int = 3) -> float:
@@ -122,13 +124,21 @@ def script_journal(store: Store) -> None:
     _proofs(store, B, "00bb", [1000], "unspent", "b-")
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
+@pytest.fixture(params=["sqlite", "postgresql", "postgresql-sealed"])
 def wallet(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[WalletService]:
-    """The same scripted journal in a SQLite wallet and in a PostgreSQL one (a real server): the same figures."""
-    db_url = request.getfixturevalue("pg_url") if request.param == "postgresql" else None
+    """The same scripted journal in a SQLite wallet, in a PostgreSQL one (a real server) and in a password-protected
+    PostgreSQL one (its journal sealed in Python, opened in Python for the reports): the same figures."""
+    db_url = request.getfixturevalue("pg_url") if request.param.startswith("postgresql") else None
     service = WalletService.open(Config(data_dir=tmp_path, db_url=db_url))
     store = service.store
+    if request.param == "postgresql-sealed":
+        service.create_wallet(None, PASSWORD)
     script_journal(store)
+    if request.param == "postgresql-sealed":
+        with store.db.engine.connect() as conn:  # as the server holds them: no Nutdesk type in between
+            entries = conn.execute(text("SELECT data_json FROM operations")).scalars().all()
+            secrets = conn.execute(text("SELECT secret FROM proofs")).scalars().all()
+        assert entries and secrets and all(is_sealed(v) for v in [*entries, *secrets])
     yield service
     store.close()
 

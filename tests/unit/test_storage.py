@@ -88,7 +88,7 @@ def test_proofs_can_be_reserved_by_one_operation_only(store: Store) -> None:
     secrets = [p.secret for p in store.proofs()]
     store.reserve_proofs(secrets[:2], "op-1")
     # SQLite's compare-and-set finds the row no longer unspent; PostgreSQL's row locks name it taken.
-    with pytest.raises(StorageError, match="no longer unspent|taken by another operation"):
+    with pytest.raises(StorageError, match=r"no longer unspent|taken by another operation"):
         store.reserve_proofs(secrets[1:], "op-2")
     assert [p.amount for p in store.proofs()] == [4], "the failed reservation took nothing"
     (row,) = store.balances()

@@ -198,6 +198,65 @@ def selection(table: Table, proofs: int) -> None:
     )
 
 
+def _best_ms(action: Callable[[], object], runs: int = 5) -> float:
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - started)
+    return min(times) * 1000
+
+
+def store_selection(table: Table, big: Path, proofs: int) -> None:
+    """Inputs chosen from the database as a send and a melt choose them (planned from the counts per denomination,
+    then the chosen proofs read in full): of the big wallet, and of a wallet of ``proofs`` one-sat proofs."""
+    from typing import Any, cast
+
+    from core.storage.db import Database
+    from core.storage.store import Store
+    from core.wallet.context import MintWallet
+    from core.wallet.inputs import choose_exact, choose_inputs, send_fee
+    from core.wallet.keychain import Keychain
+
+    def wallet(store: Store, url: str) -> MintWallet:
+        return MintWallet(url, cast(Any, None), store, b"", Keychain.from_store(store, url))
+
+    store = Store(Database.open_file(big / "wallet.sqlite3"))
+    url = max(store.balances(), key=lambda b: b.balance).mint_url
+    mw = wallet(store, url)
+    ms = _best_ms(lambda: choose_inputs(mw, "sat", 1000))
+    table.add(f"inputs for 1,000 sat from the database, {proofs:,} proofs", f"{ms:.1f} ms", "≤ 20 ms", f"{ms / 20:.2f}")
+    ms = _best_ms(lambda: choose_exact(mw, "sat", 1001))
+    table.add(f"exact proofs for 1,001 sat from the database, {proofs:,} proofs", f"{ms:.1f} ms", "≤ 20 ms")
+    store.close()
+    with tempfile.TemporaryDirectory(prefix="nutdesk-ones-") as tmp:
+        store = Store(Database.open_file(Path(tmp) / "w.sqlite3"))
+        store.upsert_mint("http://ones", name="ones", info={})
+        kid = "00ad268c4d1f5826"
+        store.upsert_keyset(
+            id=kid, mint_url="http://ones", unit="sat", active=True, input_fee_ppk=100, final_expiry=None, keys={}
+        )
+        with store.db.engine.begin() as c:
+            c.exec_driver_sql(
+                "INSERT INTO proofs (secret, y, keyset_id, mint_url, unit, amount, C, state, created_at, updated_at) "
+                "VALUES (?, ?, ?, 'http://ones', 'sat', 1, '02', 'unspent', 0, 0)",
+                [(f"s{i}", f"02{i:064x}", kid) for i in range(proofs)],
+            )
+        amount = min(proofs // 2, 50_000)
+        mw = wallet(store, "http://ones")
+        # The choice alone (no proof read), then with the chosen proofs read in full, as a send must.
+        ms = _best_ms(lambda: send_fee(mw, "sat", amount, locked=True), runs=3)
+        table.add(
+            f"inputs for {amount:,} sat chosen from the database, {proofs:,} × 1 sat",
+            f"{ms:.1f} ms",
+            "≤ 50 ms",
+            f"{ms / 50:.2f}",
+        )
+        ms = _best_ms(lambda: choose_inputs(mw, "sat", amount), runs=3)
+        table.add(f"… and the {amount:,}+ chosen proofs read in full", f"{ms:.1f} ms", "(what a send of them reads)")
+        store.close()
+
+
 def send_big(table: Table, mint: NutshellMint | _Mint, small: Path, big: Path, proofs: int) -> None:
     env = nutdesk_env()
     walls: dict[str, list[float]] = {"small": [], "big": []}
@@ -262,13 +321,38 @@ def gui(table: Table, wallet: Path, label: str, goal_s: float, seconds: float = 
     )
 
 
+def gui_send(table: Table, mint: NutshellMint | _Mint, big: Path, proofs: int) -> None:
+    """A send from the big wallet with the window open: awaited on the Qt loop (before) vs on the core worker; the
+    send alone, then with the views refreshing after its commits (the same Qt work either way)."""
+    for extra, what in ((["--no-refresh"], "the send alone"), ([], "views refreshing")):
+        row = f"longest event-loop stall, GUI send from {proofs:,} ({what})"
+        copy = Path(tempfile.mkdtemp(prefix="nutdesk-gui-send-")) / "w"
+        shutil.copytree(big, copy)
+        try:
+            cmd = [sys.executable, "-m", "bench.gui_send", "--data-dir", str(copy), "--mint", mint.url, *extra]
+            r = run(cmd, env=nutdesk_env(), cwd=REPO, timeout=600)
+        except RuntimeError as exc:
+            table.add(row, f"failed: {str(exc)[:200]}", "≤ 50 ms")
+            continue
+        finally:
+            shutil.rmtree(copy.parent, ignore_errors=True)
+        line = next((x for x in r.out.splitlines() if x.startswith("NUTDESK_GUI_SEND ")), None)
+        if line is None:
+            table.add(row, "no report", "≤ 50 ms")
+            continue
+        longest = json.loads(line.split(" ", 1)[1])["longest_stall_ms"]
+        for way, label in (("qt_loop", "on the Qt loop (before)"), ("core_worker", "on the core worker")):
+            ms = longest[way]
+            table.add(f"{row}, {label}", f"{ms:.0f} ms", "≤ 50 ms", f"{ms / 50:.2f}")
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m bench.run", description=__doc__.split("\n\n")[0])
     p.add_argument("--proofs", type=int, default=int(os.environ.get("BENCH_PROOFS") or 5000))
     p.add_argument("--history", type=int, default=int(os.environ.get("BENCH_HISTORY") or 5000))
     p.add_argument("--pairs", type=int, default=int(os.environ.get("BENCH_PAIRS") or 5))
     p.add_argument("--till-sales", type=int, default=int(os.environ.get("BENCH_TILL_SALES") or 25))
-    p.add_argument("--only", default="", help="comma-separated: cli,balance,selection,send,csv,gui,tills")
+    p.add_argument("--only", default="", help="comma-separated: cli,balance,selection,send,csv,gui,gui-send,tills")
     p.add_argument("--mint", help="use this running FakeWallet nutshell mint instead of starting one")
     p.add_argument("--big", type=Path, help="a copy of this bench.make_wallet wallet (of --mint) is the big one")
     args = p.parse_args(argv)
@@ -295,11 +379,13 @@ def main(argv: list[str] | None = None) -> int:
         steps: list[tuple[str, Callable[[], None]]] = [
             ("selection", lambda: selection(table, args.proofs)),
             ("balance", lambda: in_process_balance(table, big, args.proofs)),
+            ("selection", lambda: store_selection(table, big, args.proofs)),
             ("cli", lambda: cli_pairs(table, mint, small, args.pairs)),
             ("send", lambda: send_big(table, mint, small, big, args.proofs)),
             ("csv", lambda: history_csv(table, big, args.history)),
             ("gui", lambda: gui(table, small, "small wallet", 1.0)),
             ("gui", lambda: gui(table, big, f"{args.proofs:,} proofs", 1.5)),
+            ("gui-send", lambda: gui_send(table, mint, big, args.proofs)),
             ("tills", lambda: tills(table, mint, root / "tills", args.till_sales)),
         ]
         for name, step in steps:

@@ -154,13 +154,16 @@ class RecoveryService:
         quote recorded UNPAID may have been paid meanwhile. A quote the mint still calls UNPAID after its expiry is
         noted EXPIRED and no longer asked about. A transfer's target quote is its saga's to mint.
         """
-        reports = []
+        reports: list[RecoveryReport] = []
+        records = self.store.mint_quotes(states=("UNPAID", "PAID", "PENDING"))
+        if not records:
+            return reports  # the usual case: no need to read every transfer's journal entry for its target quote
         # A NUT-29 batch lists all its quotes under "quotes": none of them may be minted again on its own.
         busy = {
             q for op in self.unfinished() if op.kind == "issue" for q in op.data.get("quotes", [op.data.get("quote")])
         }
         busy |= {op.data.get("dest_quote") for op in self.store.operations(kinds=("transfer",))}
-        for record in self.store.mint_quotes(states=("UNPAID", "PAID", "PENDING")):
+        for record in records:
             if record.quote in busy:
                 continue
             try:

@@ -35,8 +35,8 @@ from core.payments.prepared import PayingWallet, PreparedPayment, lock_for, refu
 from core.payments.requests import choose_transport, nostr_destination
 from core.ports.mint import normalize_mint_url
 from core.protocol.payment_requests import PaymentRequest
+from core.wallet.inputs import send_fee
 from core.wallet.melt import PreparedMelt, prepare_melt
-from core.wallet.selection import select_exact, select_for_amount
 from core.wallet.send import LockOptions
 
 __all__ = ["PaymentPreparer"]
@@ -274,15 +274,7 @@ class PaymentPreparer:
         )
 
     async def _send_fee(self, url: str, amount: int, unit: str, lock: LockOptions | None) -> int:
-        """The input fee a send of ``amount`` would pay at ``url`` (0 when exact proofs exist)."""
+        """The input fee a send of ``amount`` would pay at ``url`` (0 when exact proofs exist), planned from the
+        denominations' counts as the send plans it: no proof is read."""
         mw = await self.wallet.wallet_for(url, refresh=False)
-        available = self.wallet.store.proofs(mint_url=url, unit=unit)
-        if not lock and select_exact(available, amount, is_active=mw.keychain.is_active) is not None:
-            return 0
-        try:
-            _, fee = select_for_amount(
-                available, amount, fee_ppk=mw.keychain.fee_ppk, is_active=mw.keychain.is_active, unit=unit
-            )
-        except ValueError as exc:
-            raise InsufficientBalance(str(exc)) from exc
-        return fee
+        return send_fee(mw, unit, amount, locked=lock is not None)

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
 from core.errors import StorageError
 from core.protocol.models import Proof
@@ -21,10 +21,12 @@ __all__ = [
     "ExportedToken",
     "FailedTransaction",
     "JournalPort",
+    "KeysetTotal",
     "MintQuoteRecord",
     "OperationRecord",
     "OperationState",
     "ProofPort",
+    "ProofRef",
     "ProofState",
     "ProofsTaken",
     "QuotePort",
@@ -102,6 +104,20 @@ class StoredKeyset:
     final_expiry: int | None
     keys: dict[int, str]
     counter: int
+
+
+class ProofRef(NamedTuple):
+    """An unspent proof as coin selection sees it: named by its Y (public, never sealed), with its keyset and
+    amount. The full proof is read only once it is chosen (``ProofPort.proofs_by_ys``)."""
+
+    y: str
+    id: str
+    amount: int
+
+
+class KeysetTotal(NamedTuple):
+    proofs: int
+    amount: int
 
 
 @dataclass(frozen=True)
@@ -263,6 +279,13 @@ class ProofPort(Protocol):
         expect: Sequence[str] | None = None,
     ) -> None: ...
     def balances(self) -> list[BalanceRow]: ...
+    def keyset_totals(self, mint_url: str, unit: str | None = None, *, state: str = ...) -> dict[str, KeysetTotal]: ...
+    def unspent_refs(
+        self, mint_url: str, unit: str, keyset_id: str, *, before: tuple[int, str] | None = None, limit: int = ...
+    ) -> list[ProofRef]: ...
+    def proofs_by_ys(self, ys: Sequence[str]) -> list[Proof]: ...
+    def denominations(self, mint_url: str, unit: str) -> list[tuple[str, int, int]]: ...
+    def unspent_proofs_of(self, mint_url: str, unit: str, keyset_id: str, amount: int, limit: int) -> list[Proof]: ...
 
 
 class QuotePort(Protocol):

@@ -77,7 +77,9 @@ class PendingSales(LightningPay):
                 self.repo.release_secrets(sale.id)
             reason = FailureReason.SPENT if spent else FailureReason.REJECTED
             return self._update(sale.id, SaleState.FAILED, failure_reason=reason.value, failure_detail=op.error)
-        if not sale.operation_id:
+        # An earlier pass may have linked the entry while it was unfinished (net still 0): the receive's amount
+        # is recorded once it is done, whoever linked it (``_redeemed`` only sets fields: safe to repeat).
+        if sale.operation_id != op.id or not sale.net:
             sale = self._redeemed(sale, op.id, op.amount, op.fee)
         if sale.settlement != Settlement.MELT.value:
             return self._paid(sale)

@@ -70,6 +70,8 @@ def copy_wallet(source: Database, source_path: Path, target_url: str) -> dict[st
             src.exec_driver_sql("BEGIN EXCLUSIVE")
             with target.engine.begin() as dst:
                 for table in Base.metadata.sorted_tables:
+                    if table.info.get("derived"):
+                        continue  # kept by the target itself (triggers, or aggregates on PostgreSQL)
                     rows = [dict(r._mapping) for r in src.execute(_as_stored(table))]
                     if rows:
                         dst.execute(table.insert(), rows)

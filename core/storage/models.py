@@ -1,16 +1,21 @@
 """SQLAlchemy 2 table models. Changes to them go through an Alembic migration in ``migrations/versions``.
 
 Amounts are integers in the unit's smallest denomination; sat amounts can reach 2^63, so they are stored
-as BigInteger. Times are UTC epoch seconds (floats) — simple to compare, sort and index. ``Sealed*`` columns are
-encrypted at rest when the wallet has a password (``core.storage.sealed``); only the deterministic ones may appear
-in a WHERE clause.
+as BigInteger. Exchange rates and unit prices are exact decimals (``core.storage.exact.ExactDecimal``: NUMERIC on
+PostgreSQL, the canonical string on SQLite). Times are UTC epoch seconds (floats) — simple to compare, sort and
+index. ``Sealed*`` columns are encrypted at rest when the wallet has a password (``core.storage.sealed``); only the
+deterministic ones may appear in a WHERE clause.
 """
 
 from __future__ import annotations
 
+from decimal import Decimal
+from typing import Any
+
 from sqlalchemy import BigInteger, Boolean, Float, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from core.storage.exact import ExactDecimal
 from core.storage.sealed import SealedString, SealedText
 
 __all__ = [
@@ -29,6 +34,7 @@ __all__ = [
     "PosShiftRow",
     "PosWebhookDeliveryRow",
     "ProofRow",
+    "ProofTotalRow",
     "SettingRow",
 ]
 
@@ -85,7 +91,34 @@ class ProofRow(Base):
         Index("ix_proofs_mint_unit_state", "mint_url", "unit", "state"),
         # Covers balances per mint (analytics exposure) without reading proof rows.
         Index("ix_proofs_state_mint_unit_amount", "state", "mint_url", "unit", "amount"),
+        # Coin selection walks one keyset's unspent proofs from the largest down, a page at a time, by (amount, y):
+        # covering, so choosing 20 inputs of 100,000 reads 20 index entries and no proof row.
+        Index("ix_proofs_selection", "state", "mint_url", "unit", "keyset_id", "amount", "y"),
     )
+
+
+# Tables whose rows are computed from others' by the database itself: ``core.storage.copy`` leaves them out.
+_DERIVED: dict[str, Any] = {"info": {"derived": True}}
+
+
+class ProofTotalRow(Base):
+    """How many proofs of each amount a mint, unit, keyset and state hold: the balances as running totals.
+
+    On SQLite, kept by triggers on ``proofs`` (migration 0009) in the same transaction as every insert, state change
+    and delete, whoever writes them, so a balance is a read of a few rows instead of an aggregate over every proof.
+    On PostgreSQL it stays empty: the repository aggregates the proofs there (the tills' row locks). Derived data:
+    a copy of the wallet is not given these rows, its own triggers count the proofs again as they are inserted.
+    """
+
+    __tablename__ = "proof_totals"
+    __table_args__ = _DERIVED
+
+    mint_url: Mapped[str] = mapped_column(String, primary_key=True)
+    unit: Mapped[str] = mapped_column(String, primary_key=True)
+    keyset_id: Mapped[str] = mapped_column(String, primary_key=True)
+    state: Mapped[str] = mapped_column(String, primary_key=True)
+    amount: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    proof_count: Mapped[int] = mapped_column(BigInteger, default=0)
 
 
 class MintQuoteRow(Base):
@@ -141,7 +174,7 @@ class OperationRow(Base):
     created_at: Mapped[float] = mapped_column(Float, index=True)
     updated_at: Mapped[float] = mapped_column(Float)
     # The exchange rate when the entry happened (fiat per BTC), for reports in fiat; null when not known.
-    fiat_rate: Mapped[float | None] = mapped_column(Float, nullable=True)
+    fiat_rate: Mapped[Decimal | None] = mapped_column(ExactDecimal, nullable=True)
     fiat_currency: Mapped[str | None] = mapped_column(String, nullable=True)
     # Bumped by every change: a compare-and-set update names the version (or the state) it read.
     version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
@@ -196,7 +229,7 @@ class OperationFactRow(Base):
     created_at: Mapped[float] = mapped_column(Float)
     amount: Mapped[int] = mapped_column(BigInteger)
     fee: Mapped[int] = mapped_column(BigInteger)
-    fiat_rate: Mapped[float | None] = mapped_column(Float, nullable=True)
+    fiat_rate: Mapped[Decimal | None] = mapped_column(ExactDecimal, nullable=True)
     fiat_currency: Mapped[str | None] = mapped_column(String, nullable=True)
     input_fee: Mapped[int] = mapped_column(BigInteger, default=0)
     fee_reserve: Mapped[int] = mapped_column(BigInteger, default=0)
@@ -285,7 +318,7 @@ class PosSaleRow(Base):
     till: Mapped[str] = mapped_column(String, default="", server_default="", index=True)  # the till that sold it
     fiat_currency: Mapped[str | None] = mapped_column(String, nullable=True)
     fiat_amount: Mapped[str | None] = mapped_column(String, nullable=True)  # Decimal as text
-    fiat_rate: Mapped[float | None] = mapped_column(Float, nullable=True)  # fiat per BTC at the sale
+    fiat_rate: Mapped[Decimal | None] = mapped_column(ExactDecimal, nullable=True)  # fiat per BTC at the sale
     request_id: Mapped[str] = mapped_column(String, index=True)
     mint_url: Mapped[str] = mapped_column(String, default="")
     received: Mapped[int] = mapped_column(BigInteger, default=0)
@@ -294,7 +327,7 @@ class PosSaleRow(Base):
     change: Mapped[int] = mapped_column(BigInteger, default=0)
     settlement: Mapped[str] = mapped_column(String, default="")  # swap · melt · lightning
     paid_unit: Mapped[str] = mapped_column(String, default="", server_default="")  # empty: ``unit``
-    unit_price: Mapped[float | None] = mapped_column(Float, nullable=True)  # sat per minor unit of paid_unit
+    unit_price: Mapped[Decimal | None] = mapped_column(ExactDecimal, nullable=True)  # sat per minor unit of paid_unit
     price_source: Mapped[str] = mapped_column(String, default="", server_default="")
     # Accepted while the mint was unreachable (core.pos.offline): how (locked · unlocked), whether it has been
     # redeemed since (pending · redeemed · lost), and what was lost when the ecash was found already spent.

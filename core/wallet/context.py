@@ -39,7 +39,7 @@ class MintWallet:
         return input_fee([self.keychain.fee_ppk(p.id) for p in proofs])
 
     def balance(self, unit: str) -> int:
-        return sum(p.amount for p in self.store.proofs(mint_url=self.url, unit=unit))
+        return sum(t.amount for t in self.store.keyset_totals(self.url, unit).values())  # the running totals
 
     def store_proofs(
         self, proofs: Sequence[Proof], unit: str, *, state: str = "unspent", op_id: str | None = None

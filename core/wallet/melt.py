@@ -16,14 +16,14 @@ from typing import Any
 from core.errors import DefinitelyFailed, InsufficientBalance, PaymentPending, UserFacingError
 from core.i18n import t
 from core.ports.mint_types import MeltQuote
+from core.ports.storage import ProofState
 from core.protocol.fees import blank_output_count
 from core.protocol.models import Proof
 from core.recovery.failpoints import failpoint
 from core.wallet.context import MintWallet
-from core.wallet.inputs import with_reserved_inputs
+from core.wallet.inputs import Unspent, choose_inputs, with_reserved_inputs
 from core.wallet.misbehaviour import preimage_matches
 from core.wallet.outputs import PreparedOutput, prepare_outputs, verified_change
-from core.wallet.selection import select_for_amount
 from core.wallet.settle import after_failure, raise_unsettled, release_inputs
 
 __all__ = ["MeltResult", "PreparedMelt", "execute_melt", "finish_melt", "prepare_melt", "prepared_from_quote"]
@@ -85,19 +85,12 @@ def prepared_from_quote(mw: MintWallet, quote: MeltQuote, request: str, unit: st
         request=request,
         state=quote.state,
     )
-    available = mw.store.proofs(mint_url=mw.url, unit=unit)
     try:
-        inputs, fee = select_for_amount(
-            available,
-            quote.amount + quote.fee_reserve,
-            fee_ppk=mw.keychain.fee_ppk,
-            is_active=mw.keychain.is_active,
-            unit=unit,
-        )
+        inputs, fee = choose_inputs(mw, unit, quote.amount + quote.fee_reserve)
     except InsufficientBalance as exc:
         raise InsufficientBalance(
             t("paying {0} {1} needs up to {2} {1} plus input fees at {3}; the wallet has {4} {1} there").format(
-                quote.amount, unit, quote.amount + quote.fee_reserve, mw.url, sum(p.amount for p in available)
+                quote.amount, unit, quote.amount + quote.fee_reserve, mw.url, mw.balance(unit)
             )
         ) from exc
     return PreparedMelt(mw.url, unit, quote, tuple(inputs), fee)
@@ -108,7 +101,7 @@ async def execute_melt(
 ) -> MeltResult:
     """Melt ``prepared``; ``extra`` is kept in the journal entry (a transfer notes its destination quote)."""
     op_id, inputs, blanks = await with_reserved_inputs(
-        mw, prepared.unit, lambda available: _journal_melt(mw, prepared, available, kind, memo, extra or {})
+        mw, prepared.unit, lambda unspent: _journal_melt(mw, prepared, unspent, kind, memo, extra or {})
     )
     failpoint(f"{kind}:after_prepare")
     mw.store.update_operation(op_id, state="sent")
@@ -130,20 +123,18 @@ async def execute_melt(
 
 
 def _journal_melt(
-    mw: MintWallet, prepared: PreparedMelt, available: list[Proof], kind: str, memo: str, extra: dict[str, Any]
+    mw: MintWallet, prepared: PreparedMelt, unspent: Unspent, kind: str, memo: str, extra: dict[str, Any]
 ) -> tuple[str, list[Proof], list[PreparedOutput]]:
     """Reserve the inputs (the prepared ones, or others when another command took some meanwhile), the blank
     outputs' counters and the journal entry, in the caller's transaction."""
-    free = {p.secret for p in available}
     inputs = list(prepared.inputs)
-    if not all(p.secret in free for p in inputs):
-        inputs, _fee = select_for_amount(
-            available,
-            prepared.amount + prepared.fee_reserve,
-            fee_ppk=mw.keychain.fee_ppk,
-            is_active=mw.keychain.is_active,
-            unit=prepared.unit,
-        )
+    states = mw.store.proofs_by_secrets([p.secret for p in inputs])
+    free = all(
+        p.secret in states and states[p.secret][1] == ProofState.UNSPENT and p.secret not in unspent.held
+        for p in inputs
+    )
+    if not free:
+        inputs, _fee = choose_inputs(mw, prepared.unit, prepared.amount + prepared.fee_reserve, held=unspent.held)
     keyset = mw.keychain.active(prepared.unit)
     overpaid = sum(p.amount for p in inputs) - prepared.amount - mw.fee_for(inputs)
     blanks = prepare_outputs(mw.store, mw.seed, keyset.id, [0] * blank_output_count(overpaid))

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from core.errors import DefinitelyFailed, InsufficientBalance, UserFacingError
 from core.i18n import t
 from core.ports.storage import OperationRecord, WalletStore
+from core.protocol.fees import input_fee
 from core.wallet.context import MintWallet
 from core.wallet.melt import MeltResult, PreparedMelt, execute_melt, prepared_from_quote
 
@@ -77,8 +78,9 @@ async def _prepare_part(mw: MintWallet, request: str, unit: str, part: int) -> P
         return prepared_from_quote(mw, quote, request, unit)
     except InsufficientBalance as exc:
         # What this mint can carry at most: its ecash less this fee reserve and the fee of spending all of it.
-        available = mw.store.proofs(mint_url=mw.url, unit=unit)
-        raise _Short(sum(p.amount for p in available) - quote.fee_reserve - mw.fee_for(available)) from exc
+        totals = mw.store.keyset_totals(mw.url, unit)  # the running totals: no proof read
+        spend_all_fee = input_fee([mw.keychain.fee_ppk(kid) * t.proofs for kid, t in totals.items()])
+        raise _Short(sum(t.amount for t in totals.values()) - quote.fee_reserve - spend_all_fee) from exc
 
 
 class _Short(InsufficientBalance):

@@ -22,10 +22,9 @@ from core.protocol.models import Proof
 from core.protocol.tokens import Token
 from core.recovery.failpoints import failpoint
 from core.wallet.context import MintWallet
-from core.wallet.inputs import with_reserved_inputs
+from core.wallet.inputs import Unspent, choose_exact, choose_inputs, with_reserved_inputs
 from core.wallet.outputs import PreparedOutput, prepare_outputs
 from core.wallet.p2bk import JOURNAL_KEY, attach_ephemeral_keys, locked_outputs
-from core.wallet.selection import select_exact, select_for_amount
 from core.wallet.settle import raise_unsettled
 from core.wallet.swap import SwapRefused, run_swap
 
@@ -95,11 +94,11 @@ def finished_send(mw: MintWallet, op_id: str, unit: str, amount: int, fee: int, 
 
 
 def _try_exact(
-    mw: MintWallet, available: list[Proof], amount: int, unit: str, memo: str, data: dict[str, Any]
+    mw: MintWallet, unspent: Unspent, amount: int, unit: str, memo: str, data: dict[str, Any]
 ) -> SendResult | None:
     """Existing proofs summing exactly to ``amount`` become the token (no swap, no fee): reserved as pending for a
     new journal entry, all or nothing, in the caller's transaction."""
-    exact = select_exact(available, amount, is_active=mw.keychain.is_active)
+    exact = choose_exact(mw, unit, amount, held=unspent.held)
     if exact is None:
         return None
     op_id = mw.store.create_operation(
@@ -117,7 +116,7 @@ def _try_exact(
 
 def _prepare_swap(
     mw: MintWallet,
-    available: list[Proof],
+    unspent: Unspent,
     amount: int,
     unit: str,
     lock: LockOptions | None,
@@ -125,9 +124,7 @@ def _prepare_swap(
     data: dict[str, Any],
 ) -> tuple[str, list[Proof], list[PreparedOutput], set[str], int]:
     """Select inputs, reserve counters and inputs, and write the journal entry — one transaction (the caller's)."""
-    inputs, fee = select_for_amount(
-        available, amount, fee_ppk=mw.keychain.fee_ppk, is_active=mw.keychain.is_active, unit=unit
-    )
+    inputs, fee = choose_inputs(mw, unit, amount, held=unspent.held)
     keyset = mw.keychain.active(unit)
     denominations = sorted(keyset.keys)
     change = sum(p.amount for p in inputs) - amount - fee
@@ -179,7 +176,7 @@ async def send_token(
     extra = dict(data or {})
     if not lock:
         exact_result = await with_reserved_inputs(
-            mw, unit, lambda available: _try_exact(mw, available, amount, unit, memo, extra)
+            mw, unit, lambda unspent: _try_exact(mw, unspent, amount, unit, memo, extra)
         )
         if exact_result is not None:
             return exact_result
@@ -190,7 +187,7 @@ async def send_token(
             )
         )
     op_id, inputs, outputs, send_secrets, fee = await with_reserved_inputs(
-        mw, unit, lambda available: _prepare_swap(mw, available, amount, unit, lock, memo, extra)
+        mw, unit, lambda unspent: _prepare_swap(mw, unspent, amount, unit, lock, memo, extra)
     )
     failpoint("send:after_prepare")
     try:

@@ -1,5 +1,8 @@
 """What every view is given: the wallet service, the task runner, the error reporter and the change bus.
 
+``service`` (and ``rates``) are proxies from ``desktop.gui.core_worker``: their coroutines run on the core worker's
+loop, off the Qt thread. A coroutine a view builds from core objects itself goes there with ``ctx.on_core(coro)``.
+
 Operations announce what they changed (Anki's change sets): ``ctx.changed("balances", "history")``; each view
 decides whether to refresh. No view holds a reference to the main window.
 """
@@ -15,6 +18,7 @@ from PySide6.QtCore import QObject, QSettings, Signal
 
 from core.api.payments import RatesService
 from core.api.service import WalletService
+from desktop.gui.core_worker import CoreWorker
 from desktop.gui.errors import ErrorReporter
 from desktop.gui.tasks import TaskRunner
 
@@ -41,6 +45,7 @@ class AppContext:
     errors: ErrorReporter
     settings: QSettings
     bus: ChangeBus = field(default_factory=ChangeBus)
+    worker: CoreWorker | None = None
     demo: bool = False
     rates: RatesService | None = None
 
@@ -49,6 +54,12 @@ class AppContext:
 
     def changed(self, *what: str) -> None:
         self.bus.changed.emit(frozenset(what))
+
+    async def on_core(self, coro: Coroutine[Any, Any, T]) -> T:
+        """Await ``coro`` run on the core loop (database writes, crypto): the Qt loop goes on meanwhile."""
+        if self.worker is None:
+            return await coro
+        return await self.worker.run(coro)
 
     def run(self, coro: Coroutine[Any, Any, T], label: str = "", waiting_for: str = "") -> Any:
         return self.tasks.start(coro, label=label, waiting_for=waiting_for)

@@ -27,7 +27,7 @@ class MintBackupWatcher(QObject):
         self.ctx.run(self._sync())
 
     async def _sync(self) -> None:
-        report = await sync_mint_backup(self.ctx.service)
+        report = await self.ctx.on_core(sync_mint_backup(self.ctx.service))  # signing, relays, a commit: off the loop
         if report is not None:
             self.last_report = report
             self.synced.emit(report)

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import logging
+from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import QSettings, QTimer
@@ -22,6 +24,7 @@ from core.errors import InvalidPassword
 from desktop import keyring_unlock
 from desktop.cli.parser import package_version
 from desktop.gui.context import BALANCES, HISTORY, MINTS, SALES, SENT, SETTINGS, AppContext
+from desktop.gui.core_worker import CoreProxy, CoreWorker, on_loop, proxy
 from desktop.gui.dialogs import PasswordDialog, await_dialog
 from desktop.gui.errors import ErrorReporter
 from desktop.gui.i18n import tr
@@ -69,7 +72,12 @@ class Session:
         self.settings = settings
         self.demo = demo
         self.fetch_rates = fetch_rates
-        self.service = WalletService.open(config)
+        # The wallet's coroutines (database, crypto, network) run on the core worker's loop; the views are given
+        # proxies that send them there, so the Qt loop never waits on an fsync.
+        self.worker = CoreWorker()
+        self.core_service = WalletService.open(config)
+        self.service: WalletService = proxy(self.core_service, self.worker)
+        self._gui_loop = asyncio.get_event_loop()
         self.tasks = TaskRunner(reporter.report)
         self.password: str | None = None
         self.wizard: FirstRunWizard | None = None
@@ -80,11 +88,11 @@ class Session:
         self.ctx: AppContext | None = None
         self.window: MainWindow | None = None
         self.recovery_interval = 30.0
-        self._recovery_task: asyncio.Future[None] | None = None
+        self._recovery_task: asyncio.Future[Any] | None = None
         self.pos: PosService | None = None  # the Point of sale view's till
         self.pos_interval = 15.0
         self._pos_stop: asyncio.Event | None = None
-        self._pos_task: asyncio.Future[None] | None = None
+        self._pos_task: asyncio.Future[Any] | None = None
         self.watch_interval_ms = 500  # another process's change shows within a second
         self._watcher: ChangeWatcher | None = None
         self._watch_timer: QTimer | None = None
@@ -97,7 +105,7 @@ class Session:
             return await self._first_run()
         if self.service.password_protected:
             return await self._unlock()
-        self.service.unlock()
+        await run_blocking(self.service.unlock)  # it may write (an older wallet's rows): not on the Qt thread
         return True
 
     async def _first_run(self) -> bool:
@@ -160,14 +168,18 @@ class Session:
     # --- the window ----------------------------------------------------------------------------
 
     def open_window(self) -> MainWindow:
-        self.payments = PaymentsService(self.service)
-        if self.fetch_rates:
-            self.rates = self.payments.rates()
+        # Built over the wallet itself, handed to the views as proxies: their coroutines run on the core loop.
+        payments = PaymentsService(self.core_service)
+        self.payments = proxy(payments, self.worker)
+        rates = payments.rates() if self.fetch_rates else None
+        if rates is not None:
+            self.rates = proxy(rates, self.worker)
         registry = _backend_registry()
         if registry is not None:
-            self.backends = BackendsService(self.service, registry, self.password)
+            self.backends = proxy(BackendsService(self.core_service, registry, self.password), self.worker)
         self.ctx = AppContext(
             service=self.service,
+            worker=self.worker,
             tasks=self.tasks,
             errors=self.reporter,
             settings=self.settings,
@@ -191,21 +203,24 @@ class Session:
         )
         self.window = MainWindow(self.ctx, views, title=title)
         self.mint_backup = MintBackupWatcher(self.ctx)  # NUT-27: the mint list to the relays when it changes
-        install_gui_pin_prompter(self.service, self.window)  # spends above the limit ask for the spending PIN
-        if self.rates is not None:
-            rates = self.rates
+        install_gui_pin_prompter(self.core_service, self.window)  # spends above the limit ask for the spending PIN
+        if rates is not None:
 
-            def current_rate() -> tuple[float, str] | None:
+            def current_rate() -> tuple[Decimal, str] | None:  # called on the core thread: reads one attribute
                 quote = rates.quote()
-                return (float(quote.rate), quote.currency) if quote is not None else None
+                return (quote.rate, quote.currency) if quote is not None else None
 
-            self.service.record_rates_from(current_rate)
-            self.rates.start()
+            self.core_service.record_rates_from(current_rate)
+            self.worker.call_soon(rates.start)  # the refresher's task and HTTP client live on the core loop
             # Redraw fiat values once the first rate arrives.
             self.tasks.start(self._first_rate())
         self._start_recovery()
         self._start_watching()
         self._start_pos(next(v for v in views if isinstance(v, PosLauncherView)))
+        # What is built by now lives as long as the window. Out of the collector's sight, a full collection (which
+        # stops every thread, the Qt one too) that a big send's garbage triggers on the core thread does not walk
+        # it each time: that walk was the longest stall left once the send ran off the loop (bench.gui_send).
+        gc.freeze()
         return self.window
 
     def _start_recovery(self) -> None:
@@ -213,20 +228,23 @@ class Session:
 
         Not a TaskRunner task: it lives as long as the window and must not keep the busy indicator on. The
         window shows balances at once; an offline mint only delays its own operations.
+
+        On the core loop, and built over the wallet's proxy like the Recovery view's and the till's passes:
+        ``RecoveryService`` takes one lock per wallet object, so the three take turns on one entry.
         """
         recovery = RecoveryService(self.service)
+        changed = on_loop(self.ctx.changed, self._gui_loop) if self.ctx is not None else None
 
         async def loop() -> None:
-            ctx = self.ctx
             while True:
                 with contextlib.suppress(Exception):
                     reports = await recovery.recover(only_due=True)
-                    if reports and ctx is not None:
-                        ctx.changed(RECOVERY, BALANCES, HISTORY, SENT)
+                    if reports and changed is not None:
+                        changed(RECOVERY, BALANCES, HISTORY, SENT)
                 # close() cancels the task; a cancelled sleep leaves nothing behind.
                 await asyncio.sleep(self.recovery_interval)
 
-        self._recovery_task = asyncio.ensure_future(loop())
+        self._recovery_task = self.worker.spawn(loop())
 
     def _start_watching(self) -> None:
         """Refresh every view when another process (a CLI command, a second window) commits to this wallet.
@@ -245,9 +263,9 @@ class Session:
     def _start_pos(self, launcher: PosLauncherView) -> None:
         """The point of sale's background work while the window lives, POS mode open or not: sales a network
         break left settling, exposure sweeps, webhook retries (with backoff). Like recovery, not a TaskRunner
-        task; close() stops it."""
+        task; close() stops it. The till is a proxy: the loop runs on the core loop, ``on_change`` comes back."""
         self.pos = launcher.till
-        self._pos_stop = asyncio.Event()
+        self._pos_stop = asyncio.Event()  # waited on by the core loop: set there (close)
         self._pos_task = asyncio.ensure_future(
             self.pos.run_background(self._pos_stop, self.pos_interval, on_change=launcher.sales_settled)
         )
@@ -272,7 +290,8 @@ class Session:
     # --- shut-down -----------------------------------------------------------------------------
 
     async def close(self) -> None:
-        """Stop every task, close the network clients and the database. Safe to call twice."""
+        """Stop every task, close the network clients and the database, then the core worker. Safe to call
+        twice."""
         if self._recovery_task is not None:
             self._recovery_task.cancel()
             with contextlib.suppress(BaseException):
@@ -280,7 +299,10 @@ class Session:
             self._recovery_task = None
         if self._pos_task is not None:
             assert self._pos_stop is not None
-            self._pos_stop.set()
+            if isinstance(self.pos, CoreProxy) and self.worker.running:
+                self.worker.call_soon(self._pos_stop.set)
+            else:
+                self._pos_stop.set()
             self._pos_task.cancel()
             with contextlib.suppress(BaseException):
                 await self._pos_task
@@ -293,6 +315,7 @@ class Session:
             self._watcher.close()
             self._watcher = None
         await self.tasks.cancel_all()
+        await self.worker.drain()  # the background recovery, the rates refresher, a cancelled operation unwinding
         if self.window is not None:
             self.window.hide()
             self.window.deleteLater()
@@ -302,7 +325,7 @@ class Session:
             self.rates.close if self.rates else None,
             self.payments.close if self.payments else None,
             self.backends.aclose if self.backends else None,
-            self.service.close,
+            self.service.close,  # on the core loop, where its clients were opened
         ):
             if closer is None:
                 continue
@@ -312,4 +335,6 @@ class Session:
                 log.exception("while closing")
         self.rates = self.payments = self.backends = None
         self.pos = None
+        await self.worker.shutdown()  # what is left on the core loop is cancelled and drained; the thread ends
+        gc.unfreeze()  # the window's objects may be collected again
         shutdown_processes()

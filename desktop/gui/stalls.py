@@ -2,7 +2,8 @@
 
 On when ``NUTDESK_STALLS=1`` (or ``--debug``): the longest gaps are logged and, at exit, one JSON line goes to
 stderr (``bench.run`` reads it): seconds from ``NUTDESK_BENCH_T0`` (the launcher's ``time.time()``) to the
-first tick after the window was shown, the longest stall after showing, and the peak RSS.
+first tick after the window was shown, the longest stall after showing, and the peak RSS. ``bench.gui_send`` uses
+it in process (``reset()`` before each send) to compare a send awaited on the Qt loop with one on the core worker.
 """
 
 from __future__ import annotations
@@ -47,6 +48,12 @@ class StallRecorder(QObject):
     def mark_shown(self) -> None:
         """The window was shown: the next tick is the first moment it can answer input."""
         self.shown_at = time.perf_counter()
+        self.longest_ms = 0.0
+        self.stalls.clear()
+
+    def reset(self) -> None:
+        """Forget the gaps noted so far: the next ones belong to what the caller measures now (a benchmark's send)."""
+        self._last = time.perf_counter()
         self.longest_ms = 0.0
         self.stalls.clear()
 

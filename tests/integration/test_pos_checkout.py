@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from core.api.pos import FailureReason, PaymentRefused, PosService, SaleState
+from core.api.recovery import RecoveryService
 from core.api.service import WalletService
 from core.errors import ProofsAlreadySpent
 from tests.integration.wallet_helpers import balance, fund, nutdesk, open_wallet
@@ -207,6 +208,28 @@ async def test_a_sale_killed_between_received_and_paid_is_settled_after_restart_
         done = wallet.store.operations(kinds=("sale",), states=("done",))
         assert [op.id for op in done] == [sale.operation_id]
         assert pos.zreport().total.count == 1
+
+
+async def test_a_sale_linked_while_its_receive_was_unfinished_gets_its_amount_once_the_receive_is_done(
+    tmp_path: Path, customer: WalletService, nutshell_mint: NutshellMint
+) -> None:
+    # A till pass that finds the journal entry unfinished links it to the sale; recovery (another pass, another
+    # process) finishes the receive; the next till pass must still record what was received.
+    shop = tmp_path / "shop"
+    async with open_wallet(shop) as wallet:
+        await wallet.add_mint(nutshell_mint.url, trusted=True)
+    text = await token(customer, nutshell_mint.url, 100)
+    crash(shop, "sale:after_sent", "pos", "charge", "100", "--token", text)
+    async with open_wallet(shop) as wallet, PosService(wallet) as pos:
+        await pos.settle_pending(resume=False)  # the entry is still "sent": linked, nothing recorded
+        [linked] = pos.sales()
+        assert linked.state is SaleState.SETTLING and linked.operation_id and linked.net == 0
+        await RecoveryService(wallet).recover()  # the receive is finished outside the till
+        await pos.settle_pending(resume=False)
+        [sale] = pos.sales()
+        assert sale.state is SaleState.PAID and sale.net == 100 - sale.fee > 0
+        assert balance(wallet, nutshell_mint.url) == (sale.net, 0)
+        assert pos.zreport().total.amount == 100
 
 
 async def test_the_cashier_lock_holds_across_cli_commands_until_the_pin(

@@ -6,11 +6,13 @@ import json
 from collections.abc import Iterable, Sequence
 from typing import Any, cast
 
-from sqlalchemy import ColumnElement, Table, func, select, update
+from sqlalchemy import ColumnElement, FromClause, Table, func, insert, select, tuple_, update
 from sqlalchemy.orm import Session
 
 from core.ports.storage import (
     BalanceRow,
+    KeysetTotal,
+    ProofRef,
     ProofsTaken,
     ProofState,
     StaleState,
@@ -19,6 +21,7 @@ from core.protocol.models import DLEQ, Proof
 from core.storage.dialects import has_row_locks, skip_locked
 from core.storage.models import (
     ProofRow,
+    ProofTotalRow,
 )
 from core.storage.unit_of_work import UnitOfWork
 from core.storage.unit_of_work import now as _now
@@ -48,6 +51,9 @@ _PROOF_COLUMNS = (
 )
 
 
+_IN_CHUNK = 10_000  # values per IN list: SQLite allows 32,766 bound parameters in one statement
+
+
 def _proof_from_columns(
     kid: str, amount: int, secret: str, c: str, dleq_json: str | None, witness: str | None
 ) -> Proof:
@@ -74,29 +80,39 @@ class ProofRepository(UnitOfWork):
         operation_id: str | None = None,
     ) -> None:
         now = _now()
+        batch = list(proofs)
         with self._session() as s:
-            for proof, y in zip(proofs, ys, strict=True):
-                existing = s.get(ProofRow, proof.secret)
-                if existing is not None:
-                    # Idempotent: a resumed operation may store the same proofs again.
+            # Idempotent: a resumed operation may store the same proofs again. One lookup for the batch and one
+            # multi-row insert, not a lookup and an ORM object per proof (a receive stores 64 at a time).
+            seen: set[str] = set()
+            secrets = [p.secret for p in batch]
+            for start in range(0, len(secrets), _IN_CHUNK):
+                chunk = secrets[start : start + _IN_CHUNK]
+                seen.update(s.scalars(select(ProofRow.secret).where(ProofRow.secret.in_(chunk))))
+            rows: list[dict[str, Any]] = []
+            for proof, y in zip(batch, ys, strict=True):
+                if proof.secret in seen:
                     continue
-                s.add(
-                    ProofRow(
-                        secret=proof.secret,
-                        y=y,
-                        keyset_id=proof.id,
-                        mint_url=mint_url,
-                        unit=unit,
-                        amount=proof.amount,
-                        C=proof.C,
-                        dleq_json=json.dumps(proof.dleq.to_json()) if proof.dleq else None,
-                        witness=proof.witness,
-                        state=state,
-                        operation_id=operation_id,
-                        created_at=now,
-                        updated_at=now,
-                    )
+                seen.add(proof.secret)
+                rows.append(
+                    {
+                        "secret": proof.secret,
+                        "y": y,
+                        "keyset_id": proof.id,
+                        "mint_url": mint_url,
+                        "unit": unit,
+                        "amount": proof.amount,
+                        "C": proof.C,
+                        "dleq_json": json.dumps(proof.dleq.to_json()) if proof.dleq else None,
+                        "witness": proof.witness,
+                        "state": state,
+                        "operation_id": operation_id,
+                        "created_at": now,
+                        "updated_at": now,
+                    }
                 )
+            if rows:
+                s.execute(insert(ProofRow), rows)
 
     def proofs(
         self,
@@ -115,16 +131,6 @@ class ProofRepository(UnitOfWork):
             if operation_id is not None:
                 q = q.where(ProofRow.operation_id == operation_id)
             return [_proof_from_columns(*r) for r in s.execute(q.order_by(ProofRow.amount))]
-
-    def keyset_balances(self, mint_url: str) -> dict[str, int]:
-        """Unspent amount per keyset at ``mint_url``: one aggregate, no proof read."""
-        with self._session() as s:
-            rows = s.execute(
-                select(ProofRow.keyset_id, func.sum(ProofRow.amount))
-                .where(ProofRow.state == "unspent", ProofRow.mint_url == mint_url)
-                .group_by(ProofRow.keyset_id)
-            ).all()
-        return {kid: int(total or 0) for kid, total in rows}
 
     def proofs_by_secrets(self, secrets: Sequence[str]) -> dict[str, tuple[Proof, str]]:
         """secret → (proof, state)."""
@@ -240,15 +246,109 @@ class ProofRepository(UnitOfWork):
         else:
             self.move_proofs(secrets, owner=operation_id, expect=expected, to=target)
 
+    # --- running totals and narrow reads for coin selection ----------------------------------------
+    # The totals are kept by triggers (migration 0009) in the transaction of every proof change; selection reads
+    # (amount, keyset, Y) a page at a time from a covering index and the full rows only of the proofs it chose.
+
+    def _totals(self, s: Session) -> FromClause:
+        """The running totals (SQLite), or on PostgreSQL the same columns aggregated from the proofs: there the tills
+        reserve proofs at once under row locks (``FOR UPDATE SKIP LOCKED``), and a totals row updated by each
+        reservation would make them queue again (and could deadlock two tills' transactions)."""
+        if not has_row_locks(s):
+            return ProofTotalRow.__table__
+        p = ProofRow
+        return (
+            select(p.mint_url, p.unit, p.keyset_id, p.state, p.amount, func.count().label("proof_count"))
+            .group_by(p.mint_url, p.unit, p.keyset_id, p.state, p.amount)
+            .subquery("proof_totals")
+        )
+
     def balances(self) -> list[BalanceRow]:
+        """Balance and pending (reserved + pending) per mint and unit: a read of the running totals."""
         with self._session() as s:
+            t = self._totals(s).c
             rows = s.execute(
-                select(ProofRow.mint_url, ProofRow.unit, ProofRow.state, func.sum(ProofRow.amount))
-                .where(ProofRow.state.in_(("unspent", "reserved", "pending")))
-                .group_by(ProofRow.mint_url, ProofRow.unit, ProofRow.state)
+                select(t.mint_url, t.unit, t.state, func.sum(t.amount * t.proof_count))
+                .where(t.state.in_(("unspent", "reserved", "pending")), t.proof_count > 0)
+                .group_by(t.mint_url, t.unit, t.state)
             ).all()
         totals: dict[tuple[str, str], list[int]] = {}
         for mint_url, unit, state, amount in rows:
             slot = totals.setdefault((mint_url, unit), [0, 0])
             slot[0 if state == "unspent" else 1] += int(amount or 0)
         return [BalanceRow(m, u, b, p) for (m, u), (b, p) in sorted(totals.items())]
+
+    def keyset_totals(
+        self, mint_url: str, unit: str | None = None, *, state: str = ProofState.UNSPENT
+    ) -> dict[str, KeysetTotal]:
+        """keyset → (proofs, amount) in ``state`` at ``mint_url`` (of ``unit`` when given), from the running totals."""
+        with self._session() as s:
+            t = self._totals(s).c
+            q = (
+                select(t.keyset_id, func.sum(t.proof_count), func.sum(t.amount * t.proof_count))
+                .where(t.mint_url == mint_url, t.state == ProofState(state).value, t.proof_count > 0)
+                .group_by(t.keyset_id)
+            )
+            if unit is not None:
+                q = q.where(t.unit == unit)
+            return {kid: KeysetTotal(int(count), int(amount)) for kid, count, amount in s.execute(q)}
+
+    def denominations(self, mint_url: str, unit: str) -> list[tuple[str, int, int]]:
+        """(keyset, amount, how many) of the unspent proofs of ``unit`` at ``mint_url``, from the running totals."""
+        with self._session() as s:
+            t = self._totals(s).c
+            rows = s.execute(
+                select(t.keyset_id, t.amount, t.proof_count).where(
+                    t.mint_url == mint_url, t.unit == unit, t.state == ProofState.UNSPENT.value, t.proof_count > 0
+                )
+            ).all()
+        return [(kid, int(amount), int(count)) for kid, amount, count in rows]
+
+    def unspent_proofs_of(self, mint_url: str, unit: str, keyset_id: str, amount: int, limit: int) -> list[Proof]:
+        """Up to ``limit`` unspent proofs of one denomination, in full (by the selection index, then their rows)."""
+        q = (
+            select(*_PROOF_COLUMNS)
+            .where(
+                ProofRow.state == ProofState.UNSPENT.value,
+                ProofRow.mint_url == mint_url,
+                ProofRow.unit == unit,
+                ProofRow.keyset_id == keyset_id,
+                ProofRow.amount == amount,
+            )
+            .order_by(ProofRow.y.desc())
+            .limit(limit)
+        )
+        with self._session() as s:
+            return [_proof_from_columns(*r) for r in s.execute(q)]
+
+    def keyset_balances(self, mint_url: str) -> dict[str, int]:
+        """Unspent amount per keyset at ``mint_url``."""
+        return {kid: total.amount for kid, total in self.keyset_totals(mint_url).items()}
+
+    def unspent_refs(
+        self, mint_url: str, unit: str, keyset_id: str, *, before: tuple[int, str] | None = None, limit: int = 256
+    ) -> list[ProofRef]:
+        """A page of one keyset's unspent proofs, largest first (equal amounts by Y, descending), each strictly
+        after ``before`` (an (amount, Y) from the previous page) in that order: an index range, no proof row read."""
+        q = select(ProofRow.y, ProofRow.keyset_id, ProofRow.amount).where(
+            ProofRow.state == ProofState.UNSPENT.value,
+            ProofRow.mint_url == mint_url,
+            ProofRow.unit == unit,
+            ProofRow.keyset_id == keyset_id,
+        )
+        if before is not None:
+            q = q.where(tuple_(ProofRow.amount, ProofRow.y) < tuple_(before[0], before[1]))
+        q = q.order_by(ProofRow.amount.desc(), ProofRow.y.desc()).limit(limit)
+        with self._session() as s:
+            return [ProofRef(y, kid, amount) for y, kid, amount in s.execute(q)]
+
+    def proofs_by_ys(self, ys: Sequence[str]) -> list[Proof]:
+        """The full proofs (secret, C, DLEQ, witness) named by ``ys``, in that order; unknown ones are left out."""
+        found: dict[str, Proof] = {}
+        with self._session() as s:
+            for start in range(0, len(ys), _IN_CHUNK):
+                chunk = ys[start : start + _IN_CHUNK]
+                rows = s.execute(select(ProofRow.y, *_PROOF_COLUMNS).where(ProofRow.y.in_(chunk)))
+                for y, kid, amount, secret, c, dleq_json, witness in rows:
+                    found[y] = _proof_from_columns(kid, amount, secret, c, dleq_json, witness)
+        return [found[y] for y in ys if y in found]

@@ -28,6 +28,7 @@ from core.api.giveaways import GiveawayService
 from core.api.pos import PosService
 from core.errors import UserFacingError
 from desktop.gui.context import AppContext
+from desktop.gui.core_worker import proxy_like
 from desktop.gui.i18n import tr
 from desktop.gui.pos.printing import write_pdf
 from desktop.gui.widgets.qr import QrWidget
@@ -72,7 +73,7 @@ class GiveawaysBox(QGroupBox):
         self.setObjectName("giveawaysBox")
         self.ctx = ctx
         self.till = till
-        self.service = GiveawayService(till.service)
+        self.service = proxy_like(till, GiveawayService(till.service))  # its coroutines on the core loop
         layout = QVBoxLayout(self)
         self.list = QListWidget()
         self.list.setObjectName("giveawayList")

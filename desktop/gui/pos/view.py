@@ -24,6 +24,7 @@ from core.api.backends import BackendsService
 from core.api.pos import PosService, Sale, SettlementMode
 from core.errors import UserFacingError
 from desktop.gui.context import BALANCES, HISTORY, SETTINGS, AppContext
+from desktop.gui.core_worker import proxy_like
 from desktop.gui.i18n import QT_TR_NOOP, tr
 from desktop.gui.pos.cashiers import CashiersBox
 from desktop.gui.pos.giveaways import GiveawaysBox, OfflineBox
@@ -59,7 +60,8 @@ class PosLauncherView(QWidget):
         super().__init__()
         self.setObjectName("posView")
         self.ctx = ctx
-        self.till = PosService(ctx.service, backends=backends, rates=ctx.rates)
+        # The till's coroutines (intake, swaps, listeners, its background loop) run on the core worker's loop.
+        self.till = proxy_like(ctx.service, PosService(ctx.service, backends=backends, rates=ctx.rates))
         self.till_window: PosWindow | None = None
         layout = QVBoxLayout(self)
         layout.addWidget(heading(tr("Point of sale")))

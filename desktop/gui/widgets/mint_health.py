@@ -76,7 +76,8 @@ class MintHealthPanel(QWidget):
         self.banner.setVisible(bool(lines))
 
     async def check_all(self, urls: list[str]) -> None:
-        reports = await asyncio.gather(*(check_mint_health(self.ctx.service, url) for url in urls))
+        # On the core loop: the keyset refresh it makes is a journal of commits.
+        reports = await asyncio.gather(*(self.ctx.on_core(check_mint_health(self.ctx.service, url)) for url in urls))
         self.reports.update({r.url: r for r in reports})
         self.refresh_banner(urls)
         if self.url:
@@ -85,6 +86,6 @@ class MintHealthPanel(QWidget):
     async def run_self_check(self) -> None:
         if not self.url:
             return
-        self.reports[self.url] = await self_check(self.ctx.service, self.url)
+        self.reports[self.url] = await self.ctx.on_core(self_check(self.ctx.service, self.url))  # swaps, commits
         self.show_mint(self.url)
         self.ctx.changed(BALANCES, HISTORY)

@@ -15,6 +15,7 @@ from core.api.mpp import MppResult, MultiPathPlan, pay_multi_path, prepare_multi
 from core.api.payments import PaymentResult, PaymentsService, PreparedPayment
 from core.api.service import WalletService
 from core.errors import NutdeskError, UserFacingError
+from desktop.gui.core_worker import on_core_of
 from desktop.gui.i18n import QT_TR_NOOP, tr
 
 __all__ = ["KIND_NAMES", "PayState", "PayStep", "Understood"]
@@ -125,7 +126,7 @@ class PayState:
         if self.understood is None or self.understood.kind != "bolt11":
             raise UserFacingError(tr("only a Lightning invoice can be paid from several mints"))
         self.prepared = None
-        self.plan = await prepare_multi_path(service, self.understood.text)
+        self.plan = await on_core_of(service, prepare_multi_path(service, self.understood.text))
         self.step = PayStep.CONFIRM
         return self.plan
 
@@ -134,7 +135,7 @@ class PayState:
             raise UserFacingError(tr("nothing to pay: continue to the confirmation first"))
         self.step = PayStep.PAYING
         try:
-            result = await pay_multi_path(service, self.plan)
+            result = await on_core_of(service, pay_multi_path(service, self.plan))
         except BaseException:
             self.step = PayStep.CONFIRM
             raise

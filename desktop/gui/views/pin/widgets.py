@@ -2,10 +2,13 @@
 
 ``install_gui_pin_prompter``: when a spend is above the limit, the facade asks this dialog for the PIN (inside the
 same coroutine, so the send or payment simply continues once the PIN is right; a wrong one is shown and asked
-again). ``PinSettingsBox``: set, change or remove the PIN and the limit, in Settings.
+again). The facade runs on the core worker's thread; the dialog is shown on the Qt loop and the answer sent back.
+``PinSettingsBox``: set, change or remove the PIN and the limit, in Settings.
 """
 
 from __future__ import annotations
+
+import asyncio
 
 from PySide6.QtWidgets import QDialog, QGroupBox, QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget
 
@@ -13,6 +16,7 @@ from core.api.service import WalletService
 from core.api.spending_pin import SpendingPin, guard_of
 from core.errors import UserFacingError
 from desktop.gui.context import AppContext
+from desktop.gui.core_worker import on_loop, unwrap
 from desktop.gui.dialogs import PasswordDialog, await_dialog
 from desktop.gui.i18n import tr
 from desktop.gui.widgets.common import hint
@@ -42,10 +46,12 @@ async def ask_pin(
 
 
 def install_gui_pin_prompter(service: WalletService, parent: QWidget | None) -> None:
+    """Call on the Qt thread: the dialog is always shown on its loop, whichever thread runs the spend."""
+
     async def prompt(message: str, error: UserFacingError | None) -> str | None:
         return await ask_pin(parent, tr("Spending PIN"), message, error=str(error) if error else "")
 
-    guard_of(service.store).prompter = prompt
+    guard_of(unwrap(service).store).prompter = on_loop(prompt, asyncio.get_event_loop())
 
 
 class PinSettingsBox(QGroupBox):
@@ -87,7 +93,7 @@ class PinSettingsBox(QGroupBox):
 
     @property
     def guard(self) -> SpendingPin:
-        return guard_of(self.ctx.service.store)
+        return guard_of(unwrap(self.ctx.service).store)
 
     def refresh(self) -> None:
         guard = self.guard
@@ -114,13 +120,13 @@ class PinSettingsBox(QGroupBox):
         )
         if new is None:
             return
-        await self.guard.set_pin_async(new, current=current)
+        await self.ctx.on_core(self.guard.set_pin_async(new, current=current))  # scrypt and a commit: off the loop
         self.refresh()
 
     async def clear_pin(self) -> None:
         current = await self._current(tr("remove it"))
         if current is not None:
-            await self.guard.clear_async(current)
+            await self.ctx.on_core(self.guard.clear_async(current))
             self.refresh()
 
     async def save_threshold(self) -> None:
@@ -132,6 +138,6 @@ class PinSettingsBox(QGroupBox):
                 self.refresh()
                 return
         try:
-            await guard.set_threshold_async(amount, current=current)
+            await self.ctx.on_core(guard.set_threshold_async(amount, current=current))
         finally:
             self.refresh()

@@ -373,7 +373,7 @@ class ReceiveView(QWidget):
     async def mint_all_paid(self) -> None:
         self.mint_all_button.setEnabled(False)
         try:
-            outcomes = await mint_all_paid(self.ctx.service)
+            outcomes = await self.ctx.on_core(mint_all_paid(self.ctx.service))  # journal, unblinding off the loop
         finally:
             self.mint_all_button.setEnabled(True)
         self.ln_status.setText(batch_summary(outcomes))

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from core.api.recovery import MintReconciliation, RecoveryReport, RecoveryService
 from core.api.service import WalletService
+from desktop.gui.core_worker import proxy_like
 from desktop.gui.i18n import tr
 
 __all__ = ["AttentionRow", "RecoveryState"]
@@ -39,7 +40,8 @@ class AttentionRow:
 
 class RecoveryState:
     def __init__(self, service: WalletService) -> None:
-        self.recovery = RecoveryService(service)
+        # On the core loop, like the session's background pass and the till's: they take turns on one lock.
+        self.recovery = proxy_like(service, RecoveryService(service))
         self.last_reconcile: list[MintReconciliation] = []
 
     def rows(self) -> list[AttentionRow]:

@@ -30,6 +30,7 @@ from core.api.cheque_page import qr_text, render_page, write_page
 from core.api.cheques import Cheque, ChequeService, VaultEntry, VaultState, parse_duration
 from core.errors import OutcomeUnknown, UserFacingError
 from desktop.gui.context import BALANCES, HISTORY, SENT, AppContext
+from desktop.gui.core_worker import proxy_like
 from desktop.gui.dialogs import await_dialog
 from desktop.gui.i18n import QT_TR_NOOP, tr
 from desktop.gui.tasks import run_blocking
@@ -52,7 +53,7 @@ class VaultView(QWidget):
         super().__init__()
         self.setObjectName("vaultView")
         self.ctx = ctx
-        self.cheques = ChequeService(ctx.service)
+        self.cheques = proxy_like(ctx.service, ChequeService(ctx.service))  # its coroutines on the core loop
         self.model = VaultModel()
         self.last: tuple[SendResult, Cheque, str] | None = None  # the cheque just written, and its mint
 

@@ -1072,4 +1072,44 @@ CORE_MESSAGES: dict[str, str] = {
         "die Fragmentlänge muss mindestens {0} sein und die Nachricht darf nicht leer sein"
     ),
     "unsupported scrypt parameters": "nicht unterstützte scrypt-Parameter",
+    "unknown report format {0!r}: use one of {1} or pdf": (
+        "unbekanntes Berichtsformat {0!r}: verwenden Sie eines von {1} oder pdf"
+    ),
+    "no operation {0}": ("keine Operation {0}"),
+    "database error while reading the history: {0}": ("Datenbankfehler beim Lesen des Verlaufs: {0}"),
+    (
+        "this wallet already lives in PostgreSQL ({0}), and there is no wallet in {1}: db copy moves a wallet's "
+        "SQLite file into PostgreSQL (between two PostgreSQL databases: pg_dump)"
+    ): (
+        "diese Wallet liegt schon in PostgreSQL ({0}), und in {1} ist keine Wallet: db copy bringt die "
+        "SQLite-Datei einer Wallet nach PostgreSQL (zwischen zwei PostgreSQL-Datenbanken: pg_dump)"
+    ),
+    "{0} is not a postgresql:// URL": ("{0} ist keine postgresql://-URL"),
+    "there is no wallet in {0} to copy: create or restore one first (nutdesk init)": (
+        "in {0} ist keine Wallet zum Kopieren: legen Sie zuerst eine an oder stellen Sie eine wieder her (nutdesk init)"
+    ),
+    "another process uses the wallet (pid {0}): close the app and every till using it, then copy again": (
+        "ein anderer Prozess benutzt die Wallet (PID {0}): schließen Sie die App und jede Kasse, die sie "
+        "benutzt, und kopieren Sie dann erneut"
+    ),
+    "{0} already holds a wallet: copy into an empty database": (
+        "{0} enthält schon eine Wallet: kopieren Sie in eine leere Datenbank"
+    ),
+    "{0} of {1} proofs are held or were taken by another operation": (
+        "{0} von {1} Proofs werden von einer anderen Operation gehalten oder wurden von ihr genommen"
+    ),
+    "{0} of {1} proofs are no longer {2} for operation {3} (another operation used them)": (
+        "{0} von {1} Proofs sind nicht mehr {2} für die Operation {3} (eine andere Operation hat sie benutzt)"
+    ),
+    "{0} of {1} proofs are no longer {2} (another operation used them)": (
+        "{0} von {1} Proofs sind nicht mehr {2} (eine andere Operation hat sie benutzt)"
+    ),
+    "not enough ecash: {0} {1} plus fees needed, {2} {1} available (spending all of it would cost {3} {1} in fees)": (
+        "nicht genug Ecash: {0} {1} plus Gebühren nötig, {2} {1} verfügbar (alles auszugeben würde {3} {1} "
+        "an Gebühren kosten)"
+    ),
+    "not enough ecash: {0} {1} plus fees needed, {2} {1} available": (
+        "nicht genug Ecash: {0} {1} plus Gebühren nötig, {2} {1} verfügbar"
+    ),
+    "a chosen proof disappeared while it was being read": ("ein gewählter Proof verschwand, während er gelesen wurde"),
 }

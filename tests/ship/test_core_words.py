@@ -36,16 +36,7 @@ FIELDS = re.compile(r"\{[^{}]*\}")
 EXPLANATIONS = "core/api/messages.py"
 
 # Files other engineers are changing right now: converted by the lead after merging (whole files allowed).
-NOT_YET_CONVERTED = {
-    "core/analytics/",
-    "core/api/analytics.py",
-    "core/api/database.py",
-    "core/storage/copy.py",
-    "core/storage/repos/proofs.py",
-    "core/wallet/selection.py",
-    "core/wallet/inputs.py",
-    "core/wallet/denominations.py",
-}
+NOT_YET_CONVERTED: set[str] = set()  # files whose messages are still to be converted (none)
 
 # (file, exception, English text) of messages that stay English on purpose: explain() reads these texts and
 # writes its own translated words for them (a damaged token, a mint that did not answer within its deadline),

@@ -1,5 +1,6 @@
 """The wallet's work runs on the core worker, off the Qt thread, against the real nutshell mint: the database writes
-of a send made in the Send view, and the spend behind a PIN prompt — whose dialog is still shown on the Qt thread."""
+of a send made in the Send view, every small write a view makes (a mint trusted, a setting saved, the till locked),
+and the spend behind a PIN prompt — whose dialog is still shown on the Qt thread."""
 
 from __future__ import annotations
 
@@ -122,8 +123,8 @@ def test_every_small_write_a_view_makes_runs_off_the_qt_thread(
     gui: GuiHarness, gui_mint: NutshellMint, tmp_path: Path, run: Any
 ) -> None:
     """Trusting and labelling a mint, exporting a token, the currency and relays, the till's settings, cashiers,
-    lock and unlock, a giveaway created and closed: each writes (one fsync'd commit), and none on the Qt thread.
-    (The ``gui`` fixture fails any scenario with such a write; here each action is checked by name.)"""
+    lock and unlock, a giveaway created and closed, the shift closed: each writes (one fsync'd commit), and none on
+    the Qt thread. (The ``gui`` fixture fails any scenario with such a write; here each action is checked by name.)"""
     run(make_funded_wallet(tmp_path / "w", gui_mint.url, 200))
     session = gui.open(tmp_path / "w")
     writes = gui.writes
@@ -259,5 +260,11 @@ def test_every_small_write_a_view_makes_runs_off_the_qt_thread(
 
     action("unlock the till", unlock)
     assert not till.till.locked and till.lock_label.text() == ""
+
+    async def close_shift() -> None:
+        till.zreport_page.close_shift_button.click()
+
+    action("close the shift", close_shift)
+    assert till.zreport_page.report is not None
     assert writes.on_qt_thread == []
-    assert len(done) == 14
+    assert len(done) == 15

@@ -5,13 +5,15 @@ from __future__ import annotations
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Connection, text
+from sqlalchemy import Connection, bindparam, text
 
 from core.analytics.opened import journal_data, opened_text
 from core.analytics.periods import Period
 from core.analytics.sql import KIND_CATEGORY, LIGHTNING_KINDS, dialect_of
+from core.storage.exact import ExactDecimal, as_decimal
 from core.storage.models import OperationRow
 
 __all__ = ["HistoryEntry", "first_operation_at", "iter_entries", "set_fiat_rate"]
@@ -39,7 +41,7 @@ class HistoryEntry:
     amount: int
     fee: int
     memo: str
-    fiat_rate: float | None
+    fiat_rate: Decimal | None  # exact (``core.storage.exact``)
     fiat_currency: str | None
     input_fee: int  # Lightning payments: the mint's input fee (the rest of ``fee`` is the Lightning fee)
     fee_reserve: int  # Lightning payments: the quote's fee reserve
@@ -119,7 +121,7 @@ def iter_entries(
             amount=int(amount),
             fee=int(fee),
             memo=memo or "",
-            fiat_rate=None if rate is None else float(rate),
+            fiat_rate=as_decimal(rate),
             fiat_currency=cur,
             input_fee=int(in_fee),
             fee_reserve=int(reserve),
@@ -131,16 +133,19 @@ def iter_entries(
             yield HistoryEntry(
                 id=f"{op_id}:in", time=float(created), kind="issue", category="transfer_in", state=state,
                 mint_url=dest, unit=unit, amount=int(amount), fee=0, memo=memo or "",
-                fiat_rate=None if rate is None else float(rate), fiat_currency=cur, input_fee=0, fee_reserve=0,
+                fiat_rate=as_decimal(rate), fiat_currency=cur, input_fee=0, fee_reserve=0,
                 tip=0, dest_mint="",
             )  # fmt: skip
 
 
-def set_fiat_rate(conn: Connection, operation_id: str, rate: float, currency: str) -> bool:
+def set_fiat_rate(conn: Connection, operation_id: str, rate: Decimal, currency: str) -> bool:
     """Record the exchange rate (fiat per BTC) an operation happened at; False when there is no such operation."""
     result = conn.execute(
         # updated_at moves so that operation_facts picks the rate up at its next catch-up.
-        text("UPDATE operations SET fiat_rate = :rate, fiat_currency = :cur, updated_at = :now WHERE id = :id"),
+        # The rate binds through the column's type: NUMERIC on PostgreSQL, its exact string on SQLite.
+        text(
+            "UPDATE operations SET fiat_rate = :rate, fiat_currency = :cur, updated_at = :now WHERE id = :id"
+        ).bindparams(bindparam("rate", type_=ExactDecimal())),
         {"rate": rate, "cur": currency.upper(), "id": operation_id, "now": time.time()},
     )
     return bool(result.rowcount)

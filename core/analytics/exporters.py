@@ -73,7 +73,7 @@ def balance_change(e: HistoryEntry) -> int:
 def entry_fiat_value(amount: int, e: HistoryEntry, currency: str) -> Decimal | None:
     """``amount`` (of the entry's unit) in ``currency`` at the rate recorded with the entry."""
     if e.unit == "sat" and e.fiat_rate is not None and (e.fiat_currency or "").upper() == currency.upper():
-        rate = Decimal(repr(e.fiat_rate))
+        rate = e.fiat_rate
         return (Decimal(amount) * rate / SATS_PER_BTC).quantize(CENT, ROUND_HALF_UP)
     if e.unit.lower() == currency.lower():
         return (Decimal(amount) / 100).quantize(CENT)
@@ -104,7 +104,7 @@ def write_history_csv(entries: Iterable[HistoryEntry], out: TextIO, *, currency:
                 "tip": e.tip,
                 "balance_change": balance_change(e),
                 "fiat_currency": currency.upper() if fiat is not None else "",
-                "fiat_rate": "" if e.fiat_rate is None else repr(e.fiat_rate),
+                "fiat_rate": "" if e.fiat_rate is None else str(e.fiat_rate),
                 "fiat_value": "" if fiat is None else str(fiat),
                 "memo": e.memo,
             }
@@ -283,7 +283,7 @@ def write_beancount(
         if fiat is not None:
             lines.append(f"  fiat-value: {fiat} {cur}")
             if e.fiat_rate is not None and e.unit == "sat":
-                rate = Decimal(repr(e.fiat_rate))
+                rate = e.fiat_rate
                 lines.append(f"  fiat-rate: {rate} {cur}")
                 prices[date] = rate / SATS_PER_BTC
         for account, amount in postings:

@@ -22,9 +22,12 @@ def fiat_sql(value: str, prefix: str = "") -> str:
     p = prefix
     # The cast: PostgreSQL cannot tell a parameter's type from ``IS NOT NULL`` alone.
     fallback = "CAST(:fallback AS DOUBLE PRECISION)"
+    # The stored rate is exact (PostgreSQL NUMERIC, SQLite the decimal's text: ``core.storage.exact``); the sums
+    # compute in doubles on both databases, so SQLite and PostgreSQL give the same figures.
+    rate = f"CAST({p}fiat_rate AS DOUBLE PRECISION)"
     return (
         f"(CASE WHEN {p}unit = 'sat' AND {p}fiat_rate IS NOT NULL AND upper({p}fiat_currency) = :cur "
-        f"THEN ({value}) * {p}fiat_rate / {SATS_PER_BTC}.0 "
+        f"THEN ({value}) * {rate} / {SATS_PER_BTC}.0 "
         f"WHEN {p}unit = 'sat' AND {fallback} IS NOT NULL THEN ({value}) * {fallback} / {SATS_PER_BTC}.0 "
         f"WHEN lower({p}unit) = lower(:cur) THEN ({value}) / 100.0 "
         "ELSE NULL END)"

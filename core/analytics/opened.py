@@ -133,7 +133,10 @@ def sync_facts(conn: Connection, sql: Dialect, columns: tuple[str, ...], kinds: 
     if not ids:
         return 0
     head, tail = sql.upsert("operation_facts", columns, "operation_id")
-    upsert = text(f"{head} VALUES ({', '.join(':' + c for c in columns)}){tail}")
+    # The rate binds through its column's type (NUMERIC on PostgreSQL, the exact string on SQLite).
+    upsert = text(f"{head} VALUES ({', '.join(':' + c for c in columns)}){tail}").bindparams(
+        bindparam("fiat_rate", type_=_OPS.c.fiat_rate.type)
+    )
     dest_quotes: set[str] | None = None
     written = 0
     for chunk in _chunks(ids):

@@ -35,7 +35,6 @@ from core.analytics.types import (
 from core.api.mint_labels import mint_label, mint_titles
 from core.api.service import WalletService
 from core.errors import StorageError, UserFacingError
-from core.pos.pricing import recordable
 
 __all__ = [
     "CATEGORIES",
@@ -118,7 +117,7 @@ class AnalyticsService:
 
         Fiat values use the rate recorded with each entry; ``fallback_rate`` (fiat per BTC, e.g. today's)
         values the entries recorded without one — leave it None to count those as unpriced. It is a ``Decimal``
-        here; the SQL that sums the entries binds it as the double its rate columns hold.
+        here; the SQL that sums the entries computes in doubles (the stored exact rates are cast to one too).
         """
         if isinstance(period, str):
             period = self.parse_period(period)
@@ -141,11 +140,10 @@ class AnalyticsService:
             raise UserFacingError(str(exc)) from exc
 
     def record_fiat_rate(self, operation_id: str, rate: Decimal | int, currency: str) -> None:
-        """Store the exchange rate (``currency`` per BTC) at which an operation happened. The column is a double:
-        a rate of up to 15 significant digits (``core.pos.pricing.recordable``) reads back digit for digit."""
+        """Store the exchange rate (``currency`` per BTC) at which an operation happened, every digit of it."""
         try:
             with self.wallet.store.db.engine.begin() as conn:
-                found = queries.set_fiat_rate(conn, operation_id, float(recordable(Decimal(rate))), currency)
+                found = queries.set_fiat_rate(conn, operation_id, Decimal(rate), currency)
         except SQLAlchemyError as exc:
             raise StorageError(f"database error: {exc}") from exc
         if not found:

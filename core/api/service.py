@@ -31,7 +31,6 @@ from core.ports.storage import (
     OperationRecord,
     StoredKeyset,
 )
-from core.pos.pricing import recordable
 from core.protocol import tokens
 from core.storage.db import Database
 from core.storage.permissions import private_umask, secure_data_dir
@@ -82,20 +81,11 @@ class WalletService:
         await self.mints.close()
         self.store.close()
 
-    def record_rates_from(self, quote: Callable[[], tuple[Decimal | float, str] | None] | None) -> None:
+    def record_rates_from(self, quote: Callable[[], tuple[Decimal, str] | None] | None) -> None:
         """Record the exchange rate of the moment ((fiat per BTC, currency), or None) on every new operation.
 
-        A ``Decimal`` rate is rounded to the 15 significant digits the journal's column (a double) keeps exactly,
-        so it reads back digit for digit (``core.pos.pricing.recordable``)."""
-        if quote is None:
-            self.store.fiat_quote = None
-            return
-
-        def as_recorded() -> tuple[float, str] | None:
-            found = quote()
-            return None if found is None else (float(recordable(Decimal(str(found[0])))), found[1])
-
-        self.store.fiat_quote = as_recorded
+        The journal keeps every digit of the ``Decimal`` rate (``core.storage.exact``)."""
+        self.store.fiat_quote = quote
 
     # --- the seed ------------------------------------------------------------------------------
 

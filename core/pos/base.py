@@ -25,7 +25,7 @@ from core.pos.deliveries import DeliveryRepository
 from core.pos.nostr import NostrInbox
 from core.pos.policy import POLICY_SETTING, Cashier, PosPolicy, hash_pin, verify_pin
 from core.pos.ports import PosBackends, PosRates, PosWallet
-from core.pos.pricing import PriceCache, recordable
+from core.pos.pricing import PriceCache
 from core.pos.refunds import Refunds
 from core.pos.repo import SaleRepository
 from core.pos.reports import receipt_lines
@@ -159,15 +159,15 @@ class TillBase:
             raise UserFacingError("no fresh exchange rate: enter the amount in sat")
         sats = self.rates.sats_for(fiat)
         assert sats is not None
-        return sats, recordable(rate), self.rates.currency
+        return sats, rate, self.rates.currency
 
     def _rate(self) -> tuple[Decimal | None, str]:
-        """(fiat per BTC, currency) now, rounded to the digits the sale keeps; (None, currency) without a rate."""
+        """(fiat per BTC, currency) now, every digit (the sale keeps them all); (None, currency) without a rate."""
         currency = self.currency()
         if self.rates is None:
             return None, currency
         rate = self.rates.rate()
-        return (None if rate is None else recordable(rate)), self.rates.currency
+        return rate, self.rates.currency
 
     def session(self, sale_id: str) -> CheckoutSession:
         found = self.sessions.get(sale_id)

@@ -17,8 +17,7 @@ import enum
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_EVEN, Decimal, localcontext
-from typing import Any
+from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal, localcontext
 
 from core.payments.invoices import decode_invoice
 from core.protocol.units import unit_info
@@ -28,11 +27,8 @@ __all__ = [
     "PriceCache",
     "UnitPrice",
     "UnitPricing",
-    "from_column",
     "price_from_invoice",
     "price_from_rate",
-    "recordable",
-    "to_columns",
 ]
 
 # Units whose price a BTC exchange rate (and a mint's quote) can give: fiat currencies in cents.
@@ -40,31 +36,15 @@ PRICEABLE_UNITS = frozenset({"usd", "eur"})
 
 _SATS_PER_BTC = Decimal(100_000_000)
 _PROBE = 100  # one whole currency unit, in cents: the mint quote the price is read from
-# A sale's exchange rate and unit price are kept in REAL columns, and an IEEE double keeps 15 significant decimal
-# digits exactly (DBL_DIG). The till computes with the value rounded to them, so the rate and price it charged with
-# are, digit for digit, the ones the receipt, the books and a later refund read back.
-RECORDED_DIGITS = 15
 
 
-def recordable(value: Decimal, rounding: str = ROUND_HALF_EVEN) -> Decimal:
-    """``value`` rounded to the digits a sale keeps (``RECORDED_DIGITS`` significant), as a ``Decimal``."""
+def _floor_quotient(dividend: Decimal, divisor: Decimal) -> Decimal:
+    """``dividend / divisor`` rounded down in its last digit (28 significant: the context's precision): a price
+    rounded down means the customer owes a hair more, never less. It is stored exactly, every digit
+    (``core.storage.exact``), so the receipt, the books and a later refund read back the price the till charged."""
     with localcontext() as ctx:
-        ctx.prec = RECORDED_DIGITS
-        ctx.rounding = rounding
-        return +Decimal(value)
-
-
-def from_column(value: float | None) -> Decimal | None:
-    """A recorded rate or price read back: the shortest decimal that names the stored double, which is the
-    ``recordable`` value that was written (not the double's binary expansion, 97123.45 → 97123.449999…)."""
-    return None if value is None else Decimal(repr(value))
-
-
-def to_columns(fields: dict[str, Any]) -> dict[str, Any]:
-    """Sale fields as the columns take them: the rate and unit price (``Decimal``, ``recordable`` digits) as doubles."""
-    return {
-        k: float(v) if k in ("fiat_rate", "unit_price") and isinstance(v, Decimal) else v for k, v in fields.items()
-    }
+        ctx.rounding = ROUND_FLOOR
+        return Decimal(dividend) / Decimal(divisor)
 
 
 class UnitPricing(enum.StrEnum):
@@ -102,15 +82,15 @@ def price_from_invoice(unit: str, amount: int, bolt11: str) -> UnitPrice:
     invoice = decode_invoice(bolt11)
     if not invoice.amount_msat or amount <= 0:
         raise ValueError("the mint's quote has no amount")
-    # Rounded down (fewer sat per cent: the customer owes the shop a hair more, never less) to what a sale keeps.
-    price = recordable(Decimal(invoice.amount_msat) / 1000 / amount, ROUND_FLOOR)
+    # Rounded down: fewer sat per cent, the customer owes the shop a hair more, never less.
+    price = _floor_quotient(Decimal(invoice.amount_msat) / 1000, Decimal(amount))
     return UnitPrice(unit, price, UnitPricing.MINT.value)
 
 
 def price_from_rate(unit: str, btc_price: Decimal) -> UnitPrice:
     """The price from an exchange rate: ``btc_price`` of the currency buys one BTC."""
     cents_per_btc = Decimal(btc_price) * 10 ** unit_info(unit).decimals
-    return UnitPrice(unit, recordable(_SATS_PER_BTC / cents_per_btc, ROUND_FLOOR), UnitPricing.RATES.value)
+    return UnitPrice(unit, _floor_quotient(_SATS_PER_BTC, cents_per_btc), UnitPricing.RATES.value)
 
 
 class PriceCache:

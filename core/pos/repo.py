@@ -16,7 +16,6 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from core.errors import StorageError
-from core.pos.pricing import from_column, to_columns
 from core.pos.types import TRANSITIONS, Refund, Sale, SaleState
 from core.storage.db import Database
 from core.storage.models import (
@@ -55,7 +54,7 @@ def _sale(row: PosSaleRow, refunded: int = 0) -> Sale:
         cashier=row.cashier,
         fiat_currency=row.fiat_currency,
         fiat_amount=Decimal(row.fiat_amount) if row.fiat_amount is not None else None,
-        fiat_rate=from_column(row.fiat_rate),
+        fiat_rate=row.fiat_rate,
         request_id=row.request_id,
         mint_url=row.mint_url,
         received=row.received,
@@ -74,7 +73,7 @@ def _sale(row: PosSaleRow, refunded: int = 0) -> Sale:
         paid_at=row.paid_at,
         refunded=refunded,
         paid_unit=row.paid_unit or "",
-        unit_price=from_column(row.unit_price),
+        unit_price=row.unit_price,
         price_source=row.price_source or "",
         offline=row.offline or "",
         offline_state=row.offline_state or "",
@@ -159,7 +158,7 @@ class SaleRepository:
                 mint_url="",
                 failure_reason="",
                 failure_detail="",
-                **to_columns(fields),
+                **fields,
             )
             if row.fiat_amount is not None:
                 row.fiat_amount = str(row.fiat_amount)
@@ -229,7 +228,7 @@ class SaleRepository:
             if "payload" in fields:
                 payload = fields.pop("payload")
                 row.payload_json = None if payload is None else json.dumps(payload)
-            for key, value in to_columns(fields).items():
+            for key, value in fields.items():
                 setattr(row, key, value)
             row.updated_at = time.time()
             s.flush()
@@ -284,7 +283,7 @@ class SaleRepository:
                     raise StorageError(f"sale {sale_id} is {row.state}: it cannot take a payment")
                 row.state = SaleState.RECEIVED.value
                 row.payload_json = json.dumps(payload)
-                for key, value in to_columns(fields).items():
+                for key, value in fields.items():
                     setattr(row, key, value)
                 row.updated_at = time.time()
                 s.flush()

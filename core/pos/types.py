@@ -114,7 +114,7 @@ class Sale:
     cashier: str
     fiat_currency: str | None
     fiat_amount: Decimal | None
-    fiat_rate: Decimal | None  # fiat per BTC at the sale (``core.pos.pricing.recordable`` digits)
+    fiat_rate: Decimal | None  # fiat per BTC at the sale (stored exactly: ``core.storage.exact``)
     request_id: str
     mint_url: str
     received: int

@@ -10,6 +10,7 @@ one step, so a crash can never leave both or neither).
 from __future__ import annotations
 
 from collections.abc import Callable
+from decimal import Decimal
 
 from core.storage.db import Database
 from core.storage.repos.journal import RESTING_STATES, JournalRepository, lease_owner_name
@@ -29,7 +30,7 @@ class Store(
         self._open_unit_of_work(db)
         # Where the exchange rate of the moment comes from ((fiat per BTC, currency) or None): each new operation
         # records it, so reports value every entry at the rate of its own time. Set by a front end with rates.
-        self.fiat_quote: Callable[[], tuple[float, str] | None] | None = None
+        self.fiat_quote: Callable[[], tuple[Decimal, str] | None] | None = None
         # Operations this process created and is still working on: recovery must not resume them under its feet
         # (a background pass rolling back a "prepared" swap whose request is about to leave). An operation leaves
         # the set when it reaches a resting state, or when its code gives up on it (``release``).

@@ -7,6 +7,7 @@ import asyncio
 import contextlib
 import gc
 import logging
+from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import QSettings, QTimer
@@ -228,9 +229,9 @@ class Session:
         install_gui_pin_prompter(self.core_service, self.window)  # spends above the limit ask for the spending PIN
         if rates is not None:
 
-            def current_rate() -> tuple[float, str] | None:  # called on the core thread: reads one attribute
+            def current_rate() -> tuple[Decimal, str] | None:  # called on the core thread: reads one attribute
                 quote = rates.quote()
-                return (float(quote.rate), quote.currency) if quote is not None else None
+                return (quote.rate, quote.currency) if quote is not None else None
 
             self.core_service.record_rates_from(current_rate)
             self.worker.call_soon(rates.start)  # the refresher's task and HTTP client live on the core loop

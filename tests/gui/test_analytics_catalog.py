@@ -55,7 +55,7 @@ class Shop:
         self.number = 0
 
     def sale(
-        self, basket: dict[str, int], *, days_ago: float = 0.0, loss: int = 0, rate: float | None = 100_000.0
+        self, basket: dict[str, int], *, days_ago: float = 0.0, loss: int = 0, rate: Decimal | None = Decimal(100_000)
     ) -> str:
         self.number += 1
         lines = [

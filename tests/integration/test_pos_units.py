@@ -163,8 +163,9 @@ async def test_untrusted_dollar_ecash_is_forwarded_to_the_shops_lightning_in_sat
 async def test_a_recorded_rate_and_price_keep_their_exact_decimal_digits(
     till: PosService, customer: WalletService, usd_mint: NutshellMint, coinbase: FakeRateServer
 ) -> None:
-    coinbase.price = Decimal("107914.9650617")  # USD per BTC; the fake serves EUR at 0.9 of it: 97123.46855553
-    eur = Decimal("97123.46855553")
+    # USD per BTC, 24 significant digits (a double keeps 15); the fake serves EUR at 0.9 of it.
+    coinbase.price = Decimal("101371.248396568902839531")
+    eur = Decimal("91234.1235569120125555779")
     till.configure(unit_pricing="rates")
     assert await till.rates.refresh() is not None
     session = await till.start_checkout(SALE)

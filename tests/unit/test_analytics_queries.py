@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from alembic import command
 from alembic.config import Config as AlembicConfig
-from sqlalchemy import create_engine, text
+from sqlalchemy import bindparam, create_engine, text
 
 from core.analytics.periods import bucket_label, parse_period
 from core.api.analytics import AnalyticsService
@@ -22,6 +22,7 @@ from core.api.service import WalletService
 from core.config import Config
 from core.protocol.models import Proof
 from core.storage.db import MIGRATIONS_DIR, Database
+from core.storage.exact import ExactDecimal
 from core.storage.sealed import is_sealed
 from core.storage.store import Store
 from tests.unit.test_analytics_beancount import check_beancount
@@ -44,7 +45,7 @@ def _op(
     *,
     data: dict[str, object] | None = None,
     state: str = "done",
-    rate: float | None = None,
+    rate: int | None = None,
 ) -> str:
     op_id = store.create_operation(kind=kind, mint_url=mint, unit="sat", amount=amount, data=data, state=state)
     store.update_operation(op_id, fee=fee)
@@ -53,8 +54,13 @@ def _op(
             text(
                 "UPDATE operations SET created_at = :t, updated_at = :t, fiat_rate = :r, fiat_currency = :c "
                 "WHERE id = :id"
-            ),
-            {"t": when, "r": rate, "c": None if rate is None else "USD", "id": op_id},
+            ).bindparams(bindparam("r", type_=ExactDecimal())),
+            {
+                "t": when,
+                "r": None if rate is None else Decimal(rate),
+                "c": None if rate is None else "USD",
+                "id": op_id,
+            },
         )
     return op_id
 
@@ -241,7 +247,7 @@ def test_exports_history_csv_json_and_a_balanced_beancount_ledger(wallet: Wallet
         "6",
         "20",
     )
-    assert (row["balance_change"], row["fiat_value"], row["fiat_rate"]) == ("-1007", "0.60", "60000.0")
+    assert (row["balance_change"], row["fiat_value"], row["fiat_rate"]) == ("-1007", "0.60", "60000")
     figures = json.loads(analytics.render(period, "json"))
     assert figures["totals"]["sat"]["sale"] == 1100 and figures["entries"] == 6
     ledger = analytics.render(parse_period("all", utc=True, now=at(31)), "beancount")

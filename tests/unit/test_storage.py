@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -111,10 +112,10 @@ def test_storing_the_same_proof_twice_counts_it_once(store: Store) -> None:
 
 
 def test_each_operation_records_the_exchange_rate_of_its_moment(store: Store) -> None:
-    store.fiat_quote = lambda: (65_000.5, "EUR")
+    store.fiat_quote = lambda: (Decimal("65000.50"), "EUR")
     with_rate = store.create_operation(kind="issue", mint_url="http://mint", unit="sat", amount=1)
     store.fiat_quote = lambda: None
     without = store.create_operation(kind="issue", mint_url="http://mint", unit="sat", amount=1)
     with store.db.session() as s:
         rows = {r.id: (r.fiat_rate, r.fiat_currency) for r in s.scalars(select(OperationRow))}
-    assert rows == {with_rate: (65_000.5, "EUR"), without: (None, None)}
+    assert rows == {with_rate: (Decimal("65000.50"), "EUR"), without: (None, None)}

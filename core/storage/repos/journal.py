@@ -8,6 +8,7 @@ import secrets
 import socket
 import uuid
 from collections.abc import Callable, Iterator, Sequence
+from decimal import Decimal
 from typing import Any, cast
 
 from sqlalchemy import Table, select, update
@@ -69,7 +70,7 @@ def parse_lease_owner(owner: str) -> tuple[str, int] | None:
 
 
 class JournalRepository(UnitOfWork):
-    fiat_quote: Callable[[], tuple[float, str] | None] | None
+    fiat_quote: Callable[[], tuple[Decimal, str] | None] | None  # the rate of the moment: fiat per BTC
     in_flight: set[str]
     lease_owner: str
     lease_seconds: float

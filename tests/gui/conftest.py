@@ -122,12 +122,11 @@ class WriteRecorder:
         self.qt_thread = threading.get_ident()
         self.threads: list[int] = []
         self.on_qt_thread: list[str] = []
-        self.paused = False
 
     def _record(self, what: str) -> None:
         thread = threading.get_ident()
         self.threads.append(thread)
-        if thread != self.qt_thread or self.paused:
+        if thread != self.qt_thread:
             return
         stack = traceback.extract_stack()
         # The window's own writes: from a view, a dialog, the session (the test's set-up writes from its own code,
@@ -157,19 +156,6 @@ class WriteRecorder:
     def remove(self) -> None:
         event.remove(Engine, "before_cursor_execute", self._on_execute)
         event.remove(Engine, "commit", self._on_commit)
-
-    def test_setup(self) -> Any:
-        """A block of the test's own set-up (seeding the wallet from the test's code): not the window's writes."""
-        recorder = self
-
-        class _Paused:
-            def __enter__(self) -> None:
-                recorder.paused = True
-
-            def __exit__(self, *_exc: object) -> None:
-                recorder.paused = False
-
-        return _Paused()
 
 
 class GuiHarness:

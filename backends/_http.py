@@ -16,6 +16,7 @@ import httpx
 
 from core.errors import AnswerTooLarge, BackendError, BackendUnavailable, MalformedInput
 from core.httpread import read_capped
+from core.i18n import t
 from core.protocol.jsonread import read_json
 
 __all__ = [
@@ -98,25 +99,31 @@ class HttpBackendBase:
                     return httpx.Response(streamed.status_code, headers=headers, content=body, request=streamed.request)
         except TimeoutError as exc:
             if sent_matters:
-                raise SentButUnknown(f"{self.name}: no whole answer within {deadline:g} s") from exc
-            raise BackendUnavailable(f"{self.name} at {self.base_url} did not answer within {deadline:g} s") from exc
+                raise SentButUnknown(t("{0}: no whole answer within {1:g} s").format(self.name, deadline)) from exc
+            raise BackendUnavailable(
+                t("{0} at {1} did not answer within {2:g} s").format(self.name, self.base_url, deadline)
+            ) from exc
         except (AnswerTooLarge, httpx.DecodingError) as exc:
             if sent_matters:
-                raise SentButUnknown(f"{self.name}: unusable answer ({exc})") from exc
-            raise BackendError(f"{self.name} sent an unusable answer: {exc}") from exc
+                raise SentButUnknown(t("{0}: unusable answer ({1})").format(self.name, exc)) from exc
+            raise BackendError(t("{0} sent an unusable answer: {1}").format(self.name, exc)) from exc
         except (httpx.ConnectError, httpx.ConnectTimeout, httpx.UnsupportedProtocol, httpx.InvalidURL) as exc:
-            raise BackendUnavailable(f"{self.name} at {self.base_url} is unreachable: {exc}") from exc
+            raise BackendUnavailable(t("{0} at {1} is unreachable: {2}").format(self.name, self.base_url, exc)) from exc
         except httpx.TransportError as exc:
             if sent_matters:
-                raise SentButUnknown(f"{self.name}: the connection broke after the request was sent ({exc})") from exc
-            raise BackendUnavailable(f"{self.name} at {self.base_url} did not answer: {exc}") from exc
+                raise SentButUnknown(
+                    t("{0}: the connection broke after the request was sent ({1})").format(self.name, exc)
+                ) from exc
+            raise BackendUnavailable(t("{0} at {1} did not answer: {2}").format(self.name, self.base_url, exc)) from exc
 
     def json_of(self, response: httpx.Response) -> Any:
         try:
             return read_json(response.content, cap=MAX_ANSWER)
         except MalformedInput as exc:
             raise BackendError(
-                f"{self.name} answered {response.status_code} with something that is not JSON: {response.text[:200]}"
+                t("{0} answered {1} with something that is not JSON: {2}").format(
+                    self.name, response.status_code, response.text[:200]
+                )
             ) from exc
 
 
@@ -147,7 +154,7 @@ def decode_bolt11(bolt11: str) -> tuple[str, int | None, int | None]:
     try:
         decoded = bolt11_lib.decode(bolt11.strip())
     except Exception as exc:  # the library raises many types
-        raise BackendError(f"not a valid Lightning invoice: {exc}") from exc
+        raise BackendError(t("not a valid Lightning invoice: {0}").format(exc)) from exc
     amount = int(decoded.amount_msat) if decoded.amount_msat is not None else None
     return str(decoded.payment_hash), amount, decoded.expiry
 

@@ -30,6 +30,7 @@ from backends._http import (
 from backends.blink_updates import poll_paid, subscribe_paid
 from backends.registry import register_backend
 from core.errors import BackendError
+from core.i18n import t
 from core.ports.lightning import (
     BackendStatus,
     Capabilities,
@@ -109,7 +110,7 @@ class BlinkBackend(HttpBackendBase):
         self._api_key = api_key
         self.currency = currency.upper()
         if self.currency not in ("BTC", "USD"):
-            raise BackendError(f"{self.name}: the wallet is BTC or USD, not {currency}")
+            raise BackendError(t("{0}: the wallet is BTC or USD, not {1}").format(self.name, currency))
         self._wallet_id = wallet_id
         self.ws_url = ws_url or url.replace("https://", "wss://", 1).replace("http://", "ws://", 1)
         self.poll_interval = poll_interval
@@ -119,7 +120,7 @@ class BlinkBackend(HttpBackendBase):
     @classmethod
     def from_options(cls, options: Mapping[str, str]) -> BlinkBackend:
         if not options.get("api_key"):
-            raise BackendError(f"{cls.variant.name} needs --opt api_key=…")
+            raise BackendError(t("{0} needs --opt api_key=…").format(cls.variant.name))
         return cls(
             options.get("url") or cls.default_url,
             options["api_key"],
@@ -153,7 +154,7 @@ class BlinkBackend(HttpBackendBase):
                 sent_matters=mutation,
             )
             if response.status_code in (401, 403):
-                raise BackendError(f"{self.name} refused the API key ({response.status_code})")
+                raise BackendError(t("{0} refused the API key ({1})").format(self.name, response.status_code))
             if response.status_code == 429:
                 await asyncio.sleep(min(float(response.headers.get("Retry-After", 1)), _MAX_RETRY_WAIT))
                 continue
@@ -168,15 +169,15 @@ class BlinkBackend(HttpBackendBase):
                     continue
                 raise _GraphQLError(code, str(errors[0].get("message", "")))
             if response.status_code >= 500:
-                raise BackendError(f"{self.name} answered {response.status_code}")
+                raise BackendError(t("{0} answered {1}").format(self.name, response.status_code))
             return body.get("data") or {}
-        raise BackendError(f"{self.name} keeps rate-limiting the requests; try again later")
+        raise BackendError(t("{0} keeps rate-limiting the requests; try again later").format(self.name))
 
     async def _query(self, query: str, variables: dict[str, Any] | None = None) -> Any:
         try:
             return await self._gql(query, variables)
         except _GraphQLError as exc:
-            raise BackendError(f"{self.name}: {exc.message} ({exc.code or 'error'})") from exc
+            raise BackendError(t("{0}: {1} ({2})").format(self.name, exc.message, exc.code or "error")) from exc
 
     async def _wallet(self) -> tuple[str, float]:
         data = await self._query("query me { me { defaultAccount { wallets { id walletCurrency balance } } } }")
@@ -187,7 +188,11 @@ class BlinkBackend(HttpBackendBase):
             ):
                 self._wallet_id = w["id"]
                 return w["id"], float(w["balance"])
-        raise BackendError(f"{self.name}: the account has no {self.currency} wallet {self._wallet_id or ''}".strip())
+        if self._wallet_id:
+            raise BackendError(
+                t("{0}: the account has no {1} wallet {2}").format(self.name, self.currency, self._wallet_id)
+            )
+        raise BackendError(t("{0}: the account has no {1} wallet").format(self.name, self.currency))
 
     async def wallet_id(self) -> str:
         if self._wallet_id is None:
@@ -218,9 +223,9 @@ class BlinkBackend(HttpBackendBase):
         expiry: int | None = None,
     ) -> CreatedInvoice:
         if description_hash is not None:
-            raise BackendError(f"{self.name} cannot make invoices with a description hash")
+            raise BackendError(t("{0} cannot make invoices with a description hash").format(self.name))
         if amount < 0:
-            raise BackendError("the amount must not be negative")
+            raise BackendError(t("the amount must not be negative"))
         wallet_id = await self.wallet_id()
         inp: dict[str, Any] = {"walletId": wallet_id, "memo": memo}
         if expiry is not None:
@@ -234,7 +239,7 @@ class BlinkBackend(HttpBackendBase):
         elif unit == "sat":  # a USD wallet receiving a sat amount: Blink's "lnUsdInvoiceBtcDenominatedCreate"
             field, inp["amount"] = "lnUsdInvoiceBtcDenominatedCreate", amount
         else:
-            raise BackendError(f"{self.name}: a {self.currency} wallet cannot make a {unit} invoice")
+            raise BackendError(t("{0}: a {1} wallet cannot make a {2} invoice").format(self.name, self.currency, unit))
         query = (
             f"mutation create($input: {field[0].upper() + field[1:]}Input!) {{ {field}(input: $input) {{ "
             "errors { message code } invoice { paymentRequest paymentHash satoshis } } }"
@@ -242,9 +247,9 @@ class BlinkBackend(HttpBackendBase):
         try:
             data = (await self._gql(query, {"input": inp}, mutation=False))[field]
         except _GraphQLError as exc:
-            raise BackendError(f"{self.name}: {exc.message} ({exc.code or 'error'})") from exc
+            raise BackendError(t("{0}: {1} ({2})").format(self.name, exc.message, exc.code or "error")) from exc
         if data.get("errors"):
-            raise BackendError(f"{self.name} refused the invoice: {data['errors'][0].get('message')}")
+            raise BackendError(t("{0} refused the invoice: {1}").format(self.name, data["errors"][0].get("message")))
         invoice = data["invoice"]
         self._requests[invoice["paymentHash"]] = invoice["paymentRequest"]
         return CreatedInvoice(invoice["paymentRequest"], invoice["paymentHash"], amount, unit, expiry)
@@ -262,7 +267,7 @@ class BlinkBackend(HttpBackendBase):
         if invoice_msat is not None:
             field = "lnInvoicePaymentSend"
         elif not amount_msat:
-            raise BackendError("an amount is needed to pay an amountless invoice")
+            raise BackendError(t("an amount is needed to pay an amountless invoice"))
         elif self.currency == "BTC":
             field, inp["amount"] = "lnNoAmountInvoicePaymentSend", math.ceil(amount_msat / 1000)
         else:
@@ -281,7 +286,7 @@ class BlinkBackend(HttpBackendBase):
             return self._remember(PaymentResult(PaymentState.PENDING, payment_hash, error=str(exc)))
         except _GraphQLError as exc:
             if exc.code in _AUTH:
-                raise BackendError(f"{self.name}: {exc.message} ({exc.code})") from exc
+                raise BackendError(t("{0}: {1} ({2})").format(self.name, exc.message, exc.code)) from exc
             # Validation errors are refused before execution; anything else may have run.
             definite = exc.code in ("GRAPHQL_VALIDATION_FAILED", "BAD_USER_INPUT", "INVALID_INPUT")
             state = PaymentState.FAILED if definite else PaymentState.PENDING

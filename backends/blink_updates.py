@@ -14,6 +14,7 @@ from websockets.asyncio.client import connect as ws_connect
 
 from backends._http import decode_bolt11, json_object
 from core.errors import BackendError
+from core.i18n import t
 from core.ports.lightning import PaidInvoice, PaymentState
 
 if TYPE_CHECKING:
@@ -41,7 +42,7 @@ async def subscribe_paid(backend: BlinkBackend) -> AsyncIterator[PaidInvoice]:
                 await conn.send(json.dumps({"type": "connection_init", "payload": {"X-API-KEY": backend._api_key}}))
                 ack = json_object(await conn.recv())
                 if ack.get("type") != "connection_ack":
-                    raise BackendError(f"{backend.name} refused the subscription: {ack}")
+                    raise BackendError(t("{0} refused the subscription: {1}").format(backend.name, ack))
                 await conn.send(json.dumps({"id": "1", "type": "subscribe", "payload": {"query": query}}))
                 async for raw in conn:
                     message = json_object(raw)

@@ -21,6 +21,7 @@ from backends._http import PAY_TIMEOUT, HttpBackendBase, SentButUnknown, decode_
 from backends.lnd import tls_context
 from backends.registry import register_backend
 from core.errors import BackendError, BackendUnavailable
+from core.i18n import t
 from core.ports.lightning import (
     BackendStatus,
     Capabilities,
@@ -63,14 +64,14 @@ class ClnRestBackend(HttpBackendBase):
         try:
             verify = tls_context(cert)
         except OSError as exc:
-            raise BackendError(f"CLN: cannot use the TLS certificate: {exc}") from exc
+            raise BackendError(t("CLN: cannot use the TLS certificate: {0}").format(exc)) from exc
         super().__init__(url, {"rune": rune}, verify=verify)
         self.reconnect = reconnect
 
     @classmethod
     def from_options(cls, options: Mapping[str, str]) -> ClnRestBackend:
         if not options.get("url") or not options.get("rune"):
-            raise BackendError("CLN needs --opt url=… --opt rune=…")
+            raise BackendError(t("CLN needs --opt url=… --opt rune=…"))
         return cls(options["url"], options["rune"], cert=options.get("cert"))
 
     @property
@@ -89,7 +90,9 @@ class ClnRestBackend(HttpBackendBase):
     ) -> Any:
         response = await self.request("POST", f"/v1/{method}", json=params, timeout=timeout, sent_matters=sent_matters)
         if response.status_code in (401, 403):
-            raise BackendError(f"CLN refused the rune for {method} ({response.status_code}): {response.text[:200]}")
+            raise BackendError(
+                t("CLN refused the rune for {0} ({1}): {2}").format(method, response.status_code, response.text[:200])
+            )
         data = self.json_of(response)
         if response.status_code != 200 or (isinstance(data, dict) and "code" in data and "message" in data):
             code = data.get("code") if isinstance(data, dict) else None
@@ -101,7 +104,7 @@ class ClnRestBackend(HttpBackendBase):
         try:
             return await self._rpc(method, params)
         except _RpcError as exc:
-            raise BackendError(f"CLN {method} failed ({exc.code}): {exc.message}") from exc
+            raise BackendError(t("CLN {0} failed ({1}): {2}").format(method, exc.code, exc.message)) from exc
 
     async def status(self) -> BackendStatus:
         data = await self._call("listfunds", {})
@@ -118,11 +121,11 @@ class ClnRestBackend(HttpBackendBase):
         expiry: int | None = None,
     ) -> CreatedInvoice:
         if unit != "sat":
-            raise BackendError(f"CLN makes invoices in sat, not {unit}")
+            raise BackendError(t("CLN makes invoices in sat, not {0}").format(unit))
         if description_hash is not None:
-            raise BackendError("CLN takes a description, not a description hash")
+            raise BackendError(t("CLN takes a description, not a description hash"))
         if amount < 0:
-            raise BackendError("the amount must not be negative")
+            raise BackendError(t("the amount must not be negative"))
         params: dict[str, Any] = {
             "amount_msat": amount * 1000 if amount else "any",
             "label": f"nutdesk-{secrets.token_hex(8)}",
@@ -142,7 +145,7 @@ class ClnRestBackend(HttpBackendBase):
         params: dict[str, Any] = {"bolt11": bolt11.strip()}
         if invoice_msat is None:
             if not amount_msat:
-                raise BackendError("an amount is needed to pay an amountless invoice")
+                raise BackendError(t("an amount is needed to pay an amountless invoice"))
             params["amount_msat"] = amount_msat
         if fee_limit_msat is not None:
             params["maxfee"] = fee_limit_msat
@@ -152,7 +155,7 @@ class ClnRestBackend(HttpBackendBase):
             return PaymentResult(PaymentState.PENDING, payment_hash, error=str(exc))
         except _RpcError as exc:
             if exc.code == -32602:  # invalid parameters: nothing was attempted
-                raise BackendError(f"CLN refused the payment: {exc.message}") from exc
+                raise BackendError(t("CLN refused the payment: {0}").format(exc.message)) from exc
             state = PaymentState.FAILED if exc.code in _FAILED_PAY_CODES else PaymentState.PENDING
             return PaymentResult(state, payment_hash, error=f"{exc.code}: {exc.message}")
         state = _PAY_STATES.get(str(data.get("status")), PaymentState.PENDING)

@@ -19,6 +19,7 @@ from typing import ClassVar, Literal
 from backends._http import decode_bolt11
 from backends.registry import register_backend
 from core.errors import BackendError
+from core.i18n import t
 from core.ports.lightning import (
     BackendStatus,
     Capabilities,
@@ -129,9 +130,9 @@ class FakeNetwork:
         if previous is not None and previous.state is not PaymentState.FAILED:
             return previous
         if invoice_msat is None and not amount_msat:
-            raise BackendError("an amount is needed to pay an amountless invoice")
+            raise BackendError(t("an amount is needed to pay an amountless invoice"))
         if invoice_msat is not None and amount_msat is not None and amount_msat != invoice_msat:
-            raise BackendError("the invoice already has another amount")
+            raise BackendError(t("the invoice already has another amount"))
         amount = invoice_msat if invoice_msat is not None else int(amount_msat or 0)
         internal = self.invoices.get(payment_hash)
         fee = 0 if internal is not None else self.fee_msat
@@ -236,7 +237,7 @@ class FakeBackend:
             try:
                 net.credit(name, int(options["balance"]) * 1000)
             except ValueError as exc:
-                raise BackendError("balance must be a whole number of sat") from exc
+                raise BackendError(t("balance must be a whole number of sat")) from exc
         return backend
 
     @property
@@ -263,9 +264,9 @@ class FakeBackend:
         expiry: int | None = None,
     ) -> CreatedInvoice:
         if unit != "sat":
-            raise BackendError(f"the fake backend makes invoices in sat, not {unit}")
+            raise BackendError(t("the fake backend makes invoices in sat, not {0}").format(unit))
         if amount < 0:
-            raise BackendError("the amount must not be negative")
+            raise BackendError(t("the amount must not be negative"))
         invoice = self.network.create_invoice(
             self.account, amount * 1000, memo=memo, description_hash=description_hash, expiry=expiry or 3600
         )

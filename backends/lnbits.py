@@ -29,6 +29,7 @@ from backends._http import (
 )
 from backends.registry import register_backend
 from core.errors import BackendError, MalformedInput
+from core.i18n import t
 from core.ports.lightning import (
     BackendStatus,
     Capabilities,
@@ -66,7 +67,7 @@ class LNbitsBackend(HttpBackendBase):
     def from_options(cls, options: Mapping[str, str]) -> LNbitsBackend:
         missing = [o for o in ("url", "key") if not options.get(o)]
         if missing:
-            raise BackendError(f"LNbits needs --opt {'=… --opt '.join(missing)}=…")
+            raise BackendError(t("LNbits needs --opt {0}=…").format("=… --opt ".join(missing)))
         verify = options.get("verify_tls", "true").lower() not in ("0", "false", "no")
         return cls(options["url"], options["key"], verify=verify)
 
@@ -87,7 +88,7 @@ class LNbitsBackend(HttpBackendBase):
     def _fail(self, response: httpx.Response, what: str) -> BackendError:
         body = json_object(response.content)
         detail = body.get("detail") or response.text
-        return BackendError(f"LNbits refused to {what} ({response.status_code}): {str(detail)[:300]}")
+        return BackendError(t("LNbits refused to {0} ({1}): {2}").format(what, response.status_code, str(detail)[:300]))
 
     def _expect(self, response: httpx.Response, what: str) -> Any:
         if response.status_code >= 400:
@@ -97,7 +98,7 @@ class LNbitsBackend(HttpBackendBase):
     # --- the port --------------------------------------------------------------------------------
 
     async def status(self) -> BackendStatus:
-        data = self._expect(await self.request("GET", "/api/v1/wallet"), "show the wallet")
+        data = self._expect(await self.request("GET", "/api/v1/wallet"), t("show the wallet"))
         return BackendStatus(balance=int(data.get("balance", 0)), unit="msat", detail=str(data.get("name", "")))
 
     async def create_invoice(
@@ -110,18 +111,18 @@ class LNbitsBackend(HttpBackendBase):
         expiry: int | None = None,
     ) -> CreatedInvoice:
         if unit != "sat":
-            raise BackendError(f"LNbits makes invoices in sat, not {unit}")
+            raise BackendError(t("LNbits makes invoices in sat, not {0}").format(unit))
         if amount <= 0:
-            raise BackendError("LNbits cannot make amountless invoices")
+            raise BackendError(t("LNbits cannot make amountless invoices"))
         body: dict[str, Any] = {"out": False, "amount": amount, "unit": "sat", "memo": memo}
         if expiry is not None:
             body["expiry"] = expiry
         if description_hash is not None:
             body["description_hash"] = description_hash.hex()
-        data = self._expect(await self.request("POST", "/api/v1/payments", json=body), "create an invoice")
+        data = self._expect(await self.request("POST", "/api/v1/payments", json=body), t("create an invoice"))
         bolt11 = data.get("bolt11") or data.get("payment_request")
         if not bolt11 or not data.get("payment_hash"):
-            raise BackendError(f"LNbits answered without an invoice: {data}")
+            raise BackendError(t("LNbits answered without an invoice: {0}").format(data))
         return CreatedInvoice(
             bolt11=bolt11,
             payment_hash=data["payment_hash"],
@@ -136,9 +137,9 @@ class LNbitsBackend(HttpBackendBase):
     ) -> PaymentResult:
         payment_hash, invoice_msat, _ = decode_bolt11(bolt11)
         if invoice_msat is None:
-            raise BackendError("LNbits cannot pay amountless invoices")
+            raise BackendError(t("LNbits cannot pay amountless invoices"))
         if amount_msat is not None and amount_msat != invoice_msat:
-            raise BackendError("the invoice already has an amount")
+            raise BackendError(t("the invoice already has an amount"))
         if expired_invoice(bolt11):
             return PaymentResult(PaymentState.FAILED, payment_hash, error="the invoice has expired")
         try:
@@ -152,10 +153,10 @@ class LNbitsBackend(HttpBackendBase):
         except SentButUnknown as exc:
             return PaymentResult(PaymentState.PENDING, payment_hash, error=str(exc))
         if response.status_code in (401, 403, 404):
-            raise self._fail(response, "pay")
+            raise self._fail(response, t("pay"))
         if response.status_code == 400:
             # Validation: the request was refused before any payment was attempted.
-            return PaymentResult(PaymentState.FAILED, payment_hash, error=str(self._fail(response, "pay")))
+            return PaymentResult(PaymentState.FAILED, payment_hash, error=str(self._fail(response, t("pay"))))
         try:
             data = read_json(response.content, cap=MAX_ANSWER)
         except MalformedInput:
@@ -178,7 +179,7 @@ class LNbitsBackend(HttpBackendBase):
         response = await self.request("GET", f"/api/v1/payments/{payment_hash}")
         if response.status_code == 404:
             return PaymentResult(PaymentState.PENDING, payment_hash, error="LNbits does not know this payment")
-        data = self._expect(response, "show the payment")
+        data = self._expect(response, t("show the payment"))
         details = data.get("details") or {}
         fee = details.get("fee")
         amount = details.get("amount")

@@ -30,6 +30,7 @@ from backends._http import (
 from backends.registry import register_backend
 from core.errors import AnswerTooLarge, BackendError, BackendUnavailable
 from core.httpread import capped_lines
+from core.i18n import t
 from core.ports.lightning import (
     BackendStatus,
     Capabilities,
@@ -89,7 +90,7 @@ class LndRestBackend(HttpBackendBase):
         try:
             verify = tls_context(cert)
         except (OSError, ssl.SSLError) as exc:
-            raise BackendError(f"LND: cannot use the TLS certificate: {exc}") from exc
+            raise BackendError(t("LND: cannot use the TLS certificate: {0}").format(exc)) from exc
         super().__init__(url, {"Grpc-Metadata-macaroon": macaroon}, verify=verify)
         self.pay_timeout = pay_timeout
         self.reconnect = reconnect
@@ -97,7 +98,7 @@ class LndRestBackend(HttpBackendBase):
     @classmethod
     def from_options(cls, options: Mapping[str, str]) -> LndRestBackend:
         if not options.get("url") or not options.get("macaroon"):
-            raise BackendError("LND needs --opt url=… --opt macaroon=<hex>")
+            raise BackendError(t("LND needs --opt url=… --opt macaroon=<hex>"))
         return cls(
             options["url"],
             options["macaroon"],
@@ -118,7 +119,7 @@ class LndRestBackend(HttpBackendBase):
 
     def _error(self, response: httpx.Response, what: str) -> BackendError:
         message = json_object(response.content).get("message") or response.text
-        return BackendError(f"LND refused to {what} ({response.status_code}): {str(message)[:300]}")
+        return BackendError(t("LND refused to {0} ({1}): {2}").format(what, response.status_code, str(message)[:300]))
 
     async def _json(self, method: str, path: str, what: str, **kwargs: Any) -> Any:
         response = await self.request(method, path, **kwargs)
@@ -127,7 +128,7 @@ class LndRestBackend(HttpBackendBase):
         return self.json_of(response)
 
     async def status(self) -> BackendStatus:
-        data = await self._json("GET", "/v1/balance/channels", "show the balance")
+        data = await self._json("GET", "/v1/balance/channels", t("show the balance"))
         local = data.get("local_balance") or {}
         msat = int(local.get("msat") or int(data.get("balance") or 0) * 1000)
         return BackendStatus(msat, "msat")
@@ -142,18 +143,18 @@ class LndRestBackend(HttpBackendBase):
         expiry: int | None = None,
     ) -> CreatedInvoice:
         if unit != "sat":
-            raise BackendError(f"LND makes invoices in sat, not {unit}")
+            raise BackendError(t("LND makes invoices in sat, not {0}").format(unit))
         if amount < 0:
-            raise BackendError("the amount must not be negative")
+            raise BackendError(t("the amount must not be negative"))
         body: dict[str, Any] = {"value": str(amount), "memo": memo}
         if description_hash is not None:
             body["description_hash"] = _b64(description_hash)
         if expiry is not None:
             body["expiry"] = str(expiry)
-        data = await self._json("POST", "/v1/invoices", "create an invoice", json=body)
+        data = await self._json("POST", "/v1/invoices", t("create an invoice"), json=body)
         payment_hash = _hex(data.get("r_hash"))
         if not payment_hash or not data.get("payment_request"):
-            raise BackendError(f"LND answered without an invoice: {data}")
+            raise BackendError(t("LND answered without an invoice: {0}").format(data))
         return CreatedInvoice(data["payment_request"], payment_hash, amount, "sat", expiry)
 
     async def pay_invoice(
@@ -171,7 +172,7 @@ class LndRestBackend(HttpBackendBase):
             body["fee_limit_msat"] = str(fee_limit_msat)
         if invoice_msat is None:
             if not amount_msat:
-                raise BackendError("an amount is needed to pay an amountless invoice")
+                raise BackendError(t("an amount is needed to pay an amountless invoice"))
             body["amt_msat"] = str(amount_msat)
         last: PaymentResult = PaymentResult(PaymentState.PENDING, payment_hash, error="no answer from LND")
         try:
@@ -180,7 +181,7 @@ class LndRestBackend(HttpBackendBase):
             ) as response:
                 if response.status_code in (401, 403):
                     await response.aread()
-                    raise self._error(response, "pay")
+                    raise self._error(response, t("pay"))
                 async for line in capped_lines(response, MAX_ANSWER):
                     if not line.strip():
                         continue
@@ -188,7 +189,7 @@ class LndRestBackend(HttpBackendBase):
                     if last.state is not PaymentState.PENDING or last.error:
                         break
         except (httpx.ConnectError, httpx.ConnectTimeout) as exc:
-            raise BackendUnavailable(f"LND at {self.base_url} is unreachable: {exc}") from exc
+            raise BackendUnavailable(t("LND at {0} is unreachable: {1}").format(self.base_url, exc)) from exc
         except (httpx.TransportError, AnswerTooLarge, ValueError, TypeError, AttributeError) as exc:
             # The request left: the payment may be in flight. Ask for its state instead of guessing.
             try:
@@ -226,7 +227,7 @@ class LndRestBackend(HttpBackendBase):
         if response.status_code == 404:
             return PaymentResult(PaymentState.PENDING, payment_hash, error="LND does not know this invoice")
         if response.status_code != 200:
-            raise self._error(response, "show the invoice")
+            raise self._error(response, t("show the invoice"))
         data = self.json_of(response)
         state = _INVOICE_STATES.get(str(data.get("state")), PaymentState.PENDING)
         return PaymentResult(
@@ -244,7 +245,7 @@ class LndRestBackend(HttpBackendBase):
             ) as response:
                 if response.status_code in (401, 403):
                     await response.aread()
-                    raise self._error(response, "track the payment")
+                    raise self._error(response, t("track the payment"))
                 async for line in capped_lines(response, MAX_ANSWER):
                     if not line.strip():
                         continue
@@ -255,9 +256,9 @@ class LndRestBackend(HttpBackendBase):
                         return PaymentResult(PaymentState.PENDING, payment_hash, error=str(message))
                     return self._payment_line(data, payment_hash)
         except (httpx.ConnectError, httpx.ConnectTimeout) as exc:
-            raise BackendUnavailable(f"LND at {self.base_url} is unreachable: {exc}") from exc
+            raise BackendUnavailable(t("LND at {0} is unreachable: {1}").format(self.base_url, exc)) from exc
         except (httpx.TransportError, AnswerTooLarge, ValueError, TypeError, AttributeError) as exc:
-            raise BackendError(f"LND: tracking the payment failed: {exc}") from exc
+            raise BackendError(t("LND: tracking the payment failed: {0}").format(exc)) from exc
         return PaymentResult(PaymentState.PENDING, payment_hash, error="no answer from LND")
 
     async def paid_invoices(self) -> AsyncIterator[PaidInvoice]:
@@ -267,7 +268,7 @@ class LndRestBackend(HttpBackendBase):
                 async with self._client.stream("GET", "/v1/invoices/subscribe", timeout=STREAM_TIMEOUT) as response:
                     if response.status_code != 200:
                         await response.aread()
-                        raise self._error(response, "stream invoices")
+                        raise self._error(response, t("stream invoices"))
                     async for line in capped_lines(response, MAX_ANSWER):
                         if not line.strip():
                             continue

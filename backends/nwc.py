@@ -24,6 +24,7 @@ from websockets.asyncio.client import connect as ws_connect
 from backends._http import decode_bolt11, expired_invoice, json_object, relay_message
 from backends.registry import register_backend
 from core.errors import BackendError, BackendUnavailable
+from core.i18n import t
 from core.nostr.crypto import (
     NostrError,
     NostrKeys,
@@ -67,12 +68,12 @@ def parse_nwc_uri(uri: str) -> tuple[str, list[str], str]:
     """(wallet pubkey, relays, client secret) from a ``nostr+walletconnect://`` URI."""
     parsed = urlparse(uri.strip())
     if parsed.scheme not in ("nostr+walletconnect", "nostrwalletconnect"):
-        raise BackendError("not a nostr+walletconnect:// URI")
+        raise BackendError(t("not a nostr+walletconnect:// URI"))
     wallet = parsed.netloc or parsed.path.lstrip("/")
     query = parse_qs(parsed.query)
     relays, secret = query.get("relay", []), (query.get("secret") or [""])[0]
     if len(wallet) != 64 or not relays or len(secret) != 64:
-        raise BackendError("the NWC URI needs a wallet pubkey, at least one relay and a secret")
+        raise BackendError(t("the NWC URI needs a wallet pubkey, at least one relay and a secret"))
     return wallet, relays, secret
 
 
@@ -100,7 +101,7 @@ class NwcBackend:
         try:
             self.keys = NostrKeys.from_hex(secret)
         except NostrError as exc:
-            raise BackendError(f"NWC: {exc}") from exc
+            raise BackendError(t("NWC: {0}").format(exc)) from exc
         self.timeout = timeout
         self.poll_interval = poll_interval
         self._info: tuple[set[str], str, bool] | None = None  # methods, encryption, notifications
@@ -109,7 +110,7 @@ class NwcBackend:
     @classmethod
     def from_options(cls, options: Mapping[str, str]) -> NwcBackend:
         if not options.get("uri"):
-            raise BackendError("NWC needs --opt uri=nostr+walletconnect://…")
+            raise BackendError(t("NWC needs --opt uri=nostr+walletconnect://…"))
         return cls(options["uri"], timeout=float(options.get("timeout") or 30))
 
     @property
@@ -136,7 +137,7 @@ class NwcBackend:
                 return await ws_connect(relay, proxy=None, open_timeout=10)
             except (OSError, websockets.WebSocketException, TimeoutError) as exc:
                 last = exc
-        raise BackendUnavailable(f"NWC: no relay reachable ({', '.join(self.relays)}): {last}")
+        raise BackendUnavailable(t("NWC: no relay reachable ({0}): {1}").format(", ".join(self.relays), last))
 
     async def _info_event(self) -> tuple[set[str], str, bool]:
         if self._info is not None:
@@ -154,11 +155,11 @@ class NwcBackend:
                     elif message[0] == "EOSE" and message[1] == sub:
                         break
         except TimeoutError as exc:
-            raise BackendUnavailable("NWC: the relay did not answer") from exc
+            raise BackendUnavailable(t("NWC: the relay did not answer")) from exc
         finally:
             await conn.close()
         if event is None:
-            raise BackendError("NWC: the wallet service has published no info event (is it running?)")
+            raise BackendError(t("NWC: the wallet service has published no info event (is it running?)"))
         tags = {t[0]: t[1:] for t in event["tags"] if t}
         schemes = " ".join(tags.get("encryption", [])).split()
         encryption = "nip44_v2" if "nip44_v2" in schemes else "nip04"
@@ -200,7 +201,7 @@ class NwcBackend:
                         await conn.send(json.dumps(["EVENT", request]))
                         published = True
                     elif message[0] == "OK" and message[1] == request["id"] and not message[2]:
-                        raise BackendError(f"NWC: the relay refused the request: {message[3]}")
+                        raise BackendError(t("NWC: the relay refused the request: {0}").format(message[3]))
                     elif message[0] == "EVENT" and message[1] == sub and verify_event(message[2]):
                         body = json_object(self._decrypt(str(message[2]["content"])))
                         if body.get("error"):
@@ -210,23 +211,25 @@ class NwcBackend:
                         return dict(result) if isinstance(result, dict) else {}
         except TimeoutError as exc:
             if published:
-                raise _Unanswered(f"NWC: no answer to {method} within {self.timeout} s") from exc
-            raise BackendUnavailable("NWC: the relay did not answer") from exc
+                raise _Unanswered(t("NWC: no answer to {0} within {1} s").format(method, self.timeout)) from exc
+            raise BackendUnavailable(t("NWC: the relay did not answer")) from exc
         except (OSError, websockets.WebSocketException) as exc:
             if published:
-                raise _Unanswered(f"NWC: the relay connection broke after {method} was sent: {exc}") from exc
-            raise BackendUnavailable(f"NWC: the relay connection broke: {exc}") from exc
+                raise _Unanswered(
+                    t("NWC: the relay connection broke after {0} was sent: {1}").format(method, exc)
+                ) from exc
+            raise BackendUnavailable(t("NWC: the relay connection broke: {0}").format(exc)) from exc
         except (NostrError, ValueError) as exc:
-            raise BackendError(f"NWC: unreadable response: {exc}") from exc
+            raise BackendError(t("NWC: unreadable response: {0}").format(exc)) from exc
         finally:
             await conn.close()
-        raise _Unanswered(f"NWC: the relay closed before answering {method}")
+        raise _Unanswered(t("NWC: the relay closed before answering {0}").format(method))
 
     async def _simple(self, method: str, params: dict[str, Any]) -> dict[str, Any]:
         try:
             return await self._call(method, params)
         except _NwcError as exc:
-            raise BackendError(f"NWC {method} refused: {exc}") from exc
+            raise BackendError(t("NWC {0} refused: {1}").format(method, exc)) from exc
         except _Unanswered as exc:
             raise BackendUnavailable(str(exc)) from exc
 
@@ -246,9 +249,9 @@ class NwcBackend:
         expiry: int | None = None,
     ) -> CreatedInvoice:
         if unit != "sat":
-            raise BackendError(f"NWC makes invoices in sat, not {unit}")
+            raise BackendError(t("NWC makes invoices in sat, not {0}").format(unit))
         if amount < 0:
-            raise BackendError("the amount must not be negative")
+            raise BackendError(t("the amount must not be negative"))
         params: dict[str, Any] = {"amount": amount * 1000, "description": memo}
         if description_hash is not None:
             params["description_hash"] = description_hash.hex()
@@ -269,13 +272,13 @@ class NwcBackend:
         params: dict[str, Any] = {"invoice": bolt11.strip()}
         if invoice_msat is None:
             if not amount_msat:
-                raise BackendError("an amount is needed to pay an amountless invoice")
+                raise BackendError(t("an amount is needed to pay an amountless invoice"))
             params["amount"] = amount_msat
         try:
             result = await self._call("pay_invoice", params)
         except _NwcError as exc:
             if exc.code == "UNAUTHORIZED":
-                raise BackendError(f"NWC refused the connection: {exc}") from exc
+                raise BackendError(t("NWC refused the connection: {0}").format(exc)) from exc
             state = PaymentState.FAILED if exc.code in _DEFINITE else PaymentState.PENDING
             return PaymentResult(state, payment_hash, error=str(exc))
         except _Unanswered as exc:
@@ -295,7 +298,7 @@ class NwcBackend:
         except _NwcError as exc:
             if exc.code == "NOT_FOUND":
                 return None
-            raise BackendError(f"NWC lookup_invoice refused: {exc}") from exc
+            raise BackendError(t("NWC lookup_invoice refused: {0}").format(exc)) from exc
         except _Unanswered as exc:
             raise BackendUnavailable(str(exc)) from exc
 

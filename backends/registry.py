@@ -34,6 +34,7 @@ from typing import Any, TypeVar
 import platformdirs
 
 from core.errors import ConfigError
+from core.i18n import t
 from core.ports.lightning import BackendType
 
 __all__ = [
@@ -91,7 +92,9 @@ class BackendRegistry:
         _check_backend_class(name, cls)
         key = _key(name)
         if key in self._entries and not replace and self._entries[key].cls is not cls:
-            raise ConfigError(f"a backend named {name!r} is already registered (from {self._entries[key].origin})")
+            raise ConfigError(
+                t("a backend named {0!r} is already registered (from {1})").format(name, self._entries[key].origin)
+            )
         self._entries[key] = _Entry(cls, origin)
         self._names[key] = name
 
@@ -99,7 +102,7 @@ class BackendRegistry:
         entry = self._entries.get(_key(name))
         if entry is None:
             known = ", ".join(self.list()) or "none"
-            raise ConfigError(f"unknown backend type {name!r} (known: {known})")
+            raise ConfigError(t("unknown backend type {0!r} (known: {1})").format(name, known))
         return entry.cls
 
     def origin(self, name: str) -> str:
@@ -133,7 +136,7 @@ class BackendRegistry:
                 if isinstance(obj, ModuleType):
                     names = self.register_module(obj, origin=source)
                     if not names:
-                        raise ConfigError("the module registers no backend (use @register_backend)")
+                        raise ConfigError(t("the module registers no backend (use @register_backend)"))
                     loaded += names
                 else:
                     name = getattr(obj, _MARK, None) or ep.name
@@ -178,7 +181,7 @@ class BackendRegistry:
                 module_name, path, submodule_search_locations=[str(path.parent)] if package else None
             )
             if spec is None or spec.loader is None:
-                raise ConfigError("not an importable Python file")
+                raise ConfigError(t("not an importable Python file"))
             module = importlib.util.module_from_spec(spec)
             sys.modules[module_name] = module
             try:
@@ -188,7 +191,7 @@ class BackendRegistry:
                 raise
             names = self.register_module(module, origin=source)
             if not names:
-                raise ConfigError("the plugin registers no backend (decorate a class with @register_backend)")
+                raise ConfigError(t("the plugin registers no backend (decorate a class with @register_backend)"))
             return names
         except Exception as exc:  # a broken plugin must never stop the app
             self._record(source, exc)
@@ -219,15 +222,19 @@ def check_not_writable_by_others(path: Path) -> None:
     try:
         info = path.stat()
     except OSError as exc:
-        raise ConfigError(f"cannot check {path}: {exc}") from exc
+        raise ConfigError(t("cannot check {0}: {1}").format(path, exc)) from exc
     if info.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
         raise ConfigError(
-            f"refused: {path} is writable by other users (mode {stat.S_IMODE(info.st_mode):o}); "
-            f"a plugin runs with the unlocked wallet — run 'chmod go-w {path}'"
+            t(
+                "refused: {0} is writable by other users (mode {1:o}); a plugin runs with the "
+                "unlocked wallet — run 'chmod go-w {0}'"
+            ).format(path, stat.S_IMODE(info.st_mode))
         )
     if info.st_uid not in (os.getuid(), 0):
         raise ConfigError(
-            f"refused: {path} belongs to another user (uid {info.st_uid}); a plugin runs with the unlocked wallet"
+            t("refused: {0} belongs to another user (uid {1}); a plugin runs with the unlocked wallet").format(
+                path, info.st_uid
+            )
         )
 
 
@@ -238,10 +245,10 @@ def _identifier(text: str) -> str:
 
 def _check_backend_class(name: str, cls: Any) -> None:
     if not isinstance(cls, type):
-        raise ConfigError(f"backend {name!r} is not a class")
+        raise ConfigError(t("backend {0!r} is not a class").format(name))
     missing = [a for a in ("from_options", "options") if not hasattr(cls, a)]
     if missing:
-        raise ConfigError(f"backend {name!r} ({cls.__qualname__}) lacks {', '.join(missing)}")
+        raise ConfigError(t("backend {0!r} ({1}) lacks {2}").format(name, cls.__qualname__, ", ".join(missing)))
 
 
 def default_registry(plugin_dirs: Iterable[Path] | None = None) -> BackendRegistry:

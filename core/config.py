@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 import platformdirs
 
 from core.errors import ConfigError, UserFacingError
+from core.i18n import t
 
 __all__ = [
     "DATABASE_FILE",
@@ -99,7 +100,7 @@ def with_password(url: str, password: str) -> str:
 
     head, user, _old, rest = _split_credentials(url)
     if not user:
-        raise ConfigError("a database password needs a user name in the URL (postgresql://USER@host/database)")
+        raise ConfigError(t("a database password needs a user name in the URL (postgresql://USER@host/database)"))
     return f"{head}{user}:{quote(password, safe='')}@{rest}"
 
 
@@ -110,9 +111,9 @@ def read_database_choice(data_dir: Path) -> DatabaseChoice:
     except FileNotFoundError:
         return DatabaseChoice()
     except (OSError, ValueError) as exc:
-        raise ConfigError(f"cannot read {path}: {exc}") from exc
+        raise ConfigError(t("cannot read {0}: {1}").format(path, exc)) from exc
     if not isinstance(raw, dict):
-        raise ConfigError(f"cannot read {path}: not a JSON object")
+        raise ConfigError(t("cannot read {0}: not a JSON object").format(path))
     url = raw.get("url")
     till = raw.get("till")
     return DatabaseChoice(url if isinstance(url, str) and url else None, till.strip() if isinstance(till, str) else "")
@@ -159,13 +160,16 @@ def check_mint_url(url: str) -> str:
         parts = urlsplit(url.strip())
         host = parts.hostname or ""
     except ValueError as exc:
-        raise UserFacingError(f"{url!r} is not a mint URL: {exc}") from exc
+        raise UserFacingError(t("{0!r} is not a mint URL: {1}").format(url, exc)) from exc
     if parts.scheme not in ("http", "https") or not host:
-        raise UserFacingError(f"{url!r} is not a mint URL (it needs https:// and a host)")
+        raise UserFacingError(t("{0!r} is not a mint URL (it needs https:// and a host)").format(url))
     if parts.scheme == "http" and not plain_http_allowed(host):
         raise UserFacingError(
-            f"refusing mint {url}: plain http is only allowed for mints on this machine (loopback); "
-            "anyone on the way could read and change its answers — use its https:// address"
+            t(
+                "refusing mint {0}: plain http is only allowed for mints on this machine "
+                "(loopback); anyone on the way could read and change its answers — use its "
+                "https:// address"
+            ).format(url)
         )
     return url
 

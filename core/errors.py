@@ -49,6 +49,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from core.i18n import t
+
 __all__ = [
     "BackendError",
     "BackendUnavailable",
@@ -137,7 +139,7 @@ class UnknownMint(UserFacingError):
     code = "unknown-mint"
 
     def __init__(self, message: str = "", *, mint_url: str = "") -> None:
-        super().__init__(message or f"mint {mint_url} is not trusted yet")
+        super().__init__(message or t("mint {0} is not trusted yet").format(mint_url))
         self.mint_url = mint_url
 
 
@@ -253,7 +255,7 @@ class MintUnreachable(OutcomeUnknown):
     code = "mint-unreachable"
 
     def __init__(self, message: str = "", *, mint_url: str = "", sent: bool = True) -> None:
-        super().__init__(message or f"mint {mint_url} is unreachable")
+        super().__init__(message or t("mint {0} is unreachable").format(mint_url))
         self.mint_url = mint_url
         # False when we know the request never left (connection refused): then it is safe to roll back.
         self.sent = sent
@@ -289,7 +291,7 @@ class MintRejected(NutdeskError):
     verdict = Verdict.UNKNOWN
 
     def __init__(self, message: str = "", *, mint_code: int | None = None, detail: str = "") -> None:
-        super().__init__(message or detail or f"mint rejected the request (code {mint_code})")
+        super().__init__(message or detail or t("mint rejected the request (code {0})").format(mint_code))
         self.mint_code = mint_code
         self.detail = detail
 
@@ -386,7 +388,7 @@ class MintMisbehaved(OutcomeUnknown):
     code = "mint-misbehaved"
 
     def __init__(self, message: str = "", *, mint_url: str = "") -> None:
-        super().__init__(message or f"mint {mint_url} misbehaved")
+        super().__init__(message or t("mint {0} misbehaved").format(mint_url))
         self.mint_url = mint_url
 
 

@@ -15,6 +15,7 @@ from typing import Any
 import httpx
 
 from core.errors import AnswerTooLarge, MalformedInput
+from core.i18n import t
 from core.protocol.jsonread import DEFAULT_CAP, read_json
 
 __all__ = ["DEFAULT_DEADLINE", "CappedResponse", "capped_lines", "fetch", "read_capped"]
@@ -44,13 +45,13 @@ class CappedResponse:
 async def read_capped(response: httpx.Response, cap: int) -> bytes:
     announced = response.headers.get("content-length", "")
     if announced.isdigit() and int(announced) > cap:
-        raise AnswerTooLarge(f"an answer of {announced} bytes is larger than the {cap} bytes allowed")
+        raise AnswerTooLarge(t("an answer of {0} bytes is larger than the {1} bytes allowed").format(announced, cap))
     chunks: list[bytes] = []
     size = 0
     async for chunk in response.aiter_bytes():
         size += len(chunk)
         if size > cap:
-            raise AnswerTooLarge(f"the answer is larger than the {cap} bytes allowed")
+            raise AnswerTooLarge(t("the answer is larger than the {0} bytes allowed").format(cap))
         chunks.append(chunk)
     return b"".join(chunks)
 
@@ -64,10 +65,10 @@ async def capped_lines(response: httpx.Response, cap: int) -> AsyncIterator[str]
         *lines, pending = pending.split(b"\n")
         for line in lines:
             if len(line) > cap:
-                raise AnswerTooLarge(f"a line of the answer is larger than the {cap} bytes allowed")
+                raise AnswerTooLarge(t("a line of the answer is larger than the {0} bytes allowed").format(cap))
             yield line.decode("utf-8", errors="replace")
         if len(pending) > cap:
-            raise AnswerTooLarge(f"a line of the answer is larger than the {cap} bytes allowed")
+            raise AnswerTooLarge(t("a line of the answer is larger than the {0} bytes allowed").format(cap))
     if pending:
         yield pending.decode("utf-8", errors="replace")
 
@@ -91,4 +92,4 @@ async def fetch(
                 body = await read_capped(response, cap)
                 return CappedResponse(response.status_code, response.headers, body)
     except httpx.DecodingError as exc:
-        raise MalformedInput(f"the answer cannot be decoded: {exc}") from exc
+        raise MalformedInput(t("the answer cannot be decoded: {0}").format(exc)) from exc

@@ -35,6 +35,7 @@ from core.analytics.types import (
 from core.api.mint_labels import mint_label, mint_titles
 from core.api.service import WalletService
 from core.errors import StorageError, UserFacingError
+from core.i18n import t
 
 __all__ = [
     "CATEGORIES",
@@ -96,7 +97,7 @@ class AnalyticsService:
             with engine.connect() as conn:
                 yield conn
         except SQLAlchemyError as exc:
-            raise StorageError(f"database error while reading the history: {exc}") from exc
+            raise StorageError(t("database error while reading the history: {0}").format(exc)) from exc
 
     # --- settings ------------------------------------------------------------------------------
 
@@ -145,9 +146,9 @@ class AnalyticsService:
             with self.wallet.store.db.engine.begin() as conn:
                 found = queries.set_fiat_rate(conn, operation_id, Decimal(rate), currency)
         except SQLAlchemyError as exc:
-            raise StorageError(f"database error: {exc}") from exc
+            raise StorageError(t("database error: {0}").format(exc)) from exc
         if not found:
-            raise UserFacingError(f"no operation {operation_id}")
+            raise UserFacingError(t("no operation {0}").format(operation_id))
 
     # --- exports -------------------------------------------------------------------------------
 
@@ -184,7 +185,9 @@ class AnalyticsService:
             snapshot = self.snapshot(period)
             out.write(exporters.report_json(snapshot) if fmt == "json" else exporters.report_csv(snapshot))
             return snapshot.entries
-        raise UserFacingError(f"unknown report format {fmt!r}: use one of {', '.join(REPORT_FORMATS)} or pdf")
+        raise UserFacingError(
+            t("unknown report format {0!r}: use one of {1} or pdf").format(fmt, ", ".join(REPORT_FORMATS))
+        )
 
     def write_file(self, period: Period, fmt: str, path: str | Path) -> tuple[Path, int]:
         count = 0

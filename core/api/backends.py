@@ -30,6 +30,7 @@ from core.errors import (
     QuoteNotPaid,
     UserFacingError,
 )
+from core.i18n import t
 from core.ports.lightning import (
     BackendStatus,
     BackendTypes,
@@ -146,16 +147,18 @@ class BackendsService:
 
     def add(self, name: str, type_name: str, options: Mapping[str, str], *, replace: bool = False) -> BackendConfig:
         if not _NAME.match(name):
-            raise UserFacingError("a backend name is letters, digits, '.', '_' or '-' (at most 64)")
+            raise UserFacingError(t("a backend name is letters, digits, '.', '_' or '-' (at most 64)"))
         if name in self.names() and not replace:
-            raise UserFacingError(f"a backend named {name!r} exists already (remove it first)")
+            raise UserFacingError(t("a backend named {0!r} exists already (remove it first)").format(name))
         cls = self.registry.get(type_name)
         canonical = getattr(cls, "type_name", type_name)
         specs = {o.name: o for o in cls.options}
         unknown = sorted(set(options) - set(specs))
         if unknown:
             raise UserFacingError(
-                f"{canonical} has no option {', '.join(unknown)} (its options: {', '.join(specs) or 'none'})"
+                t("{0} has no option {1} (its options: {2})").format(
+                    canonical, ", ".join(unknown), ", ".join(specs) or "none"
+                )
             )
         values = {k: v for k, v in options.items()}
         for spec in specs.values():
@@ -163,7 +166,7 @@ class BackendsService:
                 values[spec.name] = spec.default
         missing = [s.name for s in specs.values() if s.required and not values.get(s.name)]
         if missing:
-            raise UserFacingError(f"{canonical} needs " + " ".join(f"--opt {m}=…" for m in missing))
+            raise UserFacingError(t("{0} needs {1}").format(canonical, " ".join(f"--opt {m}=…" for m in missing)))
         config = BackendConfig(name, canonical, values, frozenset(s.name for s in specs.values() if s.secret))
         self._save(config)
         return config
@@ -173,7 +176,7 @@ class BackendsService:
         secrets = {k: v for k, v in config.options.items() if k in config.secret_names}
         if self.wallet.password_protected:
             if not self.password:
-                raise InvalidPassword("the wallet password is needed to store a backend's secrets")
+                raise InvalidPassword(t("the wallet password is needed to store a backend's secrets"))
             secrets = {k: encrypt_secret(v, self.password) for k, v in secrets.items()}
         record = {"type": config.type, "options": plain, "secrets": secrets}
         with self.wallet.store.atomic():
@@ -186,7 +189,7 @@ class BackendsService:
         raw = self.wallet.store.get_setting(_setting_key(name))
         if raw is None:
             known = ", ".join(self.names()) or "none yet"
-            raise ConfigError(f"no backend named {name!r} (configured: {known})")
+            raise ConfigError(t("no backend named {0!r} (configured: {1})").format(name, known))
         record = json.loads(raw)
         options = dict(record.get("options", {}))
         stored_secrets: dict[str, str] = dict(record.get("secrets", {}))
@@ -195,7 +198,7 @@ class BackendsService:
                 options[key] = ""
             elif is_encrypted(value):
                 if not self.password:
-                    raise InvalidPassword(f"the wallet password is needed to use backend {name!r}")
+                    raise InvalidPassword(t("the wallet password is needed to use backend {0!r}").format(name))
                 options[key] = decrypt_secret(value, self.password)
             else:
                 options[key] = value
@@ -250,15 +253,16 @@ class BackendsService:
     ) -> TopupResult:
         """Receive ``amount`` at ``mint_url`` paid from the backend: mint quote → backend pays → mint."""
         if amount <= 0:
-            raise UserFacingError("the amount must be positive")
+            raise UserFacingError(t("the amount must be positive"))
         backend = self.backend(backend_name)
         quote = await self.wallet.create_invoice(amount, mint_url, unit)
         payment = await backend.pay_invoice(quote.request)
         if payment.state is PaymentState.FAILED:
             # The backend is certain nothing was paid: the quote simply stays unpaid.
             raise PaymentFailed(
-                f"{backend_name} could not pay the mint's invoice: {payment.error or 'payment failed'} "
-                f"(quote {quote.quote} stays unpaid)"
+                t("{0} could not pay the mint's invoice: {1} (quote {2} stays unpaid)").format(
+                    backend_name, payment.error or "payment failed", quote.quote
+                )
             )
         # SETTLED or PENDING/unknown: the mint is the judge. Wait for it to see the invoice paid, then mint.
         try:
@@ -266,8 +270,10 @@ class BackendsService:
         except QuoteNotPaid as exc:
             if payment.state is PaymentState.PENDING:
                 raise PaymentPending(
-                    f"the payment from {backend_name} is still pending; the mint quote {quote.quote} is kept and "
-                    f"can be minted later (nutdesk mint-quote {quote.quote})"
+                    t(
+                        "the payment from {0} is still pending; the mint quote {1} is kept and can be "
+                        "minted later (nutdesk mint-quote {1})"
+                    ).format(backend_name, quote.quote)
                 ) from exc
             raise
         return TopupResult(amount, minted, quote.quote, payment)
@@ -284,15 +290,17 @@ class BackendsService:
     ) -> WithdrawResult:
         """Send ``amount`` from ``mint_url`` to the backend: backend invoice → prepared melt → melt."""
         if amount <= 0:
-            raise UserFacingError("the amount must be positive")
+            raise UserFacingError(t("the amount must be positive"))
         backend = self.backend(backend_name)
         if unit not in backend.capabilities.units:
-            raise BackendError(f"{backend_name} cannot make invoices in {unit}")
+            raise BackendError(t("{0} cannot make invoices in {1}").format(backend_name, unit))
         invoice = await backend.create_invoice(amount, unit=unit, memo=memo)
         prepared = await self.wallet.prepare_melt(invoice.bolt11, mint_url, unit)
         if max_fee is not None and prepared.total - prepared.amount > max_fee:
             raise UserFacingError(
-                f"the melt may cost up to {prepared.total - prepared.amount} {unit} in fees, above the limit {max_fee}"
+                t("the melt may cost up to {0} {1} in fees, above the limit {2}").format(
+                    prepared.total - prepared.amount, unit, max_fee
+                )
             )
         result = await self.wallet.melt(prepared)  # journaled; PaymentPending / failures raise from here
         received = await backend.invoice_status(invoice.payment_hash)

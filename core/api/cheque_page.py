@@ -19,6 +19,7 @@ import qrcode.constants
 import qrcode.exceptions
 
 from core.errors import TokenDecodeError, UserFacingError
+from core.i18n import t
 from core.protocol import tokens
 from core.wallet.token_files import _atomic_write
 
@@ -98,5 +99,5 @@ def write_page(path: str | Path, page: str) -> Path:
     try:
         _atomic_write(target, page.encode())
     except OSError as exc:
-        raise UserFacingError(f"cannot write the page {target}: {exc.strerror or exc}") from exc
+        raise UserFacingError(t("cannot write the page {0}: {1}").format(target, exc.strerror or exc)) from exc
     return target

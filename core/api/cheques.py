@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 from core.api.spending_pin import guard_of
 from core.errors import ProofsAlreadySpent, SpendingConditionError, TokenDecodeError, UserFacingError
+from core.i18n import t
 from core.mint_client.http import normalize_mint_url
 from core.nostr.crypto import NostrError, npub_decode
 from core.protocol import tokens
@@ -100,7 +101,7 @@ def parse_duration(text: str) -> int:
     """Seconds in ``30d``, ``12h``, ``90m``, ``45s``, ``2w`` (a bare number is days)."""
     match = _DURATION.match(text)
     if not match or int(match.group(1)) <= 0:
-        raise UserFacingError(f"not a duration: {text!r} (e.g. 30d, 12h, 90m)")
+        raise UserFacingError(t("not a duration: {0!r} (e.g. 30d, 12h, 90m)").format(text))
     return int(match.group(1)) * _UNIT_SECONDS[match.group(2)]
 
 
@@ -115,7 +116,7 @@ def recipient_pubkey(text: str) -> str:
         try:
             return "02" + npub_decode(key)
         except NostrError as exc:
-            raise UserFacingError(f"not a recipient key: {text!r}") from exc
+            raise UserFacingError(t("not a recipient key: {0!r}").format(text)) from exc
     return LockOptions(pubkey=key).pubkey
 
 
@@ -141,7 +142,7 @@ class ChequeService:
     ) -> tuple[SendResult, Cheque]:
         """Send ``amount`` locked to ``recipient`` until ``expires_in`` seconds from now, then back to us."""
         if expires_in <= 0:
-            raise UserFacingError("a cheque needs an expiry in the future")
+            raise UserFacingError(t("a cheque needs an expiry in the future"))
         pubkey = recipient_pubkey(recipient)
         await guard_of(self.store).check(amount, unit, "A cheque")  # the spending PIN, before any key is made
         url = normalize_mint_url(mint_url) if mint_url else self.wallet.choose_mint_for(amount, unit)
@@ -242,18 +243,18 @@ class ChequeService:
         for entry in self.entries():
             if entry.id == entry_id:
                 return entry
-        raise UserFacingError(f"no exported token #{entry_id} in the vault")
+        raise UserFacingError(t("no exported token #{0} in the vault").format(entry_id))
 
     async def reclaim(self, entry_id: int) -> ReceiveResult:
         """Take back an unclaimed token, or a cheque after its expiry (signed with our refund key)."""
         entry = self.entry(entry_id)
         if entry.state in (VaultState.CLAIMED, VaultState.RECLAIMED):
-            raise UserFacingError(f"token #{entry_id} was already {entry.state.value}")
+            raise UserFacingError(t("token #{0} was already {1}").format(entry_id, entry.state.value))
         if entry.cheque is None:
             return await self.wallet.reclaim(entry.token)
         if entry.state is not VaultState.EXPIRED:
             until = time.strftime("%Y-%m-%d %H:%M", time.localtime(entry.cheque.locktime))
-            raise UserFacingError(f"cheque #{entry_id} is the recipient's until {until}")
+            raise UserFacingError(t("cheque #{0} is the recipient's until {1}").format(entry_id, until))
         key = self._records()[entry.cheque.refund_pubkey]["refund_key"]
         token = tokens.decode_token(entry.token)
         signed = replace(token, proofs=[sign_proof(p, key) for p in token.proofs])

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from core.api.service import WalletService
 from core.errors import ConfigError
+from core.i18n import t
 from core.storage.copy import copy_wallet, holds_wallet
 from core.storage.db import Database
 from core.storage.dialects import is_postgresql, url_for_humans
@@ -23,12 +24,14 @@ def copy_to_postgresql(service: WalletService, url: str) -> dict[str, int]:
     PostgreSQL, and moving it from there is ``pg_dump``'s job.
     """
     if not is_postgresql(url):
-        raise ConfigError(f"{url_for_humans(url)} is not a postgresql:// URL")
+        raise ConfigError(t("{0} is not a postgresql:// URL").format(url_for_humans(url)))
     own = service.store.db
     if own.is_sqlite:
         path = Path(own.engine.url.database or service.config.database_path)
         if not holds_wallet(own):
-            raise ConfigError(f"there is no wallet in {path} to copy: create or restore one first (nutdesk init)")
+            raise ConfigError(
+                t("there is no wallet in {0} to copy: create or restore one first (nutdesk init)").format(path)
+            )
         return copy_wallet(own, path, url)
     path = service.config.database_path
     if path.is_file():
@@ -39,6 +42,8 @@ def copy_to_postgresql(service: WalletService, url: str) -> dict[str, int]:
         finally:
             source.close()
     raise ConfigError(
-        f"this wallet already lives in PostgreSQL ({url_for_humans(own.url)}), and there is no wallet in {path}: "
-        "db copy moves a wallet's SQLite file into PostgreSQL (between two PostgreSQL databases: pg_dump)"
+        t(
+            "this wallet already lives in PostgreSQL ({0}), and there is no wallet in {1}: db copy moves a wallet's "
+            "SQLite file into PostgreSQL (between two PostgreSQL databases: pg_dump)"
+        ).format(url_for_humans(own.url), path)
     )

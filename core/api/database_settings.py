@@ -11,6 +11,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from core.config import DatabaseChoice, read_database_choice, with_password, write_database_choice
 from core.errors import ConfigError, UserFacingError
+from core.i18n import t
 from core.storage.dialects import is_postgresql, is_sqlite, normalize_url, url_for_humans
 
 __all__ = [
@@ -38,7 +39,7 @@ def check_database(url: str, password: str | None = None) -> DatabaseCheck:
     url = url.strip()
     if not is_postgresql(url):
         raise ConfigError(
-            f"{url_for_humans(url)} is not a postgresql:// URL (e.g. postgresql://shop@books.local/nutdesk)"
+            t("{0} is not a postgresql:// URL (e.g. postgresql://shop@books.local/nutdesk)").format(url_for_humans(url))
         )
     full = with_password(url, password) if password else url
     engine = create_engine(normalize_url(full), connect_args={"connect_timeout": CONNECT_TIMEOUT})
@@ -49,7 +50,7 @@ def check_database(url: str, password: str | None = None) -> DatabaseCheck:
     except SQLAlchemyError as exc:
         detail = str(getattr(exc, "orig", None) or exc).strip().splitlines()
         reason = detail[0] if detail else type(exc).__name__
-        raise UserFacingError(f"could not connect to {url_for_humans(url)}: {reason}") from exc
+        raise UserFacingError(t("could not connect to {0}: {1}").format(url_for_humans(url), reason)) from exc
     finally:
         engine.dispose()
     return DatabaseCheck(f"PostgreSQL {version}", has_wallet)
@@ -59,5 +60,7 @@ def save_database_choice(data_dir: Path, url: str | None, till: str) -> Path:
     """Keep ``url`` (None or empty: this computer's SQLite file) and ``till`` for the next start; no password."""
     url = (url or "").strip() or None
     if url is not None and not (is_postgresql(url) or is_sqlite(url)):
-        raise ConfigError(f"{url_for_humans(url)} is not a database URL: use postgresql://user@host/database")
+        raise ConfigError(
+            t("{0} is not a database URL: use postgresql://user@host/database").format(url_for_humans(url))
+        )
     return write_database_choice(data_dir, DatabaseChoice(url, till.strip()))

@@ -15,6 +15,7 @@ from typing import Any
 from core.api.payments import nostr_relays
 from core.api.service import WalletService
 from core.errors import UserFacingError
+from core.i18n import t
 from core.nostr.crypto import NostrKeys, sign_event
 from core.nostr.relay import PublishResult, Subscription, publish, unique_relays
 from core.protocol.ec import sha256
@@ -43,7 +44,7 @@ def reviewer_keys(seed: bytes) -> NostrKeys:
 def _relays(service: WalletService | None, relays: Sequence[str] | None) -> list[str]:
     urls = unique_relays(relays if relays is not None else (nostr_relays(service) if service else []))
     if not urls:
-        raise UserFacingError("no Nostr relays: add one with `nutdesk relays --add wss://…` (or give --relay)")
+        raise UserFacingError(t("no Nostr relays: add one with `nutdesk relays --add wss://…` (or give --relay)"))
     return urls
 
 
@@ -59,7 +60,7 @@ async def fetch_discovery_events(relays: Sequence[str], *, timeout: float = 10.0
             async with asyncio.timeout(timeout):
                 await sub.synced.wait()
         except TimeoutError as exc:
-            raise UserFacingError(f"no Nostr relay answered within {timeout:g} s") from exc
+            raise UserFacingError(t("no Nostr relay answered within {0:g} s").format(timeout)) from exc
         while len(events) < MAX_EVENTS:
             try:
                 events.append(await asyncio.wait_for(sub.get(), GRACE))
@@ -104,5 +105,7 @@ async def publish_review(
     event = sign_event(reviewer_keys(service.seed), KIND_RECOMMENDATION, content, review_tags(target, announcement))
     results = await publish(event, urls, timeout=timeout)
     if not any(r.accepted for r in results):
-        raise UserFacingError("no relay accepted the review: " + "; ".join(f"{r.relay}: {r.message}" for r in results))
+        raise UserFacingError(
+            t("no relay accepted the review: {0}").format("; ".join(f"{r.relay}: {r.message}" for r in results))
+        )
     return results

@@ -18,6 +18,7 @@ from urllib.parse import parse_qs, quote, urlencode
 
 from core.api.cheque_page import qr_png, write_page
 from core.errors import UserFacingError
+from core.i18n import t
 from core.pos.giveaway_repo import Giveaway
 
 __all__ = ["CLAIM_SCHEME", "claim_link", "parse_claim_link", "render_codes_page", "write_page"]
@@ -34,11 +35,11 @@ def parse_claim_link(text: str) -> tuple[str, str, dict[str, str]]:
     """(giveaway id, code, {"nostr"?, "post"?}) of a claim link."""
     text = text.strip()
     if not text.lower().startswith(CLAIM_SCHEME):
-        raise UserFacingError("not a giveaway claim link")
+        raise UserFacingError(t("not a giveaway claim link"))
     path, _, query = text[len(CLAIM_SCHEME) :].partition("?")
     gid, _, code = path.partition("/")
     if not gid or not code:
-        raise UserFacingError("a giveaway claim link is nutdesk-giveaway:ID/CODE")
+        raise UserFacingError(t("a giveaway claim link is nutdesk-giveaway:ID/CODE"))
     where = {k: v[0] for k, v in parse_qs(query).items() if k in ("nostr", "post") and v}
     return gid, code, where
 

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from core.api.giveaway_page import CLAIM_SCHEME, parse_claim_link, render_codes_page
 from core.api.payments import PaymentsService
 from core.errors import InsufficientBalance, NutdeskError, UserFacingError
+from core.i18n import t
 from core.mint_client.http import normalize_mint_url
 from core.payments.requests import nostr_destination
 from core.pos.giveaway_claims import GIVEAWAY_PATH
@@ -40,7 +41,7 @@ def parse_period(text: str) -> int:
     """Seconds in "30m", "12h", "1d", "2w" (or a number of seconds)."""
     found = re.fullmatch(r"\s*(\d+)\s*([smhdw]?)\s*", text)
     if not found or int(found.group(1)) <= 0:
-        raise UserFacingError(f"a period is like 30m, 12h, 1d or 2w, not {text!r}")
+        raise UserFacingError(t("a period is like 30m, 12h, 1d or 2w, not {0!r}").format(text))
     return int(found.group(1)) * _UNITS[found.group(2) or "s"]
 
 
@@ -55,9 +56,9 @@ class GiveawayService:
     ) -> tuple[Giveaway, list[str]]:  # fmt: skip
         """A new, open giveaway and its one-time codes (``codes`` of them; shown once, for the flyers)."""
         if amount <= 0 or budget < amount:
-            raise UserFacingError("a giveaway needs an amount per claim and a budget of at least that")
+            raise UserFacingError(t("a giveaway needs an amount per claim and a budget of at least that"))
         if per_claimant <= 0:
-            raise UserFacingError("the limit per claimant is at least 1")
+            raise UserFacingError(t("the limit per claimant is at least 1"))
         mint_url = normalize_mint_url(mint) if mint else self.wallet.choose_mint_for(amount, unit)
         made = [secrets.token_hex(5) for _ in range(max(codes, 0))]
         gid = self.repo.create(
@@ -72,7 +73,7 @@ class GiveawayService:
     def giveaway(self, gid: str) -> Giveaway:
         found = next((g for g in self.repo.giveaways() if g.id == gid), None)
         if found is None:
-            raise UserFacingError(f"no giveaway {gid}")
+            raise UserFacingError(t("no giveaway {0}").format(gid))
         return found
 
     def codes(self, gid: str) -> list[tuple[str, bool]]:
@@ -89,7 +90,7 @@ class GiveawayService:
         giveaway = self.giveaway(gid)
         codes = self.repo.codes(giveaway.id)
         if not codes:
-            raise UserFacingError(f"the giveaway {giveaway.name} has no one-time codes")
+            raise UserFacingError(t("the giveaway {0} has no one-time codes").format(giveaway.name))
         policy = till.policy()
         nostr = till.nostr_profile() if policy.nostr_relays else None
         post = policy.post_public_url or (f"http://{policy.post_endpoint}" if policy.post_endpoint else None)
@@ -113,16 +114,16 @@ class GiveawayService:
         if code and code.strip().lower().startswith(CLAIM_SCHEME):  # a flyer's QR, scanned at the till
             linked, code, _ = parse_claim_link(code)
             if linked != gid:
-                raise UserFacingError("this code is for another giveaway")
+                raise UserFacingError(t("this code is for another giveaway"))
         if code:
             if not self.repo.code_of(gid, code.strip()):
-                raise UserFacingError("this code is not one of the giveaway's")
+                raise UserFacingError(t("this code is not one of the giveaway's"))
             claimant, since, limit = f"code:{code.strip()}", 0.0, 1  # a code is one claim, ever
         elif claimant_key or request:
             claimant = f"nostr:{claimant_key or self._claimant_key(request or '')}"
             since, limit = time.time() - giveaway.period, giveaway.per_claimant
         else:
-            raise UserFacingError("a claim needs the claimant's payment request (with their Nostr key) or a code")
+            raise UserFacingError(t("a claim needs the claimant's payment request (with their Nostr key) or a code"))
         cid = self.repo.reserve(gid, claimant, giveaway.amount, since, limit)
         if cid is None:
             raise UserFacingError(self._refusal(self.giveaway(gid), claimant))
@@ -135,8 +136,11 @@ class GiveawayService:
                         mint=giveaway.mint_url,
                     )  # fmt: skip
                     if prepared.amount != giveaway.amount:
-                        raise UserFacingError(f"the request asks for {prepared.amount}, the giveaway gives "
-                                              f"{giveaway.amount} {giveaway.unit}")  # fmt: skip
+                        raise UserFacingError(
+                            t("the request asks for {0}, the giveaway gives {1} {2}").format(
+                                prepared.amount, giveaway.amount, giveaway.unit
+                            )
+                        )
                     result = await payments.pay(prepared)
                 token, op_id = result.token or "", f"payment:{cid}"
             else:
@@ -153,11 +157,11 @@ class GiveawayService:
         try:
             parsed = decode_payment_request(request)
         except (ValueError, NutdeskError) as exc:
-            raise UserFacingError(f"not a payment request: {exc}") from None
+            raise UserFacingError(t("not a payment request: {0}").format(exc)) from None
         for transport in parsed.transports:
             if transport.type == "nostr":
                 return nostr_destination(transport, ("wss://unused.invalid",))[0]
-        raise UserFacingError("the payment request carries no Nostr key: claim with a one-time code")
+        raise UserFacingError(t("the payment request carries no Nostr key: claim with a one-time code"))
 
     def _refusal(self, giveaway: Giveaway, claimant: str) -> str:
         if giveaway.state != "open":

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -34,28 +33,9 @@ from core.errors import (
     StorageError,
     TokenDecodeError,
 )
+from core.i18n import N_, Translate, current_translator, use_translator
 
 __all__ = ["N_", "Explained", "Translate", "explain", "host_of", "restore_summary", "sentence", "use_translator"]
-
-Translate = Callable[[str], str]
-
-
-def _same(text: str) -> str:
-    return text
-
-
-_translator: list[Translate] = [_same]
-
-
-def use_translator(translate: Translate | None) -> Translate:
-    """Install the translator ``explain`` uses by default (None: English); returns the previous one."""
-    previous = _translator[0]
-    _translator[0] = translate or _same
-    return previous
-
-
-def N_(text: str) -> str:  # gettext's name: marks a text for translation, translated where it is used
-    return text
 
 
 @dataclass(frozen=True)
@@ -85,7 +65,7 @@ def host_of(url: str) -> str:
 
 def restore_summary(url: str, amount: int, unit: str = "sat", translate: Translate | None = None) -> str:
     """The result of a restore, in the same terms as its progress lines ("found N notes, spent or not")."""
-    t = translate or _translator[0]
+    t = translate or current_translator()
     if amount:
         return t("{0}: restored {1:,} {2} of unspent ecash.").format(host_of(url), amount, unit)
     return t("{0}: restored 0 {1}: the notes found (if any) were all spent already.").format(host_of(url), unit)
@@ -145,7 +125,7 @@ def _mint_in(text: str) -> str:
 
 def explain(exc: BaseException, translate: Translate | None = None) -> Explained:
     """``exc`` in the user's words, through ``translate`` (default: the installed translator, else English)."""
-    t = translate or _translator[0]
+    t = translate or current_translator()
     raw = str(exc) or type(exc).__name__
     code = exc.code if isinstance(exc, NutdeskError) else "os-error" if isinstance(exc, OSError) else "internal"
 

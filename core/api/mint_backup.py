@@ -22,6 +22,7 @@ from typing import Any
 from core.api.payments import nostr_relays
 from core.api.service import WalletService
 from core.errors import NutdeskError, ProtocolError, UserFacingError
+from core.i18n import t
 from core.mint_client.http import normalize_mint_url
 from core.nostr.crypto import NostrKeys, nip44_decrypt, nip44_encrypt, sign_event
 from core.nostr.relay import Subscription, publish, unique_relays
@@ -143,7 +144,7 @@ async def publish_mint_list(
     """Publish the wallet's mint list now; remembered as backed up when at least one relay accepts it."""
     urls = unique_relays(nostr_relays(wallet) if relays is None else relays)
     if not urls:
-        raise UserFacingError("no Nostr relays to back the mint list up to: add one with `nutdesk relays --add`")
+        raise UserFacingError(t("no Nostr relays to back the mint list up to: add one with `nutdesk relays --add`"))
     mints = _current_mints(wallet)
     results = await publish(backup_event(wallet.seed, mints), urls, timeout=timeout)
     report = BackupReport(
@@ -191,7 +192,7 @@ async def fetch_mint_list(seed: bytes, relays: Sequence[str], *, timeout: float 
     """
     urls = unique_relays(relays)
     if not urls:
-        raise UserFacingError("no Nostr relays to fetch the mint list from: give one with --relay wss://…")
+        raise UserFacingError(t("no Nostr relays to fetch the mint list from: give one with --relay wss://…"))
     keys = _keys(seed)
     wanted = {"kinds": [BACKUP_KIND], "authors": [keys.public_hex], "#d": [D_TAG]}
     found: list[MintListBackup] = []
@@ -201,7 +202,9 @@ async def fetch_mint_list(seed: bytes, relays: Sequence[str], *, timeout: float 
             async with asyncio.timeout(timeout):
                 await sub.synced.wait()
         except TimeoutError as exc:
-            raise UserFacingError(f"no Nostr relay answered within {timeout:g} s: {', '.join(urls)}") from exc
+            raise UserFacingError(
+                t("no Nostr relay answered within {0:g} s: {1}").format(timeout, ", ".join(urls))
+            ) from exc
         while True:
             try:
                 event = await asyncio.wait_for(sub.get(), FETCH_GRACE)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from core.api.messages import host_of
 from core.api.service import WalletService
 from core.errors import UserFacingError
+from core.i18n import t
 from core.mint_client.http import normalize_mint_url
 
 __all__ = ["LABEL_PREFIX", "mint_label", "mint_title", "mint_titles", "set_mint_label"]
@@ -33,10 +34,10 @@ def set_mint_label(service: WalletService, url: str, text: str) -> str:
     """Set (or with an empty text, clear) the label of a mint this wallet knows; returns its normalised URL."""
     url = normalize_mint_url(url)
     if service.store.get_mint(url) is None:
-        raise UserFacingError(f"no mint {url} in this wallet: add it first (nutdesk mint add URL)")
+        raise UserFacingError(t("no mint {0} in this wallet: add it first (nutdesk mint add URL)").format(url))
     text = " ".join(text.split())
     if len(text) > MAX_LABEL:
-        raise UserFacingError(f"a label is at most {MAX_LABEL} characters")
+        raise UserFacingError(t("a label is at most {0} characters").format(MAX_LABEL))
     if text:
         service.store.set_setting(LABEL_PREFIX + url, text)
     else:

@@ -11,6 +11,7 @@ import httpx
 
 from core.config import Config
 from core.errors import MintUnreachable, TokenDecodeError, UnknownMint
+from core.i18n import t
 from core.mint_client.http import MintClient
 from core.ports.mint import normalize_mint_url
 from core.ports.mint_types import MintInfo
@@ -107,7 +108,9 @@ class MintWallets:
             return self.open[url]
         stored = self.store.get_mint(url)
         if stored is None:
-            raise UnknownMint(f"{url} is not in the wallet: add it first (nutdesk mint add {url})", mint_url=url)
+            raise UnknownMint(
+                t("{0} is not in the wallet: add it first (nutdesk mint add {0})").format(url), mint_url=url
+            )
         info = MintInfo.from_json(stored.info) if stored.info else None
         client = self.client(url, info)
         keychain = Keychain.from_store(self.store, url)
@@ -178,7 +181,7 @@ class MintWallets:
         """What receiving ``text`` would give, before redeeming: amount, the mint's input fee, trust."""
         token = tokens.decode_token(text)
         if not token.proofs:
-            raise TokenDecodeError("the token holds no proofs")
+            raise TokenDecodeError(t("the token holds no proofs"))
         url = normalize_mint_url(token.mint)
         stored = self.store.get_mint(url)
         if stored is not None:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from core.api.service import WalletService
 from core.api.spending_pin import guard_of
+from core.i18n import t
 from core.mint_client.http import normalize_mint_url
 from core.payments.errors import AmountError
 from core.payments.invoices import decode_invoice
@@ -40,7 +41,7 @@ async def prepare_multi_path(
 ) -> MultiPathPlan:
     invoice = decode_invoice(request)
     if invoice.amount_msat is None or invoice.amount_msat % 1000:
-        raise AmountError("a multi-path payment needs an invoice for a whole number of sat")
+        raise AmountError(t("a multi-path payment needs an invoice for a whole number of sat"))
     urls = [normalize_mint_url(u) for u in mints] if mints else [m.url for m in service.store.list_mints() if m.trusted]
     wallets = [await service.wallet_for(u) for u in urls]
     parts = await mpp.prepare_parts(wallets, request, invoice.amount_msat // 1000, unit)

@@ -23,6 +23,7 @@ import httpx
 from core.api.rates import RatesService, fiat_currency, set_fiat_currency
 from core.api.service import WalletService
 from core.errors import UnknownMint, UnsupportedInput, UserFacingError
+from core.i18n import t
 from core.nostr.relay import check_relay_url, unique_relays
 from core.payments.detect import DetectedInput, InputRegistry, default_registry
 from core.payments.errors import AmountError
@@ -101,7 +102,9 @@ class PaymentsService:
         """The ``receive`` flow for a pasted token (anything else is refused with a pointer to ``pay``)."""
         detected = self.decode(text)
         if detected.action != "receive":
-            raise UnsupportedInput(f"this is {detected.kind.replace('_', ' ')}: pay it instead of receiving it")
+            raise UnsupportedInput(
+                t("this is {0}: pay it instead of receiving it").format(detected.kind.replace("_", " "))
+            )
         return await self.wallet.receive(detected.text, trust=trust)
 
     # --- prepare ------------------------------------------------------------------------------
@@ -114,10 +117,10 @@ class PaymentsService:
         mint: str | None = None,
     ) -> PreparedPayment:
         if amount is not None and amount <= 0:
-            raise AmountError("the amount must be positive")
+            raise AmountError(t("the amount must be positive"))
         detected = self.decode(text)
         if detected.action != "pay":
-            raise UnsupportedInput("this is a Cashu token: receive it instead of paying it")
+            raise UnsupportedInput(t("this is a Cashu token: receive it instead of paying it"))
         mint = normalize_mint_url(mint) if mint else None
         return await PaymentPreparer(self.wallet, self.lnurl, self.nostr_relays).prepare(
             detected, amount, comment, mint
@@ -185,16 +188,20 @@ class PaymentsService:
         """Check a payload against its request and swap its proofs into the wallet."""
         unit = request.unit or "sat"
         if payload.id is not None and request.id is not None and payload.id != request.id:
-            raise UserFacingError("the payment is for another request")
+            raise UserFacingError(t("the payment is for another request"))
         if payload.unit != unit:
-            raise UserFacingError(f"the payment is in {payload.unit}, the request asked for {unit}")
+            raise UserFacingError(t("the payment is in {0}, the request asked for {1}").format(payload.unit, unit))
         mint = normalize_mint_url(payload.mint)
         accepted = [normalize_mint_url(m) for m in request.mints]
         if accepted and mint not in accepted:
-            raise UnknownMint(f"the payment is from {mint}, which this request does not accept", mint_url=mint)
+            raise UnknownMint(
+                t("the payment is from {0}, which this request does not accept").format(mint), mint_url=mint
+            )
         amount = sum(p.amount for p in payload.proofs)
         if request.amount is not None and amount < request.amount:
-            raise AmountError(f"the payment holds {amount} {unit}, the request asked for {request.amount} {unit}")
+            raise AmountError(
+                t("the payment holds {0} {1}, the request asked for {2} {1}").format(amount, unit, request.amount)
+            )
         token = Token(mint=mint, unit=unit, proofs=payload.proofs, memo=payload.memo).encode_v4()
         result = await self.wallet.receive(token, trust=bool(accepted))
         return ReceivedPayment(request.id, result.amount, result.fee, result.mint, result.unit, payload.memo)

@@ -29,10 +29,12 @@ import httpx
 from core.api.analytics import AnalyticsService
 from core.api.backends import BackendsService
 from core.api.payments import RatesService, fiat_currency
+from core.api.pos_checks import webhook_url
 from core.api.recovery import RecoveryService
 from core.api.service import WalletService
 from core.errors import NutdeskError, UserFacingError
 from core.httpread import read_capped
+from core.i18n import t
 from core.mint_client.http import normalize_mint_url
 from core.pos.base import CASHIER_SETTING, LOCK_SETTING
 from core.pos.catalog import Item, SaleLine, parse_item_spec
@@ -130,7 +132,8 @@ class PosService(Offline):
         if cashier:
             self._check_cashier_name(cashier)
         if self.locked and policy.locked_max_charge and amount > policy.locked_max_charge:
-            raise UserFacingError(f"a locked till charges at most {policy.locked_max_charge} {policy.unit}")
+            raise UserFacingError(t("a locked till charges at most {0} {1}")
+                                  .format(policy.locked_max_charge, policy.unit))  # fmt: skip
         rate, currency = self._rate()
         fiat_amount = fiat
         if fiat_amount is None and rate is not None:
@@ -176,10 +179,10 @@ class PosService(Offline):
         sale = self._sale(sale_id)
         lock = self._locks.get(sale.id)
         if lock is not None and lock.locked():  # a token for it is with the mint: the sale may be paid any moment
-            raise UserFacingError(f"a payment for {sale.receipt_id} is being checked with the mint: it cannot be "
-                                  "cancelled now (it finishes by itself)")  # fmt: skip
+            raise UserFacingError(t("a payment for {0} is being checked with the mint: it cannot be cancelled now "
+                                    "(it finishes by itself)").format(sale.receipt_id))  # fmt: skip
         if sale.state not in (SaleState.WAITING, SaleState.FAILED):
-            raise UserFacingError(f"the sale is {sale.state}: it cannot be cancelled now")
+            raise UserFacingError(t("the sale is {0}: it cannot be cancelled now").format(sale.state))
         sale = self._update(sale.id, SaleState.CANCELLED)
         self.sessions.pop(sale.id, None)
         return sale
@@ -227,8 +230,9 @@ class PosService(Offline):
         at most what is left to refund. ``key``: the idempotency key (the same key never refunds twice)."""
         sale = self._sale(sale_id)
         if sale.offline_state in ("pending", "lost"):  # the shop does not hold that ecash (yet, or ever)
-            why = "is not redeemed yet (accepted offline)" if sale.offline_state == "pending" else "was already spent"
-            raise UserFacingError(f"{sale.receipt_id} cannot be refunded: its ecash {why}")
+            pending = t("{0} cannot be refunded: its ecash is not redeemed yet (accepted offline)")
+            spent = t("{0} cannot be refunded: its ecash was already spent")
+            raise UserFacingError((pending if sale.offline_state == "pending" else spent).format(sale.receipt_id))
         policy = self.policy()
         refund = await self.refunder.refund(
             sale, amount, key=key, cashier=self.cashier, shift_id=self.repo.current_shift(),
@@ -262,7 +266,7 @@ class PosService(Offline):
 
     def close_shift(self) -> ZReport:
         """Close the open shift (a new one opens with the next sale) and return its Z-report."""
-        self._refuse_when_locked("close the shift")
+        self._refuse_when_locked(t("close the shift"))
         shift_id = self.repo.current_shift()
         self.repo.close_shift(shift_id, self.cashier)
         return self.zreport(shift_id)
@@ -296,13 +300,7 @@ class PosService(Offline):
 
     def add_webhook(self, url: str, secret: str = "") -> Webhook:
         """POST paid/refunded events to ``url``, signed with ``secret`` (a random one when empty: shown once)."""
-        url = url.strip()
-        try:
-            parsed: httpx.URL | None = httpx.URL(url)
-        except httpx.InvalidURL:
-            parsed = None
-        if parsed is None or parsed.scheme not in ("http", "https") or not parsed.host:
-            raise UserFacingError(f"a webhook URL is http:// or https://, not {url!r}")
+        url = webhook_url(url)
         hook = Webhook(url, secret.strip() or secrets.token_hex(32))
         kept = tuple(w for w in self.policy().webhooks if w.url != url)
         self.configure(webhooks=(*kept, hook))
@@ -311,7 +309,7 @@ class PosService(Offline):
     def remove_webhook(self, url: str) -> None:
         hooks = self.policy().webhooks
         if not any(w.url == url for w in hooks):
-            raise UserFacingError(f"no webhook {url}")
+            raise UserFacingError(t("no webhook {0}").format(url))
         self.configure(webhooks=tuple(w for w in hooks if w.url != url))
 
     async def housekeeping(self) -> list[Sale]:

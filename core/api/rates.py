@@ -13,6 +13,7 @@ import httpx
 
 from core.api.service import WalletService
 from core.errors import UserFacingError
+from core.i18n import t
 from core.payments.rates import ExchangeRates, RateQuote, RateSource
 
 __all__ = ["DEFAULT_FIAT_CURRENCY", "FIAT_CURRENCY_SETTING", "RatesService", "fiat_currency", "set_fiat_currency"]
@@ -30,7 +31,7 @@ def fiat_currency(wallet: WalletService) -> str:
 def set_fiat_currency(wallet: WalletService, currency: str) -> None:
     currency = currency.strip().upper()
     if not (currency.isalpha() and 3 <= len(currency) <= 4):
-        raise UserFacingError(f"{currency!r} is not a currency code (like USD, EUR)")
+        raise UserFacingError(t("{0!r} is not a currency code (like USD, EUR)").format(currency))
     wallet.store.set_setting(FIAT_CURRENCY_SETTING, currency)
 
 

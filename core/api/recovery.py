@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from core.api.service import WalletService
 from core.errors import MintMisbehaved, MintUnreachable, NutdeskError, UserFacingError
+from core.i18n import t
 from core.ports.storage import FailedTransaction, OperationRecord
 from core.recovery.reconcile import MintReconciliation, reconcile_mint
 from core.recovery.resume import UNFINISHED_STATES, Outcome, resume_operation
@@ -215,19 +216,19 @@ class RecoveryService:
     async def retry(self, failed_id: int) -> RecoveryReport:
         failed = self.store.get_failed(failed_id)
         if failed is None:
-            raise UserFacingError(f"no failed transaction with id {failed_id}")
+            raise UserFacingError(t("no failed transaction with id {0}").format(failed_id))
         op = self.store.get_operation(failed.operation_id)
         if op is None:
-            raise UserFacingError(f"the operation of failed transaction {failed_id} is gone")
+            raise UserFacingError(t("the operation of failed transaction {0} is gone").format(failed_id))
         if op.state not in UNFINISHED_STATES:
             self.store.set_failed_status(failed_id, "recovered")
-            return self._report(op, Outcome("finished", f"already {op.state}"))
+            return self._report(op, Outcome("finished", t("already {0}").format(op.state)))
         return await self._resume(op)
 
     def dismiss(self, failed_id: int) -> None:
         """Stop retrying automatically. The operation and its reserved ecash stay as they are (never released)."""
         if self.store.get_failed(failed_id) is None:
-            raise UserFacingError(f"no failed transaction with id {failed_id}")
+            raise UserFacingError(t("no failed transaction with id {0}").format(failed_id))
         self.store.set_failed_status(failed_id, "dismissed")
 
     # --- reconcile -----------------------------------------------------------------------------

@@ -7,6 +7,7 @@ import json
 
 from core.config import Config
 from core.errors import ConfigError, InvalidPassword
+from core.i18n import t
 from core.protocol.derivation import mnemonic_to_seed
 from core.storage.models import Base
 from core.storage.sealed import Vault, reseal_database
@@ -50,7 +51,7 @@ class WalletSeed:
     def create_wallet(self, mnemonic: str | None = None, password: str | None = None) -> str:
         """Store a new (or restored) mnemonic; returns the words. Refuses to overwrite an existing wallet."""
         if self.initialized:
-            raise ConfigError(f"a wallet already exists in {self.config.data_dir}")
+            raise ConfigError(t("a wallet already exists in {0}").format(self.config.data_dir))
         if password:
             check_new_password(password)
         words = normalize_mnemonic(mnemonic) if mnemonic else new_mnemonic()
@@ -64,10 +65,10 @@ class WalletSeed:
     def unlock(self, password: str | None = None) -> None:
         stored = self.store.get_setting(_MNEMONIC_KEY)
         if stored is None:
-            raise ConfigError("no wallet here yet: run `nutdesk init` (or open the app) first")
+            raise ConfigError(t("no wallet here yet: run `nutdesk init` (or open the app) first"))
         if is_encrypted(stored):
             if not password:
-                raise InvalidPassword("this wallet is protected by a password")
+                raise InvalidPassword(t("this wallet is protected by a password"))
             words = decrypt_secret(stored, password)
         else:
             words = stored
@@ -88,7 +89,7 @@ class WalletSeed:
     def mnemonic(self, password: str | None = None) -> str:
         stored = self.store.get_setting(_MNEMONIC_KEY)
         if stored is None:
-            raise ConfigError("no wallet here yet")
+            raise ConfigError(t("no wallet here yet"))
         return decrypt_secret(stored, password or "") if is_encrypted(stored) else stored
 
     def set_password(self, old: str | None, new: str | None) -> None:

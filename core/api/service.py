@@ -22,6 +22,7 @@ from core.errors import (
     UnknownMint,
     UserFacingError,
 )
+from core.i18n import t
 from core.mint_client.http import MintClient, normalize_mint_url
 from core.ports.mint_types import MintInfo, MintQuote
 from core.ports.storage import (
@@ -66,7 +67,7 @@ class WalletService:
         try:
             secure_data_dir(config.data_dir)
         except OSError as exc:
-            raise ConfigError(f"cannot use the data directory {config.data_dir}: {exc}") from exc
+            raise ConfigError(t("cannot use the data directory {0}: {1}").format(config.data_dir, exc)) from exc
         with private_umask():  # the database and its -wal/-shm files are created owner-only
             if config.db_url is None:
                 service = cls(config, Store(Database.open_file(config.database_path)))
@@ -198,7 +199,7 @@ class WalletService:
         """Mint a stored quote now if the mint says it is paid."""
         record = self.store.mint_quote(quote_id)
         if record is None:
-            raise UserFacingError(f"unknown mint quote {quote_id}")
+            raise UserFacingError(t("unknown mint quote {0}").format(quote_id))
         mw = await self.wallet_for(record.mint_url)
         return await self._repairing(mw, record.unit, lambda: issue.mint_paid_quote(mw, quote_id))
 
@@ -208,14 +209,16 @@ class WalletService:
     async def receive(self, text: str, *, trust: bool = False) -> ReceiveResult:
         token = tokens.decode_token(text)
         if not token.proofs:
-            raise TokenDecodeError("the token holds no proofs")
+            raise TokenDecodeError(t("the token holds no proofs"))
         url = normalize_mint_url(token.mint)
         stored = self.store.get_mint(url)
         if stored is None or not stored.trusted:
             if not trust:
                 raise UnknownMint(
-                    f"the token is from {url}, a mint this wallet does not trust yet; "
-                    "receive it with --trust to add and trust it",
+                    t(
+                        "the token is from {0}, a mint this wallet does not trust yet; receive it with "
+                        "--trust to add and trust it"
+                    ).format(url),
                     mint_url=url,
                 )
             if stored is None:
@@ -240,7 +243,7 @@ class WalletService:
     ) -> SendResult:
         """``data``: kept in the send's journal entry from its creation (a point-of-sale refund's sale and key)."""
         if amount <= 0:
-            raise UserFacingError("the amount must be positive")
+            raise UserFacingError(t("the amount must be positive"))
         await guard_of(self.store).check(amount, unit, "Sending")  # the spending PIN above the limit
         mw = await self.wallet_for(mint_url, refresh=not offline)
         return await self._repairing(
@@ -251,7 +254,7 @@ class WalletService:
         """The mint with the most ecash of ``unit`` that covers ``amount`` (fees are checked by the quote)."""
         candidates = [b for b in self.store.balances() if b.unit == unit and b.balance >= amount]
         if not candidates:
-            raise InsufficientBalance(f"no mint holds {amount} {unit}")
+            raise InsufficientBalance(t("no mint holds {0} {1}").format(amount, unit))
         return max(candidates, key=lambda b: b.balance).mint_url
 
     async def prepare_melt(
@@ -271,7 +274,7 @@ class WalletService:
     async def transfer(self, amount: int, from_url: str, to_url: str, unit: str = "sat") -> TransferResult:
         """Move ``amount`` from one mint to another (one saga: quote there, melt here, mint there)."""
         if amount <= 0:
-            raise UserFacingError("the amount must be positive")
+            raise UserFacingError(t("the amount must be positive"))
         # The melt at the source spends like a payment: the spending PIN above the limit, before any request.
         await guard_of(self.store).check(amount, unit, "A transfer between mints")
         source = await self.wallet_for(from_url)
@@ -301,7 +304,7 @@ class WalletService:
     async def check_pending(self) -> dict[str, int]:
         """NUT-07 sync of sent tokens at every mint holding pending ones; returns claimed amounts."""
         claimed: dict[str, int] = {}
-        for url in sorted({t.mint_url for t in self.store.exported_tokens()}):
+        for url in sorted({token.mint_url for token in self.store.exported_tokens()}):
             mw = await self.wallet_for(url)
             claimed[url] = await check.sync_pending(mw)
         return claimed

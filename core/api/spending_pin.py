@@ -29,6 +29,7 @@ from collections.abc import Awaitable, Callable
 from typing import Protocol
 
 from core.errors import InvalidPassword, UserCancelled, UserFacingError
+from core.i18n import t
 
 __all__ = [
     "PinLocked",
@@ -154,7 +155,7 @@ class SpendingPin:
             return None
         wait = self.retry_after()
         if wait > 0:
-            raise PinLocked(f"too many wrong PINs: try again in {wait:.0f} s", retry_after=wait)
+            raise PinLocked(t("too many wrong PINs: try again in {0:.0f} s").format(wait), retry_after=wait)
         return stored
 
     def _finish(self, ok: bool) -> None:
@@ -167,7 +168,7 @@ class SpendingPin:
         wait = delay_after(failures)
         # Persisted before answering, so killing the program after a wrong guess does not skip the delay.
         self.store.set_setting(ATTEMPTS_KEY, json.dumps({"failures": failures, "not_before": self.clock() + wait}))
-        raise WrongPin(f"wrong spending PIN (next attempt in {wait:.0f} s)", retry_after=wait)
+        raise WrongPin(t("wrong spending PIN (next attempt in {0:.0f} s)").format(wait), retry_after=wait)
 
     def verify(self, pin: str) -> None:
         """Raise :class:`PinLocked` while a delay runs, :class:`WrongPin` (and grow the delay) when wrong."""
@@ -200,8 +201,9 @@ class SpendingPin:
         """Raise :class:`PinRequired` when this spend needs the PIN and no grant is open."""
         if self.needs_pin(amount):
             raise PinRequired(
-                f"{what} of {amount} {unit} is above the spending limit of {self.threshold} {unit}: "
-                "the spending PIN is needed"
+                t("{0} of {1} {2} is above the spending limit of {3} {2}: the spending PIN is needed").format(
+                    what, amount, unit, self.threshold
+                )
             )
 
     async def check(self, amount: int, unit: str, what: str) -> None:
@@ -221,7 +223,7 @@ class SpendingPin:
         for _ in range(MAX_PROMPTS):
             pin = await self.prompter(message, error)
             if pin is None:
-                raise UserCancelled("cancelled: the spending PIN was not given")
+                raise UserCancelled(t("cancelled: the spending PIN was not given"))
             try:
                 await self.authorize_async(pin)
                 return
@@ -235,14 +237,14 @@ class SpendingPin:
     def set_pin(self, new: str, *, current: str | None = None) -> None:
         """Set or change the PIN (changing it needs the current one)."""
         if len(new) < MIN_PIN_LENGTH:
-            raise UserFacingError(f"a spending PIN needs at least {MIN_PIN_LENGTH} characters")
+            raise UserFacingError(t("a spending PIN needs at least {0} characters").format(MIN_PIN_LENGTH))
         if self.configured:
             self.verify(current or "")
         self.store.set_setting(HASH_KEY, hash_pin(new))
 
     async def set_pin_async(self, new: str, *, current: str | None = None) -> None:
         if len(new) < MIN_PIN_LENGTH:
-            raise UserFacingError(f"a spending PIN needs at least {MIN_PIN_LENGTH} characters")
+            raise UserFacingError(t("a spending PIN needs at least {0} characters").format(MIN_PIN_LENGTH))
         if self.configured:
             await self.verify_async(current or "")
         self.store.set_setting(HASH_KEY, await asyncio.to_thread(hash_pin, new))
@@ -263,14 +265,14 @@ class SpendingPin:
     def set_threshold(self, amount: int, *, current: str | None = None) -> None:
         """Change the limit; with a PIN set, raising it needs the PIN (else anyone could switch it off)."""
         if amount < 0:
-            raise UserFacingError("the spending limit cannot be negative")
+            raise UserFacingError(t("the spending limit cannot be negative"))
         if self.configured and amount > self.threshold:
             self.verify(current or "")
         self.store.set_setting(THRESHOLD_KEY, str(amount))
 
     async def set_threshold_async(self, amount: int, *, current: str | None = None) -> None:
         if amount < 0:
-            raise UserFacingError("the spending limit cannot be negative")
+            raise UserFacingError(t("the spending limit cannot be negative"))
         if self.configured and amount > self.threshold:
             await self.verify_async(current or "")
         self.store.set_setting(THRESHOLD_KEY, str(amount))

@@ -13,6 +13,7 @@ from collections.abc import Awaitable, Callable
 import httpx
 
 from core.errors import MintUnreachable, PaymentPending
+from core.i18n import t
 from core.ports.mint_types import MeltQuote, MeltQuoteState
 
 __all__ = ["TooSlow", "overall_deadline", "poll_melt"]
@@ -56,5 +57,5 @@ async def poll_melt(
                 break  # nothing settled (yet): outcome unknown, recovery asks again later
         await asyncio.sleep(interval)
     if state == MeltQuoteState.PENDING:
-        raise PaymentPending(f"melt quote {quote} is still pending at the mint")
+        raise PaymentPending(t("melt quote {0} is still pending at the mint").format(quote))
     raise cause

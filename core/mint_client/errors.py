@@ -26,6 +26,7 @@ from core.errors import (
     QuoteNotPaid,
     Verdict,
 )
+from core.i18n import t
 from core.protocol.jsonread import MINT_CAP, read_json
 
 __all__ = [
@@ -127,7 +128,7 @@ def error_from_response(response: httpx.Response, mint_url: str) -> NutdeskError
     """A non-2xx answer as a core error. 5xx means the mint may have acted: outcome unknown."""
     status = response.status_code
     if status >= 500:
-        return MintUnreachable(f"mint {mint_url} answered HTTP {status}", mint_url=mint_url, sent=True)
+        return MintUnreachable(t("mint {0} answered HTTP {1}").format(mint_url, status), mint_url=mint_url, sent=True)
     body = _body(response)
     if isinstance(body, dict) and "detail" in body:
         detail = body["detail"]
@@ -140,7 +141,7 @@ def error_from_response(response: httpx.Response, mint_url: str) -> NutdeskError
     detail_text = f"HTTP {status}" + (f": {text}" if text else "")
     # 4xx without a NUT error body (404, 429, a proxy's page): it proves nothing about what the mint did.
     return MintRefusalUnclear(
-        f"mint {mint_url} refused the request ({detail_text})", mint_code=None, detail=detail_text
+        t("mint {0} refused the request ({1})").format(mint_url, detail_text), mint_code=None, detail=detail_text
     )
 
 
@@ -155,6 +156,8 @@ def error_from_transport(exc: httpx.TransportError, mint_url: str) -> MintUnreac
         httpx.UnsupportedProtocol,
     )
     if isinstance(exc, not_sent):
-        return MintUnreachable(f"cannot connect to mint {mint_url}: {exc!r}", mint_url=mint_url, sent=False)
+        return MintUnreachable(
+            t("cannot connect to mint {0}: {1!r}").format(mint_url, exc), mint_url=mint_url, sent=False
+        )
     # Read/write timeouts, resets, a peer that closed mid-answer: the mint may have processed the request.
-    return MintUnreachable(f"mint {mint_url} did not answer: {exc!r}", mint_url=mint_url, sent=True)
+    return MintUnreachable(t("mint {0} did not answer: {1!r}").format(mint_url, exc), mint_url=mint_url, sent=True)

@@ -29,6 +29,7 @@ from core.errors import (
     ProtocolError,
 )
 from core.httpread import fetch
+from core.i18n import t
 from core.mint_client.cache_retry import after_lost_answer
 from core.mint_client.deadline import TooSlow, overall_deadline, poll_melt
 from core.mint_client.errors import error_from_response, error_from_transport
@@ -140,7 +141,7 @@ class MintClient(MintSubscriptions):
         """Send one request and return the decoded JSON body; every failure leaves as a core error."""
         if self._http.is_closed:
             # httpx raises RuntimeError here; using a closed client is a bug, but it must stay in the error tree.
-            raise MintUnreachable(f"client for {self._url} is closed", mint_url=self._url, sent=False)
+            raise MintUnreachable(t("client for {0} is closed").format(self._url), mint_url=self._url, sent=False)
         attempts = self._get_attempts if method == "GET" else 1
         for attempt in range(attempts):
             try:
@@ -164,7 +165,7 @@ class MintClient(MintSubscriptions):
         except (TimeoutError, httpx.ReadTimeout) as exc:
             # The request may have reached the mint: outcome unknown (a GET is simply retried).
             raise TooSlow(
-                f"mint {self._url} did not finish answering {method} {path} within {deadline:g} s",
+                t("mint {0} did not finish answering {1} {2} within {3:g} s").format(self._url, method, path, deadline),
                 mint_url=self._url,
                 sent=True,
             ) from exc
@@ -180,7 +181,7 @@ class MintClient(MintSubscriptions):
             raise self._malformed(method, path, exc) from exc
 
     def _malformed(self, method: str, path: str, exc: Exception) -> NutdeskError:
-        message = f"mint {self._url} sent an unreadable answer to {method} {path}: {exc}"
+        message = t("mint {0} sent an unreadable answer to {1} {2}: {3}").format(self._url, method, path, exc)
         if method == "GET":
             return ProtocolError(message)
         # A 200 to a POST means the mint acted (tokens spent or signed) even if we cannot read the answer:

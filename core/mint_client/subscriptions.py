@@ -11,6 +11,7 @@ from collections.abc import AsyncGenerator, Awaitable, Callable, Collection, Seq
 from typing import Any, TypeVar
 
 from core.errors import MintUnreachable, NutdeskError, PaymentPending, ProtocolError, QuoteNotPaid
+from core.i18n import t
 from core.mint_client import ws
 from core.ports.mint_types import (
     MeltQuote,
@@ -82,7 +83,9 @@ class MintSubscriptions:
             try:
                 return parse(payload)
             except (KeyError, TypeError, ValueError) as exc:
-                raise ProtocolError(f"mint {self._url} sent an unreadable notification: {exc!r}") from exc
+                raise ProtocolError(
+                    t("mint {0} sent an unreadable notification: {1!r}").format(self._url, exc)
+                ) from exc
 
         return checked
 
@@ -159,7 +162,9 @@ class MintSubscriptions:
                         if update.state in states:
                             return update
         except TimeoutError as exc:
-            raise QuoteNotPaid(f"mint quote {quote} not {'/'.join(states)} within {timeout} s") from exc
+            raise QuoteNotPaid(
+                t("mint quote {0} not {1} within {2} s").format(quote, "/".join(states), timeout)
+            ) from exc
         raise AssertionError("unreachable")  # watch only ends by raising
 
     async def wait_for_mint_quote_paid(self, quote: str, timeout: float | None = None) -> MintQuote:
@@ -181,5 +186,7 @@ class MintSubscriptions:
                             return update
         except TimeoutError as exc:
             # Waiting on a melt says nothing about its outcome: still in flight, ask again later.
-            raise PaymentPending(f"melt quote {quote} not {'/'.join(states)} within {timeout} s") from exc
+            raise PaymentPending(
+                t("melt quote {0} not {1} within {2} s").format(quote, "/".join(states), timeout)
+            ) from exc
         raise AssertionError("unreachable")

@@ -26,6 +26,7 @@ import websockets
 from websockets.asyncio.client import ClientConnection, connect
 
 from core.errors import MalformedInput, ProtocolError
+from core.i18n import t
 from core.protocol.jsonread import MINT_CAP, read_json
 
 __all__ = ["SubscriptionError", "subscribe", "watch", "ws_url_for"]
@@ -50,7 +51,7 @@ def ws_url_for(base_url: str) -> str:
         return "wss://" + base_url.removeprefix("https://") + "/v1/ws"
     if base_url.startswith("http://"):
         return "ws://" + base_url.removeprefix("http://") + "/v1/ws"
-    raise SubscriptionError(f"no websocket scheme for {base_url}")
+    raise SubscriptionError(t("no websocket scheme for {0}").format(base_url))
 
 
 async def _send(ws: ClientConnection, method: str, params: dict[str, Any]) -> int:
@@ -82,11 +83,15 @@ async def subscribe(
                     try:
                         message = read_json(raw, cap=MINT_CAP)
                     except MalformedInput as exc:
-                        raise SubscriptionError(f"the mint sent an unreadable {kind} notification: {exc}") from exc
+                        raise SubscriptionError(
+                            t("the mint sent an unreadable {0} notification: {1}").format(kind, exc)
+                        ) from exc
                     if not isinstance(message, dict):
                         continue
                     if message.get("id") == request_id and "error" in message:
-                        raise SubscriptionError(f"mint refused the {kind} subscription: {message['error']}")
+                        raise SubscriptionError(
+                            t("mint refused the {0} subscription: {1}").format(kind, message["error"])
+                        )
                     params = message.get("params")
                     # The mint may send the current state before or after the subscribe result: take both orders.
                     if (
@@ -100,11 +105,11 @@ async def subscribe(
                 # Best effort: the connection closes right after, which ends the subscription anyway.
                 with contextlib.suppress(websockets.ConnectionClosed, OSError):
                     await asyncio.wait_for(_send(ws, "unsubscribe", {"subId": sub_id}), 1.0)
-        raise SubscriptionError("the mint closed the websocket")
+        raise SubscriptionError(t("the mint closed the websocket"))
     except (OSError, TimeoutError, ValueError, websockets.WebSocketException) as exc:
         # OSError: refused/reset; InvalidHandshake/InvalidStatus: no /v1/ws; ConnectionClosed: dropped;
         # ValueError: a frame that is not JSON.
-        raise SubscriptionError(f"{kind} websocket failed: {exc!r}") from exc
+        raise SubscriptionError(t("{0} websocket failed: {1!r}").format(kind, exc)) from exc
 
 
 async def watch(

@@ -27,6 +27,7 @@ from cryptography.hazmat.primitives import padding
 from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 
 from core.errors import CryptoError, ProtocolError
+from core.i18n import t
 from core.protocol.bech32 import Variant, bech32_decode, bech32_encode
 
 __all__ = [
@@ -63,7 +64,7 @@ class NostrKeys:
             secret = bytes.fromhex(secret_hex)
             coincurve.PrivateKey(secret)
         except ValueError as exc:
-            raise NostrError("not a valid secret key") from exc
+            raise NostrError(t("not a valid secret key")) from exc
         return cls(secret)
 
     @classmethod
@@ -74,9 +75,9 @@ class NostrKeys:
             try:
                 decoded = bech32_decode(text)
             except ProtocolError as exc:
-                raise NostrError(f"not a valid nsec: {exc}") from exc
+                raise NostrError(t("not a valid nsec: {0}").format(exc)) from exc
             if decoded.hrp != "nsec" or len(decoded.data) != 32:
-                raise NostrError("not a valid nsec")
+                raise NostrError(t("not a valid nsec"))
             return cls.from_hex(decoded.data.hex())
         return cls.from_hex(text)
 
@@ -119,9 +120,9 @@ def npub_decode(text: str) -> str:
     try:
         decoded = bech32_decode(text)
     except ProtocolError as exc:
-        raise NostrError(f"not a valid npub: {exc}") from exc
+        raise NostrError(t("not a valid npub: {0}").format(exc)) from exc
     if decoded.hrp != "npub" or len(decoded.data) != 32:
-        raise NostrError("not a valid npub")
+        raise NostrError(t("not a valid npub"))
     return decoded.data.hex()
 
 
@@ -131,7 +132,7 @@ def nprofile_encode(public_hex: str, relays: list[str] | tuple[str, ...]) -> str
     for relay in relays:
         raw = relay.encode()
         if len(raw) > 0xFF:
-            raise NostrError("a relay URL is too long for an nprofile")
+            raise NostrError(t("a relay URL is too long for an nprofile"))
         data += bytes([1, len(raw)]) + raw
     return bech32_encode("nprofile", data, Variant.BECH32)
 
@@ -141,7 +142,7 @@ def _xonly(public_hex: str) -> bytes:
         raw = bytes.fromhex(public_hex)
         coincurve.PublicKeyXOnly(raw)
     except ValueError as exc:
-        raise NostrError(f"not a valid public key: {public_hex[:16]}…") from exc
+        raise NostrError(t("not a valid public key: {0}…").format(public_hex[:16])) from exc
     return raw
 
 
@@ -149,7 +150,7 @@ def _shared_x(secret: bytes, public_hex: str) -> bytes:
     try:
         point = coincurve.PublicKey(b"\x02" + bytes.fromhex(public_hex))
     except ValueError as exc:
-        raise NostrError(f"not a valid public key: {public_hex[:16]}…") from exc
+        raise NostrError(t("not a valid public key: {0}…").format(public_hex[:16])) from exc
     return point.multiply(secret).format(compressed=True)[1:]
 
 
@@ -175,7 +176,7 @@ def nip04_decrypt(secret: bytes, public_hex: str, payload: str) -> str:
         unpadder = padding.PKCS7(128).unpadder()
         return (unpadder.update(data) + unpadder.finalize()).decode()
     except (ValueError, UnicodeDecodeError) as exc:
-        raise NostrError(f"NIP-04 payload does not decrypt: {exc}") from exc
+        raise NostrError(t("NIP-04 payload does not decrypt: {0}").format(exc)) from exc
 
 
 # --- NIP-44 v2 -----------------------------------------------------------------------------------
@@ -211,7 +212,7 @@ def _chacha(key: bytes, nonce: bytes, data: bytes) -> bytes:
 def nip44_encrypt(secret: bytes, public_hex: str, plaintext: str, *, nonce: bytes | None = None) -> str:
     raw = plaintext.encode()
     if not 1 <= len(raw) <= 65535:
-        raise NostrError("NIP-44 plaintext must be 1–65535 bytes")
+        raise NostrError(t("NIP-44 plaintext must be 1–65535 bytes"))
     nonce = nonce or os.urandom(32)
     chacha_key, chacha_nonce, hmac_key = _message_keys(conversation_key(secret, public_hex), nonce)
     padded = struct.pack(">H", len(raw)) + raw + b"\x00" * (_padded_len(len(raw)) - len(raw))
@@ -224,21 +225,21 @@ def nip44_decrypt(secret: bytes, public_hex: str, payload: str) -> str:
     try:
         data = base64.b64decode(payload, validate=True)
     except ValueError as exc:
-        raise NostrError("NIP-44 payload is not base64") from exc
+        raise NostrError(t("NIP-44 payload is not base64")) from exc
     if len(data) < 99 or data[0] != 2:
-        raise NostrError("unknown NIP-44 version or a payload too short")
+        raise NostrError(t("unknown NIP-44 version or a payload too short"))
     nonce, ciphertext, mac = data[1:33], data[33:-32], data[-32:]
     chacha_key, chacha_nonce, hmac_key = _message_keys(conversation_key(secret, public_hex), nonce)
     if not hmac.compare_digest(mac, hmac.new(hmac_key, nonce + ciphertext, hashlib.sha256).digest()):
-        raise NostrError("NIP-44 payload does not authenticate")
+        raise NostrError(t("NIP-44 payload does not authenticate"))
     padded = _chacha(chacha_key, chacha_nonce, ciphertext)
     length = struct.unpack(">H", padded[:2])[0]
     if not 1 <= length <= len(padded) - 2 or len(padded) != 2 + _padded_len(length):
-        raise NostrError("NIP-44 padding is invalid")
+        raise NostrError(t("NIP-44 padding is invalid"))
     try:
         return padded[2 : 2 + length].decode()
     except UnicodeDecodeError as exc:
-        raise NostrError("NIP-44 plaintext is not UTF-8") from exc
+        raise NostrError(t("NIP-44 plaintext is not UTF-8")) from exc
 
 
 # --- events --------------------------------------------------------------------------------------

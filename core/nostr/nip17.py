@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from core.errors import MalformedInput
+from core.i18n import t
 from core.nostr.crypto import NostrError, NostrKeys, event_id, nip44_decrypt, nip44_encrypt, sign_event, verify_event
 from core.protocol.jsonread import read_json
 
@@ -86,7 +87,7 @@ def make_rumor(
 def seal(sender: NostrKeys, receiver_public_hex: str, rumor: Rumor, *, now: int | None = None) -> dict[str, Any]:
     """Kind 13: the rumor encrypted to the receiver, signed by the sender, no tags, a randomized time."""
     if rumor.pubkey != sender.public_hex:
-        raise NostrError("a seal is signed by the rumor's author")
+        raise NostrError(t("a seal is signed by the rumor's author"))
     now = int(time.time()) if now is None else now
     content = nip44_encrypt(sender.secret, receiver_public_hex, json.dumps(rumor.to_json(), ensure_ascii=False))
     return sign_event(sender, SEAL, content, [], created_at=_random_past(now))
@@ -118,36 +119,36 @@ def _json_object(text: str, what: str) -> dict[str, Any]:
     try:
         value = read_json(text, cap=_MAX_LAYER)
     except MalformedInput as exc:
-        raise NostrError(f"the {what} is not usable JSON: {exc}") from exc
+        raise NostrError(t("the {0} is not usable JSON: {1}").format(what, exc)) from exc
     if not isinstance(value, dict):
-        raise NostrError(f"the {what} is not an event")
+        raise NostrError(t("the {0} is not an event").format(what))
     return value
 
 
 def unwrap(receiver: NostrKeys, wrap: dict[str, Any]) -> Rumor:
     """Open a gift wrap addressed to ``receiver``; raises ``NostrError`` unless every layer checks out."""
     if wrap.get("kind") != GIFT_WRAP:
-        raise NostrError("not a gift wrap (kind 1059)")
+        raise NostrError(t("not a gift wrap (kind 1059)"))
     if not verify_event(wrap):
-        raise NostrError("the gift wrap's signature is invalid")
+        raise NostrError(t("the gift wrap's signature is invalid"))
     sealed = _json_object(nip44_decrypt(receiver.secret, str(wrap["pubkey"]), str(wrap["content"])), "seal")
     if sealed.get("kind") != SEAL:
-        raise NostrError("the gift wrap does not hold a seal (kind 13)")
+        raise NostrError(t("the gift wrap does not hold a seal (kind 13)"))
     if not verify_event(sealed):
-        raise NostrError("the seal's signature is invalid")
+        raise NostrError(t("the seal's signature is invalid"))
     sender = str(sealed["pubkey"])
     body = _json_object(nip44_decrypt(receiver.secret, sender, str(sealed["content"])), "rumor")
     try:
         pubkey, created_at, kind = str(body["pubkey"]), int(body["created_at"]), int(body["kind"])
         tags, content = body["tags"], body["content"]
         if not isinstance(content, str) or not isinstance(tags, list):
-            raise TypeError("content must be a string and tags a list")
+            raise TypeError(t("content must be a string and tags a list"))
         tags = [[str(item) for item in tag] for tag in tags]
     except (KeyError, TypeError, ValueError) as exc:
-        raise NostrError(f"the rumor is malformed: {exc}") from exc
+        raise NostrError(t("the rumor is malformed: {0}").format(exc)) from exc
     if pubkey != sender:
-        raise NostrError("the rumor's author is not the seal's signer (impersonation)")
+        raise NostrError(t("the rumor's author is not the seal's signer (impersonation)"))
     eid = event_id(pubkey, created_at, kind, tags, content)
     if body.get("id") not in (None, eid):
-        raise NostrError("the rumor's id does not match its content")
+        raise NostrError(t("the rumor's id does not match its content"))
     return Rumor(eid, pubkey, created_at, kind, tags, content, wrap_id=str(wrap.get("id", "")))

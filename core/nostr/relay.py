@@ -25,6 +25,7 @@ from websockets.asyncio.client import ClientConnection
 from websockets.asyncio.client import connect as ws_connect
 
 from core.errors import MalformedInput, UserFacingError
+from core.i18n import t
 from core.nostr.crypto import verify_event
 from core.protocol.jsonread import read_json
 
@@ -41,7 +42,7 @@ def check_relay_url(url: str) -> str:
     url = url.strip()
     parsed = urlparse(url)
     if parsed.scheme not in ("wss", "ws") or not parsed.hostname:
-        raise UserFacingError(f"{url!r} is not a relay URL (wss://…)")
+        raise UserFacingError(t("{0!r} is not a relay URL (wss://…)").format(url))
     return url
 
 

@@ -16,6 +16,7 @@ from typing import Any, ClassVar
 from urllib.parse import parse_qsl, urlsplit
 
 from core.errors import UnsupportedInput
+from core.i18n import t
 from core.payments.invoices import Invoice, decode_invoice, looks_like_bolt11
 from core.payments.lightning_address import LightningAddress, looks_like_lightning_address, parse_lightning_address
 from core.payments.lnurl import decode_lnurl, lnurlp_to_url
@@ -196,13 +197,17 @@ class InputRegistry:
             try:
                 data = raw.decode("utf-8")
             except UnicodeDecodeError as exc:
-                raise UnsupportedInput("not something Nutdesk can pay or receive: it looks like binary data") from exc
+                raise UnsupportedInput(
+                    t("not something Nutdesk can pay or receive: it looks like binary data")
+                ) from exc
         text, scheme = _unwrap(data.strip())
         for kind in self.kinds:
             if kind.claims(text):
                 found = kind.parse(text)
                 return found if scheme is None else _with_scheme(found, scheme)
-        raise UnsupportedInput(f"not something Nutdesk can pay or receive: it looks like {_describe(text, scheme)}")
+        raise UnsupportedInput(
+            t("not something Nutdesk can pay or receive: it looks like {0}").format(_describe(text, scheme))
+        )
 
 
 def _with_scheme(found: DetectedInput, scheme: str) -> DetectedInput:

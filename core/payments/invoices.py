@@ -9,6 +9,7 @@ from typing import Any
 
 import bolt11
 
+from core.i18n import t
 from core.payments.errors import InvalidInvoice
 
 __all__ = ["Invoice", "decode_invoice", "looks_like_bolt11"]
@@ -64,7 +65,7 @@ def decode_invoice(text: str) -> Invoice:
     try:
         decoded = bolt11.decode(request)
     except Exception as exc:  # the library raises many types (ValueError, its own, bitstring errors)
-        raise InvalidInvoice(f"this Lightning invoice cannot be decoded: {exc}") from exc
+        raise InvalidInvoice(t("this Lightning invoice cannot be decoded: {0}").format(exc)) from exc
     expiry = decoded.expiry if decoded.expiry is not None else 3600
     return Invoice(
         request=request,

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from core.i18n import t
 from core.payments.errors import LnurlError
 from core.payments.urls import check_url, is_loopback_host, scheme_for_host
 
@@ -53,13 +54,13 @@ def parse_lightning_address(text: str) -> LightningAddress:
         value = value[1:]
     user, sep, domain = value.partition("@")
     if not sep or "@" in domain or not _USER.match(user):
-        raise LnurlError(f"not a Lightning address: {text!r}")
+        raise LnurlError(t("not a Lightning address: {0!r}").format(text))
     host, port = _split_domain(domain)
     if port is not None and not (_PORT.match(port) and 0 < int(port) < 65536):
-        raise LnurlError(f"not a Lightning address (bad port): {text!r}")
+        raise LnurlError(t("not a Lightning address (bad port): {0!r}").format(text))
     if is_loopback_host(host):
         if port is None:
-            raise LnurlError(f"a Lightning address on this machine needs a port: {text!r}")
+            raise LnurlError(t("a Lightning address on this machine needs a port: {0!r}").format(text))
     elif not _DOMAIN.match(host):
-        raise LnurlError(f"not a Lightning address (bad domain): {text!r}")
+        raise LnurlError(t("not a Lightning address (bad domain): {0!r}").format(text))
     return LightningAddress(user, domain)

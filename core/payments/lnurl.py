@@ -19,6 +19,7 @@ from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 
 from core.errors import MalformedInput, ProtocolError
 from core.httpread import fetch
+from core.i18n import t
 from core.payments.errors import AmountError, InvalidInvoice, InvoiceAmountMismatch, LnurlError
 from core.payments.invoices import Invoice, decode_invoice
 from core.payments.urls import check_url, scheme_for_host
@@ -44,13 +45,13 @@ def decode_lnurl(text: str) -> str:
     try:
         decoded = bech32_decode(text.strip())
     except ProtocolError as exc:
-        raise LnurlError(f"this LNURL is not valid bech32: {exc}") from exc
+        raise LnurlError(t("this LNURL is not valid bech32: {0}").format(exc)) from exc
     if decoded.hrp != "lnurl":
-        raise LnurlError(f"not an LNURL (prefix {decoded.hrp!r})")
+        raise LnurlError(t("not an LNURL (prefix {0!r})").format(decoded.hrp))
     try:
         url = decoded.data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise LnurlError("this LNURL does not contain a URL") from exc
+        raise LnurlError(t("this LNURL does not contain a URL")) from exc
     return check_url(url, "the LNURL")
 
 
@@ -58,7 +59,7 @@ def lnurlp_to_url(text: str) -> str:
     """LUD-17: ``lnurlp://host/path`` → ``https://host/path`` (http for loopback and .onion hosts)."""
     scheme, _, rest = text.strip().partition("://")
     if scheme.lower() != "lnurlp" or not rest:
-        raise LnurlError(f"not an lnurlp:// link: {text!r}")
+        raise LnurlError(t("not an lnurlp:// link: {0!r}").format(text))
     netloc = rest.split("/", 1)[0]
     return check_url(f"{scheme_for_host(netloc)}://{rest}", "the lnurlp link")
 
@@ -114,7 +115,7 @@ class SuccessAction:
     def decrypt(self, preimage_hex: str) -> str:
         """LUD-10: AES-256-CBC with the payment preimage as key, PKCS#7 padding."""
         if self.tag != "aes" or not self.ciphertext or not self.iv:
-            raise LnurlError("this success action is not encrypted")
+            raise LnurlError(t("this success action is not encrypted"))
         try:
             key = bytes.fromhex(preimage_hex)
             iv = base64.b64decode(self.iv, validate=True)
@@ -124,7 +125,7 @@ class SuccessAction:
             unpadder = padding.PKCS7(128).unpadder()
             return (unpadder.update(padded) + unpadder.finalize()).decode("utf-8")
         except (ValueError, UnicodeDecodeError) as exc:
-            raise LnurlError(f"the service's encrypted message cannot be decrypted: {exc}") from exc
+            raise LnurlError(t("the service's encrypted message cannot be decrypted: {0}").format(exc)) from exc
 
     def render(self, preimage_hex: str | None) -> dict[str, Any]:
         """What the front end shows: ``{"tag", "message"?, "url"?, "description"?}`` (aes decrypted)."""
@@ -160,9 +161,9 @@ def _metadata_description(metadata: str) -> str:
     try:
         entries = read_json(metadata, cap=_MAX_BODY)
     except MalformedInput as exc:
-        raise LnurlError("the service's metadata is not JSON") from exc
+        raise LnurlError(t("the service's metadata is not JSON")) from exc
     if not isinstance(entries, list):
-        raise LnurlError("the service's metadata is not a list")
+        raise LnurlError(t("the service's metadata is not a list"))
     for entry in entries:
         if isinstance(entry, list) and len(entry) == 2 and entry[0] == "text/plain" and isinstance(entry[1], str):
             return entry[1]
@@ -184,7 +185,7 @@ def _parse_success_action(raw: object, callback: str) -> SuccessAction | None:
     if raw is None:
         return None
     if not isinstance(raw, dict):
-        raise LnurlError("the service's successAction is malformed")
+        raise LnurlError(t("the service's successAction is malformed"))
     tag = raw.get("tag")
     if tag == "message":
         message = str(raw.get("message") or "")
@@ -201,9 +202,9 @@ def _parse_success_action(raw: object, callback: str) -> SuccessAction | None:
         iv = str(raw.get("iv") or "")
         ciphertext = str(raw.get("ciphertext") or "")
         if len(iv) != 24 or not ciphertext or len(ciphertext) > 4096:
-            raise LnurlError("the service's encrypted successAction is malformed")
+            raise LnurlError(t("the service's encrypted successAction is malformed"))
         return SuccessAction("aes", description=str(raw.get("description") or "")[:144], ciphertext=ciphertext, iv=iv)
-    raise LnurlError(f"the service's successAction has an unknown tag {tag!r}")
+    raise LnurlError(t("the service's successAction has an unknown tag {0!r}").format(tag))
 
 
 class LnurlClient:
@@ -220,20 +221,24 @@ class LnurlClient:
                 self._http, "GET", url, cap=_MAX_BODY, deadline=_DEADLINE, params=params, follow_redirects=False
             )
         except TimeoutError as exc:
-            raise LnurlError(f"{host} did not answer within {_DEADLINE:g} s") from exc
+            raise LnurlError(t("{0} did not answer within {1:g} s").format(host, _DEADLINE)) from exc
         except httpx.HTTPError as exc:
-            raise LnurlError(f"could not reach {host}: {exc.__class__.__name__} {exc}".rstrip()) from exc
+            raise LnurlError(
+                t("could not reach {0}: {1}").format(host, f"{exc.__class__.__name__} {exc}".rstrip())
+            ) from exc
         except MalformedInput as exc:
-            raise LnurlError(f"{host} sent an unusable answer: {exc}") from exc
+            raise LnurlError(t("{0} sent an unusable answer: {1}").format(host, exc)) from exc
         try:
             data = read_json(response.content, cap=_MAX_BODY)
         except MalformedInput as exc:
-            raise LnurlError(f"{host} did not answer with LNURL data (HTTP {response.status_code}): {exc}") from exc
+            raise LnurlError(
+                t("{0} did not answer with LNURL data (HTTP {1}): {2}").format(host, response.status_code, exc)
+            ) from exc
         if not isinstance(data, dict):
-            raise LnurlError(f"{httpx.URL(url).host} answered something that is not an LNURL object")
+            raise LnurlError(t("{0} answered something that is not an LNURL object").format(httpx.URL(url).host))
         if str(data.get("status", "")).upper() == "ERROR":
             reason = str(data.get("reason") or "no reason given")
-            raise LnurlError(f"{httpx.URL(url).host} says: {reason}")
+            raise LnurlError(t("{0} says: {1}").format(httpx.URL(url).host, reason))
         return data
 
     async def fetch_pay_request(self, url: str) -> PayRequest:
@@ -244,7 +249,7 @@ class LnurlClient:
             kind = {"withdrawRequest": "an LNURL-withdraw", "channelRequest": "an LNURL-channel"}.get(
                 str(tag), f"a {tag!r}"
             )
-            raise LnurlError(f"this LNURL is {kind} link: Nutdesk can only pay LNURL-pay links")
+            raise LnurlError(t("this LNURL is {0} link: Nutdesk can only pay LNURL-pay links").format(kind))
         try:
             callback = str(data["callback"])
             min_sendable = int(data["minSendable"])
@@ -252,10 +257,12 @@ class LnurlClient:
             metadata = str(data["metadata"])
             comment_allowed = int(data.get("commentAllowed") or 0)
         except (KeyError, TypeError, ValueError, ArithmeticError) as exc:
-            raise LnurlError(f"the pay request is missing a field: {exc}") from exc
+            raise LnurlError(t("the pay request is missing a field: {0}").format(exc)) from exc
         check_url(callback, "the LNURL callback")
         if min_sendable <= 0 or max_sendable < min_sendable:
-            raise LnurlError(f"the pay request has impossible limits ({min_sendable}–{max_sendable} msat)")
+            raise LnurlError(
+                t("the pay request has impossible limits ({0}–{1} msat)").format(min_sendable, max_sendable)
+            )
         return PayRequest(
             url=url,
             callback=callback,
@@ -271,28 +278,33 @@ class LnurlClient:
         """LUD-06 callback (+ LUD-12 comment). Checks min/max first and the invoice amount after."""
         if not pay.min_sendable <= amount_msat <= pay.max_sendable:
             raise AmountError(
-                f"{pay.domain} accepts {pay.min_sat}–{pay.max_sat} sat; {amount_msat // 1000} sat is outside that"
+                t("{0} accepts {1}–{2} sat; {3} sat is outside that").format(
+                    pay.domain, pay.min_sat, pay.max_sat, amount_msat // 1000
+                )
             )
         params = {"amount": str(amount_msat)}
         if comment:
             if pay.comment_allowed <= 0:
-                raise LnurlError(f"{pay.domain} does not accept comments")
+                raise LnurlError(t("{0} does not accept comments").format(pay.domain))
             if len(comment) > pay.comment_allowed:
-                raise LnurlError(f"{pay.domain} accepts comments of at most {pay.comment_allowed} characters")
+                raise LnurlError(
+                    t("{0} accepts comments of at most {1} characters").format(pay.domain, pay.comment_allowed)
+                )
             params["comment"] = comment
         data = await self._get_json(pay.callback, params)
         pr = data.get("pr")
         if not isinstance(pr, str) or not pr:
-            raise LnurlError(f"{pay.domain} did not return an invoice")
+            raise LnurlError(t("{0} did not return an invoice").format(pay.domain))
         try:
             invoice = decode_invoice(pr)
         except InvalidInvoice as exc:
-            raise LnurlError(f"{pay.domain} returned an invoice that cannot be decoded") from exc
+            raise LnurlError(t("{0} returned an invoice that cannot be decoded").format(pay.domain)) from exc
         if invoice.amount_msat != amount_msat:
             got = "no amount" if invoice.amount_msat is None else f"{invoice.amount_msat} msat"
             raise InvoiceAmountMismatch(
-                f"{pay.domain} returned an invoice for {got} instead of the {amount_msat} msat requested; "
-                "it was not paid"
+                t("{0} returned an invoice for {1} instead of the {2} msat requested; it was not paid").format(
+                    pay.domain, got, amount_msat
+                )
             )
         if invoice.description_hash and invoice.description_hash != hashlib.sha256(pay.metadata.encode()).hexdigest():
             # LUD-06 no longer requires the hash to match: note it, do not refuse.

@@ -12,6 +12,7 @@ from typing import Any
 import httpx
 
 from core.errors import MintRejected, MintUnreachable, NutdeskError, ProofsAlreadySpent, UserFacingError
+from core.i18n import t
 from core.payments.errors import DeliveryFailed
 from core.payments.prepared import PayingWallet, PaymentResult, PreparedPayment, refuse_expired
 from core.payments.requests import deliver_nostr, deliver_post
@@ -40,7 +41,7 @@ class Payer:
         if prepared.kind == "payment_request":
             return await self._pay_request(prepared)
         if prepared.melt is None or prepared.invoice is None:
-            raise UserFacingError("this payment was not prepared for a melt")
+            raise UserFacingError(t("this payment was not prepared for a melt"))
         refuse_expired(prepared.invoice)
         result = await self.wallet.melt(prepared.melt)
         success = None
@@ -108,7 +109,9 @@ class Payer:
         """The receiver did not confirm: reclaim the token — unless it already claimed it (then it is paid)."""
         if prepared.lock is not None:
             raise DeliveryFailed(
-                f"{failure}. The ecash is locked to the receiver's key and stays pending; the token is: {token}"
+                t("{0}. The ecash is locked to the receiver's key and stays pending; the token is: {1}").format(
+                    failure, token
+                )
             ) from failure
         try:
             reclaimed = await self.wallet.reclaim(token)
@@ -116,7 +119,9 @@ class Payer:
             return PaymentResult(paid=True, fee=fee, delivered=True, **base)
         except NutdeskError as exc:
             raise DeliveryFailed(
-                f"{failure}. Taking the ecash back failed too ({exc}); it stays pending — reclaim it later "
-                f"with `nutdesk reclaim`: {token}"
+                t(
+                    "{0}. Taking the ecash back failed too ({1}); it stays pending — reclaim it "
+                    "later with `nutdesk reclaim`: {2}"
+                ).format(failure, exc, token)
             ) from failure
-        raise DeliveryFailed(f"{failure}. The ecash was taken back (fee {reclaimed.fee}).") from failure
+        raise DeliveryFailed(t("{0}. The ecash was taken back (fee {1}).").format(failure, reclaimed.fee)) from failure

@@ -24,6 +24,7 @@ from core.errors import (
     UnsupportedInput,
     UserFacingError,
 )
+from core.i18n import t
 from core.nostr.crypto import npub_encode
 from core.payments.detect import DetectedInput
 from core.payments.errors import AmountError, InvalidInvoice, InvoiceAmountMismatch
@@ -54,13 +55,13 @@ class PaymentPreparer:
     ) -> PreparedPayment:
         if detected.kind == "bolt11":
             if comment:
-                raise UserFacingError("a comment can only be sent to an LNURL or a Lightning address")
+                raise UserFacingError(t("a comment can only be sent to an LNURL or a Lightning address"))
             return await self._prepare_bolt11(detected, amount, mint)
         if detected.kind in ("lnurl", "lightning_address"):
             return await self._prepare_lnurl(detected, amount, comment, mint)
         if detected.kind == "payment_request":
             return await self._prepare_payment_request(detected, amount, comment, mint)
-        raise UnsupportedInput(f"Nutdesk cannot pay {detected.kind.replace('_', ' ')} yet")
+        raise UnsupportedInput(t("Nutdesk cannot pay {0} yet").format(detected.kind.replace("_", " ")))
 
     async def _prepare_bolt11(self, detected: DetectedInput, amount: int | None, mint: str | None) -> PreparedPayment:
         invoice: Invoice = detected.value
@@ -68,10 +69,10 @@ class PaymentPreparer:
         amount_msat: int | None = None
         if invoice.amount_msat is None:
             if amount is None:
-                raise AmountError("this invoice has no amount: say how much to pay (--amount)")
+                raise AmountError(t("this invoice has no amount: say how much to pay (--amount)"))
             amount_msat = amount * 1000
         elif amount is not None and amount * 1000 != invoice.amount_msat:
-            raise AmountError(f"the invoice is for {invoice.amount_sat} sat, not {amount} sat")
+            raise AmountError(t("the invoice is for {0} sat, not {1} sat").format(invoice.amount_sat, amount))
         prepared_melt = await self._best_melt(invoice, "sat", mint, amount_msat)
         return PreparedPayment(
             kind="bolt11",
@@ -98,14 +99,18 @@ class PaymentPreparer:
         pay = await self.lnurl.fetch_pay_request(url)
         if amount is None:
             if pay.min_sendable != pay.max_sendable:
-                raise AmountError(f"{destination} accepts {pay.min_sat}–{pay.max_sat} sat: say how much (--amount)")
+                raise AmountError(
+                    t("{0} accepts {1}–{2} sat: say how much (--amount)").format(destination, pay.min_sat, pay.max_sat)
+                )
             amount_msat = pay.min_sendable
         else:
             amount_msat = amount * 1000
         lninv = await self.lnurl.request_invoice(pay, amount_msat, comment)
         invoice = lninv.invoice
         if invoice.amount_msat != amount_msat:  # request_invoice checks this; money rules are checked twice
-            raise InvoiceAmountMismatch(f"{destination} sent an invoice for another amount; it was not paid")
+            raise InvoiceAmountMismatch(
+                t("{0} sent an invoice for another amount; it was not paid").format(destination)
+            )
         refuse_expired(invoice)
         prepared_melt = await self._best_melt(invoice, "sat", mint, None)
         return PreparedPayment(
@@ -139,7 +144,7 @@ class PaymentPreparer:
             )
             candidates = [b.mint_url for b in rows]
             if not candidates:
-                raise InsufficientBalance(f"no mint in the wallet holds {needed} {unit} to pay this")
+                raise InsufficientBalance(t("no mint in the wallet holds {0} {1} to pay this").format(needed, unit))
         best: PreparedMelt | None = None
         errors: list[NutdeskError] = []
         for url in candidates:
@@ -162,14 +167,18 @@ class PaymentPreparer:
             info = mw.info or await mw.client.get_info()
             if not info.supports_amountless_melt("bolt11", unit):
                 raise InvalidInvoice(
-                    f"this invoice has no amount, and {url} cannot pay invoices without an amount (NUT-05 amountless)"
+                    t(
+                        "this invoice has no amount, and {0} cannot pay invoices without an amount (NUT-05 amountless)"
+                    ).format(url)
                 )
         prepared = await prepare_melt(mw, invoice.request, unit, amount_msat=amount_msat)
         expected_msat = amount_msat if amount_msat is not None else invoice.amount_msat
         assert expected_msat is not None
         if unit == "sat" and prepared.amount != -(-expected_msat // 1000):
             raise InvoiceAmountMismatch(
-                f"{url} quoted {prepared.amount} sat for an invoice of {expected_msat} msat; not paying"
+                t("{0} quoted {1} sat for an invoice of {2} msat; not paying").format(
+                    url, prepared.amount, expected_msat
+                )
             )
         return prepared
 
@@ -181,9 +190,9 @@ class PaymentPreparer:
         unit = request.unit or "sat"
         if request.amount is None:
             if amount is None:
-                raise AmountError("this payment request has no amount: say how much to pay (--amount)")
+                raise AmountError(t("this payment request has no amount: say how much to pay (--amount)"))
         elif amount is not None and amount != request.amount:
-            raise AmountError(f"the request is for {request.amount} {unit}, not {amount} {unit}")
+            raise AmountError(t("the request is for {0} {1}, not {2} {1}").format(request.amount, unit, amount))
         pay_amount = request.amount if request.amount is not None else amount
         assert pay_amount is not None
         lock = lock_for(request)
@@ -222,7 +231,9 @@ class PaymentPreparer:
             return PreparedPayment(mint_url=best[1], fee_reserve=0, input_fee=best[0], **common)
         if not accepted or (mint is not None and mint in accepted):
             raise InsufficientBalance(
-                f"no mint in the wallet holds {pay_amount} {unit} plus fees" + (f" ({mint})" if mint else "")
+                t("no mint in the wallet holds {0} {1} plus fees ({2})").format(pay_amount, unit, mint)
+                if mint
+                else t("no mint in the wallet holds {0} {1} plus fees").format(pay_amount, unit)
             )
         # … or move ecash to one of them first (a mint quote there, paid by a melt here).
         return await self._prepare_transfer(pay_amount, unit, accepted, mint, lock, common)
@@ -247,7 +258,7 @@ class PaymentPreparer:
         if source is None:
             rows = sorted((b for b in self.wallet.balances() if b.unit == unit), key=lambda b: -b.balance)
             if not rows:
-                raise InsufficientBalance(f"the wallet holds no {unit}")
+                raise InsufficientBalance(t("the wallet holds no {0}").format(unit))
             source = rows[0].mint_url
         quote = await self.wallet.create_invoice(amount + reserve, destination, unit)
         invoice = decode_invoice(quote.request)

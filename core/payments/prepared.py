@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from core.errors import UnsupportedInput
+from core.i18n import t
 from core.payments.errors import InvalidInvoice
 from core.payments.invoices import Invoice
 from core.payments.lnurl import LnurlInvoice, PayRequest
@@ -147,7 +148,7 @@ class PaymentResult:
 
 def refuse_expired(invoice: Invoice) -> None:
     if invoice.expired():
-        raise InvalidInvoice("this Lightning invoice has expired; ask the receiver for a new one")
+        raise InvalidInvoice(t("this Lightning invoice has expired; ask the receiver for a new one"))
 
 
 def lock_for(request: PaymentRequest) -> LockOptions | None:
@@ -155,7 +156,9 @@ def lock_for(request: PaymentRequest) -> LockOptions | None:
     if option is None:
         return None
     if option.kind != "P2PK":
-        raise UnsupportedInput(f"this payment request asks for a {option.kind} lock, which Nutdesk cannot make yet")
+        raise UnsupportedInput(
+            t("this payment request asks for a {0} lock, which Nutdesk cannot make yet").format(option.kind)
+        )
     locktime = None
     refund: list[str] = []
     for tag in option.tags:

@@ -21,6 +21,7 @@ import httpx
 
 from core.errors import MalformedInput
 from core.httpread import fetch
+from core.i18n import t
 
 __all__ = [
     "ALL_SOURCES",
@@ -50,9 +51,9 @@ def _decimal(value: object, what: str) -> Decimal:
     try:
         result = Decimal(str(value))
     except (InvalidOperation, ValueError) as exc:
-        raise RateSourceError(f"{what} is not a number: {value!r}") from exc
+        raise RateSourceError(t("{0} is not a number: {1!r}").format(what, value)) from exc
     if not result.is_finite() or result <= 0:
-        raise RateSourceError(f"{what} is not a positive price: {value!r}")
+        raise RateSourceError(t("{0} is not a positive price: {1!r}").format(what, value))
     return result
 
 
@@ -69,12 +70,12 @@ class RateSource(ABC):
         try:
             response = await fetch(http, "GET", self.base_url + path, cap=_RATE_CAP, deadline=10.0, params=params)
             if not response.is_success:
-                raise RateSourceError(f"{self.name}: HTTP {response.status_code}")
+                raise RateSourceError(t("{0}: HTTP {1}").format(self.name, response.status_code))
             return response.json(cap=_RATE_CAP)
         except TimeoutError as exc:
-            raise RateSourceError(f"{self.name}: no answer within 10 s") from exc
+            raise RateSourceError(t("{0}: no answer within 10 s").format(self.name)) from exc
         except (httpx.HTTPError, MalformedInput) as exc:
-            raise RateSourceError(f"{self.name}: {exc!r}") from exc
+            raise RateSourceError(t("{0}: {1!r}").format(self.name, exc)) from exc
 
     @abstractmethod
     async def get_rates(self, http: httpx.AsyncClient, ccy: str) -> dict[str, Decimal]:
@@ -94,7 +95,7 @@ class Coinbase(RateSource):
             rates = data["data"]["rates"]
             return {ccy: _decimal(rates[ccy], f"{self.name} {ccy}")}
         except (KeyError, TypeError) as exc:
-            raise RateSourceError(f"{self.name} has no {ccy} rate") from exc
+            raise RateSourceError(t("{0} has no {1} rate").format(self.name, ccy)) from exc
 
 
 class CoinGecko(RateSource):
@@ -106,7 +107,7 @@ class CoinGecko(RateSource):
         try:
             return {ccy: _decimal(data["rates"][ccy.lower()]["value"], f"{self.name} {ccy}")}
         except (KeyError, TypeError) as exc:
-            raise RateSourceError(f"{self.name} has no {ccy} rate") from exc
+            raise RateSourceError(t("{0} has no {1} rate").format(self.name, ccy)) from exc
 
 
 class Kraken(RateSource):
@@ -117,11 +118,11 @@ class Kraken(RateSource):
         data = await self._get_json(http, "/0/public/Ticker", {"pair": f"XBT{ccy}"})
         try:
             if data.get("error"):
-                raise RateSourceError(f"{self.name}: {data['error']}")
+                raise RateSourceError(t("{0}: {1}").format(self.name, data["error"]))
             ticker = next(iter(data["result"].values()))
             return {ccy: _decimal(ticker["c"][0], f"{self.name} {ccy}")}
         except (KeyError, TypeError, StopIteration, AttributeError, IndexError) as exc:
-            raise RateSourceError(f"{self.name} has no {ccy} rate") from exc
+            raise RateSourceError(t("{0} has no {1} rate").format(self.name, ccy)) from exc
 
 
 class Bitstamp(RateSource):
@@ -133,7 +134,7 @@ class Bitstamp(RateSource):
         try:
             return {ccy: _decimal(data["last"], f"{self.name} {ccy}")}
         except (KeyError, TypeError) as exc:
-            raise RateSourceError(f"{self.name} has no {ccy} rate") from exc
+            raise RateSourceError(t("{0} has no {1} rate").format(self.name, ccy)) from exc
 
 
 class Yadio(RateSource):
@@ -145,7 +146,7 @@ class Yadio(RateSource):
         try:
             return {ccy: _decimal(data["BTC"][ccy], f"{self.name} {ccy}")}
         except (KeyError, TypeError) as exc:
-            raise RateSourceError(f"{self.name} has no {ccy} rate") from exc
+            raise RateSourceError(t("{0} has no {1} rate").format(self.name, ccy)) from exc
 
 
 ALL_SOURCES: tuple[type[RateSource], ...] = (Coinbase, CoinGecko, Kraken, Bitstamp, Yadio)

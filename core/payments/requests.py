@@ -23,6 +23,7 @@ import httpx
 
 from core.errors import MalformedInput, NutdeskError, PaymentRequestError, UnsupportedInput, UserFacingError
 from core.httpread import fetch
+from core.i18n import t
 from core.nostr.crypto import NostrKeys
 from core.nostr.nip17 import gift_wrap
 from core.nostr.relay import PublishResult, check_relay_url, publish, unique_relays
@@ -63,7 +64,7 @@ def new_request(
     request_id: str | None = None,
 ) -> PaymentRequest:
     if amount is not None and amount <= 0:
-        raise PaymentRequestError("the requested amount must be positive")
+        raise PaymentRequestError(t("the requested amount must be positive"))
     return PaymentRequest(
         id=request_id or secrets.token_hex(8),
         amount=amount,
@@ -92,11 +93,14 @@ def choose_transport(request: PaymentRequest) -> Transport | None:
             return transport
     if nostr:
         raise UnsupportedInput(
-            "this payment request is delivered over Nostr with a scheme other than NIP-17 private messages, "
-            "which Nutdesk does not speak (ask for a request with NIP-17 or an HTTP post transport)"
+            t(
+                "this payment request is delivered over Nostr with a scheme other than NIP-17 "
+                "private messages, which Nutdesk does not speak (ask for a request with NIP-17 "
+                "or an HTTP post transport)"
+            )
         )
     kinds = ", ".join(sorted({t.type for t in request.transports}))
-    raise UnsupportedInput(f"this payment request uses a transport Nutdesk does not know ({kinds})")
+    raise UnsupportedInput(t("this payment request uses a transport Nutdesk does not know ({0})").format(kinds))
 
 
 def nostr_destination(transport: Transport, fallback_relays: Sequence[str] = ()) -> tuple[str, list[str]]:
@@ -112,8 +116,11 @@ def nostr_destination(transport: Transport, fallback_relays: Sequence[str] = ())
     relays = unique_relays(relays or fallback_relays)
     if not relays:
         raise UserFacingError(
-            "this payment request is delivered over Nostr but names no relay, and no Nostr relays are configured "
-            "(add one in the settings, or ask the receiver for a request with relays)"
+            t(
+                "this payment request is delivered over Nostr but names no relay, and no Nostr "
+                "relays are configured (add one in the settings, or ask the receiver for a "
+                "request with relays)"
+            )
         )
     return pubkey.hex(), relays
 
@@ -136,7 +143,7 @@ async def deliver_nostr(
     results = await publish(wrap, relays, timeout=timeout)
     if not any(r.accepted for r in results):
         reasons = "; ".join(f"{r.relay}: {r.message or 'refused'}" for r in results)
-        raise DeliveryFailed(f"no Nostr relay accepted the payment ({reasons})")
+        raise DeliveryFailed(t("no Nostr relay accepted the payment ({0})").format(reasons))
     return results
 
 
@@ -148,9 +155,9 @@ async def deliver_post(http: httpx.AsyncClient, transport: Transport, payload: P
         # One deadline for the whole delivery and a capped answer: the receiver is a stranger too.
         response = await fetch(http, "POST", url, cap=_MAX_BODY, deadline=_DELIVERY_DEADLINE, json=payload.to_json())
     except TimeoutError as exc:
-        raise DeliveryFailed(f"{host} did not answer within {_DELIVERY_DEADLINE:g} s") from exc
+        raise DeliveryFailed(t("{0} did not answer within {1:g} s").format(host, _DELIVERY_DEADLINE)) from exc
     except (httpx.HTTPError, MalformedInput) as exc:
-        raise DeliveryFailed(f"could not deliver the payment to {host}: {exc!r}") from exc
+        raise DeliveryFailed(t("could not deliver the payment to {0}: {1!r}").format(host, exc)) from exc
     if not response.is_success:
         detail = response.text[:200].strip()
         try:
@@ -160,7 +167,9 @@ async def deliver_post(http: httpx.AsyncClient, transport: Transport, payload: P
         except MalformedInput:
             pass
         raise DeliveryFailed(
-            f"the receiver refused the payment (HTTP {response.status_code}{': ' + detail if detail else ''})"
+            t("the receiver refused the payment (HTTP {0}{1})").format(
+                response.status_code, ": " + detail if detail else ""
+            )
         )
 
 
@@ -261,14 +270,14 @@ class PaymentRequestListener:
 
     def add(self, request: PaymentRequest) -> None:
         if not request.id:
-            raise PaymentRequestError("a request received over the listener needs an id")
+            raise PaymentRequestError(t("a request received over the listener needs an id"))
         loop = asyncio.get_running_loop()
         self._pending[request.id] = _Pending(request, loop.create_future())
 
     async def wait(self, request_id: str, timeout: float | None = None) -> ReceivedPayment:
         pending = self._pending.get(request_id)
         if pending is None:
-            raise PaymentRequestError(f"no request {request_id} is waiting here")
+            raise PaymentRequestError(t("no request {0} is waiting here").format(request_id))
         return await asyncio.wait_for(asyncio.shield(pending.future), timeout)
 
     def received(self, request_id: str) -> list[ReceivedPayment]:

@@ -12,6 +12,7 @@ import ipaddress
 import httpx
 
 from core.errors import UserFacingError
+from core.i18n import t
 
 __all__ = ["check_url", "is_loopback_host", "scheme_for_host"]
 
@@ -44,12 +45,12 @@ def check_url(url: str, what: str = "the service") -> str:
     try:
         parsed = httpx.URL(url)
     except (httpx.InvalidURL, TypeError, ValueError) as exc:
-        raise UserFacingError(f"{what} gave an invalid URL: {url!r}") from exc
+        raise UserFacingError(t("{0} gave an invalid URL: {1!r}").format(what, url)) from exc
     host = parsed.host
     if not host:
-        raise UserFacingError(f"{what} gave a URL without a host: {url!r}")
+        raise UserFacingError(t("{0} gave a URL without a host: {1!r}").format(what, url))
     if parsed.scheme == "https":
         return url
     if parsed.scheme == "http" and (is_loopback_host(host) or host.endswith(".onion")):
         return url
-    raise UserFacingError(f"{what} must use https (got {url!r})")
+    raise UserFacingError(t("{0} must use https (got {1!r})").format(what, url))

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import Any, ClassVar, Protocol, runtime_checkable
 
 from core.errors import PaymentFailed, PaymentPending
+from core.i18n import t
 
 __all__ = [
     "BackendStatus",
@@ -114,9 +115,11 @@ class PaymentResult:
     def raise_for_state(self) -> PaymentResult:
         """Return self when settled; raise ``PaymentFailed`` (certain) or ``PaymentPending`` (unknown)."""
         if self.state is PaymentState.FAILED:
-            raise PaymentFailed(f"the Lightning payment failed: {self.error or 'no reason given'}")
+            raise PaymentFailed(t("the Lightning payment failed: {0}").format(self.error or "no reason given"))
         if self.state is PaymentState.PENDING:
-            raise PaymentPending(f"the Lightning payment is pending or its outcome is unknown{_reason(self.error)}")
+            raise PaymentPending(
+                t("the Lightning payment is pending or its outcome is unknown{0}").format(_reason(self.error))
+            )
         return self
 
 

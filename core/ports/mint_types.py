@@ -14,6 +14,7 @@ from enum import StrEnum
 from typing import Any, NamedTuple
 
 from core.errors import KeysetError
+from core.i18n import t
 from core.ports.mint_info import MintInfo, PaymentMethodSetting
 from core.ports.strict import as_int, as_keyset_id, as_list, as_object, as_str, opt_int, opt_str
 from core.protocol.keysets import validate_keys
@@ -115,7 +116,7 @@ class KeysetInfo:
         data = as_object(data, "keyset")
         active = data.get("active", True)
         if not isinstance(active, bool):
-            raise TypeError("keyset active must be true or false")
+            raise TypeError(t("keyset active must be true or false"))
         return cls(
             id=as_keyset_id(data["id"]),
             unit=as_str(data["unit"], "unit"),
@@ -141,7 +142,7 @@ class Keyset:
         data = as_object(data, "keyset")
         active = data.get("active")
         if active is not None and not isinstance(active, bool):
-            raise TypeError("keyset active must be true or false")
+            raise TypeError(t("keyset active must be true or false"))
         try:
             # Amounts may exceed 2^63 in principle: Python ints carry them unchanged. Every key must be a point.
             keys = validate_keys(data["keys"])
@@ -267,5 +268,5 @@ class RestoreResponse(NamedTuple):
         outputs = [blinded_message_from_json(o) for o in as_list(data.get("outputs") or [], "outputs")]
         signatures = signatures_from_json(data.get("signatures"))
         if len(outputs) != len(signatures):
-            raise ValueError("restore answer pairs outputs and signatures of different lengths")
+            raise ValueError(t("restore answer pairs outputs and signatures of different lengths"))
         return cls(outputs=outputs, signatures=signatures)

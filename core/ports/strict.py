@@ -9,20 +9,22 @@ from __future__ import annotations
 
 from typing import Any
 
+from core.i18n import t
+
 __all__ = ["as_int", "as_keyset_id", "as_list", "as_object", "as_str", "opt_int", "opt_str"]
 
 
 def as_int(value: Any, what: str = "number", *, minimum: int | None = 0) -> int:
     if not isinstance(value, int) or isinstance(value, bool):
-        raise TypeError(f"{what} must be an integer, not {type(value).__name__}")
+        raise TypeError(t("{0} must be an integer, not {1}").format(what, type(value).__name__))
     if minimum is not None and value < minimum:
-        raise ValueError(f"{what} must be at least {minimum}, not {value}")
+        raise ValueError(t("{0} must be at least {1}, not {2}").format(what, minimum, value))
     return value
 
 
 def as_str(value: Any, what: str = "text") -> str:
     if not isinstance(value, str):
-        raise TypeError(f"{what} must be a string, not {type(value).__name__}")
+        raise TypeError(t("{0} must be a string, not {1}").format(what, type(value).__name__))
     return value
 
 
@@ -36,18 +38,18 @@ def opt_str(value: Any, what: str = "text") -> str | None:
 
 def as_object(value: Any, what: str = "answer") -> dict[str, Any]:
     if not isinstance(value, dict):
-        raise TypeError(f"{what} must be a JSON object, not {type(value).__name__}")
+        raise TypeError(t("{0} must be a JSON object, not {1}").format(what, type(value).__name__))
     return value
 
 
 def as_list(value: Any, what: str) -> list[Any]:
     if not isinstance(value, list):
-        raise TypeError(f"{what} must be a JSON list, not {type(value).__name__}")
+        raise TypeError(t("{0} must be a JSON list, not {1}").format(what, type(value).__name__))
     return value
 
 
 def as_keyset_id(value: Any) -> str:
     keyset_id = as_str(value, "keyset id").lower()
     if not 2 <= len(keyset_id) <= 66 or any(c not in "0123456789abcdef" for c in keyset_id):
-        raise ValueError(f"keyset id {keyset_id[:70]!r} is not hex")
+        raise ValueError(t("keyset id {0!r} is not hex").format(keyset_id[:70]))
     return keyset_id

@@ -19,6 +19,7 @@ from decimal import Decimal
 from typing import Any
 
 from core.errors import InvalidPassword, UserFacingError
+from core.i18n import t
 from core.nostr.crypto import NostrKeys
 from core.pos.checkout import CheckoutSession
 from core.pos.deliveries import DeliveryRepository
@@ -78,7 +79,7 @@ class TillBase:
 
     def configure(self, **changes: Any) -> PosPolicy:
         """Change the shop's policy (refused while the cashier lock is on)."""
-        self._refuse_when_locked("change the settings")
+        self._refuse_when_locked(t("change the settings"))
         if "pin" in changes:
             pin = changes.pop("pin")
             changes["pin_hash"] = hash_pin(pin) if pin else ""
@@ -93,7 +94,7 @@ class TillBase:
 
     def lock(self, cashier: str = "") -> None:
         if not self.policy().pin_hash:
-            raise UserFacingError("set a PIN first (POS settings)")
+            raise UserFacingError(t("set a PIN first (POS settings)"))
         if cashier:
             self._check_cashier_name(cashier)
             self._set_cashier(cashier)
@@ -101,22 +102,22 @@ class TillBase:
 
     def unlock(self, pin: str) -> None:
         if not verify_pin(pin, self.policy().pin_hash):
-            raise InvalidPassword("wrong PIN")
+            raise InvalidPassword(t("wrong PIN"))
         self.wallet.store.delete_setting(self._lock_key)
 
     def add_cashier(self, name: str, pin: str) -> None:
         """A cashier who signs in at the till with their own PIN (refused while locked)."""
-        self._refuse_when_locked("change the settings")
+        self._refuse_when_locked(t("change the settings"))
         name = name.strip()
         if not name:
-            raise UserFacingError("a cashier needs a name")
+            raise UserFacingError(t("a cashier needs a name"))
         kept = tuple(c for c in self.policy().cashiers if c.name != name)
         self.configure(cashiers=(*kept, Cashier(name, hash_pin(pin))))
 
     def remove_cashier(self, name: str) -> None:
         cashiers = self.policy().cashiers
         if not any(c.name == name for c in cashiers):
-            raise UserFacingError(f"no cashier {name!r}")
+            raise UserFacingError(t("no cashier {0!r}").format(name))
         self.configure(cashiers=tuple(c for c in cashiers if c.name != name))
         if self.cashier == name:
             self.sign_out()
@@ -125,7 +126,7 @@ class TillBase:
         """``name`` takes the till (allowed while locked: that is how shifts change hands)."""
         found = next((c for c in self.policy().cashiers if c.name == name), None)
         if found is None or not verify_pin(pin, found.pin_hash):
-            raise InvalidPassword("wrong cashier or PIN")
+            raise InvalidPassword(t("wrong cashier or PIN"))
         self._set_cashier(name)
 
     def _check_cashier_name(self, name: str) -> None:
@@ -133,7 +134,9 @@ class TillBase:
         cashiers = self.policy().cashiers
         if cashiers and name != self.cashier:
             known = ", ".join(c.name for c in cashiers)
-            raise UserFacingError(f"{name!r} has not signed in at this till (cashiers: {known}); sign in with the PIN")
+            raise UserFacingError(
+                t("{0!r} has not signed in at this till (cashiers: {1}); sign in with the PIN").format(name, known)
+            )
 
     def sign_out(self) -> None:
         self._set_cashier("")
@@ -147,7 +150,7 @@ class TillBase:
 
     def _refuse_when_locked(self, what: str) -> None:
         if self.locked:
-            raise UserFacingError(f"the till is locked: a cashier cannot {what}; unlock with the PIN")
+            raise UserFacingError(t("the till is locked: a cashier cannot {0}; unlock with the PIN").format(what))
 
     def check_unlocked(self, what: str) -> None:
         """For the front ends: raise unless the lock is off (seed, token export, settings, leaving POS mode)."""
@@ -156,7 +159,7 @@ class TillBase:
     def fiat_to_amount(self, fiat: Decimal) -> tuple[int, Decimal, str]:
         """(sats, the rate used, currency) for a fiat entry; ``UserFacingError`` without a fresh rate."""
         if self.rates is None or (rate := self.rates.rate()) is None:
-            raise UserFacingError("no fresh exchange rate: enter the amount in sat")
+            raise UserFacingError(t("no fresh exchange rate: enter the amount in sat"))
         sats = self.rates.sats_for(fiat)
         assert sats is not None
         return sats, rate, self.rates.currency
@@ -183,7 +186,7 @@ class TillBase:
         if sale is None and (number := receipt_number(sale_id)) is not None:
             sale = self.repo.by_number(number)
         if sale is None:
-            raise UserFacingError(f"no sale {sale_id}")
+            raise UserFacingError(t("no sale {0}").format(sale_id))
         return sale
 
     def _update(self, sale_id: str, state: SaleState | None = None, **fields: Any) -> Sale:

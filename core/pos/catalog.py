@@ -17,6 +17,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any, TextIO
 
 from core.errors import UserFacingError
+from core.i18n import t
 
 __all__ = [
     "CSV_COLUMNS",
@@ -37,9 +38,9 @@ def _decimal(text: object, what: str) -> Decimal:
     try:
         value = Decimal(str(text).strip())
     except InvalidOperation:
-        raise UserFacingError(f"{what} is not a number: {text!r}") from None
+        raise UserFacingError(t("{0} is not a number: {1!r}").format(what, text)) from None
     if not value.is_finite():
-        raise UserFacingError(f"{what} is not a number: {text!r}")
+        raise UserFacingError(t("{0} is not a number: {1!r}").format(what, text))
     return value
 
 
@@ -56,13 +57,13 @@ class Item:
 
     def __post_init__(self) -> None:
         if not self.name.strip():
-            raise UserFacingError("an item needs a name")
+            raise UserFacingError(t("an item needs a name"))
         if self.price < 0:
-            raise UserFacingError(f"{self.name}: a price cannot be negative")
+            raise UserFacingError(t("{0}: a price cannot be negative").format(self.name))
         if self.currency == SAT and self.price != self.price.to_integral_value():
-            raise UserFacingError(f"{self.name}: a price in sat is a whole number")
+            raise UserFacingError(t("{0}: a price in sat is a whole number").format(self.name))
         if not Decimal(0) <= self.tax_rate < Decimal(100):
-            raise UserFacingError(f"{self.name}: a tax rate is a percentage from 0 to below 100")
+            raise UserFacingError(t("{0}: a tax rate is a percentage from 0 to below 100").format(self.name))
 
     @property
     def price_text(self) -> str:
@@ -139,14 +140,16 @@ def price_lines(basket: Sequence[tuple[Item, int, Decimal]], to_sat: Callable[[D
     lines = []
     for item, quantity, discount in basket:
         if quantity <= 0:
-            raise UserFacingError(f"{item.name}: the quantity must be at least 1")
+            raise UserFacingError(t("{0}: the quantity must be at least 1").format(item.name))
         if not Decimal(0) <= discount <= Decimal(100):
-            raise UserFacingError(f"{item.name}: a discount is a percentage from 0 to 100")
+            raise UserFacingError(t("{0}: a discount is a percentage from 0 to 100").format(item.name))
         gross = item.price * quantity * (100 - discount) / 100
         if item.currency == SAT:
             amount = int(gross.to_integral_value(rounding=ROUND_HALF_UP))
         elif to_sat is None:
-            raise UserFacingError(f"{item.name} is priced in {item.currency}: no fresh exchange rate to charge it")
+            raise UserFacingError(
+                t("{0} is priced in {1}: no fresh exchange rate to charge it").format(item.name, item.currency)
+            )
         else:
             amount = to_sat(gross)
         lines.append(SaleLine(item.name, quantity, item.price, item.currency, item.category, item.tax_rate,
@@ -158,7 +161,7 @@ def parse_item_spec(spec: str) -> tuple[str, int, Decimal]:
     """``NAME[:QTY][@DISCOUNT%]`` as the CLI takes it: ("Coffee", 2, 10) for ``Coffee:2@10``."""
     found = re.fullmatch(r"(.+?)(?::(\d+))?(?:@(\d+(?:\.\d+)?)%?)?", spec.strip())
     if not found or not found.group(1).strip():
-        raise UserFacingError(f"an item is NAME[:QTY][@DISCOUNT%], not {spec!r}")
+        raise UserFacingError(t("an item is NAME[:QTY][@DISCOUNT%], not {0!r}").format(spec))
     return found.group(1).strip(), int(found.group(2) or 1), Decimal(found.group(3) or 0)
 
 
@@ -174,7 +177,7 @@ def read_items_csv(source: TextIO) -> list[Item]:
     """Items from CSV with a header row (``CSV_COLUMNS``; only name and price are required)."""
     reader = csv.DictReader(source)
     if reader.fieldnames is None or not {"name", "price"} <= {f.strip() for f in reader.fieldnames}:
-        raise UserFacingError("the CSV needs a header row with at least: name, price")
+        raise UserFacingError(t("the CSV needs a header row with at least: name, price"))
     items = []
     for number, row in enumerate(reader, start=2):
         row = {k.strip(): (v or "") for k, v in row.items() if k}
@@ -184,7 +187,7 @@ def read_items_csv(source: TextIO) -> list[Item]:
             items.append(Item.make(row["name"], row["price"], row.get("currency", SAT), row.get("category", ""),
                                    row.get("tax_rate", "0"), row.get("stock") or None))  # fmt: skip
         except (UserFacingError, ValueError) as exc:
-            raise UserFacingError(f"line {number}: {exc}") from None
+            raise UserFacingError(t("line {0}: {1}").format(number, exc)) from None
     return items
 
 

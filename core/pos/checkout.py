@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
 from core.errors import UserFacingError
+from core.i18n import t
 from core.mint_client.http import normalize_mint_url
 from core.pos.policy import PosPolicy
 from core.pos.pricing import UnitPrice
@@ -82,9 +83,9 @@ def tip_for_percent(base: int, percent: Decimal | int) -> int:
 def owed(base: int, tip: int, policy: PosPolicy) -> int:
     """What the customer pays: the price, the tip and the shop's fee advance."""
     if base <= 0:
-        raise UserFacingError("enter an amount to charge")
+        raise UserFacingError(t("enter an amount to charge"))
     if tip < 0:
-        raise UserFacingError("a tip cannot be negative")
+        raise UserFacingError(t("a tip cannot be negative"))
     return base + tip + policy.fee_advance
 
 
@@ -93,7 +94,9 @@ def _due_in(sale: Sale, unit: str, price: UnitPrice | None) -> int:
     if unit == sale.unit:
         return sale.amount
     if price is None or price.unit != unit:
-        raise PaymentRefused(FailureReason.WRONG_UNIT, f"the ecash is in {unit}; this sale is in {sale.unit}")
+        raise PaymentRefused(
+            FailureReason.WRONG_UNIT, t("the ecash is in {0}; this sale is in {1}").format(unit, sale.unit)
+        )
     return price.due(sale.amount)
 
 
@@ -104,22 +107,27 @@ def check_offer(sale: Sale, offer: Offer, policy: PosPolicy, price: UnitPrice | 
     ``price``: ecash in another unit than the sale's is accepted at this price (``core.pos.pricing``).
     """
     if not offer.proofs:
-        raise PaymentRefused(FailureReason.INVALID, "the token holds no ecash")
+        raise PaymentRefused(FailureReason.INVALID, t("the token holds no ecash"))
     mint = normalize_mint_url(offer.mint)
     settlement = policy.settlement_for(mint)
     if settlement is None:
-        raise PaymentRefused(FailureReason.UNTRUSTED_MINT, f"{mint} is not one of this shop's trusted mints")
+        raise PaymentRefused(
+            FailureReason.UNTRUSTED_MINT, t("{0} is not one of this shop's trusted mints").format(mint)
+        )
     due = _due_in(sale, offer.unit, price)
     if offer.amount < due:
         missing = format_amount(due - offer.amount, offer.unit)
         priced = f" ({format_amount(sale.amount, sale.unit)} at {price.describe()})" if price is not None else ""
         raise PaymentRefused(
             FailureReason.UNDERPAID,
-            f"the token is worth {format_amount(offer.amount, offer.unit)}; "
-            f"{format_amount(due, offer.unit)}{priced} is due ({missing} missing)",
+            t("the token is worth {0}; {1}{2} is due ({3} missing)").format(
+                format_amount(offer.amount, offer.unit), format_amount(due, offer.unit), priced, missing
+            ),
         )
     if settlement == "melt" and not policy.backend:
-        raise PaymentRefused(FailureReason.NO_BACKEND, f"ecash from {mint} must be forwarded, and no backend is set")
+        raise PaymentRefused(
+            FailureReason.NO_BACKEND, t("ecash from {0} must be forwarded, and no backend is set").format(mint)
+        )
     return settlement, due
 
 

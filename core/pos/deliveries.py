@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import select
 
 from core.errors import StorageError
+from core.i18n import t
 from core.nostr.crypto import npub_encode
 from core.storage.db import Database
 from core.storage.models import PosWebhookDeliveryRow
@@ -105,7 +106,7 @@ class DeliveryRepository:
         with self.db.session() as s:
             row = s.get(PosWebhookDeliveryRow, delivery_id)
             if row is None:
-                raise StorageError(f"no delivery {delivery_id}")
+                raise StorageError(t("no delivery {0}").format(delivery_id))
             row.body, row.updated_at = body, time.time()
 
     def delete(self, delivery_id: int) -> None:
@@ -121,7 +122,7 @@ class DeliveryRepository:
         with self.db.session() as s:
             row = s.get(PosWebhookDeliveryRow, delivery_id)
             if row is None:
-                raise StorageError(f"no webhook delivery {delivery_id}")
+                raise StorageError(t("no webhook delivery {0}").format(delivery_id))
             row.attempts += 1
             row.state, row.last_status, row.last_error = state, status, error
             row.next_attempt_at, row.updated_at = next_attempt_at, time.time()

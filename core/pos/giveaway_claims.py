@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from core.errors import UserFacingError
+from core.i18n import t
 from core.pos.giveaway_repo import GiveawayClaim
 
 __all__ = ["GIVEAWAY_PATH", "ClaimGiveaway", "ClaimMessage"]
@@ -41,7 +42,7 @@ def _field(data: dict[str, Any], name: str) -> str | None:
     if value is None or value == "":
         return None
     if not isinstance(value, str) or len(value) > _MAX_FIELD:
-        raise UserFacingError(f"a claim's {name} is text")
+        raise UserFacingError(t("a claim's {0} is text").format(name))
     return value.strip()
 
 
@@ -56,7 +57,7 @@ class ClaimMessage:
         """A claim from its JSON; ``giveaway`` from the URL path when it came over HTTP."""
         gid = giveaway or _field(data, "giveaway")
         if not gid:
-            raise UserFacingError("a claim names its giveaway")
+            raise UserFacingError(t("a claim names its giveaway"))
         return cls(gid, _field(data, "code"), _field(data, "request"))
 
     @staticmethod

@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import bindparam, func, select, text
 
 from core.errors import StorageError
+from core.i18n import t
 from core.storage.db import Database
 from core.storage.models import PosGiveawayClaimRow, PosGiveawayCodeRow, PosGiveawayRow
 
@@ -92,7 +93,7 @@ class GiveawayRepository:
         with self.db.session() as s:
             row = s.get(PosGiveawayRow, gid)
             if row is None:
-                raise StorageError(f"no giveaway {gid}")
+                raise StorageError(t("no giveaway {0}").format(gid))
             row.state = state
 
     def code_of(self, gid: str, code: str) -> bool:
@@ -136,7 +137,7 @@ class GiveawayRepository:
         with self.db.session() as s:
             row = s.get(PosGiveawayClaimRow, cid)
             if row is None:
-                raise StorageError(f"no claim {cid}")
+                raise StorageError(t("no claim {0}").format(cid))
             row.token, row.operation_id = token, operation_id
             s.flush()
             return GiveawayClaim(row.id, row.giveaway_id, row.amount, row.token, row.operation_id, row.created_at)

@@ -16,6 +16,7 @@ from core.errors import (
     TokenDecodeError,
     UserFacingError,
 )
+from core.i18n import t
 from core.mint_client.http import normalize_mint_url
 from core.pos.checkout import Offer, PaymentRefused, check_offer
 from core.pos.pending import PendingSales
@@ -52,9 +53,9 @@ class Intake(PendingSales):
         """A NUT-18 payload for one of our requests (the ``post`` listener, the Nostr transport)."""
         sale = self.repo.by_request(request_id)
         if sale is None:
-            raise UserFacingError("no sale is waiting for this payment request")
+            raise UserFacingError(t("no sale is waiting for this payment request"))
         if payload.id is not None and payload.id != request_id:
-            raise UserFacingError("the payment is for another request")
+            raise UserFacingError(t("the payment is for another request"))
         offer = Offer(normalize_mint_url(payload.mint), payload.unit, tuple(payload.proofs), payload.memo, via)
         return await self.pay_offer(sale.id, offer)
 
@@ -70,7 +71,7 @@ class Intake(PendingSales):
         if sale.state is SaleState.FAILED:
             sale = self._update(sale_id, SaleState.WAITING, failure_reason="", failure_detail="")
         if sale.state is not SaleState.WAITING:
-            raise UserFacingError(f"the sale is {sale.state}: it takes no other payment")
+            raise UserFacingError(t("the sale is {0}: it takes no other payment").format(sale.state))
         policy = self.policy()
         try:
             price = await self._unit_price(sale, offer, policy)
@@ -84,8 +85,9 @@ class Intake(PendingSales):
             if not policy.input_fee_ok(fee, due):
                 raise PaymentRefused(
                     FailureReason.FEE_TOO_HIGH,
-                    f"{offer.mint} charges {format_amount(fee, offer.unit)} to redeem this ecash, above the shop's "
-                    f"limit of {policy.max_input_fee_pct:g}%",
+                    t("{0} charges {1} to redeem this ecash, above the shop's limit of {2:g}%").format(
+                        offer.mint, format_amount(fee, offer.unit), policy.max_input_fee_pct
+                    ),
                 )
             priced: dict[str, Any] = {}
             if price is not None:
@@ -101,7 +103,7 @@ class Intake(PendingSales):
                 )  # fmt: skip
             except AlreadyUsed as exc:
                 raise PaymentRefused(
-                    FailureReason.ALREADY_USED, f"this ecash was already handed over (sale {exc.sale_id})"
+                    FailureReason.ALREADY_USED, t("this ecash was already handed over (sale {0})").format(exc.sale_id)
                 ) from exc
         except PaymentRefused as refused:
             self._refuse(sale_id, refused)
@@ -120,7 +122,9 @@ class Intake(PendingSales):
         if policy.unit_pricing == UnitPricing.RATES.value:
             btc = await self._btc_price(offer.unit.upper())
             if btc is None:
-                raise PaymentRefused(FailureReason.NO_PRICE, f"no fresh {offer.unit.upper()} rate to price this ecash")
+                raise PaymentRefused(
+                    FailureReason.NO_PRICE, t("no fresh {0} rate to price this ecash").format(offer.unit.upper())
+                )
             return price_from_rate(offer.unit, btc)
         if policy.unit_pricing != UnitPricing.MINT.value:
             return None
@@ -132,10 +136,13 @@ class Intake(PendingSales):
         try:
             return await self.prices.mint_price(offer.mint, offer.unit, quote)
         except MintUnreachable as exc:
-            raise PaymentRefused(FailureReason.MINT_UNREACHABLE, f"{offer.mint} did not answer: {exc}") from exc
+            raise PaymentRefused(
+                FailureReason.MINT_UNREACHABLE, t("{0} did not answer: {1}").format(offer.mint, exc)
+            ) from exc
         except (NutdeskError, ValueError) as exc:
             raise PaymentRefused(
-                FailureReason.NO_PRICE, f"{offer.mint} gives no price for its {offer.unit} ecash: {exc}"
+                FailureReason.NO_PRICE,
+                t("{0} gives no price for its {1} ecash: {2}").format(offer.mint, offer.unit, exc),
             ) from exc
 
     async def _btc_price(self, ccy: str) -> Decimal | None:
@@ -159,6 +166,6 @@ class Intake(PendingSales):
                 await self.wallet.add_mint(url, trusted=policy.is_trusted(url))
             return await self.wallet.wallet_for(url)
         except MintUnreachable as exc:
-            raise PaymentRefused(FailureReason.MINT_UNREACHABLE, f"{url} did not answer: {exc}") from exc
+            raise PaymentRefused(FailureReason.MINT_UNREACHABLE, t("{0} did not answer: {1}").format(url, exc)) from exc
         except NutdeskError as exc:
-            raise PaymentRefused(FailureReason.INVALID, f"{url} is not a usable mint: {exc}") from exc
+            raise PaymentRefused(FailureReason.INVALID, t("{0} is not a usable mint: {1}").format(url, exc)) from exc

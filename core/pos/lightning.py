@@ -13,6 +13,7 @@ from core.errors import (
     NutdeskError,
     UserFacingError,
 )
+from core.i18n import t
 from core.ports.lightning import PaymentState
 from core.pos.checkout import PaymentRefused
 from core.pos.settlement import Settling
@@ -43,11 +44,11 @@ class LightningPay(Settling):
         """An invoice for the sale: a mint quote at a trusted mint (``mint``) or the backend's (``backend``)."""
         sale = self._sale(sale_id)
         if sale.state is not SaleState.WAITING:
-            raise UserFacingError(f"the sale is {sale.state}")
+            raise UserFacingError(t("the sale is {0}").format(sale.state))
         policy = self.policy()
         if source == "backend":
             if self.backends is None or not policy.backend:
-                raise PaymentRefused(FailureReason.NO_BACKEND, "no Lightning backend is configured")
+                raise PaymentRefused(FailureReason.NO_BACKEND, t("no Lightning backend is configured"))
             created = await self.backends.backend(policy.backend).create_invoice(
                 sale.amount, unit=sale.unit, memo=f"{policy.shop_name} {sale.receipt_id}"
             )
@@ -57,7 +58,7 @@ class LightningPay(Settling):
         else:
             url = mint_url or (policy.trusted_mints[0] if policy.trusted_mints else "")
             if not url:
-                raise UserFacingError("add a trusted mint for Lightning invoices")
+                raise UserFacingError(t("add a trusted mint for Lightning invoices"))
             quote = await self.wallet.create_invoice(sale.amount, url, sale.unit)
             payload = {"lightning": "mint", "quote": quote.quote, "mint": url, "bolt11": quote.request}
             bolt11 = quote.request

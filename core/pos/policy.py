@@ -22,6 +22,7 @@ from decimal import Decimal
 from typing import Any
 
 from core.errors import UserFacingError
+from core.i18n import t
 from core.mint_client.http import normalize_mint_url
 from core.nostr.relay import check_relay_url, unique_relays
 from core.pos.pricing import UnitPricing
@@ -122,22 +123,26 @@ class PosPolicy:
                 changes["mode"] = SettlementMode(changes["mode"])
             except ValueError as exc:
                 modes = ", ".join(m.value for m in SettlementMode)
-                raise UserFacingError(f"unknown settlement mode {changes['mode']!r} (one of {modes})") from exc
+                raise UserFacingError(
+                    t("unknown settlement mode {0!r} (one of {1})").format(changes["mode"], modes)
+                ) from exc
         if "unit_pricing" in changes:
             try:
                 changes["unit_pricing"] = UnitPricing(changes["unit_pricing"]).value
             except ValueError as exc:
                 choices = ", ".join(p.value for p in UnitPricing)
-                raise UserFacingError(f"unknown unit pricing {changes['unit_pricing']!r} (one of {choices})") from exc
+                raise UserFacingError(
+                    t("unknown unit pricing {0!r} (one of {1})").format(changes["unit_pricing"], choices)
+                ) from exc
         policy = replace(self, **changes)
         policy.check()
         return policy
 
     def check(self) -> None:
         if min(self.offline_sale_cap, self.offline_mint_cap) < 0:
-            raise UserFacingError("offline limits cannot be negative")
+            raise UserFacingError(t("offline limits cannot be negative"))
         if self.max_input_fee_pct < 0 or self.max_lightning_fee_pct < 0 or self.fee_advance < 0:
-            raise UserFacingError("fee limits and the fee advance cannot be negative")
+            raise UserFacingError(t("fee limits and the fee advance cannot be negative"))
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
@@ -179,7 +184,7 @@ _PBKDF2_ROUNDS = 200_000
 
 def hash_pin(pin: str) -> str:
     if not (pin.isdigit() and 4 <= len(pin) <= 12):
-        raise UserFacingError("a PIN is 4 to 12 digits")
+        raise UserFacingError(t("a PIN is 4 to 12 digits"))
     salt = os.urandom(16)
     digest = hashlib.pbkdf2_hmac("sha256", pin.encode(), salt, _PBKDF2_ROUNDS)
     return f"pbkdf2-sha256${_PBKDF2_ROUNDS}${salt.hex()}${digest.hex()}"

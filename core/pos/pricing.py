@@ -19,6 +19,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal, localcontext
 
+from core.i18n import t
 from core.payments.invoices import decode_invoice
 from core.protocol.units import unit_info
 
@@ -81,7 +82,7 @@ def price_from_invoice(unit: str, amount: int, bolt11: str) -> UnitPrice:
     """The price a mint asks: its quote for ``amount`` of ``unit`` is the invoice ``bolt11``."""
     invoice = decode_invoice(bolt11)
     if not invoice.amount_msat or amount <= 0:
-        raise ValueError("the mint's quote has no amount")
+        raise ValueError(t("the mint's quote has no amount"))
     # Rounded down: fewer sat per cent, the customer owes the shop a hair more, never less.
     price = _floor_quotient(Decimal(invoice.amount_msat) / 1000, Decimal(amount))
     return UnitPrice(unit, price, UnitPricing.MINT.value)

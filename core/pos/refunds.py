@@ -22,6 +22,7 @@ from collections.abc import Awaitable, Callable, Sequence
 from typing import Any, Protocol
 
 from core.errors import NutdeskError, UserFacingError
+from core.i18n import t
 from core.pos.repo import AlreadyUsed, SaleRepository
 from core.pos.types import Refund, Sale, SaleState, Settlement
 from core.recovery.failpoints import failpoint
@@ -86,15 +87,17 @@ class Refunds:
             return self._replay(known, sale)
         sale = self._fresh(sale)
         if sale.state is not SaleState.PAID:
-            raise UserFacingError(f"only a paid sale can be refunded ({sale.receipt_id} is {sale.state})")
+            raise UserFacingError(
+                t("only a paid sale can be refunded ({0} is {1})").format(sale.receipt_id, sale.state)
+            )
         left = sale.refundable  # an overpayment in another unit's ecash is refunded in the sale's unit
         if left <= 0:
-            raise UserFacingError(f"{sale.receipt_id} is fully refunded")
+            raise UserFacingError(t("{0} is fully refunded").format(sale.receipt_id))
         amount = left if amount is None else amount
         if not 0 < amount <= left:
-            raise UserFacingError(f"refund between 1 and {left} {sale.unit} of {sale.receipt_id}")
+            raise UserFacingError(t("refund between 1 and {0} {1} of {2}").format(left, sale.unit, sale.receipt_id))
         if max_amount and amount > max_amount:
-            raise UserFacingError(f"a locked till refunds at most {max_amount} {sale.unit}")
+            raise UserFacingError(t("a locked till refunds at most {0} {1}").format(max_amount, sale.unit))
         mint = sale.mint_url if sale.settlement == Settlement.SWAP.value and sale.mint_url else None
         if mint is None or self._balance(mint, sale.unit) < amount:
             mint = self.wallet.choose_mint_for(amount, sale.unit)
@@ -147,19 +150,25 @@ class Refunds:
     def _replay(self, known: Refund, sale: Sale) -> Refund:
         """The same idempotency key again: the refund it made (never a second one)."""
         if known.sale_id != sale.id:
-            raise UserFacingError(f"refund {known.id} belongs to another sale")
+            raise UserFacingError(t("refund {0} belongs to another sale").format(known.id))
         if not known.finished:
-            raise UserFacingError(f"this refund of {sale.receipt_id} is still under way; it is recorded once done")
+            raise UserFacingError(
+                t("this refund of {0} is still under way; it is recorded once done").format(sale.receipt_id)
+            )
         return known
 
     def _refused(self, sale: Sale) -> UserFacingError:
         """Why ``reserve_refund`` said no (another refund got there first)."""
         sale = self._fresh(sale)
         if self.repo.refunds(sale_id=sale.id, finished=False):
-            return UserFacingError(f"another refund of {sale.receipt_id} is under way: wait for it, then look again")
+            return UserFacingError(
+                t("another refund of {0} is under way: wait for it, then look again").format(sale.receipt_id)
+            )
         if sale.refundable <= 0:
-            return UserFacingError(f"{sale.receipt_id} is fully refunded")
-        return UserFacingError(f"refund between 1 and {sale.refundable} {sale.unit} of {sale.receipt_id}")
+            return UserFacingError(t("{0} is fully refunded").format(sale.receipt_id))
+        return UserFacingError(
+            t("refund between 1 and {0} {1} of {2}").format(sale.refundable, sale.unit, sale.receipt_id)
+        )
 
     def _fresh(self, sale: Sale) -> Sale:
         return self.repo.get(sale.id) or sale

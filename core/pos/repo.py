@@ -16,6 +16,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from core.errors import StorageError
+from core.i18n import t
 from core.pos.types import TRANSITIONS, Refund, Sale, SaleState
 from core.storage.db import Database
 from core.storage.models import (
@@ -124,14 +125,14 @@ class SaleRepository:
         with self._session() as s:
             row = s.get(PosShiftRow, shift_id)
             if row is None:
-                raise StorageError(f"no shift {shift_id}")
+                raise StorageError(t("no shift {0}").format(shift_id))
             return row.opened_at, row.closed_at
 
     def close_shift(self, shift_id: int, by: str) -> None:
         with self._session() as s:
             row = s.get(PosShiftRow, shift_id)
             if row is None:
-                raise StorageError(f"no shift {shift_id}")
+                raise StorageError(t("no shift {0}").format(shift_id))
             row.closed_at, row.closed_by = time.time(), by
 
     # --- sales ---------------------------------------------------------------------------------
@@ -218,10 +219,10 @@ class SaleRepository:
         with self._session() as s:
             row = s.get(PosSaleRow, sale_id)
             if row is None:
-                raise StorageError(f"no sale {sale_id}")
+                raise StorageError(t("no sale {0}").format(sale_id))
             if state is not None and state.value != row.state:
                 if state not in TRANSITIONS[SaleState(row.state)]:
-                    raise StorageError(f"sale {sale_id} cannot go from {row.state} to {state.value}")
+                    raise StorageError(t("sale {0} cannot go from {1} to {2}").format(sale_id, row.state, state.value))
                 row.state = state.value
                 if state is SaleState.PAID:
                     row.paid_at = time.time()
@@ -278,9 +279,9 @@ class SaleRepository:
                 s.add_all(PosSaleProofRow(secret=secret, sale_id=sale_id) for secret in secrets)
                 row = s.get(PosSaleRow, sale_id)
                 if row is None:
-                    raise StorageError(f"no sale {sale_id}")
+                    raise StorageError(t("no sale {0}").format(sale_id))
                 if SaleState.RECEIVED not in TRANSITIONS[SaleState(row.state)]:
-                    raise StorageError(f"sale {sale_id} is {row.state}: it cannot take a payment")
+                    raise StorageError(t("sale {0} is {1}: it cannot take a payment").format(sale_id, row.state))
                 row.state = SaleState.RECEIVED.value
                 row.payload_json = json.dumps(payload)
                 for key, value in fields.items():
@@ -290,7 +291,7 @@ class SaleRepository:
                 return _sale(row)
         except StorageError as exc:
             if isinstance(exc.__cause__, IntegrityError):
-                raise AlreadyUsed("another sale") from exc
+                raise AlreadyUsed(t("another sale")) from exc
             raise
 
     def relabel_operation(self, op_id: str, kind: str, data: dict[str, Any]) -> None:
@@ -299,7 +300,7 @@ class SaleRepository:
         with self._session() as s:
             row = s.get(OperationRow, op_id)
             if row is None:
-                raise StorageError(f"unknown operation {op_id}")
+                raise StorageError(t("unknown operation {0}").format(op_id))
             row.kind = kind
             row.data_json = json.dumps({**json.loads(row.data_json or "{}"), **data})
             row.updated_at = time.time()

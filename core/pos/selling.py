@@ -11,6 +11,7 @@ from decimal import Decimal
 from typing import Any, TextIO
 
 from core.errors import UserFacingError
+from core.i18n import t
 from core.pos.catalog import SAT, Item, SaleLine, price_lines, read_items_csv, write_items_csv
 from core.pos.catalog_repo import CatalogRepository
 from core.pos.checkout import CheckoutSession
@@ -36,23 +37,23 @@ class Selling(Transports):
     def item(self, name: str) -> Item:
         found = self.catalog.item(name)
         if found is None:
-            raise UserFacingError(f"no item {name!r} in the catalog")
+            raise UserFacingError(t("no item {0!r} in the catalog").format(name))
         return found
 
     def add_item(self, item: Item) -> Item:
-        self._refuse_when_locked("change the catalog")
+        self._refuse_when_locked(t("change the catalog"))
         self._check_currency(item)
         self.catalog.save([item])
         return item
 
     def remove_item(self, name: str) -> None:
-        self._refuse_when_locked("change the catalog")
+        self._refuse_when_locked(t("change the catalog"))
         if not self.catalog.remove(self.item(name).name):
-            raise UserFacingError(f"no item {name!r} in the catalog")
+            raise UserFacingError(t("no item {0!r} in the catalog").format(name))
 
     def import_items(self, source: TextIO) -> list[Item]:
         """Add or replace the items of a CSV file (all or none: a bad line refuses the file)."""
-        self._refuse_when_locked("change the catalog")
+        self._refuse_when_locked(t("change the catalog"))
         items = read_items_csv(source)
         for item in items:
             self._check_currency(item)
@@ -66,7 +67,9 @@ class Selling(Transports):
 
     def _check_currency(self, item: Item) -> None:
         if item.currency != SAT and item.currency != self.currency().upper():
-            raise UserFacingError(f"{item.name}: priced in {item.currency}; the shop's currency is {self.currency()}")
+            raise UserFacingError(
+                t("{0}: priced in {1}; the shop's currency is {2}").format(item.name, item.currency, self.currency())
+            )
 
     # --- a basket ------------------------------------------------------------------------------
 
@@ -76,7 +79,7 @@ class Selling(Transports):
         for name, quantity, discount in basket:
             item = self.item(name)
             if item.stock is not None and quantity > item.stock:
-                raise UserFacingError(f"only {item.stock} × {item.name} in stock")
+                raise UserFacingError(t("only {0} × {1} in stock").format(item.stock, item.name))
             entries.append((item, quantity, discount))
         has_rate = self.rates is not None and self.rates.rate() is not None
         lines = price_lines(entries, (lambda fiat: self.fiat_to_amount(fiat)[0]) if has_rate else None)
@@ -96,7 +99,7 @@ class Selling(Transports):
         """A sale of the basket's lines (and ``custom`` sat): its price is their sum; the lines are recorded."""
         lines = self.price_basket(basket, custom)
         if not lines:
-            raise UserFacingError("the basket is empty")
+            raise UserFacingError(t("the basket is empty"))
         base = sum(line.amount for line in lines)
         if not memo:
             memo = ", ".join(line.label for line in lines)
@@ -142,7 +145,9 @@ class Selling(Transports):
         """The paid sale's receipt as a Nostr event signed by the shop's key (``core.pos.signed``)."""
         sale = self._sale(sale_id)
         if sale.state is not SaleState.PAID:
-            raise UserFacingError(f"{sale.receipt_id} is {sale.state}: only a paid sale has a signed receipt")
+            raise UserFacingError(
+                t("{0} is {1}: only a paid sale has a signed receipt").format(sale.receipt_id, sale.state)
+            )
         record = receipt_record(sale, self.policy().shop_name, self.sale_lines(sale.id), offline=bool(sale.offline))
         return sign_receipt(self.nostr_keys(), record)
 

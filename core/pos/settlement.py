@@ -16,6 +16,7 @@ from core.errors import (
     OutcomeUnknown,
     ProofsAlreadySpent,
 )
+from core.i18n import t
 from core.pos.base import TillBase
 from core.pos.checkout import Offer, PaymentRefused
 from core.pos.pricing import UnitPrice
@@ -43,14 +44,18 @@ class Settling(TillBase):
         try:
             result = await receive_token(mw, token, kind=_SALE_KIND)
         except ProofsAlreadySpent as exc:
-            return self._fail(sale, FailureReason.SPENT, "this ecash was already spent", exc)
+            return self._fail(sale, FailureReason.SPENT, t("this ecash was already spent"), exc)
         except MintUnreachable as exc:
             if exc.sent:  # outcome unknown: the journal has it, recovery finishes it; the sale stays settling
                 self._link_operation(sale)
                 return self._sale(sale.id)
-            return self._fail(sale, FailureReason.MINT_UNREACHABLE, f"{offer.mint} did not answer", exc, release=True)
+            return self._fail(
+                sale, FailureReason.MINT_UNREACHABLE, t("{0} did not answer").format(offer.mint), exc, release=True
+            )
         except MintRejected as exc:
-            return self._fail(sale, FailureReason.REJECTED, f"the mint refused the ecash: {exc}", exc, release=True)
+            return self._fail(
+                sale, FailureReason.REJECTED, t("the mint refused the ecash: {0}").format(exc), exc, release=True
+            )
         except OutcomeUnknown:
             self._link_operation(sale)
             return self._sale(sale.id)
@@ -110,7 +115,7 @@ class Settling(TillBase):
         ``price`` the ecash is in ``price.unit`` (``budget`` too) and converted at that price."""
         policy = self.policy()
         if self.backends is None or not policy.backend:
-            raise PaymentRefused(FailureReason.NO_BACKEND, "no Lightning backend to forward to")
+            raise PaymentRefused(FailureReason.NO_BACKEND, t("no Lightning backend to forward to"))
         backend = self.backends.backend(policy.backend)
         ecash_unit = policy.unit if price is None else price.unit
 
@@ -135,12 +140,15 @@ class Settling(TillBase):
             prepared = None
         if prepared is None:
             raise PaymentRefused(
-                FailureReason.FEE_TOO_HIGH, f"{format_amount(budget, ecash_unit)} does not cover the melt fees"
+                FailureReason.FEE_TOO_HIGH,
+                t("{0} does not cover the melt fees").format(format_amount(budget, ecash_unit)),
             )
         if not policy.lightning_fee_ok(prepared.fee_reserve, prepared.amount):
             raise PaymentRefused(
                 FailureReason.FEE_TOO_HIGH,
-                f"the Lightning fee reserve ({prepared.fee_reserve}) is above {policy.max_lightning_fee_pct:g}%",
+                t("the Lightning fee reserve ({0}) is above {1:g}%").format(
+                    prepared.fee_reserve, policy.max_lightning_fee_pct
+                ),
             )
         if sale_id is not None:
             sale = self._sale(sale_id)

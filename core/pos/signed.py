@@ -25,6 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from core.i18n import t
 from core.nostr.crypto import NostrKeys, npub_decode, sign_event, verify_event
 from core.pos.catalog import SaleLine
 from core.pos.types import Sale
@@ -112,7 +113,7 @@ def parse_event(text: str) -> dict[str, Any]:
     if isinstance(data, dict) and isinstance(data.get("event"), dict):
         data = data["event"]
     if not isinstance(data, dict):
-        raise ValueError("not a Nostr event")
+        raise ValueError(t("not a Nostr event"))
     return data
 
 

@@ -18,6 +18,7 @@ from core.errors import (
     NutdeskError,
     UserFacingError,
 )
+from core.i18n import t
 from core.nostr.crypto import NostrKeys, npub_encode
 from core.nostr.nip17 import CHAT_MESSAGE, Rumor, gift_wrap
 from core.nostr.relay import publish, unique_relays
@@ -50,7 +51,7 @@ class Transports(Intake):
             assert request.id is not None
             sale = await self.pay_payload(request.id, payload, via="post")
             if sale.state is not SaleState.PAID:
-                raise UserFacingError("the payment is being settled")
+                raise UserFacingError(t("the payment is being settled"))
             return ReceivedPayment(request.id, sale.net, sale.fee, sale.mint_url, sale.ecash_unit, payload.memo)
 
         if self._listener is None:
@@ -68,7 +69,7 @@ class Transports(Intake):
 
     def set_nostr_key(self, secret: str) -> NostrKeys:
         """Use an existing Nostr key (``nsec1…`` or hex) as the shop's; refused while the till is locked."""
-        self._refuse_when_locked("change the shop's Nostr key")
+        self._refuse_when_locked(t("change the shop's Nostr key"))
         keys = NostrKeys.parse(secret)
         save_shop_key(self.wallet.store, self.wallet.seed, keys)
         self._nostr_keys = keys
@@ -83,7 +84,7 @@ class Transports(Intake):
         """Listen on the policy's relays for payments messaged to the shop (restarted when the relays change)."""
         policy = policy or self.policy()
         if not policy.nostr_relays:
-            raise UserFacingError("no Nostr relays are configured for the shop (pos policy --relay wss://…)")
+            raise UserFacingError(t("no Nostr relays are configured for the shop (pos policy --relay wss://…)"))
         keys = self.nostr_keys()
         inbox = self._nostr
         same = inbox is not None and inbox.keys == keys and inbox.relays == tuple(unique_relays(policy.nostr_relays))
@@ -151,12 +152,12 @@ class Transports(Intake):
 
     def _mail_content(self, delivery: Delivery) -> str:
         if delivery.event != RECEIPT_EVENT:
-            raise UserFacingError("the claim was not finished: its ecash is in the claim's journal entry")
+            raise UserFacingError(t("the claim was not finished: its ecash is in the claim's journal entry"))
         sale = self._sale(delivery.sale_id)
         if sale.state in (SaleState.WAITING, SaleState.RECEIVED, SaleState.SETTLING):
             raise NotReady
         if sale.state is not SaleState.PAID:
-            raise UserFacingError(f"{sale.receipt_id} is {sale.state}: no receipt")
+            raise UserFacingError(t("{0} is {1}: no receipt").format(sale.receipt_id, sale.state))
         return json.dumps(self.signed_receipt(sale.id), ensure_ascii=False, separators=(",", ":"))
 
     def receipt(self, sale_id: str) -> list[tuple[str, str]]:

@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from typing import Protocol
 
 from core.errors import ProtocolError
+from core.i18n import t
 
 __all__ = ["HasAmount", "HasKeysetAmount", "powers_of_two", "split", "sum_amounts", "sum_by_keyset"]
 
@@ -30,7 +31,7 @@ class HasKeysetAmount(HasAmount, Protocol):
 def powers_of_two(amount: int) -> list[int]:
     """The binary decomposition of ``amount``, ascending: 13 → [1, 4, 8]."""
     if amount < 0:
-        raise ProtocolError(f"cannot split a negative amount ({amount})")
+        raise ProtocolError(t("cannot split a negative amount ({0})").format(amount))
     return [1 << bit for bit in range(amount.bit_length()) if amount >> bit & 1]
 
 
@@ -43,7 +44,7 @@ def split(amount: int, denominations: Iterable[int] | None = None) -> list[int]:
     if denominations is None:
         return powers_of_two(amount)
     if amount < 0:
-        raise ProtocolError(f"cannot split a negative amount ({amount})")
+        raise ProtocolError(t("cannot split a negative amount ({0})").format(amount))
     available = sorted({value for value in denominations if value > 0}, reverse=True)
     parts: list[int] = []
     remaining = amount
@@ -51,7 +52,7 @@ def split(amount: int, denominations: Iterable[int] | None = None) -> list[int]:
         count, remaining = divmod(remaining, value)
         parts.extend([value] * count)
     if remaining:
-        raise ProtocolError(f"amount {amount} cannot be made from the keyset's denominations")
+        raise ProtocolError(t("amount {0} cannot be made from the keyset's denominations").format(amount))
     parts.reverse()
     return parts
 

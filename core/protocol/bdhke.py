@@ -29,6 +29,7 @@ from __future__ import annotations
 from coincurve import PrivateKey, PublicKey
 
 from core.errors import CryptoError
+from core.i18n import t
 from core.protocol.ec import (
     PointLike,
     ScalarLike,
@@ -71,7 +72,7 @@ def hash_to_curve(message: bytes) -> PublicKey:
             return PublicKey(candidate)
         except ValueError:
             continue  # x is not on the curve: try the next counter
-    raise CryptoError("hash_to_curve found no point")  # pragma: no cover - probability ~2^-65536
+    raise CryptoError(t("hash_to_curve found no point"))  # pragma: no cover - probability ~2^-65536
 
 
 def hash_to_curve_hex(secret: str | bytes) -> str:

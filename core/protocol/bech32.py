@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from core.errors import ProtocolError
+from core.i18n import t
 
 __all__ = ["Bech32Data", "Variant", "bech32_decode", "bech32_encode", "convert_bits"]
 
@@ -61,7 +62,7 @@ def convert_bits(data: bytes | list[int], from_bits: int, to_bits: int, *, pad: 
     max_value = (1 << to_bits) - 1
     for value in data:
         if value < 0 or value >> from_bits:
-            raise ProtocolError(f"bech32: value {value} does not fit in {from_bits} bits")
+            raise ProtocolError(t("bech32: value {0} does not fit in {1} bits").format(value, from_bits))
         accumulator = ((accumulator << from_bits) | value) & ((1 << (from_bits + to_bits)) - 1)
         bits += from_bits
         while bits >= to_bits:
@@ -71,7 +72,7 @@ def convert_bits(data: bytes | list[int], from_bits: int, to_bits: int, *, pad: 
         if bits:
             out.append((accumulator << (to_bits - bits)) & max_value)
     elif bits >= from_bits or ((accumulator << (to_bits - bits)) & max_value):
-        raise ProtocolError("bech32: invalid padding bits")
+        raise ProtocolError(t("bech32: invalid padding bits"))
     return out
 
 
@@ -79,7 +80,7 @@ def bech32_encode(hrp: str, data: bytes, variant: Variant = Variant.BECH32M) -> 
     """Encode 8-bit ``data`` under ``hrp``; the result is lowercase (callers may upper-case it for QR codes)."""
     hrp = hrp.lower()
     if not hrp or any(not 33 <= ord(char) <= 126 for char in hrp):
-        raise ProtocolError("bech32: invalid human-readable part")
+        raise ProtocolError(t("bech32: invalid human-readable part"))
     words = convert_bits(data, 8, 5, pad=True)
     polymod = _polymod([*_hrp_expand(hrp), *words, 0, 0, 0, 0, 0, 0]) ^ variant.value
     checksum = [(polymod >> 5 * (5 - index)) & 31 for index in range(6)]
@@ -89,22 +90,22 @@ def bech32_encode(hrp: str, data: bytes, variant: Variant = Variant.BECH32M) -> 
 def bech32_decode(text: str) -> Bech32Data:
     """Decode a bech32 or bech32m string of any length. Raises ``ProtocolError`` when it is not valid."""
     if any(not 33 <= ord(char) <= 126 for char in text):
-        raise ProtocolError("bech32: invalid character")
+        raise ProtocolError(t("bech32: invalid character"))
     # Mixed case is forbidden by BIP-173: it means the string was mangled.
     if text.lower() != text and text.upper() != text:
-        raise ProtocolError("bech32: mixed upper and lower case")
+        raise ProtocolError(t("bech32: mixed upper and lower case"))
     text = text.lower()
     separator = text.rfind("1")
     if separator < 1 or separator + 7 > len(text):
-        raise ProtocolError("bech32: missing separator, human-readable part or checksum")
+        raise ProtocolError(t("bech32: missing separator, human-readable part or checksum"))
     hrp = text[:separator]
     try:
         words = [_CHAR_VALUES[char] for char in text[separator + 1 :]]
     except KeyError as exc:
-        raise ProtocolError(f"bech32: invalid data character {exc.args[0]!r}") from exc
+        raise ProtocolError(t("bech32: invalid data character {0!r}").format(exc.args[0])) from exc
     constant = _polymod(_hrp_expand(hrp) + words)
     variant = next((candidate for candidate in Variant if candidate.value == constant), None)
     if variant is None:
-        raise ProtocolError("bech32: checksum mismatch")
+        raise ProtocolError(t("bech32: checksum mismatch"))
     data = bytes(convert_bits(words[:-6], 5, 8, pad=False))
     return Bech32Data(hrp=hrp, data=data, variant=variant)

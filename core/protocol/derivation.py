@@ -34,6 +34,7 @@ from functools import lru_cache
 from coincurve import PrivateKey
 
 from core.errors import CryptoError, KeysetError
+from core.i18n import t
 from core.protocol.ec import CURVE_ORDER
 
 __all__ = [
@@ -63,9 +64,11 @@ def _keyset_bytes(keyset_id: str) -> bytes:
     try:
         raw = bytes.fromhex(keyset_id)
     except ValueError as exc:
-        raise KeysetError(f"keyset id {keyset_id!r} is not hex (legacy base64 ids are not supported)") from exc
+        raise KeysetError(
+            t("keyset id {0!r} is not hex (legacy base64 ids are not supported)").format(keyset_id)
+        ) from exc
     if len(raw) < 8:
-        raise KeysetError(f"keyset id {keyset_id!r} is too short")
+        raise KeysetError(t("keyset id {0!r} is too short").format(keyset_id))
     return raw
 
 
@@ -84,7 +87,7 @@ def _master(seed: bytes) -> _Node:
     digest = hmac.new(b"Bitcoin seed", seed, hashlib.sha512).digest()
     key = int.from_bytes(digest[:32], "big")
     if not 0 < key < CURVE_ORDER:
-        raise CryptoError("seed yields an invalid BIP32 master key")  # pragma: no cover - ~2^-128
+        raise CryptoError(t("seed yields an invalid BIP32 master key"))  # pragma: no cover - ~2^-128
     return key, digest[32:]
 
 
@@ -101,7 +104,7 @@ def _child(node: _Node, index: int) -> _Node:
     child = (tweak + key) % CURVE_ORDER
     if tweak >= CURVE_ORDER or child == 0:
         # BIP32 says "proceed with the next index"; NUT-13 has no such rule, and it never happens.
-        raise CryptoError(f"BIP32 child {index} is invalid")  # pragma: no cover - ~2^-127
+        raise CryptoError(t("BIP32 child {0} is invalid").format(index))  # pragma: no cover - ~2^-127
     return child, digest[32:]
 
 
@@ -109,13 +112,13 @@ def bip32_derive(seed: bytes, path: str) -> bytes:
     """The 32-byte private key at ``path`` (e.g. ``m/129372'/0'/1'/0'/0``); for tests and tooling."""
     parts = path.split("/")
     if not parts or parts[0] != "m":
-        raise CryptoError(f"BIP32 path {path!r} must start with 'm'")
+        raise CryptoError(t("BIP32 path {0!r} must start with 'm'").format(path))
     node = _master(seed)
     for part in parts[1:]:
         hardened = part.endswith(("'", "h"))
         digits = part[:-1] if hardened else part
         if not digits.isdigit() or int(digits) >= _HARDENED:
-            raise CryptoError(f"bad BIP32 path element {part!r}")
+            raise CryptoError(t("bad BIP32 path element {0!r}").format(part))
         node = _child(node, int(digits) + (_HARDENED if hardened else 0))
     return node[0].to_bytes(32, "big")
 
@@ -142,25 +145,25 @@ def _derive_v2(seed: bytes, keyset_id: str, counter: int) -> tuple[bytes, bytes]
     secret = hmac.new(seed, msg + b"\x00", hashlib.sha256).digest()
     r = int.from_bytes(hmac.new(seed, msg + b"\x01", hashlib.sha256).digest(), "big") % CURVE_ORDER
     if r == 0:
-        raise CryptoError("derived r is zero")  # pragma: no cover - probability 2^-256
+        raise CryptoError(t("derived r is zero"))  # pragma: no cover - probability 2^-256
     return secret, r.to_bytes(32, "big")
 
 
 def derive_secret_and_r(seed: bytes, keyset_id: str, counter: int) -> tuple[str, bytes]:
     """``(secret as 64-char hex, r as 32 bytes)`` for one counter value of one keyset."""
     if counter < 0:
-        raise CryptoError("the derivation counter cannot be negative")
+        raise CryptoError(t("the derivation counter cannot be negative"))
     version = keyset_id[:2]
     if version == "00":
         if counter >= _HARDENED:
-            raise CryptoError("the derivation counter is too large for a BIP32 index")
+            raise CryptoError(t("the derivation counter is too large for a BIP32 index"))
         secret, r = _derive_v1(seed, keyset_id, counter)
     elif version == "01":
         if counter >= 2**64:
-            raise CryptoError("the derivation counter does not fit 64 bits")
+            raise CryptoError(t("the derivation counter does not fit 64 bits"))
         secret, r = _derive_v2(seed, keyset_id, counter)
     else:
-        raise KeysetError(f"keyset id {keyset_id!r} has an unknown version (expected 00 or 01)")
+        raise KeysetError(t("keyset id {0!r} has an unknown version (expected 00 or 01)").format(keyset_id))
     return secret.hex(), r
 
 

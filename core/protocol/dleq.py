@@ -26,6 +26,7 @@ import hmac
 from coincurve import PublicKey
 
 from core.errors import CryptoError, DleqError
+from core.i18n import t
 from core.protocol.bdhke import hash_to_curve
 from core.protocol.ec import (
     CURVE_ORDER,
@@ -64,9 +65,9 @@ def _parse_32(value: str, what: str) -> int:
     try:
         raw = bytes.fromhex(value)
     except ValueError as exc:
-        raise CryptoError(f"DLEQ {what} is not valid hex") from exc
+        raise CryptoError(t("DLEQ {0} is not valid hex").format(what)) from exc
     if len(raw) != 32:
-        raise CryptoError(f"DLEQ {what} must be 32 bytes, got {len(raw)}")
+        raise CryptoError(t("DLEQ {0} must be 32 bytes, got {1}").format(what, len(raw)))
     return int.from_bytes(raw, "big")
 
 
@@ -80,7 +81,7 @@ def _deterministic_nonce(a: int, A: PublicKey, B_: PublicKey, C_: PublicKey) -> 
         r = int.from_bytes(digest, "big")
         if 0 < r < CURVE_ORDER:
             return r
-    raise CryptoError("no DLEQ nonce found")  # pragma: no cover - unreachable in practice
+    raise CryptoError(t("no DLEQ nonce found"))  # pragma: no cover - unreachable in practice
 
 
 def create_dleq(a: ScalarLike, B_: PointLike, C_: PointLike | None = None) -> tuple[str, str]:
@@ -142,25 +143,25 @@ def verify_proof_dleq(proof: Proof, A: PointLike) -> bool:
 def check_signature_dleq(B_: PointLike, signature: BlindSignature, A: PointLike) -> None:
     """Raise :class:`DleqError` unless ``signature`` carries a DLEQ that verifies against ``A``."""
     if signature.dleq is None:
-        raise DleqError("the mint's signature has no DLEQ proof")
+        raise DleqError(t("the mint's signature has no DLEQ proof"))
     try:
         ok = verify_blind_signature_dleq(B_, signature.C_, signature.dleq.e, signature.dleq.s, A)
     except CryptoError as exc:
-        raise DleqError(f"malformed DLEQ proof: {exc}") from exc
+        raise DleqError(t("malformed DLEQ proof: {0}").format(exc)) from exc
     if not ok:
-        raise DleqError("the mint's DLEQ proof does not verify")
+        raise DleqError(t("the mint's DLEQ proof does not verify"))
 
 
 def check_proof_dleq(proof: Proof, A: PointLike) -> None:
     """Raise :class:`DleqError` unless ``proof`` carries a DLEQ (with ``r``) that verifies against ``A``."""
     if proof.dleq is None or proof.dleq.r is None:
-        raise DleqError("the proof carries no DLEQ proof (or no blinding factor r)")
+        raise DleqError(t("the proof carries no DLEQ proof (or no blinding factor r)"))
     try:
         ok = verify_proof_dleq(proof, A)
     except CryptoError as exc:
-        raise DleqError(f"malformed DLEQ proof: {exc}") from exc
+        raise DleqError(t("malformed DLEQ proof: {0}").format(exc)) from exc
     if not ok:
-        raise DleqError("the proof's DLEQ does not verify")
+        raise DleqError(t("the proof's DLEQ does not verify"))
 
 
 def dleq_for_proof(signature: BlindSignature, r: ScalarLike) -> DLEQ | None:

@@ -16,6 +16,7 @@ import hashlib
 from coincurve import PrivateKey, PublicKey, PublicKeyXOnly
 
 from core.errors import CryptoError
+from core.i18n import t
 
 __all__ = [
     "CURVE_ORDER",
@@ -53,7 +54,7 @@ def _from_hex(value: str, what: str) -> bytes:
     try:
         return bytes.fromhex(value)
     except ValueError as exc:
-        raise CryptoError(f"{what} is not valid hex") from exc
+        raise CryptoError(t("{0} is not valid hex").format(what)) from exc
 
 
 def parse_point(value: PointLike, what: str = "point") -> PublicKey:
@@ -62,11 +63,13 @@ def parse_point(value: PointLike, what: str = "point") -> PublicKey:
         return value
     raw = _from_hex(value, what) if isinstance(value, str) else bytes(value)
     if len(raw) not in (33, 65):
-        raise CryptoError(f"{what} must be a 33-byte compressed (or 65-byte) SEC1 point, got {len(raw)} bytes")
+        raise CryptoError(
+            t("{0} must be a 33-byte compressed (or 65-byte) SEC1 point, got {1} bytes").format(what, len(raw))
+        )
     try:
         return PublicKey(raw)
     except (ValueError, TypeError) as exc:
-        raise CryptoError(f"{what} is not a point on secp256k1") from exc
+        raise CryptoError(t("{0} is not a point on secp256k1").format(what)) from exc
 
 
 def parse_scalar(value: ScalarLike, what: str = "scalar") -> int:
@@ -78,17 +81,17 @@ def parse_scalar(value: ScalarLike, what: str = "scalar") -> int:
     else:
         raw = _from_hex(value, what) if isinstance(value, str) else bytes(value)
         if len(raw) != 32:
-            raise CryptoError(f"{what} must be 32 bytes, got {len(raw)}")
+            raise CryptoError(t("{0} must be 32 bytes, got {1}").format(what, len(raw)))
         number = int.from_bytes(raw, "big")
     if not 0 < number < CURVE_ORDER:
-        raise CryptoError(f"{what} is out of range for secp256k1")
+        raise CryptoError(t("{0} is out of range for secp256k1").format(what))
     return number
 
 
 def private_key_from_int(number: int) -> PrivateKey:
     """A private key for a scalar already known to be in range."""
     if not 0 < number < CURVE_ORDER:
-        raise CryptoError("private key is out of range for secp256k1")
+        raise CryptoError(t("private key is out of range for secp256k1"))
     return PrivateKey(number.to_bytes(32, "big"))
 
 
@@ -110,7 +113,7 @@ def point_mul(point: PointLike, scalar: ScalarLike) -> PublicKey:
     try:
         return parse_point(point).multiply(number.to_bytes(32, "big"))
     except (ValueError, TypeError) as exc:
-        raise CryptoError("point multiplication failed") from exc
+        raise CryptoError(t("point multiplication failed")) from exc
 
 
 def point_add(*points: PointLike) -> PublicKey:
@@ -121,7 +124,7 @@ def point_add(*points: PointLike) -> PublicKey:
     try:
         return PublicKey.combine_keys(parsed)
     except (ValueError, TypeError) as exc:
-        raise CryptoError("point addition reached infinity") from exc
+        raise CryptoError(t("point addition reached infinity")) from exc
 
 
 def point_neg(point: PointLike) -> PublicKey:
@@ -156,7 +159,7 @@ def schnorr_sign(message: str | bytes, private_key: ScalarLike) -> str:
     try:
         return key.sign_schnorr(_message_hash(message)).hex()
     except (ValueError, TypeError) as exc:
-        raise CryptoError("Schnorr signing failed") from exc
+        raise CryptoError(t("Schnorr signing failed")) from exc
 
 
 def schnorr_verify(message: str | bytes, signature: str | bytes, pubkey: PointLike) -> bool:
@@ -180,7 +183,7 @@ def schnorr_verify(message: str | bytes, signature: str | bytes, pubkey: PointLi
     try:
         key = PublicKeyXOnly(xonly)
     except (ValueError, TypeError) as exc:
-        raise CryptoError("public key is not a valid x-only key") from exc
+        raise CryptoError(t("public key is not a valid x-only key")) from exc
     try:
         return bool(key.verify(sig, _message_hash(message)))
     except (ValueError, TypeError):

@@ -10,6 +10,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import TypeVar
 
 from core.errors import KeysetError, ProtocolError
+from core.i18n import t
 from core.protocol.amounts import split
 from core.protocol.models import Proof
 
@@ -23,7 +24,7 @@ def input_fee(input_fee_ppks: Iterable[int]) -> int:
     """Fee for a set of inputs, given each input's keyset ``input_fee_ppk``: ceil(Σppk / 1000)."""
     total = sum(input_fee_ppks)
     if total < 0:
-        raise ProtocolError("input_fee_ppk cannot be negative")
+        raise ProtocolError(t("input_fee_ppk cannot be negative"))
     return (total + 999) // 1000
 
 
@@ -34,7 +35,7 @@ def input_fee_for_proofs(proofs: Iterable[Proof], fee_ppk_by_keyset: Mapping[str
         try:
             ppks.append(fee_ppk_by_keyset[proof.id])
         except KeyError as exc:
-            raise KeysetError(f"no fee known for keyset {proof.id}") from exc
+            raise KeysetError(t("no fee known for keyset {0}").format(proof.id)) from exc
     return input_fee(ppks)
 
 
@@ -44,7 +45,7 @@ def blank_output_count(fee_reserve: int) -> int:
     Enough that any overpaid amount up to ``fee_reserve`` can be returned in powers of two.
     """
     if fee_reserve < 0:
-        raise ProtocolError(f"fee_reserve cannot be negative ({fee_reserve})")
+        raise ProtocolError(t("fee_reserve cannot be negative ({0})").format(fee_reserve))
     if fee_reserve == 0:
         return 0
     return max((fee_reserve - 1).bit_length(), 1)
@@ -62,5 +63,7 @@ def pair_change(blank_outputs: Sequence[_Output], change: Sequence[_Signature]) 
     More signatures than outputs means the mint answer is malformed.
     """
     if len(change) > len(blank_outputs):
-        raise ProtocolError(f"mint returned {len(change)} change signatures for {len(blank_outputs)} blank outputs")
+        raise ProtocolError(
+            t("mint returned {0} change signatures for {1} blank outputs").format(len(change), len(blank_outputs))
+        )
     return list(zip(blank_outputs, change, strict=False))

@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from core.errors import SpendingConditionError
+from core.i18n import t
 from core.protocol.ec import ScalarLike, schnorr_sign
 from core.protocol.models import Proof
 from core.protocol.nut10 import (
@@ -81,9 +82,9 @@ def make_htlc_secret(
     """A fresh HTLC secret string locked to ``payment_hash`` (hex sha256 of the preimage)."""
     try:
         if len(bytes.fromhex(payment_hash)) != 32:
-            raise ValueError("wrong length")
+            raise ValueError(t("wrong length"))
     except ValueError as exc:
-        raise SpendingConditionError("the HTLC hash must be 32 bytes of hex") from exc
+        raise SpendingConditionError(t("the HTLC hash must be 32 bytes of hex")) from exc
     tags = build_tags(
         sigflag=SIG_ALL if sig_all else None,
         pubkeys=pubkeys,
@@ -98,7 +99,7 @@ def make_htlc_secret(
 def check_htlc_spend(secret: WellKnownSecret, conditions: Conditions, witness: Witness, message: str, now: int) -> None:
     """Raise :class:`SpendingConditionError` unless ``witness`` opens the HTLC; ``message`` is what was signed."""
     if secret.kind != KIND_HTLC:
-        raise SpendingConditionError("not an HTLC secret")
+        raise SpendingConditionError(t("not an HTLC secret"))
     receiver_ok = witness.preimage is not None and preimage_matches(witness.preimage, secret.data)
     if receiver_ok and conditions.pubkeys:
         receiver_ok = count_valid_signers(message, witness.signatures, conditions.pubkeys) >= conditions.n_sigs
@@ -109,8 +110,8 @@ def check_htlc_spend(secret: WellKnownSecret, conditions: Conditions, witness: W
             return  # expired without refund keys: anyone can spend
         if count_valid_signers(message, witness.signatures, conditions.refund) >= conditions.n_sigs_refund:
             return
-        raise SpendingConditionError("HTLC locktime passed but not enough refund signatures")
-    raise SpendingConditionError("HTLC needs the correct preimage (and the required signatures)")
+        raise SpendingConditionError(t("HTLC locktime passed but not enough refund signatures"))
+    raise SpendingConditionError(t("HTLC needs the correct preimage (and the required signatures)"))
 
 
 def verify_htlc_proof(proof: Proof, now: int) -> bool:

@@ -20,6 +20,7 @@ import math
 from typing import Any
 
 from core.errors import AnswerTooLarge, MalformedInput
+from core.i18n import t
 
 __all__ = [
     "DEFAULT_CAP",
@@ -40,19 +41,19 @@ MAX_INT_DIGITS = 80  # amounts reach 2^64 (20 digits); a NUT-02 key amount 2^255
 
 def _parse_int(text: str) -> int:
     if len(text.lstrip("-")) > MAX_INT_DIGITS:
-        raise MalformedInput(f"an integer of {len(text)} digits")
+        raise MalformedInput(t("an integer of {0} digits").format(len(text)))
     return int(text)
 
 
 def _parse_float(text: str) -> float:
     value = float(text)
     if not math.isfinite(value):
-        raise MalformedInput(f"the number {text[:40]} is not finite")
+        raise MalformedInput(t("the number {0} is not finite").format(text[:40]))
     return value
 
 
 def _refuse_constant(name: str) -> Any:
-    raise MalformedInput(f"{name} is not a JSON number")
+    raise MalformedInput(t("{0} is not a JSON number").format(name))
 
 
 def _check(value: Any, max_depth: int) -> None:
@@ -64,7 +65,7 @@ def _check(value: Any, max_depth: int) -> None:
             _check_text(item)
         elif isinstance(item, dict | list):
             if depth > max_depth:
-                raise MalformedInput(f"nested deeper than {max_depth} levels")
+                raise MalformedInput(t("nested deeper than {0} levels").format(max_depth))
             if isinstance(item, dict):
                 for key, child in item.items():
                     _check_text(key)
@@ -77,18 +78,18 @@ def _check_text(text: str) -> None:
     try:
         text.encode("utf-8")
     except UnicodeEncodeError as exc:
-        raise MalformedInput("a string is not valid Unicode (lone surrogate)") from exc
+        raise MalformedInput(t("a string is not valid Unicode (lone surrogate)")) from exc
 
 
 def read_json(data: bytes | bytearray | str, *, cap: int = DEFAULT_CAP, max_depth: int = MAX_DEPTH) -> Any:
     """Parse ``data`` under the limits above; raise ``MalformedInput`` (or ``AnswerTooLarge``) otherwise."""
     if len(data) > cap:
-        raise AnswerTooLarge(f"an answer of {len(data)} bytes is larger than the {cap} bytes allowed")
+        raise AnswerTooLarge(t("an answer of {0} bytes is larger than the {1} bytes allowed").format(len(data), cap))
     if isinstance(data, bytes | bytearray):
         try:
             text = bytes(data).decode("utf-8")
         except UnicodeDecodeError as exc:
-            raise MalformedInput("the answer is not UTF-8") from exc
+            raise MalformedInput(t("the answer is not UTF-8")) from exc
     else:
         text = data
     try:
@@ -96,9 +97,9 @@ def read_json(data: bytes | bytearray | str, *, cap: int = DEFAULT_CAP, max_dept
     except MalformedInput:
         raise
     except RecursionError as exc:
-        raise MalformedInput(f"nested deeper than {max_depth} levels") from exc
+        raise MalformedInput(t("nested deeper than {0} levels").format(max_depth)) from exc
     except (ValueError, TypeError) as exc:  # json.JSONDecodeError is a ValueError
-        raise MalformedInput(f"not JSON: {exc}") from exc
+        raise MalformedInput(t("not JSON: {0}").format(exc)) from exc
     _check(value, max_depth)
     return value
 
@@ -107,5 +108,5 @@ def read_object(data: bytes | bytearray | str, *, cap: int = DEFAULT_CAP, max_de
     """``read_json`` for answers that must be a JSON object."""
     value = read_json(data, cap=cap, max_depth=max_depth)
     if not isinstance(value, dict):
-        raise MalformedInput(f"expected a JSON object, got {type(value).__name__}")
+        raise MalformedInput(t("expected a JSON object, got {0}").format(type(value).__name__))
     return value

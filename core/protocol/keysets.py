@@ -14,6 +14,7 @@ from typing import Any
 import coincurve
 
 from core.errors import KeysetError
+from core.i18n import t
 
 __all__ = [
     "SHORT_ID_HEX_LENGTH",
@@ -61,15 +62,15 @@ class Keyset:
             unit = data["unit"]
             raw_keys = data["keys"]
         except (KeyError, TypeError) as exc:
-            raise KeysetError(f"keyset entry lacks id, unit or keys: {exc}") from exc
+            raise KeysetError(t("keyset entry lacks id, unit or keys: {0}").format(exc)) from exc
         fee = data.get("input_fee_ppk") or 0
         expiry = data.get("final_expiry")
         if not isinstance(keyset_id, str) or not isinstance(unit, str):
-            raise KeysetError("keyset id and unit must be strings")
+            raise KeysetError(t("keyset id and unit must be strings"))
         if not isinstance(fee, int) or isinstance(fee, bool) or fee < 0:
-            raise KeysetError(f"invalid input_fee_ppk {fee!r}")
+            raise KeysetError(t("invalid input_fee_ppk {0!r}").format(fee))
         if expiry is not None and (not isinstance(expiry, int) or isinstance(expiry, bool)):
-            raise KeysetError(f"invalid final_expiry {expiry!r}")
+            raise KeysetError(t("invalid final_expiry {0!r}").format(expiry))
         if active is None:
             active = bool(data.get("active", True))
         return cls(
@@ -85,28 +86,28 @@ class Keyset:
 def _parse_amount(raw: object) -> int:
     # JSON object keys are decimal strings; 2^63 does not fit an int64, so parse to an unbounded int.
     if isinstance(raw, bool):
-        raise KeysetError(f"invalid key amount {raw!r}")
+        raise KeysetError(t("invalid key amount {0!r}").format(raw))
     if isinstance(raw, int):
         amount = raw
     elif isinstance(raw, str) and raw.isascii() and raw.isdigit():
         amount = int(raw)
     else:
-        raise KeysetError(f"invalid key amount {raw!r}")
+        raise KeysetError(t("invalid key amount {0!r}").format(raw))
     if amount <= 0:
-        raise KeysetError(f"key amount must be positive, got {raw!r}")
+        raise KeysetError(t("key amount must be positive, got {0!r}").format(raw))
     return amount
 
 
 def _validate_pubkey(amount: int, raw: object) -> str:
     if not isinstance(raw, str) or len(raw) != 66 or raw[:2] not in ("02", "03"):
-        raise KeysetError(f"key for amount {amount} is not a 33-byte compressed public key")
+        raise KeysetError(t("key for amount {0} is not a 33-byte compressed public key").format(amount))
     pubkey = raw.lower()
     if not set(pubkey) <= _HEX_DIGITS:
-        raise KeysetError(f"key for amount {amount} is not hex")
+        raise KeysetError(t("key for amount {0} is not hex").format(amount))
     try:
         coincurve.PublicKey(bytes.fromhex(pubkey))
     except ValueError as exc:
-        raise KeysetError(f"key for amount {amount} is not a point on secp256k1") from exc
+        raise KeysetError(t("key for amount {0} is not a point on secp256k1").format(amount)) from exc
     return pubkey
 
 
@@ -117,12 +118,12 @@ def validate_keys(raw_keys: object) -> dict[int, str]:
     integers of any size. Raises ``KeysetError`` otherwise.
     """
     if not isinstance(raw_keys, Mapping) or not raw_keys:
-        raise KeysetError("a keyset needs a non-empty key map")
+        raise KeysetError(t("a keyset needs a non-empty key map"))
     keys: dict[int, str] = {}
     for raw_amount, raw_pubkey in raw_keys.items():
         amount = _parse_amount(raw_amount)
         if amount in keys:
-            raise KeysetError(f"duplicate key amount {amount}")
+            raise KeysetError(t("duplicate key amount {0}").format(amount))
         keys[amount] = _validate_pubkey(amount, raw_pubkey)
     return keys
 
@@ -157,14 +158,14 @@ def derive_keyset_id(keyset: Keyset) -> str:
         return derive_keyset_id_v1(keyset.keys)
     if keyset_id.startswith(V2_PREFIX) and len(keyset_id) == V2_HEX_LENGTH:
         return derive_keyset_id_v2(keyset.keys, keyset.unit, keyset.input_fee_ppk, keyset.final_expiry)
-    raise KeysetError(f"unsupported keyset id version: {keyset.id!r}")
+    raise KeysetError(t("unsupported keyset id version: {0!r}").format(keyset.id))
 
 
 def verify_keyset_id(keyset: Keyset) -> None:
     """Raise ``KeysetError`` unless the announced id equals the id recomputed from the keys."""
     expected = derive_keyset_id(keyset)
     if expected != keyset.id.lower():
-        raise KeysetError(f"keyset id {keyset.id} does not match its keys (expected {expected})")
+        raise KeysetError(t("keyset id {0} does not match its keys (expected {1})").format(keyset.id, expected))
 
 
 def short_id(keyset_id: str) -> str:
@@ -184,10 +185,10 @@ def expand_short_id(keyset_id: str, known_full_ids: Iterable[str]) -> str:
     if wanted in known:
         return wanted
     if not (wanted.startswith(V2_PREFIX) and len(wanted) == SHORT_ID_HEX_LENGTH):
-        raise KeysetError(f"unknown keyset {keyset_id}")
+        raise KeysetError(t("unknown keyset {0}").format(keyset_id))
     matches = sorted(full for full in known if full.startswith(wanted))
     if not matches:
-        raise KeysetError(f"unknown keyset {keyset_id}")
+        raise KeysetError(t("unknown keyset {0}").format(keyset_id))
     if len(matches) > 1:
-        raise KeysetError(f"short keyset id {keyset_id} is ambiguous: {', '.join(matches)}")
+        raise KeysetError(t("short keyset id {0} is ambiguous: {1}").format(keyset_id, ", ".join(matches)))
     return matches[0]

@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlparse
 
+from core.i18n import t
+
 __all__ = [
     "KIND_CASHU_MINT",
     "KIND_RECOMMENDATION",
@@ -173,7 +175,7 @@ def discovered_mints(events: Iterable[dict[str, Any]], network: str = "mainnet")
 
 def review_content(rating: int | None, text: str) -> str:
     if rating is not None and not 0 <= rating <= 5:
-        raise ValueError("a rating is 0 to 5")
+        raise ValueError(t("a rating is 0 to 5"))
     return (f"[{rating}/5] " if rating is not None else "") + text.strip()[:MAX_REVIEW]
 
 

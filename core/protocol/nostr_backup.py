@@ -22,6 +22,7 @@ from urllib.parse import urlparse
 from coincurve import PrivateKey
 
 from core.errors import CryptoError, MalformedInput, ProtocolError
+from core.i18n import t
 from core.protocol.derivation import mnemonic_to_seed
 from core.protocol.ec import CURVE_ORDER, sha256
 from core.protocol.jsonread import read_json
@@ -50,7 +51,7 @@ def backup_key_from_seed(seed: bytes) -> PrivateKey:
     """The NUT-27 backup private key from the 64-byte BIP39 seed."""
     digest = sha256(seed + DOMAIN_SEPARATOR)
     if not 0 < int.from_bytes(digest, "big") < CURVE_ORDER:
-        raise CryptoError("backup key out of range")  # pragma: no cover - probability ~2^-128
+        raise CryptoError(t("backup key out of range"))  # pragma: no cover - probability ~2^-128
     return PrivateKey(digest)
 
 
@@ -85,24 +86,24 @@ def parse_backup_plaintext(text: str) -> MintListBackup:
     try:
         data = read_json(text)
     except MalformedInput as exc:  # from a relay: bounded, like every network read
-        raise ProtocolError("the mint-list backup is not JSON") from exc
+        raise ProtocolError(t("the mint-list backup is not JSON")) from exc
     if not isinstance(data, dict) or not isinstance(data.get("mints"), list):
-        raise ProtocolError("the mint-list backup has no mints list")
+        raise ProtocolError(t("the mint-list backup has no mints list"))
     timestamp = data.get("timestamp", 0)
     if not isinstance(timestamp, int) or isinstance(timestamp, bool):
-        raise ProtocolError("the mint-list backup timestamp is not an integer")
+        raise ProtocolError(t("the mint-list backup timestamp is not an integer"))
     mints: list[str] = []
     for url in data["mints"][: MAX_MINTS + 1]:
         if not isinstance(url, str) or len(url) > MAX_URL_LENGTH:
-            raise ProtocolError("a mint in the backup is not a URL")
+            raise ProtocolError(t("a mint in the backup is not a URL"))
         try:
             parsed = urlparse(url.strip())
             host = parsed.hostname  # raises for a malformed [IPv6] part
         except ValueError as exc:
-            raise ProtocolError(f"a mint in the backup is not a URL: {url[:80]!r}") from exc
+            raise ProtocolError(t("a mint in the backup is not a URL: {0!r}").format(url[:80])) from exc
         if parsed.scheme not in ("http", "https") or not host:
-            raise ProtocolError(f"a mint in the backup is not an http(s) URL: {url[:80]!r}")
+            raise ProtocolError(t("a mint in the backup is not an http(s) URL: {0!r}").format(url[:80]))
         mints.append(url.strip())
     if len(mints) > MAX_MINTS:
-        raise ProtocolError(f"the mint-list backup names more than {MAX_MINTS} mints")
+        raise ProtocolError(t("the mint-list backup names more than {0} mints").format(MAX_MINTS))
     return MintListBackup(tuple(dict.fromkeys(mints)), timestamp)

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from core.errors import CryptoError, SpendingConditionError
+from core.i18n import t
 from core.protocol.ec import parse_point, schnorr_verify
 
 __all__ = [
@@ -78,21 +79,21 @@ def parse_secret(secret: str) -> WellKnownSecret:
     try:
         value: Any = json.loads(secret)
     except (ValueError, TypeError) as exc:
-        raise SpendingConditionError("the secret is not NUT-10 JSON") from exc
+        raise SpendingConditionError(t("the secret is not NUT-10 JSON")) from exc
     if not (isinstance(value, list) and len(value) == 2 and isinstance(value[0], str) and isinstance(value[1], dict)):
-        raise SpendingConditionError('a NUT-10 secret must be ["kind", {...}]')
+        raise SpendingConditionError(t('a NUT-10 secret must be ["kind", {...}]'))
     kind, body = value
     data, nonce, tags = body.get("data"), body.get("nonce"), body.get("tags", [])
     if not isinstance(data, str) or not isinstance(nonce, str):
-        raise SpendingConditionError("a NUT-10 secret needs string 'data' and 'nonce'")
+        raise SpendingConditionError(t("a NUT-10 secret needs string 'data' and 'nonce'"))
     if tags is None:
         tags = []
     if not isinstance(tags, list):
-        raise SpendingConditionError("NUT-10 'tags' must be a list")
+        raise SpendingConditionError(t("NUT-10 'tags' must be a list"))
     parsed_tags: list[tuple[str, ...]] = []
     for entry in tags:
         if not isinstance(entry, list) or not entry or not all(isinstance(v, str | int) for v in entry):
-            raise SpendingConditionError("each NUT-10 tag must be a non-empty list of strings")
+            raise SpendingConditionError(t("each NUT-10 tag must be a non-empty list of strings"))
         # The spec serialises every tag value as a string; some wallets emit ints: accept and normalise.
         parsed_tags.append(tuple(str(v) for v in entry))
     return WellKnownSecret(kind=kind, data=data, nonce=nonce, tags=tuple(parsed_tags), raw=secret)
@@ -166,13 +167,13 @@ class Conditions:
 
 def _positive_int(values: tuple[str, ...], key: str) -> int:
     if len(values) != 1:
-        raise SpendingConditionError(f"tag {key} must have exactly one value")
+        raise SpendingConditionError(t("tag {0} must have exactly one value").format(key))
     try:
         number = int(values[0])
     except ValueError as exc:
-        raise SpendingConditionError(f"tag {key} is not an integer") from exc
+        raise SpendingConditionError(t("tag {0} is not an integer").format(key)) from exc
     if number < 1:
-        raise SpendingConditionError(f"tag {key} must be a positive integer")
+        raise SpendingConditionError(t("tag {0} must be a positive integer").format(key))
     return number
 
 
@@ -181,7 +182,7 @@ def _keys(values: tuple[str, ...], key: str) -> tuple[str, ...]:
         try:
             parse_point(value, key)
         except CryptoError as exc:
-            raise SpendingConditionError(f"tag {key} holds an invalid public key") from exc
+            raise SpendingConditionError(t("tag {0} holds an invalid public key").format(key)) from exc
     return values
 
 
@@ -191,13 +192,13 @@ def parse_conditions(secret: WellKnownSecret) -> Conditions:
     for entry in secret.tags:
         if entry[0] in _KNOWN_TAGS:
             if entry[0] in seen:
-                raise SpendingConditionError(f"tag {entry[0]} appears more than once")
+                raise SpendingConditionError(t("tag {0} appears more than once").format(entry[0]))
             seen.add(entry[0])
 
     sigflag_values = secret.tag("sigflag")
     sigflag = SIG_INPUTS if sigflag_values is None else (sigflag_values[0] if len(sigflag_values) == 1 else "")
     if sigflag not in (SIG_INPUTS, SIG_ALL):
-        raise SpendingConditionError(f"unknown sigflag {sigflag_values!r}")
+        raise SpendingConditionError(t("unknown sigflag {0!r}").format(sigflag_values))
 
     pubkeys = _keys(secret.tag("pubkeys") or (), "pubkeys")
     refund = _keys(secret.tag("refund") or (), "refund")
@@ -208,11 +209,11 @@ def parse_conditions(secret: WellKnownSecret) -> Conditions:
     n_sigs_values = secret.tag("n_sigs")
     n_sigs = 1 if n_sigs_values is None else _positive_int(n_sigs_values, "n_sigs")
     if main_keys and n_sigs > len(main_keys):
-        raise SpendingConditionError("n_sigs exceeds the number of signing keys")
+        raise SpendingConditionError(t("n_sigs exceeds the number of signing keys"))
     n_refund_values = secret.tag("n_sigs_refund")
     n_sigs_refund = 1 if n_refund_values is None else _positive_int(n_refund_values, "n_sigs_refund")
     if refund and n_sigs_refund > len(refund):
-        raise SpendingConditionError("n_sigs_refund exceeds the number of refund keys")
+        raise SpendingConditionError(t("n_sigs_refund exceeds the number of refund keys"))
 
     # NUT-11: a locktime that is not a valid unix time means a permanent lock, not an error.
     locktime_values = secret.tag("locktime")
@@ -257,15 +258,15 @@ def parse_witness(witness: str | None) -> Witness:
     try:
         value: Any = json.loads(witness)
     except (ValueError, TypeError) as exc:
-        raise SpendingConditionError("the witness is not JSON") from exc
+        raise SpendingConditionError(t("the witness is not JSON")) from exc
     if not isinstance(value, dict):
-        raise SpendingConditionError("the witness must be a JSON object")
+        raise SpendingConditionError(t("the witness must be a JSON object"))
     signatures = value.get("signatures") or []
     preimage = value.get("preimage")
     if not isinstance(signatures, list) or not all(isinstance(s, str) for s in signatures):
-        raise SpendingConditionError("witness signatures must be a list of hex strings")
+        raise SpendingConditionError(t("witness signatures must be a list of hex strings"))
     if preimage is not None and not isinstance(preimage, str):
-        raise SpendingConditionError("the witness preimage must be a hex string")
+        raise SpendingConditionError(t("the witness preimage must be a hex string"))
     return Witness(signatures=tuple(signatures), preimage=preimage)
 
 

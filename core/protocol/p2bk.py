@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from coincurve import PrivateKey
 
 from core.errors import CryptoError
+from core.i18n import t
 from core.protocol.ec import (
     CURVE_ORDER,
     PointLike,
@@ -63,15 +64,15 @@ def shared_secret_x(private_key: ScalarLike, public_key: PointLike) -> bytes:
 def blinding_scalar(zx: bytes, slot: int) -> int:
     """``r_i`` for slot ``i``; the one retry with ``0xff`` keeps it in ``[1, n-1]``."""
     if len(zx) != 32:
-        raise CryptoError("Zx must be 32 bytes")
+        raise CryptoError(t("Zx must be 32 bytes"))
     if not 0 <= slot <= 0xFF:
-        raise CryptoError("the P2BK slot index must fit one byte")
+        raise CryptoError(t("the P2BK slot index must fit one byte"))
     base = DOMAIN_SEPARATOR + zx + bytes([slot])
     for suffix in (b"", b"\xff"):
         r = int.from_bytes(sha256(base + suffix), "big")
         if 0 < r < CURVE_ORDER:
             return r
-    raise CryptoError("P2BK blinding scalar out of range: use another ephemeral key")  # pragma: no cover
+    raise CryptoError(t("P2BK blinding scalar out of range: use another ephemeral key"))  # pragma: no cover
 
 
 def blind_pubkey(pubkey: PointLike, r: int) -> str:
@@ -98,7 +99,7 @@ def blind_lock_keys(keys: Sequence[str], ephemeral: ScalarLike | None = None) ->
     Returns ``(blinded keys, E hex)``. 32-byte x-only keys (e.g. Nostr) are lifted with an ``02`` prefix.
     """
     if not keys or len(keys) > MAX_SLOTS:
-        raise CryptoError(f"P2BK blinds between 1 and {MAX_SLOTS} keys")
+        raise CryptoError(t("P2BK blinds between 1 and {0} keys").format(MAX_SLOTS))
     e = parse_private_key(os.urandom(32) if ephemeral is None else ephemeral, "ephemeral key")
     blinded = []
     for slot, key in enumerate(keys):

@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from coincurve import PrivateKey
 
 from core.errors import CryptoError, SpendingConditionError
+from core.i18n import t
 from core.protocol.ec import CURVE_ORDER, parse_point, sha256
 from core.protocol.models import Proof
 from core.protocol.nut10 import SIG_ALL, Conditions, WellKnownSecret, parse_conditions, try_parse_secret
@@ -42,7 +43,7 @@ LOCK_KEY_DOMAIN = b"nutdesk-p2pk-lock-key"
 def lock_key_from_seed(seed: bytes) -> PrivateKey:
     digest = sha256(seed + LOCK_KEY_DOMAIN)
     if not 0 < int.from_bytes(digest, "big") < CURVE_ORDER:
-        raise CryptoError("lock key out of range")  # pragma: no cover - probability ~2^-128
+        raise CryptoError(t("lock key out of range"))  # pragma: no cover - probability ~2^-128
     return PrivateKey(digest)
 
 
@@ -128,7 +129,7 @@ def unlock_proofs(proofs: Sequence[Proof], key: PrivateKey, now: int, *, defer_s
             continue
         if conditions.sigflag == SIG_ALL:
             if not defer_sig_all:
-                raise SpendingConditionError("this lock (SIG_ALL) signs a whole transaction: receive it as a token")
+                raise SpendingConditionError(t("this lock (SIG_ALL) signs a whole transaction: receive it as a token"))
             unlocked.append(proof)
             continue
         for signing_key in keys:

@@ -29,6 +29,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from core.errors import CryptoError, SpendingConditionError
+from core.i18n import t
 from core.protocol.ec import PointLike, ScalarLike, parse_point, schnorr_sign
 from core.protocol.htlc import check_htlc_spend
 from core.protocol.models import BlindedMessage, Proof
@@ -92,12 +93,12 @@ def make_p2pk_secret(
     try:
         data = parse_point(pubkey, "pubkey").format(compressed=True).hex()
     except CryptoError as exc:
-        raise SpendingConditionError("the P2PK lock key is not a valid public key") from exc
+        raise SpendingConditionError(t("the P2PK lock key is not a valid public key")) from exc
     main_count = 1 + len(pubkeys)
     if n_sigs is not None and not 1 <= n_sigs <= main_count:
-        raise SpendingConditionError(f"n_sigs must be between 1 and {main_count}")
+        raise SpendingConditionError(t("n_sigs must be between 1 and {0}").format(main_count))
     if n_sigs_refund is not None and not 1 <= n_sigs_refund <= len(refund):
-        raise SpendingConditionError(f"n_sigs_refund must be between 1 and {len(refund)}")
+        raise SpendingConditionError(t("n_sigs_refund must be between 1 and {0}").format(len(refund)))
     try:
         tags = build_tags(
             sigflag=SIG_ALL if sig_all else None,
@@ -108,14 +109,14 @@ def make_p2pk_secret(
             n_sigs_refund=n_sigs_refund,
         )
     except CryptoError as exc:
-        raise SpendingConditionError(f"invalid key in P2PK lock: {exc}") from exc
+        raise SpendingConditionError(t("invalid key in P2PK lock: {0}").format(exc)) from exc
     return make_secret(KIND_P2PK, data, tags, nonce)
 
 
 def check_p2pk_spend(secret: WellKnownSecret, conditions: Conditions, witness: Witness, message: str, now: int) -> None:
     """Raise unless ``witness`` satisfies the main path, or (after locktime) the refund path."""
     if secret.kind != KIND_P2PK:
-        raise SpendingConditionError("not a P2PK secret")
+        raise SpendingConditionError(t("not a P2PK secret"))
     if count_valid_signers(message, witness.signatures, conditions.main_keys) >= conditions.n_sigs:
         return
     if conditions.lock_expired(now):
@@ -123,18 +124,18 @@ def check_p2pk_spend(secret: WellKnownSecret, conditions: Conditions, witness: W
             return  # expired without refund keys: anyone can spend
         if count_valid_signers(message, witness.signatures, conditions.refund) >= conditions.n_sigs_refund:
             return
-        raise SpendingConditionError("not enough valid signatures from the lock keys or the refund keys")
-    raise SpendingConditionError(f"needs {conditions.n_sigs} valid signature(s) from the lock keys")
+        raise SpendingConditionError(t("not enough valid signatures from the lock keys or the refund keys"))
+    raise SpendingConditionError(t("needs {0} valid signature(s) from the lock keys").format(conditions.n_sigs))
 
 
 def check_p2pk_proof(proof: Proof, now: int) -> None:
     """SIG_INPUTS check of one P2PK proof (its witness signs its own secret)."""
     secret = parse_secret(proof.secret)
     if secret.kind != KIND_P2PK:
-        raise SpendingConditionError(f"not a P2PK secret (kind {secret.kind!r})")
+        raise SpendingConditionError(t("not a P2PK secret (kind {0!r})").format(secret.kind))
     conditions = parse_conditions(secret)
     if conditions.sigflag == SIG_ALL:
-        raise SpendingConditionError("a SIG_ALL proof can only be checked with its whole transaction")
+        raise SpendingConditionError(t("a SIG_ALL proof can only be checked with its whole transaction"))
     check_p2pk_spend(secret, conditions, parse_witness(proof.witness), proof.secret, now)
 
 
@@ -190,15 +191,15 @@ def check_sig_all(
 ) -> None:
     """Verify a SIG_ALL swap (``quote_id`` None) or melt: one witness, on the first input, covers everything."""
     if not inputs:
-        raise SpendingConditionError("a transaction needs inputs")
+        raise SpendingConditionError(t("a transaction needs inputs"))
     first = parse_secret(inputs[0].secret)
     conditions = parse_conditions(first)
     if conditions.sigflag != SIG_ALL:
-        raise SpendingConditionError("the first input is not SIG_ALL")
+        raise SpendingConditionError(t("the first input is not SIG_ALL"))
     for proof in inputs[1:]:
         other = parse_secret(proof.secret)
         if (other.kind, other.data, other.tags) != (first.kind, first.data, first.tags):
-            raise SpendingConditionError("SIG_ALL inputs must share kind, data and tags")
+            raise SpendingConditionError(t("SIG_ALL inputs must share kind, data and tags"))
     witness = parse_witness(inputs[0].witness)
     message = sig_all_message(inputs, outputs, quote_id)
     if first.kind == KIND_P2PK:
@@ -206,7 +207,7 @@ def check_sig_all(
     elif first.kind == KIND_HTLC:
         check_htlc_spend(first, conditions, witness, message, now)
     else:
-        raise SpendingConditionError(f"unsupported spending condition kind {first.kind!r}")
+        raise SpendingConditionError(t("unsupported spending condition kind {0!r}").format(first.kind))
 
 
 def verify_sig_all_swap(inputs: Sequence[Proof], outputs: Sequence[BlindedMessage], now: int) -> bool:
@@ -236,7 +237,7 @@ def sign_sig_all(
 ) -> list[Proof]:
     """Inputs ready to send: the first carries every key's signature over the SIG_ALL message, the rest none."""
     if not inputs:
-        raise SpendingConditionError("a transaction needs inputs")
+        raise SpendingConditionError(t("a transaction needs inputs"))
     message = sig_all_message(inputs, outputs, quote_id)
     witness = Witness(signatures=tuple(schnorr_sign(message, key) for key in private_keys), preimage=preimage)
     return [replace(inputs[0], witness=witness.serialize()), *(replace(p, witness=None) for p in inputs[1:])]
@@ -263,4 +264,4 @@ def check_spending_conditions(
         elif secret.kind == KIND_HTLC:
             check_htlc_spend(secret, conditions, witness, proof.secret, now)
         else:
-            raise SpendingConditionError(f"unsupported spending condition kind {secret.kind!r}")
+            raise SpendingConditionError(t("unsupported spending condition kind {0!r}").format(secret.kind))

@@ -14,6 +14,7 @@ from typing import Any
 import cbor2
 
 from core.errors import PaymentRequestError, ProtocolError
+from core.i18n import t
 from core.protocol._codec import b64decode_any, b64encode_url, cbor_dumps, cbor_loads_strict
 from core.protocol.bech32 import Variant, bech32_decode, bech32_encode
 from core.protocol.models import Proof
@@ -116,7 +117,7 @@ class PaymentRequest:
         except PaymentRequestError:
             raise
         except ProtocolError as exc:
-            raise PaymentRequestError(f"cannot encode payment request: {exc}") from exc
+            raise PaymentRequestError(t("cannot encode payment request: {0}").format(exc)) from exc
 
     @classmethod
     def decode(cls, text: str) -> PaymentRequest:
@@ -154,9 +155,9 @@ class PaymentRequestPayload:
         try:
             proofs = [Proof.from_json(_require(raw, Mapping, "proof")) for raw in raw_proofs]
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
-            raise PaymentRequestError(f"payload contains a malformed proof: {exc}") from exc
+            raise PaymentRequestError(t("payload contains a malformed proof: {0}").format(exc)) from exc
         if not proofs:
-            raise PaymentRequestError("payload contains no proofs")
+            raise PaymentRequestError(t("payload contains no proofs"))
         return cls(
             mint=_require(body.get("mint"), str, "mint"),
             unit=_require(body.get("unit"), str, "unit"),
@@ -169,7 +170,7 @@ class PaymentRequestPayload:
 def decode_payment_request(text: str) -> PaymentRequest:
     """Decode NUT-18 ``creqA…`` (either base64 alphabet, padded or not) or NUT-26 ``creqb1…`` (either case)."""
     if not isinstance(text, str):
-        raise PaymentRequestError("a payment request must be text")
+        raise PaymentRequestError(t("a payment request must be text"))
     text = text.strip()
     if text[: len(CREQ_A_PREFIX)].lower() == CREQ_A_PREFIX.lower():
         payload = b64decode_any(text[len(CREQ_A_PREFIX) :], PaymentRequestError)
@@ -178,11 +179,11 @@ def decode_payment_request(text: str) -> PaymentRequest:
         try:
             decoded = bech32_decode(text)
         except ProtocolError as exc:
-            raise PaymentRequestError(f"invalid creqb request: {exc}") from exc
+            raise PaymentRequestError(t("invalid creqb request: {0}").format(exc)) from exc
         if decoded.hrp != CREQ_B_HRP or decoded.variant is not Variant.BECH32M:
-            raise PaymentRequestError("creqb requests must be bech32m")
+            raise PaymentRequestError(t("creqb requests must be bech32m"))
         return _tlv_decode_request(decoded.data)
-    raise PaymentRequestError("not a payment request (expected creqA or creqb1)")
+    raise PaymentRequestError(t("not a payment request (expected creqA or creqb1)"))
 
 
 # --- map parsing (NUT-18 JSON / CBOR) -------------------------------------------------------------
@@ -195,7 +196,7 @@ def _absent(value: object) -> bool:
 
 def _require(value: object, kind: type | tuple[type, ...], what: str) -> Any:
     if not isinstance(value, kind) or (isinstance(value, bool) and kind is not bool):
-        raise PaymentRequestError(f"payment request field {what} is missing or has the wrong type")
+        raise PaymentRequestError(t("payment request field {0} is missing or has the wrong type").format(what))
     return value
 
 
@@ -210,7 +211,7 @@ def _tags(value: object, what: str) -> Tags:
     for tag in _require(value, list, what):
         items = _require(tag, list, what)
         if not items:
-            raise PaymentRequestError(f"empty tag in {what}")
+            raise PaymentRequestError(t("empty tag in {0}").format(what))
         tags.append(tuple(_require(item, str, what) for item in items))
     return tuple(tags)
 
@@ -219,7 +220,7 @@ def _request_from_map(data: object) -> PaymentRequest:
     body: Mapping[Any, Any] = _require(data, Mapping, "request")
     amount = _optional(body.get("a"), int, "a")
     if amount is not None and amount < 0:
-        raise PaymentRequestError("payment request amount cannot be negative")
+        raise PaymentRequestError(t("payment request amount cannot be negative"))
     transports = tuple(
         Transport(
             type=_require(raw.get("t"), str, "t[].t"),
@@ -253,7 +254,7 @@ def _request_from_map(data: object) -> PaymentRequest:
 
 def _tlv(tag: int, value: bytes) -> bytes:
     if len(value) > 0xFFFF:
-        raise PaymentRequestError(f"TLV field {tag} is too long ({len(value)} bytes)")
+        raise PaymentRequestError(t("TLV field {0} is too long ({1} bytes)").format(tag, len(value)))
     return bytes([tag]) + len(value).to_bytes(2, "big") + value
 
 
@@ -262,11 +263,11 @@ def _tlv_items(data: bytes) -> list[tuple[int, bytes]]:
     offset = 0
     while offset < len(data):
         if offset + 3 > len(data):
-            raise PaymentRequestError("truncated TLV header")
+            raise PaymentRequestError(t("truncated TLV header"))
         length = int.from_bytes(data[offset + 1 : offset + 3], "big")
         end = offset + 3 + length
         if end > len(data):
-            raise PaymentRequestError("truncated TLV value")
+            raise PaymentRequestError(t("truncated TLV value"))
         items.append((data[offset], data[offset + 3 : end]))
         offset = end
     return items
@@ -276,7 +277,7 @@ def _utf8(value: bytes, what: str) -> str:
     try:
         return value.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise PaymentRequestError(f"{what} is not UTF-8") from exc
+        raise PaymentRequestError(t("{0} is not UTF-8").format(what)) from exc
 
 
 def _encode_tag_tuple(tag: Sequence[str]) -> bytes:
@@ -284,7 +285,7 @@ def _encode_tag_tuple(tag: Sequence[str]) -> bytes:
     for item in tag:
         raw = item.encode()
         if len(raw) > 0xFF:
-            raise PaymentRequestError("tag entries are limited to 255 bytes")
+            raise PaymentRequestError(t("tag entries are limited to 255 bytes"))
         out += bytes([len(raw)]) + raw
     return out
 
@@ -295,11 +296,11 @@ def _decode_tag_tuple(value: bytes) -> tuple[str, ...]:
     while offset < len(value):
         end = offset + 1 + value[offset]
         if end > len(value):
-            raise PaymentRequestError("truncated tag tuple")
+            raise PaymentRequestError(t("truncated tag tuple"))
         items.append(_utf8(value[offset + 1 : end], "tag"))
         offset = end
     if not items:
-        raise PaymentRequestError("empty tag tuple")
+        raise PaymentRequestError(t("empty tag tuple"))
     return tuple(items)
 
 
@@ -313,11 +314,11 @@ def parse_nostr_target(target: str) -> tuple[bytes, list[str]]:
     try:
         decoded = bech32_decode(target)
     except ProtocolError as exc:
-        raise PaymentRequestError(f"nostr target is not an npub or nprofile: {exc}") from exc
+        raise PaymentRequestError(t("nostr target is not an npub or nprofile: {0}").format(exc)) from exc
     if decoded.hrp == "npub" and len(decoded.data) == 32:
         return decoded.data, []
     if decoded.hrp != "nprofile":
-        raise PaymentRequestError("nostr target is not an npub or nprofile")
+        raise PaymentRequestError(t("nostr target is not an npub or nprofile"))
     pubkey = b""
     relays: list[str] = []
     data, offset = decoded.data, 0
@@ -330,7 +331,7 @@ def parse_nostr_target(target: str) -> tuple[bytes, list[str]]:
         elif kind == 1:
             relays.append(_utf8(value, "relay"))
     if len(pubkey) != 32 or offset != len(data):
-        raise PaymentRequestError("malformed nprofile")
+        raise PaymentRequestError(t("malformed nprofile"))
     return pubkey, relays
 
 
@@ -342,7 +343,7 @@ def _nostr_target(pubkey: bytes, relays: Iterable[str]) -> str:
     for relay in relays:
         raw = relay.encode()
         if len(raw) > 0xFF:
-            raise PaymentRequestError("relay URL too long for an nprofile")
+            raise PaymentRequestError(t("relay URL too long for an nprofile"))
         data += bytes([1, len(raw)]) + raw
     return bech32_encode("nprofile", data, Variant.BECH32)
 
@@ -350,7 +351,7 @@ def _nostr_target(pubkey: bytes, relays: Iterable[str]) -> str:
 def _encode_transport(transport: Transport) -> bytes:
     kind = _TRANSPORT_KINDS.get(transport.type)
     if kind is None:
-        raise PaymentRequestError(f"transport type {transport.type!r} has no NUT-26 encoding")
+        raise PaymentRequestError(t("transport type {0!r} has no NUT-26 encoding").format(transport.type))
     tags = list(transport.tags)
     if kind == 0:
         target, relays = parse_nostr_target(transport.target)
@@ -374,19 +375,19 @@ def _decode_transport(value: bytes) -> Transport:
             tags.append(_decode_tag_tuple(item))
     if kind == 0:
         if len(target) != 32:
-            raise PaymentRequestError("nostr transport target must be a 32-byte key")
+            raise PaymentRequestError(t("nostr transport target must be a 32-byte key"))
         relays = [url for tag in tags if tag[0] == "r" for url in tag[1:]]
         other = tuple(tag for tag in tags if tag[0] != "r")
         return Transport("nostr", _nostr_target(target, relays), other)
     if kind == 1:
         return Transport("post", _utf8(target, "transport target"), tuple(tags))
-    raise PaymentRequestError(f"unknown transport kind {kind}")
+    raise PaymentRequestError(t("unknown transport kind {0}").format(kind))
 
 
 def _encode_nut10(option: Nut10Option) -> bytes:
     kind = _NUT10_KINDS.get(option.kind)
     if kind is None:
-        raise PaymentRequestError(f"NUT-10 kind {option.kind!r} has no NUT-26 encoding")
+        raise PaymentRequestError(t("NUT-10 kind {0!r} has no NUT-26 encoding").format(option.kind))
     out = _tlv(1, bytes([kind])) + _tlv(2, option.data.encode())
     return out + b"".join(_tlv(3, _encode_tag_tuple(tag)) for tag in option.tags)
 
@@ -400,13 +401,13 @@ def _decode_nut10(value: bytes) -> Nut10Option:
         if tag == 1 and len(item) == 1:
             kind = names.get(item[0])
             if kind is None:
-                raise PaymentRequestError(f"unknown NUT-10 kind {item[0]}")
+                raise PaymentRequestError(t("unknown NUT-10 kind {0}").format(item[0]))
         elif tag == 2:
             data = _utf8(item, "NUT-10 data")
         elif tag == 3:
             tags.append(_decode_tag_tuple(item))
     if kind is None:
-        raise PaymentRequestError("NUT-10 option without a kind")
+        raise PaymentRequestError(t("NUT-10 option without a kind"))
     return Nut10Option(kind, data, tuple(tags))
 
 
@@ -416,7 +417,7 @@ def _tlv_encode_request(request: PaymentRequest) -> bytes:
         out += _tlv(1, request.id.encode())
     if request.amount is not None:
         if not 0 <= request.amount < 2**64:
-            raise PaymentRequestError("creqb amounts must fit an unsigned 64-bit integer")
+            raise PaymentRequestError(t("creqb amounts must fit an unsigned 64-bit integer"))
         out += _tlv(2, request.amount.to_bytes(8, "big"))
     if request.unit is not None:
         out += _tlv(3, _SAT_UNIT_BYTE if request.unit == "sat" else request.unit.encode())
@@ -440,13 +441,13 @@ def _tlv_decode_request(data: bytes) -> PaymentRequest:
             fields["id"] = _utf8(value, "id")
         elif tag == 2:
             if len(value) != 8:
-                raise PaymentRequestError("creqb amount must be a u64")
+                raise PaymentRequestError(t("creqb amount must be a u64"))
             fields["amount"] = int.from_bytes(value, "big")
         elif tag == 3:
             fields["unit"] = "sat" if value == _SAT_UNIT_BYTE else _utf8(value, "unit")
         elif tag == 4:
             if value not in (b"\x00", b"\x01"):
-                raise PaymentRequestError("creqb single_use must be 0 or 1")
+                raise PaymentRequestError(t("creqb single_use must be 0 or 1"))
             fields["single_use"] = value == b"\x01"
         elif tag == 5:
             mints.append(_utf8(value, "mint"))

@@ -23,6 +23,7 @@ from typing import Any
 from coincurve import PrivateKey
 
 from core.errors import CryptoError, ProtocolError
+from core.i18n import t
 from core.protocol.ec import PointLike, ScalarLike, schnorr_sign, schnorr_verify, sha256
 from core.protocol.models import BlindedMessage
 
@@ -61,7 +62,7 @@ def _b_hex(output: OutputLike) -> str:
         return output
     value = output.get("B_")
     if not isinstance(value, str):
-        raise ProtocolError("an output has no B_")
+        raise ProtocolError(t("an output has no B_"))
     return value
 
 
@@ -88,7 +89,7 @@ def sign_batch_mint(
 ) -> list[str | None] | None:
     """The batch ``signatures`` array: one per quote (None for unlocked quotes), or None if none is locked."""
     if len(private_keys) != len(quotes):
-        raise ProtocolError("need one private key (or None) per quote")
+        raise ProtocolError(t("need one private key (or None) per quote"))
     if all(key is None for key in private_keys):
         return None  # the field may be omitted when no quote is locked
     return [
@@ -109,7 +110,7 @@ def verify_batch_mint_signatures(
 ) -> bool:
     """Every locked quote (pubkey not None) has a valid signature; unlocked ones have none."""
     if len(pubkeys) != len(quotes):
-        raise ProtocolError("need one pubkey (or None) per quote")
+        raise ProtocolError(t("need one pubkey (or None) per quote"))
     if signatures is None:
         return all(p is None for p in pubkeys)
     if len(signatures) != len(quotes):
@@ -164,22 +165,22 @@ def validate_batch_mint_request(
     """
     quotes = request.get("quotes")
     if not isinstance(quotes, list) or not all(isinstance(q, str) for q in quotes):
-        return _fail("quotes must be a list of quote ids")
+        return _fail(t("quotes must be a list of quote ids"))
     if not quotes:
-        return _fail("the batch has no quotes")
+        return _fail(t("the batch has no quotes"))
     if len(set(quotes)) != len(quotes):
-        return _fail("duplicate quote ids", DUPLICATE_QUOTES_CODE)
+        return _fail(t("duplicate quote ids"), DUPLICATE_QUOTES_CODE)
     outputs = request.get("outputs") or []
     if not isinstance(outputs, list):
-        return _fail("outputs must be a list")
+        return _fail(t("outputs must be a list"))
     amounts = request.get("quote_amounts")
     if amounts is not None and (
         not isinstance(amounts, list) or len(amounts) != len(quotes) or not all(isinstance(a, int) for a in amounts)
     ):
-        return _fail("quote_amounts must hold one integer per quote")
+        return _fail(t("quote_amounts must hold one integer per quote"))
     signatures = request.get("signatures")
     if signatures is not None and (not isinstance(signatures, list) or len(signatures) != len(quotes)):
-        return _fail("signatures must hold one entry per quote")
+        return _fail(t("signatures must hold one entry per quote"))
     output_total = sum(int(o.get("amount", 0)) for o in outputs if isinstance(o, Mapping))
     # bolt11 quotes must be minted exactly; bolt12 offers may be minted partially.
     if (
@@ -187,27 +188,27 @@ def validate_batch_mint_request(
         and outputs
         and (output_total > sum(amounts) or (method != "bolt12" and output_total != sum(amounts)))
     ):
-        return _fail("outputs do not add up to quote_amounts")
+        return _fail(t("outputs do not add up to quote_amounts"))
 
     if known is None:
         return BatchCheck(ok=True)
     unknown = [q for q in quotes if q not in known]
     if unknown:
-        return _fail("one or more quote IDs are unknown", "UNKNOWN_QUOTE")
+        return _fail(t("one or more quote IDs are unknown"), "UNKNOWN_QUOTE")
     infos = [known[q] for q in quotes]
     methods = {info.method for info in infos}
     if len(methods) != 1 or (method is not None and methods != {method}):
-        return _fail("all quotes must use the same payment method as the endpoint")
+        return _fail(t("all quotes must use the same payment method as the endpoint"))
     if len({info.unit for info in infos}) != 1:
-        return _fail("all quotes must use the same unit")
+        return _fail(t("all quotes must use the same unit"))
     if any(info.mintable <= 0 for info in infos):
-        return _fail("a quote has nothing left to mint")
+        return _fail(t("a quote has nothing left to mint"))
     if amounts is not None and any(a > info.mintable for a, info in zip(amounts, infos, strict=True)):
-        return _fail("a quote amount exceeds what that quote can mint")
+        return _fail(t("a quote amount exceeds what that quote can mint"))
     if outputs and output_total > sum(info.mintable for info in infos):
-        return _fail("outputs exceed the mintable amount")
+        return _fail(t("outputs exceed the mintable amount"))
     if not verify_batch_mint_signatures(quotes, outputs, signatures, [info.pubkey for info in infos]):
-        return _fail("a NUT-20 quote signature is missing or invalid")
+        return _fail(t("a NUT-20 quote signature is missing or invalid"))
     return BatchCheck(ok=True)
 
 
@@ -217,7 +218,7 @@ def check_batch_mint_request(
     """:func:`validate_batch_mint_request`, raising :class:`ProtocolError` with the reason."""
     result = validate_batch_mint_request(request, known, method)
     if not result.ok:
-        raise ProtocolError(f"invalid batch mint request: {result.reason}")
+        raise ProtocolError(t("invalid batch mint request: {0}").format(result.reason))
 
 
 def validate_batch_mint_response(request: Mapping[str, Any], response: Mapping[str, Any]) -> BatchCheck:
@@ -225,10 +226,10 @@ def validate_batch_mint_response(request: Mapping[str, Any], response: Mapping[s
     outputs = request.get("outputs") or []
     signatures = response.get("signatures")
     if not isinstance(signatures, list) or len(signatures) != len(outputs):
-        return _fail("the mint must return one signature per output")
+        return _fail(t("the mint must return one signature per output"))
     for output, signature in zip(outputs, signatures, strict=True):
         if not isinstance(signature, Mapping) or "C_" not in signature:
-            return _fail("a signature is not a BlindSignature object")
+            return _fail(t("a signature is not a BlindSignature object"))
         if signature.get("amount") != output.get("amount") or signature.get("id") != output.get("id"):
-            return _fail("a signature does not match its output's amount/keyset")
+            return _fail(t("a signature does not match its output's amount/keyset"))
     return BatchCheck(ok=True)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from core.errors import ProtocolError, TokenDecodeError
+from core.i18n import t
 from core.protocol._codec import b64decode_any, b64encode_url, cbor_dumps, cbor_loads_strict
 from core.protocol.models import DLEQ, Proof
 
@@ -96,9 +97,9 @@ def decode_token(data: str | bytes) -> Token:
         try:
             data = raw.decode("utf-8")
         except UnicodeDecodeError as exc:
-            raise TokenDecodeError("not a Cashu token (binary data without the crawB prefix)") from exc
+            raise TokenDecodeError(t("not a Cashu token (binary data without the crawB prefix)")) from exc
     if not isinstance(data, str):
-        raise TokenDecodeError("a token must be text or bytes")
+        raise TokenDecodeError(t("a token must be text or bytes"))
     text = data.strip()
     if text[: len(_URI_SCHEME)].lower() == _URI_SCHEME:
         text = text[len(_URI_SCHEME) :].lstrip("/")
@@ -112,7 +113,7 @@ def decode_token(data: str | bytes) -> Token:
     if text.startswith(V4_PREFIX):
         payload = b64decode_any(text[len(V4_PREFIX) :], TokenDecodeError)
         return _token_from_v4(cbor_loads_strict(payload, TokenDecodeError))
-    raise TokenDecodeError("not a Cashu token (expected cashuA or cashuB)")
+    raise TokenDecodeError(t("not a Cashu token (expected cashuA or cashuB)"))
 
 
 # --- encoding helpers ----------------------------------------------------------------------------
@@ -127,7 +128,7 @@ def _hex_to_bytes(value: str, what: str) -> bytes:
     try:
         return bytes.fromhex(value)
     except ValueError as exc:
-        raise ProtocolError(f"{what} is not hex: {value!r}") from exc
+        raise ProtocolError(t("{0} is not hex: {1!r}").format(what, value)) from exc
 
 
 def _proof_v3(proof: Proof) -> dict[str, Any]:
@@ -176,28 +177,28 @@ def _text(value: object, what: str, *, optional: bool = False) -> str | None:
 def _amount(value: object) -> int:
     amount: int = _require(value, int, "amount")
     if amount <= 0:
-        raise TokenDecodeError(f"proof amount must be positive, got {amount}")
+        raise TokenDecodeError(t("proof amount must be positive, got {0}").format(amount))
     return amount
 
 
 def _hex_field(value: object, what: str, length: int) -> str:
     text: str = _require(value, str, what)
     if len(text) != 2 * length or not set(text) <= _HEX:
-        raise TokenDecodeError(f"token field {what} is not {length} bytes of hex")
+        raise TokenDecodeError(t("token field {0} is not {1} bytes of hex").format(what, length))
     return text.lower()
 
 
 def _bytes_field(value: object, what: str, length: int | None = None) -> str:
     raw: bytes = _require(value, bytes, what)
     if (length is not None and len(raw) != length) or not raw:
-        raise TokenDecodeError(f"token field {what} has the wrong length")
+        raise TokenDecodeError(t("token field {0} has the wrong length").format(what))
     return raw.hex()
 
 
 def _mint(value: object) -> str:
     mint = _text(value, "mint")
     if not mint:
-        raise TokenDecodeError("token has no mint URL")
+        raise TokenDecodeError(t("token has no mint URL"))
     return _normalize_mint(mint)
 
 
@@ -215,7 +216,7 @@ def _proof_from_v3(raw: object) -> Proof:
         )
     keyset_id = _text(data.get("id"), "id")
     if not keyset_id:
-        raise TokenDecodeError("proof has an empty keyset id")
+        raise TokenDecodeError(t("proof has an empty keyset id"))
     return Proof(
         id=keyset_id,
         amount=_amount(data.get("amount")),
@@ -239,9 +240,9 @@ def _token_from_v3(body: object) -> Token:
             mints.append(mint)
         proofs.extend(_proof_from_v3(raw) for raw in _require(entry_map.get("proofs"), list, "proofs"))
     if len(mints) > 1:
-        raise TokenDecodeError(f"multi-mint tokens are not supported (this one names {len(mints)} mints)")
+        raise TokenDecodeError(t("multi-mint tokens are not supported (this one names {0} mints)").format(len(mints)))
     if not proofs:
-        raise TokenDecodeError("token contains no proofs")
+        raise TokenDecodeError(t("token contains no proofs"))
     # V3 tokens from old wallets omit the unit; they were all sat.
     unit = _text(data.get("unit"), "unit", optional=True) or "sat"
     return Token(mint=mints[0], unit=unit, proofs=proofs, memo=_text(data.get("memo"), "memo", optional=True))
@@ -278,10 +279,10 @@ def _token_from_v4(body: object) -> Token:
         keyset_id = _bytes_field(group_map.get("i"), "i")
         group_proofs: list[Any] = _require(group_map.get("p"), list, "p")
         if not group_proofs:
-            raise TokenDecodeError(f"keyset {keyset_id} has no proofs in the token")
+            raise TokenDecodeError(t("keyset {0} has no proofs in the token").format(keyset_id))
         proofs.extend(_proof_from_v4(raw, keyset_id) for raw in group_proofs)
     if not proofs:
-        raise TokenDecodeError("token contains no proofs")
+        raise TokenDecodeError(t("token contains no proofs"))
     return Token(
         mint=_mint(data.get("m")),
         unit=str(_text(data.get("u"), "u")),

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from core.errors import ProtocolError
+from core.i18n import t
 
 __all__ = ["KNOWN_UNITS", "UnitInfo", "format_amount", "parse_amount", "unit_info"]
 
@@ -79,16 +80,18 @@ def parse_amount(text: str, unit: str) -> int:
     # a European 1.5, and reading it as 15 would charge ten times the price.
     if "," in cleaned:
         if not _GROUPED.fullmatch(cleaned):
-            raise ProtocolError(f"not an amount in {info.code}: {text!r}")
+            raise ProtocolError(t("not an amount in {0}: {1!r}").format(info.code, text))
         cleaned = cleaned.replace(",", "")
     if not cleaned or not all(char.isascii() and (char.isdigit() or char == ".") for char in cleaned):
-        raise ProtocolError(f"not an amount in {info.code}: {text!r}")
+        raise ProtocolError(t("not an amount in {0}: {1!r}").format(info.code, text))
     # Too many fraction digits is refused even when they are zeros: "1.000" may be a European thousand.
     fraction = cleaned.partition(".")[2]
     if len(fraction) > info.decimals or (info.decimals == 0 and "." in cleaned):
-        raise ProtocolError(f"{info.code} amounts have at most {info.decimals} decimal places: {text!r}")
+        raise ProtocolError(
+            t("{0} amounts have at most {1} decimal places: {2!r}").format(info.code, info.decimals, text)
+        )
     try:
         value = Decimal(cleaned)
     except InvalidOperation as exc:
-        raise ProtocolError(f"not an amount in {info.code}: {text!r}") from exc
+        raise ProtocolError(t("not an amount in {0}: {1!r}").format(info.code, text)) from exc
     return int(value.scaleb(info.decimals))

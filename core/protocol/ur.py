@@ -24,6 +24,7 @@ from itertools import count
 import cbor2
 
 from core.errors import ProtocolError
+from core.i18n import t
 from core.protocol._codec import cbor_loads_strict
 
 __all__ = [
@@ -83,18 +84,18 @@ def bytewords_decode(text: str) -> bytes:
         index = _FULL_INDEX
     else:
         if len(text) % 2:
-            raise UrDecodeError("bytewords of odd length")
+            raise UrDecodeError(t("bytewords of odd length"))
         words = [text[i : i + 2] for i in range(0, len(text), 2)]
         index = _MINIMAL_INDEX
     try:
         raw = bytes(index[w] for w in words)
     except KeyError as exc:
-        raise UrDecodeError(f"not a byteword: {exc.args[0]!r}") from exc
+        raise UrDecodeError(t("not a byteword: {0!r}").format(exc.args[0])) from exc
     if len(raw) < 5:
-        raise UrDecodeError("bytewords too short")
+        raise UrDecodeError(t("bytewords too short"))
     body, checksum = raw[:-4], raw[-4:]
     if _crc32(body).to_bytes(4, "big") != checksum:
-        raise UrDecodeError("bytewords checksum mismatch")
+        raise UrDecodeError(t("bytewords checksum mismatch"))
     return body
 
 
@@ -170,7 +171,9 @@ def choose_fragments(seq_num: int, seq_length: int, checksum: int) -> list[int]:
 def nominal_fragment_length(message_length: int, max_fragment_length: int) -> int:
     """The largest fragment length ≤ ``max_fragment_length`` that splits the message into equal parts."""
     if message_length <= 0 or max_fragment_length < MIN_FRAGMENT_LENGTH:
-        raise ValueError(f"fragment length must be at least {MIN_FRAGMENT_LENGTH} and the message non-empty")
+        raise ValueError(
+            t("fragment length must be at least {0} and the message non-empty").format(MIN_FRAGMENT_LENGTH)
+        )
     fragment_length = message_length
     for fragment_count in range(1, math.ceil(message_length / MIN_FRAGMENT_LENGTH) + 1):
         fragment_length = math.ceil(message_length / fragment_count)
@@ -277,17 +280,17 @@ class UrDecoder:
             or not isinstance(part[4], bytes)
             or not part[4]
         ):
-            raise UrDecodeError("a multi-part frame must be CBOR [seqNum, seqLen, messageLen, checksum, fragment]")
+            raise UrDecodeError(t("a multi-part frame must be CBOR [seqNum, seqLen, messageLen, checksum, fragment]"))
         if (part[0], part[1]) != (seq_num, seq_length):
-            raise UrDecodeError("the frame's sequence does not match its body")
+            raise UrDecodeError(t("the frame's sequence does not match its body"))
         return self._receive_part(seq_num, seq_length, part[2], part[3], part[4])
 
     def _receive_part(self, seq_num: int, seq_length: int, message_length: int, checksum: int, data: bytes) -> bool:
         if not self._seq_length:
             if not 0 < message_length <= MAX_MESSAGE_LENGTH or seq_length > MAX_SEQ_LENGTH:
-                raise UrDecodeError("multi-part message too large")
+                raise UrDecodeError(t("multi-part message too large"))
             if len(data) * seq_length < message_length:
-                raise UrDecodeError("fragments too short for the message length")
+                raise UrDecodeError(t("fragments too short for the message length"))
             self._seq_length, self._message_length = seq_length, message_length
             self._checksum, self._fragment_length = checksum, len(data)
         elif (seq_length, message_length, checksum, len(data)) != (
@@ -301,7 +304,7 @@ class UrDecoder:
         if len(self._simple) == self._seq_length:
             message = b"".join(self._simple[i] for i in range(self._seq_length))[: self._message_length]
             if _crc32(message) != self._checksum:
-                raise UrDecodeError("reassembled message fails its checksum")
+                raise UrDecodeError(t("reassembled message fails its checksum"))
             self.result = _unwrap(message)
         return True
 
@@ -336,21 +339,21 @@ class UrDecoder:
 def _parse(frame: str) -> tuple[str, list[str]]:
     text = frame.strip().lower()
     if not text.startswith("ur:"):
-        raise UrDecodeError("not a ur: string")
+        raise UrDecodeError(t("not a ur: string"))
     components = text[3:].split("/")
     ur_type = components[0]
     if len(components) not in (2, 3) or not ur_type or not all(c.isalnum() or c == "-" for c in ur_type):
-        raise UrDecodeError("a ur: string is ur:TYPE/[SEQ/]BODY")
+        raise UrDecodeError(t("a ur: string is ur:TYPE/[SEQ/]BODY"))
     return ur_type, components[1:]
 
 
 def _parse_sequence(text: str) -> tuple[int, int]:
     num, _, length = text.partition("-")
     if not (num.isdigit() and length.isdigit()):
-        raise UrDecodeError("a frame's sequence is N-TOTAL")
+        raise UrDecodeError(t("a frame's sequence is N-TOTAL"))
     seq_num, seq_length = int(num), int(length)
     if not (1 <= seq_num < 1 << 32 and 1 <= seq_length <= MAX_SEQ_LENGTH):
-        raise UrDecodeError("a frame's sequence is out of range")
+        raise UrDecodeError(t("a frame's sequence is out of range"))
     return seq_num, seq_length
 
 
@@ -358,11 +361,11 @@ def _unwrap(message: bytes) -> str:
     """The CBOR byte string inside a ``bytes`` UR, as the UTF-8 text it carries."""
     payload = cbor_loads_strict(message, UrDecodeError)
     if not isinstance(payload, bytes):
-        raise UrDecodeError("a ur:bytes message must be a CBOR byte string")
+        raise UrDecodeError(t("a ur:bytes message must be a CBOR byte string"))
     try:
         return payload.decode()
     except UnicodeDecodeError as exc:
-        raise UrDecodeError("the ur:bytes payload is not UTF-8 text") from exc
+        raise UrDecodeError(t("the ur:bytes payload is not UTF-8 text")) from exc
 
 
 def decode_ur_text(frames: Iterable[str]) -> str:
@@ -373,4 +376,4 @@ def decode_ur_text(frames: Iterable[str]) -> str:
             decoder.receive(frame)
             if decoder.result is not None:
                 return decoder.result
-    raise UrDecodeError(f"incomplete: {decoder.progress:.0%} of the message received")
+    raise UrDecodeError(t("incomplete: {0:.0%} of the message received").format(decoder.progress))

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from core.errors import MintRejected, OperationUnresolved, Verdict
+from core.i18n import t
 from core.ports.mint_types import MeltQuote
 from core.ports.storage import OperationRecord
 from core.protocol.models import Proof
@@ -78,13 +79,13 @@ async def resume_operation(mw: MintWallet, op: OperationRecord, *, wallet_for: W
     """Resume ``op`` at ``mw`` (its mint). ``wallet_for`` opens another mint: a transfer's target, for its mint step;
     without it, a transfer whose source has paid counts as finished here (its caller runs the mint step)."""
     if op.state == "prepared":
-        return _roll_back(mw, op, "interrupted before any request reached the mint")
+        return _roll_back(mw, op, t("interrupted before any request reached the mint"))
     if op.kind == "issue":
         return await _resume_issue(mw, op)
     if op.kind == "mpp":  # NUT-15: the parent of several melts, settled from its parts (core.wallet.mpp)
         state = settle_parent(mw.store, op.id)
         results = {"done": "finished", "failed": "rolled_back", "needs_review": "needs_review"}
-        return Outcome(results.get(state, "pending"), f"multi-path payment: {state}")
+        return Outcome(results.get(state, "pending"), t("multi-path payment: {0}").format(state))
     if op.kind == "transfer" and op.data.get("step") in ("melt", "mint"):
         return await _resume_transfer(mw, op, wallet_for)
     if op.kind in ("melt", "transfer"):
@@ -94,7 +95,7 @@ async def resume_operation(mw: MintWallet, op: OperationRecord, *, wallet_for: W
         return outcome
     if op.kind in ("send", "receive", "reclaim", "sale"):  # a point-of-sale "sale" is a receive (core.api.pos)
         return await _resume_swap(mw, op)
-    return Outcome("needs_review", f"no resume rule for operation kind {op.kind}")
+    return Outcome("needs_review", t("no resume rule for operation kind {0}").format(op.kind))
 
 
 async def _resume_issue(mw: MintWallet, op: OperationRecord) -> Outcome:
@@ -108,17 +109,17 @@ async def _resume_issue(mw: MintWallet, op: OperationRecord) -> Outcome:
         if not proofs:
             done = mw.store.operations(kinds=("issue", "transfer"), states=("done",))
             if any(quote_id in (o.data.get("quote"), o.data.get("dest_quote")) for o in done):
-                return _roll_back(mw, op, "the quote was issued to another operation of this wallet")
-            return _mark(mw, op, "needs_review", "the mint says the quote was issued, but not to our outputs")
+                return _roll_back(mw, op, t("the quote was issued to another operation of this wallet"))
+            return _mark(mw, op, "needs_review", t("the mint says the quote was issued, but not to our outputs"))
         advance_counters(mw, outputs)
         _store_finished(mw, op, proofs)
         mw.store.set_mint_quote_state(quote_id, "ISSUED")
-        return Outcome("finished", f"minted {sum(p.amount for p in proofs)} {op.unit}")
+        return Outcome("finished", t("minted {0} {1}").format(sum(p.amount for p in proofs), op.unit))
     if quote.state == "PAID":
         if await _restore_signed(mw, outputs):
             # The quote is not issued, yet our outputs are signed: another request used these counters.
             advance_counters(mw, outputs)
-            return _roll_back(mw, op, "our outputs were already signed for another request; counters advanced")
+            return _roll_back(mw, op, t("our outputs were already signed for another request; counters advanced"))
         # The mint never processed our request: send it again with the very same outputs (same counters).
         messages = [o.blinded_message() for o in outputs]
         record = mw.store.mint_quote(quote_id)
@@ -134,10 +135,10 @@ async def _resume_issue(mw: MintWallet, op: OperationRecord) -> Outcome:
         proofs = verified_proofs(mw, outputs, signatures)
         _store_finished(mw, op, proofs)
         mw.store.set_mint_quote_state(quote_id, "ISSUED")
-        return Outcome("finished", f"minted {sum(p.amount for p in proofs)} {op.unit}")
+        return Outcome("finished", t("minted {0} {1}").format(sum(p.amount for p in proofs), op.unit))
     if quote.state == "PENDING":
-        return Outcome("pending", "the quote is pending at the mint")
-    return _roll_back(mw, op, f"the quote is {quote.state}: nothing was minted")
+        return Outcome("pending", t("the quote is pending at the mint"))
+    return _roll_back(mw, op, t("the quote is {0}: nothing was minted").format(quote.state))
 
 
 async def _resume_transfer(mw: MintWallet, op: OperationRecord, wallet_for: WalletFor | None) -> Outcome:
@@ -148,22 +149,22 @@ async def _resume_transfer(mw: MintWallet, op: OperationRecord, wallet_for: Wall
             return melted
         op = fresh
     if wallet_for is None:
-        return Outcome("finished", "paid at the source; minting at the target next")
+        return Outcome("finished", t("paid at the source; minting at the target next"))
     target = await wallet_for(str(op.data["dest_mint"]))
     try:
         minted = await finish_transfer(target, op.id)
     except OperationUnresolved as exc:
         return Outcome("pending", str(exc))
-    return Outcome("finished", f"moved {minted} {op.unit} to {target.url}")
+    return Outcome("finished", t("moved {0} {1} to {2}").format(minted, op.unit, target.url))
 
 
 def _refused_again(mw: MintWallet, op: OperationRecord, exc: MintRejected) -> Outcome:
     """The request sent again was refused: roll back only when the code proves nothing happened."""
     if exc.verdict is Verdict.NOTHING_HAPPENED:
-        return _roll_back(mw, op, f"the mint refused the request: {exc}")
+        return _roll_back(mw, op, t("the mint refused the request: {0}").format(exc))
     if exc.verdict is Verdict.OUTPUTS_SIGNED:
         advance_counters(mw, _outputs(op))
-    return Outcome("pending", f"the mint refused again ({exc}); asked again later")
+    return Outcome("pending", t("the mint refused again ({0}); asked again later").format(exc))
 
 
 def _store_finished(mw: MintWallet, op: OperationRecord, proofs: list[Proof]) -> None:
@@ -185,14 +186,14 @@ async def _resume_swap(mw: MintWallet, op: OperationRecord) -> Outcome:
     inputs_unspent = bool(states) and all(s == "UNSPENT" for s in states.values())
     if proofs and not inputs_unspent:
         if len(proofs) < len(outputs):
-            return _mark(mw, op, "needs_review", "the mint signed only some of the outputs")
+            return _mark(mw, op, "needs_review", t("the mint signed only some of the outputs"))
         advance_counters(mw, outputs)
         _finish_swap(mw, op, proofs)
-        return Outcome("finished", f"{op.kind} of {op.amount} {op.unit} completed")
+        return Outcome("finished", t("{0} of {1} {2} completed").format(op.kind, op.amount, op.unit))
     if proofs:
         # Our inputs are untouched, yet our outputs are signed: another request used these counters (11003).
         advance_counters(mw, outputs)
-        return _roll_back(mw, op, "our outputs were already signed for another request; counters advanced")
+        return _roll_back(mw, op, t("our outputs were already signed for another request; counters advanced"))
     if inputs_unspent:
         # The swap never happened at the mint: do it now with the same outputs.
         try:
@@ -200,16 +201,20 @@ async def _resume_swap(mw: MintWallet, op: OperationRecord) -> Outcome:
         except MintRejected as exc:
             if exc.verdict is not Verdict.NOTHING_HAPPENED and await _swap_untouched(mw, outputs, inputs):
                 # The code proves nothing, but the mint's records do: our outputs unsigned, the inputs unspent.
-                return _roll_back(mw, op, f"the mint refused the swap ({exc}); its records show nothing happened")
+                return _roll_back(
+                    mw, op, t("the mint refused the swap ({0}); its records show nothing happened").format(exc)
+                )
             return _refused_again(mw, op, exc)
         _finish_swap(mw, op, verified_proofs(mw, outputs, signatures))
-        return Outcome("finished", f"{op.kind} of {op.amount} {op.unit} completed (request sent again)")
+        return Outcome(
+            "finished", t("{0} of {1} {2} completed (request sent again)").format(op.kind, op.amount, op.unit)
+        )
     if any(s == "PENDING" for s in states.values()):
-        return Outcome("pending", "the inputs are pending at the mint")
+        return Outcome("pending", t("the inputs are pending at the mint"))
     if op.kind in ("receive", "reclaim", "sale"):
         mw.store.update_operation(op.id, state="failed", error="the token was spent by someone else")
-        return Outcome("rolled_back", "the token was spent by someone else: nothing received")
-    return _mark(mw, op, "needs_review", "our inputs are spent but the mint signed none of our outputs")
+        return Outcome("rolled_back", t("the token was spent by someone else: nothing received"))
+    return _mark(mw, op, "needs_review", t("our inputs are spent but the mint signed none of our outputs"))
 
 
 async def _swap_untouched(mw: MintWallet, outputs: Sequence[PreparedOutput], inputs: Sequence[Proof]) -> bool:
@@ -254,15 +259,15 @@ async def _resume_melt(mw: MintWallet, op: OperationRecord) -> Outcome:
             blanks = [by_b[m.B_] for m in returned if m.B_ in by_b]
             quote = dataclasses.replace(quote, change=signatures)
         result = finish_melt(mw, op.id, op.unit, inputs, blanks, quote)
-        return Outcome("finished", f"paid {result.amount} {op.unit}, fee {result.fee}")
+        return Outcome("finished", t("paid {0} {1}, fee {2}").format(result.amount, op.unit, result.fee))
     if quote.state == "PENDING":
         with mw.store.atomic():
             mw.store.move_proofs([p.secret for p in inputs], owner=op.id, expect=("reserved", "pending"), to="pending")
             mw.store.update_operation(op.id, state="pending")
-        return Outcome("pending", "the Lightning payment is still pending at the mint")
+        return Outcome("pending", t("the Lightning payment is still pending at the mint"))
     states = await proof_states(mw, inputs)
     if any(s == "PENDING" for s in states.values()):
-        return Outcome("pending", "the inputs are still pending at the mint")
+        return Outcome("pending", t("the inputs are still pending at the mint"))
     if any(s == "SPENT" for s in states.values()):
-        return _mark(mw, op, "needs_review", "the quote is unpaid but some inputs are spent")
-    return _roll_back(mw, op, "the mint did not pay the invoice: the ecash is back in the balance")
+        return _mark(mw, op, "needs_review", t("the quote is unpaid but some inputs are spent"))
+    return _roll_back(mw, op, t("the mint did not pay the invoice: the ecash is back in the balance"))

@@ -16,6 +16,7 @@ from sqlalchemy import Connection, Integer, Select, Table, Text, func, select, t
 from sqlalchemy.types import TypeDecorator
 
 from core.errors import ConfigError
+from core.i18n import t
 from core.storage.db import Database
 from core.storage.dialects import url_for_humans
 from core.storage.models import Base, SettingRow
@@ -57,13 +58,16 @@ def copy_wallet(source: Database, source_path: Path, target_url: str) -> dict[st
     users = other_processes_using(source_path)
     if users:
         raise ConfigError(
-            f"another process uses the wallet (pid {', '.join(map(str, users))}): close the app and every till "
-            "using it, then copy again"
+            t(
+                "another process uses the wallet (pid {0}): close the app and every till using it, then copy again"
+            ).format(", ".join(map(str, users)))
         )
     target = Database(target_url)  # migrated to the newest schema, like the source
     try:
         if holds_wallet(target):
-            raise ConfigError(f"{url_for_humans(target.url)} already holds a wallet: copy into an empty database")
+            raise ConfigError(
+                t("{0} already holds a wallet: copy into an empty database").format(url_for_humans(target.url))
+            )
         counts: dict[str, int] = {}
         with source.engine.connect() as src:
             # The exclusive lock for the whole copy: nobody writes to the source in between.

@@ -15,6 +15,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from core.errors import DatabaseUnreachable, StorageError
+from core.i18n import t
 from core.storage.dialects import (
     WRITER_LOCK_KEY,
     is_connection_lost,
@@ -76,10 +77,14 @@ class Database:
             self.upgrade()
         except OperationalError as exc:
             if is_sqlite(url):
-                raise StorageError(f"cannot open the wallet database {url_for_humans(url)}: {exc}") from exc
-            raise DatabaseUnreachable(f"cannot reach the wallet database {url_for_humans(url)}: {exc}") from exc
+                raise StorageError(
+                    t("cannot open the wallet database {0}: {1}").format(url_for_humans(url), exc)
+                ) from exc
+            raise DatabaseUnreachable(
+                t("cannot reach the wallet database {0}: {1}").format(url_for_humans(url), exc)
+            ) from exc
         except SQLAlchemyError as exc:
-            raise StorageError(f"cannot open the wallet database {url_for_humans(url)}: {exc}") from exc
+            raise StorageError(t("cannot open the wallet database {0}: {1}").format(url_for_humans(url), exc)) from exc
 
     @property
     def is_sqlite(self) -> bool:
@@ -127,9 +132,11 @@ class Database:
                 session.rollback()
             if isinstance(exc, DBAPIError) and not self.is_sqlite and is_connection_lost(exc):
                 raise DatabaseUnreachable(
-                    f"the wallet database {url_for_humans(self.url)} does not answer; nothing was recorded: {exc.orig}"
+                    t("the wallet database {0} does not answer; nothing was recorded: {1}").format(
+                        url_for_humans(self.url), exc.orig
+                    )
                 ) from exc
-            raise StorageError(f"database error: {exc}") from exc
+            raise StorageError(t("database error: {0}").format(exc)) from exc
         except BaseException:
             session.rollback()
             raise

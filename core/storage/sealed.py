@@ -48,6 +48,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.types import TypeDecorator
 
 from core.errors import InvalidPassword
+from core.i18n import t
 from core.storage.dialects import WRITER_LOCK_KEY
 
 __all__ = [
@@ -108,7 +109,7 @@ class Vault:
 
     def seal(self, label: str, value: str, *, deterministic: bool) -> str:
         if self._gcm is None or self._siv is None:
-            raise InvalidPassword("the wallet is locked: unlock it with its password first")
+            raise InvalidPassword(t("the wallet is locked: unlock it with its password first"))
         data = value.encode()
         if deterministic:
             return DETERMINISTIC_PREFIX + base64.b64encode(self._siv.encrypt(data, [label.encode()])).decode()
@@ -120,7 +121,7 @@ class Vault:
         if not is_sealed(value):
             return value
         if self._gcm is None or self._siv is None:
-            raise InvalidPassword("the wallet is locked: unlock it with its password first")
+            raise InvalidPassword(t("the wallet is locked: unlock it with its password first"))
         try:
             if value.startswith(DETERMINISTIC_PREFIX):
                 raw = base64.b64decode(value[len(DETERMINISTIC_PREFIX) :], validate=True)
@@ -128,7 +129,9 @@ class Vault:
             raw = base64.b64decode(value[len(RANDOM_PREFIX) :], validate=True)
             return self._gcm.decrypt(raw[:12], raw[12:], label.encode()).decode()
         except (InvalidTag, binascii.Error, ValueError) as exc:
-            raise InvalidPassword(f"a sealed value in {label} does not open with this wallet's key") from exc
+            raise InvalidPassword(
+                t("a sealed value in {0} does not open with this wallet's key").format(label)
+            ) from exc
 
     # Used by the ``nd_open`` SQL function, which has no column label: try the labels of the sealed columns.
     def open_any(self, value: str | None) -> str | None:
@@ -139,7 +142,7 @@ class Vault:
                 return self.open(label, value)
             except InvalidPassword:
                 continue
-        raise InvalidPassword("a sealed value does not open with this wallet's key")
+        raise InvalidPassword(t("a sealed value does not open with this wallet's key"))
 
 
 _VAULTS: weakref.WeakKeyDictionary[Dialect, Vault] = weakref.WeakKeyDictionary()
@@ -198,7 +201,7 @@ class _Sealed(TypeDecorator[str]):
         if vault.seal_writes:
             return vault.seal(self.label, value, deterministic=self.deterministic)
         if vault.refuse_writes:
-            raise InvalidPassword("the wallet is locked: unlock it with its password before writing to it")
+            raise InvalidPassword(t("the wallet is locked: unlock it with its password before writing to it"))
         return value
 
     def process_result_value(self, value: str | None, dialect: Dialect) -> str | None:

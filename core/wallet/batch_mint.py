@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from core.errors import DefinitelyFailed, MintRejected, QuoteNotPaid
+from core.i18n import t
 from core.ports.storage import MintQuoteRecord, OperationRecord
 from core.protocol.amounts import split
 from core.protocol.models import Proof
@@ -42,19 +43,19 @@ def is_batch(op: OperationRecord) -> bool:
 
 def _records(mw: MintWallet, quote_ids: Sequence[str]) -> list[MintQuoteRecord]:
     if not quote_ids:
-        raise DefinitelyFailed("a batch needs at least one quote")
+        raise DefinitelyFailed(t("a batch needs at least one quote"))
     if len(set(quote_ids)) != len(quote_ids):
-        raise DefinitelyFailed("a quote appears twice in the batch")
+        raise DefinitelyFailed(t("a quote appears twice in the batch"))
     records = []
     for quote_id in quote_ids:
         record = mw.store.mint_quote(quote_id)
         if record is None:
-            raise DefinitelyFailed(f"unknown mint quote {quote_id}")
+            raise DefinitelyFailed(t("unknown mint quote {0}").format(quote_id))
         if record.mint_url != mw.url:
-            raise DefinitelyFailed(f"quote {quote_id} is from {record.mint_url}, not {mw.url}")
+            raise DefinitelyFailed(t("quote {0} is from {1}, not {2}").format(quote_id, record.mint_url, mw.url))
         records.append(record)
     if len({r.unit for r in records}) != 1:
-        raise DefinitelyFailed("all quotes of a batch must have the same unit")
+        raise DefinitelyFailed(t("all quotes of a batch must have the same unit"))
     return records
 
 
@@ -91,10 +92,10 @@ def _finish(mw: MintWallet, op_id: str, quote_ids: Sequence[str], unit: str, pro
 async def mint_batch(mw: MintWallet, quote_ids: Sequence[str]) -> int:
     """Issue every quote of ``quote_ids`` (paid, same mint and unit) in one NUT-29 request; the amount minted."""
     if not supports_batch(mw):
-        raise DefinitelyFailed(f"mint {mw.url} does not support batched minting (NUT-29)")
+        raise DefinitelyFailed(t("mint {0} does not support batched minting (NUT-29)").format(mw.url))
     limit = max_batch_size(mw)
     if limit is not None and len(quote_ids) > limit:
-        raise DefinitelyFailed(f"mint {mw.url} takes at most {limit} quotes per batch")
+        raise DefinitelyFailed(t("mint {0} takes at most {1} quotes per batch").format(mw.url, limit))
     records = _records(mw, quote_ids)
     unit = records[0].unit
     total = sum(r.amount for r in records)
@@ -122,7 +123,7 @@ async def mint_batch(mw: MintWallet, quote_ids: Sequence[str]) -> int:
         settled = await after_failure(mw, op_id, exc, own_inputs=[], outputs=outputs)
         if settled is None:
             if isinstance(exc, MintRejected) and exc.mint_code == 20001:
-                raise QuoteNotPaid("not every invoice of the batch has been paid yet") from exc
+                raise QuoteNotPaid(t("not every invoice of the batch has been paid yet")) from exc
             raise
         raise_unsettled(settled, exc)
         return sum(p.amount for p in mw.store.proofs(operation_id=op_id, states=("unspent",)))
@@ -144,16 +145,16 @@ async def resume_batch(mw: MintWallet, op: OperationRecord) -> tuple[str, str]:
         proofs = await _restored(mw, outputs)
         if not proofs:
             # Issued, but not to this batch (each quote went out another way): this batch minted nothing.
-            detail = "the quotes were issued elsewhere; this batch minted nothing"
+            detail = t("the quotes were issued elsewhere; this batch minted nothing")
             mw.store.update_operation(op.id, state="rolled_back", error=detail)
             return "rolled_back", detail
         if len(proofs) != len(outputs):
-            detail = "the mint says the batch was issued, but not (all) to our outputs"
+            detail = t("the mint says the batch was issued, but not (all) to our outputs")
             mw.store.update_operation(op.id, state="needs_review", error=detail)
             return "needs_review", detail
         advance_counters(mw, outputs)  # signed: never to be derived again
         _finish(mw, op.id, quote_ids, op.unit, proofs)
-        return "finished", f"minted {sum(p.amount for p in proofs)} {op.unit} in one batch"
+        return "finished", t("minted {0} {1} in one batch").format(sum(p.amount for p in proofs), op.unit)
     if all(s == "PAID" for s in states.values()):
         keys = []
         for q in quote_ids:
@@ -161,7 +162,9 @@ async def resume_batch(mw: MintWallet, op: OperationRecord) -> tuple[str, str]:
             keys.append(record.privkey if record is not None else None)
         proofs = await _send(mw, quote_ids, outputs, keys)  # the very same outputs (same counters)
         _finish(mw, op.id, quote_ids, op.unit, proofs)
-        return "finished", f"minted {sum(p.amount for p in proofs)} {op.unit} in one batch (request sent again)"
-    detail = "the mint issued none of the batch: " + ", ".join(f"{q} {s}" for q, s in states.items())
+        return "finished", t("minted {0} {1} in one batch (request sent again)").format(
+            sum(p.amount for p in proofs), op.unit
+        )
+    detail = t("the mint issued none of the batch: {0}").format(", ".join(f"{q} {s}" for q, s in states.items()))
     mw.store.update_operation(op.id, state="rolled_back", error=detail)
     return "rolled_back", detail

@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 from core.errors import InsufficientBalance
+from core.i18n import t
 
 __all__ = ["Denomination", "plan_exact", "plan_for_amount"]
 
@@ -89,10 +90,15 @@ def plan_for_amount(
         if k is not None:
             return _trim(taken, total, ppk_sum, count, amount, fee_ppk)
     fee = _ceil_fee(ppk_sum)
-    raise InsufficientBalance(
-        f"not enough ecash: {amount} {unit} plus fees needed, {total} {unit} available"
-        + (f" (spending all of it would cost {fee} {unit} in fees)" if fee else "")
+    template = (
+        t(
+            "not enough ecash: {0} {1} plus fees needed, {2} {1} available "
+            "(spending all of it would cost {3} {1} in fees)"
+        )
+        if fee
+        else t("not enough ecash: {0} {1} plus fees needed, {2} {1} available")
     )
+    raise InsufficientBalance(template.format(amount, unit, total, fee))
 
 
 def _trim(

@@ -26,6 +26,7 @@ from functools import cached_property
 from typing import TypeVar, overload
 
 from core.errors import InsufficientBalance
+from core.i18n import t
 from core.ports.storage import ProofRef, ProofsTaken, ProofState, StaleState
 from core.protocol.models import Proof
 from core.wallet.context import MintWallet
@@ -96,7 +97,7 @@ def unspent_in_order(mw: MintWallet, unit: str) -> Iterator[ProofRef]:
 def _full(mw: MintWallet, refs: list[ProofRef]) -> list[Proof]:
     proofs = mw.store.proofs_by_ys([r.y for r in refs])
     if len(proofs) != len(refs):
-        raise StaleState("a chosen proof disappeared while it was being read")  # another writer: choose again
+        raise StaleState(t("a chosen proof disappeared while it was being read"))  # another writer: choose again
     return proofs
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import coincurve
 
 from core.errors import DefinitelyFailed, MintRejected, QuoteNotPaid
+from core.i18n import t
 from core.ports.mint_types import MintQuote
 from core.protocol.amounts import split
 from core.protocol.quote_signature import sign_mint_quote
@@ -53,7 +54,7 @@ async def mint_paid_quote(mw: MintWallet, quote_id: str) -> int:
     """Mint the ecash of a paid quote; returns the amount minted."""
     record = mw.store.mint_quote(quote_id)
     if record is None:
-        raise DefinitelyFailed(f"unknown mint quote {quote_id}")
+        raise DefinitelyFailed(t("unknown mint quote {0}").format(quote_id))
     keyset = mw.keychain.active(record.unit)
     outputs = prepare_outputs(mw.store, mw.seed, keyset.id, split(record.amount, sorted(keyset.keys)))
     op_id = mw.store.create_operation(
@@ -76,7 +77,7 @@ async def mint_paid_quote(mw: MintWallet, quote_id: str) -> int:
         settled = await after_failure(mw, op_id, exc, own_inputs=[], outputs=outputs)
         if settled is None:
             if isinstance(exc, MintRejected) and exc.mint_code == 20001:
-                raise QuoteNotPaid("the invoice has not been paid yet") from exc
+                raise QuoteNotPaid(t("the invoice has not been paid yet")) from exc
             raise
         raise_unsettled(settled, exc)
         mw.store.set_mint_quote_state(quote_id, "ISSUED")

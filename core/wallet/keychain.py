@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from core.errors import KeysetError, UserFacingError
+from core.i18n import t
 from core.ports.mint import MintConnector
 from core.ports.storage import StoredKeyset, WalletStore
 from core.protocol.keysets import Keyset, expand_short_id, verify_keyset_id
@@ -38,7 +39,7 @@ class Keychain:
                 response = await client.get_keys(info.id)
                 matching = [k for k in response.keysets if k.id == info.id]
                 if not matching:
-                    raise KeysetError(f"the mint did not return the keys of keyset {info.id}")
+                    raise KeysetError(t("the mint did not return the keys of keyset {0}").format(info.id))
                 keys = matching[0].keys
                 verify_keyset_id(
                     Keyset(
@@ -83,13 +84,13 @@ class Keychain:
         """The keyset new outputs go to: active, of the unit, and the cheapest if several are active."""
         candidates = [k for k in self.keysets.values() if k.active and k.unit == unit]
         if not candidates:
-            raise UserFacingError(f"mint {self.mint_url} has no active keyset for unit {unit}")
+            raise UserFacingError(t("mint {0} has no active keyset for unit {1}").format(self.mint_url, unit))
         return min(candidates, key=lambda k: (k.input_fee_ppk, k.id))
 
     def get(self, keyset_id: str) -> StoredKeyset:
         keyset = self.keysets.get(keyset_id)
         if keyset is None:
-            raise KeysetError(f"keyset {keyset_id} is not a keyset of {self.mint_url}")
+            raise KeysetError(t("keyset {0} is not a keyset of {1}").format(keyset_id, self.mint_url))
         return keyset
 
     def fee_ppk(self, keyset_id: str) -> int:

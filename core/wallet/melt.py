@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from core.errors import DefinitelyFailed, InsufficientBalance, PaymentPending, UserFacingError
+from core.i18n import t
 from core.ports.mint_types import MeltQuote
 from core.ports.storage import ProofState
 from core.protocol.fees import blank_output_count
@@ -74,7 +75,7 @@ def prepared_from_quote(mw: MintWallet, quote: MeltQuote, request: str, unit: st
     """Keep the mint's melt quote and choose the inputs that pay it (nothing reserved yet): a plain melt and each part
     of a multi-path payment alike."""
     if quote.expiry and quote.expiry < time.time():
-        raise UserFacingError("the mint's melt quote has already expired")
+        raise UserFacingError(t("the mint's melt quote has already expired"))
     mw.store.save_melt_quote(
         quote=quote.quote,
         mint_url=mw.url,
@@ -88,8 +89,9 @@ def prepared_from_quote(mw: MintWallet, quote: MeltQuote, request: str, unit: st
         inputs, fee = choose_inputs(mw, unit, quote.amount + quote.fee_reserve)
     except InsufficientBalance as exc:
         raise InsufficientBalance(
-            f"paying {quote.amount} {unit} needs up to {quote.amount + quote.fee_reserve} {unit} plus input fees "
-            f"at {mw.url}; the wallet has {mw.balance(unit)} {unit} there"
+            t("paying {0} {1} needs up to {2} {1} plus input fees at {3}; the wallet has {4} {1} there").format(
+                quote.amount, unit, quote.amount + quote.fee_reserve, mw.url, mw.balance(unit)
+            )
         ) from exc
     return PreparedMelt(mw.url, unit, quote, tuple(inputs), fee)
 
@@ -201,9 +203,9 @@ def finish_melt(
             mw.store.set_melt_quote_state(result.quote, "PENDING")
             mw.store.update_operation(op_id, state="pending")
         raise PaymentPending(
-            "the Lightning payment is pending at the mint; the wallet keeps the ecash reserved and checks again"
+            t("the Lightning payment is pending at the mint; the wallet keeps the ecash reserved and checks again")
         )
     # UNPAID after a melt call: the payment failed and the mint did not keep the inputs.
-    failure = DefinitelyFailed("the mint could not pay the invoice; nothing was spent")
+    failure = DefinitelyFailed(t("the mint could not pay the invoice; nothing was spent"))
     release_inputs(mw, op_id, inputs, failure)
     raise failure

@@ -17,6 +17,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from core.errors import DefinitelyFailed, InsufficientBalance, UserFacingError
+from core.i18n import t
 from core.ports.storage import OperationRecord, WalletStore
 from core.protocol.fees import input_fee
 from core.wallet.context import MintWallet
@@ -42,7 +43,7 @@ def supports_mpp(mw: MintWallet, unit: str, method: str = "bolt11") -> bool:
 def plan_parts(amount: int, capacity: Mapping[str, int]) -> dict[str, int]:
     """Split ``amount`` over mints, largest capacity first (fewest parts); InsufficientBalance if they cannot."""
     if amount <= 0:
-        raise UserFacingError("a multi-path payment needs an invoice with an amount")
+        raise UserFacingError(t("a multi-path payment needs an invoice with an amount"))
     parts: dict[str, int] = {}
     left = amount
     for url, cap in sorted(capacity.items(), key=lambda kv: (-kv[1], kv[0])):
@@ -53,7 +54,9 @@ def plan_parts(amount: int, capacity: Mapping[str, int]) -> dict[str, int]:
         parts[url] = min(cap, left)
         left -= parts[url]
     if left > 0:
-        raise InsufficientBalance(f"the mints that support multi-path payments hold {amount - left} of {amount}")
+        raise InsufficientBalance(
+            t("the mints that support multi-path payments hold {0} of {1}").format(amount - left, amount)
+        )
     return parts
 
 
@@ -68,7 +71,9 @@ class MppResult:
 async def _prepare_part(mw: MintWallet, request: str, unit: str, part: int) -> PreparedMelt:
     quote = await mw.client.post_melt_quote_mpp(request, unit, part * 1000)
     if quote.amount != part:
-        raise DefinitelyFailed(f"mint {mw.url} quoted {quote.amount} {unit} for a part of {part} {unit}")
+        raise DefinitelyFailed(
+            t("mint {0} quoted {1} {2} for a part of {3} {2}").format(mw.url, quote.amount, unit, part)
+        )
     try:
         return prepared_from_quote(mw, quote, request, unit)
     except InsufficientBalance as exc:
@@ -91,7 +96,9 @@ async def prepare_parts(
     able = [mw for mw in wallets if supports_mpp(mw, unit)]
     if len(able) < 2:
         names = ", ".join(mw.url for mw in wallets if not supports_mpp(mw, unit)) or "none"
-        raise UserFacingError(f"a multi-path payment needs two mints with NUT-15 for {unit}; mints without it: {names}")
+        raise UserFacingError(
+            t("a multi-path payment needs two mints with NUT-15 for {0}; mints without it: {1}").format(unit, names)
+        )
     by_url = {mw.url: mw for mw in able}
     capacity = {mw.url: mw.balance(unit) for mw in able}
     for _ in range(_PLAN_ROUNDS):
@@ -108,7 +115,7 @@ async def prepare_parts(
                 break
         if not short:
             return prepared
-    raise InsufficientBalance("the mints cannot cover the invoice plus their fee reserves")
+    raise InsufficientBalance(t("the mints cannot cover the invoice plus their fee reserves"))
 
 
 async def pay_multi_path(wallets: Mapping[str, MintWallet], request: str, parts: Sequence[PreparedMelt]) -> MppResult:

@@ -19,6 +19,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
 from core.errors import CryptoError, MintMisbehaved, ProtocolError
+from core.i18n import t
 from core.ports.storage import CounterPort
 from core.protocol import bdhke, derivation, dleq
 from core.protocol.models import DLEQ, BlindedMessage, BlindSignature, Proof
@@ -96,14 +97,16 @@ def _is_power_of_two(amount: int) -> bool:
 def _check_amount(output: PreparedOutput, signature: BlindSignature, answer: Answer, keys: Mapping[int, str]) -> int:
     if answer is Answer.EXACT:
         if signature.amount != output.amount:
-            raise MintMisbehaved(f"the mint signed {signature.amount} for an output of {output.amount}")
+            raise MintMisbehaved(t("the mint signed {0} for an output of {1}").format(signature.amount, output.amount))
         amount = output.amount
     else:
         amount = signature.amount
         if not _is_power_of_two(amount):
-            raise MintMisbehaved(f"the mint answered an amount of {amount}, which is not a power of two")
+            raise MintMisbehaved(t("the mint answered an amount of {0}, which is not a power of two").format(amount))
     if amount not in keys:
-        raise MintMisbehaved(f"the mint signed an amount ({amount}) keyset {output.keyset_id} has no key for")
+        raise MintMisbehaved(
+            t("the mint signed an amount ({0}) keyset {1} has no key for").format(amount, output.keyset_id)
+        )
     return amount
 
 
@@ -124,22 +127,28 @@ def unblind_signatures(
     """
     if answer is Answer.CHANGE:
         if len(signatures) > len(outputs):
-            raise MintMisbehaved(f"the mint returned {len(signatures)} change signatures for {len(outputs)} blanks")
+            raise MintMisbehaved(
+                t("the mint returned {0} change signatures for {1} blanks").format(len(signatures), len(outputs))
+            )
     elif len(signatures) != len(outputs):
-        raise MintMisbehaved(f"the mint returned {len(signatures)} signatures for {len(outputs)} outputs")
+        raise MintMisbehaved(
+            t("the mint returned {0} signatures for {1} outputs").format(len(signatures), len(outputs))
+        )
     proofs = []
     for output, signature in zip(outputs, signatures, strict=False):
         keys = keys_by_keyset.get(output.keyset_id)
         if keys is None:
-            raise CryptoError(f"no keys for our own keyset {output.keyset_id}")
+            raise CryptoError(t("no keys for our own keyset {0}").format(output.keyset_id))
         if signature.id != output.keyset_id:
-            raise MintMisbehaved(f"the mint signed with keyset {signature.id}, not ours ({output.keyset_id})")
+            raise MintMisbehaved(
+                t("the mint signed with keyset {0}, not ours ({1})").format(signature.id, output.keyset_id)
+            )
         amount = _check_amount(output, signature, answer, keys)
         mint_key = keys[amount]
         proof_dleq = None
         if signature.dleq is None:
             if require_dleq:
-                raise MintMisbehaved("the mint lists NUT-12 but sent a signature without a DLEQ proof")
+                raise MintMisbehaved(t("the mint lists NUT-12 but sent a signature without a DLEQ proof"))
         else:
             try:
                 ok = dleq.verify_blind_signature_dleq(
@@ -148,15 +157,17 @@ def unblind_signatures(
             except ProtocolError:
                 ok = False
             if not ok:
-                raise MintMisbehaved("the mint's DLEQ proof does not verify: its signature is not by our key")
+                raise MintMisbehaved(t("the mint's DLEQ proof does not verify: its signature is not by our key"))
             proof_dleq = DLEQ(e=signature.dleq.e, s=signature.dleq.s, r=output.r)
         try:
             C = bdhke.unblind(signature.C_, bytes.fromhex(output.r), mint_key)
         except (ProtocolError, ValueError) as exc:
-            raise MintMisbehaved(f"the mint's signature is not a valid point: {exc}") from exc
+            raise MintMisbehaved(t("the mint's signature is not a valid point: {0}").format(exc)) from exc
         proofs.append(Proof(id=output.keyset_id, amount=amount, secret=output.secret, C=C, dleq=proof_dleq))
     if change_limit is not None and (total := sum(p.amount for p in proofs)) > change_limit:
-        raise MintMisbehaved(f"the mint returned {total} of change, more than the {change_limit} overpaid")
+        raise MintMisbehaved(
+            t("the mint returned {0} of change, more than the {1} overpaid").format(total, change_limit)
+        )
     return proofs
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from core.errors import DleqError, ProofsAlreadySpent, TokenDecodeError
+from core.i18n import t
 from core.protocol import dleq
 from core.protocol.amounts import split
 from core.protocol.models import Proof
@@ -35,9 +36,11 @@ def normalize_token_proofs(mw: MintWallet, token: Token) -> list[Proof]:
         full_id = mw.keychain.full_id(proof.id)
         keyset = mw.keychain.get(full_id)
         if keyset.unit != token.unit:
-            raise TokenDecodeError(f"the token says unit {token.unit} but keyset {full_id} is {keyset.unit}")
+            raise TokenDecodeError(
+                t("the token says unit {0} but keyset {1} is {2}").format(token.unit, full_id, keyset.unit)
+            )
         if proof.amount not in keyset.keys:
-            raise TokenDecodeError(f"keyset {full_id} has no key for amount {proof.amount}")
+            raise TokenDecodeError(t("keyset {0} has no key for amount {1}").format(full_id, proof.amount))
         proof = Proof(
             id=full_id, amount=proof.amount, secret=proof.secret, C=proof.C, dleq=proof.dleq, witness=proof.witness
         )
@@ -46,7 +49,7 @@ def normalize_token_proofs(mw: MintWallet, token: Token) -> list[Proof]:
             and proof.dleq.r is not None
             and not dleq.verify_proof_dleq(proof, keyset.keys[proof.amount])
         ):
-            raise DleqError("the token's DLEQ proof does not verify: it was not signed by this mint")
+            raise DleqError(t("the token's DLEQ proof does not verify: it was not signed by this mint"))
         proofs.append(proof)
     return proofs
 
@@ -60,7 +63,9 @@ async def receive_token(mw: MintWallet, token: Token, *, kind: str = "receive") 
     total = sum(p.amount for p in inputs)
     fee = mw.fee_for(inputs)
     if total - fee <= 0:
-        raise TokenDecodeError(f"the token is worth {total} {unit}, less than the mint's fee of {fee} {unit}")
+        raise TokenDecodeError(
+            t("the token is worth {0} {1}, less than the mint's fee of {2} {1}").format(total, unit, fee)
+        )
     keyset = mw.keychain.active(unit)
     outputs = prepare_outputs(mw.store, mw.seed, keyset.id, split(total - fee, sorted(keyset.keys)))
     if unlocked.sig_all_keys:  # signed over these very outputs, before the journal keeps the inputs
@@ -85,7 +90,7 @@ async def receive_token(mw: MintWallet, token: Token, *, kind: str = "receive") 
         if refused.settled.result != "finished":
             if isinstance(refused.cause, ProofsAlreadySpent):
                 raise ProofsAlreadySpent(
-                    "this token was already spent (claimed by someone, or received before)",
+                    t("this token was already spent (claimed by someone, or received before)"),
                     mint_code=refused.cause.mint_code,
                 ) from refused.cause
             raise_unsettled(refused.settled, refused.cause)

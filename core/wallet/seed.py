@@ -18,6 +18,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from mnemonic import Mnemonic
 
 from core.errors import InvalidPassword, UserFacingError
+from core.i18n import t
 
 __all__ = [
     "MIN_PASSWORD_LENGTH",
@@ -43,7 +44,7 @@ MIN_PASSWORD_LENGTH = 8
 def check_new_password(password: str) -> None:
     """Refuse a new password too short to resist guessing (the KDF slows each guess, it cannot save "1234")."""
     if len(password) < MIN_PASSWORD_LENGTH:
-        raise UserFacingError(f"the password must be at least {MIN_PASSWORD_LENGTH} characters long")
+        raise UserFacingError(t("the password must be at least {0} characters long").format(MIN_PASSWORD_LENGTH))
 
 
 def new_mnemonic() -> str:
@@ -55,19 +56,19 @@ def normalize_mnemonic(words: str) -> str:
     """Lower-case, single-spaced words; raises when the words or their checksum are wrong."""
     normalized = " ".join(words.lower().split())
     if not normalized:
-        raise UserFacingError("no recovery words given")
+        raise UserFacingError(t("no recovery words given"))
     mnemo = Mnemonic("english")
     unknown = [w for w in normalized.split() if w not in mnemo.wordlist]
     if unknown:
-        raise UserFacingError(f"not BIP39 words: {', '.join(unknown[:3])}")
+        raise UserFacingError(t("not BIP39 words: {0}").format(", ".join(unknown[:3])))
     if len(normalized.split()) not in (12, 15, 18, 21, 24) or not mnemo.check(normalized):
-        raise UserFacingError("the recovery words are incomplete or mistyped (checksum does not match)")
+        raise UserFacingError(t("the recovery words are incomplete or mistyped (checksum does not match)"))
     return normalized
 
 
 def _key(password: str, salt: bytes, log2_n: int, r: int, p: int) -> bytes:
     if not (14 <= log2_n <= _MAX_LOG2_N and 1 <= r <= 16 and 1 <= p <= 4):
-        raise ValueError("unsupported scrypt parameters")  # a forged value must not cost gigabytes
+        raise ValueError(t("unsupported scrypt parameters"))  # a forged value must not cost gigabytes
     n = 2**log2_n
     return hashlib.scrypt(password.encode(), salt=salt, n=n, r=r, p=p, maxmem=2 * 128 * r * n, dklen=32)
 
@@ -104,7 +105,7 @@ def decrypt_secret(stored: str, password: str) -> str:
             bytes.fromhex(nonce), bytes.fromhex(ciphertext), None
         )
     except InvalidTag as exc:
-        raise InvalidPassword("wrong password") from exc
+        raise InvalidPassword(t("wrong password")) from exc
     except ValueError as exc:
-        raise InvalidPassword("the stored secret is damaged") from exc
+        raise InvalidPassword(t("the stored secret is damaged")) from exc
     return plaintext.decode()

@@ -19,6 +19,7 @@ from operator import attrgetter
 from typing import Protocol, TypeVar
 
 from core.errors import InsufficientBalance
+from core.i18n import t
 from core.protocol.fees import input_fee
 
 __all__ = ["Coin", "fee_of", "select_exact", "select_exact_bounded", "select_for_amount", "select_ordered"]
@@ -87,10 +88,15 @@ def select_ordered(
             trimmed = _trim(selected, amount, ppk)
             return trimmed, fee_of(trimmed, ppk.__getitem__)
     fee = _fee(ppk_sum)  # everything was consumed: these are the totals of the whole wallet here
-    raise InsufficientBalance(
-        f"not enough ecash: {amount} {unit} plus fees needed, {total} {unit} available"
-        + (f" (spending all of it would cost {fee} {unit} in fees)" if fee else "")
+    template = (
+        t(
+            "not enough ecash: {0} {1} plus fees needed, {2} {1} available "
+            "(spending all of it would cost {3} {1} in fees)"
+        )
+        if fee
+        else t("not enough ecash: {0} {1} plus fees needed, {2} {1} available")
     )
+    raise InsufficientBalance(template.format(amount, unit, total, fee))
 
 
 def fee_of(proofs: Sequence[Coin], fee_ppk: Callable[[str], int]) -> int:

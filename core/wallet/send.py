@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from core.errors import CryptoError, InsufficientBalance, UserFacingError
+from core.i18n import t
 from core.protocol.amounts import split
 from core.protocol.ec import parse_point
 from core.protocol.keysets import short_id
@@ -53,7 +54,9 @@ def _normalize_pubkey(text: str) -> str:
     try:
         parse_point(key, "public key")
     except CryptoError as exc:
-        raise UserFacingError(f"not a public key to lock to: {text!r} (33-byte compressed hex expected)") from exc
+        raise UserFacingError(
+            t("not a public key to lock to: {0!r} (33-byte compressed hex expected)").format(text)
+        ) from exc
     return key.lower()
 
 
@@ -179,7 +182,9 @@ async def send_token(
             return exact_result
     if offline:
         raise InsufficientBalance(
-            f"no combination of existing proofs makes exactly {amount} {unit}: send online (the mint splits them)"
+            t("no combination of existing proofs makes exactly {0} {1}: send online (the mint splits them)").format(
+                amount, unit
+            )
         )
     op_id, inputs, outputs, send_secrets, fee = await with_reserved_inputs(
         mw, unit, lambda unspent: _prepare_swap(mw, unspent, amount, unit, lock, memo, extra)

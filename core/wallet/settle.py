@@ -22,6 +22,7 @@ from core.errors import (
     Verdict,
     verdict_of,
 )
+from core.i18n import t
 from core.protocol.models import Proof
 from core.wallet.context import MintWallet
 from core.wallet.outputs import PreparedOutput
@@ -91,8 +92,10 @@ async def after_failure(
             outcome = await resume_operation(mw, op)
         except (MintUnreachable, OutcomeUnknown) as unreachable:
             raise OperationUnresolved(
-                f"the mint refused ({exc}) and could not be asked what happened ({unreachable}); "
-                "the operation is kept and recovery finishes it"
+                t(
+                    "the mint refused ({0}) and could not be asked what happened ({1}); the "
+                    "operation is kept and recovery finishes it"
+                ).format(exc, unreachable)
             ) from exc
         settled_op = mw.store.get_operation(op_id)
         if outcome.result == "rolled_back" and settled_op is not None and settled_op.state == "rolled_back":
@@ -103,9 +106,11 @@ async def after_failure(
         if outcome.result in ("finished", "rolled_back"):
             return Settled(outcome.result, outcome.detail)
         if outcome.result == "pending" and op.kind in ("melt", "transfer"):
-            raise PaymentPending(f"the Lightning payment is pending at the mint ({outcome.detail})") from exc
+            raise PaymentPending(
+                t("the Lightning payment is pending at the mint ({0})").format(outcome.detail)
+            ) from exc
         raise OperationUnresolved(
-            f"the mint refused ({exc}); {outcome.detail}. The operation is kept and recovery finishes it"
+            t("the mint refused ({0}); {1}. The operation is kept and recovery finishes it").format(exc, outcome.detail)
         ) from exc
     finally:
         mw.store.release(op_id)
@@ -119,6 +124,6 @@ def raise_unsettled(settled: Settled, exc: BaseException) -> None:
         # Now proven by the mint's records, not by the code: a refusal where nothing happened. It keeps the mint's
         # code, so a caller can still react to it (11003: repair the counters and try again).
         raise MintRefused(
-            f"{exc} (nothing happened: {settled.detail})", mint_code=exc.mint_code, detail=exc.detail
+            t("{0} (nothing happened: {1})").format(exc, settled.detail), mint_code=exc.mint_code, detail=exc.detail
         ) from exc
-    raise OperationRolledBack(f"the mint refused ({exc}); {settled.detail}") from exc
+    raise OperationRolledBack(t("the mint refused ({0}); {1}").format(exc, settled.detail)) from exc

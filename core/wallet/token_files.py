@@ -20,6 +20,7 @@ import tempfile
 from pathlib import Path
 
 from core.errors import InvalidPassword, TokenDecodeError, UserFacingError
+from core.i18n import t
 
 __all__ = [
     "AGE_MAGIC",
@@ -79,7 +80,7 @@ def export_token_file(path: str | os.PathLike[str], token: str, passphrase: str 
     """
     text = token.strip()
     if not text.startswith("cashu"):
-        raise TokenDecodeError("only a cashu token can be written to a token file")
+        raise TokenDecodeError(t("only a cashu token can be written to a token file"))
     data = (text + "\n").encode()
     if passphrase:
         import pyrage
@@ -89,7 +90,7 @@ def export_token_file(path: str | os.PathLike[str], token: str, passphrase: str 
     try:
         _atomic_write(target, data)
     except OSError as exc:
-        raise UserFacingError(f"cannot write the token file {target}: {exc.strerror or exc}") from exc
+        raise UserFacingError(t("cannot write the token file {0}: {1}").format(target, exc.strerror or exc)) from exc
     return target
 
 
@@ -115,11 +116,13 @@ def check_age_work_factor(data: bytes, name: str = "the file") -> None:
         args = line.split()
         factor = args[3] if len(args) == 4 else b""
         if not factor.isdigit() or (len(factor) > 1 and factor.startswith(b"0")) or len(factor) > 2:
-            raise TokenDecodeError(f"{name} has a malformed age scrypt stanza")
+            raise TokenDecodeError(t("{0} has a malformed age scrypt stanza").format(name))
         if int(factor) > MAX_AGE_WORK_FACTOR:
             raise TokenDecodeError(
-                f"{name} asks for an scrypt work factor of {int(factor)} (at most {MAX_AGE_WORK_FACTOR} is allowed): "
-                "refused before deriving, it would cost gigabytes of memory"
+                t(
+                    "{0} asks for an scrypt work factor of {1} (at most {2} is allowed): refused "
+                    "before deriving, it would cost gigabytes of memory"
+                ).format(name, int(factor), MAX_AGE_WORK_FACTOR)
             )
 
 
@@ -132,26 +135,28 @@ def read_token_file(path: str | os.PathLike[str], passphrase: str | None = None)
     source = Path(path)
     try:
         if source.stat().st_size > MAX_FILE_BYTES:
-            raise TokenDecodeError(f"{source} is too large to be a token file")
+            raise TokenDecodeError(t("{0} is too large to be a token file").format(source))
         data = source.read_bytes()
     except OSError as exc:
-        raise UserFacingError(f"cannot read the token file {source}: {exc.strerror or exc}") from exc
+        raise UserFacingError(t("cannot read the token file {0}: {1}").format(source, exc.strerror or exc)) from exc
     if data.startswith(AGE_MAGIC):
         if not passphrase:
-            raise InvalidPassword(f"{source.name} is encrypted: a passphrase is needed")
+            raise InvalidPassword(t("{0} is encrypted: a passphrase is needed").format(source.name))
         check_age_work_factor(data, source.name)
         import pyrage
 
         try:
             data = pyrage.passphrase.decrypt(data, passphrase)
         except pyrage.DecryptError as exc:
-            raise InvalidPassword(f"cannot decrypt {source.name}: wrong passphrase (or not a token file)") from exc
+            raise InvalidPassword(
+                t("cannot decrypt {0}: wrong passphrase (or not a token file)").format(source.name)
+            ) from exc
     try:
         text = data.decode("utf-8").strip()
     except UnicodeDecodeError as exc:
-        raise TokenDecodeError(f"{source.name} is not a token file") from exc
+        raise TokenDecodeError(t("{0} is not a token file").format(source.name)) from exc
     # Tolerate a file that holds a token with surrounding words (copied from a chat): take the cashu word.
     for word in text.split():
         if word.startswith("cashu"):
             return word
-    raise TokenDecodeError(f"{source.name} holds no cashu token")
+    raise TokenDecodeError(t("{0} holds no cashu token").format(source.name))

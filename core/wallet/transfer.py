@@ -20,6 +20,7 @@ from core.errors import (
     UserFacingError,
     Verdict,
 )
+from core.i18n import t
 from core.protocol.amounts import split
 from core.protocol.models import Proof
 from core.protocol.quote_signature import sign_mint_quote
@@ -46,7 +47,7 @@ async def transfer_between(
     source: MintWallet, destination: MintWallet, amount: int, unit: str = "sat"
 ) -> TransferResult:
     if source.url == destination.url:
-        raise UserFacingError("source and destination are the same mint")
+        raise UserFacingError(t("source and destination are the same mint"))
     mint_quote = await create_mint_quote(destination, amount, unit)
     prepared = await prepare_melt(source, mint_quote.request, unit)
     return await run_transfer(source, destination, prepared, mint_quote.quote)
@@ -58,7 +59,7 @@ async def run_transfer(
     """The saga from the melt on: ``prepared`` pays the target's mint quote ``quote_id`` (already saved)."""
     record = destination.store.mint_quote(quote_id)
     if record is None:
-        raise UserFacingError(f"unknown mint quote {quote_id} at {destination.url}")
+        raise UserFacingError(t("unknown mint quote {0} at {1}").format(quote_id, destination.url))
     melted = await execute_melt(
         source,
         prepared,
@@ -86,7 +87,7 @@ async def finish_transfer(destination: MintWallet, op_id: str, *, wait: float = 
     store = destination.store
     op = store.get_operation(op_id)
     if op is None or op.kind != "transfer":
-        raise UserFacingError(f"no transfer {op_id}")
+        raise UserFacingError(t("no transfer {0}").format(op_id))
     if op.state == "done":
         return sum(p.amount for p in store.proofs(operation_id=op_id, states=("unspent", "reserved", "pending")))
     quote_id = str(op.data["dest_quote"])
@@ -98,8 +99,10 @@ async def finish_transfer(destination: MintWallet, op_id: str, *, wait: float = 
     except NutdeskError as exc:
         store.update_operation(op_id, error=f"minting at {destination.url}: {exc}")
         raise OperationUnresolved(
-            f"paid at the source, but {destination.url} has not issued the ecash yet ({exc}); "
-            "the transfer stays in flight and recovery finishes it"
+            t(
+                "paid at the source, but {0} has not issued the ecash yet ({1}); the transfer "
+                "stays in flight and recovery finishes it"
+            ).format(destination.url, exc)
         ) from exc
     finally:
         store.release(op_id)
@@ -113,8 +116,10 @@ async def _mint_step(destination: MintWallet, op_id: str, quote_id: str, amount:
             quote = await destination.client.wait_for_mint_quote(quote_id, timeout=wait)
         except QuoteNotPaid as exc:
             raise OperationUnresolved(
-                f"paid at the source, but {destination.url} has not seen the payment yet (quote {quote_id}); "
-                "the transfer stays in flight and recovery finishes it"
+                t(
+                    "paid at the source, but {0} has not seen the payment yet (quote {1}); the "
+                    "transfer stays in flight and recovery finishes it"
+                ).format(destination.url, quote_id)
             ) from exc
     state = str(quote.state)
     store.set_mint_quote_state(quote_id, state)
@@ -122,7 +127,9 @@ async def _mint_step(destination: MintWallet, op_id: str, quote_id: str, amount:
     if state == "ISSUED":
         return await _restore_issued(destination, op_id, quote_id, outputs)
     if state != "PAID":
-        raise OperationUnresolved(f"the target's quote {quote_id} is {state}; the transfer stays in flight")
+        raise OperationUnresolved(
+            t("the target's quote {0} is {1}; the transfer stays in flight").format(quote_id, state)
+        )
     messages = [o.blinded_message() for o in outputs]
     record = store.mint_quote(quote_id)
     signature = sign_mint_quote(quote_id, messages, record.privkey) if record and record.privkey else None
@@ -162,7 +169,9 @@ async def _restore_issued(destination: MintWallet, op_id: str, quote_id: str, ou
         destination.store.update_operation(
             op_id, state="needs_review", error=f"the target says quote {quote_id} was issued, but not to our outputs"
         )
-        raise OperationUnresolved(f"the target says quote {quote_id} was issued, but not to this transfer's outputs")
+        raise OperationUnresolved(
+            t("the target says quote {0} was issued, but not to this transfer's outputs").format(quote_id)
+        )
     _finish(destination, op_id, quote_id, proofs)
     return sum(p.amount for p in proofs)
 

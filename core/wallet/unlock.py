@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 from coincurve import PrivateKey
 
 from core.errors import SpendingConditionError
+from core.i18n import t
 from core.protocol.ec import schnorr_sign
 from core.protocol.models import BlindedMessage, Proof
 from core.protocol.nut10 import SIG_ALL, Witness, parse_conditions, try_parse_secret
@@ -82,6 +83,10 @@ def refuse_foreign_locks(unlocked: UnlockedToken, now: int | None = None) -> Non
         signed = bool(unlocked.sig_all_keys) if conditions.sigflag == SIG_ALL else proof.witness is not None
         if not signed:
             raise LockedToAnotherKey(
-                "this token is locked to another key: only its owner can receive it"
-                + (" (or, after its locktime, its sender)" if conditions.refund else "")
+                t(
+                    "this token is locked to another key: only its owner can receive it "
+                    "(or, after its locktime, its sender)"
+                )
+                if conditions.refund
+                else t("this token is locked to another key: only its owner can receive it")
             )

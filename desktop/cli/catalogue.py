@@ -7,7 +7,8 @@ shows in English (tests/unit/test_cli_catalogue.py fails on one).
 
 ``install()`` (run by the parser) routes the words the CLI does not write itself through the same catalogue:
 argparse's ("usage:", "options", its errors), which it looks up in its module globals ``_`` and ``ngettext`` at
-call time, and core.api.messages' error explanations, through the core's translator hook.
+call time, and the core's words (core.api.messages' error explanations and every ``t("…")`` of core/ and backends/,
+whose German is desktop/core_messages_de.py, shared with the GUI), through the core's translator hook.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import argparse
 import os
 from functools import cache
 
-from core.api.messages import use_translator
+from core.i18n import use_translator
 
 __all__ = ["LANGUAGES", "_", "argparse_plural", "argparse_word", "cli_language", "install"]
 
@@ -45,8 +46,9 @@ def _catalogue() -> dict[str, str]:
     if cli_language() != "de":
         return {}
     from desktop.cli.messages_de import MESSAGES
+    from desktop.core_messages_de import CORE_MESSAGES
 
-    return MESSAGES
+    return {**CORE_MESSAGES, **MESSAGES}  # the core's words (shared with the GUI) and the CLI's own
 
 
 def _(text: str) -> str:

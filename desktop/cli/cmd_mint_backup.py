@@ -95,7 +95,7 @@ async def mints_to_restore(service: WalletService, args: argparse.Namespace, out
         )
         mints = merge_mint_lists(mints, found)
     if not mints:
-        raise UserFacingError("which mints? give --mint URL, or --relay wss://… to fetch the mint-list backup")
+        raise UserFacingError(_("which mints? give --mint URL, or --relay wss://… to fetch the mint-list backup"))
     return mints
 
 

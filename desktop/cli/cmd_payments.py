@@ -27,7 +27,7 @@ def _confirm(prepared: PreparedPayment) -> None:
         raise UserFacingError(_("confirmation needed: add --yes to pay without asking"))
     answer = input(_("{0} Pay? [y/N] ").format(prepared.summary())).strip().lower()
     if answer not in ("y", "yes"):
-        raise UserCancelled("payment cancelled")
+        raise UserCancelled(_("payment cancelled"))
 
 
 async def cmd_pay(service: WalletService, args: argparse.Namespace, out: Output) -> None:

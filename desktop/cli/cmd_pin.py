@@ -47,7 +47,7 @@ def _read(env_name: str, prompt: str, *, confirm: bool = False) -> str | None:
 def current_pin(required: bool) -> str | None:
     pin = _read(PIN_ENV, "Spending PIN: ")
     if pin is None and required:
-        raise PinRequired(f"the spending PIN is needed: set {PIN_ENV} (or {PIN_ENV}=- and pipe it on stdin)")
+        raise PinRequired(_("the spending PIN is needed: set {0} (or {0}=- and pipe it on stdin)").format(PIN_ENV))
     return pin
 
 

@@ -44,7 +44,9 @@ def read_words_from_stdin() -> str:
 def _require_wallet(service: WalletService) -> None:
     if not service.initialized:
         raise ConfigError(
-            f"no wallet in {service.config.data_dir} yet: run `nutdesk init` first (or `nutdesk init --restore`)"
+            _("no wallet in {0} yet: run `nutdesk init` first (or `nutdesk init --restore`)").format(
+                service.config.data_dir
+            )
         )
 
 

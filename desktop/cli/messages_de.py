@@ -6,6 +6,21 @@ from __future__ import annotations
 __all__ = ["ARGPARSE", "ARGPARSE_PLURALS", "MESSAGES"]
 
 MESSAGES: dict[str, str] = {
+    "which mints? give --mint URL, or --relay wss://… to fetch the mint-list backup": (
+        "welche Mints? Geben Sie --mint URL an, oder --relay wss://…, um die Sicherung der Mint-Liste abzurufen"
+    ),
+    "payment cancelled": "Zahlung abgebrochen",
+    "create a giveaway": "eine Verlosung erstellen",
+    "the spending PIN is needed: set {0} (or {0}=- and pipe it on stdin)": (
+        "die Ausgabe-PIN wird gebraucht: setzen Sie {0} (oder {0}=- und geben Sie sie über stdin ein)"
+    ),
+    "no input (Ctrl-D): nothing was done": "keine Eingabe (Strg-D): nichts wurde getan",
+    "this wallet has a password: set NUTDESK_PASSWORD or use --password-file": (
+        "diese Wallet hat ein Passwort: setzen Sie NUTDESK_PASSWORD oder verwenden Sie --password-file"
+    ),
+    "no wallet in {0} yet: run `nutdesk init` first (or `nutdesk init --restore`)": (
+        "in {0} gibt es noch keine Wallet: führen Sie zuerst `nutdesk init` aus (oder `nutdesk init --restore`)"
+    ),
     "the amount must be at least 1, not {0}": "der Betrag muss mindestens 1 sein, nicht {0}",
     "{0!r} is not a whole number (amounts are in sat, or cents)": (
         "{0!r} ist keine ganze Zahl (Beträge in sat oder Cent)"

@@ -37,7 +37,7 @@ async def cmd_pay_multi_path(service: WalletService, args: argparse.Namespace, o
             raise UserFacingError(_("confirmation needed: add --yes to pay without asking"))
         answer = await asyncio.to_thread(input, f"{_summary(plan)} Pay? [y/N] ")
         if answer.strip().lower() not in ("y", "yes"):
-            raise UserCancelled("payment cancelled")
+            raise UserCancelled(_("payment cancelled"))
     result = await pay_multi_path(service, plan)
     out.result(
         {

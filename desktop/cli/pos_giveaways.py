@@ -54,7 +54,7 @@ async def _giveaway(pos: PosService, args: argparse.Namespace, out: Output) -> N
     service = GiveawayService(pos.service)
     action = args.giveaway_command
     if action == "create":
-        pos.check_unlocked("create a giveaway")
+        pos.check_unlocked(_("create a giveaway"))
         made, codes = service.create(
             args.name, args.amount, args.budget, per_claimant=args.per_claimant, period=args.period,
             codes=args.codes, mint=args.mint,

@@ -108,9 +108,12 @@ def handlers(command: str | None = None) -> dict[str, Handler]:
 
 async def dispatch(service: WalletService, args: argparse.Namespace, out: Output) -> Any:
     from core.errors import ConfigError
+    from desktop.cli.catalogue import _
 
     if args.command not in NO_WALLET_NEEDED and not service.initialized:
         raise ConfigError(
-            f"no wallet in {service.config.data_dir} yet: run `nutdesk init` first (or `nutdesk init --restore`)"
+            _("no wallet in {0} yet: run `nutdesk init` first (or `nutdesk init --restore`)").format(
+                service.config.data_dir
+            )
         )
     await handlers(args.command)[args.command](service, args, out)

@@ -114,7 +114,7 @@ def run_command(args: argparse.Namespace) -> int:
         print(_("nutdesk: interrupted"), file=sys.stderr)
         return 130
     except EOFError:  # Ctrl-D at a prompt (password, passphrase, words): the user closed the input
-        return _fail(args, out, InputClosed("no input (Ctrl-D): nothing was done"))
+        return _fail(args, out, InputClosed(_("no input (Ctrl-D): nothing was done")))
     except (NutdeskError, OSError) as exc:
         return _fail(args, out, exc)
     except Exception as exc:  # a bug, not an expected refusal: still one JSON object under --json, no traceback
@@ -229,7 +229,7 @@ async def _run(args: argparse.Namespace, config: Config, out: Output) -> int:
             elif service.initialized:
                 password = read_password(args) if service.password_protected else None
                 if service.password_protected and password is None:
-                    raise InvalidPassword("this wallet has a password: set NUTDESK_PASSWORD or use --password-file")
+                    raise InvalidPassword(_("this wallet has a password: set NUTDESK_PASSWORD or use --password-file"))
                 service.unlock(password)
                 args.wallet_password = password  # for commands that re-encrypt (``password change``)
         # `mint-quote --all` is itself the paid-quote sweep (batched, NUT-29): the start-up one would pre-empt it.

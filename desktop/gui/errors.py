@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from core.api.messages import explain, use_translator
 from core.api.repeats import AlreadyDone
 from core.errors import InvalidPassword, NutdeskError, OutcomeUnknown, UserCancelled, UserFacingError
-from desktop.gui.i18n import QT_TR_NOOP, tr
+from desktop.gui.i18n import QT_TR_NOOP, core_tr, tr
 
 __all__ = ["ErrorReporter", "describe_error", "install_excepthook"]
 
@@ -171,8 +171,8 @@ def install_excepthook(reporter: ErrorReporter) -> Callable[[], None]:
         reporter.report(exc.with_traceback(tb))
 
     sys.excepthook = hook
-    # Every explain() of the GUI (the views' error lines too) speaks its language.
-    previous_translator = use_translator(tr)
+    # Every explain() of the GUI (the views' error lines too) and every error the core raises speak its language.
+    previous_translator = use_translator(core_tr)
 
     def undo() -> None:
         sys.excepthook = previous

@@ -6,6 +6,11 @@ them with pyside6-lupdate). lrelease compiles them at build time into ``desktop/
 the wheel, build.spec for the frozen app); a source checkout where no build ran compiles them at start-up (in a
 temporary folder removed at once). Generated files are never committed. English is the source language: it needs
 no translator.
+
+The core's words (the ``t("…")`` templates of core/ and backends/: the texts of the errors it raises) are not GUI
+strings: their German is the one catalogue both front ends share, desktop/core_messages_de.py. ``core_tr`` is the
+translator the GUI installs in the core: that catalogue for the language installed here, then Qt's ``tr`` (the
+error explanations of core.api.messages are in the .ts, next to the dialog that shows them).
 """
 
 from __future__ import annotations
@@ -24,6 +29,8 @@ __all__ = [
     "LANGUAGE_KEY",
     "QT_TR_NOOP",
     "compile_translations",
+    "core_tr",
+    "current_language",
     "install_translator",
     "lrelease_executable",
     "resolve_language",
@@ -40,11 +47,28 @@ SOURCE_TS = Path(__file__).resolve().parent.parent.parent / "resources" / "trans
 
 _installed: list[QTranslator] = []  # a QTranslator must outlive its installation
 _data: list[bytes] = []
+_language: list[str] = ["en"]  # the language install_translator installed
 
 
 def tr(text: str) -> str:
     """The current language's version of ``text`` (the English source text when there is none)."""
     return QCoreApplication.translate("", text)
+
+
+def current_language() -> str:
+    return _language[0]
+
+
+def core_tr(text: str) -> str:
+    """The core's translator in the GUI: the core's shared catalogue for its raised texts, else ``tr`` (the error
+    explanations of core.api.messages are in the .ts, next to the dialog that shows them). The catalogue comes
+    first so that a short core text ("pay") never takes the German of a GUI label with the same English."""
+    if _language[0] == "de":
+        from desktop.core_messages_de import CORE_MESSAGES
+
+        if text in CORE_MESSAGES:
+            return CORE_MESSAGES[text]
+    return tr(text)
 
 
 def QT_TR_NOOP(text: str) -> str:
@@ -113,6 +137,7 @@ def install_translator(app: QCoreApplication, settings: QSettings | None = None,
         app.removeTranslator(old)
     _installed.clear()
     _data.clear()
+    _language[0] = "en"
     if language is None:
         stored = settings.value(LANGUAGE_KEY, "") if settings is not None else ""
         language = resolve_language(str(stored or ""))
@@ -130,4 +155,5 @@ def install_translator(app: QCoreApplication, settings: QSettings | None = None,
     if qt.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(qt)
         _installed.append(qt)
+    _language[0] = language
     return language

@@ -4,6 +4,10 @@
 <context>
     <name></name>
     <message>
+        <source>create a giveaway</source>
+        <translation>eine Verlosung erstellen</translation>
+    </message>
+    <message>
         <source>Website</source>
         <translation>Website</translation>
     </message>

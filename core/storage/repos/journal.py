@@ -14,6 +14,7 @@ from typing import Any, cast
 from sqlalchemy import Table, select, update
 
 from core.errors import StorageError
+from core.i18n import t
 from core.ports.storage import (
     OPERATION_TRANSITIONS,
     HistoryEntry,
@@ -148,13 +149,16 @@ class JournalRepository(UnitOfWork):
             with self._session() as s:
                 row = s.execute(select(table).where(table.c.id == op_id)).one_or_none()
                 if row is None:
-                    raise StorageError(f"unknown operation {op_id}")
+                    raise StorageError(t("unknown operation {0}").format(op_id))
                 if version is not None and row.version != version:
-                    raise StaleState(f"operation {op_id} changed (version {row.version}, expected {version})")
+                    raise StaleState(
+                        t("operation {0} changed (version {1}, expected {2})").format(op_id, row.version, version)
+                    )
                 if allowed is not None and row.state not in allowed:
                     raise StaleState(
-                        f"operation {op_id} is {row.state}; it cannot become {state or 'changed'} from there "
-                        "(another task or process moved it)"
+                        t(
+                            "operation {0} is {1}; it cannot become {2} from there (another task or process moved it)"
+                        ).format(op_id, row.state, state or "changed")
                     )
                 values: dict[str, Any] = {"updated_at": _now(), "version": row.version + 1}
                 if target is not None:
@@ -185,7 +189,7 @@ class JournalRepository(UnitOfWork):
                     return _operation_from_row(fresh)
             if version is not None:
                 break
-        raise StaleState(f"operation {op_id} kept changing under this update")
+        raise StaleState(t("operation {0} kept changing under this update").format(op_id))
 
     def claim_operation(self, op_id: str, *, owner_dead: Callable[[str], bool]) -> bool:
         """Take the lease on ``op_id`` for this process, to resume it: True when this process holds it now.

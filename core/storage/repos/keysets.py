@@ -8,6 +8,7 @@ from typing import cast
 from sqlalchemy import Table, select, update
 
 from core.errors import StorageError
+from core.i18n import t
 from core.ports.storage import (
     StoredKeyset,
 )
@@ -86,7 +87,7 @@ class KeysetRepository(UnitOfWork):
                 .returning(table.c.counter)
             ).scalar_one_or_none()
             if end is None:
-                raise StorageError(f"unknown keyset {keyset_id}")
+                raise StorageError(t("unknown keyset {0}").format(keyset_id))
             return int(end) - count
 
     def bump_counter(self, keyset_id: str, at_least: int) -> None:

@@ -9,6 +9,7 @@ from typing import Any, cast
 from sqlalchemy import ColumnElement, FromClause, Table, func, insert, select, tuple_, update
 from sqlalchemy.orm import Session
 
+from core.i18n import t
 from core.ports.storage import (
     BalanceRow,
     KeysetTotal,
@@ -184,7 +185,8 @@ class ProofRepository(UnitOfWork):
         taken = frozenset(wanted - set(moved))
         if taken:
             raise ProofsTaken(
-                f"{len(taken)} of {len(wanted)} proofs are held or were taken by another operation", taken
+                t("{0} of {1} proofs are held or were taken by another operation").format(len(taken), len(wanted)),
+                taken,
             )
 
     def move_proofs(
@@ -221,9 +223,13 @@ class ProofRepository(UnitOfWork):
         with self._session() as s:
             result = s.execute(update(table).where(*condition).values(**values))
             if result.rowcount != len(wanted):  # type: ignore[attr-defined]
+                missing = len(wanted) - result.rowcount  # type: ignore[attr-defined]
                 raise StaleState(
-                    f"{len(wanted) - result.rowcount} of {len(wanted)} proofs are no longer "  # type: ignore[attr-defined]
-                    f"{'/'.join(expect)}{f' for operation {owner}' if owner else ''} (another operation used them)"
+                    (
+                        t("{0} of {1} proofs are no longer {2} for operation {3} (another operation used them)")
+                        if owner
+                        else t("{0} of {1} proofs are no longer {2} (another operation used them)")
+                    ).format(missing, len(wanted), "/".join(expect), owner)
                 )
 
     def set_proof_state(

@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import func, select, update
 
 from core.errors import StorageError
+from core.i18n import t
 from core.ports.storage import (
     StoredMint,
 )
@@ -82,7 +83,9 @@ class SettingsRepository(UnitOfWork):
                 select(func.count()).select_from(ProofRow).where(ProofRow.mint_url == url, ProofRow.state != "spent")
             )
             if held:
-                raise StorageError(f"the wallet still holds ecash at {url}: send or melt it before removing the mint")
+                raise StorageError(
+                    t("the wallet still holds ecash at {0}: send or melt it before removing the mint").format(url)
+                )
             row = s.get(MintRow, url)
             if row:
                 s.delete(row)

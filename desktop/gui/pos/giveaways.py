@@ -139,7 +139,7 @@ class GiveawaysBox(QGroupBox):
 
     async def create_giveaway(self) -> None:
         try:
-            self.till.check_unlocked("create a giveaway")
+            self.till.check_unlocked(tr("create a giveaway"))  # fills the core's "a cashier cannot {0}"
             made, codes = await self.ctx.write(
                 self.service.create, self.name.text(), self.amount.value(), self.budget.value(),
                 codes=self.codes.value(),

@@ -708,6 +708,10 @@
         <translation>Kassierer</translation>
     </message>
     <message>
+        <source>Till</source>
+        <translation>Kasse</translation>
+    </message>
+    <message>
         <source>Receipt sent to</source>
         <translation>Beleg gesendet an</translation>
     </message>
@@ -3436,6 +3440,14 @@ Beleg {0}</translation>
         <translation>Nutdesk — Kasse</translation>
     </message>
     <message>
+        <source>{0} — till {1}</source>
+        <translation>{0} — Kasse {1}</translation>
+    </message>
+    <message>
+        <source>Till: {0}</source>
+        <translation>Kasse: {0}</translation>
+    </message>
+    <message>
         <source>PIN to unlock the till</source>
         <translation>PIN zum Entsperren der Kasse</translation>
     </message>
@@ -3492,6 +3504,14 @@ Beleg {0}</translation>
         <translation>Geben Sie die PIN ein, um den Kassenmodus zu verlassen.</translation>
     </message>
     <message>
+        <source>This till</source>
+        <translation>Diese Kasse</translation>
+    </message>
+    <message>
+        <source>Whole shop</source>
+        <translation>Ganzes Geschäft</translation>
+    </message>
+    <message>
         <source>Close shift</source>
         <translation>Schicht abschließen</translation>
     </message>
@@ -3502,6 +3522,14 @@ Beleg {0}</translation>
     <message>
         <source>Save CSV…</source>
         <translation>Als CSV speichern…</translation>
+    </message>
+    <message>
+        <source>Whole shop: every till&apos;s open shift</source>
+        <translation>Ganzes Geschäft: die offene Schicht jeder Kasse</translation>
+    </message>
+    <message>
+        <source>This till: {0}</source>
+        <translation>Diese Kasse: {0}</translation>
     </message>
     <message>
         <source>Save the Z-report</source>

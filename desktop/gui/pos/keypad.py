@@ -274,7 +274,10 @@ class KeypadPage(QWidget):
                 continue
             when = dt.datetime.fromtimestamp(sale.created_at).strftime("%H:%M")
             refunded = f" · refunded {sale.refunded:,}" if sale.refunded else ""
-            item = QListWidgetItem(f"{when}  {sale.receipt_id}  {sale.amount:>8,} {sale.unit}  {sale.state}{refunded}")
+            till = f"{sale.till} · " if sale.till else ""  # a shop's tills share the list: which one sold it
+            item = QListWidgetItem(
+                f"{when}  {till}{sale.receipt_id}  {sale.amount:>8,} {sale.unit}  {sale.state}{refunded}"
+            )
             item.setData(Qt.ItemDataRole.UserRole, sale.id)
             self.sales_list.addItem(item)
 

@@ -44,6 +44,7 @@ RECEIPT_WORDS = (
     QT_TR_NOOP("Status"),
     QT_TR_NOOP("Refunded"),
     QT_TR_NOOP("Cashier"),
+    QT_TR_NOOP("Till"),
     QT_TR_NOOP("Receipt sent to"),  # core.pos.transports: the signed receipt went to the payer's Nostr key
 )
 
@@ -52,8 +53,12 @@ def _word(text: str) -> str:
     return tr(text) if text in RECEIPT_WORDS else text
 
 
-def receipt_html(rows: list[tuple[str, str]], signed: str = "") -> str:
-    """The receipt; ``signed``: its signed Nostr event (JSON), printed as a QR code anyone can verify."""
+def receipt_html(rows: list[tuple[str, str]], signed: str = "", till: str = "") -> str:
+    """The receipt; ``signed``: its signed Nostr event (JSON), printed as a QR code anyone can verify; ``till``: the
+    named till that sold it (a shop with several tills), printed after the receipt number."""
+    if till:
+        at = next((i + 1 for i, (k, _) in enumerate(rows) if k == "Receipt"), len(rows))
+        rows = [*rows[:at], ("Till", till), *rows[at:]]
     body = "".join(
         f"<tr><td style='color:#555;padding-right:12px'>{html.escape(_word(k))}</td>"
         f"<td style='text-align:right'><b>{html.escape(_word(v))}</b></td></tr>"
@@ -89,7 +94,8 @@ def _fmt(ts: float | None) -> str:
     return dt.datetime.fromtimestamp(ts).strftime("%Y-%m-%d %H:%M") if ts else tr("open")
 
 
-def zreport_html(report: ZReport) -> str:
+def zreport_html(report: ZReport, scope: str = "") -> str:
+    """The Z-report; ``scope``: what it covers ("Till T1", "Whole shop"), said under its title when given."""
     names = (tr("Sales"), tr("Amount"), tr("Tips"), tr("Fees"), tr("Refunds"), tr("Net"))
     head = "".join(f"<th align='right'>{h}</th>" for h in names)
 
@@ -107,7 +113,8 @@ def zreport_html(report: ZReport) -> str:
     )
     return (
         f"<h2>{html.escape(tr('Z-report — {0}').format(report.shop))}</h2>"
-        f"<p>{html.escape(shift)}</p>"
+        + (f"<p><b>{html.escape(scope)}</b></p>" if scope else "")
+        + f"<p>{html.escape(shift)}</p>"
         f"<h3>{html.escape(tr('By settlement'))}</h3><table width='100%'><tr><th></th>{head}</tr>{by_kind}"
         f"{row(tr('Total'), report.total)}</table>"
         f"<h3>{html.escape(tr('By cashier'))}</h3><table width='100%'><tr><th></th>{head}</tr>{by_cashier}</table>"

@@ -36,9 +36,11 @@ class PosWindow(QWidget):
     def __init__(self, ctx: AppContext, pos: PosService) -> None:
         super().__init__()
         self.setObjectName("posWindow")
-        self.setWindowTitle(tr("Nutdesk — point of sale"))
         self.ctx = ctx
         self.till = pos
+        self.till_name = pos.repo.till  # this till's name ("" for a wallet's only till)
+        title = tr("Nutdesk — point of sale")
+        self.setWindowTitle(tr("{0} — till {1}").format(title, self.till_name) if self.till_name else title)
         self.model = TillModel(ctx, pos)
         self._full_screen_before_lock = False
         layout = QVBoxLayout(self)
@@ -61,6 +63,11 @@ class PosWindow(QWidget):
         self.shop_label = QLabel(self.till.policy().shop_name)
         scale_font(self.shop_label, 1.6, bold=True)
         bar.addWidget(self.shop_label)
+        self.till_label = QLabel(tr("Till: {0}").format(self.till_name) if self.till_name else "")
+        self.till_label.setObjectName("tillLabel")
+        self.till_label.setVisible(bool(self.till_name))
+        scale_font(self.till_label, 1.3)
+        bar.addWidget(self.till_label)
         bar.addStretch(1)
         self.lock_label = QLabel("")
         self.lock_label.setObjectName("lockLabel")

@@ -1,0 +1,78 @@
+"""Two named tills on one SQLite wallet, against the real nutshell mint: the GUI's till T1 and a second till T2 (a
+``PosService`` over the same wallet file with ``till="T2"``) each sell; Recent sales shows which till sold each
+sale, the receipt says "Till: T1", the window names its till, and the Z-report shows this till's totals or the whole
+shop's."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from core.api.pos import PosService, SaleState
+from core.api.service import WalletService
+from core.config import Config
+from desktop.gui.pos.view import PosLauncherView
+from desktop.gui.session import Session
+from tests.gui.conftest import GuiHarness, make_funded_wallet, until
+from tests.gui.test_pos_modes import customer_tokens, pay_with, type_and_charge
+from tests.peers.nutshell import NutshellMint
+
+
+async def sell_at_t2(shop: Path, token: str, amount: int) -> None:
+    """The second till sells ``amount`` sat, paid with ``token`` (as the till's own process would)."""
+    service = WalletService.open(Config(data_dir=shop, till="T2"))
+    try:
+        service.unlock()
+        async with PosService(service) as till:
+            session = await till.start_checkout(amount)
+            await till.pay_token(session.sale.id, token)
+            assert till.sale(session.sale.id).state is SaleState.PAID
+    finally:
+        await service.close()
+
+
+def test_two_tills_show_which_till_sold_and_the_zreport_per_till_and_for_the_shop(
+    gui: GuiHarness, gui_mint: NutshellMint, tmp_path: Path, run: Any
+) -> None:
+    t1_token, t2_token = run(customer_tokens(tmp_path / "customer", gui_mint.url, 30, 45))
+    shop = tmp_path / "shop"
+    run(make_funded_wallet(shop, gui_mint.url, 0))
+    session = Session(Config(data_dir=shop, till="T1"), gui.reporter, gui.settings, fetch_rates=False)
+    gui.sessions.append(session)
+    assert run(session.start())
+    session.open_window().show()
+    launcher = session.view(PosLauncherView)
+    till = launcher.enter(full_screen=False)
+    assert "T1" in till.windowTitle() and till.till_label.text() == "Till: T1"
+
+    async def scenario() -> None:
+        await type_and_charge(till, "30")
+        await pay_with(till, t1_token, "paid")
+        await sell_at_t2(shop, t2_token, 45)
+        till.new_sale()
+        till.refresh_sales()
+        rows = [till.keypad_page.sales_list.item(i).text() for i in range(till.keypad_page.sales_list.count())]
+        assert len(rows) == 2, rows
+        [t1_row] = [r for r in rows if "T1 · " in r]
+        [t2_row] = [r for r in rows if "T2 · " in r]
+        assert " 30 sat" in t1_row and " 45 sat" in t2_row
+
+        # The receipt of T1's sale says which till sold it.
+        [t1_sale] = [s for s in till.till.sales() if s.till == "T1"]
+        till.show_receipt(t1_sale.id)
+        await until(lambda: "Till" in till.receipt_page.receipt_view.toPlainText(), what="the receipt")
+        assert "T1" in till.receipt_page.receipt_view.toPlainText()
+
+        # The Z-report: this till's own totals, then the whole shop's (both tills' open shifts).
+        till.zreport_button.click()
+        page = till.zreport_page
+        assert page.this_till_button.isVisible() and page.whole_shop_button.isVisible()
+        assert page.report is not None and (page.report.total.count, page.report.total.amount) == (1, 30)
+        assert "This till: T1" in page.zreport_view.toPlainText()
+        page.whole_shop_button.click()
+        assert page.report is not None and (page.report.total.count, page.report.total.amount) == (2, 75)
+        assert "Whole shop" in page.zreport_view.toPlainText()
+        page.this_till_button.click()
+        assert page.report is not None and page.report.total.amount == 30
+
+    run(scenario())

@@ -1,7 +1,7 @@
 """Two named tills on one SQLite wallet, against the real nutshell mint: the GUI's till T1 and a second till T2 (a
 ``PosService`` over the same wallet file with ``till="T2"``) each sell; Recent sales shows which till sold each
-sale, the receipt says "Till: T1", the window names its till, and the Z-report shows this till's totals or the whole
-shop's."""
+sale, the receipt says "Till: T1" (and which till paid out each refund), the window names its till, and the
+Z-report shows this till's totals or the whole shop's."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from desktop.gui.pos.view import PosLauncherView
 from desktop.gui.session import Session
 from tests.gui.conftest import GuiHarness, make_funded_wallet, until
 from tests.gui.test_pos_modes import customer_tokens, pay_with, type_and_charge
+from tests.gui.test_pos_sales import confirm_refund
 from tests.peers.nutshell import NutshellMint
 
 
@@ -62,6 +63,14 @@ def test_two_tills_show_which_till_sold_and_the_zreport_per_till_and_for_the_sho
         till.show_receipt(t1_sale.id)
         await until(lambda: "Till" in till.receipt_page.receipt_view.toPlainText(), what="the receipt")
         assert "T1" in till.receipt_page.receipt_view.toPlainText()
+        # A refund made here: its "Refunded" row names the till that paid it out.
+        till.receipt_page.refund_amount.setValue(10)
+        till.receipt_page.refund_button.click()
+        await confirm_refund("Refund 10 sat")
+        await until(lambda: "Refunded 10 sat" in till.receipt_page.refund_message.text(), what="the refund")
+        till.show_receipt(t1_sale.id)
+        [refunded] = [line for line in till.receipt_page.receipt_view.toPlainText().splitlines() if "10 sat (" in line]
+        assert refunded.rstrip().endswith("· T1"), refunded
 
         # The Z-report: this till's own totals, then the whole shop's (both tills' open shifts).
         till.zreport_button.click()

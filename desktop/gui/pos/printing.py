@@ -6,6 +6,7 @@ import base64
 import datetime as dt
 import html
 import os
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF
@@ -53,9 +54,18 @@ def _word(text: str) -> str:
     return tr(text) if text in RECEIPT_WORDS else text
 
 
-def receipt_html(rows: list[tuple[str, str]], signed: str = "", till: str = "") -> str:
+def receipt_html(
+    rows: list[tuple[str, str]], signed: str = "", till: str = "", refund_tills: Sequence[str] = ()
+) -> str:
     """The receipt; ``signed``: its signed Nostr event (JSON), printed as a QR code anyone can verify; ``till``: the
-    named till that sold it (a shop with several tills), printed after the receipt number."""
+    named till that sold it (a shop with several tills), printed after the receipt number; ``refund_tills``: the
+    till of each "Refunded" row, in the rows' order (the sale's finished refunds, oldest first)."""
+    refunded = [i for i, (k, _) in enumerate(rows) if k == "Refunded"]
+    if any(refund_tills) and len(refunded) == len(refund_tills):
+        rows = list(rows)
+        for i, name in zip(refunded, refund_tills, strict=True):
+            if name:
+                rows[i] = (rows[i][0], f"{rows[i][1]} · {name}")
     if till:
         at = next((i + 1 for i, (k, _) in enumerate(rows) if k == "Receipt"), len(rows))
         rows = [*rows[:at], ("Till", till), *rows[at:]]

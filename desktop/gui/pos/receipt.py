@@ -189,4 +189,5 @@ class ReceiptPage(QWidget):
         sale = self.till.sale(sale_id)
         signed = json.dumps(self.till.signed_receipt(sale.id)) if sale.state is SaleState.PAID else ""
         self.signed_event = signed
-        return receipt_html(self.till.receipt(sale.id), signed, sale.till)
+        refund_tills = [r.till for r in self.till.refunds(sale.id)]  # the rows' order: oldest first
+        return receipt_html(self.till.receipt(sale.id), signed, sale.till, refund_tills)

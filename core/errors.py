@@ -369,7 +369,7 @@ class ConfigError(NutdeskError):
 
 # --- hostile peers (added at the end to keep merges simple) ------------------------------------
 
-__all__ += ["AnswerTooLarge", "MalformedInput", "MintMisbehaved"]
+__all__ += ["AnswerTooLarge", "DatabaseUnreachable", "MalformedInput", "MintMisbehaved"]
 
 
 class MintMisbehaved(OutcomeUnknown):

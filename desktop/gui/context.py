@@ -9,7 +9,7 @@ decides whether to refresh. No view holds a reference to the main window.
 
 from __future__ import annotations
 
-from collections.abc import Coroutine
+from collections.abc import Callable, Coroutine
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, TypeVar
@@ -60,6 +60,13 @@ class AppContext:
         if self.worker is None:
             return await coro
         return await self.worker.run(coro)
+
+    async def write(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """Await the sync ``fn`` (a setting saved, a mint trusted: one fsync'd commit) called on the core thread,
+        so the Qt loop never waits on the disk. Reads may stay on the Qt thread; writes come here."""
+        if self.worker is None:
+            return fn(*args, **kwargs)
+        return await self.worker.call(fn, *args, **kwargs)
 
     def run(self, coro: Coroutine[Any, Any, T], label: str = "", waiting_for: str = "") -> Any:
         return self.tasks.start(coro, label=label, waiting_for=waiting_for)

@@ -10,7 +10,8 @@ The views are given proxies (:func:`proxy`) of the core's service objects, not t
 - what the call returns, and attributes read through a proxy, are proxied in turn when they are core objects with
   coroutine methods (a mint's wallet, say), so their network and database work also stays on the core loop;
 - sync methods run on the calling thread: they are the quick reads a view makes while drawing; callables passed
-  to them (listeners) are wrapped the same way, since the core may call them later from its own thread;
+  to them (listeners) are wrapped the same way, since the core may call them later from its own thread; a sync
+  method that writes (one fsync'd commit) is run there with ``await worker.call(proxy.method, ...)``;
 - a proxy used on the core thread itself is transparent, and proxies passed as arguments are unwrapped.
 
 One loop for every coroutine of the core matters beyond speed: the mint clients' connection pools and the core's
@@ -28,7 +29,7 @@ import threading
 from collections.abc import Callable, Coroutine
 from typing import Any, TypeVar, cast
 
-__all__ = ["CoreProxy", "CoreWorker", "on_core_of", "on_loop", "proxy", "proxy_like", "unwrap"]
+__all__ = ["CoreProxy", "CoreWorker", "call_on_core_of", "on_core_of", "on_loop", "proxy", "proxy_like", "unwrap"]
 
 T = TypeVar("T")
 log = logging.getLogger(__name__)
@@ -73,6 +74,15 @@ class CoreWorker:
         future = asyncio.run_coroutine_threadsafe(coro, self.loop)
         # Cancelling the awaiting task cancels this future, which cancels the core task.
         return await asyncio.wrap_future(future, loop=_caller_loop())
+
+    async def call(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """Await the sync ``fn`` — a small write, ``service.trust_mint`` say, through a proxy or not — called on
+        the core thread: its commit's fsync waits there, not on the caller's loop. Its result comes back as is."""
+
+        async def on_core() -> T:
+            return fn(*args, **kwargs)
+
+        return await self.run(on_core())
 
     def spawn(self, coro: Coroutine[Any, Any, Any]) -> asyncio.Future[Any]:
         """Start a long-running ``coro`` on the core loop (background recovery, say); returns a future on the
@@ -300,6 +310,14 @@ async def on_core_of(template: object, coro: Coroutine[Any, Any, T]) -> T:
     if isinstance(template, CoreProxy):
         return await template._core_worker.run(coro)
     return await coro
+
+
+async def call_on_core_of(template: object, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+    """Await the sync ``fn`` (a write: one fsync'd commit) called on ``template``'s core thread when ``template``
+    is a proxy — for view state that holds the service but no context — or here when it is not."""
+    if isinstance(template, CoreProxy):
+        return await template._core_worker.call(fn, *args, **kwargs)
+    return fn(*args, **kwargs)
 
 
 def unwrap(value: T) -> T:

@@ -68,8 +68,9 @@ class Session:
         # The wallet's coroutines (database, crypto, network) run on the core worker's loop; the views are given
         # proxies that send them there, so the Qt loop never waits on an fsync.
         self.worker = CoreWorker()
-        self.core_service = WalletService.open(config)
-        self.service: WalletService = proxy(self.core_service, self.worker)
+        # Opened by start(), on the core thread: opening upgrades the schema (migrations, statistics: commits).
+        self._core_service: WalletService | None = None
+        self._service: WalletService | None = None
         self._gui_loop = asyncio.get_event_loop()
         self.tasks = TaskRunner(reporter.report)
         self.password: str | None = None
@@ -90,10 +91,32 @@ class Session:
         self._watcher: ChangeWatcher | None = None
         self._watch_timer: QTimer | None = None
 
+    @property
+    def core_service(self) -> WalletService:
+        """The wallet itself (the core thread's object; the views hold ``service``, its proxy)."""
+        if self._core_service is None:
+            raise RuntimeError("the wallet is opened by Session.start()")
+        return self._core_service
+
+    @property
+    def service(self) -> WalletService:
+        """The wallet as the views see it: a proxy whose coroutines run on the core worker."""
+        if self._service is None:
+            raise RuntimeError("the wallet is opened by Session.start()")
+        return self._service
+
     # --- start-up ------------------------------------------------------------------------------
+
+    async def open_wallet(self) -> None:
+        """Open the data directory's database on the core thread: a first open or an upgrade writes (the schema,
+        migrations) and an fsync'd commit must not hold the Qt loop. Safe to call twice."""
+        if self._core_service is None:
+            self._core_service = await self.worker.call(WalletService.open, self.config)
+            self._service = proxy(self._core_service, self.worker)
 
     async def start(self) -> bool:
         """First-run wizard or password prompt; False when the user cancelled (then quit)."""
+        await self.open_wallet()
         if not self.service.initialized:
             return await self._first_run()
         if self.service.password_protected:
@@ -326,7 +349,7 @@ class Session:
             self.rates.close if self.rates else None,
             self.payments.close if self.payments else None,
             self.backends.aclose if self.backends else None,
-            self.service.close,  # on the core loop, where its clients were opened
+            self._service.close if self._service else None,  # on the core loop, where its clients were opened
         ):
             if closer is None:
                 continue

@@ -8,6 +8,8 @@ Tests are plain functions that drive the widgets and run coroutines with ``run(c
 from __future__ import annotations
 
 import asyncio
+import threading
+import traceback
 from collections.abc import Callable, Coroutine, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
@@ -15,6 +17,8 @@ from typing import Any, TypeVar
 import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QWidget
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
 
 from core.api.service import WalletService
 from core.config import Config
@@ -105,6 +109,55 @@ async def make_funded_wallet(data_dir: Path, mint_url: str, amount: int, *, trus
         await service.close()
 
 
+_WRITES = ("INSERT", "UPDATE", "DELETE", "REPLACE")
+
+
+class WriteRecorder:
+    """The thread of every INSERT/UPDATE/DELETE and of every commit that follows one, on every engine of the
+    process (the wallet's, the till's): a write on the Qt thread means the window waited on an fsync.
+
+    ``on_qt_thread`` lists where each such write came from (the innermost frames of the project's code)."""
+
+    def __init__(self) -> None:
+        self.qt_thread = threading.get_ident()
+        self.threads: list[int] = []
+        self.on_qt_thread: list[str] = []
+
+    def _record(self, what: str) -> None:
+        thread = threading.get_ident()
+        self.threads.append(thread)
+        if thread != self.qt_thread:
+            return
+        stack = traceback.extract_stack()
+        # The window's own writes: from a view, a dialog, the session (the test's set-up writes from its own code,
+        # or through a service proxy, are not the window's).
+        if not any("/desktop/gui/" in f.filename and not f.filename.endswith("core_worker.py") for f in stack):
+            return
+        frames = [
+            f"{f.filename.rsplit('/', 3)[-1]}:{f.lineno} {f.name}"
+            for f in stack
+            if "/desktop/" in f.filename or "/core/" in f.filename
+        ]
+        self.on_qt_thread.append(f"{what} via " + " <- ".join(reversed(frames[-8:])))
+
+    def _on_execute(self, conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        if statement.lstrip().upper().startswith(_WRITES):
+            conn.info["wrote"] = True
+            self._record(statement.split("(")[0].strip()[:60])
+
+    def _on_commit(self, conn: Any) -> None:
+        if conn.info.pop("wrote", False):  # a commit that syncs writes to the disk (a reader's is free)
+            self._record("COMMIT")
+
+    def install(self) -> None:
+        event.listen(Engine, "before_cursor_execute", self._on_execute)
+        event.listen(Engine, "commit", self._on_commit)
+
+    def remove(self) -> None:
+        event.remove(Engine, "before_cursor_execute", self._on_execute)
+        event.remove(Engine, "commit", self._on_commit)
+
+
 class GuiHarness:
     """Opens sessions (the app's start-up path) on a data dir and closes them at the end of the test."""
 
@@ -115,6 +168,7 @@ class GuiHarness:
         self.reporter = ErrorReporter()
         self.reporter.show_dialogs = False
         self.settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+        self.writes = WriteRecorder()
 
     def session(self, data_dir: Path) -> Session:
         session = Session(Config(data_dir=data_dir), self.reporter, self.settings, fetch_rates=False)
@@ -145,7 +199,13 @@ class GuiHarness:
 @pytest.fixture
 def gui(tmp_path: Path, run: Runner[Any]) -> Iterator[GuiHarness]:
     harness = GuiHarness(tmp_path, run)
-    yield harness
-    unexpected = harness.errors()
-    harness.close()
+    harness.writes.install()
+    try:
+        yield harness
+        unexpected = harness.errors()
+        harness.close()
+    finally:
+        harness.writes.remove()
     assert unexpected == [], f"errors reported to the user during the test: {unexpected!r}"
+    on_qt = harness.writes.on_qt_thread
+    assert on_qt == [], "database writes ran on the Qt thread (the window waited on an fsync):\n" + "\n".join(on_qt)

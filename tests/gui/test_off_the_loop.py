@@ -1,18 +1,25 @@
 """The wallet's work runs on the core worker, off the Qt thread, against the real nutshell mint: the database writes
-of a send made in the Send view, and the spend behind a PIN prompt — whose dialog is still shown on the Qt thread."""
+of a send made in the Send view, every small write a view makes (a mint trusted, a setting saved, the till locked),
+and the spend behind a PIN prompt — whose dialog is still shown on the Qt thread."""
 
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable, Coroutine
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QInputDialog
 from sqlalchemy import event
 
+from core.api.mint_labels import mint_label
+from core.api.payments import fiat_currency, nostr_relays
 from core.api.spending_pin import guard_of
+from desktop.gui.pos.view import PosLauncherView
+from desktop.gui.views.balances.view import BalancesView
 from desktop.gui.views.pin.widgets import PinDialog
-from desktop.gui.views.send.view import SendView
+from desktop.gui.views.send.view import ExportDialog, SendView
+from desktop.gui.views.settings.view import SettingsView
 from tests.gui.conftest import GuiHarness, make_funded_wallet, until, wait_for_dialog
 from tests.peers.nutshell import NutshellMint
 
@@ -110,3 +117,154 @@ def test_closing_the_session_drains_and_stops_the_core_worker(
     run(session.close())
     assert not worker.thread.is_alive() and worker.loop.is_closed()
     run(session.close())  # twice is safe: what is left runs on the Qt loop
+
+
+def test_every_small_write_a_view_makes_runs_off_the_qt_thread(
+    gui: GuiHarness, gui_mint: NutshellMint, tmp_path: Path, run: Any
+) -> None:
+    """Trusting and labelling a mint, exporting a token, the currency and relays, the till's settings, cashiers,
+    lock and unlock, a giveaway created and closed, the shift closed: each writes (one fsync'd commit), and none on
+    the Qt thread. (The ``gui`` fixture fails any scenario with such a write; here each action is checked by name.)"""
+    run(make_funded_wallet(tmp_path / "w", gui_mint.url, 200))
+    session = gui.open(tmp_path / "w")
+    writes = gui.writes
+    qt_thread = threading.get_ident()
+    done: list[str] = []
+
+    def action(name: str, act: Callable[[], Coroutine[Any, Any, None]]) -> None:
+        before = len(writes.threads)
+        run(act())
+        run(session.tasks.wait_idle())
+        wrote = writes.threads[before:]
+        assert wrote, f"{name}: nothing was written"
+        assert qt_thread not in wrote, f"{name} wrote on the Qt thread: " + "\n".join(writes.on_qt_thread)
+        assert session.worker.thread.ident in wrote, name
+        done.append(name)
+
+    balances = session.view(BalancesView)
+    session.window.show_view(balances)
+
+    async def distrust_in_balances() -> None:
+        balances.table.selectRow(0)
+        balances.trust_button.click()
+
+    action("trust a mint (Balances)", distrust_in_balances)
+    assert not session.service.list_mints()[0].trusted
+
+    settings = session.view(SettingsView)
+    session.window.show_view(settings)
+    settings.refresh()
+
+    async def trust_in_settings() -> None:
+        settings.mints_table.selectRow(0)
+        settings.trust_button.click()
+
+    action("trust a mint (Settings)", trust_in_settings)
+    assert session.service.list_mints()[0].trusted
+
+    async def label() -> None:
+        settings.mints_table.selectRow(0)
+        settings.label_mint_button.click()
+        dialog = await wait_for_dialog(QInputDialog, "textDialog")
+        dialog.setTextValue("Corner mint")
+        dialog.accept()
+
+    action("label a mint", label)
+    assert mint_label(session.service, gui_mint.url) == "Corner mint"
+
+    async def currency() -> None:
+        settings.currency.setCurrentText("EUR")
+        settings.currency.activated.emit(settings.currency.currentIndex())
+
+    action("change the fiat currency", currency)
+    assert fiat_currency(session.service) == "EUR"
+
+    async def relays() -> None:
+        settings.relays.setText("wss://relay.one.example")
+        settings.relays_button.click()
+
+    action("change the relays", relays)
+    assert nostr_relays(session.service) == ["wss://relay.one.example"]
+
+    send = session.view(SendView)
+    session.window.show_view(send)
+    target = tmp_path / "out" / "token.cashu"
+
+    async def make_token() -> None:
+        send.amount.setValue(20)
+        send.send_button.click()
+
+    action("send", make_token)
+
+    async def export() -> None:
+        send.export_button.click()
+        dialog = await wait_for_dialog(ExportDialog)
+        dialog.path.setText(str(target))
+        dialog._check()
+
+    action("export a token to a file", export)
+    assert [t.file_path for t in session.service.sent_tokens()] == [str(target)]
+
+    launcher = session.view(PosLauncherView)
+    session.window.show_view(launcher)
+
+    async def configure() -> None:
+        launcher.shop_name.setText("Corner shop")
+        launcher.pin.setText("2468")
+        launcher.save_button.click()
+
+    action("configure the till", configure)
+    assert launcher.till.policy().shop_name == "Corner shop" and launcher.message.text() == "Saved."
+
+    async def add_cashier() -> None:
+        assert await launcher.cashiers.add("ann", "1111")
+
+    action("add a cashier", add_cashier)
+
+    async def remove_cashier() -> None:
+        launcher.cashiers.items.setCurrentRow(0)
+        launcher.cashiers.remove_button.click()
+
+    action("remove a cashier", remove_cashier)
+    assert launcher.till.policy().cashiers == ()
+
+    box = launcher.giveaways
+
+    async def create_giveaway() -> None:
+        box.name.setText("Flyers")
+        box.amount.setValue(5)
+        box.budget.setValue(10)
+        box.create_button.click()
+
+    action("create a giveaway", create_giveaway)
+    assert box.list.count() == 1 and box.message.text().startswith("Giveaway Flyers created")
+
+    async def close_giveaway() -> None:
+        box.list.setCurrentRow(0)
+        box.close_button.click()
+
+    action("close a giveaway", close_giveaway)
+    assert [g.state for g in box.service.giveaways()] == ["closed"]
+
+    till = launcher.enter(full_screen=False)
+
+    async def lock() -> None:
+        till.lock_button.click()
+
+    action("lock the till", lock)
+    assert till.till.locked and till.lock_label.text() == "Locked"
+
+    async def unlock() -> None:
+        till.pin_input.setText("2468")
+        till.pin_input.returnPressed.emit()
+
+    action("unlock the till", unlock)
+    assert not till.till.locked and till.lock_label.text() == ""
+
+    async def close_shift() -> None:
+        till.zreport_page.close_shift_button.click()
+
+    action("close the shift", close_shift)
+    assert till.zreport_page.report is not None
+    assert writes.on_qt_thread == []
+    assert len(done) == 15

@@ -30,12 +30,12 @@ def test_cashiers_sign_in_at_the_till_and_the_zreport_counts_each(
     session = gui.open(tmp_path / "shop")
     launcher = session.view(PosLauncherView)
     box = launcher.cashiers
-    assert not box.add("ann", "12")
+    assert not run(box.add("ann", "12"))
     assert box.message.text() == "a PIN is 4 to 12 digits"
-    assert box.add("ann", "1111") and box.add("bob", "2222")
+    assert run(box.add("ann", "1111")) and run(box.add("bob", "2222"))
     assert [box.items.item(i).text() for i in range(box.items.count())] == ["ann", "bob"]
     launcher.pin.setText("9999")
-    launcher.save()
+    run(launcher.save())
     till = launcher.enter(full_screen=False)
     assert till.cashier_button.isVisible() and till.cashier_label.text() == "No cashier signed in"
 
@@ -49,6 +49,7 @@ def test_cashiers_sign_in_at_the_till_and_the_zreport_counts_each(
 
         # The shift changes hands at a locked till: bob signs in without the manager's PIN; the lock stays.
         till.lock_button.click()
+        await session.tasks.wait_idle()
         await sign_in_as(till, "bob", "2222")
         assert till.till.locked and till.cashier_label.text() == "Cashier: bob"
         await type_and_charge(till, "45")

@@ -30,7 +30,7 @@ def test_the_codes_page_is_saved_as_html_and_pdf_and_a_scanned_flyer_is_claimed(
     box.amount.setValue(10)
     box.budget.setValue(50)
     box.codes.setValue(2)
-    box.create_giveaway()
+    run(box.create_giveaway())
     box.list.setCurrentRow(0)
 
     html_page = run(box.save_codes_page(str(tmp_path / "codes.html")))
@@ -53,7 +53,7 @@ def test_the_codes_page_is_saved_as_html_and_pdf_and_a_scanned_flyer_is_claimed(
 
     box.name.setText("No flyers")
     box.codes.setValue(0)
-    box.create_giveaway()
+    run(box.create_giveaway())
     box.list.setCurrentRow(1)
     assert run(box.save_codes_page(str(tmp_path / "none.html"))) is None
     assert box.message.text() == "the giveaway No flyers has no one-time codes"

@@ -47,7 +47,7 @@ def test_a_basket_from_the_item_grid_is_charged_paid_and_itemised_on_the_receipt
     session = gui.open(tmp_path / "shop")
     launcher = session.view(PosLauncherView)
     launcher.shop_name.setText("Corner Café")
-    launcher.save()
+    run(launcher.save())
     till: PosWindow = launcher.enter(full_screen=False)
     page = till.keypad_page
     grid = page.item_grid
@@ -96,7 +96,7 @@ def test_a_basket_from_the_item_grid_is_charged_paid_and_itemised_on_the_receipt
         # The POS settings: offline acceptance and a giveaway with one-time codes.
         launcher.offline.locked.setChecked(True)
         launcher.offline.sale_cap.setValue(100)
-        launcher.save()
+        await launcher.save()
         policy = till.till.policy()
         assert (policy.offline_locked, policy.offline_sale_cap, policy.offline_mint_cap) == (True, 100, 0)
         box = launcher.giveaways
@@ -104,7 +104,7 @@ def test_a_basket_from_the_item_grid_is_charged_paid_and_itemised_on_the_receipt
         box.amount.setValue(10)
         box.budget.setValue(100)
         box.codes.setValue(2)
-        box.create_giveaway()
+        await box.create_giveaway()
         assert box.message.text().startswith("Giveaway Flyers created. One-time codes") and box.list.count() == 1
         code = box.message.text().split(": ")[-1].split()[0]
         box.list.setCurrentRow(0)

@@ -87,7 +87,7 @@ def test_a_locked_till_keeps_the_main_window_out_of_reach_and_caps_refunds(
     launcher = session.view(PosLauncherView)
     launcher.pin.setText("2468")
     launcher.locked_max_refund.setValue(20)
-    launcher.save()
+    run(launcher.save())
     assert launcher.message.text() == "Saved." and launcher.till.policy().locked_max_refund == 20
     till = launcher.enter(full_screen=False)
     settings = session.view(SettingsView)
@@ -98,6 +98,7 @@ def test_a_locked_till_keeps_the_main_window_out_of_reach_and_caps_refunds(
         sale_id = till.model.paid_sale.id if till.model.paid_sale else ""
 
         till.lock_button.click()
+        await session.tasks.wait_idle()
         assert till.till.locked and till.lock_label.text() == "Locked" and till.lock_button.text() == "Unlock…"
         assert till.isVisible() and till.isFullScreen()
         # The main window — Settings, the seed, token export — is hidden and disabled …
@@ -155,9 +156,10 @@ def test_a_till_left_locked_comes_back_locked_after_a_restart(
     first = gui.open(tmp_path / "shop")
     launcher = first.view(PosLauncherView)
     launcher.pin.setText("2468")
-    launcher.save()
+    run(launcher.save())
     till = launcher.enter(full_screen=False)
     till.lock_button.click()
+    run(first.tasks.wait_idle())
     assert till.till.locked
     # The app goes away with the till locked (killed, crashed, the power cut): no unlock, no leaving.
     run(first.close())
@@ -216,9 +218,11 @@ def test_the_app_opens_on_the_locked_till_with_the_pin_pad_ready_after_a_lock_wi
         assert till.lock_label.text() == "Locked" and not main.isVisible()
         qtbot.keyClicks(till.pin_input, "1111")
         qtbot.keyClick(till.pin_input, Qt.Key.Key_Return)
+        await session.tasks.wait_idle()
         assert till.till.locked and till.lock_label.text() == "Locked — wrong PIN"
         qtbot.keyClicks(till.pin_input, "2468")
         qtbot.keyClick(till.pin_input, Qt.Key.Key_Return)
+        await session.tasks.wait_idle()
         assert not till.till.locked and not till.pin_input.isVisible()
         assert main.isVisible() and main.isEnabled() and not running.done()
         main.close()
@@ -365,6 +369,7 @@ def test_settlement_modes_refused_untrusted_forwarded_to_lnbits_and_a_spent_toke
         assert "This shop does not accept that mint" in till.charge_page.reason_label.text()
         assert session.service.store.get_mint(lnbits_mint.url) is None
         till.charge_page.cancel()
+        await session.tasks.wait_idle()
 
         # A spent token: the mint says so, nothing is kept, the cashier is told what to do.
         await type_and_charge(till, "40")
@@ -373,11 +378,12 @@ def test_settlement_modes_refused_untrusted_forwarded_to_lnbits_and_a_spent_toke
         assert "Ask the customer for another token or to pay by Lightning" in till.charge_page.reason_label.text()
         assert till.charge_page.cancel_button.isEnabled() and till.charge_page.accept_button.isEnabled()
         till.charge_page.cancel()
+        await session.tasks.wait_idle()
 
         # Hold-when-trusted with the merchant's LNbits: the same kind of ecash is now melted to the merchant.
         launcher.mode.setCurrentIndex(launcher.mode.findData("hold_when_trusted"))
         launcher.backend.setCurrentIndex(launcher.backend.findData("merchant"))
-        launcher.save()
+        await launcher.save()
         assert launcher.message.text() == "Saved."
         await type_and_charge(till, "1000")
         await pay_with(till, forwarded, "paid")

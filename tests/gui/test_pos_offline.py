@@ -40,7 +40,7 @@ def test_an_offline_sale_is_taken_while_the_mint_is_down_and_redeemed_later(
         launcher = session.view(PosLauncherView)
         launcher.shop_name.setText("Market stall")
         launcher.offline.sale_cap.setValue(200)
-        launcher.save()
+        run(launcher.save())
         till: PosWindow = launcher.enter(full_screen=False)
 
         async def scenario() -> None:

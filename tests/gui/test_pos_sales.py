@@ -57,7 +57,7 @@ def test_a_sale_on_the_till_from_keypad_to_zreport(
     launcher = session.view(PosLauncherView)
     launcher.shop_name.setText("Corner Café")
     launcher.pin.setText("2468")
-    launcher.save()
+    run(launcher.save())
     assert launcher.message.text() == "Saved."
     till: PosWindow = launcher.enter(full_screen=False)
 
@@ -133,6 +133,7 @@ def test_a_sale_on_the_till_from_keypad_to_zreport(
 
         # The cashier lock: the till cannot be left without the PIN.
         till.lock_button.click()
+        await session.tasks.wait_idle()
         assert till.till.locked and "Locked" in till.lock_label.text()
         till.close()
         assert till.isVisible()
@@ -168,6 +169,7 @@ def test_the_keypad_takes_typed_digits_and_enter_charges(
         await until(lambda: till.stack.currentWidget() is till.charge_page, what="the charge screen")
         assert till.charge_page.due_label.text() == "125 sat"
         qtbot.keyClick(till, Qt.Key.Key_Escape)  # Esc cancels a sale that took nothing
+        await till.ctx.tasks.wait_idle()
         assert till.stack.currentWidget() is till.keypad_page
 
     run(charged())

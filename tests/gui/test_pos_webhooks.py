@@ -38,9 +38,9 @@ def test_a_webhook_added_in_the_settings_hears_the_sale_signed_and_logged(
 
     async def scenario() -> None:
         async with LocalServer(app) as server:
-            assert not box.add("ftp://shop.example/hook")
+            assert not await box.add("ftp://shop.example/hook")
             assert "http:// or https://" in box.message.text() and box.items.count() == 0
-            assert box.add(server.url + "/hook")
+            assert await box.add(server.url + "/hook")
             assert box.items.count() == 1 and not box.copy_secret.isHidden()
             secret = box.message.text().rsplit(": ", 1)[1]
             assert len(secret) == 64 and secret not in json.dumps(launcher.till.policy().public_json())
@@ -62,6 +62,7 @@ def test_a_webhook_added_in_the_settings_hears_the_sale_signed_and_logged(
 
             box.items.setCurrentRow(0)
             box.remove_button.click()
+            await session.tasks.wait_idle()
             assert box.items.count() == 0 and launcher.till.policy().webhooks == ()
 
     run(scenario())

@@ -250,6 +250,7 @@ def test_balances_show_mint_health_and_trust_can_be_toggled(
     assert "FakeWallet" in view.d_motd.text()
     assert view.model.data(view.model.index(0, view.model.STATUS)) == "trusted · online"
     view.trust_button.click()
+    run(session.tasks.wait_idle())
     assert not session.service.list_mints()[0].trusted
     assert view.trust_button.text() == "Trust"
 
@@ -292,10 +293,11 @@ def test_settings_keep_the_nostr_relays_for_paying_requests(
     view = session.view(SettingsView)
     assert view.relays.text() == ""
     view.relays.setText("https://not-a-relay.example")
-    view.save_relays()
+    run(view.save_relays())
     assert "ws" in view.relays_message.text() and session.service.store.get_setting("nostr:relays") is None
     view.relays.setText("wss://relay.one.example, wss://relay.two.example/ wss://relay.one.example")
     view.relays_button.click()
+    run(session.tasks.wait_idle())
     assert view.relays.text() == "wss://relay.one.example wss://relay.two.example"
     assert view.relays_message.text() == "Saved 2 relay(s)."
     # What the Pay flow reads: the wallet's relays.

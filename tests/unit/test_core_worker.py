@@ -10,7 +10,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 
 import pytest
 
-from desktop.gui.core_worker import CoreProxy, CoreWorker, on_core_of, on_loop, proxy, unwrap
+from desktop.gui.core_worker import CoreProxy, CoreWorker, call_on_core_of, on_core_of, on_loop, proxy, unwrap
 
 
 class Account:
@@ -67,6 +67,24 @@ async def test_a_coroutine_called_through_a_proxy_runs_on_the_worker_thread_and_
     assert seen.balance() == 7
     here = threading.get_ident()
     assert account.threads == [worker.thread.ident, here]
+
+
+async def test_a_sync_method_called_with_call_runs_on_the_worker_thread_and_its_error_comes_back(
+    worker: CoreWorker,
+) -> None:
+    account = Account()
+    seen = proxy(account, worker)
+    assert await worker.call(seen.balance) == 7  # a write's commit waits on the worker, not on this loop
+    assert await call_on_core_of(seen, seen.balance) == 7
+    assert account.threads == [worker.thread.ident, worker.thread.ident]
+    assert await call_on_core_of(account, account.balance) == 7  # not a proxy: called here
+    assert account.threads[-1] == threading.get_ident()
+
+    def refuse() -> None:
+        raise ValueError("no")
+
+    with pytest.raises(ValueError, match="no"):
+        await worker.call(refuse)
 
 
 async def test_callbacks_passed_to_the_core_are_called_on_the_callers_thread(worker: CoreWorker) -> None:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 from core.api.pos import PosService
 from core.errors import UserFacingError
 from desktop.gui.context import AppContext
+from desktop.gui.core_worker import call_on_core_of
 from desktop.gui.dialogs import await_dialog
 from desktop.gui.i18n import tr
 from desktop.gui.pos.listbox import PolicyListBox
@@ -57,7 +58,7 @@ async def sign_in(till: PosService, parent: QWidget) -> str | None:
         if await await_dialog(dialog) != QDialog.DialogCode.Accepted:
             return None
         try:
-            till.sign_in(dialog.chosen(), dialog.pin.text())
+            await call_on_core_of(till, till.sign_in, dialog.chosen(), dialog.pin.text())  # stored: off the Qt thread
         except UserFacingError as exc:
             return str(exc)
         return None
@@ -77,9 +78,9 @@ class CashiersBox(PolicyListBox):
     def remove_entry(self, name: str) -> None:
         self.till.remove_cashier(name)
 
-    def add(self, name: str, pin: str) -> bool:
+    async def add(self, name: str, pin: str) -> bool:
         try:
-            self.till.add_cashier(name, pin)
+            await self.ctx.write(self.till.add_cashier, name, pin)
         except UserFacingError as exc:
             self.message.setText(str(exc))
             return False
@@ -91,6 +92,6 @@ class CashiersBox(PolicyListBox):
         dialog = CashierDialog(None, self)
         try:
             if await await_dialog(dialog) == QDialog.DialogCode.Accepted:
-                self.add(dialog.name.text(), dialog.pin.text())
+                await self.add(dialog.name.text(), dialog.pin.text())
         finally:
             dialog.deleteLater()

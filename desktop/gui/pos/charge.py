@@ -294,12 +294,17 @@ class ChargePage(QWidget):
         )
         if busy:
             self.model.set_aside()
-        else:
-            try:
-                self.model.cancel()
-            except UserFacingError as exc:
-                self.reason_label.setText(str(exc))
-                return
+            self.stop()
+            self._on_done()
+        else:  # the sale's row is written: on the core thread, the screen moves on once it is stored
+            self.ctx.run(self._cancel_sale())
+
+    async def _cancel_sale(self) -> None:
+        try:
+            await self.model.cancel()
+        except UserFacingError as exc:
+            self.reason_label.setText(str(exc))
+            return
         self.stop()
         self._on_done()
 

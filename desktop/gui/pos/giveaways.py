@@ -91,10 +91,10 @@ class GiveawaysBox(QGroupBox):
             row.addWidget(w)
         self.create_button = QPushButton(tr("Create"))
         self.create_button.setObjectName("createGiveaway")
-        self.create_button.clicked.connect(self.create_giveaway)
+        self.create_button.clicked.connect(lambda: ctx.run(self.create_giveaway()))
         row.addWidget(self.create_button)
         self.close_button = QPushButton(tr("Close selected"))
-        self.close_button.clicked.connect(self.close_selected)
+        self.close_button.clicked.connect(lambda: ctx.run(self.close_selected()))
         row.addWidget(self.close_button)
         self.page_button = QPushButton(tr("Codes page…"))
         self.page_button.setObjectName("giveawayCodesPage")
@@ -137,11 +137,12 @@ class GiveawaysBox(QGroupBox):
             if g.id == selected:
                 self.list.setCurrentItem(item)
 
-    def create_giveaway(self) -> None:
+    async def create_giveaway(self) -> None:
         try:
             self.till.check_unlocked(tr("create a giveaway"))  # fills the core's "a cashier cannot {0}"
-            made, codes = self.service.create(
-                self.name.text(), self.amount.value(), self.budget.value(), codes=self.codes.value()
+            made, codes = await self.ctx.write(
+                self.service.create, self.name.text(), self.amount.value(), self.budget.value(),
+                codes=self.codes.value(),
             )  # fmt: skip
         except UserFacingError as exc:
             self.message.setText(str(exc))
@@ -207,8 +208,8 @@ class GiveawaysBox(QGroupBox):
         self.message.setText(tr("The codes page is in {0}: print it and cut out the flyers.").format(target))
         return target
 
-    def close_selected(self) -> None:
+    async def close_selected(self) -> None:
         item = self.list.currentItem()
         if item is not None:
-            self.service.close(str(item.data(Qt.ItemDataRole.UserRole)))
+            await self.ctx.write(self.service.close, str(item.data(Qt.ItemDataRole.UserRole)))
             self.refresh()

@@ -33,7 +33,7 @@ class PolicyListBox(QGroupBox):
         self.add_button = QPushButton(tr("Add…"))
         self.add_button.clicked.connect(lambda: self.ctx.run(self.ask_add()))
         self.remove_button = QPushButton(tr("Remove"))
-        self.remove_button.clicked.connect(self.remove_selected)
+        self.remove_button.clicked.connect(lambda: self.ctx.run(self.remove_selected()))
         for b in (self.add_button, self.remove_button, *extra):
             row.addWidget(b)
         row.addStretch(1)
@@ -47,6 +47,7 @@ class PolicyListBox(QGroupBox):
         raise NotImplementedError
 
     def remove_entry(self, name: str) -> None:
+        """Remove one entry (a write: ``remove_selected`` runs it on the core thread)."""
         raise NotImplementedError
 
     async def ask_add(self) -> None:
@@ -57,13 +58,13 @@ class PolicyListBox(QGroupBox):
         self.items.addItems(self.entries())
         self.remove_button.setEnabled(self.items.count() > 0)
 
-    def remove_selected(self) -> None:
+    async def remove_selected(self) -> None:
         item = self.items.currentItem()
         if item is None:
             self.message.setText(tr("Select one of the {0} to remove.").format(self.title().lower()))
             return
         try:
-            self.remove_entry(item.text())
+            await self.ctx.write(self.remove_entry, item.text())  # one fsync'd commit: not on the Qt thread
         except UserFacingError as exc:
             self.message.setText(str(exc))
             return

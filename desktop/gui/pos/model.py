@@ -106,10 +106,11 @@ class TillModel(QObject):
         as a notice in Recent sales."""
         self.session = self.lightning = None
 
-    def cancel(self) -> None:
-        """Cancel the sale on screen (refused once it took money: ``UserFacingError``)."""
+    async def cancel(self) -> None:
+        """Cancel the sale on screen (refused once it took money: ``UserFacingError``); the sale's row is written
+        on the core thread."""
         if self.session is not None:
-            self.till.cancel(self.session.sale.id)
+            await self.ctx.write(self.till.cancel, self.session.sale.id)
         self.session = self.lightning = None
 
     async def pay_token(self, text: str) -> None:

@@ -148,7 +148,7 @@ class PosLauncherView(QWidget):
         edge.addWidget(self.giveaways, 2)
         layout.addLayout(edge)
         self.save_button = QPushButton(tr("Save settings"))
-        self.save_button.clicked.connect(self.save)
+        self.save_button.clicked.connect(lambda: ctx.run(self.save()))
         layout.addWidget(self.save_button)
         self.message = QLabel()
         self.message.setWordWrap(True)
@@ -199,12 +199,12 @@ class PosLauncherView(QWidget):
         if SETTINGS in what and not self.pin.text() and self._form() == self._shown:
             self._show_policy()
 
-    def save(self) -> None:
+    async def save(self) -> None:
         changes = self._form()
         if self.pin.text():
             changes["pin"] = self.pin.text()
         try:
-            self.till.configure(**changes)
+            await self.ctx.write(self.till.configure, **changes)  # one fsync'd commit: on the core thread
         except UserFacingError as exc:
             self.message.setText(str(exc))
             return

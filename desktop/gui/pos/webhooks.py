@@ -112,9 +112,9 @@ class WebhooksBox(PolicyListBox):
         self.till.remove_webhook(name)
         self.copy_secret.hide()
 
-    def add(self, url: str, secret: str = "") -> bool:
+    async def add(self, url: str, secret: str = "") -> bool:
         try:
-            hook = self.till.add_webhook(url, secret)
+            hook = await self.ctx.write(self.till.add_webhook, url, secret)
         except UserFacingError as exc:
             self.message.setText(str(exc))
             self.copy_secret.hide()
@@ -133,7 +133,7 @@ class WebhooksBox(PolicyListBox):
         dialog = WebhookDialog(self)
         try:
             if await await_dialog(dialog) == QDialog.DialogCode.Accepted:
-                self.add(dialog.url.text(), dialog.secret.text())
+                await self.add(dialog.url.text(), dialog.secret.text())
         finally:
             dialog.deleteLater()
 

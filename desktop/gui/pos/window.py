@@ -157,10 +157,10 @@ class PosWindow(QWidget):
 
     # --- the cashier lock and leaving ----------------------------------------------------------
 
-    def lock(self) -> None:
+    async def lock(self) -> None:
         """Lock the till (a PIN must be set): full screen, the main window hidden until the PIN is entered."""
         try:
-            self.till.lock()
+            await self.ctx.write(self.till.lock)  # the lock is stored (it survives a restart): on the core thread
         except UserFacingError as exc:
             self.keypad_page.keypad_error.setText(str(exc))
             return
@@ -178,7 +178,7 @@ class PosWindow(QWidget):
         if self.till.locked:
             self.ctx.run(self.ask_unlock())
         else:
-            self.lock()
+            self.ctx.run(self.lock())
 
     def _show_lock(self) -> None:
         locked = self.till.locked
@@ -195,10 +195,12 @@ class PosWindow(QWidget):
         """The PIN typed into the lock bar's field (Enter)."""
         pin, locked = self.pin_input.text(), self.till.locked
         self.pin_input.clear()
-        if not locked or not pin:
-            return
+        if locked and pin:
+            self.ctx.run(self._unlock_with(pin))
+
+    async def _unlock_with(self, pin: str) -> None:
         try:
-            self.till.unlock(pin)
+            await self.ctx.write(self.till.unlock, pin)
         except UserFacingError:
             self.lock_label.setText(tr("Locked — wrong PIN"))
             self.pin_input.setFocus()
@@ -215,7 +217,7 @@ class PosWindow(QWidget):
             if await await_dialog(dialog) != PasswordDialog.DialogCode.Accepted:
                 return False
             try:
-                self.till.unlock(dialog.value())
+                await self.ctx.write(self.till.unlock, dialog.value())
             except UserFacingError:
                 self.lock_label.setText(tr("Locked — wrong PIN"))
                 return False

@@ -32,7 +32,7 @@ class ZReportPage(QWidget):
         layout.addWidget(self.zreport_view, 1)
         row = QHBoxLayout()
         self.close_shift_button = big_button(tr("Close shift"), 1.2, "closeShift", tr("End the shift; a new one opens"))
-        self.close_shift_button.clicked.connect(self.close_shift)
+        self.close_shift_button.clicked.connect(lambda: model.ctx.run(self.close_shift()))
         row.addWidget(self.close_shift_button)
         for text, slot in (
             (tr("Print…"), self.print_zreport),
@@ -50,9 +50,9 @@ class ZReportPage(QWidget):
         self.zreport_view.setHtml(zreport_html(self.report))
         self.close_shift_button.setEnabled(not self.till.locked)
 
-    def close_shift(self) -> None:
+    async def close_shift(self) -> None:
         try:
-            self.report = self.till.close_shift()
+            self.report = await self.model.ctx.write(self.till.close_shift)  # the shift's row: on the core thread
         except UserFacingError as exc:
             self.zreport_view.append(f"<p style='color:{ERROR_COLOR}'>{exc}</p>")
             return

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout
 from core.api.mint_backup import fetch_mint_list, merge_mint_lists
 from core.api.payments import set_nostr_relays
 from core.api.service import WalletService
+from desktop.gui.core_worker import call_on_core_of
 from desktop.gui.i18n import tr
 
 __all__ = ["relay_field", "restore_mints"]
@@ -31,7 +32,8 @@ async def restore_mints(
 ) -> list[str]:
     mints = [mint_url] if mint_url else []
     if relays:
-        set_nostr_relays(service, relays)  # the wallet's relays from now on: later changes are backed up there
+        # The wallet's relays from now on (later changes are backed up there); a commit: on the core thread.
+        await call_on_core_of(service, set_nostr_relays, service, relays)
         if progress:
             progress(tr("Fetching the mint-list backup…"))
         backup = await fetch_mint_list(service.seed, relays)

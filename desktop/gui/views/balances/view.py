@@ -124,7 +124,7 @@ class BalancesView(QWidget):
         layout.addLayout(buttons)
         self.add_button.clicked.connect(lambda: ctx.run(self.add_mint()))
         shortcut(self, "Ctrl+N", self.add_button)
-        self.trust_button.clicked.connect(self.toggle_trust)
+        self.trust_button.clicked.connect(lambda: ctx.run(self.toggle_trust()))
         self.remove_button.clicked.connect(lambda: ctx.run(self.remove_mint()))
         self.transfer_button.clicked.connect(lambda: ctx.run(self.transfer()))
         self.check_button.clicked.connect(lambda: ctx.run(self.check_mints(), label=tr("Checking the mints…")))
@@ -261,11 +261,11 @@ class BalancesView(QWidget):
         await self.ctx.service.add_mint(url, trusted=trusted)
         self.ctx.changed(MINTS, BALANCES)
 
-    def toggle_trust(self) -> None:
+    async def toggle_trust(self) -> None:
         entry = self.selected_entry()
         if entry is None:
             return
-        self.ctx.service.trust_mint(entry.mint_url, not entry.trusted)
+        await self.ctx.write(self.ctx.service.trust_mint, entry.mint_url, not entry.trusted)  # off the Qt thread
         self.ctx.changed(MINTS)
 
     async def remove_mint(self) -> None:

@@ -10,6 +10,7 @@ from pathlib import Path
 from core.api import ExportedToken, ReceiveResult, SendResult, export_token_file
 from core.api.service import LockOptions, WalletService
 from core.errors import UserFacingError
+from desktop.gui.core_worker import call_on_core_of
 from desktop.gui.i18n import tr
 from desktop.gui.tasks import run_blocking, run_in_process
 
@@ -104,7 +105,7 @@ class SendState:
         # Encrypting runs scrypt, which holds the GIL: in a helper process, or the window freezes for a second.
         write = run_in_process if passphrase else run_blocking
         written = await write(export_token_file, path, self.result.token, passphrase)
-        self.service.record_token_file(self.result.token, str(written))
+        await call_on_core_of(self.service, self.service.record_token_file, self.result.token, str(written))
         self.exported_to = written
         return written
 

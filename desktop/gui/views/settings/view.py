@@ -91,7 +91,7 @@ class SettingsView(QWidget):
         add = QPushButton(tr("Add mint…"))
         add.clicked.connect(lambda: self.ctx.run(self.add_mint()))
         self.trust_button = QPushButton(tr("Trust / distrust"))
-        self.trust_button.clicked.connect(self.toggle_trust)
+        self.trust_button.clicked.connect(lambda: self.ctx.run(self.toggle_trust()))
         self.remove_mint_button = QPushButton(tr("Remove"))
         self.remove_mint_button.clicked.connect(lambda: self.ctx.run(self.remove_mint()))
         self.label_mint_button = QPushButton(tr("Label…"))
@@ -145,7 +145,7 @@ class SettingsView(QWidget):
         self.currency.addItems(FIAT_CURRENCIES)
         self.currency.setCurrentText(self.state.currency)
         self.currency.setMaximumWidth(160)
-        self.currency.activated.connect(lambda _i: self.set_currency(self.currency.currentText()))
+        self.currency.activated.connect(lambda _i: self.ctx.run(self.set_currency(self.currency.currentText())))
         form.addRow(tr("Fiat currency:"), self.currency)
         form.addRow("", hint(tr("Fiat values are shown only while a fresh exchange rate is known.")))
         row = QHBoxLayout()
@@ -153,7 +153,7 @@ class SettingsView(QWidget):
         self.relays.setObjectName("payerRelays")
         self.relays.setPlaceholderText("wss://relay.example.com …")
         self.relays_button = QPushButton(tr("Save relays"))
-        self.relays_button.clicked.connect(self.save_relays)
+        self.relays_button.clicked.connect(lambda: self.ctx.run(self.save_relays()))
         row.addWidget(self.relays)
         row.addWidget(self.relays_button)
         form.addRow(tr("Nostr relays:"), row)
@@ -256,12 +256,12 @@ class SettingsView(QWidget):
         await self.ctx.service.add_mint(url, trusted=trusted)
         self.ctx.changed(MINTS, BALANCES)
 
-    def toggle_trust(self) -> None:
+    async def toggle_trust(self) -> None:
         row = self._selected(self.mints_table)
         if row is None:
             return
         mint = self.mints_model.mint(row)
-        self.ctx.service.trust_mint(mint.url, not mint.trusted)
+        await self.ctx.write(self.ctx.service.trust_mint, mint.url, not mint.trusted)
         self.ctx.changed(MINTS)
 
     async def label_mint(self) -> None:
@@ -274,7 +274,7 @@ class SettingsView(QWidget):
             self, tr("Mint label"), tr("Label for {0} (empty: its own name):").format(short_url(mint.url)), current
         )
         if text is not None:
-            set_mint_label(self.ctx.service, mint.url, text)
+            await self.ctx.write(set_mint_label, self.ctx.service, mint.url, text)
             self.ctx.changed(MINTS, BALANCES)
 
     async def remove_mint(self) -> None:
@@ -301,7 +301,7 @@ class SettingsView(QWidget):
             name, type_name, options = dialog.values()
         finally:
             dialog.deleteLater()
-        backends.add(name, type_name, options)
+        await self.ctx.write(backends.add, name, type_name, options)
         self.refresh()
 
     async def test_backend(self) -> None:
@@ -329,16 +329,16 @@ class SettingsView(QWidget):
 
     # --- display and security ------------------------------------------------------------------
 
-    def set_currency(self, code: str) -> None:
-        self.state.set_currency(code)
+    async def set_currency(self, code: str) -> None:
+        await self.ctx.write(self.state.set_currency, code)
         if self.ctx.rates is not None:
             self.ctx.rates.currency = self.state.currency
             self.ctx.run(self.ctx.rates.refresh())
         self.ctx.changed(BALANCES)
 
-    def save_relays(self) -> None:
+    async def save_relays(self) -> None:
         try:
-            saved = self.state.set_relays(self.relays.text())
+            saved = await self.ctx.write(self.state.set_relays, self.relays.text())
         except UserFacingError as exc:
             self.relays_message.setText(str(exc))
             return

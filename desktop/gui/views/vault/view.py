@@ -241,7 +241,7 @@ class VaultView(QWidget):
         finally:
             dialog.deleteLater()
         written = await run_blocking(export_token_file, path, self.last[0].token, passphrase)
-        self.ctx.service.record_token_file(self.last[0].token, str(written))
+        await self.ctx.write(self.ctx.service.record_token_file, self.last[0].token, str(written))
         self.result.setText(tr("✓ Saved to {0}").format(written) + (tr(" (encrypted).") if passphrase else "."))
         self.refresh()
 

@@ -298,7 +298,8 @@ def gui(table: Table, wallet: Path, label: str, goal_s: float, seconds: float = 
     env = nutdesk_env()
     env.update({"NUTDESK_STALLS": "1", "NUTDESK_BENCH_SECONDS": str(seconds), "NUTDESK_BENCH_T0": repr(time.time())})
     try:
-        r = run([*NUTDESK, "--data-dir", str(copy)], env=env, timeout=180)
+        # Peak RSS from GNU time: the app's own ru_maxrss keeps this (large) process's figure from the fork.
+        r = run_rss([*NUTDESK, "--data-dir", str(copy)], env=env)
     except RuntimeError as exc:
         table.add(f"GUI cold start, {label}", f"failed: {str(exc)[:200]}", f"≤ {goal_s} s")
         return
@@ -315,12 +316,7 @@ def gui(table: Table, wallet: Path, label: str, goal_s: float, seconds: float = 
     )
     stall = report["longest_stall_ms"]
     table.add(f"longest event-loop stall after show, {label}", f"{stall:.0f} ms", "≤ 50 ms", f"{stall / 50:.2f}")
-    table.add(
-        f"GUI peak RSS, {label}",
-        f"{report['peak_rss_mib']:.0f} MiB",
-        "≤ 200 MiB",
-        f"{report['peak_rss_mib'] / 200:.2f}",
-    )
+    table.add(f"GUI peak RSS, {label}", f"{r.rss_mib:.0f} MiB", "≤ 200 MiB", f"{r.rss_mib / 200:.2f}")
 
 
 def gui_send(table: Table, mint: NutshellMint | _Mint, big: Path, proofs: int) -> None:

@@ -15,7 +15,6 @@ import logging
 import math
 import secrets
 from collections.abc import AsyncIterator, Mapping
-from dataclasses import dataclass
 from typing import Any, ClassVar
 
 import httpx
@@ -26,6 +25,17 @@ from backends._http import (
     SentButUnknown,
     decode_bolt11,
     expired_invoice,
+)
+from backends.blink_graphql import (
+    AUTH_CODES,
+    BLINK,
+    FLASH,
+    MAX_RETRY_WAIT,
+    RATE_LIMITED,
+    SEND_STATES,
+    SETTLEMENT,
+    BlinkVariant,
+    GraphQLError,
 )
 from backends.blink_updates import poll_paid, subscribe_paid
 from backends.registry import register_backend
@@ -44,39 +54,6 @@ from core.ports.lightning import (
 __all__ = ["BlinkBackend", "BlinkVariant", "FlashBackend"]
 
 log = logging.getLogger(__name__)
-
-_RATE_LIMITED = {"TOO_MANY_REQUEST", "TOO_MANY_REQUESTS"}
-_AUTH = {"NOT_AUTHORIZED", "UNAUTHENTICATED", "INVALID_AUTHORIZATION"}
-_SEND_STATES = {
-    "SUCCESS": PaymentState.SETTLED,
-    "FAILURE": PaymentState.FAILED,
-    "PENDING": PaymentState.PENDING,
-}
-_MAX_RETRY_WAIT = 5.0
-
-_SETTLEMENT = """transaction { settlementVia {
-  ... on SettlementViaLn { preImage }
-  ... on SettlementViaIntraLedger { preImage } } settlementFee }"""
-
-
-@dataclass(frozen=True)
-class BlinkVariant:
-    name: str
-    websocket: bool  # subscriptions allowed for API keys
-    status_by_hash: bool  # lnInvoicePaymentStatusByHash / transactionsByPaymentHash exist
-    idempotency: bool  # payment inputs accept idempotencyKey
-    settlement_fields: bool  # payment payloads carry the transaction (preimage)
-
-
-BLINK = BlinkVariant("Blink", websocket=True, status_by_hash=True, idempotency=False, settlement_fields=True)
-FLASH = BlinkVariant("Flash", websocket=False, status_by_hash=False, idempotency=True, settlement_fields=False)
-
-
-class _GraphQLError(Exception):
-    def __init__(self, code: str, message: str) -> None:
-        super().__init__(message)
-        self.code = code
-        self.message = message
 
 
 @register_backend("Blink")
@@ -156,18 +133,18 @@ class BlinkBackend(HttpBackendBase):
             if response.status_code in (401, 403):
                 raise BackendError(t("{0} refused the API key ({1})").format(self.name, response.status_code))
             if response.status_code == 429:
-                await asyncio.sleep(min(float(response.headers.get("Retry-After", 1)), _MAX_RETRY_WAIT))
+                await asyncio.sleep(min(float(response.headers.get("Retry-After", 1)), MAX_RETRY_WAIT))
                 continue
             body = self.json_of(response)
             errors = body.get("errors") or []
             if errors:
                 extensions = errors[0].get("extensions") or {}
                 code = str(extensions.get("code", ""))
-                if code in _RATE_LIMITED and attempt < 3:
+                if code in RATE_LIMITED and attempt < 3:
                     wait = float(extensions.get("retryAfterSeconds") or 2**attempt * 0.5)
-                    await asyncio.sleep(min(wait, _MAX_RETRY_WAIT))
+                    await asyncio.sleep(min(wait, MAX_RETRY_WAIT))
                     continue
-                raise _GraphQLError(code, str(errors[0].get("message", "")))
+                raise GraphQLError(code, str(errors[0].get("message", "")))
             if response.status_code >= 500:
                 raise BackendError(t("{0} answered {1}").format(self.name, response.status_code))
             return body.get("data") or {}
@@ -176,7 +153,7 @@ class BlinkBackend(HttpBackendBase):
     async def _query(self, query: str, variables: dict[str, Any] | None = None) -> Any:
         try:
             return await self._gql(query, variables)
-        except _GraphQLError as exc:
+        except GraphQLError as exc:
             raise BackendError(t("{0}: {1} ({2})").format(self.name, exc.message, exc.code or "error")) from exc
 
     async def _wallet(self) -> tuple[str, float]:
@@ -246,7 +223,7 @@ class BlinkBackend(HttpBackendBase):
         )
         try:
             data = (await self._gql(query, {"input": inp}, mutation=False))[field]
-        except _GraphQLError as exc:
+        except GraphQLError as exc:
             raise BackendError(t("{0}: {1} ({2})").format(self.name, exc.message, exc.code or "error")) from exc
         if data.get("errors"):
             raise BackendError(t("{0} refused the invoice: {1}").format(self.name, data["errors"][0].get("message")))
@@ -274,7 +251,7 @@ class BlinkBackend(HttpBackendBase):
             # A USD wallet pays an amountless invoice in cents: convert the sat amount at the live price.
             cents = math.ceil(amount_msat / 1000 * await self.cents_per_sat())
             field, inp["amount"] = "lnNoAmountUsdInvoicePaymentSend", cents
-        settlement = _SETTLEMENT if self.variant.settlement_fields else ""
+        settlement = SETTLEMENT if self.variant.settlement_fields else ""
         query = (
             f"mutation pay($input: {field[0].upper() + field[1:]}Input!) {{ {field}(input: $input) {{ "
             f"errors {{ message code }} status {settlement} }} }}"
@@ -284,8 +261,8 @@ class BlinkBackend(HttpBackendBase):
             data = (await self._gql(query, {"input": inp}, mutation=True))[field]
         except SentButUnknown as exc:
             return self._remember(PaymentResult(PaymentState.PENDING, payment_hash, error=str(exc)))
-        except _GraphQLError as exc:
-            if exc.code in _AUTH:
+        except GraphQLError as exc:
+            if exc.code in AUTH_CODES:
                 raise BackendError(t("{0}: {1} ({2})").format(self.name, exc.message, exc.code)) from exc
             # Validation errors are refused before execution; anything else may have run.
             definite = exc.code in ("GRAPHQL_VALIDATION_FAILED", "BAD_USER_INPUT", "INVALID_INPUT")
@@ -299,8 +276,8 @@ class BlinkBackend(HttpBackendBase):
             if known.state is PaymentState.SETTLED:
                 return known
             return PaymentResult(PaymentState.FAILED, payment_hash, error="the invoice was already paid")
-        state = _SEND_STATES.get(status, PaymentState.PENDING)
-        if errors and status not in _SEND_STATES:
+        state = SEND_STATES.get(status, PaymentState.PENDING)
+        if errors and status not in SEND_STATES:
             # A business error without a status (insufficient balance, cannot pay self …) is a refusal.
             state = PaymentState.FAILED
         transaction = data.get("transaction") or {}
@@ -357,7 +334,7 @@ class BlinkBackend(HttpBackendBase):
         data = await self._query(query, {"walletId": wallet_id, "hash": payment_hash})
         wallet = (((data.get("me") or {}).get("defaultAccount") or {}).get("walletById")) or {}
         sends = [t for t in wallet.get("transactionsByPaymentHash") or [] if t.get("direction") == "SEND"]
-        states = [_SEND_STATES.get(str(t.get("status")), PaymentState.PENDING) for t in sends]
+        states = [SEND_STATES.get(str(t.get("status")), PaymentState.PENDING) for t in sends]
         if PaymentState.SETTLED in states:
             tx = sends[states.index(PaymentState.SETTLED)]
             return PaymentResult(

@@ -16,56 +16,22 @@ import os
 import random
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from bench.gui_views import gui_views
 from bench.make_wallet import make_wallet
+from bench.procs import Run, run, run_rss
 from bench.receive import receive_rows
 from bench.tills import tills
 from tests.peers.nutshell import NUTSHELL_VENV, NutshellMint, NutshellWalletCLI, ensure_nutshell
 
 REPO = Path(__file__).resolve().parents[1]
 NUTDESK = [sys.executable, "-m", "desktop"]
-
-
-@dataclass
-class Run:
-    wall: float
-    rss_mib: float
-    out: str
-
-
-def run(cmd: Sequence[str], *, env: dict[str, str] | None = None, cwd: Path | None = None, timeout: float = 300) -> Run:
-    """Run a whole process; its wall time and its own peak RSS (``wait4``, not the children's maximum)."""
-    started = time.perf_counter()
-    proc = subprocess.Popen(
-        list(cmd), env=env, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL
-    )
-    try:
-        out, err = proc.communicate(timeout=timeout)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        out, err = proc.communicate()
-        raise RuntimeError(f"{' '.join(cmd)} timed out:\n{err.decode()[-2000:]}") from None
-    wall = time.perf_counter() - started
-    if proc.returncode != 0:
-        raise RuntimeError(f"{' '.join(cmd)} failed ({proc.returncode}):\n{out.decode()}\n{err.decode()[-3000:]}")
-    return Run(wall, 0.0, out.decode() + err.decode())
-
-
-def run_rss(cmd: Sequence[str], *, env: dict[str, str] | None = None, cwd: Path | None = None) -> Run:
-    """Like ``run``, with the process's own peak RSS, from GNU time: ``wait4`` on our own child would count the
-    memory of this (large) process, which a forked child has until it execs."""
-    with tempfile.NamedTemporaryFile(suffix=".rss") as rss_file:
-        r = run(["/usr/bin/time", "-f", "%M", "-o", rss_file.name, *cmd], env=env, cwd=cwd)
-        r.rss_mib = int(Path(rss_file.name).read_text().split()[-1]) / 1024
-    return r
 
 
 def token_in(text: str) -> str:

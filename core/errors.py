@@ -36,13 +36,13 @@ The distinction that matters most: **definitely failed** (nothing happened, safe
     │   ├── MintUnreachable              connection dropped, timeout after sending, 5xx
     │   ├── PaymentPending               a melt/payment the other side reports as pending
     │   └── OperationUnresolved          a refusal the mint's records could not settle yet: kept for recovery
-
-Which refusal proves what is one table: ``core.mint_client.errors.VERDICT_BY_CODE`` (and docs/verdicts.md);
-``verdict_of(exc)`` answers it for any exception.
     ├── BackendError                     a Lightning backend problem
     │   └── BackendUnavailable           backend could not be reached before anything was sent
     ├── StorageError                     the local database failed
     └── ConfigError                      bad settings, missing wallet, bad data directory
+
+Which refusal proves what is one table: ``core.mint_client.errors.VERDICT_BY_CODE`` (and docs/verdicts.md);
+``verdict_of(exc)`` answers it for any exception.
 """
 
 from __future__ import annotations
@@ -91,10 +91,7 @@ __all__ = [
 
 
 class NutdeskError(Exception):
-    """Root of every error core raises.
-
-    ``code`` is a stable kebab-case identifier used by the CLI's ``--json`` error output.
-    """
+    """Root of every error core raises. ``code`` is a stable kebab-case id used by the CLI's ``--json`` errors."""
 
     code = "error"
 
@@ -268,10 +265,8 @@ class PaymentPending(OutcomeUnknown):
 
 
 class OperationUnresolved(OutcomeUnknown):
-    """The mint refused in a way that does not prove nothing happened, and its records did not settle it yet.
-
-    The journal keeps the operation (and its reserved ecash); recovery finishes or rolls it back later.
-    """
+    """The mint refused in a way that does not prove nothing happened, and its records did not settle it yet:
+    the journal keeps the operation (and its reserved ecash); recovery finishes or rolls it back later."""
 
     code = "outcome-unknown"
 
@@ -280,12 +275,9 @@ class OperationUnresolved(OutcomeUnknown):
 
 
 class MintRejected(NutdeskError):
-    """The mint refused the request with an error code (NUT error codes).
-
-    A refusal is not "nothing happened" by itself: the mint may have acted before it answered (an earlier try,
-    a request processed twice). ``verdict`` says what the code proves; each subclass is also either a
-    ``DefinitelyFailed`` (nothing happened) or an ``OutcomeUnknown``.
-    """
+    """The mint refused with a NUT error code. A refusal is not "nothing happened" by itself: the mint may have
+    acted before it answered (an earlier try, a request processed twice). ``verdict`` says what the code proves;
+    each subclass is also either a ``DefinitelyFailed`` (nothing happened) or an ``OutcomeUnknown``."""
 
     code = "mint-rejected"
     verdict = Verdict.UNKNOWN
@@ -377,7 +369,7 @@ class ConfigError(NutdeskError):
 
 # --- hostile peers (added at the end to keep merges simple) ------------------------------------
 
-__all__ += ["AnswerTooLarge", "MalformedInput", "MintMisbehaved"]
+__all__ += ["AnswerTooLarge", "DatabaseUnreachable", "MalformedInput", "MintMisbehaved"]
 
 
 class MintMisbehaved(OutcomeUnknown):
@@ -393,8 +385,7 @@ class MintMisbehaved(OutcomeUnknown):
 
 
 class MalformedInput(ProtocolError):
-    """Data from the network (or a file) that is not well-formed: too deep, too large, non-finite numbers,
-    wrong types."""
+    """Network (or file) data that is not well-formed: too deep, too large, non-finite numbers, wrong types."""
 
     code = "malformed-input"
 

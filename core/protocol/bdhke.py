@@ -26,6 +26,8 @@ NUT-07 identifies a proof to the mint by ``Y`` in hex (:func:`hash_to_curve_hex`
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from coincurve import PrivateKey, PublicKey
 
 from core.errors import CryptoError
@@ -33,16 +35,20 @@ from core.i18n import t
 from core.protocol.ec import (
     PointLike,
     ScalarLike,
+    mint_point,
     parse_point,
     parse_private_key,
+    parse_scalar,
     point_add,
     point_mul,
     point_sub,
+    scalar_base_mul,
     sha256,
 )
 
 __all__ = [
     "DOMAIN_SEPARATOR",
+    "blind",
     "blind_message",
     "hash_to_curve",
     "hash_to_curve_hex",
@@ -63,8 +69,14 @@ def _secret_bytes(secret: str | bytes) -> bytes:
     return secret.encode("utf-8") if isinstance(secret, str) else bytes(secret)
 
 
+@lru_cache(maxsize=4096)
 def hash_to_curve(message: bytes) -> PublicKey:
-    """Map ``message`` to a curve point ``Y`` whose discrete log nobody knows."""
+    """Map ``message`` to a curve point ``Y`` whose discrete log nobody knows.
+
+    Cached: a received output's ``Y`` is computed when it is blinded and again when the proof is stored
+    (its NUT-07 id), an input's when its DLEQ is checked and again for its state. The returned point is
+    shared, which is safe: coincurve's point operations never change their operands.
+    """
     msg_hash = sha256(DOMAIN_SEPARATOR + message)
     for counter in range(_MAX_COUNTER):
         candidate = b"\x02" + sha256(msg_hash + counter.to_bytes(4, "little"))
@@ -92,6 +104,16 @@ def blind_message(secret: str | bytes, r: ScalarLike | None = None) -> tuple[str
     return B_.format(compressed=True).hex(), r_key
 
 
+def blind(secret: str | bytes, r: ScalarLike) -> str:
+    """``B_ = hash_to_curve(secret) + r·G`` as compressed hex, for a known ``r`` (NUT-13 outputs).
+
+    Unlike :func:`blind_message` it builds no ``PrivateKey`` (whose x-only key costs a second ``·G``).
+    """
+    r_int = parse_scalar(r, "blinding factor r")
+    Y = hash_to_curve(_secret_bytes(secret))
+    return point_add(Y, scalar_base_mul(r_int)).format(compressed=True).hex()
+
+
 def sign_blinded(B_: PointLike, a: ScalarLike) -> str:
     """Step 2 (mint side, used to build test fixtures): ``C_ = a·B_`` as compressed hex."""
     return point_mul(parse_point(B_, "B_"), parse_private_key(a, "mint key")).format(compressed=True).hex()
@@ -99,7 +121,8 @@ def sign_blinded(B_: PointLike, a: ScalarLike) -> str:
 
 def unblind(C_: PointLike, r: ScalarLike, K: PointLike) -> str:
     """Step 3 (wallet): ``C = C_ - r·K`` where ``K`` is the mint's public key for the amount."""
-    rK = point_mul(parse_point(K, "mint public key"), parse_private_key(r, "blinding factor r"))
+    mint_key = mint_point(K) if isinstance(K, str) else parse_point(K, "mint public key")
+    rK = point_mul(mint_key, parse_scalar(r, "blinding factor r"))
     return point_sub(parse_point(C_, "C_"), rK).format(compressed=True).hex()
 
 

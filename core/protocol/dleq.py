@@ -32,11 +32,12 @@ from core.protocol.ec import (
     CURVE_ORDER,
     PointLike,
     ScalarLike,
+    mint_point,
     parse_point,
     parse_private_key,
+    parse_scalar,
     point_add,
     point_mul,
-    point_sub,
     scalar_base_mul,
     uncompressed_hex,
 )
@@ -99,23 +100,31 @@ def create_dleq(a: ScalarLike, B_: PointLike, C_: PointLike | None = None) -> tu
     return e.to_bytes(32, "big").hex(), s.to_bytes(32, "big").hex()
 
 
-def _s_times_minus_e(s: int, e: int, base: PublicKey, image: PublicKey) -> PublicKey | None:
-    # s·base - e·image; None when a term or the result is the point at infinity (then the proof is bad).
+def _s_times_minus_e(s: int, e: int, base: PublicKey | None, image: PublicKey) -> PublicKey | None:
+    # s·base - e·image (base None: the generator G); None when a term or the result is the point at
+    # infinity (then the proof is bad). ``-e·image`` is computed as ``(n-e)·image``: the same point without
+    # negating and re-parsing it, and ``s·G`` uses libsecp256k1's much faster fixed-base multiplication.
     e_mod = e % CURVE_ORDER
     if not 0 < s < CURVE_ORDER or e_mod == 0:
         return None
     try:
-        return point_sub(point_mul(base, s), point_mul(image, e_mod))
+        s_base = scalar_base_mul(s) if base is None else point_mul(base, s)
+        return point_add(s_base, point_mul(image, CURVE_ORDER - e_mod))
     except CryptoError:
         return None
+
+
+def _mint_key(A: PointLike) -> PublicKey:
+    # Mint keys arrive as hex, the same few per keyset: parsed once (``mint_point`` caches them).
+    return mint_point(A) if isinstance(A, str) else parse_point(A, "mint public key")
 
 
 def verify_blind_signature_dleq(B_: PointLike, C_: PointLike, e: str, s: str, A: PointLike) -> bool:
     """Check a DLEQ ``(e, s)`` on a blind signature. Malformed points/hex raise :class:`CryptoError`."""
     B_point, C_point = parse_point(B_, "B_"), parse_point(C_, "C_")
-    A_point = parse_point(A, "mint public key")
+    A_point = _mint_key(A)
     e_int, s_int = _parse_32(e, "e"), _parse_32(s, "s")
-    R1 = _s_times_minus_e(s_int, e_int, scalar_base_mul(1), A_point)
+    R1 = _s_times_minus_e(s_int, e_int, None, A_point)
     R2 = _s_times_minus_e(s_int, e_int, B_point, C_point)
     if R1 is None or R2 is None:
         return False
@@ -129,12 +138,12 @@ def verify_proof_dleq(proof: Proof, A: PointLike) -> bool:
     """
     if proof.dleq is None or proof.dleq.r is None:
         return False
-    A_point = parse_point(A, "mint public key")
-    r = parse_private_key(proof.dleq.r, "DLEQ r")
+    A_point = _mint_key(A)
+    r = parse_scalar(proof.dleq.r, "DLEQ r")
     Y = hash_to_curve(proof.secret.encode("utf-8"))
     try:
         C_ = point_add(parse_point(proof.C, "C"), point_mul(A_point, r))
-        B_ = point_add(Y, r.public_key)
+        B_ = point_add(Y, scalar_base_mul(r))
     except CryptoError:
         return False  # a sum at infinity: the proof cannot be genuine
     return verify_blind_signature_dleq(B_, C_, proof.dleq.e, proof.dleq.s, A_point)

@@ -12,6 +12,7 @@ aliases let callers pass whichever form they hold.
 from __future__ import annotations
 
 import hashlib
+from functools import lru_cache
 
 from coincurve import PrivateKey, PublicKey, PublicKeyXOnly
 
@@ -23,6 +24,7 @@ __all__ = [
     "PointLike",
     "ScalarLike",
     "has_even_y",
+    "mint_point",
     "parse_point",
     "parse_private_key",
     "parse_scalar",
@@ -72,6 +74,15 @@ def parse_point(value: PointLike, what: str = "point") -> PublicKey:
         raise CryptoError(t("{0} is not a point on secp256k1").format(what)) from exc
 
 
+@lru_cache(maxsize=512)
+def mint_point(value: str) -> PublicKey:
+    """A mint public key from its hex, parsed once: every proof of a keyset amount reuses the same point.
+
+    coincurve's point operations return new objects and never change their operands, so sharing is safe.
+    """
+    return parse_point(value, "mint public key")
+
+
 def parse_scalar(value: ScalarLike, what: str = "scalar") -> int:
     """A scalar in ``[1, n-1]`` from 32-byte hex/bytes, an int, or a private key."""
     if isinstance(value, PrivateKey):
@@ -103,8 +114,13 @@ def parse_private_key(value: ScalarLike, what: str = "private key") -> PrivateKe
 
 
 def scalar_base_mul(scalar: ScalarLike) -> PublicKey:
-    """``scalar·G``."""
-    return private_key_from_int(parse_scalar(scalar)).public_key
+    """``scalar·G``.
+
+    Straight from the secret: a coincurve ``PrivateKey`` would also derive its x-only key, a second
+    multiplication by ``G`` that nothing here uses.
+    """
+    number = parse_scalar(scalar)
+    return PublicKey.from_valid_secret(number.to_bytes(32, "big"))
 
 
 def point_mul(point: PointLike, scalar: ScalarLike) -> PublicKey:

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 from core.errors import CryptoError, MintMisbehaved, ProtocolError
 from core.i18n import t
 from core.ports.storage import CounterPort
-from core.protocol import bdhke, derivation, dleq
+from core.protocol import bdhke, derivation, dleq, ec
 from core.protocol.models import DLEQ, BlindedMessage, BlindSignature, Proof
 from core.wallet.misbehaviour import mark_misbehaved
 
@@ -65,7 +65,7 @@ def derive_outputs(seed: bytes, keyset_id: str, amounts: Sequence[int], first_co
     for offset, amount in enumerate(amounts):
         counter = first_counter + offset
         secret, r = derivation.derive_secret_and_r(seed, keyset_id, counter)
-        B_, _ = bdhke.blind_message(secret, r)
+        B_ = bdhke.blind(secret, r)
         outputs.append(PreparedOutput(amount, keyset_id, counter, secret, r.hex(), B_))
     return outputs
 
@@ -145,14 +145,18 @@ def unblind_signatures(
             )
         amount = _check_amount(output, signature, answer, keys)
         mint_key = keys[amount]
+        try:  # parsed once for the DLEQ check and the unblinding; a bad point fails whichever comes first
+            C_point = ec.parse_point(signature.C_, "C_")
+        except CryptoError:
+            C_point = None
         proof_dleq = None
         if signature.dleq is None:
             if require_dleq:
                 raise MintMisbehaved(t("the mint lists NUT-12 but sent a signature without a DLEQ proof"))
         else:
             try:
-                ok = dleq.verify_blind_signature_dleq(
-                    output.B_, signature.C_, signature.dleq.e, signature.dleq.s, mint_key
+                ok = C_point is not None and dleq.verify_blind_signature_dleq(
+                    output.B_, C_point, signature.dleq.e, signature.dleq.s, mint_key
                 )
             except ProtocolError:
                 ok = False
@@ -160,7 +164,9 @@ def unblind_signatures(
                 raise MintMisbehaved(t("the mint's DLEQ proof does not verify: its signature is not by our key"))
             proof_dleq = DLEQ(e=signature.dleq.e, s=signature.dleq.s, r=output.r)
         try:
-            C = bdhke.unblind(signature.C_, bytes.fromhex(output.r), mint_key)
+            if C_point is None:
+                raise CryptoError(t("C_ is not a point on secp256k1"))
+            C = bdhke.unblind(C_point, bytes.fromhex(output.r), mint_key)
         except (ProtocolError, ValueError) as exc:
             raise MintMisbehaved(t("the mint's signature is not a valid point: {0}").format(exc)) from exc
         proofs.append(Proof(id=output.keyset_id, amount=amount, secret=output.secret, C=C, dleq=proof_dleq))

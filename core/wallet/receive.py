@@ -67,21 +67,26 @@ async def receive_token(mw: MintWallet, token: Token, *, kind: str = "receive") 
             t("the token is worth {0} {1}, less than the mint's fee of {2} {1}").format(total, unit, fee)
         )
     keyset = mw.keychain.active(unit)
-    outputs = prepare_outputs(mw.store, mw.seed, keyset.id, split(total - fee, sorted(keyset.keys)))
-    if unlocked.sig_all_keys:  # signed over these very outputs, before the journal keeps the inputs
-        inputs = sign_sig_all_swap(inputs, [o.blinded_message() for o in outputs], unlocked.sig_all_keys)
-    op_id = mw.store.create_operation(
-        kind=kind,
-        mint_url=mw.url,
-        unit=unit,
-        amount=total - fee,
-        memo=token.memo or "",
-        data={
-            "inputs": [p.to_json() for p in inputs],
-            "outputs": [o.to_dict() for o in outputs],
-        },
-    )
-    mw.store.update_operation(op_id, fee=fee)
+    # One commit for the reserved counters, the journal entry and its fee (three before): all of it is on disk
+    # before any request leaves, and a crash before that commit loses nothing — no output was ever shown to the
+    # mint, so counters that were never advanced cannot be reused against it. The writer's lock keeps another
+    # process from reserving the same counters meanwhile.
+    with mw.store.atomic():
+        outputs = prepare_outputs(mw.store, mw.seed, keyset.id, split(total - fee, sorted(keyset.keys)))
+        if unlocked.sig_all_keys:  # signed over these very outputs, before the journal keeps the inputs
+            inputs = sign_sig_all_swap(inputs, [o.blinded_message() for o in outputs], unlocked.sig_all_keys)
+        op_id = mw.store.create_operation(
+            kind=kind,
+            mint_url=mw.url,
+            unit=unit,
+            amount=total - fee,
+            memo=token.memo or "",
+            data={
+                "inputs": [p.to_json() for p in inputs],
+                "outputs": [o.to_dict() for o in outputs],
+            },
+        )
+        mw.store.update_operation(op_id, fee=fee)
     failpoint(f"{kind}:after_prepare")
     try:
         new_proofs = await run_swap(mw, op_id, kind, inputs, outputs, own_inputs=False)

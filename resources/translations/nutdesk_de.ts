@@ -744,8 +744,20 @@
         <translation>Netto</translation>
     </message>
     <message>
+        <source>All tills&apos; open shifts, since {0} · amounts in {1} · failed attempts: {2}</source>
+        <translation>Offene Schichten aller Kassen, seit {0} · Beträge in {1} · fehlgeschlagene Versuche: {2}</translation>
+    </message>
+    <message>
         <source>Shift {0}: {1} → {2} · amounts in {3} · failed attempts: {4}</source>
         <translation>Schicht {0}: {1} → {2} · Beträge in {3} · fehlgeschlagene Versuche: {4}</translation>
+    </message>
+    <message>
+        <source>Z-report — {0}, whole shop</source>
+        <translation>Z-Bericht — {0}, ganzer Laden</translation>
+    </message>
+    <message>
+        <source>Z-report — {0}</source>
+        <translation>Z-Bericht — {0}</translation>
     </message>
     <message>
         <source>{0:,} {1} (offline ecash found already spent)</source>
@@ -3534,6 +3546,14 @@ Beleg {0}</translation>
     <message>
         <source>Save the Z-report</source>
         <translation>Den Z-Bericht speichern</translation>
+    </message>
+    <message>
+        <source>Z-report, whole shop</source>
+        <translation>Z-Bericht, ganzer Laden</translation>
+    </message>
+    <message>
+        <source>Z-report {0}</source>
+        <translation>Z-Bericht {0}</translation>
     </message>
     <message>
         <source>Best sellers</source>

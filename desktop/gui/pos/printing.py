@@ -118,16 +118,28 @@ def zreport_html(report: ZReport, scope: str = "") -> str:
 
     by_kind = "".join(row(k, v) for k, v in sorted(report.by_settlement.items()))
     by_cashier = "".join(row(k, v) for k, v in sorted(report.by_cashier.items()))
-    shift = tr("Shift {0}: {1} → {2} · amounts in {3} · failed attempts: {4}").format(
-        report.shift_id, _fmt(report.opened_at), _fmt(report.closed_at), report.unit, report.failed
-    )
+    if report.shop_wide:  # every till's open shift: no one shift number to show
+        shift = tr("All tills' open shifts, since {0} · amounts in {1} · failed attempts: {2}").format(
+            _fmt(report.opened_at), report.unit, report.failed
+        )
+    else:
+        shift = tr("Shift {0}: {1} → {2} · amounts in {3} · failed attempts: {4}").format(
+            report.shift_id, _fmt(report.opened_at), _fmt(report.closed_at), report.unit, report.failed
+        )
+    title = tr("Z-report — {0}, whole shop") if report.shop_wide else tr("Z-report — {0}")
+    by_till = ""
+    if report.shop_wide:  # the till lines add up to the shop's total
+        lines = "".join(row(k, v) for k, v in sorted(report.by_till.items()))
+        by_till = (f"<h3>{html.escape(tr('By till'))}</h3><table width='100%' id='byTill'><tr><th></th>{head}</tr>"
+                   f"{lines}{row(tr('Total'), report.total)}</table>")  # fmt: skip
     return (
-        f"<h2>{html.escape(tr('Z-report — {0}').format(report.shop))}</h2>"
+        f"<h2>{html.escape(title.format(report.shop))}</h2>"
         + (f"<p><b>{html.escape(scope)}</b></p>" if scope else "")
         + f"<p>{html.escape(shift)}</p>"
         f"<h3>{html.escape(tr('By settlement'))}</h3><table width='100%'><tr><th></th>{head}</tr>{by_kind}"
         f"{row(tr('Total'), report.total)}</table>"
         f"<h3>{html.escape(tr('By cashier'))}</h3><table width='100%'><tr><th></th>{head}</tr>{by_cashier}</table>"
+        f"{by_till}"
         f"{_catalog_html(report)}"
     )
 

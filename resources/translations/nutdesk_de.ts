@@ -2452,6 +2452,18 @@ Sie verwahrt noch {0}.</translation>
         <translation>Kassierer</translation>
     </message>
     <message>
+        <source>{0} at till {1}</source>
+        <translation>{0} an Kasse {1}</translation>
+    </message>
+    <message>
+        <source>Signed in: {0}</source>
+        <translation>Angemeldet: {0}</translation>
+    </message>
+    <message>
+        <source>Nobody is signed in.</source>
+        <translation>Niemand ist angemeldet.</translation>
+    </message>
+    <message>
         <source>Added {0}.</source>
         <translation>{0} hinzugefügt.</translation>
     </message>

@@ -32,6 +32,18 @@ async def sell_at_t2(shop: Path, token: str, amount: int) -> None:
         await service.close()
 
 
+async def sign_in_at_t2(shop: Path, name: str, pin: str) -> None:
+    """A cashier is set up and signs in at the second till (as at that till's own window)."""
+    service = WalletService.open(Config(data_dir=shop, till="T2"))
+    try:
+        service.unlock()
+        async with PosService(service) as till:
+            till.add_cashier(name, pin)
+            till.sign_in(name, pin)
+    finally:
+        await service.close()
+
+
 def test_two_tills_show_which_till_sold_and_the_zreport_per_till_and_for_the_shop(
     gui: GuiHarness, gui_mint: NutshellMint, tmp_path: Path, run: Any
 ) -> None:
@@ -98,3 +110,8 @@ def test_two_tills_show_which_till_sold_and_the_zreport_per_till_and_for_the_sho
         assert "By till" not in page.zreport_view.toPlainText()
 
     run(scenario())
+    # The POS settings list the cashiers and who is signed in at which till.
+    assert launcher.cashiers.signed_in.text() == "Nobody is signed in."
+    run(sign_in_at_t2(shop, "cem", "2468"))
+    launcher.cashiers.refresh()
+    assert launcher.cashiers.signed_in.text() == "Signed in: cem at till T2"

@@ -12,6 +12,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from core.api.pos import PosService
 from core.api.service import WalletService
 from core.config import Config
@@ -84,3 +86,17 @@ def test_cli_shop_zreport_json_and_text_show_each_till(tmp_path: Path) -> None:
     [t2] = [line for line in lines if line.strip().startswith("till T2")]
     assert "3 sales" in t1 and "5350 sat" in t1 and "refunds 750 (1)" in t1
     assert "2 sales" in t2 and "840 sat" in t2 and "refunds 300 (1)" in t2
+
+
+def test_cashier_sign_ins_name_their_till_in_the_cli_json(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    shop_wallet(tmp_path)
+    monkeypatch.setenv("NUTDESK_POS_PIN", "2468")
+    for name in ("ann", "cem"):
+        nutdesk(tmp_path, None, "--till", "T1", "pos", "cashier", "add", name)
+    assert nutdesk(tmp_path, None, "--till", "T1", "pos", "sign-in", "ann") == {"signed_in": "ann", "till": "T1"}
+    assert nutdesk(tmp_path, None, "--till", "T2", "pos", "sign-in", "cem") == {"signed_in": "cem", "till": "T2"}
+    listed = nutdesk(tmp_path, None, "--till", "T2", "pos", "cashier", "list")
+    assert listed["till"] == "T2" and listed["signed_in"] == "cem"
+    assert listed["tills"] == {"T1": "ann", "T2": "cem"}
+    assert nutdesk(tmp_path, None, "--till", "T1", "pos", "sign-out") == {"signed_in": "", "till": "T1"}
+    assert nutdesk(tmp_path, None, "--till", "T2", "pos", "cashier", "list")["tills"] == {"T2": "cem"}

@@ -744,6 +744,18 @@
         <translation>Netto</translation>
     </message>
     <message>
+        <source>By settlement</source>
+        <translation>Nach Abrechnungsart</translation>
+    </message>
+    <message>
+        <source>By cashier</source>
+        <translation>Nach Kassierer</translation>
+    </message>
+    <message>
+        <source>By till</source>
+        <translation>Nach Kasse</translation>
+    </message>
+    <message>
         <source>All tills&apos; open shifts, since {0} · amounts in {1} · failed attempts: {2}</source>
         <translation>Offene Schichten aller Kassen, seit {0} · Beträge in {1} · fehlgeschlagene Versuche: {2}</translation>
     </message>
@@ -758,6 +770,14 @@
     <message>
         <source>Z-report — {0}</source>
         <translation>Z-Bericht — {0}</translation>
+    </message>
+    <message>
+        <source>Tax included</source>
+        <translation>Enthaltene Steuer</translation>
+    </message>
+    <message>
+        <source>Tax</source>
+        <translation>Steuer</translation>
     </message>
     <message>
         <source>{0:,} {1} (offline ecash found already spent)</source>

@@ -739,6 +739,8 @@ MESSAGES: dict[str, str] = {
         "jede Kasse schließt ihre eigene Schicht: --close an jeder Kasse ausführen (--shop berichtet nur)"
     ),
     "{0} — all tills{1}": "{0} — alle Kassen{1}",
+    "{0} at till {1}": "{0} an Kasse {1}",
+    "Signed in: {0}": "Angemeldet: {0}",
     "  till {0:<6} {1:>4} sales {2:>10} {3}; tips {4}, fees {5}, refunds {6} ({7})": (
         "  Kasse {0:<5} {1:>4} Verkäufe {2:>10} {3}; Trinkgeld {4}, Gebühren {5}, Erstattungen {6} ({7})"
     ),

@@ -187,6 +187,10 @@ async def _cashier(pos: PosService, args: argparse.Namespace, out: Output) -> No
     names = [c.name for c in pos.policy().cashiers]
     out.result({"cashiers": names, "signed_in": pos.cashier, "till": pos.repo.till, "tills": pos.signed_in_tills()})
     out.say(", ".join(names) if names else _("No cashiers."))
+    signed = pos.signed_in_tills()
+    if signed:  # who is at which till (a shop's tills share the cashiers)
+        here = [_("{0} at till {1}").format(name, till) if till else name for till, name in signed.items()]
+        out.say(_("Signed in: {0}").format(", ".join(here)))
 
 
 async def _sign_in(pos: PosService, args: argparse.Namespace, out: Output) -> None:

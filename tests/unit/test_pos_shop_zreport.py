@@ -30,6 +30,17 @@ def shop_wallet(data_dir: Path) -> None:
     service.store.close()
 
 
+def said(data_dir: Path, *args: str) -> list[str]:
+    """The lines a command prints for people (in English)."""
+    env = {k: v for k, v in os.environ.items() if k not in ("NUTDESK_DB_URL", "NUTDESK_TILL", "NUTDESK_PASSWORD")}
+    done = subprocess.run(
+        [sys.executable, "-m", "desktop", "--data-dir", str(data_dir), *args],
+        capture_output=True, text=True, env={**env, "LANG": "C", "LANGUAGE": "C"}, timeout=300, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    return done.stdout.splitlines()
+
+
 def test_shop_zreport_has_a_line_per_till_that_adds_up_to_the_shop(tmp_path: Path) -> None:
     shop_wallet(tmp_path)
     service = WalletService.open(Config(data_dir=tmp_path, till="T1"))
@@ -74,13 +85,7 @@ def test_cli_shop_zreport_json_and_text_show_each_till(tmp_path: Path) -> None:
     assert own["scope"] == "till" and isinstance(own["shift"], int) and own["till"] == "T2"
     assert own["by_till"]["T2"] == z["by_till"]["T2"]
 
-    env = {k: v for k, v in os.environ.items() if k not in ("NUTDESK_DB_URL", "NUTDESK_TILL", "NUTDESK_PASSWORD")}
-    done = subprocess.run(
-        [sys.executable, "-m", "desktop", "--data-dir", str(tmp_path), "--till", "T1", "pos", "zreport", "--shop"],
-        capture_output=True, text=True, env={**env, "LANG": "C", "LANGUAGE": "C"}, timeout=300, check=False,
-    )  # fmt: skip
-    assert done.returncode == 0, done.stderr
-    lines = done.stdout.splitlines()
+    lines = said(tmp_path, "--till", "T1", "pos", "zreport", "--shop")
     assert "all tills" in lines[0] and "shift" not in lines[0]
     [t1] = [line for line in lines if line.strip().startswith("till T1")]
     [t2] = [line for line in lines if line.strip().startswith("till T2")]
@@ -100,3 +105,5 @@ def test_cashier_sign_ins_name_their_till_in_the_cli_json(tmp_path: Path, monkey
     assert listed["tills"] == {"T1": "ann", "T2": "cem"}
     assert nutdesk(tmp_path, None, "--till", "T1", "pos", "sign-out") == {"signed_in": "", "till": "T1"}
     assert nutdesk(tmp_path, None, "--till", "T2", "pos", "cashier", "list")["tills"] == {"T2": "cem"}
+
+    assert said(tmp_path, "--till", "T1", "pos", "cashier", "list") == ["ann, cem", "Signed in: cem at till T2"]

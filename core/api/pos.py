@@ -261,7 +261,7 @@ class PosService(Offline):
         failed = sum(self.repo.failed_attempts(shift_id) or 0 for shift_id in shifts)
         return build_zreport(
             policy.shop_name, 0, opened, None, sales, refunds, policy.unit, failed,
-            self.catalog.lines([s.id for s in sales]),
+            self.catalog.lines([s.id for s in sales]), shop_wide=True,
         )  # fmt: skip
 
     def close_shift(self) -> ZReport:

@@ -141,6 +141,18 @@ class TillBase:
     def sign_out(self) -> None:
         self._set_cashier("")
 
+    def signed_in_tills(self) -> dict[str, str]:
+        """Who is signed in at each till of this wallet: till name ("" for an unnamed till) → cashier."""
+        found = self.wallet.store.settings_with_prefix(CASHIER_SETTING)
+        tills = {
+            key[len(CASHIER_SETTING) + 1 :]: name
+            for key, name in found.items()
+            if key.startswith(f"{CASHIER_SETTING}:")
+        }
+        if found.get(CASHIER_SETTING):
+            tills[""] = found[CASHIER_SETTING]
+        return {till: name for till, name in sorted(tills.items()) if name}
+
     def _set_cashier(self, name: str) -> None:
         self.cashier = name
         if name:

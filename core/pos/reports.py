@@ -84,22 +84,32 @@ def build_zreport(
     unit: str = "sat",
     failed_attempts: int | None = None,
     lines: dict[str, list[SaleLine]] | None = None,
+    shop_wide: bool = False,
 ) -> ZReport:
-    """Totals of a shift's paid sales by settlement kind and by cashier, with tips, fees and refunds.
+    """Totals of a shift's paid sales by settlement kind, by cashier and by till, with tips, fees and refunds.
+
+    ``shop_wide``: the sales and refunds are every till's open shift together (``shift_id`` is then meaningless).
 
     ``failed_attempts``: refused payments counted during the shift (a refused token, even if the sale was paid
     afterwards); without a count, the sales left failed."""
     total = ShiftTotals()
     by_settlement: dict[str, ShiftTotals] = {}
     by_cashier: dict[str, ShiftTotals] = {}
+    by_till: dict[str, ShiftTotals] = {}
     paid = [s for s in sales if s.state is SaleState.PAID and s.unit == unit]
     for sale in paid:
         _add(total, sale)
         _add(by_settlement.setdefault(sale.settlement, ShiftTotals()), sale)
         _add(by_cashier.setdefault(sale.cashier or "—", ShiftTotals()), sale)
+        _add(by_till.setdefault(sale.till or "—", ShiftTotals()), sale)
     settlement_of = {sale.id: sale.settlement for sale in sales}
     for refund in refunds:
-        groups = [total, by_cashier.setdefault(refund.cashier or "—", ShiftTotals())]
+        groups = [
+            total,
+            by_cashier.setdefault(refund.cashier or "—", ShiftTotals()),
+            # The till that paid it out: its drawer gave the money back, whichever till sold.
+            by_till.setdefault(refund.till or "—", ShiftTotals()),
+        ]
         # A refund counts against the settlement kind of the sale it refunds, so the rows add up to the total.
         kind = settlement_of.get(refund.sale_id)
         if kind is not None:
@@ -133,6 +143,8 @@ def build_zreport(
         total=total,
         by_settlement=by_settlement,
         by_cashier=by_cashier,
+        by_till=by_till,
+        shop_wide=shop_wide,
         failed=failed,
         sales=paid,
         refunds=list(refunds),
@@ -144,10 +156,12 @@ _COLUMNS = ("group", "name", "count", "amount", "tips", "fees", "fee_advance", "
 
 
 def write_zreport_csv(report: ZReport, out: TextIO) -> None:
-    """The Z-report's totals (one row per settlement kind, per cashier, and the total), then every sale."""
+    """The Z-report's totals (one row per settlement kind, per cashier, per till on the whole shop's, and the total),
+    then every sale."""
     writer = csv.writer(out)
     closed = _time(report.closed_at) if report.closed_at else "open"
-    writer.writerow(("shop", report.shop, "shift", report.shift_id, "opened", _time(report.opened_at), "closed",
+    shift = "whole shop" if report.shop_wide else report.shift_id
+    writer.writerow(("shop", report.shop, "shift", shift, "opened", _time(report.opened_at), "closed",
                      closed, "unit", report.unit))  # fmt: skip
     writer.writerow(_COLUMNS)
 
@@ -159,6 +173,9 @@ def write_zreport_csv(report: ZReport, out: TextIO) -> None:
         row("settlement", kind, totals)
     for cashier, totals in sorted(report.by_cashier.items()):
         row("cashier", cashier, totals)
+    if report.shop_wide:
+        for till, totals in sorted(report.by_till.items()):
+            row("till", till, totals)
     row("total", "", report.total)
     if report.taxes:
         writer.writerow(())
@@ -170,10 +187,10 @@ def write_zreport_csv(report: ZReport, out: TextIO) -> None:
             writer.writerow((name, i["quantity"], i["amount"]))
     writer.writerow(())
     writer.writerow(("receipt", "time", "amount", "tip", "fee", "settlement", "mint", "fiat", "currency", "rate",
-                     "cashier", "memo", "paid", "paid_unit", "unit_price"))  # fmt: skip
+                     "cashier", "till", "memo", "paid", "paid_unit", "unit_price"))  # fmt: skip
     for s in sorted(report.sales, key=lambda s: s.number):
         # Amounts in the report's unit; "paid" is the ecash handed over, in "paid_unit".
         writer.writerow((s.receipt_id, _time(s.paid_at or s.created_at), s.amount, s.tip, s.in_sale_unit(s.fee),
                          s.settlement, s.mint_url, s.fiat_amount if s.fiat_amount is not None else "",
-                         s.fiat_currency or "", s.fiat_rate or "", s.cashier, s.memo, s.received, s.ecash_unit,
+                         s.fiat_currency or "", s.fiat_rate or "", s.cashier, s.till, s.memo, s.received, s.ecash_unit,
                          s.unit_price or ""))  # fmt: skip

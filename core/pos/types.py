@@ -309,6 +309,9 @@ class ZReport:
     taxes: dict[str, dict[str, int]] = field(default_factory=dict)
     items: dict[str, dict[str, int]] = field(default_factory=dict)
     categories: dict[str, int] = field(default_factory=dict)
+    # Per till (sales by the till that sold, refunds by the till that paid out): the lines add up to ``total``.
+    by_till: dict[str, ShiftTotals] = field(default_factory=dict)
+    shop_wide: bool = False  # every till's open shift together: no one shift (``shift_id`` 0)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -316,13 +319,15 @@ class ZReport:
             "items": [{"name": name, **sold} for name, sold in self.items.items()],  # best sellers first
             "categories": self.categories,
             "shop": self.shop,
-            "shift": self.shift_id,
+            "shift": None if self.shop_wide else self.shift_id,
+            "scope": "shop" if self.shop_wide else "till",
             "opened_at": self.opened_at,
             "closed_at": self.closed_at,
             "unit": self.unit,
             "total": self.total.to_json(),
             "by_settlement": {k: v.to_json() for k, v in sorted(self.by_settlement.items())},
             "by_cashier": {k: v.to_json() for k, v in sorted(self.by_cashier.items())},
+            "by_till": {k: v.to_json() for k, v in sorted(self.by_till.items())},
             "failed": self.failed,
             "sales": [s.id for s in self.sales],
             "refunds": [r.id for r in self.refunds],

@@ -219,6 +219,10 @@ async def _zreport(pos: PosService, args: argparse.Namespace, out: Output) -> No
         out.say(_("{0} — shift {1}{2}").format(report.shop, report.shift_id, closed))
     for kind, totals in sorted(report.by_settlement.items()):
         out.say(_("  {0:<10} {1:>4} sales {2:>10} {3}").format(kind, totals.count, totals.amount, report.unit))
+    if report.shop_wide:  # each till's line; the total below is their sum
+        line = _("  till {0:<6} {1:>4} sales {2:>10} {3}; tips {4}, fees {5}, refunds {6} ({7})")
+        for name, u in sorted(report.by_till.items()):
+            out.say(line.format(name, u.count, u.amount, report.unit, u.tips, u.fees, u.refunds, u.refund_count))
     total = _("  total      {0:>4} sales {1:>10} {2}; tips {3}, fees {4}, refunds {5} ({6})")
     out.say(total.format(t.count, t.amount, report.unit, t.tips, t.fees, t.refunds, t.refund_count))
     if t.losses:

@@ -739,6 +739,11 @@ MESSAGES: dict[str, str] = {
         "jede Kasse schließt ihre eigene Schicht: --close an jeder Kasse ausführen (--shop berichtet nur)"
     ),
     "{0} — all tills{1}": "{0} — alle Kassen{1}",
+    "{0} at till {1}": "{0} an Kasse {1}",
+    "Signed in: {0}": "Angemeldet: {0}",
+    "  till {0:<6} {1:>4} sales {2:>10} {3}; tips {4}, fees {5}, refunds {6} ({7})": (
+        "  Kasse {0:<5} {1:>4} Verkäufe {2:>10} {3}; Trinkgeld {4}, Gebühren {5}, Erstattungen {6} ({7})"
+    ),
     "{0} — shift {1} at till {2}{3}": "{0} — Schicht {1} an Kasse {2}{3}",
     "the wallet database: sqlite:///FILE or postgresql://USER@HOST/DB for a shop's tills sharing one wallet "
     "(default: $NUTDESK_DB_URL, else the SQLite file in the data directory)": (

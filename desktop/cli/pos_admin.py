@@ -185,19 +185,23 @@ async def _cashier(pos: PosService, args: argparse.Namespace, out: Output) -> No
     elif args.action == "remove":
         pos.remove_cashier(args.name)
     names = [c.name for c in pos.policy().cashiers]
-    out.result({"cashiers": names, "signed_in": pos.cashier})
+    out.result({"cashiers": names, "signed_in": pos.cashier, "till": pos.repo.till, "tills": pos.signed_in_tills()})
     out.say(", ".join(names) if names else _("No cashiers."))
+    signed = pos.signed_in_tills()
+    if signed:  # who is at which till (a shop's tills share the cashiers)
+        here = [_("{0} at till {1}").format(name, till) if till else name for till, name in signed.items()]
+        out.say(_("Signed in: {0}").format(", ".join(here)))
 
 
 async def _sign_in(pos: PosService, args: argparse.Namespace, out: Output) -> None:
     pos.sign_in(args.name, _read_pin())
-    out.result({"signed_in": pos.cashier})
+    out.result({"signed_in": pos.cashier, "till": pos.repo.till})
     out.say(_("{0} has the till.").format(pos.cashier))
 
 
 async def _sign_out(pos: PosService, args: argparse.Namespace, out: Output) -> None:
     pos.sign_out()
-    out.result({"signed_in": ""})
+    out.result({"signed_in": "", "till": pos.repo.till})
     out.say(_("Signed out."))
 
 

@@ -744,8 +744,40 @@
         <translation>Netto</translation>
     </message>
     <message>
+        <source>By settlement</source>
+        <translation>Nach Abrechnungsart</translation>
+    </message>
+    <message>
+        <source>By cashier</source>
+        <translation>Nach Kassierer</translation>
+    </message>
+    <message>
+        <source>By till</source>
+        <translation>Nach Kasse</translation>
+    </message>
+    <message>
+        <source>All tills&apos; open shifts, since {0} · amounts in {1} · failed attempts: {2}</source>
+        <translation>Offene Schichten aller Kassen, seit {0} · Beträge in {1} · fehlgeschlagene Versuche: {2}</translation>
+    </message>
+    <message>
         <source>Shift {0}: {1} → {2} · amounts in {3} · failed attempts: {4}</source>
         <translation>Schicht {0}: {1} → {2} · Beträge in {3} · fehlgeschlagene Versuche: {4}</translation>
+    </message>
+    <message>
+        <source>Z-report — {0}, whole shop</source>
+        <translation>Z-Bericht — {0}, ganzer Laden</translation>
+    </message>
+    <message>
+        <source>Z-report — {0}</source>
+        <translation>Z-Bericht — {0}</translation>
+    </message>
+    <message>
+        <source>Tax included</source>
+        <translation>Enthaltene Steuer</translation>
+    </message>
+    <message>
+        <source>Tax</source>
+        <translation>Steuer</translation>
     </message>
     <message>
         <source>{0:,} {1} (offline ecash found already spent)</source>
@@ -2440,6 +2472,18 @@ Sie verwahrt noch {0}.</translation>
         <translation>Kassierer</translation>
     </message>
     <message>
+        <source>{0} at till {1}</source>
+        <translation>{0} an Kasse {1}</translation>
+    </message>
+    <message>
+        <source>Signed in: {0}</source>
+        <translation>Angemeldet: {0}</translation>
+    </message>
+    <message>
+        <source>Nobody is signed in.</source>
+        <translation>Niemand ist angemeldet.</translation>
+    </message>
+    <message>
         <source>Added {0}.</source>
         <translation>{0} hinzugefügt.</translation>
     </message>
@@ -3534,6 +3578,14 @@ Beleg {0}</translation>
     <message>
         <source>Save the Z-report</source>
         <translation>Den Z-Bericht speichern</translation>
+    </message>
+    <message>
+        <source>Z-report, whole shop</source>
+        <translation>Z-Bericht, ganzer Laden</translation>
+    </message>
+    <message>
+        <source>Z-report {0}</source>
+        <translation>Z-Bericht {0}</translation>
     </message>
     <message>
         <source>Best sellers</source>

@@ -32,6 +32,18 @@ async def sell_at_t2(shop: Path, token: str, amount: int) -> None:
         await service.close()
 
 
+async def sign_in_at_t2(shop: Path, name: str, pin: str) -> None:
+    """A cashier is set up and signs in at the second till (as at that till's own window)."""
+    service = WalletService.open(Config(data_dir=shop, till="T2"))
+    try:
+        service.unlock()
+        async with PosService(service) as till:
+            till.add_cashier(name, pin)
+            till.sign_in(name, pin)
+    finally:
+        await service.close()
+
+
 def test_two_tills_show_which_till_sold_and_the_zreport_per_till_and_for_the_shop(
     gui: GuiHarness, gui_mint: NutshellMint, tmp_path: Path, run: Any
 ) -> None:
@@ -81,7 +93,25 @@ def test_two_tills_show_which_till_sold_and_the_zreport_per_till_and_for_the_sho
         page.whole_shop_button.click()
         assert page.report is not None and (page.report.total.count, page.report.total.amount) == (2, 75)
         assert "Whole shop" in page.zreport_view.toPlainText()
+        # Its per-till lines (T1 sold 30 and paid out the 10 refund, T2 sold 45) add up to the shop's total.
+        whole = page.report
+        assert whole.shop_wide and sorted(whole.by_till) == ["T1", "T2"]
+        assert (whole.by_till["T1"].amount, whole.by_till["T1"].refunds, whole.by_till["T2"].amount) == (30, 10, 45)
+        for key in ("count", "amount", "tips", "fees", "refunds", "net"):
+            assert getattr(whole.total, key) == sum(getattr(t, key) for t in whole.by_till.values()), key
+        shown = page.zreport_view.toPlainText()
+        assert "By till" in shown and "whole shop" in shown and "Shift 0" not in shown
+        by_till = shown[shown.index("By till") :]  # each table cell on its own line: name, sales, amount, …
+        assert "\nT1\n1\n30\n" in by_till and "\nT2\n1\n45\n" in by_till and "\nTotal\n2\n75\n" in by_till
+        pdf = page.save_zreport_pdf(str(tmp_path / "shop.pdf"))
+        assert pdf is not None and pdf.read_bytes().startswith(b"%PDF")
         page.this_till_button.click()
         assert page.report is not None and page.report.total.amount == 30
+        assert "By till" not in page.zreport_view.toPlainText()
 
     run(scenario())
+    # The POS settings list the cashiers and who is signed in at which till.
+    assert launcher.cashiers.signed_in.text() == "Nobody is signed in."
+    run(sign_in_at_t2(shop, "cem", "2468"))
+    launcher.cashiers.refresh()
+    assert launcher.cashiers.signed_in.text() == "Signed in: cem at till T2"

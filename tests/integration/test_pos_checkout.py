@@ -303,7 +303,7 @@ async def test_cashiers_sign_in_with_their_own_pin_and_the_zreport_counts_each(
     named = nutdesk(shop, "pos", "charge", "10", "--cashier", "ann", check=False)
     assert "'ann' has not signed in" in named["error"]["message"]
 
-    assert nutdesk(shop, "pos", "sign-in", "ann", input="1111\n") == {"signed_in": "ann"}
+    assert nutdesk(shop, "pos", "sign-in", "ann", input="1111\n") == {"signed_in": "ann", "till": ""}
     for amount in (100, 50):
         sale = nutdesk(shop, "pos", "charge", str(amount), "--token", await token(customer, nutshell_mint.url, amount))
         assert sale["sale"]["cashier"] == "ann"
@@ -314,5 +314,5 @@ async def test_cashiers_sign_in_with_their_own_pin_and_the_zreport_counts_each(
     report = nutdesk(shop, "pos", "zreport")
     by_cashier = {name: (t["count"], t["amount"]) for name, t in report["by_cashier"].items()}
     assert by_cashier == {"ann": (2, 150), "bob": (1, 70)}
-    assert nutdesk(shop, "pos", "sign-out") == {"signed_in": ""}
+    assert nutdesk(shop, "pos", "sign-out") == {"signed_in": "", "till": ""}
     assert nutdesk(shop, "pos", "cashier", "remove", "bob")["cashiers"] == ["ann"]

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QLabel,
     QLineEdit,
     QWidget,
 )
@@ -70,7 +71,18 @@ class CashiersBox(PolicyListBox):
     def __init__(self, ctx: AppContext, till: PosService) -> None:
         message = tr("Each cashier signs in at the till with their own PIN; the Z-report counts each.")
         super().__init__(tr("Cashiers"), ctx, till, list_name="cashierNames", message=message)
+        # Who is signed in at which till (a shop's tills share the wallet, and so the cashiers).
+        self.signed_in = QLabel()
+        self.signed_in.setObjectName("cashierSignIns")
+        self.signed_in.setWordWrap(True)
+        self.body.addWidget(self.signed_in)
         self.refresh()
+
+    def refresh(self) -> None:
+        super().refresh()
+        signed = self.till.signed_in_tills()
+        here = [tr("{0} at till {1}").format(name, till) if till else name for till, name in signed.items()]
+        self.signed_in.setText(tr("Signed in: {0}").format(", ".join(here)) if here else tr("Nobody is signed in."))
 
     def entries(self) -> list[str]:
         return [c.name for c in self.till.policy().cashiers]

@@ -116,18 +116,33 @@ def zreport_html(report: ZReport, scope: str = "") -> str:
         cells = (t.count, f"{t.amount:,}", f"{t.tips:,}", f"{t.fees:,}", f"{t.refunds:,}", f"{t.net:,}")
         return f"<tr><td>{html.escape(name)}</td>" + "".join(f"<td align='right'>{c}</td>" for c in cells) + "</tr>"
 
+    # Each text through tr() on its own (lupdate does not see tr() inside f-strings).
+    by_settlement_title, by_cashier_title, by_till_title = tr("By settlement"), tr("By cashier"), tr("By till")
+    total_name = tr("Total")
     by_kind = "".join(row(k, v) for k, v in sorted(report.by_settlement.items()))
     by_cashier = "".join(row(k, v) for k, v in sorted(report.by_cashier.items()))
-    shift = tr("Shift {0}: {1} → {2} · amounts in {3} · failed attempts: {4}").format(
-        report.shift_id, _fmt(report.opened_at), _fmt(report.closed_at), report.unit, report.failed
-    )
+    if report.shop_wide:  # every till's open shift: no one shift number to show
+        shift = tr("All tills' open shifts, since {0} · amounts in {1} · failed attempts: {2}").format(
+            _fmt(report.opened_at), report.unit, report.failed
+        )
+    else:
+        shift = tr("Shift {0}: {1} → {2} · amounts in {3} · failed attempts: {4}").format(
+            report.shift_id, _fmt(report.opened_at), _fmt(report.closed_at), report.unit, report.failed
+        )
+    title = tr("Z-report — {0}, whole shop") if report.shop_wide else tr("Z-report — {0}")
+    by_till = ""
+    if report.shop_wide:  # the till lines add up to the shop's total
+        lines = "".join(row(k, v) for k, v in sorted(report.by_till.items()))
+        by_till = (f"<h3>{html.escape(by_till_title)}</h3><table width='100%' id='byTill'><tr><th></th>{head}</tr>"
+                   f"{lines}{row(total_name, report.total)}</table>")  # fmt: skip
     return (
-        f"<h2>{html.escape(tr('Z-report — {0}').format(report.shop))}</h2>"
+        f"<h2>{html.escape(title.format(report.shop))}</h2>"
         + (f"<p><b>{html.escape(scope)}</b></p>" if scope else "")
         + f"<p>{html.escape(shift)}</p>"
-        f"<h3>{html.escape(tr('By settlement'))}</h3><table width='100%'><tr><th></th>{head}</tr>{by_kind}"
-        f"{row(tr('Total'), report.total)}</table>"
-        f"<h3>{html.escape(tr('By cashier'))}</h3><table width='100%'><tr><th></th>{head}</tr>{by_cashier}</table>"
+        f"<h3>{html.escape(by_settlement_title)}</h3><table width='100%'><tr><th></th>{head}</tr>{by_kind}"
+        f"{row(total_name, report.total)}</table>"
+        f"<h3>{html.escape(by_cashier_title)}</h3><table width='100%'><tr><th></th>{head}</tr>{by_cashier}</table>"
+        f"{by_till}"
         f"{_catalog_html(report)}"
     )
 
@@ -135,20 +150,29 @@ def zreport_html(report: ZReport, scope: str = "") -> str:
 def _catalog_html(report: ZReport) -> str:
     """Losses (offline ecash found spent), tax included per rate, best sellers and categories."""
     parts = []
+    # Each text through tr() on its own (lupdate does not see tr() inside f-strings).
+    losses_name, tax_included, rate_name, sales_name, tax_name = (
+        tr("Losses"),
+        tr("Tax included"),
+        tr("Rate"),
+        tr("Sales"),
+        tr("Tax"),
+    )
+    best_sellers, item_name, sold_name, amount_name = tr("Best sellers"), tr("Item"), tr("Sold"), tr("Amount")
     if report.total.losses:
         losses = tr("{0:,} {1} (offline ecash found already spent)").format(report.total.losses, report.unit)
-        parts.append(f"<p><b>{html.escape(tr('Losses'))}</b>: {html.escape(losses)}</p>")
+        parts.append(f"<p><b>{html.escape(losses_name)}</b>: {html.escape(losses)}</p>")
     if report.taxes:
         rows = "".join(f"<tr><td>{html.escape(rate)}%</td><td align='right'>{t['amount']:,}</td>"
                        f"<td align='right'>{t['tax']:,}</td></tr>" for rate, t in report.taxes.items())  # fmt: skip
-        parts.append(f"<h3>{tr('Tax included')}</h3><table width='100%'><tr><th>{tr('Rate')}</th>"
-                     f"<th align='right'>{tr('Sales')}</th><th align='right'>{tr('Tax')}</th></tr>"
+        parts.append(f"<h3>{tax_included}</h3><table width='100%'><tr><th>{rate_name}</th>"
+                     f"<th align='right'>{sales_name}</th><th align='right'>{tax_name}</th></tr>"
                      f"{rows}</table>")  # fmt: skip
     if report.items:
         rows = "".join(f"<tr><td>{html.escape(name)}</td><td align='right'>{i['quantity']}</td>"
                        f"<td align='right'>{i['amount']:,}</td></tr>" for name, i in report.items.items())  # fmt: skip
-        parts.append(f"<h3>{tr('Best sellers')}</h3><table width='100%'><tr><th>{tr('Item')}</th>"
-                     f"<th align='right'>{tr('Sold')}</th><th align='right'>{tr('Amount')}</th></tr>"
+        parts.append(f"<h3>{best_sellers}</h3><table width='100%'><tr><th>{item_name}</th>"
+                     f"<th align='right'>{sold_name}</th><th align='right'>{amount_name}</th></tr>"
                      f"{rows}</table>")  # fmt: skip
     return "".join(parts)
 

@@ -125,7 +125,10 @@ class ZReportPage(QWidget):
             path, _ = QFileDialog.getSaveFileName(self, tr("Save the Z-report"), self._file_name(self.report, "pdf"))
         if not path:
             return None
-        return write_pdf(zreport_html(self.report, self._scope()), Path(path), f"Z-report {self.report.shift_id}")
+        return write_pdf(zreport_html(self.report, self._scope()), Path(path), self._pdf_title(self.report))
+
+    def _pdf_title(self, report: ZReport) -> str:
+        return tr("Z-report, whole shop") if report.shop_wide else tr("Z-report {0}").format(report.shift_id)
 
     def _file_name(self, report: ZReport, ext: str) -> str:
         return f"zreport-shop.{ext}" if self.shop_wide else f"zreport-{report.shift_id}.{ext}"

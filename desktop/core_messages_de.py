@@ -1112,4 +1112,5 @@ CORE_MESSAGES: dict[str, str] = {
         "nicht genug Ecash: {0} {1} plus Gebühren nötig, {2} {1} verfügbar"
     ),
     "a chosen proof disappeared while it was being read": ("ein gewählter Proof verschwand, während er gelesen wurde"),
+    "C_ is not a point on secp256k1": "C_ ist kein Punkt auf secp256k1",
 }

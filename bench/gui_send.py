@@ -14,12 +14,13 @@ import argparse
 import asyncio
 import gc
 import json
-import os
 import statistics
 import tempfile
 import time
 from pathlib import Path
 from typing import Any
+
+from bench.qtloop import run_on_qt_loop
 
 
 async def _measure(data_dir: Path, mint_url: str, sends: int, amount: int, *, refresh: bool) -> dict[str, Any]:
@@ -93,22 +94,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--amount", type=int, default=1001)
     p.add_argument("--no-refresh", action="store_true", help="no view refresh after each commit (the send alone)")
     args = p.parse_args(argv)
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtWidgets import QApplication
-
-    from desktop.app import NutdeskEventLoop
-
-    app = QApplication([])
-    app.setQuitOnLastWindowClosed(False)
-    loop = NutdeskEventLoop(app)
-    asyncio.set_event_loop(loop)
-    try:
-        result = loop.run_until_complete(
-            _measure(args.data_dir, args.mint, args.sends, args.amount, refresh=not args.no_refresh)
-        )
-    finally:
-        loop.close()
-        asyncio.set_event_loop(None)
+    result = run_on_qt_loop(
+        lambda: _measure(args.data_dir, args.mint, args.sends, args.amount, refresh=not args.no_refresh)
+    )
     print("NUTDESK_GUI_SEND " + json.dumps(result), flush=True)
     return 0
 

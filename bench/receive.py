@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from bench.make_wallet import make_wallet
+from bench.qtloop import run_on_qt_loop
 from core.api.service import WalletService
 from core.config import Config
 from core.protocol.amounts import split
@@ -179,31 +180,18 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--rounds", type=int, default=8, help="pairs of a 64-proof swap and a 64-proof receive")
     p.add_argument("--gui-proofs", type=int, default=1000)
     args = p.parse_args(argv)
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtWidgets import QApplication
 
-    from desktop.app import NutdeskEventLoop
+    async def everything() -> dict[str, Any]:
+        sets, gui_set, source_dir = await _prepare(args.mint, args.rounds, args.gui_proofs)
+        source = _open(source_dir)
+        try:
+            pairs = await _swap_vs_receive(source, args.mint, sets)
+        finally:
+            await source.close()
+        gui = await _gui_receive(Token(args.mint, "sat", gui_set).encode_v4(), args.mint)
+        return {"swap_vs_receive": pairs, "gui": gui | {"proofs": len(gui_set)}}
 
-    app = QApplication([])
-    app.setQuitOnLastWindowClosed(False)
-    loop = NutdeskEventLoop(app)
-    asyncio.set_event_loop(loop)
-    try:
-        sets, gui_set, source_dir = loop.run_until_complete(_prepare(args.mint, args.rounds, args.gui_proofs))
-
-        async def both() -> dict[str, Any]:
-            source = _open(source_dir)
-            try:
-                pairs = await _swap_vs_receive(source, args.mint, sets)
-            finally:
-                await source.close()
-            gui = await _gui_receive(Token(args.mint, "sat", gui_set).encode_v4(), args.mint)
-            return {"swap_vs_receive": pairs, "gui": gui | {"proofs": len(gui_set)}}
-
-        result = loop.run_until_complete(both())
-    finally:
-        loop.close()
-        asyncio.set_event_loop(None)
+    result = run_on_qt_loop(everything)
     print("NUTDESK_RECEIVE " + json.dumps(result), flush=True)
     return 0
 

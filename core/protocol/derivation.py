@@ -31,7 +31,7 @@ import unicodedata
 from collections.abc import Iterator
 from functools import lru_cache
 
-from coincurve import PrivateKey
+from coincurve import PublicKey
 
 from core.errors import CryptoError, KeysetError
 from core.i18n import t
@@ -91,14 +91,21 @@ def _master(seed: bytes) -> _Node:
     return key, digest[32:]
 
 
-def _child(node: _Node, index: int) -> _Node:
+def _public(key: int) -> bytes:
+    # ``key·G`` straight from the secret (libsecp256k1's fixed-base table): a coincurve ``PrivateKey`` would
+    # also derive its x-only key, a second multiplication nothing here uses.
+    return PublicKey.from_valid_secret(key.to_bytes(32, "big")).format(compressed=True)
+
+
+def _child(node: _Node, index: int, parent_public: bytes | None = None) -> _Node:
+    """BIP32 CKDpriv. ``parent_public``: ``node``'s compressed public key when the caller already has it (the
+    two non-hardened children of one counter node share it)."""
     key, chain = node
-    key_bytes = key.to_bytes(32, "big")
     if index >= _HARDENED:
-        data = b"\x00" + key_bytes + index.to_bytes(4, "big")
+        data = b"\x00" + key.to_bytes(32, "big") + index.to_bytes(4, "big")
     else:
         # Non-hardened steps hash the compressed public key instead of the private key.
-        data = PrivateKey(key_bytes).public_key.format(compressed=True) + index.to_bytes(4, "big")
+        data = (parent_public if parent_public is not None else _public(key)) + index.to_bytes(4, "big")
     digest = hmac.new(chain, data, hashlib.sha512).digest()
     tweak = int.from_bytes(digest[:32], "big")
     child = (tweak + key) % CURVE_ORDER
@@ -135,8 +142,11 @@ def _keyset_node(seed: bytes, keyset_int: int) -> _Node:
 
 def _derive_v1(seed: bytes, keyset_id: str, counter: int) -> tuple[bytes, bytes]:
     counter_node = _child(_keyset_node(seed, keyset_id_to_int(keyset_id)), counter + _HARDENED)
-    secret = _child(counter_node, 0)[0]
-    r = _child(counter_node, 1)[0]
+    # The secret (…/0) and r (…/1) are both non-hardened children of the counter node: one ``·G`` for both
+    # (a coincurve PrivateKey per child cost four).
+    public = _public(counter_node[0])
+    secret = _child(counter_node, 0, public)[0]
+    r = _child(counter_node, 1, public)[0]
     return secret.to_bytes(32, "big"), r.to_bytes(32, "big")
 
 

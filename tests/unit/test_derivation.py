@@ -39,6 +39,23 @@ def test_v1_bip32(case: dict[str, Any]) -> None:
     assert bip32_derive(seed, expected["derivation_path"] + "/1").hex() == expected["r"]
 
 
+def test_bip32_vector_1_with_non_hardened_steps() -> None:
+    # BIP-32's own test vector 1: the walk mixes hardened and non-hardened steps (public keys hashed).
+    seed = bytes.fromhex("000102030405060708090a0b0c0d0e0f")
+    key = bip32_derive(seed, "m/0'/1/2'/2/1000000000")
+    assert key.hex() == "471b76e389e528d6de6d816857e012c5455051cad6660850e58372a6c3e6e7c8"
+
+
+def test_secret_and_r_share_the_counter_nodes_public_key() -> None:
+    # The fast path computes the counter node's public key once for both children; a plain walk agrees.
+    seed = mnemonic_to_seed(MNEMONIC)
+    for counter in (0, 7, 2**31 - 1):
+        secret, r = derive_secret_and_r(seed, "009a1f293253e41e", counter)
+        path = f"m/129372'/0'/{keyset_id_to_int('009a1f293253e41e')}'/{counter}'"
+        assert secret == bip32_derive(seed, path + "/0").hex()
+        assert r == bip32_derive(seed, path + "/1")
+
+
 @pytest.mark.parametrize("case", vector_cases("13", "derive_secret_v2_hmac"))
 def test_v2_hmac(case: dict[str, Any]) -> None:
     i, expected = case["input"], case["expected"]

@@ -30,6 +30,7 @@ __all__ = [
     "parse_scalar",
     "point_add",
     "point_mul",
+    "point_mul_add_base",
     "point_neg",
     "point_sub",
     "private_key_from_int",
@@ -130,6 +131,32 @@ def point_mul(point: PointLike, scalar: ScalarLike) -> PublicKey:
         return parse_point(point).multiply(number.to_bytes(32, "big"))
     except (ValueError, TypeError) as exc:
         raise CryptoError(t("point multiplication failed")) from exc
+
+
+def point_mul_add_base(point: PublicKey, b: int, a: int) -> PublicKey:
+    """``b·P + a·G`` (``b`` in [1, n-1], ``a`` in [0, n-1]) in one libsecp256k1 double multiplication.
+
+    coincurve has no ``a·G + b·P``, but ECDSA public-key recovery computes exactly that: for a signature
+    ``(r, s)`` with recovery id ``v`` over the 32-byte hash ``z`` it returns ``r⁻¹·(s·R - z·G)``, ``R`` being the
+    point with x = r and y parity v. With ``R = P``, ``s = b·r`` and ``z = -a·r`` that is ``b·P + a·G``: one Strauss
+    multi-multiplication using the precomputed table of G, about 20 % cheaper than ``b·P``, ``a·G`` and their sum
+    apart. Variable time, like every multiplication here: only for public values (DLEQ verification).
+    A point with ``x >= n`` (probability ~2^-128; recovery would need ``r = x - n``) takes the plain way.
+    A result at infinity raises :class:`CryptoError`, as :func:`point_add` does.
+    """
+    compressed = point.format(compressed=True)
+    x = int.from_bytes(compressed[1:], "big")
+    try:
+        if x >= CURVE_ORDER:
+            terms = [point.multiply(b.to_bytes(32, "big"))]
+            if a:
+                terms.append(PublicKey.from_valid_secret(a.to_bytes(32, "big")))
+            return PublicKey.combine_keys(terms) if len(terms) > 1 else terms[0]
+        signature = compressed[1:] + (b * x % CURVE_ORDER).to_bytes(32, "big") + bytes([compressed[0] & 1])
+        z = (-a * x) % CURVE_ORDER
+        return PublicKey.from_signature_and_message(signature, z.to_bytes(32, "big"), hasher=None)
+    except (ValueError, TypeError) as exc:
+        raise CryptoError(t("point multiplication reached infinity")) from exc
 
 
 def point_add(*points: PointLike) -> PublicKey:

@@ -327,6 +327,7 @@ class JournalPort(Protocol):
         data: dict[str, Any] | None = None,
         memo: str = "",
         state: str = "prepared",
+        fee: int = 0,
     ) -> str: ...
     def update_operation(
         self,

@@ -88,7 +88,7 @@ def _journal(
 ) -> tuple[str, list[Proof], list[PreparedOutput]]:
     """Reserve the outputs' counters and journal the receive: ``(operation id, inputs, outputs)``.
 
-    One commit for the reserved counters, the journal entry and its fee (three before): all of it is on disk
+    One commit for the reserved counters and the journal entry with its fee (three before): all of it is on disk
     before any request leaves, and a crash before that commit loses nothing — no output was ever shown to the
     mint, so counters that were never advanced cannot be reused against it. The writer's lock keeps another
     process from reserving the same counters meanwhile.
@@ -109,8 +109,8 @@ def _journal(
                 "inputs": [p.to_json() for p in inputs],
                 "outputs": [o.to_dict() for o in outputs],
             },
+            fee=fee,  # with the entry, not a second update that re-reads its inputs
         )
-        mw.store.update_operation(op_id, fee=fee)
     return op_id, inputs, outputs
 
 

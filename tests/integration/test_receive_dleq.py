@@ -71,7 +71,9 @@ async def test_a_forged_input_dleq_is_refused_before_the_mint_is_asked_and_loses
         assert swaps == [1]
         assert received.amount == 7 - received.fee
         assert balance(bob, url) == (received.amount, 0)
-        assert [h.state for h in bob.history()] == ["done", "failed"]
+        done, failed = bob.history()
+        assert (done.state, failed.state) == ("done", "failed")
+        assert (done.amount, done.fee) == (received.amount, received.fee), "the entry is journaled with its fee"
 
 
 async def test_a_token_without_dleq_proofs_is_received_without_a_check(

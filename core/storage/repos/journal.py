@@ -88,6 +88,7 @@ class JournalRepository(UnitOfWork):
         data: dict[str, Any] | None = None,
         memo: str = "",
         state: str = "prepared",
+        fee: int = 0,
     ) -> str:
         op_id = uuid.uuid4().hex
         now = _now()
@@ -106,7 +107,7 @@ class JournalRepository(UnitOfWork):
                     mint_url=mint_url,
                     unit=unit,
                     amount=amount,
-                    fee=0,
+                    fee=fee,
                     state=state,
                     data_json=json.dumps(data),
                     memo=memo,

@@ -52,7 +52,6 @@ __all__ = [
 ]
 
 
-
 class PaymentsService:
     """Use as ``async with PaymentsService(wallet) as payments:`` (closes its HTTP client, not the wallet).
 

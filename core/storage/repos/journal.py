@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator, Sequence
 from decimal import Decimal
 from typing import Any, cast
 
-from sqlalchemy import Table, select, update
+from sqlalchemy import Table, func, select, update
 
 from core.errors import StorageError
 from core.i18n import t
@@ -249,6 +249,18 @@ class JournalRepository(UnitOfWork):
                 q.execution_options(yield_per=batch)
             ):
                 yield HistoryEntry(id_, kind, mint_url, unit, amount, fee, state, memo or "", error or "", created_at)
+
+    def journal_changes(self, *, since: float | None, limit: int) -> tuple[list[tuple[str, int, float]], int]:
+        """``(id, version, updated_at)`` of the entries changed at or after ``since`` (the newest ``limit`` when
+        None), newest change first, and how many entries there are: ids only, no payloads, by the ``updated_at``
+        index — what a window asks after another process committed, to redraw those rows only."""
+        columns = select(OperationRow.id, OperationRow.version, OperationRow.updated_at)
+        q = columns if since is None else columns.where(OperationRow.updated_at >= since)
+        q = q.order_by(OperationRow.updated_at.desc()).limit(limit)
+        with self._session() as s:
+            rows = [(str(i), int(v or 0), float(u)) for i, v, u in s.execute(q)]
+            count = int(s.scalar(select(func.count()).select_from(OperationRow)) or 0)
+        return rows, count
 
     def operations(
         self, *, states: Sequence[str] | None = None, kinds: Sequence[str] | None = None, limit: int | None = None

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from core.api.mint_labels import mint_titles
 from core.api.payments import PaymentsService
 from core.errors import UserFacingError
+from desktop.gui.changes import announce
 from desktop.gui.context import BALANCES, HISTORY, MINTS, SENT, AppContext
 from desktop.gui.dialogs import await_dialog
 from desktop.gui.i18n import QT_TR_NOOP, tr
@@ -288,15 +289,19 @@ class PayView(QWidget):
         self.pages.setCurrentIndex(1)
 
     async def _pay_multi_path(self) -> None:
+        mints = [p.mint_url for p in self.state.plan.parts] if self.state.plan is not None else []
         try:
             result = await self.state.pay_multi_path(self.ctx.service)
         except BaseException:
             self.pay_button.setEnabled(True)
             self.cancel_button.setEnabled(True)
+            self.ctx.changed(BALANCES, HISTORY, SENT)  # which entries it left behind is not known here: all of them
             raise
         finally:
             self.progress.hide()
-            self.ctx.changed(BALANCES, HISTORY, SENT)
+        # The whole payment's entry and each part's: History redraws those rows, nothing else.
+        parts = [r.operation_id for r in result.parts]
+        announce(self.ctx, BALANCES, HISTORY, SENT, operations=[result.operation_id, *parts], mints=mints)
         self.r_summary.setText(
             tr("✓ Paid {0} (fee {1}) from {2} mints at once.").format(
                 format_amount(result.amount, "sat"), format_amount(result.fee, "sat"), len(result.parts)
@@ -323,10 +328,19 @@ class PayView(QWidget):
         except BaseException:
             self.pay_button.setEnabled(True)
             self.cancel_button.setEnabled(True)
+            self.ctx.changed(BALANCES, HISTORY, SENT)  # which entries it left behind is not known here: all of them
             raise
         finally:
             self.progress.hide()
-            self.ctx.changed(BALANCES, HISTORY, SENT)
+        announce(
+            self.ctx,
+            BALANCES,
+            HISTORY,
+            SENT,
+            operations=result.operation_ids,
+            mints=[result.mint_url],
+            units=[result.unit],
+        )
         if result.token:
             self.r_summary.setText(
                 tr(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 from PySide6.QtWidgets import QMessageBox
@@ -14,16 +15,20 @@ from core.config import Config
 from core.protocol.payment_requests import PaymentRequest
 from desktop.gui.changes import Changes, operations_of
 from desktop.gui.context import BALANCES, HISTORY, SENT
+from desktop.gui.pos.model import announce_sales
 from desktop.gui.pos.view import PosLauncherView
 from desktop.gui.pos.window import PosWindow
 from desktop.gui.session import Session
+from desktop.gui.views.balances.view import BalancesView
 from desktop.gui.views.history.view import HistoryView
 from desktop.gui.views.pay.view import PayView
 from desktop.gui.views.receive.view import ReceiveView
+from desktop.gui.views.recovery.view import RecoveryView
 from desktop.gui.views.send.view import SendView
 from desktop.gui.views.vault.view import VaultView
 from tests.gui.conftest import GuiHarness, make_funded_wallet, until, wait_for_dialog
 from tests.gui.test_live_refresh import cli
+from tests.gui.test_recovery_view import crash_send
 from tests.peers.nutshell import NutshellMint, make_bolt11
 
 KEY = "02" + "ab" * 32  # a cheque's recipient (only its form matters here)
@@ -274,3 +279,54 @@ def test_a_send_by_another_process_is_named_by_the_watcher_and_history_reads_onl
     assert loads == [] and resets == []  # the watcher named the entry: History read that row, not the history
     assert any(sent.id in operations_of(c) for c in changes)
     assert all(operations_of(c) for c in changes if HISTORY in c)
+
+
+def test_recover_now_names_the_entry_it_resumed(
+    gui: GuiHarness, gui_mint: NutshellMint, tmp_path: Path, run: Any
+) -> None:
+    data = tmp_path / "w"
+    run(make_funded_wallet(data, gui_mint.url, 200))
+    session = gui.open(data)
+    seen = Seen(session)
+    crash_send(data, gui_mint.url, 50)  # another process died mid-send: its entry is left "sent"
+    [crashed] = session.service.store.operations(states=("sent",))
+    view = session.view(RecoveryView)
+    run(view.recover_now())
+    assert session.service.store.get_operation(crashed.id).state == "done"
+    assert crashed.id in seen.named() and seen.untouched()
+    row = seen.row(crashed.id)  # not seen before (the watcher was stopped): inserted by its time
+    assert row is not None and row.state == "done" and seen.history.model.row(0).id == crashed.id
+
+
+def test_a_self_check_names_the_swaps_it_made(
+    gui: GuiHarness, gui_mint: NutshellMint, tmp_path: Path, run: Any
+) -> None:
+    run(make_funded_wallet(tmp_path / "w", gui_mint.url, 200))
+    session = gui.open(tmp_path / "w")
+    seen = Seen(session)
+    view = session.view(BalancesView)
+    session.window.show_view(view)
+    view.health.url = gui_mint.url
+    run(view.health.run_self_check())
+    made = {r.id for r in session.service.store.operations() if r.kind not in ("issue",)}
+    assert made and seen.named() == made and seen.untouched()
+    assert all(seen.row(i) is not None for i in made)
+
+
+def test_till_sales_name_their_receive_and_forwarding_entries(gui: GuiHarness, tmp_path: Path, run: Any) -> None:
+    data = tmp_path / "w"
+    service = WalletService.open(Config(data_dir=data))
+    service.create_wallet()
+    run(service.close())
+    session = gui.open(data)
+    assert session.ctx is not None
+    got: list[Any] = []
+    session.ctx.bus.changed.connect(got.append)
+    paid = SimpleNamespace(operation_id="r1", forward_operation_id="f1", mint_url="http://m", ecash_unit="sat")
+    other = SimpleNamespace(operation_id="r2", forward_operation_id=None, mint_url="http://n", ecash_unit="usd")
+    unnamed = SimpleNamespace(operation_id=None, forward_operation_id=None, mint_url="http://m", ecash_unit="sat")
+    announce_sales(session.ctx, [paid, other])  # type: ignore[list-item]
+    announce_sales(session.ctx, [paid, unnamed])  # type: ignore[list-item]
+    assert operations_of(got[0]) == {"r1", "f1", "r2"} and got[0].mints == {"http://m", "http://n"}
+    assert {BALANCES, HISTORY} <= got[0] and got[0].units == {"sat", "usd"}
+    assert HISTORY in got[1] and operations_of(got[1]) == frozenset()  # one it cannot name: History reads all

@@ -81,3 +81,21 @@ def test_a_shared_postgres_database_has_no_cursor(tmp_path: Path) -> None:
         assert cursor_for(Config(data_dir=tmp_path / "w", db_url="postgresql+psycopg://x/y"), service.store) is None
     finally:
         service.store.close()
+
+
+def test_the_rows_of_named_entries_are_read_without_their_payloads(tmp_path: Path) -> None:
+    service = _open(tmp_path / "w")
+    try:
+        first, second = _op(service, 1), _op(service, 2)
+        statements: list[str] = []
+        listener = lambda *args: statements.append(args[2])  # noqa: E731
+        event.listen(service.store.db.engine, "before_cursor_execute", listener)
+        try:
+            entries = service.history_entries_for([first, second, "gone", first])
+        finally:
+            event.remove(service.store.db.engine, "before_cursor_execute", listener)
+        assert [(e.id, e.amount) for e in entries] == [(second, 2), (first, 1)]  # newest first, each once
+        assert len(statements) == 1 and "data_json" not in statements[0]
+        assert service.history_entries_for([]) == []
+    finally:
+        service.store.close()

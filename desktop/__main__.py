@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import multiprocessing
 import sys
 
 from desktop.cli.parser import build_parser
@@ -11,7 +10,10 @@ __all__ = ["main"]
 
 
 def main(argv: list[str] | None = None) -> int:
-    multiprocessing.freeze_support()  # the GUI's helper process (token file decryption) in a frozen build
+    if getattr(sys, "frozen", False):
+        import multiprocessing  # not otherwise: a CLI command must not pay for importing it
+
+        multiprocessing.freeze_support()  # the GUI's helper process (token file decryption) in a frozen build
     parser = build_parser(argv)
     parser.add_argument(
         "--smoke-test",

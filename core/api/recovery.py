@@ -18,10 +18,8 @@ from core.api.service import WalletService
 from core.errors import MintMisbehaved, MintUnreachable, NutdeskError, UserFacingError
 from core.i18n import t
 from core.ports.storage import FailedTransaction, OperationRecord
-from core.recovery.reconcile import MintReconciliation, reconcile_mint
-from core.recovery.resume import UNFINISHED_STATES, Outcome, resume_operation
+from core.recovery.outcomes import UNFINISHED_STATES, MintReconciliation, Outcome
 from core.storage.repos.journal import lease_host, parse_lease_owner
-from core.wallet import issue
 
 __all__ = ["MintReconciliation", "RecoveryReport", "RecoveryService", "backoff_seconds", "moved_operations"]
 
@@ -140,6 +138,8 @@ class RecoveryService:
     async def _resume(self, op: OperationRecord) -> RecoveryReport:
         try:
             mw = await self.wallet.wallet_for(op.mint_url)
+            from core.recovery.resume import resume_operation  # the wallet's operations: only when one is due
+
             outcome = await resume_operation(mw, op, wallet_for=self.wallet.wallet_for)
         except (MintUnreachable, MintMisbehaved) as exc:
             # A lying answer is like no answer: the operation stays, and is asked again later (NUT-09).
@@ -186,6 +186,8 @@ class RecoveryService:
                 self.store.set_mint_quote_state(record.quote, state)
                 if state != "PAID":
                     continue
+                from core.wallet import issue
+
                 minted = await issue.mint_paid_quote(mw, record.quote)
             except NutdeskError as exc:
                 reports.append(
@@ -255,6 +257,8 @@ class RecoveryService:
             except MintUnreachable as exc:
                 reports.append(MintReconciliation(mint.url, reachable=False, error=str(exc)))
                 continue
+            from core.recovery.reconcile import reconcile_mint
+
             reports.append(await reconcile_mint(mw, apply=apply))
         return reports
 

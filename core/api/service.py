@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Iterable, Iterator
 from decimal import Decimal
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from core.api.inflight import InFlight, note_unfinished_transfers, transfers_in_flight
 from core.api.mints import MintView, MintWallets, ReceivePreview
@@ -23,7 +23,7 @@ from core.errors import (
     UserFacingError,
 )
 from core.i18n import t
-from core.mint_client.http import MintClient, normalize_mint_url
+from core.ports.mint import normalize_mint_url
 from core.ports.mint_types import MintInfo, MintQuote
 from core.ports.storage import (
     BalanceRow,
@@ -32,20 +32,24 @@ from core.ports.storage import (
     OperationRecord,
     StoredKeyset,
 )
-from core.protocol import tokens
 from core.storage.db import Database
 from core.storage.permissions import private_umask, secure_data_dir
 from core.storage.sealed import Vault, vault_of
 from core.storage.store import Store
-from core.wallet import check, issue, melt, restore
-from core.wallet.context import MintWallet
-from core.wallet.melt import PreparedMelt
 from core.wallet.misbehaviour import misbehaved_mints
-from core.wallet.receive import ReceiveResult, receive_token
-from core.wallet.send import LockOptions, SendResult, send_token
-from core.wallet.transfer import TransferResult, run_transfer, transfer_between
 
-__all__ = ["HistoryEntry", "LockOptions", "MintView", "ReceivePreview", "WalletService"]
+# The wallet's operations (and through them the HTTP client, the token codecs and the curve) are imported by the
+# methods that run them: a command that only reads the wallet (``balance``, ``history``) starts without them.
+if TYPE_CHECKING:
+    from core.mint_client.http import MintClient
+    from core.protocol import tokens
+    from core.wallet.context import MintWallet
+    from core.wallet.melt import MeltResult, PreparedMelt
+    from core.wallet.receive import ReceiveResult
+    from core.wallet.send import LockOptions, SendResult
+    from core.wallet.transfer import TransferResult
+
+__all__ = ["HistoryEntry", "MintView", "ReceivePreview", "WalletService"]
 
 T = TypeVar("T")
 
@@ -186,14 +190,20 @@ class WalletService:
         except MintRejected as exc:
             if exc.mint_code != 11003:
                 raise
+            from core.wallet import restore
+
             await restore.repair_counter(mw, mw.keychain.active(unit).id)
             return await action()
 
     async def create_invoice(self, amount: int, mint_url: str, unit: str = "sat") -> MintQuote:
+        from core.wallet import issue
+
         mw = await self.wallet_for(mint_url)
         return await issue.create_mint_quote(mw, amount, unit)
 
     async def wait_and_mint(self, mint_url: str, quote_id: str, timeout: float = 600.0) -> int:
+        from core.wallet import issue
+
         mw = await self.wallet_for(mint_url)
         await issue.wait_for_payment(mw, quote_id, timeout)
         unit = self._quote_unit(quote_id)
@@ -205,6 +215,8 @@ class WalletService:
 
     async def mint_quote(self, quote_id: str) -> int:
         """Mint a stored quote now if the mint says it is paid."""
+        from core.wallet import issue
+
         record = self.store.mint_quote(quote_id)
         if record is None:
             raise UserFacingError(t("unknown mint quote {0}").format(quote_id))
@@ -212,9 +224,14 @@ class WalletService:
         return await self._repairing(mw, record.unit, lambda: issue.mint_paid_quote(mw, quote_id))
 
     def decode_token(self, text: str) -> tokens.Token:
+        from core.protocol import tokens
+
         return tokens.decode_token(text)
 
     async def receive(self, text: str, *, trust: bool = False) -> ReceiveResult:
+        from core.protocol import tokens
+        from core.wallet.receive import receive_token
+
         token = tokens.decode_token(text)
         if not token.proofs:
             raise TokenDecodeError(t("the token holds no proofs"))
@@ -250,6 +267,8 @@ class WalletService:
         data: dict[str, Any] | None = None,
     ) -> SendResult:
         """``data``: kept in the send's journal entry from its creation (a point-of-sale refund's sale and key)."""
+        from core.wallet.send import send_token
+
         if amount <= 0:
             raise UserFacingError(t("the amount must be positive"))
         await guard_of(self.store).check(amount, unit, "Sending")  # the spending PIN above the limit
@@ -267,20 +286,26 @@ class WalletService:
 
     async def prepare_melt(
         self, request: str, mint_url: str | None = None, unit: str = "sat", *, amount_msat: int | None = None
-    ) -> melt.PreparedMelt:
+    ) -> PreparedMelt:
         """A melt quote for ``request`` and the inputs to pay it; ``amount_msat`` for an amountless invoice."""
+        from core.wallet import melt
+
         if mint_url is None:
             mint_url = self.choose_mint_for(1, unit)
         mw = await self.wallet_for(mint_url)
         return await melt.prepare_melt(mw, request, unit, amount_msat=amount_msat)
 
-    async def melt(self, prepared: melt.PreparedMelt) -> melt.MeltResult:
+    async def melt(self, prepared: PreparedMelt) -> MeltResult:
+        from core.wallet import melt
+
         await guard_of(self.store).check(prepared.amount, prepared.unit, "Paying")  # the spending PIN above the limit
         mw = await self.wallet_for(prepared.mint_url)
         return await melt.execute_melt(mw, prepared)
 
     async def transfer(self, amount: int, from_url: str, to_url: str, unit: str = "sat") -> TransferResult:
         """Move ``amount`` from one mint to another (one saga: quote there, melt here, mint there)."""
+        from core.wallet.transfer import transfer_between
+
         if amount <= 0:
             raise UserFacingError(t("the amount must be positive"))
         # The melt at the source spends like a payment: the spending PIN above the limit, before any request.
@@ -295,6 +320,8 @@ class WalletService:
 
     async def transfer_prepared(self, prepared: PreparedMelt, to_url: str, quote_id: str) -> TransferResult:
         """Run a transfer whose melt at the source is ``prepared`` to pay ``to_url``'s mint quote ``quote_id``."""
+        from core.wallet.transfer import run_transfer
+
         # A payment request paid through another mint: its melt asked for the spending PIN before it was a saga.
         await guard_of(self.store).check(prepared.amount, prepared.unit, "Paying")
         source = await self.wallet_for(prepared.mint_url)
@@ -311,6 +338,8 @@ class WalletService:
 
     async def check_pending(self) -> dict[str, int]:
         """NUT-07 sync of sent tokens at every mint holding pending ones; returns claimed amounts."""
+        from core.wallet import check
+
         claimed: dict[str, int] = {}
         for url in sorted({token.mint_url for token in self.store.exported_tokens()}):
             mw = await self.wallet_for(url)
@@ -319,6 +348,9 @@ class WalletService:
 
     async def reclaim(self, text: str) -> ReceiveResult:
         """Take back a token we sent and nobody claimed, by receiving it ourselves."""
+        from core.protocol import tokens
+        from core.wallet.receive import receive_token
+
         token = tokens.decode_token(text)
         mw = await self.wallet_for(token.mint)
         result = await receive_token(mw, token, kind="reclaim")
@@ -343,6 +375,8 @@ class WalletService:
                     self.store.set_exported_token_state(exported.id, "reclaimed")
 
     async def restore(self, mint_urls: list[str], progress: Callable[[str], None] | None = None) -> dict[str, int]:
+        from core.wallet import restore
+
         restored: dict[str, int] = {}
         for url in mint_urls:
             url = normalize_mint_url(url)

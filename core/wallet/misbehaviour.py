@@ -10,9 +10,7 @@ from __future__ import annotations
 import time
 
 from core.errors import NutdeskError
-from core.payments.invoices import decode_invoice
 from core.ports.storage import WalletStore
-from core.protocol import htlc
 
 __all__ = ["PREFIX", "clear_mark", "mark_misbehaved", "misbehaved_mints", "preimage_matches"]
 
@@ -39,6 +37,10 @@ def preimage_matches(request: str | None, preimage: str | None) -> bool | None:
     ``None`` when there is nothing to check (no preimage, or an invoice we cannot decode). A mismatch is not
     a failure — FakeWallet mints send non-standard preimages — but it is recorded and shown.
     """
+    # The invoice decoder (bolt11) loads only for a melt: reading the marks (every ``balance``) must not pay for it.
+    from core.payments.invoices import decode_invoice
+    from core.protocol import htlc
+
     if not preimage or not request:
         return None
     try:

@@ -12,12 +12,10 @@ from typing import TYPE_CHECKING, Any
 
 from core.api.messages import restore_summary
 from core.api.mint_labels import mint_label, mint_title, mint_titles, set_mint_label
-from core.api.payments import RatesService
 from core.api.repeats import earlier_issue, earlier_receive
-from core.api.service import LockOptions, WalletService
+from core.api.service import WalletService
 from core.errors import ConfigError, UserFacingError
 from desktop.cli import argtypes
-from desktop.cli.batch_mint import cmd_mint_all
 from desktop.cli.catalogue import _
 from desktop.cli.history import cmd_history
 from desktop.cli.secret_input import token_argument
@@ -158,6 +156,8 @@ async def cmd_balance(service: WalletService, args: argparse.Namespace, out: Out
 
 async def _fiat_value(service: WalletService, sats: int) -> dict[str, str] | None:
     """The fiat value of ``sats`` at a fresh rate from the keyless sources, or None (never a stale price)."""
+    from core.api.payments import RatesService  # only for `balance --fiat`: the rate sources' HTTP stack
+
     async with RatesService.for_wallet(service) as rates:
         with contextlib.suppress(TimeoutError):
             async with asyncio.timeout(8):
@@ -190,6 +190,8 @@ async def cmd_invoice(service: WalletService, args: argparse.Namespace, out: Out
 
 async def cmd_mint_quote(service: WalletService, args: argparse.Namespace, out: Output) -> None:
     if args.all or args.quote is None:
+        from desktop.cli.batch_mint import cmd_mint_all  # NUT-29 batches: the HTTP client
+
         await cmd_mint_all(service, args, out)
         return
     done = earlier_issue(service, args.quote)
@@ -227,6 +229,8 @@ async def cmd_receive(service: WalletService, args: argparse.Namespace, out: Out
 
 
 async def cmd_send(service: WalletService, args: argparse.Namespace, out: Output) -> None:
+    from core.api import LockOptions
+
     lock = None
     if args.lock:
         refund = (args.refund,) if args.refund else ()

@@ -31,6 +31,7 @@ from desktop.gui.pos.giveaways import GiveawaysBox, OfflineBox
 from desktop.gui.pos.model import announce_sales
 from desktop.gui.pos.webhooks import WebhooksBox
 from desktop.gui.pos.window import PosWindow
+from desktop.gui.stale import refresh_when_shown
 from desktop.gui.widgets.common import heading, hint
 
 __all__ = ["PosLauncherView"]
@@ -161,7 +162,7 @@ class PosLauncherView(QWidget):
         layout.addWidget(self.enter_button)
         layout.addStretch(1)
         self._shown = self._form()
-        ctx.bus.changed.connect(self._on_changed)
+        self.when_shown = refresh_when_shown(self, ctx.bus, self._on_changed, SETTINGS)
 
     def _form(self) -> dict[str, object]:
         """The policy as the form shows it (without the PIN, which is never shown)."""

@@ -24,6 +24,7 @@ from desktop.gui.changes import announce
 from desktop.gui.context import BALANCES, HISTORY, MINTS, AppContext
 from desktop.gui.dialogs import await_dialog, confirm
 from desktop.gui.i18n import QT_TR_NOOP, tr
+from desktop.gui.stale import refresh_when_shown
 from desktop.gui.views.balances.model import BalancesModel
 from desktop.gui.views.balances.state import BalanceEntry, BalancesState
 from desktop.gui.widgets.common import MintCombo, empty_state, format_amount, heading, hint, short_url, shortcut
@@ -147,7 +148,7 @@ class BalancesView(QWidget):
         form.addRow(tr("Health:"), self.health)
         layout.addWidget(self.details, 2)
 
-        ctx.bus.changed.connect(self._on_changed)
+        self.when_shown = refresh_when_shown(self, ctx.bus, self._on_changed, BALANCES, MINTS)
         self.refresh()
 
     # --- data ----------------------------------------------------------------------------------

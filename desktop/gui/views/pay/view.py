@@ -29,6 +29,7 @@ from desktop.gui.changes import announce
 from desktop.gui.context import BALANCES, HISTORY, MINTS, SENT, AppContext
 from desktop.gui.dialogs import await_dialog
 from desktop.gui.i18n import QT_TR_NOOP, tr
+from desktop.gui.stale import refresh_when_shown
 from desktop.gui.tasks import run_blocking
 from desktop.gui.views.pay.state import PayState, PayStep
 from desktop.gui.widgets.common import CopyButton, format_amount, heading, hint, short_url, shortcut
@@ -85,7 +86,7 @@ class PayView(QWidget):
         self.pages.addWidget(self._result_page())
         layout.addWidget(self.pages)
         layout.addStretch(1)
-        ctx.bus.changed.connect(lambda what: self._reload_mints() if what & {MINTS, BALANCES} else None)
+        self.when_shown = refresh_when_shown(self, ctx.bus, lambda _what: self._reload_mints(), MINTS, BALANCES)
         self._reload_mints()
         self._input_changed()
 

@@ -32,6 +32,7 @@ from desktop.gui.changes import announce, announce_since, journal_mark
 from desktop.gui.context import BALANCES, HISTORY, MINTS, AppContext
 from desktop.gui.dialogs import ask_password, await_dialog
 from desktop.gui.i18n import QT_TR_NOOP, tr
+from desktop.gui.stale import refresh_when_shown
 from desktop.gui.tasks import run_blocking, run_in_process
 from desktop.gui.views.receive.state import InvoiceState, LightningReceive, ReceiveState, batch_summary, lock_text
 from desktop.gui.widgets.common import CopyButton, MintCombo, format_amount, heading, hint, short_url, shortcut
@@ -93,7 +94,9 @@ class ReceiveView(QWidget):
         self._preview_timer.setSingleShot(True)
         self._preview_timer.setInterval(250)
         self._preview_timer.timeout.connect(lambda: ctx.run(self.update_preview()))
-        ctx.bus.changed.connect(lambda what: self.mint.reload(ctx.service) if what & {MINTS, BALANCES} else None)
+        self.when_shown = refresh_when_shown(
+            self, ctx.bus, lambda _what: self.mint.reload(ctx.service), MINTS, BALANCES
+        )
 
     # --- the token tab -------------------------------------------------------------------------
 

@@ -23,6 +23,7 @@ from desktop.gui.changes import announce, announce_since, journal_mark
 from desktop.gui.context import BALANCES, HISTORY, SENT, AppContext
 from desktop.gui.dialogs import await_dialog
 from desktop.gui.i18n import QT_TR_NOOP, tr
+from desktop.gui.stale import refresh_when_shown
 from desktop.gui.views.recovery.model import AttentionModel
 from desktop.gui.views.recovery.state import AttentionRow, RecoveryState
 from desktop.gui.widgets.common import empty_state, heading, hint, shortcut
@@ -115,7 +116,7 @@ class RecoveryView(QWidget):
         # Takes the spare height when the table is hidden, so the sections stay together at the top.
         layout.addStretch(1)
 
-        ctx.bus.changed.connect(lambda what: self.refresh() if {RECOVERY, HISTORY} & what else None)
+        self.when_shown = refresh_when_shown(self, ctx.bus, lambda _what: self.refresh(), RECOVERY, HISTORY)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.refresh()
 

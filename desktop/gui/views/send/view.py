@@ -36,6 +36,7 @@ from desktop.gui.changes import announce
 from desktop.gui.context import BALANCES, HISTORY, MINTS, SENT, AppContext
 from desktop.gui.dialogs import await_dialog, confirm
 from desktop.gui.i18n import QT_TR_NOOP, tr
+from desktop.gui.stale import refresh_when_shown
 from desktop.gui.views.send.model import SentTokensModel
 from desktop.gui.views.send.state import SendState
 from desktop.gui.widgets.common import (
@@ -155,7 +156,7 @@ class SendView(QWidget):
         splitter.addWidget(self._pending_box())
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
-        ctx.bus.changed.connect(self._on_changed)
+        self.when_shown = refresh_when_shown(self, ctx.bus, self._on_changed, BALANCES, MINTS, SENT)
         self.refresh()
 
     # --- layout --------------------------------------------------------------------------------

@@ -34,6 +34,7 @@ from desktop.gui.context import BALANCES, HISTORY, SENT, AppContext
 from desktop.gui.core_worker import proxy_like
 from desktop.gui.dialogs import await_dialog
 from desktop.gui.i18n import QT_TR_NOOP, tr
+from desktop.gui.stale import refresh_when_shown
 from desktop.gui.tasks import run_blocking
 from desktop.gui.views.send.view import ExportDialog
 from desktop.gui.views.vault.model import VaultModel
@@ -94,7 +95,7 @@ class VaultView(QWidget):
         self.timer.setInterval(AUTO_CHECK_MS)
         self.timer.timeout.connect(self._tick)
         self.timer.start()
-        ctx.bus.changed.connect(lambda what: self.refresh() if {SENT, BALANCES} & what else None)
+        self.when_shown = refresh_when_shown(self, ctx.bus, lambda _what: self.refresh(), SENT, BALANCES)
         self.refresh()
 
     def _cheque_box(self) -> QGroupBox:
@@ -152,6 +153,7 @@ class VaultView(QWidget):
         return row if isinstance(row, VaultEntry) else None
 
     def _tick(self) -> None:
+        self.when_shown.catch_up()  # hidden since a change: the rows as stored now decide whether to check
         if self.model.rowCount() and self.auto.isChecked():
             self.ctx.run(self._background_check())
 

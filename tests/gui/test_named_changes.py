@@ -43,6 +43,8 @@ class Seen:
         assert session.ctx is not None and session._watch_timer is not None
         session._watch_timer.stop()
         self.history = session.view(HistoryView)
+        assert session.window is not None
+        session.window.show_view(self.history)  # seen: it reacts at once (a hidden view catches up when shown)
         self.changes: list[Any] = []
         self.loads: list[int] = []
         self.resets: list[int] = []
@@ -262,6 +264,8 @@ def test_a_send_by_another_process_is_named_by_the_watcher_and_history_reads_onl
     session = gui.open(data)
     assert session.ctx is not None
     history = session.view(HistoryView)
+    assert session.window is not None
+    session.window.show_view(history)
     run(asyncio.sleep(1.2))  # the start-up's own commits seen by the watcher first
     before = history.model.total
     changes: list[Any] = []
@@ -304,8 +308,7 @@ def test_a_self_check_names_the_swaps_it_made(
     run(make_funded_wallet(tmp_path / "w", gui_mint.url, 200))
     session = gui.open(tmp_path / "w")
     seen = Seen(session)
-    view = session.view(BalancesView)
-    session.window.show_view(view)
+    view = session.view(BalancesView)  # built, not shown: History is
     view.health.url = gui_mint.url
     run(view.health.run_self_check())
     made = {r.id for r in session.service.store.operations() if r.kind not in ("issue",)}

@@ -333,3 +333,27 @@ def test_till_sales_name_their_receive_and_forwarding_entries(gui: GuiHarness, t
     assert operations_of(got[0]) == {"r1", "f1", "r2"} and got[0].mints == {"http://m", "http://n"}
     assert {BALANCES, HISTORY} <= got[0] and got[0].units == {"sat", "usd"}
     assert HISTORY in got[1] and operations_of(got[1]) == frozenset()  # one it cannot name: History reads all
+
+
+def test_a_pay_that_fails_before_any_entry_leaves_history_alone(
+    gui: GuiHarness, gui_mint: NutshellMint, tmp_path: Path, run: Any
+) -> None:
+    run(make_funded_wallet(tmp_path / "w", gui_mint.url, 300))
+    session = gui.open(tmp_path / "w")
+    seen = Seen(session)
+    view = session.view(PayView)
+
+    async def scenario() -> None:
+        view.input.setPlainText(make_bolt11(10, expiry=3))
+        view.continue_button.click()
+        await session.tasks.wait_idle()
+        assert view.pay_button.isEnabled()
+        await asyncio.sleep(3.5)  # expired between the confirmation and the click: refused before any request
+        view.pay_button.click()
+        await session.tasks.wait_idle()
+
+    run(scenario())
+    assert [type(e).__name__ for e in gui.errors()] == ["InvalidInvoice"]
+    assert view.pay_button.isEnabled()
+    # The journal says nothing changed: Balances and Send hear of it, History is not asked to read anything.
+    assert seen.changes and all(HISTORY not in c for c in seen.changes) and seen.untouched()

@@ -125,16 +125,16 @@ def test_a_payment_request_paid_in_pay_names_the_send_it_made(
 def test_a_till_sale_and_its_refund_update_history_rows_without_reading_the_history(
     gui: GuiHarness, gui_mint: NutshellMint, tmp_path: Path, run: Any
 ) -> None:
-    async def token() -> str:
+    async def tokens() -> tuple[str, str]:
         await make_funded_wallet(tmp_path / "customer", gui_mint.url, 300)
         customer = WalletService.open(Config(data_dir=tmp_path / "customer"))
         try:
             customer.unlock()
-            return (await customer.send(100, gui_mint.url)).token
+            return (await customer.send(50, gui_mint.url)).token, (await customer.send(100, gui_mint.url)).token
         finally:
             await customer.close()
 
-    paying = run(token())
+    short, paying = run(tokens())
     run(make_funded_wallet(tmp_path / "shop", gui_mint.url, 0))
     session = gui.open(tmp_path / "shop")
     launcher = session.view(PosLauncherView)
@@ -148,6 +148,12 @@ def test_a_till_sale_and_its_refund_update_history_rows_without_reading_the_hist
             till.keypad_page.keys[key].click()
         till.keypad_page.charge_button.click()
         await until(lambda: till.stack.currentWidget() is till.charge_page, what="the charge screen")
+        till.charge_page.token_input.setText(short)
+        till.charge_page.accept_button.click()
+        await until(lambda: till.charge_page.status_label.text() == "Payment failed", what="the refusal")
+        await session.tasks.wait_idle()
+        # Refused before any entry was written (the journal says so): History is not asked to read anything.
+        assert seen.changes and all(HISTORY not in c for c in seen.changes) and seen.untouched()
         till.charge_page.token_input.setText(paying)
         till.charge_page.accept_button.click()
         await until(lambda: till.stack.currentWidget() is till.paid_page, what="the paid screen")

@@ -17,7 +17,7 @@ from PySide6.QtCore import QObject, Signal
 
 from core.api.pos import CheckoutSession, LightningCharge, PaymentRefused, PosService, Refund, Sale, SaleState
 from core.errors import NutdeskError
-from desktop.gui.changes import announce
+from desktop.gui.changes import announce, announce_since, journal_mark
 from desktop.gui.context import BALANCES, HISTORY, SALES, AppContext
 from desktop.gui.i18n import tr
 
@@ -137,6 +137,7 @@ class TillModel(QObject):
         self.checking, self.checking_since = sale_id, time.monotonic()
         self.sale_changed.emit(self.session.sale)
         error = ""
+        mark = await journal_mark(self.ctx)  # a token refused before any entry was written: nothing to redraw
         try:
             await self.till.pay_token(sale_id, text)
         except PaymentRefused:
@@ -146,7 +147,10 @@ class TillModel(QObject):
         finally:
             self.checking = None
         sale = self.till.sale(sale_id)
-        announce_sales(self.ctx, [sale])
+        if sale.operation_id:
+            announce_sales(self.ctx, [sale])
+        else:
+            await announce_since(self.ctx, mark, BALANCES, HISTORY, mints=[sale.mint_url])
         if self.current(sale_id):
             if error:
                 self.sale_changed.emit(sale)

@@ -363,3 +363,20 @@ def test_a_pay_that_fails_before_any_entry_leaves_history_alone(
     assert view.pay_button.isEnabled()
     # The journal says nothing changed: Balances and Send hear of it, History is not asked to read anything.
     assert seen.changes and all(HISTORY not in c for c in seen.changes) and seen.untouched()
+
+
+def test_reconcile_and_restore_name_what_they_wrote_to_the_journal(
+    gui: GuiHarness, gui_mint: NutshellMint, tmp_path: Path, run: Any
+) -> None:
+    run(make_funded_wallet(tmp_path / "w", gui_mint.url, 100))
+    session = gui.open(tmp_path / "w")
+    seen = Seen(session)
+    view = session.view(RecoveryView)
+    run(view.reconcile(apply=True))  # the mint agrees: nothing applied, no entry written
+    assert seen.changes and all(HISTORY not in c for c in seen.changes) and seen.untouched()
+
+    seen.changes.clear()
+    run(view.restore(gui_mint.url))
+    restored = {r.id for r in session.service.store.operations(kinds=("restore",))}
+    assert restored and seen.named() == restored and seen.untouched()
+    assert all(seen.row(i) is not None for i in restored)

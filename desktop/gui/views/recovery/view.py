@@ -187,6 +187,7 @@ class RecoveryView(QWidget):
         announce(self.ctx, RECOVERY, BALANCES, HISTORY, SENT, operations=[row.operation_id], mints=[row.mint])
 
     async def reconcile(self, *, apply: bool) -> None:
+        mark = await journal_mark(self.ctx) if apply else None  # what applying wrote is named after
         reports = await self.state.reconcile(apply=apply)
         titles = mint_titles(self.ctx.service)
         lines = [self.state.describe(r, titles.get(r.mint_url, "")) for r in reports] or [tr("No mints yet.")]
@@ -195,7 +196,7 @@ class RecoveryView(QWidget):
         self.reconcile_result.setText("\n".join(lines))
         self.apply_button.setEnabled(not apply and any(r.differences for r in reports))
         if apply:
-            self._changed()
+            await announce_since(self.ctx, mark, RECOVERY, BALANCES, HISTORY, SENT, mints=[r.mint_url for r in reports])
 
     async def restore_dialog(self) -> None:
         dialog = QInputDialog(self)

@@ -11,6 +11,7 @@ import contextlib
 import os
 import time
 import weakref
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from core.api.service import WalletService
@@ -20,7 +21,7 @@ from core.ports.storage import FailedTransaction, OperationRecord
 from core.recovery.outcomes import UNFINISHED_STATES, MintReconciliation, Outcome
 from core.storage.repos.journal import lease_host, parse_lease_owner
 
-__all__ = ["MintReconciliation", "RecoveryReport", "RecoveryService", "backoff_seconds"]
+__all__ = ["MintReconciliation", "RecoveryReport", "RecoveryService", "backoff_seconds", "moved_operations"]
 
 BASE_DELAY = 30.0
 MAX_DELAY = 3600.0
@@ -69,6 +70,8 @@ class RecoveryReport:
     unit: str
     result: str  # finished · rolled_back · pending · needs_review · unreachable · minted
     detail: str
+    # Other journal entries resuming this one may have moved: a multi-path part's parent (settled from its parts).
+    related: tuple[str, ...] = ()
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -80,6 +83,14 @@ class RecoveryReport:
             "result": self.result,
             "detail": self.detail,
         }
+
+
+def moved_operations(reports: Sequence[RecoveryReport]) -> list[str] | None:
+    """The journal entries these reports moved (each one's, and a multi-path part's parent), for a window to
+    redraw those rows; None when one cannot be named (a paid quote minted into an entry created just now)."""
+    if not reports or not all(r.operation_id for r in reports):
+        return None
+    return [id_ for r in reports for id_ in (r.operation_id, *r.related)]
 
 
 class RecoveryService:
@@ -207,7 +218,10 @@ class RecoveryService:
 
     @staticmethod
     def _report(op: OperationRecord, outcome: Outcome) -> RecoveryReport:
-        return RecoveryReport(op.id, op.kind, op.mint_url, op.amount, op.unit, outcome.result, outcome.detail)
+        parent = str(op.data.get("mpp") or "")
+        return RecoveryReport(
+            op.id, op.kind, op.mint_url, op.amount, op.unit, outcome.result, outcome.detail, (parent,) if parent else ()
+        )
 
     # --- failed transactions -------------------------------------------------------------------
 

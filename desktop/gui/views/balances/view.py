@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from core.api.service import WalletService
 from core.errors import UserFacingError
+from desktop.gui.changes import announce
 from desktop.gui.context import BALANCES, HISTORY, MINTS, AppContext
 from desktop.gui.dialogs import await_dialog, confirm
 from desktop.gui.i18n import QT_TR_NOOP, tr
@@ -299,4 +300,6 @@ class BalancesView(QWidget):
             raise UserFacingError(tr("choose two different mints"))
         result = await self.ctx.service.transfer(amount, source, destination)
         self.ctx.tasks.status.emit(tr("Moved {0} (fee {1})").format(format_amount(result.amount, "sat"), result.fee))
-        self.ctx.changed(BALANCES, HISTORY)
+        # One journal entry for the whole move (melt there, mint here): History redraws that row only.
+        named = [result.operation_id] if result.operation_id else []
+        announce(self.ctx, BALANCES, HISTORY, operations=named, mints=[source, destination])

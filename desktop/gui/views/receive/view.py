@@ -28,7 +28,7 @@ from core.api.batch import mint_all_paid
 from core.api.mint_labels import mint_titles
 from core.api.repeats import AlreadyDone
 from core.errors import UserFacingError
-from desktop.gui.changes import announce
+from desktop.gui.changes import announce, announce_since, journal_mark
 from desktop.gui.context import BALANCES, HISTORY, MINTS, AppContext
 from desktop.gui.dialogs import ask_password, await_dialog
 from desktop.gui.i18n import QT_TR_NOOP, tr
@@ -364,6 +364,7 @@ class ReceiveView(QWidget):
         self.ctx.run(self._wait_for_payment())
 
     async def _wait_for_payment(self) -> None:
+        mark = await journal_mark(self.ctx)  # the entry minting writes is named after (its id is not returned)
         try:
             minted = await self.lightning.wait()
         except BaseException:
@@ -373,13 +374,14 @@ class ReceiveView(QWidget):
             self.ln_progress.hide()
             self.invoice_button.setEnabled(True)
         self.ln_status.setText(tr("✓ Paid: {0} of ecash minted.").format(format_amount(minted, "sat")))
-        self.ctx.changed(BALANCES, HISTORY)
+        await announce_since(self.ctx, mark, BALANCES, HISTORY, mints=[self.lightning.mint_url])
 
     async def mint_all_paid(self) -> None:
         self.mint_all_button.setEnabled(False)
+        mark = await journal_mark(self.ctx)
         try:
             outcomes = await self.ctx.on_core(mint_all_paid(self.ctx.service))  # journal, unblinding off the loop
         finally:
             self.mint_all_button.setEnabled(True)
         self.ln_status.setText(batch_summary(outcomes))
-        self.ctx.changed(BALANCES, HISTORY)
+        await announce_since(self.ctx, mark, BALANCES, HISTORY, mints=[o.mint_url for o in outcomes])

@@ -378,10 +378,11 @@ class SendView(QWidget):
         self.result_label.setText(
             tr("✓ Reclaimed {0} (fee {1}).").format(format_amount(result.amount, result.unit), result.fee)
         )
-        self.ctx.changed(BALANCES, HISTORY, SENT)
+        named = [result.operation_id, token.operation_id]  # the reclaim's entry, and the send it took back
+        announce(self.ctx, BALANCES, HISTORY, SENT, operations=named, mints=[result.mint], units=[result.unit])
 
     async def check_claimed(self) -> None:
         claimed = await self.state.check_claimed()
         total = sum(claimed.values())
         self.ctx.tasks.status.emit(tr("{0} claimed by receivers").format(total) if total else tr("Nothing claimed yet"))
-        self.ctx.changed(BALANCES, SENT, HISTORY)
+        self.ctx.changed(BALANCES, SENT)  # a NUT-07 check writes proof states, not the journal: History stands

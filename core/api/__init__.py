@@ -46,6 +46,13 @@ _HOME = {
 }
 
 
+def warm_tls() -> None:
+    """Start building the TLS context the mint clients share (``core.mint_client.tls``) in a background thread."""
+    from core.mint_client.tls import warm
+
+    warm()
+
+
 def __getattr__(name: str) -> Any:
     home = _HOME.get(name)
     if home is None:
@@ -72,4 +79,5 @@ __all__ = [
     "normalize_mnemonic",
     "read_token_file",
     "suggested_file_name",
+    "warm_tls",
 ]

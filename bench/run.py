@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import atexit
 import contextlib
 import json
 import os
@@ -88,6 +89,7 @@ def nutdesk_env() -> dict[str, str]:
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     if not _PYCACHE:
         _PYCACHE.append(tempfile.mkdtemp(prefix="nutdesk-bench-pyc-"))
+        atexit.register(shutil.rmtree, _PYCACHE[0], ignore_errors=True)
         env["PYTHONPYCACHEPREFIX"] = _PYCACHE[0]
         run([sys.executable, "-c", _WARM], env=env, cwd=REPO)
     env.update(

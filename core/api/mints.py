@@ -14,12 +14,13 @@ from core.ports.mint import normalize_mint_url
 from core.ports.mint_types import MintInfo
 from core.ports.storage import BalanceRow, StoredMint
 from core.storage.store import Store
+from core.wallet.misbehaviour import clear_mark, misbehaved_mints
 
 if TYPE_CHECKING:
     from core.mint_client.http import MintClient
     from core.wallet.context import MintWallet
 
-__all__ = ["MintView", "MintWallets", "ReceivePreview"]
+__all__ = ["MintView", "MintWallets", "ReceivePreview", "normalize_mint_url"]
 
 
 @dataclass(frozen=True)
@@ -180,6 +181,20 @@ class MintWallets:
         if self.store.get_mint(url) is None:
             raise UnknownMint(mint_url=url)
         self.store.set_mint_trusted(url, trusted)
+
+    def clear_misbehaved(self, url: str) -> bool:
+        """Clear a mint's "misbehaved" mark (the user judged the fault a one-off); returns whether it had one.
+
+        Only for a mint in the wallet: a mistyped URL must be refused, not answered "there was no mark"."""
+        url = normalize_mint_url(url)
+        if self.store.get_mint(url) is None:
+            raise UnknownMint(
+                t("no mint {0} in this wallet: add it first (nutdesk mint add URL)").format(url), mint_url=url
+            )
+        if url not in misbehaved_mints(self.store):
+            return False
+        clear_mark(self.store, url)
+        return True
 
     async def remove_mint(self, url: str) -> None:
         url = normalize_mint_url(url)

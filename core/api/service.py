@@ -162,6 +162,10 @@ class WalletService:
         """Mints whose answers broke the protocol: ``{url: "when: why"}`` (see ``core.wallet.misbehaviour``)."""
         return misbehaved_mints(self.store)
 
+    def clear_misbehaved(self, url: str) -> bool:
+        """Clear a mint's "misbehaved" mark; False when it had none (``MintWallets.clear_misbehaved``)."""
+        return self.mints.clear_misbehaved(url)
+
     def history(self, limit: int | None = 100) -> list[OperationRecord]:
         return self.store.operations(limit=limit)
 

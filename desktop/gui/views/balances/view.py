@@ -1,4 +1,5 @@
-"""Balances: totals, one row per mint and unit, the selected mint's health; add / trust / remove / transfer."""
+"""Balances: totals, one row per mint and unit, the selected mint's health; add / trust / remove / transfer, and
+clear a mint's "misbehaved" mark."""
 
 from __future__ import annotations
 
@@ -119,8 +120,12 @@ class BalancesView(QWidget):
         self.remove_button = QPushButton(tr("Remove"))
         self.transfer_button = QPushButton(tr("Transfer…"))
         self.check_button = QPushButton(tr("Check mints"))
+        # Only for a marked mint: the mark stays until the user, judging the fault a one-off, clears it.
+        self.clear_mark_button = QPushButton(tr("Clear the misbehaved mark…"))
+        self.clear_mark_button.setObjectName("clearMarkButton")
         for b in (self.add_button, self.trust_button, self.remove_button, self.transfer_button):
             buttons.addWidget(b)
+        buttons.addWidget(self.clear_mark_button)
         buttons.addStretch(1)
         buttons.addWidget(self.check_button)
         layout.addLayout(buttons)
@@ -129,6 +134,7 @@ class BalancesView(QWidget):
         self.trust_button.clicked.connect(lambda: ctx.run(self.toggle_trust()))
         self.remove_button.clicked.connect(lambda: ctx.run(self.remove_mint()))
         self.transfer_button.clicked.connect(lambda: ctx.run(self.transfer()))
+        self.clear_mark_button.clicked.connect(lambda: ctx.run(self.clear_mark()))
         self.check_button.clicked.connect(lambda: ctx.run(self.check_mints(), label=tr("Checking the mints…")))
 
         self.details = QGroupBox(tr("Mint"))
@@ -217,6 +223,7 @@ class BalancesView(QWidget):
         entry = self.selected_entry()
         for b in (self.trust_button, self.remove_button, self.transfer_button):
             b.setEnabled(entry is not None)
+        self.clear_mark_button.setVisible(entry is not None and bool(entry.misbehaved))
         self.details.setVisible(entry is not None)
         if entry is None:
             return
@@ -284,6 +291,23 @@ class BalancesView(QWidget):
         ):
             return
         await self.ctx.service.remove_mint(entry.mint_url)
+        self.ctx.changed(MINTS, BALANCES)
+
+    async def clear_mark(self) -> None:
+        entry = self.selected_entry()
+        if entry is None or not entry.misbehaved:
+            return
+        if not await confirm(
+            self,
+            tr("Clear the misbehaved mark"),
+            tr(
+                "Clear the misbehaved mark of {0}?\n\nRecorded: {1}\n\nClear it only if you judge this a one-off "
+                "fault: the mark comes back if the mint breaks the protocol again."
+            ).format(entry.mint_name, entry.misbehaved),
+            yes=tr("Clear mark"),
+        ):
+            return
+        await self.ctx.write(self.ctx.service.clear_misbehaved, entry.mint_url)  # off the Qt thread
         self.ctx.changed(MINTS, BALANCES)
 
     async def transfer(self) -> None:

@@ -2,7 +2,8 @@
 
 A mark is set when a mint's answer breaks the protocol (``MintMisbehaved``): the user should know that this
 mint sent signatures that do not answer our outputs, change beyond the reserve, or no DLEQ proof. The mark
-stays until the user clears it; the latest reason is kept.
+stays until the user clears it (``nutdesk mint clear-mark URL``, or Balances' "Clear the misbehaved mark…", both
+through ``WalletService.clear_misbehaved``); the latest reason is kept.
 """
 
 from __future__ import annotations

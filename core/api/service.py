@@ -12,6 +12,7 @@ from core.api.inflight import InFlight, note_unfinished_transfers, transfers_in_
 from core.api.mints import MintView, MintWallets, ReceivePreview
 from core.api.seed import WalletSeed
 from core.api.spending_pin import guard_of
+from core.api.taken_back import close_taken_back
 from core.config import Config
 from core.errors import (
     ConfigError,
@@ -256,7 +257,7 @@ class WalletService:
                 self.store.set_mint_trusted(url, True)
         mw = await self.wallet_for(url)
         result = await self._repairing(mw, token.unit, lambda: receive_token(mw, token))
-        self._took_back(token)
+        close_taken_back(self.store, token)
         return result
 
     async def send(
@@ -358,25 +359,8 @@ class WalletService:
         token = tokens.decode_token(text)
         mw = await self.wallet_for(token.mint)
         result = await receive_token(mw, token, kind="reclaim")
-        self._took_back(token)
+        close_taken_back(self.store, token)
         return result
-
-    def _took_back(self, token: tokens.Token) -> None:
-        """A token this wallet sent came back to it (reclaimed, or pasted into Receive): its proofs, pending in our
-        books until now, are spent, and a sent token with nothing left pending is closed as reclaimed — so the
-        books equal what the mint owes at once, not only after the next NUT-07 check."""
-        held = self.store.proofs_by_secrets([p.secret for p in token.proofs])
-        secrets = [secret for secret, (_proof, state) in held.items() if state == "pending"]
-        if not secrets:
-            return
-        senders = {owner for owner in self.store.proof_owners(secrets).values() if owner}
-        with self.store.atomic():
-            self.store.move_proofs(secrets, owner=None, expect=("pending",), to="spent")
-            for exported in self.store.exported_tokens():
-                if exported.operation_id in senders and not self.store.proofs(
-                    operation_id=exported.operation_id, states=("pending",)
-                ):
-                    self.store.set_exported_token_state(exported.id, "reclaimed")
 
     async def restore(self, mint_urls: list[str], progress: Callable[[str], None] | None = None) -> dict[str, int]:
         from core.wallet import restore

@@ -2,16 +2,24 @@
 
 from __future__ import annotations
 
-import multiprocessing
 import sys
 
 from desktop.cli.parser import build_parser
+from desktop.cli.registry import TALKS_TO_MINTS, command_for
 
 __all__ = ["main"]
 
 
 def main(argv: list[str] | None = None) -> int:
-    multiprocessing.freeze_support()  # the GUI's helper process (token file decryption) in a frozen build
+    if getattr(sys, "frozen", False):
+        import multiprocessing  # not otherwise: a CLI command must not pay for importing it
+
+        multiprocessing.freeze_support()  # the GUI's helper process (token file decryption) in a frozen build
+    command = command_for(sys.argv[1:] if argv is None else argv)
+    if command is None or command in TALKS_TO_MINTS:  # the window talks to its mints at once
+        from core.api import warm_tls
+
+        warm_tls()
     parser = build_parser(argv)
     parser.add_argument(
         "--smoke-test",

@@ -27,6 +27,12 @@ def run_gui(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
+    # The core first, Qt after: once PySide6 is imported its import hook reads the source of every module imported
+    # later (to see whether it selects a PySide "__feature__"), ≈ 0.1 ms each for the ~600 modules of the core and
+    # its libraries. None of them uses Qt, so they are imported before it.
+    import core.api.payments
+    import core.api.pos
+    import core.api.service  # noqa: F401
     from desktop.app import run_app
 
     return run_app(args)

@@ -14,10 +14,6 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
-import qrcode
-import qrcode.constants
-import qrcode.exceptions
-
 from core.errors import TokenDecodeError, UserFacingError
 from core.i18n import t
 from core.protocol import tokens
@@ -44,6 +40,10 @@ def qr_text(token: str) -> str:
 
 def qr_png(text: str) -> bytes | None:
     """PNG bytes of ``text`` as a QR code, or None when it is too long for one code."""
+    import qrcode  # with Pillow ≈ 30 ms: loaded when a page is made, not when the till's window opens
+    import qrcode.constants
+    import qrcode.exceptions
+
     code = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_L, border=4, box_size=4)
     code.add_data(text)
     try:

@@ -51,6 +51,8 @@ __all__ = [
 CHEQUE_PREFIX = "cheque:"
 # "1" → expired cheques are taken back by the vault's refresh (GUI timer, `nutdesk vault check --auto`).
 AUTO_RECLAIM_KEY = "vault:auto_reclaim"
+# The Vault view lists every token still out and this many of the newest settled ones (`vault list`: every one).
+SETTLED_SHOWN = 500
 _DURATION = re.compile(r"^\s*(\d+)\s*([smhdw]?)\s*$")
 _UNIT_SECONDS = {"": 86400, "s": 1, "m": 60, "h": 3600, "d": 86400, "w": 7 * 86400}
 
@@ -176,14 +178,21 @@ class ChequeService:
 
     # --- the vault -----------------------------------------------------------------------------
 
-    def entries(self) -> list[VaultEntry]:
-        """Every exported token and cheque, newest first, with the state last learnt from the mint."""
+    def entries(self, settled: int | None = SETTLED_SHOWN) -> list[VaultEntry]:
+        """Every token and cheque still out, then the newest ``settled`` claimed or taken back (None: all of them),
+        newest first, with the state last learnt from the mint.
+
+        A wallet that has sent tens of thousands of tokens keeps them all in its books; the vault reads the ones
+        that can still change and a page of the settled ones, and opens a token only when the wallet has issued
+        cheques at all (a cheque is known by the refund key inside its token)."""
         records = self._records()
         now = self.clock()
-        rows = self.store.exported_tokens(("pending", "claimed", "reclaimed"))
+        rows = self.store.exported_tokens(("pending",)) + self.store.exported_tokens(
+            ("claimed", "reclaimed"), newest=settled
+        )
         out = []
         for row in sorted(rows, key=lambda r: r.id, reverse=True):
-            refund_pub = self._refund_pubkey(row.token)
+            refund_pub = self._refund_pubkey(row.token) if records else None
             record = records.get(refund_pub) if refund_pub else None
             cheque = (
                 Cheque(row.operation_id, record["recipient"], int(record["locktime"]), refund_pub)
@@ -213,16 +222,18 @@ class ChequeService:
             )
         return out
 
-    async def refresh(self, *, auto_reclaim: bool | None = None) -> list[VaultEntry]:
+    async def refresh(
+        self, *, auto_reclaim: bool | None = None, settled: int | None = SETTLED_SHOWN
+    ) -> list[VaultEntry]:
         """Ask each mint (NUT-07) which tokens were claimed; then, if enabled, take back the expired cheques."""
         await self.wallet.check_pending()
         if auto_reclaim is None:
             auto_reclaim = self.store.get_setting(AUTO_RECLAIM_KEY) == "1"
         if auto_reclaim:
-            for entry in self.entries():
+            for entry in self.entries(settled=0):  # only tokens still out can have expired
                 if entry.state is VaultState.EXPIRED:
                     await self._reclaim_quietly(entry.id)
-        return self.entries()
+        return self.entries(settled)
 
     async def _reclaim_quietly(self, entry_id: int) -> ReceiveResult | None:
         """Reclaim, except that a token its receiver claimed first is recorded as claimed instead of failing."""
@@ -240,9 +251,10 @@ class ChequeService:
         return self.store.get_setting(AUTO_RECLAIM_KEY) == "1"
 
     def entry(self, entry_id: int) -> VaultEntry:
-        for entry in self.entries():
-            if entry.id == entry_id:
-                return entry
+        for settled in (0, None):  # a token still out (what is reclaimed) is found without reading the settled ones
+            for entry in self.entries(settled):
+                if entry.id == entry_id:
+                    return entry
         raise UserFacingError(t("no exported token #{0} in the vault").format(entry_id))
 
     async def reclaim(self, entry_id: int) -> ReceiveResult:

@@ -19,13 +19,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from core.api.payments import nostr_relays
+from core.api.relays import nostr_relays
 from core.api.service import WalletService
 from core.errors import NutdeskError, ProtocolError, UserFacingError
 from core.i18n import t
-from core.mint_client.http import normalize_mint_url
 from core.nostr.crypto import NostrKeys, nip44_decrypt, nip44_encrypt, sign_event
-from core.nostr.relay import Subscription, publish, unique_relays
+from core.nostr.relay_urls import unique_relays
+from core.ports.mint import normalize_mint_url
 from core.protocol.nostr_backup import (
     BACKUP_KIND,
     D_TAG,
@@ -146,6 +146,8 @@ async def publish_mint_list(
     if not urls:
         raise UserFacingError(t("no Nostr relays to back the mint list up to: add one with `nutdesk relays --add`"))
     mints = _current_mints(wallet)
+    from core.nostr.relay import publish  # the websocket client, only when there is something to publish
+
     results = await publish(backup_event(wallet.seed, mints), urls, timeout=timeout)
     report = BackupReport(
         mints,
@@ -197,6 +199,8 @@ async def fetch_mint_list(seed: bytes, relays: Sequence[str], *, timeout: float 
     wanted = {"kinds": [BACKUP_KIND], "authors": [keys.public_hex], "#d": [D_TAG]}
     found: list[MintListBackup] = []
     created: list[int] = []
+    from core.nostr.relay import Subscription
+
     async with Subscription(urls, [wanted], timeout=timeout) as sub:
         try:
             async with asyncio.timeout(timeout):

@@ -11,7 +11,7 @@ from core.api.messages import host_of
 from core.api.service import WalletService
 from core.errors import UserFacingError
 from core.i18n import t
-from core.mint_client.http import normalize_mint_url
+from core.ports.mint import normalize_mint_url
 
 __all__ = ["LABEL_PREFIX", "mint_label", "mint_title", "mint_titles", "set_mint_label"]
 

@@ -5,24 +5,22 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
-
-import httpx
+from typing import TYPE_CHECKING, Any
 
 from core.config import Config
 from core.errors import MintUnreachable, TokenDecodeError, UnknownMint
 from core.i18n import t
-from core.mint_client.http import MintClient
 from core.ports.mint import normalize_mint_url
 from core.ports.mint_types import MintInfo
 from core.ports.storage import BalanceRow, StoredMint
-from core.protocol import tokens
-from core.protocol.fees import input_fee
 from core.storage.store import Store
-from core.wallet.context import MintWallet
-from core.wallet.keychain import Keychain
+from core.wallet.misbehaviour import clear_mark, misbehaved_mints
 
-__all__ = ["MintView", "MintWallets", "ReceivePreview"]
+if TYPE_CHECKING:
+    from core.mint_client.http import MintClient
+    from core.wallet.context import MintWallet
+
+__all__ = ["MintView", "MintWallets", "ReceivePreview", "normalize_mint_url"]
 
 
 @dataclass(frozen=True)
@@ -77,6 +75,12 @@ class MintWallets:
         self.open.clear()
 
     def client(self, url: str, info: MintInfo | None = None) -> MintClient:
+        # The HTTP client (httpx, websockets) and the wallet's code load when a mint is first talked to: commands
+        # that only read the wallet (``balance``, ``history``) start without them.
+        import httpx
+
+        from core.mint_client.http import MintClient
+
         timeout = self.config.request_timeout
         return MintClient(
             url,
@@ -86,6 +90,9 @@ class MintWallets:
         )
 
     async def add_mint(self, url: str, *, trusted: bool = False) -> MintView:
+        from core.wallet.context import MintWallet
+        from core.wallet.keychain import Keychain
+
         url = normalize_mint_url(url)
         client = self.client(url)
         try:
@@ -103,6 +110,9 @@ class MintWallets:
 
     async def wallet_for(self, url: str, *, refresh: bool = True) -> MintWallet:
         """The ``MintWallet`` of a known mint; keysets are refreshed once per process (rotation)."""
+        from core.wallet.context import MintWallet
+        from core.wallet.keychain import Keychain
+
         url = normalize_mint_url(url)
         if url in self.open:
             return self.open[url]
@@ -172,6 +182,20 @@ class MintWallets:
             raise UnknownMint(mint_url=url)
         self.store.set_mint_trusted(url, trusted)
 
+    def clear_misbehaved(self, url: str) -> bool:
+        """Clear a mint's "misbehaved" mark (the user judged the fault a one-off); returns whether it had one.
+
+        Only for a mint in the wallet: a mistyped URL must be refused, not answered "there was no mark"."""
+        url = normalize_mint_url(url)
+        if self.store.get_mint(url) is None:
+            raise UnknownMint(
+                t("no mint {0} in this wallet: add it first (nutdesk mint add URL)").format(url), mint_url=url
+            )
+        if url not in misbehaved_mints(self.store):
+            return False
+        clear_mark(self.store, url)
+        return True
+
     async def remove_mint(self, url: str) -> None:
         url = normalize_mint_url(url)
         self.store.remove_mint(url)
@@ -181,6 +205,9 @@ class MintWallets:
 
     async def preview_receive(self, text: str) -> ReceivePreview:
         """What receiving ``text`` would give, before redeeming: amount, the mint's input fee, trust."""
+        from core.protocol import tokens
+        from core.protocol.fees import input_fee
+
         token = tokens.decode_token(text)
         if not token.proofs:
             raise TokenDecodeError(t("the token holds no proofs"))

@@ -14,17 +14,17 @@ exactly the requested amount; the mint's melt quote must be for the invoice's am
 
 from __future__ import annotations
 
-import json
 import secrets
 from collections.abc import Sequence
 
 import httpx
 
 from core.api.rates import RatesService, fiat_currency, set_fiat_currency
+from core.api.relays import nostr_relays, set_nostr_relays
 from core.api.service import WalletService
 from core.errors import UnknownMint, UnsupportedInput, UserFacingError
 from core.i18n import t
-from core.nostr.relay import check_relay_url, unique_relays
+from core.nostr.relay import unique_relays
 from core.payments.detect import DetectedInput, InputRegistry, default_registry
 from core.payments.errors import AmountError
 from core.payments.lnurl import LnurlClient
@@ -50,8 +50,6 @@ __all__ = [
     "set_fiat_currency",
     "set_nostr_relays",
 ]
-
-NOSTR_RELAYS_SETTING = "nostr:relays"  # JSON list: where Nostr payment requests without relay hints are sent
 
 
 class PaymentsService:
@@ -211,16 +209,3 @@ class PaymentsService:
     def rates(self, sources: list[RateSource] | None = None) -> RatesService:
         """A ``RatesService`` on this service's HTTP client, in the wallet's configured currency."""
         return RatesService(self.http, sources, currency=fiat_currency(self.wallet))
-
-
-def nostr_relays(wallet: WalletService) -> list[str]:
-    """The wallet's configured Nostr relays (setting ``nostr:relays``)."""
-    raw = wallet.store.get_setting(NOSTR_RELAYS_SETTING)
-    return unique_relays(json.loads(raw)) if raw else []
-
-
-def set_nostr_relays(wallet: WalletService, relays: Sequence[str]) -> list[str]:
-    """Replace the wallet's Nostr relays (each ``wss://…``); returns them."""
-    checked = unique_relays(check_relay_url(r) for r in relays)
-    wallet.store.set_setting(NOSTR_RELAYS_SETTING, json.dumps(checked))
-    return checked

@@ -11,18 +11,17 @@ import contextlib
 import os
 import time
 import weakref
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from core.api.service import WalletService
 from core.errors import MintMisbehaved, MintUnreachable, NutdeskError, UserFacingError
 from core.i18n import t
 from core.ports.storage import FailedTransaction, OperationRecord
-from core.recovery.reconcile import MintReconciliation, reconcile_mint
-from core.recovery.resume import UNFINISHED_STATES, Outcome, resume_operation
+from core.recovery.outcomes import UNFINISHED_STATES, MintReconciliation, Outcome
 from core.storage.repos.journal import lease_host, parse_lease_owner
-from core.wallet import issue
 
-__all__ = ["MintReconciliation", "RecoveryReport", "RecoveryService", "backoff_seconds"]
+__all__ = ["MintReconciliation", "RecoveryReport", "RecoveryService", "backoff_seconds", "moved_operations"]
 
 BASE_DELAY = 30.0
 MAX_DELAY = 3600.0
@@ -71,6 +70,8 @@ class RecoveryReport:
     unit: str
     result: str  # finished · rolled_back · pending · needs_review · unreachable · minted
     detail: str
+    # Other journal entries resuming this one may have moved: a multi-path part's parent (settled from its parts).
+    related: tuple[str, ...] = ()
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -82,6 +83,14 @@ class RecoveryReport:
             "result": self.result,
             "detail": self.detail,
         }
+
+
+def moved_operations(reports: Sequence[RecoveryReport]) -> list[str] | None:
+    """The journal entries these reports moved (each one's, and a multi-path part's parent), for a window to
+    redraw those rows; None when one cannot be named (a paid quote minted into an entry created just now)."""
+    if not reports or not all(r.operation_id for r in reports):
+        return None
+    return [id_ for r in reports for id_ in (r.operation_id, *r.related)]
 
 
 class RecoveryService:
@@ -129,6 +138,8 @@ class RecoveryService:
     async def _resume(self, op: OperationRecord) -> RecoveryReport:
         try:
             mw = await self.wallet.wallet_for(op.mint_url)
+            from core.recovery.resume import resume_operation  # the wallet's operations: only when one is due
+
             outcome = await resume_operation(mw, op, wallet_for=self.wallet.wallet_for)
         except (MintUnreachable, MintMisbehaved) as exc:
             # A lying answer is like no answer: the operation stays, and is asked again later (NUT-09).
@@ -175,6 +186,8 @@ class RecoveryService:
                 self.store.set_mint_quote_state(record.quote, state)
                 if state != "PAID":
                     continue
+                from core.wallet import issue
+
                 minted = await issue.mint_paid_quote(mw, record.quote)
             except NutdeskError as exc:
                 reports.append(
@@ -205,7 +218,10 @@ class RecoveryService:
 
     @staticmethod
     def _report(op: OperationRecord, outcome: Outcome) -> RecoveryReport:
-        return RecoveryReport(op.id, op.kind, op.mint_url, op.amount, op.unit, outcome.result, outcome.detail)
+        parent = str(op.data.get("mpp") or "")
+        return RecoveryReport(
+            op.id, op.kind, op.mint_url, op.amount, op.unit, outcome.result, outcome.detail, (parent,) if parent else ()
+        )
 
     # --- failed transactions -------------------------------------------------------------------
 
@@ -241,6 +257,8 @@ class RecoveryService:
             except MintUnreachable as exc:
                 reports.append(MintReconciliation(mint.url, reachable=False, error=str(exc)))
                 continue
+            from core.recovery.reconcile import reconcile_mint
+
             reports.append(await reconcile_mint(mw, apply=apply))
         return reports
 

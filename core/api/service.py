@@ -6,12 +6,13 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Iterable, Iterator
 from decimal import Decimal
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from core.api.inflight import InFlight, note_unfinished_transfers, transfers_in_flight
 from core.api.mints import MintView, MintWallets, ReceivePreview
 from core.api.seed import WalletSeed
 from core.api.spending_pin import guard_of
+from core.api.taken_back import close_taken_back
 from core.config import Config
 from core.errors import (
     ConfigError,
@@ -23,7 +24,7 @@ from core.errors import (
     UserFacingError,
 )
 from core.i18n import t
-from core.mint_client.http import MintClient, normalize_mint_url
+from core.ports.mint import normalize_mint_url
 from core.ports.mint_types import MintInfo, MintQuote
 from core.ports.storage import (
     BalanceRow,
@@ -32,20 +33,24 @@ from core.ports.storage import (
     OperationRecord,
     StoredKeyset,
 )
-from core.protocol import tokens
 from core.storage.db import Database
 from core.storage.permissions import private_umask, secure_data_dir
 from core.storage.sealed import Vault, vault_of
 from core.storage.store import Store
-from core.wallet import check, issue, melt, restore
-from core.wallet.context import MintWallet
-from core.wallet.melt import PreparedMelt
 from core.wallet.misbehaviour import misbehaved_mints
-from core.wallet.receive import ReceiveResult, receive_token
-from core.wallet.send import LockOptions, SendResult, send_token
-from core.wallet.transfer import TransferResult, run_transfer, transfer_between
 
-__all__ = ["HistoryEntry", "LockOptions", "MintView", "ReceivePreview", "WalletService"]
+# The wallet's operations (and through them the HTTP client, the token codecs and the curve) are imported by the
+# methods that run them: a command that only reads the wallet (``balance``, ``history``) starts without them.
+if TYPE_CHECKING:
+    from core.mint_client.http import MintClient
+    from core.protocol import tokens
+    from core.wallet.context import MintWallet
+    from core.wallet.melt import MeltResult, PreparedMelt
+    from core.wallet.receive import ReceiveResult
+    from core.wallet.send import LockOptions, SendResult
+    from core.wallet.transfer import TransferResult
+
+__all__ = ["HistoryEntry", "MintView", "ReceivePreview", "WalletService"]
 
 T = TypeVar("T")
 
@@ -158,6 +163,10 @@ class WalletService:
         """Mints whose answers broke the protocol: ``{url: "when: why"}`` (see ``core.wallet.misbehaviour``)."""
         return misbehaved_mints(self.store)
 
+    def clear_misbehaved(self, url: str) -> bool:
+        """Clear a mint's "misbehaved" mark; False when it had none (``MintWallets.clear_misbehaved``)."""
+        return self.mints.clear_misbehaved(url)
+
     def history(self, limit: int | None = 100) -> list[OperationRecord]:
         return self.store.operations(limit=limit)
 
@@ -166,8 +175,12 @@ class WalletService:
         return self.store.history_entries(limit=limit)
 
     def operations_by_id(self, ids: Iterable[str]) -> list[OperationRecord]:
-        """The named operations (those still stored): a view updates their rows without reading the history."""
+        """The named operations (those still stored), payloads and all."""
         return [r for r in map(self.store.get_operation, ids) if r is not None]
+
+    def history_entries_for(self, ids: Iterable[str]) -> list[HistoryEntry]:
+        """The named operations' history rows, without payloads: a view updates those rows, not the history."""
+        return self.store.history_entries_for(list(ids))
 
     # --- operations ----------------------------------------------------------------------------
 
@@ -182,14 +195,20 @@ class WalletService:
         except MintRejected as exc:
             if exc.mint_code != 11003:
                 raise
+            from core.wallet import restore
+
             await restore.repair_counter(mw, mw.keychain.active(unit).id)
             return await action()
 
     async def create_invoice(self, amount: int, mint_url: str, unit: str = "sat") -> MintQuote:
+        from core.wallet import issue
+
         mw = await self.wallet_for(mint_url)
         return await issue.create_mint_quote(mw, amount, unit)
 
     async def wait_and_mint(self, mint_url: str, quote_id: str, timeout: float = 600.0) -> int:
+        from core.wallet import issue
+
         mw = await self.wallet_for(mint_url)
         await issue.wait_for_payment(mw, quote_id, timeout)
         unit = self._quote_unit(quote_id)
@@ -201,6 +220,8 @@ class WalletService:
 
     async def mint_quote(self, quote_id: str) -> int:
         """Mint a stored quote now if the mint says it is paid."""
+        from core.wallet import issue
+
         record = self.store.mint_quote(quote_id)
         if record is None:
             raise UserFacingError(t("unknown mint quote {0}").format(quote_id))
@@ -208,9 +229,14 @@ class WalletService:
         return await self._repairing(mw, record.unit, lambda: issue.mint_paid_quote(mw, quote_id))
 
     def decode_token(self, text: str) -> tokens.Token:
+        from core.protocol import tokens
+
         return tokens.decode_token(text)
 
     async def receive(self, text: str, *, trust: bool = False) -> ReceiveResult:
+        from core.protocol import tokens
+        from core.wallet.receive import receive_token
+
         token = tokens.decode_token(text)
         if not token.proofs:
             raise TokenDecodeError(t("the token holds no proofs"))
@@ -231,7 +257,7 @@ class WalletService:
                 self.store.set_mint_trusted(url, True)
         mw = await self.wallet_for(url)
         result = await self._repairing(mw, token.unit, lambda: receive_token(mw, token))
-        self._took_back(token)
+        close_taken_back(self.store, token)
         return result
 
     async def send(
@@ -246,6 +272,8 @@ class WalletService:
         data: dict[str, Any] | None = None,
     ) -> SendResult:
         """``data``: kept in the send's journal entry from its creation (a point-of-sale refund's sale and key)."""
+        from core.wallet.send import send_token
+
         if amount <= 0:
             raise UserFacingError(t("the amount must be positive"))
         await guard_of(self.store).check(amount, unit, "Sending")  # the spending PIN above the limit
@@ -263,20 +291,26 @@ class WalletService:
 
     async def prepare_melt(
         self, request: str, mint_url: str | None = None, unit: str = "sat", *, amount_msat: int | None = None
-    ) -> melt.PreparedMelt:
+    ) -> PreparedMelt:
         """A melt quote for ``request`` and the inputs to pay it; ``amount_msat`` for an amountless invoice."""
+        from core.wallet import melt
+
         if mint_url is None:
             mint_url = self.choose_mint_for(1, unit)
         mw = await self.wallet_for(mint_url)
         return await melt.prepare_melt(mw, request, unit, amount_msat=amount_msat)
 
-    async def melt(self, prepared: melt.PreparedMelt) -> melt.MeltResult:
+    async def melt(self, prepared: PreparedMelt) -> MeltResult:
+        from core.wallet import melt
+
         await guard_of(self.store).check(prepared.amount, prepared.unit, "Paying")  # the spending PIN above the limit
         mw = await self.wallet_for(prepared.mint_url)
         return await melt.execute_melt(mw, prepared)
 
     async def transfer(self, amount: int, from_url: str, to_url: str, unit: str = "sat") -> TransferResult:
         """Move ``amount`` from one mint to another (one saga: quote there, melt here, mint there)."""
+        from core.wallet.transfer import transfer_between
+
         if amount <= 0:
             raise UserFacingError(t("the amount must be positive"))
         # The melt at the source spends like a payment: the spending PIN above the limit, before any request.
@@ -291,6 +325,8 @@ class WalletService:
 
     async def transfer_prepared(self, prepared: PreparedMelt, to_url: str, quote_id: str) -> TransferResult:
         """Run a transfer whose melt at the source is ``prepared`` to pay ``to_url``'s mint quote ``quote_id``."""
+        from core.wallet.transfer import run_transfer
+
         # A payment request paid through another mint: its melt asked for the spending PIN before it was a saga.
         await guard_of(self.store).check(prepared.amount, prepared.unit, "Paying")
         source = await self.wallet_for(prepared.mint_url)
@@ -307,6 +343,8 @@ class WalletService:
 
     async def check_pending(self) -> dict[str, int]:
         """NUT-07 sync of sent tokens at every mint holding pending ones; returns claimed amounts."""
+        from core.wallet import check
+
         claimed: dict[str, int] = {}
         for url in sorted({token.mint_url for token in self.store.exported_tokens()}):
             mw = await self.wallet_for(url)
@@ -315,30 +353,18 @@ class WalletService:
 
     async def reclaim(self, text: str) -> ReceiveResult:
         """Take back a token we sent and nobody claimed, by receiving it ourselves."""
+        from core.protocol import tokens
+        from core.wallet.receive import receive_token
+
         token = tokens.decode_token(text)
         mw = await self.wallet_for(token.mint)
         result = await receive_token(mw, token, kind="reclaim")
-        self._took_back(token)
+        close_taken_back(self.store, token)
         return result
 
-    def _took_back(self, token: tokens.Token) -> None:
-        """A token this wallet sent came back to it (reclaimed, or pasted into Receive): its proofs, pending in our
-        books until now, are spent, and a sent token with nothing left pending is closed as reclaimed — so the
-        books equal what the mint owes at once, not only after the next NUT-07 check."""
-        held = self.store.proofs_by_secrets([p.secret for p in token.proofs])
-        secrets = [secret for secret, (_proof, state) in held.items() if state == "pending"]
-        if not secrets:
-            return
-        senders = {owner for owner in self.store.proof_owners(secrets).values() if owner}
-        with self.store.atomic():
-            self.store.move_proofs(secrets, owner=None, expect=("pending",), to="spent")
-            for exported in self.store.exported_tokens():
-                if exported.operation_id in senders and not self.store.proofs(
-                    operation_id=exported.operation_id, states=("pending",)
-                ):
-                    self.store.set_exported_token_state(exported.id, "reclaimed")
-
     async def restore(self, mint_urls: list[str], progress: Callable[[str], None] | None = None) -> dict[str, int]:
+        from core.wallet import restore
+
         restored: dict[str, int] = {}
         for url in mint_urls:
             url = normalize_mint_url(url)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import ssl
 import time
 from collections.abc import Callable, Sequence
 from types import TracebackType
@@ -30,6 +31,7 @@ from core.errors import (
 )
 from core.httpread import fetch
 from core.i18n import t
+from core.mint_client import tls
 from core.mint_client.cache_retry import after_lost_answer
 from core.mint_client.deadline import TooSlow, overall_deadline, poll_melt
 from core.mint_client.errors import error_from_response, error_from_transport
@@ -102,7 +104,11 @@ class MintClient(MintSubscriptions):
         self._poll_interval = poll_interval
         self._get_attempts = max(1, get_attempts)
         self._info = info
-        self._http = httpx.AsyncClient(base_url=self._url, timeout=timeout, trust_env=trust_env, transport=transport)
+        # With the environment trusted httpx reads its CA settings (SSL_CERT_FILE …); else the shared context.
+        verify: ssl.SSLContext | bool = True if trust_env or transport is not None else tls.context()
+        self._http = httpx.AsyncClient(
+            base_url=self._url, timeout=timeout, trust_env=trust_env, transport=transport, verify=verify
+        )
 
     # --- lifecycle ------------------------------------------------------------------------------------
 

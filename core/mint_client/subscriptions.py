@@ -12,7 +12,6 @@ from typing import Any, TypeVar
 
 from core.errors import MintUnreachable, NutdeskError, PaymentPending, ProtocolError, QuoteNotPaid
 from core.i18n import t
-from core.mint_client import ws
 from core.ports.mint_types import (
     MeltQuote,
     MeltQuoteState,
@@ -73,6 +72,8 @@ class MintSubscriptions:
         units = [unit] if unit else sorted({m.unit for m in info.mint_methods + info.melt_methods} | {"sat"})
         if not any(info.supports_websocket(kind, "bolt11", u) for u in units):
             return None
+        from core.mint_client import ws
+
         try:
             return ws.ws_url_for(self._url)
         except ws.SubscriptionError:
@@ -99,6 +100,9 @@ class MintSubscriptions:
         poll: Callable[[], Awaitable[list[T]]],
     ) -> AsyncGenerator[T, None]:
         """One NUT-17 subscription (current state first), or ``poll`` every ``poll_interval`` without one."""
+        # The websocket client loads for a subscription only: a send or a receive never waits on one.
+        from core.mint_client import ws
+
         stream = ws.watch(
             ws_url=await self._ws_url_if_supported(kind, unit),
             kind=kind,

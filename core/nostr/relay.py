@@ -15,18 +15,17 @@ import contextlib
 import json
 import logging
 import secrets
-from collections.abc import AsyncIterator, Iterable, Sequence
+from collections.abc import AsyncIterator, Sequence
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlparse
 
 import websockets
 from websockets.asyncio.client import ClientConnection
 from websockets.asyncio.client import connect as ws_connect
 
-from core.errors import MalformedInput, UserFacingError
-from core.i18n import t
+from core.errors import MalformedInput
 from core.nostr.crypto import verify_event
+from core.nostr.relay_urls import check_relay_url, unique_relays
 from core.protocol.jsonread import read_json
 
 __all__ = ["PublishResult", "Subscription", "check_relay_url", "publish", "unique_relays"]
@@ -35,19 +34,6 @@ log = logging.getLogger(__name__)
 
 _MAX_MESSAGE = 2**21  # as the websocket's own frame limit
 _NETWORK_ERRORS = (OSError, websockets.WebSocketException, TimeoutError)
-
-
-def check_relay_url(url: str) -> str:
-    """A ``wss://`` (or ``ws://``) relay URL, stripped; ``UserFacingError`` otherwise."""
-    url = url.strip()
-    parsed = urlparse(url)
-    if parsed.scheme not in ("wss", "ws") or not parsed.hostname:
-        raise UserFacingError(t("{0!r} is not a relay URL (wss://…)").format(url))
-    return url
-
-
-def unique_relays(relays: Iterable[str]) -> list[str]:
-    return list(dict.fromkeys(r.strip().rstrip("/") for r in relays if r.strip()))
 
 
 @dataclass(frozen=True)

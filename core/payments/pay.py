@@ -57,27 +57,32 @@ class Payer:
             preimage=result.preimage,
             success_action=success,
             preimage_matches=result.preimage_matches,
+            operation_ids=(result.operation_id,),
         )
 
     async def _pay_request(self, prepared: PreparedPayment) -> PaymentResult:
         request = prepared.request
         assert request is not None
         fee = 0
+        ids: list[str] = []
         if prepared.transfer_melt is not None and prepared.transfer_quote is not None:
             # One saga, one journal entry: the melt here pays the quote there, then the mint there.
             moved = await self.wallet.transfer_prepared(
                 prepared.transfer_melt, prepared.mint_url, prepared.transfer_quote
             )
             fee += moved.fee
+            ids.append(moved.operation_id)
         sent = await self.wallet.send(
             prepared.amount, prepared.mint_url, prepared.unit, lock=prepared.lock, memo=prepared.comment or ""
         )
         fee += sent.fee
+        ids.append(sent.operation_id)
         base: dict[str, Any] = {
             "kind": "payment_request",
             "amount": sent.amount,
             "unit": prepared.unit,
             "mint_url": prepared.mint_url,
+            "operation_ids": tuple(i for i in ids if i),
         }
         if prepared.transport is None:
             # In-band: the token itself is the payment; the receiver gets it by whatever channel the user picks.

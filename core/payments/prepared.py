@@ -123,6 +123,8 @@ class PaymentResult:
     token: str | None = None  # an in-band payment request: the token to hand over
     delivered: bool = False
     preimage_matches: bool | None = None  # None: nothing to check
+    # The journal entries this payment created or moved (a view updates those rows instead of reading them all).
+    operation_ids: tuple[str, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {

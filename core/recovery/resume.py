@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Awaitable, Callable, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from core.errors import MintRejected, OperationUnresolved, Verdict
@@ -19,6 +18,7 @@ from core.i18n import t
 from core.ports.mint_types import MeltQuote
 from core.ports.storage import OperationRecord
 from core.protocol.models import Proof
+from core.recovery.outcomes import UNFINISHED_STATES, Outcome
 from core.wallet.batch_mint import is_batch, resume_batch
 from core.wallet.check import proof_states
 from core.wallet.context import MintWallet
@@ -31,17 +31,7 @@ from core.wallet.transfer import finish_transfer
 
 __all__ = ["UNFINISHED_STATES", "Outcome", "WalletFor", "resume_operation"]
 
-UNFINISHED_STATES = ("prepared", "sent", "pending")
-
 WalletFor = Callable[[str], Awaitable[MintWallet]]
-
-
-@dataclass(frozen=True)
-class Outcome:
-    """What resuming did: ``finished``, ``rolled_back``, ``pending`` (still in flight), or ``needs_review``."""
-
-    result: str
-    detail: str
 
 
 def _outputs(op: OperationRecord) -> list[PreparedOutput]:

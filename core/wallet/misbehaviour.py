@@ -2,7 +2,8 @@
 
 A mark is set when a mint's answer breaks the protocol (``MintMisbehaved``): the user should know that this
 mint sent signatures that do not answer our outputs, change beyond the reserve, or no DLEQ proof. The mark
-stays until the user clears it; the latest reason is kept.
+stays until the user clears it (``nutdesk mint clear-mark URL``, or Balances' "Clear the misbehaved mark…", both
+through ``WalletService.clear_misbehaved``); the latest reason is kept.
 """
 
 from __future__ import annotations
@@ -10,9 +11,7 @@ from __future__ import annotations
 import time
 
 from core.errors import NutdeskError
-from core.payments.invoices import decode_invoice
 from core.ports.storage import WalletStore
-from core.protocol import htlc
 
 __all__ = ["PREFIX", "clear_mark", "mark_misbehaved", "misbehaved_mints", "preimage_matches"]
 
@@ -39,6 +38,10 @@ def preimage_matches(request: str | None, preimage: str | None) -> bool | None:
     ``None`` when there is nothing to check (no preimage, or an invoice we cannot decode). A mismatch is not
     a failure — FakeWallet mints send non-standard preimages — but it is recorded and shown.
     """
+    # The invoice decoder (bolt11) loads only for a melt: reading the marks (every ``balance``) must not pay for it.
+    from core.payments.invoices import decode_invoice
+    from core.protocol import htlc
+
     if not preimage or not request:
         return None
     try:

@@ -96,7 +96,7 @@ async def cmd_vault(service: WalletService, args: argparse.Namespace, out: Outpu
         out.result({"reclaimed": len(results), "amount": total})
         out.say(_("Reclaimed {0} token(s), {1} in all.").format(len(results), total))
         return
-    entries = await cheques.refresh()
+    entries = await cheques.refresh(settled=None)  # the CLI lists every one
     out.result({"entries": [e.to_json() for e in entries]})
     for e in entries:
         kind = "cheque" if e.cheque else "token"

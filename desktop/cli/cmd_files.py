@@ -15,9 +15,9 @@ import sys
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any
 
-from core.api import export_token_file, is_encrypted_file, read_token_file
+from core.api import LockOptions, export_token_file, is_encrypted_file, read_token_file
 from core.api.repeats import earlier_receive
-from core.api.service import LockOptions, WalletService
+from core.api.service import WalletService
 from core.errors import UserFacingError
 from desktop.cli import argtypes
 from desktop.cli.catalogue import _

@@ -16,7 +16,7 @@ from core.api.mint_backup import (
     set_backup_enabled,
     sync_mint_backup,
 )
-from core.api.payments import nostr_relays
+from core.api.relays import nostr_relays
 from core.api.service import WalletService
 from core.errors import UserFacingError
 from desktop.cli.catalogue import _

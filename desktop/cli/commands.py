@@ -12,12 +12,11 @@ from typing import TYPE_CHECKING, Any
 
 from core.api.messages import restore_summary
 from core.api.mint_labels import mint_label, mint_title, mint_titles, set_mint_label
-from core.api.payments import RatesService
+from core.api.mints import normalize_mint_url
 from core.api.repeats import earlier_issue, earlier_receive
-from core.api.service import LockOptions, WalletService
+from core.api.service import WalletService
 from core.errors import ConfigError, UserFacingError
 from desktop.cli import argtypes
-from desktop.cli.batch_mint import cmd_mint_all
 from desktop.cli.catalogue import _
 from desktop.cli.history import cmd_history
 from desktop.cli.secret_input import token_argument
@@ -95,6 +94,9 @@ async def cmd_mint(service: WalletService, args: argparse.Namespace, out: Output
         out.result({"url": view.url, "label": label, "title": mint_title(view.url, view.name, label)})
         out.say(_("Shown as: {0}").format(mint_title(view.url, view.name, label)))
         return
+    if action == "clear-mark":
+        _clear_mark(service, args.url, out)
+        return
     if action == "add":
         _require_wallet(service)
         view = await service.add_mint(args.url, trusted=args.trust)
@@ -114,6 +116,18 @@ async def cmd_mint(service: WalletService, args: argparse.Namespace, out: Output
         out.say(_("  message of the day: {0}").format(view.motd))
     out.say(_("  units: {0}   trusted: {1}").format(", ".join(view.units) or "-", "yes" if view.trusted else "no"))
     out.say(_("  NUTs: {0}").format(", ".join(str(n) for n in view.nuts)))
+
+
+def _clear_mark(service: WalletService, url: str, out: Output) -> None:
+    url = normalize_mint_url(url)
+    reason = service.misbehaved_mints().get(url, "")
+    cleared = service.clear_misbehaved(url)  # refuses a mint not in the wallet
+    out.result({"url": url, "cleared": cleared})
+    title = mint_titles(service).get(url, url)
+    if cleared:
+        out.say(_("Cleared the misbehaved mark of {0} (it was: {1}).").format(title, reason))
+    else:
+        out.say(_("{0} has no misbehaved mark: nothing to clear.").format(title))
 
 
 async def cmd_balance(service: WalletService, args: argparse.Namespace, out: Output) -> None:
@@ -158,6 +172,8 @@ async def cmd_balance(service: WalletService, args: argparse.Namespace, out: Out
 
 async def _fiat_value(service: WalletService, sats: int) -> dict[str, str] | None:
     """The fiat value of ``sats`` at a fresh rate from the keyless sources, or None (never a stale price)."""
+    from core.api.payments import RatesService  # only for `balance --fiat`: the rate sources' HTTP stack
+
     async with RatesService.for_wallet(service) as rates:
         with contextlib.suppress(TimeoutError):
             async with asyncio.timeout(8):
@@ -190,6 +206,8 @@ async def cmd_invoice(service: WalletService, args: argparse.Namespace, out: Out
 
 async def cmd_mint_quote(service: WalletService, args: argparse.Namespace, out: Output) -> None:
     if args.all or args.quote is None:
+        from desktop.cli.batch_mint import cmd_mint_all  # NUT-29 batches: the HTTP client
+
         await cmd_mint_all(service, args, out)
         return
     done = earlier_issue(service, args.quote)
@@ -227,6 +245,8 @@ async def cmd_receive(service: WalletService, args: argparse.Namespace, out: Out
 
 
 async def cmd_send(service: WalletService, args: argparse.Namespace, out: Output) -> None:
+    from core.api import LockOptions
+
     lock = None
     if args.lock:
         refund = (args.refund,) if args.refund else ()
@@ -305,6 +325,8 @@ def add_parsers(sub: Any) -> None:
     label = msub.add_parser("label", help=_("name a mint your way (shown beside its host); no text clears it"))
     label.add_argument("url")
     label.add_argument("text", nargs="*")
+    clear = msub.add_parser("clear-mark", help=_("clear a mint's misbehaved mark (after a one-off fault)"))
+    clear.add_argument("url")
 
     bal = sub.add_parser("balance", help=_("balances per mint and unit"))
     bal.add_argument("--fiat", action="store_true", help=_("also show the value in the fiat currency (fetches a rate)"))

@@ -448,6 +448,15 @@ MESSAGES: dict[str, str] = {
     "Shown as: {0}": "Angezeigt als: {0}",
     "  message of the day: {0}": "  Nachricht des Tages: {0}",
     "Warning: mint {0} misbehaved ({1})": "Warnung: Die Mint {0} hat sich fehlerhaft verhalten ({1})",
+    "Cleared the misbehaved mark of {0} (it was: {1}).": (
+        "Die Markierung „fehlerhaft verhalten“ von {0} wurde entfernt (sie lautete: {1})."
+    ),
+    "{0} has no misbehaved mark: nothing to clear.": (
+        "{0} ist nicht als fehlerhaft markiert: Es gibt nichts zu entfernen."
+    ),
+    "clear a mint's misbehaved mark (after a one-off fault)": (
+        "die Markierung „fehlerhaft verhalten“ einer Mint entfernen (nach einem einmaligen Fehler)"
+    ),
     "Total: {0}": "Gesamt: {0}",
     "Worth about {0} {1} (rate {2})": "Ungefähr {0} {1} wert (Kurs {2})",
     "Received {0} {1}.": "{0} {1} empfangen.",

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from core.api.service import WalletService
     from desktop.cli.runner import Output
 
-__all__ = ["COMMAND_INDEX", "COMMAND_MODULES", "command_for", "command_modules", "dispatch"]
+__all__ = ["COMMAND_INDEX", "COMMAND_MODULES", "TALKS_TO_MINTS", "command_for", "command_modules", "dispatch"]
 
 Handler = Callable[["WalletService", argparse.Namespace, "Output"], Awaitable[None]]
 
@@ -70,6 +70,12 @@ COMMAND_INDEX: dict[str, str] = {
     "report": "desktop.cli.cmd_report",
     "password": "desktop.cli.cmd_security",
 }
+# Commands that talk to a mint (or a Lightning backend) over HTTPS: their TLS context is built while they start.
+TALKS_TO_MINTS = {
+    "mint", "invoice", "mint-quote", "receive", "send", "transfer", "check", "reclaim", "restore", "backends",
+    "topup", "withdraw", "cheque", "vault", "discover", "review", "export", "import", "health", "pay", "request",
+    "pos", "recover", "failed", "reconcile",
+}  # fmt: skip
 # Options of the top-level parser that take a value (so the value is not mistaken for the command).
 _VALUED_OPTIONS = {"--data-dir", "--db", "--till", "--password-file", "--smoke-test"}
 

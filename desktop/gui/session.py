@@ -14,21 +14,24 @@ from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QCheckBox, QDialog, QFormLayout, QWidget
 
 from core.api.backends import BackendsService
+from core.api.journal_cursor import cursor_for
 from core.api.payments import PaymentsService, RatesService
 from core.api.pos import PosService
-from core.api.recovery import RecoveryService
+from core.api.recovery import RecoveryService, moved_operations
 from core.api.service import WalletService
 from core.api.watch import ChangeWatcher, watcher_for
 from core.config import Config
 from core.errors import InvalidPassword
 from desktop import keyring_unlock
 from desktop.cli.parser import package_version
-from desktop.gui.context import BALANCES, HISTORY, MINTS, SALES, SENT, SETTINGS, AppContext
+from desktop.gui.changes import announce
+from desktop.gui.context import BALANCES, HISTORY, SENT, AppContext
 from desktop.gui.core_worker import CoreProxy, CoreWorker, on_loop, proxy
 from desktop.gui.dialogs import PasswordDialog, await_dialog
 from desktop.gui.errors import ErrorReporter
 from desktop.gui.i18n import QT_TR_NOOP, tr
 from desktop.gui.mint_backup import MintBackupWatcher
+from desktop.gui.outside_changes import OutsideChanges
 from desktop.gui.pos.view import PosLauncherView
 from desktop.gui.shell import LazyView, MainWindow, lazy
 from desktop.gui.tasks import TaskRunner, run_blocking, shutdown_processes
@@ -90,6 +93,7 @@ class Session:
         self.watch_interval_ms = 500  # another process's change shows within a second
         self._watcher: ChangeWatcher | None = None
         self._watch_timer: QTimer | None = None
+        self._outside: OutsideChanges | None = None
 
     @property
     def core_service(self) -> WalletService:
@@ -257,32 +261,43 @@ class Session:
         ``RecoveryService`` takes one lock per wallet object, so the three take turns on one entry.
         """
         recovery = RecoveryService(self.service)
-        changed = on_loop(self.ctx.changed, self._gui_loop) if self.ctx is not None else None
+        ctx = self.ctx
+        changed = on_loop(lambda ids: self._recovered(ctx, ids), self._gui_loop) if ctx is not None else None
 
         async def loop() -> None:
             while True:
                 with contextlib.suppress(Exception):
                     reports = await recovery.recover(only_due=True)
                     if reports and changed is not None:
-                        changed(RECOVERY, BALANCES, HISTORY, SENT)
+                        changed(moved_operations(reports))
                 # close() cancels the task; a cancelled sleep leaves nothing behind.
                 await asyncio.sleep(self.recovery_interval)
 
         self._recovery_task = self.worker.spawn(loop())
+
+    @staticmethod
+    def _recovered(ctx: AppContext, ids: list[str] | None) -> None:
+        """Background recovery moved these journal entries (None: some it cannot name): History redraws them."""
+        if ids is None:
+            ctx.changed(RECOVERY, BALANCES, HISTORY, SENT)
+        else:
+            announce(ctx, RECOVERY, BALANCES, HISTORY, SENT, operations=ids)
 
     def _start_watching(self) -> None:
         """Refresh every view when another process (a CLI command, a second window) commits to this wallet.
 
         The same change events an operation in this window sends, so each view refreshes as it already does."""
         self._watcher = watcher_for(self.config)  # SQLite's data version, or PostgreSQL's LISTEN/NOTIFY
+        if self.ctx is not None:  # which journal entries changed: History redraws those rows, not all of them
+            self._outside = OutsideChanges(self.ctx, self.worker, cursor_for(self.config, self.core_service.store))
         self._watch_timer = QTimer()
         self._watch_timer.setInterval(self.watch_interval_ms)
         self._watch_timer.timeout.connect(self._poll_database)
         self._watch_timer.start()
 
     def _poll_database(self) -> None:
-        if self._watcher is not None and self.ctx is not None and self._watcher.changed():
-            self.ctx.changed(BALANCES, HISTORY, MINTS, SENT, RECOVERY, SALES, SETTINGS)
+        if self._watcher is not None and self._outside is not None and self._watcher.changed():
+            self._outside.notice()
 
     def _start_pos(self, launcher: PosLauncherView) -> None:
         """The point of sale's background work while the window lives, POS mode open or not: sales a network
@@ -335,6 +350,9 @@ class Session:
             self._watch_timer.stop()
             self._watch_timer.deleteLater()
             self._watch_timer = None
+        if self._outside is not None:
+            self._outside.close()
+            self._outside = None
         if self._watcher is not None:
             self._watcher.close()
             self._watcher = None

@@ -1048,6 +1048,10 @@
         <translation>Mints prüfen</translation>
     </message>
     <message>
+        <source>Clear the misbehaved mark…</source>
+        <translation>Markierung „Fehlverhalten“ entfernen…</translation>
+    </message>
+    <message>
         <source>Checking the mints…</source>
         <translation>Mints werden geprüft…</translation>
     </message>
@@ -1318,6 +1322,26 @@ Sie verwahrt noch {0}.</translation>
     <message>
         <source>Remove {0} from the wallet?{1}</source>
         <translation>{0} aus der Wallet entfernen?{1}</translation>
+    </message>
+    <message>
+        <source>Clear the misbehaved mark</source>
+        <translation>Markierung „Fehlverhalten“ entfernen</translation>
+    </message>
+    <message>
+        <source>Clear the misbehaved mark of {0}?
+
+Recorded: {1}
+
+Clear it only if you judge this a one-off fault: the mark comes back if the mint breaks the protocol again.</source>
+        <translation>Die Markierung „Fehlverhalten“ von {0} entfernen?
+
+Vermerkt: {1}
+
+Entfernen Sie sie nur, wenn Sie den Fehler für einmalig halten: Die Markierung kommt zurück, wenn die Mint das Protokoll erneut verletzt.</translation>
+    </message>
+    <message>
+        <source>Clear mark</source>
+        <translation>Markierung entfernen</translation>
     </message>
     <message>
         <source>choose two different mints</source>

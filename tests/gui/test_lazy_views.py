@@ -67,6 +67,7 @@ def test_a_send_named_in_its_change_event_is_inserted_without_reading_the_histor
     session = gui.open(tmp_path / "w")
     assert session.ctx is not None
     history = session.view(HistoryView)
+    session.window.show_view(history)  # a hidden view would only note the change (tests/gui/test_stale_views.py)
     before = history.model.total
     loads: list[int] = []
     resets: list[int] = []

@@ -49,6 +49,8 @@ def test_a_send_made_by_the_cli_in_another_process_shows_without_a_refresh(
     # 100 - 30 - the mint's input fee (whatever it is: the point is that the number moved by itself). A refresh may
     # also land while the CLI holds its inputs reserved (the change not back yet): wait for the settled figure.
     run(until(lambda: balances.total.text().split()[0] in {"70", "69", "68"}, what="the balance after the CLI's send"))
+    assert history.model.rowCount() == rows_before  # hidden (Balances is on screen): it only noted the change
+    session.window.show_view(history)
     run(until(lambda: history.model.rowCount() == rows_before + 1, what="the send in History"))
 
 
@@ -75,7 +77,9 @@ def test_settings_saved_by_another_process_show_unless_the_user_is_typing(
     service = WalletService.open(Config(data_dir=data))
     service.create_wallet()
     run(service.close())
-    settings = gui.open(data).view(SettingsView)
+    session = gui.open(data)
+    settings = session.view(SettingsView)
+    session.window.show_view(settings)
     assert settings.relays.text() == ""
 
     run(cli(data, "relays", "--add", "wss://relay.example.com"))

@@ -14,6 +14,7 @@ import pytest
 
 from core.api.service import WalletService
 from core.config import Config
+from desktop.gui.changes import operations_of
 from desktop.gui.views.pay.state import PayStep
 from desktop.gui.views.pay.view import MULTI_PATH, PayView
 from tests.gui.conftest import FAST, GuiHarness
@@ -56,6 +57,9 @@ def test_pay_one_invoice_from_two_mints(
         session = gui.open(tmp_path / "w")
         view = session.view(PayView)
         session.window.show_view(view)
+        changes: list[Any] = []
+        session._watch_timer.stop()  # the Pay view's own change is counted, not the watcher's
+        session.ctx.bus.changed.connect(changes.append)
 
         async def scenario() -> None:
             view.input.setPlainText(make_bolt11(90))
@@ -72,6 +76,11 @@ def test_pay_one_invoice_from_two_mints(
         assert view.step is PayStep.DONE, session.errors
         assert view.r_summary.text().startswith("✓ Paid 90 sat") and "from 2 mints" in view.r_summary.text()
         assert [op.state for op in session.service.history() if op.kind == "mpp"] == ["done"]
+        # Its change names the whole payment's entry and each part's, and both mints: History redraws those rows.
+        melts = {op.id for op in session.service.history() if op.kind in ("mpp", "melt")}
+        named = [c for c in changes if operations_of(c)]
+        assert len(melts) == 3 and [operations_of(c) for c in named] == [melts]
+        assert named[0].mints == {p.url for p in proxies}
     finally:
         for p in proxies:
             run(p.stop())

@@ -49,6 +49,7 @@ def test_a_crashed_send_is_listed_while_the_mint_is_down_and_retried_from_the_vi
 
     session = gui.open(data)
     view = session.view(RecoveryView)
+    session.window.show_view(view)  # on screen: it follows the start-up pass as it goes
 
     def first_row() -> Any:
         return view.model.data(view.model.index(0, 0), AttentionModel.RowRole) if view.model.rowCount() else None

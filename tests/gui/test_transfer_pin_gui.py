@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QLabel
 from core.api.service import WalletService
 from core.api.spending_pin import guard_of
 from core.config import Config
+from desktop.gui.changes import operations_of
 from desktop.gui.views.balances.view import BalancesView, TransferDialog
 from desktop.gui.views.pin.widgets import PinDialog
 from tests.gui.conftest import FAST, GuiHarness, make_funded_wallet, until, wait_for_dialog
@@ -66,8 +67,15 @@ def test_a_transfer_above_the_limit_asks_for_the_pin(
         assert (held(gui_mint.url), held(other.url)) == (500, 0)
         assert [op.kind for op in session.service.history()].count("transfer") == 0
 
+        changes: list[Any] = []
+        session._watch_timer.stop()  # the Balances view's own change is counted, not the watcher's
+        session.ctx.bus.changed.connect(changes.append)
         run(move("2468"))
         assert held(other.url) == 200 and held(gui_mint.url) < 300
+        # Its change names the transfer's one entry and both mints: History redraws that row only.
+        [moved] = [op.id for op in session.service.history() if op.kind == "transfer"]
+        [named] = [c for c in changes if operations_of(c)]
+        assert operations_of(named) == {moved} and named.mints == {gui_mint.url, other.url}
         assert gui.errors() == []
     finally:
         other.cleanup()

@@ -10,6 +10,7 @@ from typing import Any
 
 from core.api.cheques import VaultState
 from core.wallet.token_files import read_token_file
+from desktop.gui.changes import operations_of
 from desktop.gui.views.send.view import ExportDialog
 from desktop.gui.views.vault.model import VaultModel
 from desktop.gui.views.vault.view import VaultView
@@ -63,13 +64,20 @@ def test_write_a_cheque_save_it_and_take_it_back_after_it_expires(
     assert _states(view)[0][0] == "Cheque" and _states(view)[1] == ("Token", "unclaimed")
     assert view.model.row(0).file_path is not None and view.model.row(0).file_path.endswith("cheque.cashu.age")
 
+    changes: list[Any] = []
+
     async def reclaim() -> None:
         await asyncio.sleep(max(0.0, cheque.locktime + 2 - time.time()))
         view.check_button.click()
         await session.tasks.wait_idle()
         assert _states(view)[0] == ("Cheque", "expired")
+        session._watch_timer.stop()  # the view's own change is counted, not the watcher's
+        session.ctx.bus.changed.connect(changes.append)
         view.expired_button.click()
         await session.tasks.wait_idle()
+        # The reclaim's entry is named (from the journal: a refused reclaim's would be too), not the whole history.
+        [back] = [op.id for op in session.service.history() if op.kind == "reclaim"]
+        assert [operations_of(c) for c in changes if operations_of(c)] == [{back}]
         view.table.selectRow(1)
         view.reclaim_button.click()
         await session.tasks.wait_idle()

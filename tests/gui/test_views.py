@@ -69,8 +69,10 @@ def test_receive_a_pasted_token_from_a_new_mint_after_the_preview(
     run(scenario())
     assert view.message.text().startswith("✓ Received 199 sat")
     balances = session.view(BalancesView)
+    session.window.show_view(balances)  # hidden during the receive: it catches up when shown
     assert balances.total.text().startswith("199 sat")
     history = session.view(HistoryView)
+    session.window.show_view(history)
     rows = _history_texts(history)
     assert rows[0][HistoryModel.KIND] == "Received (ecash)"
     assert rows[0][HistoryModel.AMOUNT] == "+199 sat"
@@ -78,6 +80,8 @@ def test_receive_a_pasted_token_from_a_new_mint_after_the_preview(
     assert rows[0][HistoryModel.MEMO] == "for the GUI"
 
     # The same token again: the wallet says it already received it (no error, no failed row in History).
+    session.window.show_view(view)
+
     async def again() -> None:
         view.input.setPlainText(token)
         await until(lambda: view.state.token is not None, what="the second preview")
@@ -87,6 +91,7 @@ def test_receive_a_pasted_token_from_a_new_mint_after_the_preview(
 
     run(again())
     assert view.message.text() == "✓ Already received: this token gave 199 sat earlier. Nothing more to do."
+    session.window.show_view(history)
     assert [r[HistoryModel.STATE] for r in _history_texts(history)] == ["done"]
 
 
@@ -166,7 +171,9 @@ def test_send_then_save_the_token_to_an_encrypted_file_then_reclaim_it(
     assert "Saved to" in view.result_label.text()
     assert view.pending_model.data(view.pending_model.index(0, 2)) == "gift.cashu.age"
     balances = session.view(BalancesView)
+    session.window.show_view(balances)
     assert "Pending: 150 sat" in balances.pending.text()
+    session.window.show_view(view)  # back to Send
 
     async def reclaim() -> None:
         view.pending_table.selectRow(0)

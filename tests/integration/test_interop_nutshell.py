@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from core.api.service import LockOptions
+from core.api import LockOptions
 from core.errors import UserFacingError
 from core.wallet.unlock import LockedToAnotherKey
 from tests.integration.wallet_helpers import balance, fund, open_wallet

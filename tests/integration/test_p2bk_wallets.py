@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from core.api import LockOptions
 from core.api.p2bk import wallet_lock_key
-from core.api.service import LockOptions
 from core.protocol.nut10 import parse_secret
 from core.protocol.tokens import decode_token
 from core.wallet.unlock import LockedToAnotherKey

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator, Sequence
 from decimal import Decimal
 from typing import Any, cast
 
-from sqlalchemy import Table, select, update
+from sqlalchemy import Table, func, select, update
 
 from core.errors import StorageError
 from core.i18n import t
@@ -29,6 +29,20 @@ from core.storage.unit_of_work import UnitOfWork
 from core.storage.unit_of_work import now as _now
 
 __all__ = ["JournalRepository", "lease_host", "lease_owner_name", "parse_lease_owner"]
+
+# A history row: the journal entry without its payload (no JSON parsed, nothing unsealed).
+_HISTORY_COLUMNS = (
+    OperationRow.id,
+    OperationRow.kind,
+    OperationRow.mint_url,
+    OperationRow.unit,
+    OperationRow.amount,
+    OperationRow.fee,
+    OperationRow.state,
+    OperationRow.memo,
+    OperationRow.error,
+    OperationRow.created_at,
+)
 
 # Operation states nobody is actively working on (recovery may look at "pending" ones: a melt in flight at the mint).
 RESTING_STATES = ("done", "failed", "rolled_back", "pending", "needs_review")
@@ -228,19 +242,7 @@ class JournalRepository(UnitOfWork):
     ) -> Iterator[HistoryEntry]:
         """Newest first, without the journal payloads, read ``batch`` rows at a time: a CSV of 100,000 entries
         streams instead of holding them all (and their JSON) in memory."""
-        columns = (
-            OperationRow.id,
-            OperationRow.kind,
-            OperationRow.mint_url,
-            OperationRow.unit,
-            OperationRow.amount,
-            OperationRow.fee,
-            OperationRow.state,
-            OperationRow.memo,
-            OperationRow.error,
-            OperationRow.created_at,
-        )
-        q = select(*columns).order_by(OperationRow.created_at.desc(), OperationRow.id)
+        q = select(*_HISTORY_COLUMNS).order_by(OperationRow.created_at.desc(), OperationRow.id)
         if states is not None:
             q = q.where(OperationRow.state.in_(states))
         if limit is not None:
@@ -250,6 +252,31 @@ class JournalRepository(UnitOfWork):
                 q.execution_options(yield_per=batch)
             ):
                 yield HistoryEntry(id_, kind, mint_url, unit, amount, fee, state, memo or "", error or "", created_at)
+
+    def history_entries_for(self, ids: Sequence[str]) -> list[HistoryEntry]:
+        """The named entries' history rows (those stored), newest first: no payload read, one query."""
+        wanted = list(dict.fromkeys(ids))
+        if not wanted:
+            return []
+        q = select(*_HISTORY_COLUMNS).where(OperationRow.id.in_(wanted))
+        with self._session() as s:
+            rows = [
+                HistoryEntry(id_, kind, mint_url, unit, amount, fee, state, memo or "", error or "", created_at)
+                for id_, kind, mint_url, unit, amount, fee, state, memo, error, created_at in s.execute(q)
+            ]
+        return sorted(rows, key=lambda e: (-e.created_at, e.id))
+
+    def journal_changes(self, *, since: float | None, limit: int) -> tuple[list[tuple[str, int, float]], int]:
+        """``(id, version, updated_at)`` of the entries changed at or after ``since`` (the newest ``limit`` when
+        None), newest change first, and how many entries there are: ids only, no payloads, by the ``updated_at``
+        index — what a window asks after another process committed, to redraw those rows only."""
+        columns = select(OperationRow.id, OperationRow.version, OperationRow.updated_at)
+        q = columns if since is None else columns.where(OperationRow.updated_at >= since)
+        q = q.order_by(OperationRow.updated_at.desc()).limit(limit)
+        with self._session() as s:
+            rows = [(str(i), int(v or 0), float(u)) for i, v, u in s.execute(q)]
+            count = int(s.scalar(select(func.count()).select_from(OperationRow)) or 0)
+        return rows, count
 
     def operations(
         self, *, states: Sequence[str] | None = None, kinds: Sequence[str] | None = None, limit: int | None = None

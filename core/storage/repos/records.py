@@ -42,9 +42,14 @@ class RecordRepository(UnitOfWork):
             s.flush()
             return row.id
 
-    def exported_tokens(self, states: Sequence[str] = ("pending",)) -> list[ExportedToken]:
+    def exported_tokens(
+        self, states: Sequence[str] = ("pending",), *, newest: int | None = None
+    ) -> list[ExportedToken]:
         with self._session() as s:
-            rows = s.scalars(select(ExportedTokenRow).where(ExportedTokenRow.state.in_(states))).all()
+            query = select(ExportedTokenRow).where(ExportedTokenRow.state.in_(states))
+            if newest is not None:  # the newest first, ``newest`` of them (by the primary key: no sort of the table)
+                query = query.order_by(ExportedTokenRow.id.desc()).limit(newest)
+            rows = s.scalars(query).all()
             return [
                 ExportedToken(r.id, r.operation_id, r.mint_url, r.unit, r.amount, r.token, r.file_path, r.state)
                 for r in rows

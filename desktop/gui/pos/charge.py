@@ -17,10 +17,9 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidg
 
 from core.api.pos import Sale, SaleState
 from core.errors import NutdeskError, UserFacingError
-from desktop.gui.context import BALANCES, HISTORY
 from desktop.gui.dialogs import await_dialog
 from desktop.gui.i18n import QT_TR_NOOP, tr
-from desktop.gui.pos.model import TillModel
+from desktop.gui.pos.model import TillModel, announce_sales
 from desktop.gui.pos.style import ERROR_COLOR, OK_COLOR, big_button, scale_font, warning_label
 from desktop.gui.tasks import run_blocking
 from desktop.gui.widgets.qr import QrWidget
@@ -196,7 +195,7 @@ class ChargePage(QWidget):
         if sale.state is SaleState.PAID:
             self._poll.stop()
             if (sale.payload or {}).get("via") == "nostr":  # paid in the background by the Nostr inbox
-                self.ctx.changed(BALANCES, HISTORY)
+                announce_sales(self.ctx, [sale])
             self._on_paid(sale)
 
     def _show_checking(self) -> None:
@@ -283,7 +282,7 @@ class ChargePage(QWidget):
         finally:
             self._polling = False
         if sale.state is SaleState.PAID:
-            self.ctx.changed(BALANCES, HISTORY)
+            announce_sales(self.ctx, [sale])
             self.model.sales_changed.emit()
 
     def cancel(self) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import time
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -16,10 +17,24 @@ from PySide6.QtCore import QObject, Signal
 
 from core.api.pos import CheckoutSession, LightningCharge, PaymentRefused, PosService, Refund, Sale, SaleState
 from core.errors import NutdeskError
+from desktop.gui.changes import announce, announce_since, journal_mark
 from desktop.gui.context import BALANCES, HISTORY, SALES, AppContext
 from desktop.gui.i18n import tr
 
-__all__ = ["Notice", "RefundRequest", "TillModel"]
+__all__ = ["Notice", "RefundRequest", "TillModel", "announce_sales"]
+
+
+def announce_sales(ctx: AppContext, sales: Iterable[Sale]) -> None:
+    """Balances and History changed by these sales: their receive (and forwarding) entries are named, so History
+    redraws those rows only. A sale that names no entry (refused before any was written, or settled elsewhere)
+    leaves the views to read everything, as before."""
+    done = list(sales)
+    if done and all(s.operation_id for s in done):
+        ids = [i for s in done for i in (s.operation_id, s.forward_operation_id) if i]
+        units = [s.ecash_unit for s in done]
+        announce(ctx, BALANCES, HISTORY, operations=ids, mints=[s.mint_url for s in done], units=units)
+    else:
+        ctx.changed(BALANCES, HISTORY)
 
 
 @dataclass(frozen=True)
@@ -122,6 +137,7 @@ class TillModel(QObject):
         self.checking, self.checking_since = sale_id, time.monotonic()
         self.sale_changed.emit(self.session.sale)
         error = ""
+        mark = await journal_mark(self.ctx)  # a token refused before any entry was written: nothing to redraw
         try:
             await self.till.pay_token(sale_id, text)
         except PaymentRefused:
@@ -130,8 +146,11 @@ class TillModel(QObject):
             error = str(exc)
         finally:
             self.checking = None
-        self.ctx.changed(BALANCES, HISTORY)
         sale = self.till.sale(sale_id)
+        if sale.operation_id:
+            announce_sales(self.ctx, [sale])
+        else:
+            await announce_since(self.ctx, mark, BALANCES, HISTORY, mints=[sale.mint_url])
         if self.current(sale_id):
             if error:
                 self.sale_changed.emit(sale)
@@ -178,6 +197,7 @@ class TillModel(QObject):
         finally:
             self.refunding = False
         self.last_refund_token = refund.token
-        self.ctx.changed(BALANCES, HISTORY)
+        named = [refund.operation_id] if refund.operation_id else []  # none: History reads everything
+        announce(self.ctx, BALANCES, HISTORY, operations=named, mints=[refund.mint_url], units=[refund.unit])
         self.sales_changed.emit()
         return refund

@@ -23,13 +23,15 @@ from PySide6.QtWidgets import (
 from core.api.backends import BackendsService
 from core.api.pos import PosService, Sale, SettlementMode
 from core.errors import UserFacingError
-from desktop.gui.context import BALANCES, HISTORY, SETTINGS, AppContext
+from desktop.gui.context import SETTINGS, AppContext
 from desktop.gui.core_worker import proxy_like
 from desktop.gui.i18n import QT_TR_NOOP, tr
 from desktop.gui.pos.cashiers import CashiersBox
 from desktop.gui.pos.giveaways import GiveawaysBox, OfflineBox
+from desktop.gui.pos.model import announce_sales
 from desktop.gui.pos.webhooks import WebhooksBox
 from desktop.gui.pos.window import PosWindow
+from desktop.gui.stale import refresh_when_shown
 from desktop.gui.widgets.common import heading, hint
 
 __all__ = ["PosLauncherView"]
@@ -160,7 +162,7 @@ class PosLauncherView(QWidget):
         layout.addWidget(self.enter_button)
         layout.addStretch(1)
         self._shown = self._form()
-        ctx.bus.changed.connect(self._on_changed)
+        self.when_shown = refresh_when_shown(self, ctx.bus, self._on_changed, SETTINGS)
 
     def _form(self) -> dict[str, object]:
         """The policy as the form shows it (without the PIN, which is never shown)."""
@@ -239,7 +241,7 @@ class PosLauncherView(QWidget):
 
     def sales_settled(self, sales: list[Sale]) -> None:
         """The background loop settled ``sales`` (a network break, a crash): refresh what shows them."""
-        self.ctx.changed(BALANCES, HISTORY)
+        announce_sales(self.ctx, sales)
         if self.till_window is not None:
             self.till_window.refresh_sales()
 

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QHeaderView,
     QLineEdit,
     QPushButton,
     QTableView,
@@ -27,7 +26,7 @@ from desktop.gui.dialogs import await_dialog
 from desktop.gui.i18n import QT_TR_NOOP, tr
 from desktop.gui.pos.listbox import PolicyListBox
 from desktop.gui.widgets.common import CopyButton, hint
-from desktop.gui.widgets.table import RowsTableModel
+from desktop.gui.widgets.table import RowsTableModel, size_columns_to_contents
 
 __all__ = ["DeliveryLogDialog", "DeliveryModel", "WebhookDialog", "WebhooksBox"]
 
@@ -82,7 +81,7 @@ class DeliveryLogDialog(QDialog):
         table.setModel(self.model)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.verticalHeader().hide()
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        size_columns_to_contents(table)
         table.horizontalHeader().setStretchLastSection(True)
         layout.addWidget(table)
         if not deliveries:

@@ -9,6 +9,7 @@ import datetime as dt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from core.api.mint_health import MintHealthReport, check_mint_health, known_health, known_health_of, self_check
+from desktop.gui.changes import announce_since, journal_mark
 from desktop.gui.context import BALANCES, HISTORY, AppContext
 from desktop.gui.i18n import tr
 
@@ -89,6 +90,8 @@ class MintHealthPanel(QWidget):
     async def run_self_check(self) -> None:
         if not self.url:
             return
-        self.reports[self.url] = await self.ctx.on_core(self_check(self.ctx.service, self.url))  # swaps, commits
+        url = self.url
+        mark = await journal_mark(self.ctx)  # the swaps' entries are named after (the report has no ids)
+        self.reports[url] = await self.ctx.on_core(self_check(self.ctx.service, url))  # swaps, commits
         self.show_mint(self.url)
-        self.ctx.changed(BALANCES, HISTORY)
+        await announce_since(self.ctx, mark, BALANCES, HISTORY, mints=[url])

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import qrcode
-import qrcode.exceptions
 from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
@@ -21,6 +19,9 @@ def qr_matrix(text: str) -> list[list[bool]] | None:
     """The modules (with a 2-module quiet zone), or None when ``text`` does not fit a scannable code."""
     if len(text) > MAX_QR_CHARS:
         return None
+    import qrcode  # ≈ 30 ms with the Pillow it loads: when the first code is drawn, not at start-up
+    import qrcode.exceptions
+
     # Upper-case bech32 (invoices) fits the denser alphanumeric mode; tokens are base64 and stay as they are.
     data = text.upper() if text.lower().startswith(("lnbc", "lntb", "lnbcrt", "lightning:lnbc")) else text
     code = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_L, border=2)

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from desktop.gui.i18n import tr
 
-__all__ = ["Index", "RowsTableModel", "row_table"]
+__all__ = ["SIZED_ROWS", "Index", "RowsTableModel", "row_table", "size_columns_to_contents"]
 
 Index = QModelIndex | QPersistentModelIndex
 _NO_INDEX = QModelIndex()
@@ -62,6 +62,20 @@ class RowsTableModel(QAbstractTableModel, Generic[R]):
         raise NotImplementedError
 
 
+# ResizeToContents measures the rows again on every change of the model; Qt's default looks at 1,000 rows besides
+# those on screen. A column's width is read from the first rows and those in view: a long table (a merchant's
+# thousands of cheques, a year of webhook deliveries) costs the same per change as a short one.
+SIZED_ROWS = 100
+
+
+def size_columns_to_contents(table: QTableView) -> QHeaderView:
+    """Columns sized to their contents, measured on at most ``SIZED_ROWS`` rows plus those in view."""
+    header = table.horizontalHeader()
+    header.setResizeContentsPrecision(SIZED_ROWS)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    return header
+
+
 def row_table(model: QAbstractItemModel, name: str, accessible_name: str, *, stretch: int | None = None) -> QTableView:
     """The views' table of rows: one whole row selected at a time, no row numbers, columns sized to their contents
     and ``stretch`` (else the last column) taking the width that is left."""
@@ -72,8 +86,7 @@ def row_table(model: QAbstractItemModel, name: str, accessible_name: str, *, str
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.verticalHeader().hide()
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header = size_columns_to_contents(table)
     if stretch is None:
         header.setStretchLastSection(True)
     else:

@@ -11,7 +11,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QSplitter,
     QTableView,
@@ -23,6 +22,7 @@ from core.api.catalog_stats import CatalogStats
 from desktop.gui.i18n import tr
 from desktop.gui.views.analytics.charts import Charts, chart_view
 from desktop.gui.views.analytics.model import BestSellersModel, CategoriesModel, LossesModel, RowsModel
+from desktop.gui.widgets.table import size_columns_to_contents
 from desktop.reports.formatting import fiat_text
 
 __all__ = ["TOP", "CatalogPanel", "rows_table"]
@@ -38,7 +38,7 @@ def rows_table(model: RowsModel[Any], name: str, accessible: str) -> QTableView:
     table.verticalHeader().hide()
     table.setAlternatingRowColors(True)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    size_columns_to_contents(table)
     table.horizontalHeader().setStretchLastSection(True)
     table.verticalHeader().setDefaultSectionSize(24)
     return table

@@ -34,6 +34,7 @@ from core.api.catalog_stats import CatalogStats
 from desktop.gui.context import BALANCES, HISTORY, SALES, AppContext
 from desktop.gui.dialogs import await_dialog
 from desktop.gui.i18n import QT_TR_NOOP, tr
+from desktop.gui.stale import refresh_when_shown
 from desktop.gui.views.analytics.catalog import CatalogPanel, rows_table
 from desktop.gui.views.analytics.charts import FAILURE_COLORS, FLOW_COLORS, Charts, chart_view
 from desktop.gui.views.analytics.model import ExposureModel, FeesModel
@@ -145,7 +146,7 @@ class AnalyticsView(QWidget):
         self.period.currentIndexChanged.connect(self._choice_changed)
         self.granularity.currentIndexChanged.connect(self._choice_changed)
         self.display.currentIndexChanged.connect(self._display_changed)
-        ctx.bus.changed.connect(self._on_changed)
+        self.when_shown = refresh_when_shown(self, ctx.bus, self._on_changed, HISTORY, BALANCES, SALES)
 
     @staticmethod
     def _split(top: QWidget, bottom: QWidget) -> QSplitter:

@@ -1,4 +1,5 @@
-"""Balances: totals, one row per mint and unit, the selected mint's health; add / trust / remove / transfer."""
+"""Balances: totals, one row per mint and unit, the selected mint's health; add / trust / remove / transfer, and
+clear a mint's "misbehaved" mark."""
 
 from __future__ import annotations
 
@@ -20,9 +21,11 @@ from PySide6.QtWidgets import (
 
 from core.api.service import WalletService
 from core.errors import UserFacingError
+from desktop.gui.changes import announce
 from desktop.gui.context import BALANCES, HISTORY, MINTS, AppContext
 from desktop.gui.dialogs import await_dialog, confirm
 from desktop.gui.i18n import QT_TR_NOOP, tr
+from desktop.gui.stale import refresh_when_shown
 from desktop.gui.views.balances.model import BalancesModel
 from desktop.gui.views.balances.state import BalanceEntry, BalancesState
 from desktop.gui.widgets.common import MintCombo, empty_state, format_amount, heading, hint, short_url, shortcut
@@ -117,8 +120,12 @@ class BalancesView(QWidget):
         self.remove_button = QPushButton(tr("Remove"))
         self.transfer_button = QPushButton(tr("Transfer…"))
         self.check_button = QPushButton(tr("Check mints"))
+        # Only for a marked mint: the mark stays until the user, judging the fault a one-off, clears it.
+        self.clear_mark_button = QPushButton(tr("Clear the misbehaved mark…"))
+        self.clear_mark_button.setObjectName("clearMarkButton")
         for b in (self.add_button, self.trust_button, self.remove_button, self.transfer_button):
             buttons.addWidget(b)
+        buttons.addWidget(self.clear_mark_button)
         buttons.addStretch(1)
         buttons.addWidget(self.check_button)
         layout.addLayout(buttons)
@@ -127,6 +134,7 @@ class BalancesView(QWidget):
         self.trust_button.clicked.connect(lambda: ctx.run(self.toggle_trust()))
         self.remove_button.clicked.connect(lambda: ctx.run(self.remove_mint()))
         self.transfer_button.clicked.connect(lambda: ctx.run(self.transfer()))
+        self.clear_mark_button.clicked.connect(lambda: ctx.run(self.clear_mark()))
         self.check_button.clicked.connect(lambda: ctx.run(self.check_mints(), label=tr("Checking the mints…")))
 
         self.details = QGroupBox(tr("Mint"))
@@ -146,7 +154,7 @@ class BalancesView(QWidget):
         form.addRow(tr("Health:"), self.health)
         layout.addWidget(self.details, 2)
 
-        ctx.bus.changed.connect(self._on_changed)
+        self.when_shown = refresh_when_shown(self, ctx.bus, self._on_changed, BALANCES, MINTS)
         self.refresh()
 
     # --- data ----------------------------------------------------------------------------------
@@ -215,6 +223,7 @@ class BalancesView(QWidget):
         entry = self.selected_entry()
         for b in (self.trust_button, self.remove_button, self.transfer_button):
             b.setEnabled(entry is not None)
+        self.clear_mark_button.setVisible(entry is not None and bool(entry.misbehaved))
         self.details.setVisible(entry is not None)
         if entry is None:
             return
@@ -284,6 +293,23 @@ class BalancesView(QWidget):
         await self.ctx.service.remove_mint(entry.mint_url)
         self.ctx.changed(MINTS, BALANCES)
 
+    async def clear_mark(self) -> None:
+        entry = self.selected_entry()
+        if entry is None or not entry.misbehaved:
+            return
+        if not await confirm(
+            self,
+            tr("Clear the misbehaved mark"),
+            tr(
+                "Clear the misbehaved mark of {0}?\n\nRecorded: {1}\n\nClear it only if you judge this a one-off "
+                "fault: the mark comes back if the mint breaks the protocol again."
+            ).format(entry.mint_name, entry.misbehaved),
+            yes=tr("Clear mark"),
+        ):
+            return
+        await self.ctx.write(self.ctx.service.clear_misbehaved, entry.mint_url)  # off the Qt thread
+        self.ctx.changed(MINTS, BALANCES)
+
     async def transfer(self) -> None:
         entry = self.selected_entry()
         dialog = TransferDialog(self.ctx.service, self, source=entry.mint_url if entry else "")
@@ -298,4 +324,6 @@ class BalancesView(QWidget):
             raise UserFacingError(tr("choose two different mints"))
         result = await self.ctx.service.transfer(amount, source, destination)
         self.ctx.tasks.status.emit(tr("Moved {0} (fee {1})").format(format_amount(result.amount, "sat"), result.fee))
-        self.ctx.changed(BALANCES, HISTORY)
+        # One journal entry for the whole move (melt there, mint here): History redraws that row only.
+        named = [result.operation_id] if result.operation_id else []
+        announce(self.ctx, BALANCES, HISTORY, operations=named, mints=[source, destination])

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import dataclasses
 import datetime as dt
 import io
 from collections.abc import Iterable
@@ -117,12 +116,15 @@ class HistoryState:
         return rows, self.complete(rows)
 
     def rows_for(self, ids: Iterable[str]) -> list[HistoryRow]:
-        """The rows of these operations only (a change named them): one read each, not the history."""
+        """The rows of these operations only (a change named them): one narrow read, not the history."""
         waiting = {m.operation_id: m.to_mint for m in self.service.in_flight()}
         return [
-            dataclasses.replace(HistoryRow.from_record(r), waiting_for=waiting.get(r.id, ""))
-            for r in self.service.operations_by_id(ids)
-        ]
+            HistoryRow(
+                e.id, e.created_at, e.kind, e.amount, e.fee, e.unit, e.mint_url, e.state, e.memo, e.error,
+                waiting.get(e.id, ""),
+            )
+            for e in self.service.history_entries_for(ids)
+        ]  # fmt: skip
 
     def load(self) -> list[HistoryRow]:
         # The narrow read (no journal payloads): a refresh costs the rows, not a JSON parse per operation.

@@ -27,6 +27,7 @@ from desktop.gui.changes import operations_of
 from desktop.gui.context import HISTORY, AppContext
 from desktop.gui.dialogs import await_dialog
 from desktop.gui.i18n import QT_TR_NOOP, tr
+from desktop.gui.stale import refresh_when_shown
 from desktop.gui.views.history.model import HistoryFilter, HistoryModel
 from desktop.gui.views.history.state import KIND_LABELS, HistoryState, rows_to_csv
 from desktop.gui.widgets.common import empty_state, heading, shortcut
@@ -101,7 +102,7 @@ class HistoryView(QWidget):
         # Rows read as the user scrolls change the count ("1000+" until the end is read).
         self.model.rowsInserted.connect(lambda *_: self._update_count())
         self.model.read_more.connect(self._update_count)
-        ctx.bus.changed.connect(self._on_changed)
+        self.when_shown = refresh_when_shown(self, ctx.bus, self._on_changed, HISTORY)
         self.refresh()
 
     def _on_changed(self, what: frozenset[str]) -> None:

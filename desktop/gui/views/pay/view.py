@@ -22,12 +22,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.api.journal_cursor import JournalCursor
 from core.api.mint_labels import mint_titles
 from core.api.payments import PaymentsService
 from core.errors import UserFacingError
+from desktop.gui.changes import announce, announce_since, journal_mark
 from desktop.gui.context import BALANCES, HISTORY, MINTS, SENT, AppContext
 from desktop.gui.dialogs import await_dialog
 from desktop.gui.i18n import QT_TR_NOOP, tr
+from desktop.gui.stale import refresh_when_shown
 from desktop.gui.tasks import run_blocking
 from desktop.gui.views.pay.state import PayState, PayStep
 from desktop.gui.widgets.common import CopyButton, format_amount, heading, hint, short_url, shortcut
@@ -84,7 +87,7 @@ class PayView(QWidget):
         self.pages.addWidget(self._result_page())
         layout.addWidget(self.pages)
         layout.addStretch(1)
-        ctx.bus.changed.connect(lambda what: self._reload_mints() if what & {MINTS, BALANCES} else None)
+        self.when_shown = refresh_when_shown(self, ctx.bus, lambda _what: self._reload_mints(), MINTS, BALANCES)
         self._reload_mints()
         self._input_changed()
 
@@ -287,16 +290,29 @@ class PayView(QWidget):
         self.cancel_button.setEnabled(True)
         self.pages.setCurrentIndex(1)
 
+    async def _failed(self, mark: JournalCursor | None, exc: BaseException) -> None:
+        """A payment that raised may have left entries (a refused melt, a part pending): those the journal says
+        changed since ``mark`` are named; cancelled (the window closing), every view reads everything."""
+        self.pay_button.setEnabled(True)
+        self.cancel_button.setEnabled(True)
+        if isinstance(exc, Exception):
+            await announce_since(self.ctx, mark, BALANCES, HISTORY, SENT)
+        else:
+            self.ctx.changed(BALANCES, HISTORY, SENT)
+
     async def _pay_multi_path(self) -> None:
+        mints = [p.mint_url for p in self.state.plan.parts] if self.state.plan is not None else []
+        mark = await journal_mark(self.ctx)
         try:
             result = await self.state.pay_multi_path(self.ctx.service)
-        except BaseException:
-            self.pay_button.setEnabled(True)
-            self.cancel_button.setEnabled(True)
+        except BaseException as exc:
+            await self._failed(mark, exc)
             raise
         finally:
             self.progress.hide()
-            self.ctx.changed(BALANCES, HISTORY, SENT)
+        # The whole payment's entry and each part's: History redraws those rows, nothing else.
+        parts = [r.operation_id for r in result.parts]
+        announce(self.ctx, BALANCES, HISTORY, SENT, operations=[result.operation_id, *parts], mints=mints)
         self.r_summary.setText(
             tr("✓ Paid {0} (fee {1}) from {2} mints at once.").format(
                 format_amount(result.amount, "sat"), format_amount(result.fee, "sat"), len(result.parts)
@@ -318,15 +334,16 @@ class PayView(QWidget):
         self.pay_button.setEnabled(False)
         self.cancel_button.setEnabled(False)
         self.progress.show()
+        mark = await journal_mark(self.ctx)
         try:
             result = await self.state.pay()
-        except BaseException:
-            self.pay_button.setEnabled(True)
-            self.cancel_button.setEnabled(True)
+        except BaseException as exc:
+            await self._failed(mark, exc)
             raise
         finally:
             self.progress.hide()
-            self.ctx.changed(BALANCES, HISTORY, SENT)
+        ids, mints = result.operation_ids, [result.mint_url]  # History redraws those rows, nothing else
+        announce(self.ctx, BALANCES, HISTORY, SENT, operations=ids, mints=mints, units=[result.unit])
         if result.token:
             self.r_summary.setText(
                 tr(

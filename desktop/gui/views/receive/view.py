@@ -28,10 +28,11 @@ from core.api.batch import mint_all_paid
 from core.api.mint_labels import mint_titles
 from core.api.repeats import AlreadyDone
 from core.errors import UserFacingError
-from desktop.gui.changes import announce
+from desktop.gui.changes import announce, announce_since, journal_mark
 from desktop.gui.context import BALANCES, HISTORY, MINTS, AppContext
 from desktop.gui.dialogs import ask_password, await_dialog
 from desktop.gui.i18n import QT_TR_NOOP, tr
+from desktop.gui.stale import refresh_when_shown
 from desktop.gui.tasks import run_blocking, run_in_process
 from desktop.gui.views.receive.state import InvoiceState, LightningReceive, ReceiveState, batch_summary, lock_text
 from desktop.gui.widgets.common import CopyButton, MintCombo, format_amount, heading, hint, short_url, shortcut
@@ -93,7 +94,9 @@ class ReceiveView(QWidget):
         self._preview_timer.setSingleShot(True)
         self._preview_timer.setInterval(250)
         self._preview_timer.timeout.connect(lambda: ctx.run(self.update_preview()))
-        ctx.bus.changed.connect(lambda what: self.mint.reload(ctx.service) if what & {MINTS, BALANCES} else None)
+        self.when_shown = refresh_when_shown(
+            self, ctx.bus, lambda _what: self.mint.reload(ctx.service), MINTS, BALANCES
+        )
 
     # --- the token tab -------------------------------------------------------------------------
 
@@ -361,6 +364,7 @@ class ReceiveView(QWidget):
         self.ctx.run(self._wait_for_payment())
 
     async def _wait_for_payment(self) -> None:
+        mark = await journal_mark(self.ctx)  # the entry minting writes is named after (its id is not returned)
         try:
             minted = await self.lightning.wait()
         except BaseException:
@@ -370,13 +374,14 @@ class ReceiveView(QWidget):
             self.ln_progress.hide()
             self.invoice_button.setEnabled(True)
         self.ln_status.setText(tr("✓ Paid: {0} of ecash minted.").format(format_amount(minted, "sat")))
-        self.ctx.changed(BALANCES, HISTORY)
+        await announce_since(self.ctx, mark, BALANCES, HISTORY, mints=[self.lightning.mint_url])
 
     async def mint_all_paid(self) -> None:
         self.mint_all_button.setEnabled(False)
+        mark = await journal_mark(self.ctx)
         try:
             outcomes = await self.ctx.on_core(mint_all_paid(self.ctx.service))  # journal, unblinding off the loop
         finally:
             self.mint_all_button.setEnabled(True)
         self.ln_status.setText(batch_summary(outcomes))
-        self.ctx.changed(BALANCES, HISTORY)
+        await announce_since(self.ctx, mark, BALANCES, HISTORY, mints=[o.mint_url for o in outcomes])

@@ -3,6 +3,8 @@ a preview of the changes, and restore from the recovery words."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtWidgets import (
     QDialog,
     QGroupBox,
@@ -16,9 +18,12 @@ from PySide6.QtWidgets import (
 
 from core.api.messages import restore_summary
 from core.api.mint_labels import mint_titles
+from core.api.recovery import RecoveryReport, moved_operations
+from desktop.gui.changes import announce, announce_since, journal_mark
 from desktop.gui.context import BALANCES, HISTORY, SENT, AppContext
 from desktop.gui.dialogs import await_dialog
 from desktop.gui.i18n import QT_TR_NOOP, tr
+from desktop.gui.stale import refresh_when_shown
 from desktop.gui.views.recovery.model import AttentionModel
 from desktop.gui.views.recovery.state import AttentionRow, RecoveryState
 from desktop.gui.widgets.common import empty_state, heading, hint, shortcut
@@ -111,7 +116,7 @@ class RecoveryView(QWidget):
         # Takes the spare height when the table is hidden, so the sections stay together at the top.
         layout.addStretch(1)
 
-        ctx.bus.changed.connect(lambda what: self.refresh() if {RECOVERY, HISTORY} & what else None)
+        self.when_shown = refresh_when_shown(self, ctx.bus, lambda _what: self.refresh(), RECOVERY, HISTORY)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.refresh()
 
@@ -141,8 +146,15 @@ class RecoveryView(QWidget):
         row = self.model.data(indexes[0], AttentionModel.RowRole)
         return row if isinstance(row, AttentionRow) else None
 
-    def _changed(self) -> None:
-        self.ctx.changed(RECOVERY, BALANCES, HISTORY, SENT)
+    def _changed(self, reports: Sequence[RecoveryReport] = ()) -> None:
+        """Name the journal entries the reports moved, so History redraws those rows; when one of them cannot be
+        named (a paid quote minted into an entry created just now) or there are no reports, everything is read."""
+        ids = moved_operations(reports)
+        if ids is not None:
+            mints = [r.mint_url for r in reports]
+            announce(self.ctx, RECOVERY, BALANCES, HISTORY, SENT, operations=ids, mints=mints)
+        else:
+            self.ctx.changed(RECOVERY, BALANCES, HISTORY, SENT)
 
     async def recover_now(self) -> None:
         reports = await self.state.recover_now()
@@ -150,7 +162,7 @@ class RecoveryView(QWidget):
             "\n".join(f"{r.kind} {r.amount} {r.unit}: {r.result.replace('_', ' ')} — {r.detail}" for r in reports)
             or tr("Nothing to resume.")
         )
-        self._changed()
+        self._changed(reports)
 
     async def retry_selected(self, row: AttentionRow | None = None) -> None:
         row = row or self.selected()
@@ -160,7 +172,7 @@ class RecoveryView(QWidget):
         report = await self.state.retry(row)
         reports = report if isinstance(report, list) else [report]
         self.result.setText("\n".join(f"{r.kind}: {r.result.replace('_', ' ')} — {r.detail}" for r in reports))
-        self._changed()
+        self._changed(reports)
 
     def dismiss_selected(self) -> None:
         row = self.selected()
@@ -171,9 +183,11 @@ class RecoveryView(QWidget):
             return
         self.state.dismiss(row)
         self.result.setText(tr("Dismissed: {0} of {1} {2}.").format(row.kind, row.amount, row.unit))
-        self._changed()
+        # Only its failure record moved (the entry stays as it is): the Recovery list, and that one History row.
+        announce(self.ctx, RECOVERY, BALANCES, HISTORY, SENT, operations=[row.operation_id], mints=[row.mint])
 
     async def reconcile(self, *, apply: bool) -> None:
+        mark = await journal_mark(self.ctx) if apply else None  # what applying wrote is named after
         reports = await self.state.reconcile(apply=apply)
         titles = mint_titles(self.ctx.service)
         lines = [self.state.describe(r, titles.get(r.mint_url, "")) for r in reports] or [tr("No mints yet.")]
@@ -182,7 +196,7 @@ class RecoveryView(QWidget):
         self.reconcile_result.setText("\n".join(lines))
         self.apply_button.setEnabled(not apply and any(r.differences for r in reports))
         if apply:
-            self._changed()
+            await announce_since(self.ctx, mark, RECOVERY, BALANCES, HISTORY, SENT, mints=[r.mint_url for r in reports])
 
     async def restore_dialog(self) -> None:
         dialog = QInputDialog(self)
@@ -194,7 +208,8 @@ class RecoveryView(QWidget):
             await self.restore(dialog.textValue().strip())
 
     async def restore(self, url: str) -> dict[str, int]:
+        mark = await journal_mark(self.ctx)  # the "restore" entries it writes are named after (no ids returned)
         restored = await self.ctx.service.restore([url], progress=self.ctx.tasks.status.emit)
         self.result.setText("\n".join(restore_summary(m, amount) for m, amount in restored.items()))
-        self._changed()
+        await announce_since(self.ctx, mark, RECOVERY, BALANCES, HISTORY, SENT, mints=list(restored))
         return restored

@@ -7,8 +7,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from core.api import ExportedToken, ReceiveResult, SendResult, export_token_file
-from core.api.service import LockOptions, WalletService
+from core.api import ExportedToken, LockOptions, ReceiveResult, SendResult, export_token_file
+from core.api.service import WalletService
 from core.errors import UserFacingError
 from desktop.gui.core_worker import call_on_core_of
 from desktop.gui.i18n import tr

@@ -36,6 +36,7 @@ from desktop.gui.changes import announce
 from desktop.gui.context import BALANCES, HISTORY, MINTS, SENT, AppContext
 from desktop.gui.dialogs import await_dialog, confirm
 from desktop.gui.i18n import QT_TR_NOOP, tr
+from desktop.gui.stale import refresh_when_shown
 from desktop.gui.views.send.model import SentTokensModel
 from desktop.gui.views.send.state import SendState
 from desktop.gui.widgets.common import (
@@ -155,7 +156,7 @@ class SendView(QWidget):
         splitter.addWidget(self._pending_box())
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
-        ctx.bus.changed.connect(self._on_changed)
+        self.when_shown = refresh_when_shown(self, ctx.bus, self._on_changed, BALANCES, MINTS, SENT)
         self.refresh()
 
     # --- layout --------------------------------------------------------------------------------
@@ -377,10 +378,11 @@ class SendView(QWidget):
         self.result_label.setText(
             tr("✓ Reclaimed {0} (fee {1}).").format(format_amount(result.amount, result.unit), result.fee)
         )
-        self.ctx.changed(BALANCES, HISTORY, SENT)
+        named = [result.operation_id, token.operation_id]  # the reclaim's entry, and the send it took back
+        announce(self.ctx, BALANCES, HISTORY, SENT, operations=named, mints=[result.mint], units=[result.unit])
 
     async def check_claimed(self) -> None:
         claimed = await self.state.check_claimed()
         total = sum(claimed.values())
         self.ctx.tasks.status.emit(tr("{0} claimed by receivers").format(total) if total else tr("Nothing claimed yet"))
-        self.ctx.changed(BALANCES, SENT, HISTORY)
+        self.ctx.changed(BALANCES, SENT)  # a NUT-07 check writes proof states, not the journal: History stands

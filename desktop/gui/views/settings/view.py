@@ -27,6 +27,7 @@ from core.errors import UserFacingError
 from desktop.gui.context import BALANCES, MINTS, AppContext
 from desktop.gui.dialogs import ask_password, ask_text, await_dialog, confirm
 from desktop.gui.i18n import LANGUAGE_KEY, LANGUAGES, QT_TR_NOOP, tr
+from desktop.gui.stale import refresh_when_shown
 from desktop.gui.tasks import run_blocking
 from desktop.gui.views.pin.widgets import PinSettingsBox
 from desktop.gui.views.settings.database import DatabaseBox, storage_box
@@ -77,7 +78,7 @@ class SettingsView(QWidget):
         layout.addWidget(self.database_box)
         layout.addWidget(storage_box(ctx.service.config))
         layout.addStretch(1)
-        ctx.bus.changed.connect(lambda what: self.refresh() if what & {MINTS, BALANCES} else None)
+        self.when_shown = refresh_when_shown(self, ctx.bus, lambda _what: self.refresh(), MINTS, BALANCES)
         self.refresh()
 
     # --- sections ------------------------------------------------------------------------------

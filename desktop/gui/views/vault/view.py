@@ -29,10 +29,12 @@ from core.api import SendResult, export_token_file, suggested_file_name
 from core.api.cheque_page import qr_text, render_page, write_page
 from core.api.cheques import Cheque, ChequeService, VaultEntry, VaultState, parse_duration
 from core.errors import OutcomeUnknown, UserFacingError
+from desktop.gui.changes import announce, announce_since, journal_mark
 from desktop.gui.context import BALANCES, HISTORY, SENT, AppContext
 from desktop.gui.core_worker import proxy_like
 from desktop.gui.dialogs import await_dialog
 from desktop.gui.i18n import QT_TR_NOOP, tr
+from desktop.gui.stale import refresh_when_shown
 from desktop.gui.tasks import run_blocking
 from desktop.gui.views.send.view import ExportDialog
 from desktop.gui.views.vault.model import VaultModel
@@ -93,7 +95,7 @@ class VaultView(QWidget):
         self.timer.setInterval(AUTO_CHECK_MS)
         self.timer.timeout.connect(self._tick)
         self.timer.start()
-        ctx.bus.changed.connect(lambda what: self.refresh() if {SENT, BALANCES} & what else None)
+        self.when_shown = refresh_when_shown(self, ctx.bus, lambda _what: self.refresh(), SENT, BALANCES)
         self.refresh()
 
     def _cheque_box(self) -> QGroupBox:
@@ -151,6 +153,7 @@ class VaultView(QWidget):
         return row if isinstance(row, VaultEntry) else None
 
     def _tick(self) -> None:
+        self.when_shown.catch_up()  # hidden since a change: the rows as stored now decide whether to check
         if self.model.rowCount() and self.auto.isChecked():
             self.ctx.run(self._background_check())
 
@@ -163,6 +166,7 @@ class VaultView(QWidget):
 
     async def check(self) -> None:
         before = {e.id: e.state for e in self.model.rows()}
+        mark = await journal_mark(self.ctx) if self.auto.isChecked() else None  # reclaims write entries
         entries = await self.cheques.refresh()
         self.model.set_rows(entries)
         back = [e for e in entries if e.state is VaultState.RECLAIMED and before.get(e.id) is not VaultState.RECLAIMED]
@@ -172,7 +176,15 @@ class VaultView(QWidget):
         if back:
             text += tr(" Took back {0} expired cheque(s).").format(len(back))
         self.result.setText(text)
-        self.ctx.changed(BALANCES, HISTORY, SENT)
+        moved = [e for e in entries if before.get(e.id) is not e.state]
+        if mark is not None:
+            # Reclaims (a refused one too) wrote entries no result names: those changed since the mark.
+            await announce_since(self.ctx, mark, BALANCES, HISTORY, SENT)
+        elif moved:
+            ids, mints = [e.operation_id for e in moved], [e.mint_url for e in moved]
+            announce(self.ctx, BALANCES, HISTORY, SENT, operations=ids, mints=mints)
+        else:
+            self.ctx.changed(BALANCES, SENT)  # a NUT-07 check writes proof states, not the journal: History stands
 
     async def reclaim_selected(self) -> None:
         entry = self.selected()
@@ -183,9 +195,11 @@ class VaultView(QWidget):
         self.result.setText(
             tr("✓ Reclaimed {0} (fee {1}).").format(format_amount(result.amount, result.unit), result.fee)
         )
-        self.ctx.changed(BALANCES, HISTORY, SENT)
+        named = [result.operation_id, entry.operation_id]  # the reclaim's entry, and the send it took back
+        announce(self.ctx, BALANCES, HISTORY, SENT, operations=named, mints=[result.mint], units=[result.unit])
 
     async def reclaim_expired(self) -> None:
+        mark = await journal_mark(self.ctx)
         results = await self.cheques.reclaim_all(expired_only=True)
         total = sum(r.amount for r in results)
         self.result.setText(
@@ -193,7 +207,9 @@ class VaultView(QWidget):
             if results
             else tr("None expired.")
         )
-        self.ctx.changed(BALANCES, HISTORY, SENT)
+        # Named by the journal, not the results: a cheque its recipient claimed first writes a refused reclaim's
+        # entry that no result reports.
+        await announce_since(self.ctx, mark, BALANCES, HISTORY, SENT)
 
     # --- writing a cheque ----------------------------------------------------------------------
 
@@ -222,7 +238,7 @@ class VaultView(QWidget):
                 "then it comes back to you."
             ).format(format_amount(result.amount, "sat"), result.fee)
         )
-        self.ctx.changed(BALANCES, HISTORY, SENT)
+        announce(self.ctx, BALANCES, HISTORY, SENT, operations=[result.operation_id], mints=[mint])
 
     def suggested_path(self) -> Path:
         amount = self.last[0].amount if self.last else 0

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 from core.errors import DleqError, ProofsAlreadySpent, TokenDecodeError
@@ -14,12 +12,12 @@ from core.protocol.models import Proof
 from core.protocol.tokens import Token
 from core.recovery.failpoints import failpoint
 from core.wallet.context import MintWallet
-from core.wallet.outputs import PreparedOutput, prepare_outputs
+from core.wallet.outputs import prepare_outputs
 from core.wallet.settle import raise_unsettled
 from core.wallet.swap import SwapRefused, run_swap
-from core.wallet.unlock import UnlockedToken, refuse_foreign_locks, sign_sig_all_swap, unlock_for_receive
+from core.wallet.unlock import refuse_foreign_locks, sign_sig_all_swap, unlock_for_receive
 
-__all__ = ["ReceiveResult", "normalize_token_proofs", "receive_token", "verify_input_dleqs"]
+__all__ = ["ReceiveResult", "normalize_token_proofs", "receive_token"]
 
 
 @dataclass(frozen=True)
@@ -31,11 +29,9 @@ class ReceiveResult:
     operation_id: str
 
 
-def _normalized(mw: MintWallet, token: Token) -> tuple[list[Proof], list[tuple[Proof, str]]]:
-    """The token's proofs under the mint's full keyset ids (unit and amount checked), and the DLEQ proofs to check:
-    each proof that carries one (with ``r``) paired with its mint key."""
+def normalize_token_proofs(mw: MintWallet, token: Token) -> list[Proof]:
+    """Expand short keyset ids to the mint's full ids and verify every DLEQ proof the token carries."""
     proofs = []
-    checks = []
     for proof in token.proofs:
         full_id = mw.keychain.full_id(proof.id)
         keyset = mw.keychain.get(full_id)
@@ -48,53 +44,33 @@ def _normalized(mw: MintWallet, token: Token) -> tuple[list[Proof], list[tuple[P
         proof = Proof(
             id=full_id, amount=proof.amount, secret=proof.secret, C=proof.C, dleq=proof.dleq, witness=proof.witness
         )
-        if proof.dleq is not None and proof.dleq.r is not None:
-            checks.append((proof, keyset.keys[proof.amount]))
-        proofs.append(proof)
-    return proofs, checks
-
-
-def verify_input_dleqs(checks: Sequence[tuple[Proof, str]]) -> None:
-    """Raise :class:`DleqError` unless every ``(proof, mint key)`` DLEQ verifies (no I/O: runs in a worker thread)."""
-    for proof, mint_key in checks:
-        if not dleq.verify_proof_dleq(proof, mint_key):
+        if (
+            proof.dleq is not None
+            and proof.dleq.r is not None
+            and not dleq.verify_proof_dleq(proof, keyset.keys[proof.amount])
+        ):
             raise DleqError(t("the token's DLEQ proof does not verify: it was not signed by this mint"))
-
-
-def normalize_token_proofs(mw: MintWallet, token: Token) -> list[Proof]:
-    """Expand short keyset ids to the mint's full ids and verify every DLEQ proof the token carries."""
-    proofs, checks = _normalized(mw, token)
-    verify_input_dleqs(checks)
+        proofs.append(proof)
     return proofs
 
 
-def _start_checks(checks: list[tuple[Proof, str]]) -> asyncio.Future[None] | None:
-    # The checks are about 0.14 ms a proof of libsecp256k1 multiplications, which release the GIL, as SQLite's
-    # commits do: in a worker thread they overlap the journal's commits instead of adding to them.
-    if not checks:
-        return None
-    return asyncio.get_running_loop().run_in_executor(None, verify_input_dleqs, checks)
-
-
-def _abandon(checking: asyncio.Future[None] | None) -> None:
-    # The receive failed before it needed the checks' verdict: collect it, so a failed check is not also
-    # reported as an exception nobody retrieved.
-    if checking is not None:
-        checking.add_done_callback(lambda f: f.cancelled() or f.exception())
-
-
-def _journal(
-    mw: MintWallet, kind: str, unlocked: UnlockedToken, inputs: list[Proof], total: int, fee: int
-) -> tuple[str, list[Proof], list[PreparedOutput]]:
-    """Reserve the outputs' counters and journal the receive: ``(operation id, inputs, outputs)``.
-
-    One commit for the reserved counters and the journal entry with its fee (three before): all of it is on disk
-    before any request leaves, and a crash before that commit loses nothing — no output was ever shown to the
-    mint, so counters that were never advanced cannot be reused against it. The writer's lock keeps another
-    process from reserving the same counters meanwhile.
-    """
-    token = unlocked.token
-    keyset = mw.keychain.active(token.unit)
+async def receive_token(mw: MintWallet, token: Token, *, kind: str = "receive") -> ReceiveResult:
+    unit = token.unit
+    unlocked = unlock_for_receive(token, mw.seed)  # P2PK/P2BK locks to our key signed (SIG_ALL: below)
+    if kind == "receive":  # a user's receive; a till's sale and a reclaim keep their own handling of refusals
+        refuse_foreign_locks(unlocked)
+    inputs = normalize_token_proofs(mw, unlocked.token)
+    total = sum(p.amount for p in inputs)
+    fee = mw.fee_for(inputs)
+    if total - fee <= 0:
+        raise TokenDecodeError(
+            t("the token is worth {0} {1}, less than the mint's fee of {2} {1}").format(total, unit, fee)
+        )
+    keyset = mw.keychain.active(unit)
+    # One commit for the reserved counters and the journal entry with its fee (three before): all of it is on disk
+    # before any request leaves, and a crash before that commit loses nothing — no output was ever shown to the
+    # mint, so counters that were never advanced cannot be reused against it. The writer's lock keeps another
+    # process from reserving the same counters meanwhile.
     with mw.store.atomic():
         outputs = prepare_outputs(mw.store, mw.seed, keyset.id, split(total - fee, sorted(keyset.keys)))
         if unlocked.sig_all_keys:  # signed over these very outputs, before the journal keeps the inputs
@@ -102,7 +78,7 @@ def _journal(
         op_id = mw.store.create_operation(
             kind=kind,
             mint_url=mw.url,
-            unit=token.unit,
+            unit=unit,
             amount=total - fee,
             memo=token.memo or "",
             data={
@@ -111,30 +87,9 @@ def _journal(
             },
             fee=fee,  # with the entry, not a second update that re-reads its inputs
         )
-    return op_id, inputs, outputs
-
-
-async def receive_token(mw: MintWallet, token: Token, *, kind: str = "receive") -> ReceiveResult:
-    unit = token.unit
-    unlocked = unlock_for_receive(token, mw.seed)  # P2PK/P2BK locks to our key signed (SIG_ALL: below)
-    if kind == "receive":  # a user's receive; a till's sale and a reclaim keep their own handling of refusals
-        refuse_foreign_locks(unlocked)
-    inputs, dleq_checks = _normalized(mw, unlocked.token)
-    total = sum(p.amount for p in inputs)
-    fee = mw.fee_for(inputs)
-    if total - fee <= 0:
-        raise TokenDecodeError(
-            t("the token is worth {0} {1}, less than the mint's fee of {2} {1}").format(total, unit, fee)
-        )
-    checking = _start_checks(dleq_checks)  # the inputs' DLEQ proofs, checked while the journal commits
-    try:
-        op_id, inputs, outputs = _journal(mw, kind, unlocked, inputs, total, fee)
-    except BaseException:
-        _abandon(checking)
-        raise
     failpoint(f"{kind}:after_prepare")
     try:
-        new_proofs = await run_swap(mw, op_id, kind, inputs, outputs, own_inputs=False, cleared=checking)
+        new_proofs = await run_swap(mw, op_id, kind, inputs, outputs, own_inputs=False)
     except SwapRefused as refused:
         # The mint refused, and its records settled it: finished (an earlier try went through), or rolled back.
         if refused.settled.result != "finished":
@@ -145,9 +100,6 @@ async def receive_token(mw: MintWallet, token: Token, *, kind: str = "receive") 
                 ) from refused.cause
             raise_unsettled(refused.settled, refused.cause)
         return ReceiveResult(amount=total - fee, fee=fee, mint=mw.url, unit=unit, operation_id=op_id)
-    except BaseException:
-        _abandon(checking)  # e.g. the "sent" commit failed before the checks' verdict was needed
-        raise
     with mw.store.atomic():
         mw.store_proofs(new_proofs, unit, op_id=op_id)
         mw.store.update_operation(op_id, state="done")

@@ -9,7 +9,7 @@ the operation ``sent`` (see ``core.wallet.settle`` for the verdicts).
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Sequence
+from collections.abc import Sequence
 
 from core.protocol.models import Proof
 from core.recovery.failpoints import failpoint
@@ -37,27 +37,15 @@ async def run_swap(
     outputs: Sequence[PreparedOutput],
     *,
     own_inputs: bool,
-    cleared: Awaitable[None] | None = None,
 ) -> list[Proof]:
     """Send the swap and return the new proofs (not yet stored: the caller stores them atomically).
 
     On failure the verdict decides (``core.wallet.settle``): the original error is raised when nothing happened or
     the outcome is unknown; ``SwapRefused`` when the mint refused but its records settled the entry at once
     (finished: the new proofs are already stored; rolled back).
-
-    ``cleared``: checks still running (a receive's input DLEQ proofs, in a worker thread while the journal commits);
-    the request leaves only once they passed. When they fail, nothing was sent: the operation ends failed, its own
-    inputs released.
     """
     mw.store.update_operation(op_id, state="sent")
     failpoint(f"{kind}:after_sent")
-    if cleared is not None:
-        try:
-            await cleared
-        except Exception as exc:
-            release_inputs(mw, op_id, inputs if own_inputs else [], exc)
-            mw.store.release(op_id)
-            raise
     try:
         signatures = await mw.client.post_swap(list(inputs), [o.blinded_message() for o in outputs])
     except BaseException as exc:

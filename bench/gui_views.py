@@ -8,6 +8,7 @@ the update a change event naming its operation causes; the Balances view's build
 from __future__ import annotations
 
 import asyncio
+import os
 import shutil
 import statistics
 import sys
@@ -32,6 +33,7 @@ def _best_ms(action: Callable[[], object], repeats: int = 3) -> float:
 
 
 def measure(wallet: Path) -> dict[str, float]:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # a machine without a display (CI, this build box)
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 

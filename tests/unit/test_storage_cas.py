@@ -67,15 +67,17 @@ def test_operation_states_move_only_forward_and_carry_a_version(store: Store) ->
     op_id = store.create_operation(kind="send", mint_url=MINT, unit="sat", amount=1)
     first = store.get_operation(op_id)
     assert first is not None and first.state is OperationState.PREPARED and first.version == 0
-    sent = store.update_operation(op_id, state="sent")
-    assert sent.version == 1
-    done = store.update_operation(op_id, state="done", version=1)
-    assert done.state is OperationState.DONE and done.version == 2
+    assert store.update_operation(op_id, state="sent") == 1  # the new version
+    assert store.update_operation(op_id, state="done", version=1) == 2
+    done = store.get_operation(op_id)
+    assert done is not None and done.state is OperationState.DONE and done.version == 2
     with pytest.raises(StaleState):
         store.update_operation(op_id, state="failed")  # a finished entry never moves again
     with pytest.raises(StaleState):
         store.update_operation(op_id, data={"x": 1}, version=1)  # somebody changed it since version 1
-    assert store.update_operation(op_id, data={"x": 1}).data["x"] == 1  # notes on a finished entry are fine
+    store.update_operation(op_id, data={"x": 1})  # notes on a finished entry are fine
+    noted = store.get_operation(op_id)
+    assert noted is not None and noted.data["x"] == 1 and noted.state is OperationState.DONE
 
 
 def test_counters_from_many_connections_never_overlap(tmp_path: Path, store: Store) -> None:

@@ -15,11 +15,10 @@ def main(argv: list[str] | None = None) -> int:
         import multiprocessing  # not otherwise: a CLI command must not pay for importing it
 
         multiprocessing.freeze_support()  # the GUI's helper process (token file decryption) in a frozen build
-    command = command_for(sys.argv[1:] if argv is None else argv)
-    if command is None or command in TALKS_TO_MINTS:  # the window talks to its mints at once
+    if command_for(sys.argv[1:] if argv is None else argv) in TALKS_TO_MINTS:
         from core.api import warm_tls
 
-        warm_tls()
+        warm_tls()  # the TLS context is built while the command's modules load
     parser = build_parser(argv)
     parser.add_argument(
         "--smoke-test",

@@ -27,6 +27,9 @@ def run_gui(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
+    from core.api import warm_tls
+
+    warm_tls()  # the window talks to its mints at once: their TLS context is built while it starts
     # The core first, Qt after: once PySide6 is imported its import hook reads the source of every module imported
     # later (to see whether it selects a PySide "__feature__"), ≈ 0.1 ms each for the ~600 modules of the core and
     # its libraries. None of them uses Qt, so they are imported before it.

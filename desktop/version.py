@@ -6,7 +6,6 @@ an editable install made before a version bump never shows a stale number; an in
 
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
 
 from desktop.identity import HOMEPAGE  # re-exported: the About dialog's link (the one place is desktop/identity.py)
@@ -18,6 +17,8 @@ _PYPROJECT = Path(__file__).resolve().parent.parent / "pyproject.toml"
 
 
 def _from_pyproject(path: Path) -> str | None:
+    import tomllib  # only when a version is shown: ≈ 3 ms a command otherwise
+
     try:
         project = tomllib.loads(path.read_text(encoding="utf-8")).get("project", {})
     except (OSError, tomllib.TOMLDecodeError):

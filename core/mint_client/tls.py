@@ -30,6 +30,8 @@ def context() -> ssl.SSLContext:
 
 def warm() -> threading.Thread:
     """Start building the context now, off the calling thread; ``context()`` waits for it if it is not done."""
-    thread = threading.Thread(target=context, name="nutdesk-tls", daemon=True)
+    # Not a daemon: a command that ends at once (a usage error, --help) waits the few ms for it at exit, instead of
+    # the interpreter finalising under a thread still inside OpenSSL (a crash).
+    thread = threading.Thread(target=context, name="nutdesk-tls")
     thread.start()
     return thread

@@ -33,6 +33,18 @@ def package_version() -> str:
     return app_version()
 
 
+class _VersionAction(argparse.Action):
+    """``--version``, as argparse's own, but the version (pyproject.toml read with tomllib, or the wheel's
+    metadata) is looked up only when asked for, not on every command's start."""
+
+    def __init__(self, option_strings: list[str], dest: str = argparse.SUPPRESS, help: str | None = None) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, help=help)
+
+    def __call__(self, parser: argparse.ArgumentParser, *_args: object) -> None:
+        print(f"nutdesk {package_version()}")
+        parser.exit()
+
+
 def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     """The parser; ``argv`` (the arguments it will parse) only tells it whether errors should be JSON."""
     install()  # argparse's own words ("usage:", its errors) and the core's error explanations in the CLI's language
@@ -47,8 +59,7 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     )
     p.add_argument(
         "--version",
-        action="version",
-        version=f"nutdesk {package_version()}",
+        action=_VersionAction,
         help=_("show the version and exit"),  # argparse's own text for it does not go through its translator
     )
     p.add_argument("--data-dir", help=_("wallet data directory (default: $NUTDESK_DATA_DIR or the user data dir)"))

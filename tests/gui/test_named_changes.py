@@ -247,7 +247,8 @@ def test_a_cheque_written_in_the_vault_is_named(
     assert seen.untouched()
 
 
-def test_background_recovery_names_the_entries_it_moved(gui: GuiHarness, tmp_path: Path, run: Any) -> None:
+def _empty_wallet_listened(gui: GuiHarness, tmp_path: Path, run: Any) -> tuple[Session, list[Any]]:
+    """A new wallet's window, and the list every change event it announces is appended to."""
     data = tmp_path / "w"
     service = WalletService.open(Config(data_dir=data))
     service.create_wallet()
@@ -256,6 +257,12 @@ def test_background_recovery_names_the_entries_it_moved(gui: GuiHarness, tmp_pat
     assert session.ctx is not None
     got: list[Any] = []
     session.ctx.bus.changed.connect(got.append)
+    return session, got
+
+
+def test_background_recovery_names_the_entries_it_moved(gui: GuiHarness, tmp_path: Path, run: Any) -> None:
+    session, got = _empty_wallet_listened(gui, tmp_path, run)
+    assert session.ctx is not None
     Session._recovered(session.ctx, ["op1", "op2"])
     Session._recovered(session.ctx, None)
     assert operations_of(got[0]) == {"op1", "op2"} and HISTORY in got[0]
@@ -323,14 +330,8 @@ def test_a_self_check_names_the_swaps_it_made(
 
 
 def test_till_sales_name_their_receive_and_forwarding_entries(gui: GuiHarness, tmp_path: Path, run: Any) -> None:
-    data = tmp_path / "w"
-    service = WalletService.open(Config(data_dir=data))
-    service.create_wallet()
-    run(service.close())
-    session = gui.open(data)
+    session, got = _empty_wallet_listened(gui, tmp_path, run)
     assert session.ctx is not None
-    got: list[Any] = []
-    session.ctx.bus.changed.connect(got.append)
     paid = SimpleNamespace(operation_id="r1", forward_operation_id="f1", mint_url="http://m", ecash_unit="sat")
     other = SimpleNamespace(operation_id="r2", forward_operation_id=None, mint_url="http://n", ecash_unit="usd")
     unnamed = SimpleNamespace(operation_id=None, forward_operation_id=None, mint_url="http://m", ecash_unit="sat")

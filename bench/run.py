@@ -394,6 +394,8 @@ def main(argv: list[str] | None = None) -> int:
 
     ensure_nutshell()
     root = Path(tempfile.mkdtemp(prefix="nutdesk-bench-"))
+    # Every temporary wallet, mint and bytecode prefix of the run lives under ``root``, removed at the end.
+    tempfile.tempdir = str(root)
     table = Table()
     with contextlib.ExitStack() as stack:
         mint = _Mint(args.mint) if args.mint else stack.enter_context(NutshellMint(rpc=False))

@@ -456,6 +456,7 @@ CORE_MESSAGES: dict[str, str] = {
     "malformed DLEQ proof: {0}": "fehlerhafter DLEQ-Beweis: {0}",
     "private key is out of range for secp256k1": "der private Schlüssel liegt außerhalb des Bereichs von secp256k1",
     "point multiplication failed": "die Punktmultiplikation ist fehlgeschlagen",
+    "point multiplication reached infinity": "die Punktmultiplikation ergab den unendlich fernen Punkt",
     "point addition reached infinity": "die Punktaddition hat das Unendliche erreicht",
     "Schnorr signing failed": "die Schnorr-Signatur ist fehlgeschlagen",
     "public key is not a valid x-only key": "der öffentliche Schlüssel ist kein gültiger x-only-Schlüssel",

@@ -41,7 +41,7 @@ class _VersionAction(argparse.Action):
         super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, help=help)
 
     def __call__(self, parser: argparse.ArgumentParser, *_args: object) -> None:
-        print(f"nutdesk {package_version()}")
+        print(f"{parser.prog} {package_version()}")
         parser.exit()
 
 

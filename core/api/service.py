@@ -174,10 +174,6 @@ class WalletService:
         """History without the journal payloads, newest first, streamed from the database."""
         return self.store.history_entries(limit=limit)
 
-    def operations_by_id(self, ids: Iterable[str]) -> list[OperationRecord]:
-        """The named operations (those still stored), payloads and all."""
-        return [r for r in map(self.store.get_operation, ids) if r is not None]
-
     def history_entries_for(self, ids: Iterable[str]) -> list[HistoryEntry]:
         """The named operations' history rows, without payloads: a view updates those rows, not the history."""
         return self.store.history_entries_for(list(ids))

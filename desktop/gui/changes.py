@@ -18,7 +18,7 @@ from typing import Any
 from core.api.journal_cursor import JournalCursor
 from desktop.gui.context import HISTORY
 
-__all__ = ["Changes", "announce", "announce_since", "journal_mark", "operations_of"]
+__all__ = ["Changes", "announce", "announce_journal", "announce_since", "journal_mark", "operations_of"]
 
 
 class Changes(frozenset[str]):
@@ -75,6 +75,14 @@ async def announce_since(
     if cursor is not None:
         with contextlib.suppress(Exception):
             ids = await ctx.write(cursor.changes)
+    announce_journal(ctx, ids, *areas, mints=mints, units=units)
+
+
+def announce_journal(
+    ctx: Any, ids: list[str] | None, *areas: str, mints: Iterable[str] = (), units: Iterable[str] = ()
+) -> None:
+    """One change event for what a journal cursor answered: ``ids`` named; ``[]`` (the journal did not change):
+    History is left alone; None (not known): every view reads everything."""
     if ids is None:
         ctx.changed(*areas)
     elif ids:

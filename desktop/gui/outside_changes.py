@@ -15,7 +15,7 @@ import logging
 from typing import Any
 
 from core.api.journal_cursor import JournalCursor
-from desktop.gui.changes import announce
+from desktop.gui.changes import announce_journal
 from desktop.gui.context import BALANCES, HISTORY, MINTS, SALES, SENT, SETTINGS, AppContext
 from desktop.gui.core_worker import CoreWorker
 from desktop.gui.views.recovery.view import RECOVERY
@@ -69,12 +69,7 @@ class OutsideChanges:
 
     def tell(self, ids: list[str] | None) -> None:
         """One change event for the journal entries ``ids`` changed (None: not known; []: the journal did not)."""
-        if ids is None:
-            self.ctx.changed(*AREAS)
-        elif ids:
-            announce(self.ctx, *AREAS, operations=ids)
-        else:
-            self.ctx.changed(*(a for a in AREAS if a != HISTORY))  # proofs, settings, mints: History stands
+        announce_journal(self.ctx, ids, *AREAS)
 
     def close(self) -> None:
         for task in (self._marked, self._task):

@@ -3,7 +3,7 @@
 moment it is written by the translator a front end installed (``use_translator``), English by default.
 
 It sits at the bottom of the core (it imports nothing of Nutdesk) so any module of core/ or backends/ may use it.
-Core imports no Qt and holds no language. desktop/core_messages_de.py is the German of every template here, the one
+Core imports no Qt and holds no language. desktop/core_messages_de/ is the German of every template here, the one
 catalogue both front ends use: the CLI's catalogue includes it, the GUI installs ``core_tr`` (that catalogue, then
 Qt's ``tr``). tests/ship/test_core_words.py fails on a template without German and on a new
 ``raise SomeError("literal")`` or f-string message that bypasses ``t()``.

@@ -8,7 +8,7 @@ raw validation JSON, a CBOR decoder's complaint, httpx's ``ConnectError``, a min
 The words are English source texts passed through a translator (``translate=`` or the one ``use_translator``
 installed: the GUI installs Qt's, the CLI its catalogue), as templates with ``{0}`` fields so a language may order
 them its own way. Core imports no Qt: the German lives with each front end (resources/translations/nutdesk_de.ts,
-desktop/cli/messages_de.py), and tests/ship/test_error_words.py fails on an explanation without German.
+desktop/cli/messages_de/), and tests/ship/test_error_words.py fails on an explanation without German.
 Every text for people is a literal ``t("…")`` (or ``N_("…")`` in a table), so the tests can find them all.
 """
 

@@ -1,5 +1,5 @@
 """The CLI's one message catalogue: every text printed for people goes through ``_()``, which gives the German of
-``desktop/cli/messages_de.py`` when the system language is German (``LANGUAGE``, ``LC_ALL``, ``LC_MESSAGES``,
+``desktop/cli/messages_de/`` when the system language is German (``LANGUAGE``, ``LC_ALL``, ``LC_MESSAGES``,
 ``LANG``, as gettext reads them; ``NUTDESK_LANG=en|de`` overrides) and the English source text otherwise.
 
 ``--json`` output keeps its stable keys and codes; only the words change. A string missing from the catalogue
@@ -8,7 +8,7 @@ shows in English (tests/unit/test_cli_catalogue.py fails on one).
 ``install()`` (run by the parser) routes the words the CLI does not write itself through the same catalogue:
 argparse's ("usage:", "options", its errors), which it looks up in its module globals ``_`` and ``ngettext`` at
 call time, and the core's words (core.api.messages' error explanations and every ``t("…")`` of core/ and backends/,
-whose German is desktop/core_messages_de.py, shared with the GUI), through the core's translator hook.
+whose German is desktop/core_messages_de/, shared with the GUI), through the core's translator hook.
 """
 
 from __future__ import annotations

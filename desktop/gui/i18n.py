@@ -8,7 +8,7 @@ temporary folder removed at once). Generated files are never committed. English 
 no translator.
 
 The core's words (the ``t("…")`` templates of core/ and backends/: the texts of the errors it raises) are not GUI
-strings: their German is the one catalogue both front ends share, desktop/core_messages_de.py. ``core_tr`` is the
+strings: their German is the one catalogue both front ends share, desktop/core_messages_de/. ``core_tr`` is the
 translator the GUI installs in the core: that catalogue for the language installed here, then Qt's ``tr`` (the
 error explanations of core.api.messages are in the .ts, next to the dialog that shows them).
 """

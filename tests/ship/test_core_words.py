@@ -1,6 +1,6 @@
 """The core's words speak the user's language: every text of core/ and backends/ a user can meet (the message of an
 error they raise) is a literal template ``t("… {0} …")`` of core.i18n, and each has German in the one catalogue both
-front ends share (desktop/core_messages_de.py). A template without German, a German with other fields, or a new
+front ends share (desktop/core_messages_de/). A template without German, a German with other fields, or a new
 ``SomeNutdeskError("literal")``/f-string message that bypasses ``t()`` fails here; the CLI's error line and the GUI's
 error dialog show the German."""
 
@@ -147,7 +147,7 @@ def test_every_core_template_has_german_with_the_same_fields() -> None:
         for text in found
         if text in CORE_MESSAGES and sorted(FIELDS.findall(CORE_MESSAGES[text])) != sorted(FIELDS.findall(text))
     ]
-    assert missing == [], "no German in desktop/core_messages_de.py:\n" + "\n".join(missing)
+    assert missing == [], "no German in desktop/core_messages_de/:\n" + "\n".join(missing)
     assert wrong == [], "fields differ:\n" + "\n".join(wrong)
     stale = sorted(set(CORE_MESSAGES) - set(found))
     assert stale == [], "German for templates no longer in core/ or backends/:\n" + "\n".join(stale)

@@ -118,7 +118,7 @@ def test_every_explanation_has_german_in_the_gui_and_in_the_cli() -> None:
         elif _fields(german) != _fields(text):
             wrong.append(f"CLI: {text!r} → {german!r}")
     assert no_gui == [], "no German in nutdesk_de.ts (add it to ERROR_WORDS, make translations):\n" + "\n".join(no_gui)
-    assert no_cli == [], "no German in desktop/cli/messages_de.py:\n" + "\n".join(no_cli)
+    assert no_cli == [], "no German in desktop/cli/messages_de/:\n" + "\n".join(no_cli)
     assert wrong == [], "fields differ:\n" + "\n".join(wrong)
     assert set(ERROR_WORDS) == set(texts)  # the GUI's list (what lupdate extracts) is the core's
 
